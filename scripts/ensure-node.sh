@@ -6,7 +6,7 @@ node_ok() {
   node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?0:1)'
 }
 if ! node_ok; then
-  root="$(pwd)/.tools/node24"
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.tools/node24"
   if ! ls "$root"/node_modules/node-*/bin/node >/dev/null 2>&1; then
     case "$(uname -m)" in x86_64) arch=x64 ;; aarch64|arm64) arch=arm64 ;; *) arch="$(uname -m)" ;; esac
     os="$(uname -s | tr A-Z a-z)"

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const positiveInt = z.coerce.number().int().positive()
+
+/**
+ * Everything the server reads from its environment, with defaults that suit one machine. Invalid values stop
+ * the start with a message naming the variable, rather than running with a surprise.
+ */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  /** tldraw's production licence key; handed to the browser at run time, so adding one needs no rebuild. */
+  TLDRAW_LICENSE_KEY: z.string().optional(),
+  /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
+  CLIENT_DIR: z.string().optional(),
+  MAX_MESSAGE_BYTES: positiveInt.default(4 * 1024 * 1024),
+  MAX_PARTICIPANTS_PER_BOARD: positiveInt.default(500),
+  MESSAGES_PER_SECOND: positiveInt.default(300),
+  MESSAGE_BURST: positiveInt.default(1000),
+  BYTES_PER_SECOND: positiveInt.default(8 * 1024 * 1024),
+  MAX_BUFFERED_BYTES: positiveInt.default(8 * 1024 * 1024),
+  AWARENESS_TICK_MS: positiveInt.default(50),
+  ROOM_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
+  COMPACT_AFTER_UPDATES: positiveInt.default(1000),
+  COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),
+  /** y-websocket clients reconnect after 30 s without a message; idle connections hear from us before that. */
+  KEEPALIVE_MS: positiveInt.default(10_000),
+})
+
+export type ServerConfig = ReturnType<typeof configFromEnvironment>
+
+export function configFromEnvironment(env: Record<string, string | undefined> = process.env) {
+  const parsed = environmentSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`invalid configuration: ${problems.join('; ')}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
+    clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : resolve(import.meta.dirname, '../../client/dist'),
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    keepAliveMs: e.KEEPALIVE_MS,
+    rooms: {
+      maxPeersPerRoom: e.MAX_PARTICIPANTS_PER_BOARD,
+      awarenessTickMs: e.AWARENESS_TICK_MS,
+      unloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,
+      compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+      compactAfterBytes: e.COMPACT_AFTER_BYTES,
+    },
+    connection: {
+      messagesPerSecond: e.MESSAGES_PER_SECOND,
+      messageBurst: e.MESSAGE_BURST,
+      bytesPerSecond: e.BYTES_PER_SECOND,
+      byteBurst: e.BYTES_PER_SECOND,
+      maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    },
+  }
+}

@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net'
+import { createAdaptorServer } from '@hono/node-server'
+import { WebSocketServer } from 'ws'
+import { createApp } from './app.ts'
+import type { ServerConfig } from './config.ts'
+import type { Connection } from './rooms/connection.ts'
+import { CloseCode } from './rooms/peer.ts'
+import { encodeAwareness } from './rooms/protocol.ts'
+import { RoomManager } from './rooms/roomManager.ts'
+import type { DocumentStore } from './store/documentStore.ts'
+import { SqliteDocumentStore } from './store/sqliteStore.ts'
+
+export { configFromEnvironment, type ServerConfig } from './config.ts'
+
+export interface RunningServer {
+  url: string
+  port: number
+  rooms: RoomManager
+  store: DocumentStore
+  close(): Promise<void>
+}
+
+/**
+ * An awareness update naming no client: valid for every y-websocket client, changes nothing, and resets the
+ * client's 30-second "no message, reconnect" timer.
+ */
+const keepAliveFrame = encodeAwareness(new Uint8Array([0]))
+
+/** Opens the store, then listens; resolves once connections are accepted. */
+export async function startServer(config: ServerConfig, store: DocumentStore = new SqliteDocumentStore(config.dataDir)): Promise<RunningServer> {
+  const rooms = new RoomManager(store, config.rooms)
+  const connections = new Set<Connection>()
+  let ready = false
+  const app = createApp({ config, rooms, connections, isReady: () => ready })
+  // ws rejects frames over maxPayload itself, closing with 1009 before we buffer them.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
+
+  const keepAlive = setInterval(() => {
+    const now = Date.now()
+    for (const connection of connections) {
+      if (connection.awaitingPong) {
+        connection.close(CloseCode.goingAway, 'no answer to ping')
+        continue
+      }
+      connection.ping()
+      if (now - connection.lastSentAt >= config.keepAliveMs) connection.send(keepAliveFrame)
+    }
+  }, Math.ceil(config.keepAliveMs / 2))
+  keepAlive.unref()
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  })
+  ready = true
+  const port = (server.address() as AddressInfo).port
+
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    rooms,
+    store,
+    async close() {
+      ready = false
+      clearInterval(keepAlive)
+      for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await rooms.closeAll()
+      await store.close()
+    },
+  }
+}

@@ -1,0 +1,141 @@
+import type { WebSocket } from 'ws'
+import { CloseCode, type Peer } from './peer.ts'
+import { MalformedMessageError, readClientMessage } from './protocol.ts'
+import { TokenBucket } from './rateLimit.ts'
+import { RoomFullError, type RoomManager } from './roomManager.ts'
+import type { Room } from './room.ts'
+
+export interface ConnectionLimits {
+  messagesPerSecond: number
+  messageBurst: number
+  bytesPerSecond: number
+  byteBurst: number
+  /** Bytes waiting in a peer's send buffer before it counts as too slow and is dropped. */
+  maxBufferedBytes: number
+}
+
+let nextConnectionId = 1
+
+/**
+ * One WebSocket connected to one room. It decodes and rate-limits what the client sends, hands messages to
+ * the room, and protects the room from a client that cannot keep up: frames are dropped onto the socket
+ * without waiting, and a socket whose unsent backlog passes `maxBufferedBytes` is closed rather than letting
+ * the server's memory grow.
+ *
+ * Every failure closes this one connection with a code and a reason; the room and its other peers carry on.
+ */
+export class Connection implements Peer {
+  readonly id = nextConnectionId++
+  lastSentAt = Date.now()
+  /** Set by the keep-alive ping and cleared by the pong; a connection still waiting at the next ping is dead. */
+  awaitingPong = false
+  readonly #socket: WebSocket
+  readonly #roomName: string
+  readonly #rooms: RoomManager
+  readonly #limits: ConnectionLimits
+  readonly #messages: TokenBucket
+  readonly #bytes: TokenBucket
+  #room: Room | undefined
+  /** Frames that arrive while the room is still loading, handled in order once it is there. */
+  #early: Uint8Array[] | undefined = []
+  #closed = false
+
+  constructor(socket: WebSocket, roomName: string, rooms: RoomManager, limits: ConnectionLimits) {
+    this.#socket = socket
+    this.#roomName = roomName
+    this.#rooms = rooms
+    this.#limits = limits
+    this.#messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst)
+    this.#bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst)
+    socket.on('pong', () => {
+      this.awaitingPong = false
+    })
+  }
+
+  get closed(): boolean {
+    return this.#closed
+  }
+
+  async open(): Promise<void> {
+    try {
+      const room = await this.#rooms.join(this.#roomName, this)
+      if (this.#closed) {
+        this.#rooms.leave(room, this)
+        return
+      }
+      this.#room = room
+    } catch (error) {
+      if (error instanceof RoomFullError) this.close(CloseCode.roomFull, error.message)
+      else {
+        console.error(`room ${this.#roomName}: could not open`, error)
+        this.close(CloseCode.internal, 'could not open the board')
+      }
+      return
+    }
+    const early = this.#early ?? []
+    this.#early = undefined
+    for (const frame of early) this.#handle(frame)
+  }
+
+  receive(data: ArrayBuffer | string): void {
+    if (this.#closed) return
+    if (typeof data === 'string') {
+      this.close(CloseCode.unsupported, 'text frames are not part of the protocol')
+      return
+    }
+    const frame = new Uint8Array(data)
+    if (!this.#messages.take(1) || !this.#bytes.take(frame.byteLength)) {
+      this.close(CloseCode.policy, 'rate limit exceeded')
+      return
+    }
+    if (this.#early) this.#early.push(frame)
+    else this.#handle(frame)
+  }
+
+  #handle(frame: Uint8Array): void {
+    const room = this.#room
+    if (!room || this.#closed) return
+    try {
+      room.receive(this, readClientMessage(frame))
+    } catch (error) {
+      const reason = error instanceof MalformedMessageError ? error.message : 'invalid Yjs data'
+      this.close(CloseCode.malformed, `malformed message: ${reason}`)
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.#closed) return
+    if (this.#socket.bufferedAmount > this.#limits.maxBufferedBytes) {
+      this.close(CloseCode.policy, 'connection too slow to keep up with the board')
+      return
+    }
+    this.lastSentAt = Date.now()
+    this.#socket.send(frame, { binary: true })
+  }
+
+  ping(): void {
+    if (this.#closed) return
+    this.awaitingPong = true
+    this.#socket.ping()
+  }
+
+  close(code: number, reason: string): void {
+    if (this.#closed) return
+    this.#closed = true
+    this.#socket.close(code, reason)
+    // The close handshake queues behind unsent data; a stalled peer would keep its buffer forever.
+    setTimeout(() => this.#socket.terminate(), 2000).unref()
+    this.onSocketClosed()
+  }
+
+  /** Called when the socket has closed, whoever closed it. Idempotent. */
+  onSocketClosed(): void {
+    this.#closed = true
+    this.#early = undefined
+    if (this.#room) {
+      const room = this.#room
+      this.#room = undefined
+      this.#rooms.leave(room, this)
+    }
+  }
+}

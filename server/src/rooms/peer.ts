@@ -1,0 +1,33 @@
+/** One connected client as a room sees it. The WebSocket details stay in `connection.ts`. */
+export interface Peer {
+  readonly id: number
+  /** Sends one frame. The same bytes are handed to every peer of a broadcast; a peer must not modify them. */
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+  /** Milliseconds since the epoch of the last frame sent, for the keep-alive. */
+  readonly lastSentAt: number
+}
+
+/**
+ * WebSocket close codes the server uses, each with the situation it stands for. The reason text that goes
+ * with them is for people reading logs and browser consoles.
+ */
+export const CloseCode = {
+  /** A frame that is not a y-websocket message (text, truncated, unknown kind, an update Yjs rejects). */
+  malformed: 1007,
+  /** A text frame: the protocol is binary only. */
+  unsupported: 1003,
+  /** Too many messages per second, or a consumer too slow to keep up. */
+  policy: 1008,
+  /** A frame larger than the configured maximum (sent by `ws` itself). */
+  tooBig: 1009,
+  /** Something on our side failed (storage). The client reconnects and resyncs. */
+  internal: 1011,
+  /**
+   * The board already has its maximum number of participants. In the 4400–4499 range, which the stock
+   * y-websocket client treats as permanent: it stops retrying instead of hammering a full board.
+   */
+  roomFull: 4429,
+  /** The server is shutting down; the client reconnects. */
+  goingAway: 1001,
+} as const

@@ -1,0 +1,27 @@
+/**
+ * A token bucket: `perSecond` tokens flow in continuously, at most `burst` are held. Each message takes one
+ * token (or its size in bytes for a byte bucket). Dragging a sticky in tldraw sends updates and cursor moves at
+ * pointer rate, so the defaults allow bursts far above the steady rate.
+ */
+export class TokenBucket {
+  readonly #perSecond: number
+  readonly #burst: number
+  #tokens: number
+  #refilledAt: number
+
+  constructor(perSecond: number, burst: number, now = performance.now()) {
+    this.#perSecond = perSecond
+    this.#burst = burst
+    this.#tokens = burst
+    this.#refilledAt = now
+  }
+
+  /** Takes `cost` tokens if there are enough; false means the limit is exceeded. */
+  take(cost = 1, now = performance.now()): boolean {
+    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#refilledAt) / 1000) * this.#perSecond)
+    this.#refilledAt = now
+    if (this.#tokens < cost) return false
+    this.#tokens -= cost
+    return true
+  }
+}

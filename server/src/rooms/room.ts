@@ -1,0 +1,189 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
+import { CloseCode, type Peer } from './peer.ts'
+import {
+  type ClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './protocol.ts'
+
+export interface RoomOptions {
+  /** How long awareness changes are gathered before one merged message goes to everyone. */
+  awarenessTickMs: number
+  /** Compact the update log into one snapshot once it holds this many bytes or entries. */
+  compactAfterBytes: number
+  compactAfterUpdates: number
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+
+/**
+ * One board: its Yjs document, the awareness of who is there, and the peers connected to it.
+ *
+ * Document updates: an update from a peer is applied to the room's document; the document's own `update`
+ * event gives exactly what was integrated, which is appended to the store and only then relayed, encoded once,
+ * to every other peer. Appends are chained so that relays keep the order in which updates were applied.
+ *
+ * Awareness (cursors, names): changes are merged for one tick and sent as one message to every peer, so a room
+ * of N people moving their cursors costs N messages per tick instead of N² per cursor move.
+ */
+export class Room {
+  readonly name: string
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly #peers = new Map<Peer, Set<number>>()
+  readonly #store: DocumentStore
+  readonly #options: RoomOptions
+  #writes: Promise<void> = Promise.resolve()
+  #lastSeq: number
+  #updatesSinceSnapshot: number
+  #bytesSinceSnapshot: number
+  #compacting = false
+  #pendingAwareness = new Set<number>()
+  #awarenessTimer: NodeJS.Timeout | undefined
+
+  constructor(name: string, store: DocumentStore, stored: StoredDocument, options: RoomOptions) {
+    this.name = name
+    this.#store = store
+    this.#options = options
+    this.#lastSeq = stored.lastSeq
+    this.#updatesSinceSnapshot = stored.updates.length
+    this.#bytesSinceSnapshot = stored.bytes
+    // Loading is not a change: the stored updates are applied before the room listens, so none is appended again.
+    Y.transact(this.doc, () => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+    })
+    // The server is not a participant: it has no awareness state of its own to announce.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.#onDocumentUpdate)
+    this.awareness.on('update', this.#onAwarenessUpdate)
+  }
+
+  get peerCount(): number {
+    return this.#peers.size
+  }
+
+  get peers(): IterableIterator<Peer> {
+    return this.#peers.keys()
+  }
+
+  /** Adds a peer and starts the handshake: our state vector, and everyone's awareness. */
+  add(peer: Peer): void {
+    this.#peers.set(peer, new Set())
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const known = [...this.awareness.getStates().keys()]
+    if (known.length > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, known)))
+  }
+
+  remove(peer: Peer): void {
+    const controlled = this.#peers.get(peer)
+    if (!controlled) return
+    this.#peers.delete(peer)
+    // Clients that vanish without saying goodbye would otherwise linger as ghost cursors for 30 s.
+    if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+  }
+
+  /**
+   * Handles one decoded message. Throws if Yjs rejects the payload; the caller closes the peer.
+   */
+  receive(peer: Peer, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'sync-step-1':
+        peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+        return
+      case 'sync-step-2':
+      case 'sync-update':
+        Y.applyUpdate(this.doc, message.update, peer)
+        return
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer)
+        return
+      case 'query-awareness': {
+        const known = [...this.awareness.getStates().keys()]
+        peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, known)))
+        return
+      }
+    }
+  }
+
+  /** Resolves once every update applied so far is stored (and relayed). */
+  flushed(): Promise<void> {
+    return this.#writes
+  }
+
+  /** Writes the whole document as one snapshot in place of the update log. */
+  async compact(): Promise<void> {
+    await this.#writes
+    if (this.#compacting || this.#updatesSinceSnapshot <= 1) return
+    this.#compacting = true
+    try {
+      const through = this.#lastSeq
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      await this.#store.compact(this.name, snapshot, through)
+      this.#updatesSinceSnapshot = 1 + (this.#lastSeq - through)
+      this.#bytesSinceSnapshot = snapshot.byteLength
+    } finally {
+      this.#compacting = false
+    }
+  }
+
+  destroy(): void {
+    clearTimeout(this.#awarenessTimer)
+    this.doc.off('update', this.#onDocumentUpdate)
+    this.awareness.off('update', this.#onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    const frame = encodeSyncUpdate(update)
+    const from = origin as Peer | null
+    this.#writes = this.#writes.then(async () => {
+      try {
+        this.#lastSeq = await this.#store.append(this.name, update)
+      } catch (error) {
+        // Not stored means not relayed: the sender is told and resyncs on reconnect.
+        console.error(`room ${this.name}: could not store an update`, error)
+        from?.close(CloseCode.internal, 'could not save the change')
+        return
+      }
+      this.#updatesSinceSnapshot += 1
+      this.#bytesSinceSnapshot += update.byteLength
+      for (const peer of this.#peers.keys()) {
+        if (peer !== from) peer.send(frame)
+      }
+      if (
+        this.#updatesSinceSnapshot >= this.#options.compactAfterUpdates ||
+        this.#bytesSinceSnapshot >= this.#options.compactAfterBytes
+      ) {
+        void this.compact().catch((error: unknown) => console.error(`room ${this.name}: compaction failed`, error))
+      }
+    })
+  }
+
+  #onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+    const controlled = this.#peers.get(origin as Peer)
+    if (controlled) {
+      for (const id of added) controlled.add(id)
+      for (const id of removed) controlled.delete(id)
+    }
+    for (const id of added) this.#pendingAwareness.add(id)
+    for (const id of updated) this.#pendingAwareness.add(id)
+    for (const id of removed) this.#pendingAwareness.add(id)
+    if (this.#awarenessTimer === undefined && this.#pendingAwareness.size > 0) {
+      this.#awarenessTimer = setTimeout(this.#sendAwareness, this.#options.awarenessTickMs)
+    }
+  }
+
+  #sendAwareness = (): void => {
+    this.#awarenessTimer = undefined
+    const changed = [...this.#pendingAwareness]
+    this.#pendingAwareness.clear()
+    if (changed.length === 0 || this.#peers.size === 0) return
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    for (const peer of this.#peers.keys()) peer.send(frame)
+  }
+}

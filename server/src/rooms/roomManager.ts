@@ -1,0 +1,116 @@
+import type { DocumentStore } from '../store/documentStore.ts'
+import { Room, type RoomOptions } from './room.ts'
+import type { Peer } from './peer.ts'
+
+export interface RoomManagerOptions extends RoomOptions {
+  /** A room with no peers is saved and unloaded after this long; a quick reconnect keeps it loaded. */
+  unloadAfterMs: number
+  /** Most peers one board admits; the next one is refused with `RoomFullError`. */
+  maxPeersPerRoom: number
+}
+
+export class RoomFullError extends Error {
+  override name = 'RoomFullError'
+  readonly limit: number
+  constructor(limit: number) {
+    super(`this board is full (at most ${limit} participants)`)
+    this.limit = limit
+  }
+}
+
+/**
+ * Loads a room's document from the store on first connect and unloads it once the last peer has gone and its
+ * state is saved. Peers that arrive while a room is loading or unloading wait for that to finish, so there is
+ * never more than one live copy of a document.
+ */
+export class RoomManager {
+  readonly #store: DocumentStore
+  readonly #options: RoomManagerOptions
+  readonly #rooms = new Map<string, Promise<Room>>()
+  readonly #unloadTimers = new Map<string, NodeJS.Timeout>()
+  readonly #unloading = new Map<string, Promise<void>>()
+
+  constructor(store: DocumentStore, options: RoomManagerOptions) {
+    this.#store = store
+    this.#options = options
+  }
+
+  get loadedRooms(): number {
+    return this.#rooms.size
+  }
+
+  /** Loaded rooms, for the keep-alive and for tests. */
+  async rooms(): Promise<Room[]> {
+    return Promise.all(this.#rooms.values())
+  }
+
+  async join(name: string, peer: Peer): Promise<Room> {
+    const room = await this.#open(name)
+    if (room.peerCount >= this.#options.maxPeersPerRoom) {
+      this.#scheduleUnloadIfEmpty(room)
+      throw new RoomFullError(this.#options.maxPeersPerRoom)
+    }
+    clearTimeout(this.#unloadTimers.get(name))
+    this.#unloadTimers.delete(name)
+    room.add(peer)
+    return room
+  }
+
+  leave(room: Room, peer: Peer): void {
+    room.remove(peer)
+    this.#scheduleUnloadIfEmpty(room)
+  }
+
+  /** Saves and unloads every room (shutdown). */
+  async closeAll(): Promise<void> {
+    for (const timer of this.#unloadTimers.values()) clearTimeout(timer)
+    this.#unloadTimers.clear()
+    await Promise.all([...this.#rooms.keys()].map((name) => this.#unload(name)))
+  }
+
+  async #open(name: string): Promise<Room> {
+    await this.#unloading.get(name)
+    let room = this.#rooms.get(name)
+    if (!room) {
+      room = this.#load(name)
+      this.#rooms.set(name, room)
+      room.catch(() => this.#rooms.delete(name))
+    }
+    return room
+  }
+
+  async #load(name: string): Promise<Room> {
+    const stored = await this.#store.load(name)
+    return new Room(name, this.#store, stored, this.#options)
+  }
+
+  #scheduleUnloadIfEmpty(room: Room): void {
+    if (room.peerCount > 0 || this.#unloadTimers.has(room.name)) return
+    const timer = setTimeout(() => {
+      this.#unloadTimers.delete(room.name)
+      void this.#unload(room.name)
+    }, this.#options.unloadAfterMs)
+    timer.unref()
+    this.#unloadTimers.set(room.name, timer)
+  }
+
+  #unload(name: string): Promise<void> {
+    const pending = this.#rooms.get(name)
+    if (!pending) return Promise.resolve()
+    const unloading = (async () => {
+      const room = await pending
+      if (room.peerCount > 0) return
+      this.#rooms.delete(name)
+      try {
+        await room.compact()
+      } catch (error) {
+        // The update log is still complete; compaction only saves space.
+        console.error(`room ${name}: compaction on unload failed`, error)
+      } finally {
+        room.destroy()
+      }
+    })().finally(() => this.#unloading.delete(name))
+    this.#unloading.set(name, unloading)
+    return unloading
+  }
+}

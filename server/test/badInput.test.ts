@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+
+describe('bad input closes only the offender', () => {
+  const data = temporaryDataDir()
+  let server: ServerProcess
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort(), data.path, {
+      MAX_MESSAGE_BYTES: String(64 * 1024),
+      MESSAGES_PER_SECOND: '50',
+      MESSAGE_BURST: '100',
+      MAX_PARTICIPANTS_PER_BOARD: '3',
+    })
+    await server.start()
+  })
+  afterAll(async () => {
+    await server.stop()
+    data.remove()
+  })
+
+  it('refuses a room name that is not a plain identifier with 400 before the upgrade', async () => {
+    for (const name of ['a%20b', 'a.b', 'x'.repeat(65), '%E2%9C%93']) {
+      const response = await fetch(`${server.url}/yjs/${name}`)
+      expect(response.status, name).toBe(400)
+      expect(await response.json()).toEqual({ error: 'room name must be 1–64 letters, digits, "-" or "_"' })
+      await expect(connectRaw(server.wsUrl, name), name).rejects.toThrow(/Unexpected server response: 400/)
+    }
+  })
+
+  it.each([
+    ['random bytes', Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]), 1007],
+    ['a truncated varuint', Uint8Array.from([0x80]), 1007],
+    ['an unknown message kind', Uint8Array.from([9, 0, 0]), 1007],
+    ['a payload longer than the frame', Uint8Array.from([0, 2, 200, 1, 1, 2, 3]), 1007],
+    ['an update Yjs cannot read', Uint8Array.from([0, 2, 5, 1, 200, 200, 200, 200]), 1007],
+    ['an empty frame', new Uint8Array(0), 1007],
+  ])('%s closes the sender with a code and reason, while the room carries on', async (_label, frame, code) => {
+    const room = `garbage-${code}-${frame.length}-${frame[0] ?? 'e'}`
+    const a = connectProvider(server.wsUrl, room)
+    const b = connectProvider(server.wsUrl, room)
+    await Promise.all([whenSynced(a), whenSynced(b)])
+    const offender = await connectRaw(server.wsUrl, room)
+    offender.socket.send(frame)
+    const closed = await offender.closed
+    expect(closed.code).toBe(code)
+    expect(closed.reason).toMatch(/malformed/)
+    a.doc.getMap('m').set('still', 'working')
+    await eventually(() => b.doc.getMap('m').get('still') === 'working', 'the others still sync')
+    expect(a.wsconnected && b.wsconnected).toBe(true)
+    a.destroy()
+    b.destroy()
+  })
+
+  it('a text frame is refused with 1003', async () => {
+    const offender = await connectRaw(server.wsUrl, 'text')
+    offender.socket.send('hallo')
+    expect(await offender.closed).toEqual({ code: 1003, reason: 'text frames are not part of the protocol' })
+  })
+
+  it('an oversized message is refused with 1009 and the server keeps serving', async () => {
+    const offender = await connectRaw(server.wsUrl, 'oversized')
+    offender.socket.send(new Uint8Array(65 * 1024))
+    expect((await offender.closed).code).toBe(1009)
+    const p = connectProvider(server.wsUrl, 'oversized')
+    await whenSynced(p)
+    p.destroy()
+  })
+
+  it('a client over the message rate is closed with 1008', async () => {
+    const offender = await connectRaw(server.wsUrl, 'flood')
+    // Query-awareness messages are valid; 500 at once is far over a burst of 100.
+    for (let i = 0; i < 500; i++) offender.socket.send(Uint8Array.from([3]))
+    expect(await offender.closed).toEqual({ code: 1008, reason: 'rate limit exceeded' })
+  })
+
+  it('refuses the participant past the cap with a clear reason and keeps the others', async () => {
+    const members = [1, 2, 3].map(() => connectProvider(server.wsUrl, 'full'))
+    await Promise.all(members.map((p) => whenSynced(p)))
+    const late = await connectRaw(server.wsUrl, 'full')
+    expect(await late.closed).toEqual({ code: 4429, reason: 'this board is full (at most 3 participants)' })
+    members[0]?.doc.getMap('m').set('x', 1)
+    await eventually(() => members[2]?.doc.getMap('m').get('x') === 1, 'members still sync')
+    for (const p of members) p.destroy()
+  })
+
+  it('thousands of malformed frames from many sockets leave the server up', async () => {
+    const a = connectProvider(server.wsUrl, 'storm')
+    const b = connectProvider(server.wsUrl, 'storm')
+    await Promise.all([whenSynced(a), whenSynced(b)])
+    let closedCount = 0
+    for (let round = 0; round < 40; round++) {
+      const offenders = await Promise.all(Array.from({ length: 5 }, () => connectRaw(server.wsUrl, 'storm')))
+      for (const offender of offenders) {
+        for (let i = 0; i < 50; i++) offender.socket.send(randomFrame())
+      }
+      const results = await Promise.all(offenders.map((o) => o.closed))
+      closedCount += results.filter((r) => r.code >= 1000).length
+    }
+    expect(closedCount).toBe(200)
+    a.doc.getMap('m').set('after-storm', true)
+    await eventually(() => b.doc.getMap('m').get('after-storm') === true, 'room survives the storm')
+    const health = await fetch(`${server.url}/healthz`)
+    expect(health.status).toBe(200)
+    a.destroy()
+    b.destroy()
+  })
+})
+
+function randomFrame(): Uint8Array {
+  const length = 1 + Math.floor(Math.random() * 40)
+  const frame = new Uint8Array(length)
+  for (let i = 0; i < length; i++) frame[i] = Math.floor(Math.random() * 256)
+  // Start most frames with a real message kind so they get past the first byte and into the decoders.
+  if (Math.random() < 0.7) frame[0] = Math.floor(Math.random() * 4)
+  return frame
+}

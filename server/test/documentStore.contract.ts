@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { DocumentStore } from '../src/store/documentStore.ts'
+
+/**
+ * What every DocumentStore must do, whatever engine is behind it. Each adapter's test calls this with a
+ * factory that gives a fresh store and a way to reopen it on the same data.
+ */
+export function documentStoreContract(
+  name: string,
+  open: () => { store: DocumentStore; reopen(): DocumentStore; cleanup(): void },
+): void {
+  describe(`${name} (DocumentStore contract)`, () => {
+    let handle: ReturnType<typeof open>
+    let store: DocumentStore
+    beforeEach(() => {
+      handle = open()
+      store = handle.store
+    })
+    afterEach(async () => {
+      await store.close()
+      handle.cleanup()
+    })
+
+    it('loads an unknown room as empty', async () => {
+      expect(await store.load('nieuw')).toEqual({ updates: [], lastSeq: 0, bytes: 0 })
+    })
+
+    it('returns appended updates in order with increasing sequence numbers, per room', async () => {
+      const first = await store.append('a', Uint8Array.from([1, 2]))
+      const second = await store.append('a', Uint8Array.from([3]))
+      await store.append('b', Uint8Array.from([9]))
+      expect(second).toBeGreaterThan(first)
+      const loaded = await store.load('a')
+      expect(loaded.updates.map((u) => [...u])).toEqual([[1, 2], [3]])
+      expect(loaded.lastSeq).toBe(second)
+      expect(loaded.bytes).toBe(3)
+      expect((await store.load('b')).updates.map((u) => [...u])).toEqual([[9]])
+    })
+
+    it('keeps what was appended across a reopen', async () => {
+      await store.append('a', Uint8Array.from([7]))
+      await store.close()
+      store = handle.reopen()
+      expect((await store.load('a')).updates.map((u) => [...u])).toEqual([[7]])
+    })
+
+    it('compaction replaces the covered entries with the snapshot and keeps later ones', async () => {
+      const doc = new Y.Doc()
+      const updates: Uint8Array[] = []
+      doc.on('update', (u: Uint8Array) => updates.push(u))
+      for (let i = 0; i < 5; i++) doc.getMap('m').set(`k${i}`, i)
+      let through = 0
+      for (const u of updates.slice(0, 3)) through = await store.append('r', u)
+      const snapshotDoc = new Y.Doc()
+      for (const u of updates.slice(0, 3)) Y.applyUpdate(snapshotDoc, u)
+      for (const u of updates.slice(3)) await store.append('r', u)
+      await store.compact('r', Y.encodeStateAsUpdate(snapshotDoc), through)
+      const loaded = await store.load('r')
+      expect(loaded.updates).toHaveLength(3)
+      const restored = new Y.Doc()
+      for (const u of loaded.updates) Y.applyUpdate(restored, u)
+      expect(restored.getMap('m').toJSON()).toEqual({ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4 })
+      // Later appends still sort after the snapshot.
+      const next = await store.append('r', Uint8Array.from([0]))
+      expect(next).toBeGreaterThan(loaded.lastSeq)
+    })
+  })
+}

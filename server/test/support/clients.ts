@@ -1,0 +1,53 @@
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+
+/** A stock y-websocket provider, as a browser would use it, with `ws` as its WebSocket in Node. */
+export function connectProvider(wsUrl: string, room: string, doc = new Y.Doc()): WebsocketProvider {
+  return new WebsocketProvider(wsUrl, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 500,
+  })
+}
+
+export function whenSynced(provider: WebsocketProvider, timeoutMs = 10_000): Promise<void> {
+  if (provider.synced) return Promise.resolve()
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error('provider did not sync in time')), timeoutMs)
+    const onSync = (synced: boolean) => {
+      if (!synced) return
+      clearTimeout(timer)
+      provider.off('sync', onSync)
+      done()
+    }
+    provider.on('sync', onSync)
+  })
+}
+
+/** Polls `check` until it holds, failing with `message` after `timeoutMs`. */
+export async function eventually(check: () => boolean, message: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+export interface RawClient {
+  socket: WebSocket
+  closed: Promise<{ code: number; reason: string }>
+}
+
+/** A plain WebSocket to the endpoint, for sending frames no real client would send. */
+export async function connectRaw(wsUrl: string, room: string): Promise<RawClient> {
+  const socket = new WebSocket(`${wsUrl}/${room}`)
+  const closed = new Promise<{ code: number; reason: string }>((done) =>
+    socket.once('close', (code, reason) => done({ code, reason: reason.toString() })),
+  )
+  await new Promise<void>((done, fail) => {
+    socket.once('open', () => done())
+    socket.once('error', fail)
+  })
+  return { socket, closed }
+}

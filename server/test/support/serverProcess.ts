@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const mainScript = resolve(import.meta.dirname, '../../src/main.ts')
+
+/** A free TCP port on loopback, so a restarted server can come back on the same one. */
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer()
+    probe.once('error', fail)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => done(port))
+    })
+  })
+}
+
+export function temporaryDataDir(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'werkplaats-test-'))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+/**
+ * The real server as its own process (`node server/src/main.ts`), so tests can SIGKILL and restart it.
+ */
+export class ServerProcess {
+  readonly port: number
+  readonly dataDir: string
+  readonly env: Record<string, string>
+  #child: ChildProcess | undefined
+  output = ''
+
+  constructor(port: number, dataDir: string, env: Record<string, string> = {}) {
+    this.port = port
+    this.dataDir = dataDir
+    this.env = env
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${this.port}/yjs`
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, [mainScript], {
+      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    this.#child = child
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()))
+    const exited = new Promise<never>((_, fail) =>
+      child.once('exit', (code) => fail(new Error(`server exited with ${code} before it was ready:\n${this.output}`))),
+    )
+    await Promise.race([this.#waitForHealth(), exited])
+  }
+
+  async #waitForHealth(): Promise<void> {
+    const deadline = Date.now() + 15_000
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${this.url}/healthz`)
+        if (response.ok) return
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    throw new Error(`server did not become healthy:\n${this.output}`)
+  }
+
+  /** Stops the process with `signal` and waits until it has exited. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.#child
+    if (!child || child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise<void>((done) => child.once('exit', () => done()))
+    child.kill(signal)
+    await exited
+    this.#child = undefined
+  }
+}
