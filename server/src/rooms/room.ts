@@ -39,8 +39,10 @@ export class Room {
   readonly #options: RoomOptions
   #writes: Promise<void> = Promise.resolve()
   #lastSeq: number
-  #updatesSinceSnapshot: number
-  #bytesSinceSnapshot: number
+  /** Entries and bytes in the store's log besides the last snapshot: what compaction would fold away. */
+  #logUpdates: number
+  #logBytes: number
+  #snapshotBytes = 0
   #compacting = false
   #pendingAwareness = new Set<number>()
   #awarenessTimer: NodeJS.Timeout | undefined
@@ -50,8 +52,8 @@ export class Room {
     this.#store = store
     this.#options = options
     this.#lastSeq = stored.lastSeq
-    this.#updatesSinceSnapshot = stored.updates.length
-    this.#bytesSinceSnapshot = stored.bytes
+    this.#logUpdates = stored.updates.length
+    this.#logBytes = stored.bytes
     // Loading is not a change: the stored updates are applied before the room listens, so none is appended again.
     Y.transact(this.doc, () => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update)
@@ -117,14 +119,17 @@ export class Room {
   /** Writes the whole document as one snapshot in place of the update log. */
   async compact(): Promise<void> {
     await this.#writes
-    if (this.#compacting || this.#updatesSinceSnapshot <= 1) return
+    if (this.#compacting || this.#logUpdates <= 1) return
     this.#compacting = true
     try {
       const through = this.#lastSeq
+      const [updatesBefore, bytesBefore] = [this.#logUpdates, this.#logBytes]
       const snapshot = Y.encodeStateAsUpdate(this.doc)
       await this.#store.compact(this.name, snapshot, through)
-      this.#updatesSinceSnapshot = 1 + (this.#lastSeq - through)
-      this.#bytesSinceSnapshot = snapshot.byteLength
+      // Appends that landed while the snapshot was being written stay in the log.
+      this.#logUpdates -= updatesBefore
+      this.#logBytes -= bytesBefore
+      this.#snapshotBytes = snapshot.byteLength
     } finally {
       this.#compacting = false
     }
@@ -150,14 +155,16 @@ export class Room {
         from?.close(CloseCode.internal, 'could not save the change')
         return
       }
-      this.#updatesSinceSnapshot += 1
-      this.#bytesSinceSnapshot += update.byteLength
+      this.#logUpdates += 1
+      this.#logBytes += update.byteLength
       for (const peer of this.#peers.keys()) {
         if (peer !== from) peer.send(frame)
       }
+      // Past the byte threshold, wait until the log is also as large as the snapshot: rewriting a large board
+      // after every small edit would make each edit cost the whole board.
       if (
-        this.#updatesSinceSnapshot >= this.#options.compactAfterUpdates ||
-        this.#bytesSinceSnapshot >= this.#options.compactAfterBytes
+        this.#logUpdates >= this.#options.compactAfterUpdates ||
+        this.#logBytes >= Math.max(this.#options.compactAfterBytes, this.#snapshotBytes)
       ) {
         void this.compact().catch((error: unknown) => console.error(`room ${this.name}: compaction failed`, error))
       }

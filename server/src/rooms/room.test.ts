@@ -1,0 +1,172 @@
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { MemoryDocumentStore } from '../store/memoryStore.ts'
+import type { Peer } from './peer.ts'
+import { encodeSyncUpdate, readClientMessage } from './protocol.ts'
+import { Room } from './room.ts'
+
+class RecordingPeer implements Peer {
+  static next = 1
+  readonly id = RecordingPeer.next++
+  readonly frames: Uint8Array[] = []
+  lastSentAt = 0
+  closedWith: { code: number; reason: string } | undefined
+  send(frame: Uint8Array): void {
+    this.frames.push(frame)
+  }
+  close(code: number, reason: string): void {
+    this.closedWith = { code, reason }
+  }
+  framesOfKind(kind: number): Uint8Array[] {
+    return this.frames.filter((frame) => frame[0] === kind)
+  }
+}
+
+const options = { awarenessTickMs: 20, compactAfterBytes: 1 << 30, compactAfterUpdates: 1 << 30 }
+
+async function emptyRoom(store = new MemoryDocumentStore()) {
+  return { room: new Room('test', store, await store.load('test'), options), store }
+}
+
+function editFrom(doc: Y.Doc, key: string): Uint8Array {
+  const before = Y.encodeStateVector(doc)
+  doc.getMap('records').set(key, { id: key, x: 1 })
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+describe('Room', () => {
+  it('relays an update encoded once: every other peer receives the very same bytes, the sender none', async () => {
+    const { room } = await emptyRoom()
+    const [sender, b, c] = [new RecordingPeer(), new RecordingPeer(), new RecordingPeer()]
+    for (const peer of [sender, b, c]) room.add(peer)
+    for (const peer of [sender, b, c]) peer.frames.length = 0
+
+    const client = new Y.Doc()
+    room.receive(sender, readClientMessage(encodeSyncUpdate(editFrom(client, 'shape:a'))))
+    await room.flushed()
+
+    expect(sender.frames).toHaveLength(0)
+    expect(b.frames).toHaveLength(1)
+    expect(c.frames).toHaveLength(1)
+    expect(b.frames[0]).toBe(c.frames[0])
+    room.destroy()
+  })
+
+  it('stores an update before relaying it', async () => {
+    const store = new MemoryDocumentStore()
+    const events: string[] = []
+    const append = store.append.bind(store)
+    store.append = async (room, update) => {
+      await new Promise((r) => setTimeout(r, 10)) // a slow disk: the relay must wait for it
+      events.push('stored')
+      return append(room, update)
+    }
+    const { room } = await emptyRoom(store)
+    const [sender, other] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(sender)
+    room.add(other)
+    other.send = () => events.push('relayed')
+    room.receive(sender, readClientMessage(encodeSyncUpdate(editFrom(new Y.Doc(), 'shape:a'))))
+    room.receive(sender, readClientMessage(encodeSyncUpdate(editFrom(new Y.Doc(), 'shape:b'))))
+    await room.flushed()
+    expect(events).toEqual(['stored', 'relayed', 'stored', 'relayed'])
+    room.destroy()
+  })
+
+  it('does not relay an update it could not store, and tells the sender', async () => {
+    const store = new MemoryDocumentStore()
+    store.append = () => Promise.reject(new Error('disk full'))
+    const { room } = await emptyRoom(store)
+    const [sender, other] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(sender)
+    room.add(other)
+    other.frames.length = 0
+    const quiet = console.error
+    console.error = () => {}
+    try {
+      room.receive(sender, readClientMessage(encodeSyncUpdate(editFrom(new Y.Doc(), 'shape:a'))))
+      await room.flushed()
+    } finally {
+      console.error = quiet
+    }
+    expect(other.frames).toHaveLength(0)
+    expect(sender.closedWith).toEqual({ code: 1011, reason: 'could not save the change' })
+    room.destroy()
+  })
+
+  it('merges awareness changes of one tick into one message to each peer, with the latest state', async () => {
+    const { room } = await emptyRoom()
+    const [mover, watcher] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(mover)
+    room.add(watcher)
+    watcher.frames.length = 0
+
+    const clientDoc = new Y.Doc()
+    const clientAwareness = new awarenessProtocol.Awareness(clientDoc)
+    for (let x = 0; x < 10; x++) {
+      clientAwareness.setLocalStateField('cursor', { x, y: 0 })
+      const update = awarenessProtocol.encodeAwarenessUpdate(clientAwareness, [clientDoc.clientID])
+      room.receive(mover, { kind: 'awareness', update })
+    }
+    expect(watcher.framesOfKind(1)).toHaveLength(0)
+    await new Promise((r) => setTimeout(r, 60))
+    const frames = watcher.framesOfKind(1)
+    expect(frames).toHaveLength(1)
+
+    const received = new awarenessProtocol.Awareness(new Y.Doc())
+    const decoder = decoding.createDecoder(frames[0] as Uint8Array)
+    decoding.readVarUint(decoder)
+    awarenessProtocol.applyAwarenessUpdate(received, decoding.readVarUint8Array(decoder), null)
+    expect(received.getStates().get(clientDoc.clientID)).toEqual({ cursor: { x: 9, y: 0 } })
+    clientAwareness.destroy()
+    received.destroy()
+    room.destroy()
+  })
+
+  it('removes the presence of a peer that leaves without saying goodbye', async () => {
+    const { room } = await emptyRoom()
+    const [leaver, stayer] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(leaver)
+    room.add(stayer)
+    const clientDoc = new Y.Doc()
+    const clientAwareness = new awarenessProtocol.Awareness(clientDoc)
+    clientAwareness.setLocalStateField('user', { name: 'Jan' })
+    room.receive(leaver, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(clientAwareness, [clientDoc.clientID]) })
+    expect(room.awareness.getStates().has(clientDoc.clientID)).toBe(true)
+    room.remove(leaver)
+    expect(room.awareness.getStates().has(clientDoc.clientID)).toBe(false)
+    clientAwareness.destroy()
+    room.destroy()
+  })
+
+  it('compacts the log into one snapshot, without rewriting a large board after every small edit', async () => {
+    const store = new MemoryDocumentStore()
+    let compactions = 0
+    const compact = store.compact.bind(store)
+    store.compact = (room, snapshot, through) => {
+      compactions++
+      return compact(room, snapshot, through)
+    }
+    const room = new Room('test', store, await store.load('test'), { ...options, compactAfterBytes: 1024, compactAfterUpdates: 1000 })
+    const peer = new RecordingPeer()
+    room.add(peer)
+    const client = new Y.Doc()
+    const big = new Y.Doc()
+    big.getMap('records').set('shape:big', new Uint8Array(64 * 1024))
+    room.receive(peer, { kind: 'sync-update', update: Y.encodeStateAsUpdate(big) })
+    await room.flushed()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(compactions).toBe(1)
+    for (let i = 0; i < 200; i++) room.receive(peer, { kind: 'sync-update', update: editFrom(client, `shape:${i}`) })
+    await room.flushed()
+    await new Promise((r) => setTimeout(r, 0))
+    // 200 small edits are far less than the 64 KiB snapshot: no rewrite yet.
+    expect(compactions).toBe(1)
+    const restored = new Y.Doc()
+    for (const update of (await store.load('test')).updates) Y.applyUpdate(restored, update)
+    expect(restored.getMap('records').size).toBe(201)
+    room.destroy()
+  })
+})

@@ -1,0 +1,33 @@
+import type { DocumentStore, StoredDocument } from './documentStore.ts'
+
+/**
+ * Keeps documents in memory only. For unit tests of rooms and for throwaway demo boards; it passes the same
+ * contract tests as the durable stores, but a restart loses everything.
+ */
+export class MemoryDocumentStore implements DocumentStore {
+  readonly #rooms = new Map<string, Array<{ seq: number; data: Uint8Array }>>()
+  #seq = 0
+
+  async load(room: string): Promise<StoredDocument> {
+    const entries = this.#rooms.get(room) ?? []
+    return {
+      updates: entries.map((entry) => entry.data),
+      lastSeq: entries.at(-1)?.seq ?? 0,
+      bytes: entries.reduce((sum, entry) => sum + entry.data.byteLength, 0),
+    }
+  }
+
+  async append(room: string, update: Uint8Array): Promise<number> {
+    const entries = this.#rooms.get(room) ?? []
+    this.#rooms.set(room, entries)
+    entries.push({ seq: ++this.#seq, data: update.slice() })
+    return this.#seq
+  }
+
+  async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const later = (this.#rooms.get(room) ?? []).filter((entry) => entry.seq > throughSeq)
+    this.#rooms.set(room, [{ seq: throughSeq, data: snapshot.slice() }, ...later])
+  }
+
+  async close(): Promise<void> {}
+}

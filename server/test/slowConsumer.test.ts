@@ -1,0 +1,49 @@
+import type { Socket } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
+import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { temporaryDataDir } from './support/serverProcess.ts'
+
+describe('a slow consumer', () => {
+  const data = temporaryDataDir()
+  let server: RunningServer | undefined
+  afterEach(async () => {
+    await server?.close()
+    data.remove()
+  })
+
+  it('is dropped once its backlog passes the limit, and never stalls the room', async () => {
+    server = await startServer(
+      configFromEnvironment({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: data.path,
+        MAX_BUFFERED_BYTES: String(256 * 1024),
+        MESSAGES_PER_SECOND: '10000',
+        MESSAGE_BURST: '10000',
+        BYTES_PER_SECOND: String(512 * 1024 * 1024),
+      }),
+    )
+    const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
+    const writer = connectProvider(wsUrl, 'slow')
+    const reader = connectProvider(wsUrl, 'slow')
+    await Promise.all([whenSynced(writer), whenSynced(reader)])
+    // A client that stops reading: its TCP window fills, then the server's send buffer for it grows.
+    const stalled = await connectRaw(wsUrl, 'slow')
+    const [room] = await server.rooms.rooms()
+    await eventually(() => room?.peerCount === 3, 'three peers in the room')
+    ;(stalled.socket as unknown as { _socket: Socket })._socket.pause()
+
+    const payload = new Uint8Array(64 * 1024).fill(7)
+    for (let i = 0; i < 200; i++) {
+      writer.doc.getMap('big').set(`k${i}`, payload)
+      if (i % 10 === 0) await new Promise((r) => setImmediate(r))
+    }
+    // The reader keeps up, all the way to the last edit.
+    await eventually(() => reader.doc.getMap('big').size === 200, 'reader receives every edit', 20_000)
+    await eventually(() => room?.peerCount === 2, 'the stalled client is dropped', 20_000)
+    writer.destroy()
+    reader.destroy()
+    stalled.socket.terminate()
+  })
+})
