@@ -1,1 +1,2 @@
 export * from './room/roomName.ts'
+export * from './board/index.ts'
