@@ -1,8 +1,10 @@
 import { configFromEnvironment, startServer } from './index.ts'
 
 /** `node server/src/main.ts`: the product. Configuration comes from the environment (see README). */
-const config = configFromEnvironment()
-const server = await startServer(config)
+const config = await Promise.resolve()
+  .then(() => configFromEnvironment())
+  .catch((error: unknown) => stop(error))
+const server = await startServer(config).catch((error: unknown) => stop(error))
 console.log(`Werkplaats is running: open ${server.url}/ (data in ${config.dataDir})`)
 if (!config.tldrawLicenseKey) {
   console.log('No TLDRAW_LICENSE_KEY set: fine on localhost; a production install on another host needs one (see README).')
@@ -21,4 +23,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       },
     )
   })
+}
+
+function stop(error: unknown): never {
+  console.error(`Werkplaats could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
 }

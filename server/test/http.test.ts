@@ -1,0 +1,68 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+
+describe('HTTP surface on the one port', () => {
+  const data = temporaryDataDir()
+  const client = temporaryDataDir()
+  let server: ServerProcess
+
+  beforeAll(async () => {
+    // A stand-in for the built client: the server serves whatever is in CLIENT_DIR.
+    writeFileSync(join(client.path, 'index.html'), '<!doctype html><title>Werkplaats</title><div id="root"></div>')
+    mkdirSync(join(client.path, 'assets'))
+    writeFileSync(join(client.path, 'assets', 'main-abc123.js'), 'console.log(1)')
+    server = new ServerProcess(await freePort(), data.path, { CLIENT_DIR: client.path, TLDRAW_LICENSE_KEY: 'tldraw-test-key' })
+    await server.start()
+  })
+  afterAll(async () => {
+    await server.stop()
+    data.remove()
+    client.remove()
+  })
+
+  it('answers /healthz once the store is open', async () => {
+    const response = await fetch(`${server.url}/healthz`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'ok' })
+  })
+
+  it('hands the tldraw licence key to the browser at run time', async () => {
+    expect(await (await fetch(`${server.url}/api/config`)).json()).toEqual({ licenseKey: 'tldraw-test-key' })
+  })
+
+  it('answers unknown API paths with a JSON error, not the page', async () => {
+    const response = await fetch(`${server.url}/api/nothing-here`)
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({ error: 'no such API endpoint' })
+  })
+
+  it('serves the client, with the page for every app route (SPA fallback)', async () => {
+    for (const path of ['/', '/b/abcDEF123', '/some/deep/link']) {
+      const response = await fetch(`${server.url}${path}`)
+      expect(response.status, path).toBe(200)
+      expect(await response.text(), path).toContain('<title>Werkplaats</title>')
+    }
+  })
+
+  it('lets browsers keep content-hashed assets', async () => {
+    const response = await fetch(`${server.url}/assets/main-abc123.js`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toContain('immutable')
+    expect(await response.text()).toBe('console.log(1)')
+  })
+
+  it('logs the address to open', () => {
+    expect(server.output).toContain(`open http://localhost:${server.port}/`)
+  })
+})
+
+describe('configuration errors', () => {
+  it('stop the start with a message naming the variable', async () => {
+    const data = temporaryDataDir()
+    const server = new ServerProcess(await freePort(), data.path, { MAX_PARTICIPANTS_PER_BOARD: 'veel' })
+    await expect(server.start()).rejects.toThrow(/MAX_PARTICIPANTS_PER_BOARD/)
+    data.remove()
+  })
+})
