@@ -1,2 +1,3 @@
 export * from './room/roomName.ts'
+export * from './template/index.ts'
 export * from './board/index.ts'
