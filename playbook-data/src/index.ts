@@ -1,1 +1,3 @@
-export {}
+export { getTemplate, listTemplates, loadTemplates, templatesDir } from './templateCatalog.ts'
+export type { TemplateSummary } from './templateCatalog.ts'
+export { TemplateValidationError, validateTemplate } from './validateTemplate.ts'
