@@ -1,0 +1,88 @@
+import {
+  atom,
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type Atom,
+  type Signal,
+  type TLStore,
+  type TLUserPreferences,
+} from 'tldraw'
+import * as Y from 'yjs'
+import { connectToRoom, type ConnectionState, type RoomConnection } from '../connection/roomConnection.ts'
+import { bindPresence } from '../presence/presenceBinding.ts'
+import { BoardLoadError, bindStoreToDoc, type BoardLoadFailure, type StoreBinding } from './storeBinding.ts'
+
+export type BoardPhase =
+  | { kind: 'loading' }
+  | { kind: 'ready'; store: TLStore }
+  | { kind: 'failed'; reason: BoardLoadFailure }
+
+export interface BoardSessionOptions {
+  room: string
+  preferences: Signal<TLUserPreferences>
+  firstPageName: string
+}
+
+/**
+ * One open board: its Yjs document, the connection to the room, the tldraw store bound to both, and presence.
+ * The board is shown only after the first sync with the server ('loading' until then), so an existing board
+ * is never mistaken for an empty one and seeded a second time.
+ */
+export class BoardSession {
+  readonly phase: Atom<BoardPhase> = atom('board phase', { kind: 'loading' })
+  private readonly doc = new Y.Doc()
+  private readonly store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+  private readonly connection: RoomConnection
+  private binding: StoreBinding | null = null
+  private stopPresence: (() => void) | null = null
+  private disposed = false
+
+  constructor(private readonly options: BoardSessionOptions) {
+    this.connection = connectToRoom(options.room, this.doc)
+    this.connection.provider.on('sync', this.onSync)
+  }
+
+  get connectionState(): Signal<ConnectionState> {
+    return this.connection.state
+  }
+
+  private readonly onSync = (isSynced: boolean) => {
+    if (!isSynced || this.binding || this.disposed) return
+    // Later syncs (after a reconnect) need nothing from us: Yjs merges, the binding applies what changed.
+    this.connection.provider.off('sync', this.onSync)
+    try {
+      this.binding = bindStoreToDoc(this.store, this.doc, {
+        firstPageName: this.options.firstPageName,
+        onSchemaTooNew: () => this.fail('too-new'),
+      })
+    } catch (error) {
+      console.warn('Werkplaats: the board could not be loaded', error)
+      this.fail(error instanceof BoardLoadError ? error.reason : 'unreadable')
+      return
+    }
+    this.stopPresence = bindPresence(this.store, this.connection.provider.awareness, this.options.preferences)
+    this.phase.set({ kind: 'ready', store: this.store })
+  }
+
+  private fail(reason: BoardLoadFailure): void {
+    this.phase.set({ kind: 'failed', reason })
+    this.teardown()
+  }
+
+  private teardown(): void {
+    this.connection.provider.off('sync', this.onSync)
+    this.stopPresence?.()
+    this.stopPresence = null
+    this.binding?.dispose()
+    this.binding = null
+  }
+
+  dispose(): void {
+    if (this.disposed) return
+    this.disposed = true
+    this.teardown()
+    this.connection.dispose()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,209 @@
+import {
+  boardMeta,
+  boardRecords,
+  BOARD_SCHEMA_KEY,
+  readBoardRecords,
+  readStoredSchema,
+  writeStoredSchema,
+  type BoardRecord,
+} from '@werkplaats/shared'
+import {
+  DocumentRecordType,
+  getIndexAbove,
+  PageRecordType,
+  TLDOCUMENT_ID,
+  type SerializedSchema,
+  type SerializedStore,
+  type TLRecord,
+  type TLStore,
+} from 'tldraw'
+import type * as Y from 'yjs'
+
+/**
+ * Keeps the document records of a tldraw store and a room's Yjs document equal, both ways.
+ *
+ * - store → Yjs: every batch of the user's document changes becomes one Yjs transaction tagged with this
+ *   binding's origin (so the Yjs observer below knows not to apply it back).
+ * - Yjs → store: remote transactions are applied inside `store.mergeRemoteChanges`, so tldraw marks them
+ *   'remote': they neither enter the local undo history nor reach the store listener above.
+ *
+ * Session records (camera, selection, pointer) and presence stay local; presence travels via awareness.
+ */
+
+export type BoardLoadFailure = 'too-new' | 'unreadable'
+
+export class BoardLoadError extends Error {
+  constructor(
+    readonly reason: BoardLoadFailure,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'BoardLoadError'
+  }
+}
+
+export interface StoreBindingOptions {
+  /** Name of the first page of a brand-new board. */
+  firstPageName: string
+  /** A newer client upgraded the board's schema while we had it open: we can no longer read its records. */
+  onSchemaTooNew(): void
+}
+
+export interface StoreBinding {
+  dispose(): void
+}
+
+/**
+ * Loads the Yjs document into the store (seeding an empty board, migrating an old one) and from then on keeps
+ * the two in step. Call once the provider has synced with the server for the first time, so an existing
+ * board is not mistaken for an empty one. Throws `BoardLoadError` when the board cannot be shown.
+ */
+export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBindingOptions): StoreBinding {
+  // An object unique to this binding: another binding on the same doc (a second editor) is "remote" to us.
+  const origin = { binding: 'werkplaats-store' }
+  const records = boardRecords(doc)
+
+  loadDocIntoStore(store, doc, origin, options.firstPageName)
+
+  const stopListening = store.listen(
+    ({ changes }) => {
+      doc.transact(() => {
+        for (const record of Object.values(changes.added)) records.set(record.id, record)
+        for (const [, record] of Object.values(changes.updated)) records.set(record.id, record)
+        for (const record of Object.values(changes.removed)) records.delete(record.id)
+      }, origin)
+    },
+    { source: 'user', scope: 'document' },
+  )
+
+  const onRecordsChanged = (event: Y.YMapEvent<BoardRecord>, transaction: Y.Transaction) => {
+    if (transaction.origin === origin) return
+    const changedIds = [...event.keysChanged]
+    store.mergeRemoteChanges(() => {
+      // mergeRemoteChanges first flushes our own pending changes to the listener above, which may write the
+      // same records again. So the values are read here, after that flush, not taken from the event: the
+      // store then ends with exactly what the Yjs document (and so every other participant) holds.
+      const toPut: TLRecord[] = []
+      const toRemove: TLRecord['id'][] = []
+      for (const id of changedIds) {
+        const value = records.get(id)
+        if (value === undefined) {
+          const existing = store.get(id as TLRecord['id'])
+          if (existing) toRemove.push(existing.id)
+          continue
+        }
+        const record = validRecord(store, value)
+        if (record) toPut.push(record)
+      }
+      if (toRemove.length > 0) store.remove(toRemove)
+      if (toPut.length > 0) store.put(toPut)
+    })
+  }
+  records.observe(onRecordsChanged)
+
+  const meta = boardMeta(doc)
+  const onMetaChanged = (event: Y.YMapEvent<unknown>) => {
+    if (!event.keysChanged.has(BOARD_SCHEMA_KEY)) return
+    const theirs = readStoredSchema(doc)
+    if (theirs && !store.schema.getMigrationsSince(theirs as SerializedSchema).ok) options.onSchemaTooNew()
+  }
+  meta.observe(onMetaChanged)
+
+  return {
+    dispose() {
+      stopListening()
+      records.unobserve(onRecordsChanged)
+      meta.unobserve(onMetaChanged)
+    },
+  }
+}
+
+function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageName: string): void {
+  const records = boardRecords(doc)
+  const ourSchema = store.schema.serialize()
+
+  if (records.size === 0) {
+    // Ids are fixed (tldraw's own defaults), so two people opening a new board at the same moment both write
+    // the same two keys: last writer wins per key and the board still has exactly one page.
+    const seed: TLRecord[] = [
+      DocumentRecordType.create({ id: TLDOCUMENT_ID }),
+      PageRecordType.create({
+        id: PageRecordType.createId('page'),
+        name: firstPageName,
+        index: getIndexAbove(null),
+        meta: {},
+      }),
+    ]
+    doc.transact(() => {
+      for (const record of seed) records.set(record.id, record)
+      writeStoredSchema(doc, ourSchema)
+    }, origin)
+    replaceDocumentRecords(store, seed)
+    return
+  }
+
+  // A board written before schemas were stored (or by a tool that skipped it) is taken as current: tldraw's
+  // validation below still refuses records that do not fit.
+  const theirSchema = (readStoredSchema(doc) as SerializedSchema | null) ?? ourSchema
+  const migrations = store.schema.getMigrationsSince(theirSchema)
+  if (!migrations.ok) {
+    throw new BoardLoadError('too-new', `the board's schema is newer than this client's: ${migrations.error}`)
+  }
+  const stored = readBoardRecords(doc)
+  // The cast hands unchecked JSON to tldraw, which migrates and then validates every record below.
+  const snapshot = {
+    schema: theirSchema,
+    store: Object.fromEntries(stored) as unknown as SerializedStore<TLRecord>,
+  }
+  const migrated = store.schema.migrateStoreSnapshot(snapshot)
+  if (migrated.type === 'error') {
+    throw new BoardLoadError('unreadable', `the board could not be migrated: ${migrated.reason}`)
+  }
+  const loaded: TLRecord[] = []
+  for (const value of Object.values(migrated.value)) {
+    const record = validRecord(store, value)
+    if (record) loaded.push(record)
+  }
+
+  if (migrations.value.length > 0 || readStoredSchema(doc) === null) {
+    // Write the upgrade back once, so the next visitor need not migrate again. Only records that changed are
+    // rewritten: every write grows the Yjs history.
+    doc.transact(() => {
+      for (const id of stored.keys()) if (!(id in migrated.value)) records.delete(id)
+      for (const record of loaded) {
+        if (JSON.stringify(stored.get(record.id)) !== JSON.stringify(record)) records.set(record.id, record)
+      }
+      writeStoredSchema(doc, ourSchema)
+    }, origin)
+  }
+  replaceDocumentRecords(store, loaded)
+}
+
+/** Makes the store's document records exactly `records`, as a remote change (no undo entry, no echo). */
+function replaceDocumentRecords(store: TLStore, records: TLRecord[]): void {
+  const keep = new Set<string>(records.map((record) => record.id))
+  store.mergeRemoteChanges(() => {
+    const stale = store
+      .allRecords()
+      .filter((record) => store.scopedTypes.document.has(record.typeName) && !keep.has(record.id))
+      .map((record) => record.id)
+    if (stale.length > 0) store.remove(stale)
+    store.put(records)
+  })
+}
+
+/**
+ * A record from the network as tldraw accepts it, or null. One malformed record (from a buggy or hostile
+ * peer) is skipped rather than failing the whole batch it came in.
+ */
+function validRecord(store: TLStore, value: unknown): TLRecord | null {
+  if (typeof value !== 'object' || value === null || !('typeName' in value) || !('id' in value)) return null
+  try {
+    const candidate = value as TLRecord
+    if (!store.scopedTypes.document.has(candidate.typeName)) return null
+    return store.schema.validateRecord(store, candidate, 'updateRecord', store.get(candidate.id) ?? null)
+  } catch (error) {
+    console.warn('Werkplaats: skipped a board record that does not fit the schema', error)
+    return null
+  }
+}
