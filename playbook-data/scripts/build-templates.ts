@@ -1,5 +1,5 @@
 /**
- * Builds templates/*.json from the seed documents in sources/ and our authored agendas.
+ * Writes templates/*.json from the seed documents in sources/ and our authored agendas.
  *
  *   node scripts/build-templates.ts          write the JSON files
  *   node scripts/build-templates.ts --check  fail if a committed file differs from what the seeds give
@@ -10,57 +10,20 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Template } from '@werkplaats/shared'
 import { templatesDir } from '../src/templateCatalog.ts'
 import { validateTemplate } from '../src/validateTemplate.ts'
-import { nidoAgenda } from './authored/nidoAgenda.ts'
-import { oecdAgenda } from './authored/oecdAgenda.ts'
-import { extractFacets } from './extract/declaration.ts'
-import { extractIedereenKanInnoveren } from './extract/nidoInnovatie.ts'
-import { extractOecdPlaybook } from './extract/oecdPlaybook.ts'
+import { buildTemplates } from './templates.ts'
 
-function oecdTemplate(): Template {
-  const content = extractOecdPlaybook()
-  return {
-    schemaVersion: 1,
-    id: 'oecd-innovatie-playbook',
-    title: 'Innovatie Playbook',
-    language: 'nl',
-    // The seed names no publication year for the Dutch playbook, so none is given.
-    source: { title: 'Innovatie Playbook', publisher: 'OESO – Observatory of Public Sector Innovation (OPSI)' },
-    intro: content.intro,
-    journey: content.journey,
-    principles: content.principles,
-    facets: extractFacets(),
-    background: [],
-    agenda: oecdAgenda,
-  }
-}
-
-function nidoTemplate(): Template {
-  const content = extractIedereenKanInnoveren()
-  return {
-    schemaVersion: 1,
-    id: 'iedereen-kan-innoveren',
-    title: 'Iedereen kan innoveren',
-    language: 'nl',
-    source: { title: 'Iedereen kan innoveren', publisher: 'Nido, innovatielab van de Belgische federale overheid' },
-    intro: content.intro,
-    journey: [],
-    principles: content.principles,
-    facets: [],
-    background: content.background,
-    agenda: nidoAgenda,
-  }
+function templateJson(template: unknown): string {
+  return JSON.stringify(template, null, 2) + '\n'
 }
 
 const check = process.argv.includes('--check')
 let stale = 0
-for (const build of [oecdTemplate, nidoTemplate]) {
-  const template = build()
+for (const template of buildTemplates()) {
   const fileName = `${template.id}.json`
   validateTemplate(template, fileName)
-  const json = JSON.stringify(template, null, 2) + '\n'
+  const json = templateJson(template)
   const path = join(templatesDir, fileName)
   if (check) {
     let current = ''

@@ -49,20 +49,24 @@ const bubbleBreaks = new Set(['financierings-|instrumenten', 'her-|evalueren'])
 /** Joins the lines of one paragraph: one space per line break, hyphenated breaks closed, U+FFFD is a space. */
 export function joinLines(lines: readonly string[]): string {
   let out = ''
+  let spaceAfterPrevious = false
   for (const raw of lines) {
     const line = raw.replace(/\uFFFD/g, ' ').trim()
     if (line === '') continue
     if (out === '') {
       out = line
+      spaceAfterPrevious = /\s$/.test(raw.replace(/\uFFFD/g, ' '))
       continue
     }
     const lastWord = /(\S*)$/.exec(out)?.[1] ?? ''
     const firstWord = /^(\p{L}*)/u.exec(line)?.[1] ?? ''
-    if (/\p{L}-$/u.test(out) && /^\p{L}/u.test(line)) {
+    // `evaluatie- ⏎ en meetinitiatieven`: a hyphen followed by a space is an elided compound, not a break.
+    if (/\p{L}-$/u.test(out) && !spaceAfterPrevious && /^\p{L}/u.test(line)) {
       out = bubbleBreaks.has(`${lastWord}|${firstWord}`) ? out.slice(0, -1) + line : out + line
     } else {
       out += ' ' + line
     }
+    spaceAfterPrevious = /\s$/.test(raw.replace(/\uFFFD/g, ' '))
   }
   return collapseSpaces(out)
 }
