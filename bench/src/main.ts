@@ -1,1 +1,244 @@
-// placeholder
+/**
+ * `pnpm bench`: load benchmarks of our sync server against the reference y-websocket server, same scenarios,
+ * same run. See ../README.md for what each scenario does and how to read the figures.
+ *
+ *   pnpm bench                   every scenario, full length (about 12 minutes); writes docs/benchmarks.md
+ *   pnpm bench --quick           every scenario, short windows (about 3 minutes); prints only
+ *   pnpm bench --scenario 2      one scenario (repeat or comma-separate for more; 7 = memory per board/participant)
+ *   pnpm bench --server werkplaats|reference|both   (default both)
+ *   pnpm bench --workers 2       load-generator processes (default: number of cores)
+ *   pnpm bench --write           update docs/benchmarks.md even for a partial or quick run
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { nowMs } from './clock.ts'
+import { machineInfo } from './procfs.ts'
+import {
+  dragTable,
+  joinTable,
+  loadTable,
+  machineLine,
+  memoryTable,
+  type Pair,
+  type RunResults,
+  targets,
+  targetsTable,
+} from './report.ts'
+import { type LoadPlan, runDrag, runJoin, runLoad, runMemory, type Settings } from './scenarios.ts'
+import { killAllServers, removeDataDir, type RunningServer, type ServerKind, startServer } from './servers.ts'
+import { killAllWorkers } from './workers.ts'
+
+const repoRoot = resolve(import.meta.dirname, '../..')
+const docsPath = join(repoRoot, 'docs/benchmarks.md')
+const BEGIN = '<!-- bench:results:begin -->'
+const END = '<!-- bench:results:end -->'
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    scenario: { type: 'string', multiple: true },
+    server: { type: 'string', default: 'both' },
+    workers: { type: 'string' },
+    write: { type: 'boolean', default: false },
+  },
+})
+
+const selected = new Set<number>(
+  (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => (s.trim() === 'memory' ? 7 : Number(s))),
+)
+for (const n of selected) {
+  if (!Number.isInteger(n) || n < 1 || n > 7) {
+    console.error(`--scenario takes 1–7 (7 = memory per idle board and participant), got ${n}`)
+    process.exit(2)
+  }
+}
+const all = selected.size === 0
+const wants = (n: number): boolean => all || selected.has(n)
+const kinds: ServerKind[] =
+  values.server === 'werkplaats' ? ['werkplaats'] : values.server === 'reference' ? ['reference'] : ['werkplaats', 'reference']
+const quick = values.quick ?? false
+const logDir = join(tmpdir(), 'werkplaats-bench')
+mkdirSync(logDir, { recursive: true })
+const settings: Settings = {
+  quick,
+  workers: Math.max(1, Number(values.workers ?? cpus().length) || 2),
+  warmupMs: quick ? 2000 : 5000,
+  windowMs: quick ? 6000 : 25_000,
+  drainMs: quick ? 2000 : 3000,
+  logFile: join(logDir, `servers-${Date.now()}.log`),
+}
+
+// Whatever happens, no server and no load worker outlives the bench.
+process.on('exit', () => {
+  killAllWorkers()
+  killAllServers()
+})
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => process.exit(130))
+const hardLimit = setTimeout(() => {
+  console.error('bench: hard time limit (40 min) reached; stopping')
+  process.exit(4)
+}, 40 * 60_000)
+hardLimit.unref()
+
+const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
+  1: {
+    title: 'Scenario 1 — 50 participants on one board (sticky edit 1/s each, cursor 10 Hz)',
+    plan: { participants: 50, rooms: 1, apply: true, editEveryMs: 1000, cursorEveryMs: 100, stormsAtMs: [], roomPrefix: 'bench-s1-' },
+  },
+  2: {
+    title: 'Scenario 2 — 300 participants on one board (sticky edit 1/s each, cursor 10 Hz)',
+    plan: { participants: 300, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs: 100, stormsAtMs: [], roomPrefix: 'bench-s2-' },
+  },
+  3: {
+    title: 'Scenario 3 — 100 boards × 20 participants (sticky edit 1/s each, cursor 10 Hz)',
+    plan: { participants: 2000, rooms: 100, apply: false, editEveryMs: 1000, cursorEveryMs: 100, stormsAtMs: [], roomPrefix: 'bench-s3-' },
+  },
+  5: {
+    title: 'Scenario 5 — reconnect storm: the 50 participants of scenario 1 all drop and reconnect at once',
+    plan: {
+      participants: 50,
+      rooms: 1,
+      apply: true,
+      editEveryMs: 1000,
+      cursorEveryMs: 100,
+      stormsAtMs: quick ? [2000] : [5000, 13_000, 21_000],
+      roomPrefix: 'bench-s5-',
+    },
+  },
+}
+
+const results: RunResults = { load: {}, join: null, drag: null, memory: null }
+const servers: { current: RunningServer | null } = { current: null }
+
+async function withServer<T>(kind: ServerKind, env: Record<string, string>, run: (server: RunningServer) => Promise<T>): Promise<T> {
+  const server = await startServer(kind, { logFile: settings.logFile, env })
+  servers.current = server
+  try {
+    return await run(server)
+  } finally {
+    await server.stop()
+    removeDataDir(server)
+    servers.current = null
+  }
+}
+
+async function both<T>(name: string, run: (kind: ServerKind) => Promise<T>): Promise<Pair<T>> {
+  const pair: Pair<T> = { werkplaats: null, reference: null }
+  for (const kind of kinds) {
+    const started = nowMs()
+    process.stdout.write(`  ${name}: ${kind} … `)
+    pair[kind] = await run(kind)
+    console.log(`done in ${((nowMs() - started) / 1000).toFixed(0)} s`)
+  }
+  return pair
+}
+
+const machine = machineInfo()
+const command = `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`
+const runStarted = nowMs()
+const startedAt = new Date()
+const sections: string[] = []
+
+function section(title: string, body: string): void {
+  const text = `### ${title}\n\n${body}\n`
+  sections.push(text)
+  console.log(`\n${text}`)
+}
+
+console.log(`Werkplaats bench — ${machineLine(machine)}`)
+console.log(
+  `command: ${command}; ${settings.workers} load workers; warm-up ${settings.warmupMs / 1000} s, window ${settings.windowMs / 1000} s, drain ${settings.drainMs / 1000} s; server logs: ${settings.logFile}\n`,
+)
+
+try {
+  for (const n of [1, 2, 3]) {
+    const entry = loadPlans[n]
+    if (!wants(n) || !entry) continue
+    console.log(entry.title)
+    const pair = await both(`scenario ${n}`, (kind) => withServer(kind, {}, (server) => runLoad(server, entry.plan, settings)))
+    results.load[n] = pair
+    section(entry.title, loadTable(pair))
+  }
+  if (wants(4)) {
+    const title = 'Scenario 4 — a new client (stock WebsocketProvider) joins a board of 1,000 stickies'
+    console.log(title)
+    const pair = await both('scenario 4', (kind) => runJoin(kind, settings, servers))
+    results.join = pair
+    section(title, joinTable(pair))
+  }
+  const storm = loadPlans[5]
+  if (wants(5) && storm) {
+    console.log(storm.title)
+    const pair = await both('scenario 5', (kind) => withServer(kind, {}, (server) => runLoad(server, storm.plan, settings)))
+    results.load[5] = pair
+    section(storm.title, loadTable(pair))
+  }
+  if (wants(6)) {
+    const title = 'Scenario 6 — one sticky dragged: 10 minutes of 60 Hz updates, played fast'
+    console.log(title)
+    // The drag sends ~2,000 updates a second to play 10 minutes in under 20 s; the per-connection rate limit
+    // (300 messages/s by default) is raised for this scenario only, since it is not what is measured here.
+    const env = { MESSAGES_PER_SECOND: '10000', MESSAGE_BURST: '10000' }
+    const pair = await both('scenario 6', (kind) => withServer(kind, env, (server) => runDrag(server, settings)))
+    results.drag = pair
+    section(title, dragTable(pair))
+  }
+  if (wants(7)) {
+    const title = 'Memory per idle board and per idle participant'
+    console.log(title)
+    const pair = await both('memory', (kind) => withServer(kind, {}, (server) => runMemory(server, settings)))
+    results.memory = pair
+    section(title, memoryTable(pair))
+  }
+} catch (error) {
+  console.error('\nbench failed:', error instanceof Error ? (error.stack ?? error.message) : error)
+  if (servers.current) await servers.current.stop().catch(() => {})
+  process.exit(1)
+}
+
+const list = targets(results)
+const summary = targetsTable(list)
+console.log(`\nTargets\n\n${summary}\n`)
+const minutes = (nowMs() - runStarted) / 60_000
+console.log(`bench finished in ${minutes.toFixed(1)} min`)
+
+const complete = all && kinds.length === 2 && !quick
+if (complete || values.write) {
+  const body = [
+    BEGIN,
+    '## Results',
+    '',
+    `*Written by the bench on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; do not edit by hand.*`,
+    '',
+    `- **Command:** \`${command}\` (from the repository root; \`./run bench\` does the same after installing)`,
+    `- **Machine:** ${machineLine(machine)}`,
+    `- **Load generator:** ${settings.workers} worker processes; warm-up ${settings.warmupMs / 1000} s, measurement window ${settings.windowMs / 1000} s, drain ${settings.drainMs / 1000} s per scenario; whole run ${minutes.toFixed(1)} min${quick ? ' (--quick)' : ''}`,
+    `- **Servers:** Werkplaats (\`node server/src/main.ts\`, default settings, SQLite in a fresh DATA_DIR, every update persisted before relay) and \`@y/websocket-server@0.1.1\` (\`src/server.js\`, in memory: no YPERSISTENCE)`,
+    '',
+    '### Targets',
+    '',
+    summary,
+    '',
+    ...sections,
+    END,
+  ].join('\n')
+  let doc = ''
+  try {
+    doc = readFileSync(docsPath, 'utf8')
+  } catch {
+    doc = '# Benchmarks\n\n'
+  }
+  const begin = doc.indexOf(BEGIN)
+  const end = doc.indexOf(END)
+  doc = begin !== -1 && end > begin ? doc.slice(0, begin) + body + doc.slice(end + END.length) : `${doc.trimEnd()}\n\n${body}\n`
+  writeFileSync(docsPath, doc)
+  mkdirSync(join(import.meta.dirname, '../results'), { recursive: true })
+  writeFileSync(
+    join(import.meta.dirname, '../results/latest.json'),
+    `${JSON.stringify({ startedAt, command, machine, settings: { ...settings, logFile: undefined }, results }, null, 1)}\n`,
+  )
+  console.log(`results written to ${docsPath} and bench/results/latest.json`)
+}
+process.exit(0)

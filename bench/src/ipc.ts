@@ -1,0 +1,97 @@
+import type { HistogramData } from './histogram.ts'
+
+/** One participant: a global number (in its edit markers) and the board it joins. */
+export interface Participant {
+  participant: number
+  room: string
+}
+
+/** Participants that edit their sticky every `editEveryMs` and move their cursor every `cursorEveryMs`. */
+export interface LoadJob {
+  kind: 'load'
+  /** WebSocket address up to the room name, e.g. `ws://127.0.0.1:8080/yjs/`. */
+  urlPrefix: string
+  participants: Participant[]
+  /** Integrate received updates into each client's Y.Doc (as a browser does). */
+  apply: boolean
+  editEveryMs: number
+  cursorEveryMs: number
+  connectConcurrency: number
+}
+
+/** Participants that join, announce themselves once, optionally create stickies, and then stay silent. */
+export interface IdleJob {
+  kind: 'idle'
+  urlPrefix: string
+  participants: Array<Participant & { seedStickies: number }>
+  connectConcurrency: number
+}
+
+/** One client dragging one sticky `updates` times, one observer measuring, checkpoints of the document size. */
+export interface DragJob {
+  kind: 'drag'
+  urlPrefix: string
+  room: string
+  updates: number
+  ratePerSecond: number
+  checkpoints: number
+  timeoutMs: number
+}
+
+export type Job = LoadJob | IdleJob | DragJob
+
+/** Absolute times on the shared monotonic clock (clock.ts). */
+export interface Timing {
+  startAt: number
+  measureFrom: number
+  measureTo: number
+  /** Receivers keep listening this long after `measureTo` before they report. */
+  drainMs: number
+  /** Times at which every participant drops its connection and reconnects at once. */
+  storms: number[]
+}
+
+export type MainMessage =
+  | { type: 'job'; job: Job }
+  | { type: 'start'; timing: Timing }
+  | { type: 'release' }
+  | { type: 'checkpoint-done' }
+
+export interface LoadResult {
+  latency: HistogramData
+  /** Edits stamped inside the window, by room: sent by participants, and received by others. */
+  sentByRoom: Record<string, number>
+  receivedByRoom: Record<string, number>
+  /** Frames and payload bytes inside the window. */
+  editFramesSent: number
+  editBytesSent: number
+  updateFramesReceived: number
+  updateBytesReceived: number
+  awarenessFramesSent: number
+  awarenessBytesSent: number
+  awarenessFramesReceived: number
+  awarenessBytesReceived: number
+  disconnects: number
+  closeCodes: Record<string, number>
+  /** Milliseconds from the start of each storm until each participant had synced again (NaN: never). */
+  resyncMs: number[][]
+  /** Largest delay of the generator's own scheduler: a large figure means the generator fell behind. */
+  schedulerLagMs: number
+  participantsSyncedAtEnd: number
+}
+
+export interface DragCheckpoint {
+  updatesSent: number
+  updatesSeenByObserver: number
+  /** Payload of sync step 2 for a new client: the whole document as the server encodes it. */
+  docBytes: number
+  /** The last one: the drag is over and the observer has caught up (or gave up waiting). */
+  final: boolean
+}
+
+export type WorkerMessage =
+  | { type: 'ready'; connectMs: number[]; failures: number; failureReasons: string[] }
+  | { type: 'result'; result: LoadResult }
+  | { type: 'checkpoint'; checkpoint: DragCheckpoint }
+  | { type: 'drag-result'; latency: HistogramData; sent: number; seen: number; durationMs: number; disconnects: number; frameBytes: number }
+  | { type: 'error'; message: string }

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { cpus, totalmem } from 'node:os'
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (100 on every usual Linux). */
+let clockTicks = 100
+try {
+  clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+} catch {
+  // keep 100
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The command name (field 2) is in parentheses and may contain spaces: count fields after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const utime = Number(fields[11])
+    const stime = Number(fields[12])
+    return (utime + stime) / clockTicks
+  } catch {
+    return Number.NaN
+  }
+}
+
+/** CPU seconds the whole machine has been busy (all cores, everything but idle and iowait), from /proc/stat. */
+export function machineBusySeconds(): number {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
+    const ticks = line.trim().split(/\s+/).slice(1).map(Number)
+    const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0)
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0)
+    return (total - idle) / clockTicks
+  } catch {
+    return Number.NaN
+  }
+}
+
+/**
+ * Measures, over a window, how much CPU the whole machine used, so that what other processes took (a test run,
+ * a browser) can be told apart from what the bench and the server used.
+ */
+export class MachineMonitor {
+  #busyStart = Number.NaN
+  #wallStart = 0
+  #selfStart = process.cpuUsage()
+
+  start(): void {
+    this.#busyStart = machineBusySeconds()
+    this.#wallStart = performance.now()
+    this.#selfStart = process.cpuUsage()
+  }
+
+  /** Percent of one core: the machine in all, and the bench's main process itself. */
+  stop(): { machinePercent: number; mainPercent: number } {
+    const seconds = (performance.now() - this.#wallStart) / 1000
+    const self = process.cpuUsage(this.#selfStart)
+    return {
+      machinePercent: ((machineBusySeconds() - this.#busyStart) / seconds) * 100,
+      mainPercent: ((self.user + self.system) / 1e6 / seconds) * 100,
+    }
+  }
+}
+
+export interface MemoryReading {
+  /** Resident set size now, bytes. */
+  rss: number
+  /** Peak resident set size since the process started (VmHWM), bytes. */
+  hwm: number
+}
+
+export function memory(pid: number): MemoryReading {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (name: string): number => {
+      const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)
+      return match?.[1] ? Number(match[1]) * 1024 : Number.NaN
+    }
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') }
+  } catch {
+    return { rss: Number.NaN, hwm: Number.NaN }
+  }
+}
+
+/** Tracks one process over a measurement window: CPU used, and RSS sampled for its peak. */
+export class ProcessMonitor {
+  readonly pid: number
+  #cpuStart = Number.NaN
+  #wallStart = 0
+  #cpuPercent = Number.NaN
+  #peakRss = 0
+  #timer: NodeJS.Timeout | undefined
+
+  constructor(pid: number) {
+    this.pid = pid
+  }
+
+  start(sampleEveryMs = 250): void {
+    this.#cpuStart = cpuSeconds(this.pid)
+    this.#wallStart = performance.now()
+    this.#peakRss = memory(this.pid).rss
+    this.#timer = setInterval(() => {
+      const { rss } = memory(this.pid)
+      if (rss > this.#peakRss) this.#peakRss = rss
+    }, sampleEveryMs)
+  }
+
+  stop(): { cpuPercent: number; peakRss: number; rss: number; hwm: number } {
+    clearInterval(this.#timer)
+    const seconds = (performance.now() - this.#wallStart) / 1000
+    this.#cpuPercent = ((cpuSeconds(this.pid) - this.#cpuStart) / seconds) * 100
+    const now = memory(this.pid)
+    return { cpuPercent: this.#cpuPercent, peakRss: Math.max(this.#peakRss, now.rss), rss: now.rss, hwm: now.hwm }
+  }
+}
+
+export interface MachineInfo {
+  cores: number
+  model: string
+  memoryGiB: number
+  node: string
+  kernel: string
+}
+
+export function machineInfo(): MachineInfo {
+  let model = cpus()[0]?.model ?? 'unknown'
+  try {
+    const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8')
+    model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? model
+  } catch {
+    // keep os.cpus()
+  }
+  let kernel = 'unknown'
+  try {
+    kernel = readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim()
+  } catch {
+    // keep unknown
+  }
+  return {
+    cores: cpus().length,
+    model,
+    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    kernel,
+  }
+}

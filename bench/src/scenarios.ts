@@ -1,0 +1,452 @@
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { BenchClient, type ClientEvents } from './client.ts'
+import { nowMs, sleep, sleepUntil } from './clock.ts'
+import { createHistogram, type LatencySummary, merge, summarize, summarizeSamples } from './histogram.ts'
+import type { DragCheckpoint, LoadResult, Participant, Timing } from './ipc.ts'
+import { MachineMonitor, memory, ProcessMonitor } from './procfs.ts'
+import { type RunningServer, removeDataDir, type ServerKind, startServer } from './servers.ts'
+import { WorkerHandle } from './workers.ts'
+
+export interface Settings {
+  quick: boolean
+  workers: number
+  warmupMs: number
+  windowMs: number
+  drainMs: number
+  logFile: string
+}
+
+/** What every load scenario reports (1, 2, 3 and 5). */
+export interface LoadSummary {
+  participants: number
+  rooms: number
+  connectFailures: number
+  connect: LatencySummary
+  latency: LatencySummary
+  expected: number
+  received: number
+  reach: number
+  /** Boards whose every participant synced and that got at least 99.9 % of their expected deliveries. */
+  roomsServed: number
+  minRoomReach: number
+  disconnects: number
+  closeCodes: Record<string, number>
+  serverCpuPercent: number
+  serverPeakRss: number
+  serverHwm: number
+  generatorCpuPercent: number
+  generatorMaxWorkerCpuPercent: number
+  /** CPU used on the machine by everything but the server and the bench (% of one core): noise if not ~0. */
+  otherCpuPercent: number
+  schedulerLagMs: number
+  /** Average payload bytes: one edit as sent, one relayed update as received, one awareness frame each way. */
+  editBytes: number
+  updateBytesReceived: number
+  awarenessBytesSent: number
+  awarenessBytesReceived: number
+  awarenessFramesReceivedPerSecond: number
+  /** Server → clients payload per second (updates + awareness), MB/s. */
+  egressMBps: number
+  resync: Array<LatencySummary & { failures: number }>
+  serverErrorLines: number
+  participantsSyncedAtEnd: number
+}
+
+export interface LoadPlan {
+  participants: number
+  rooms: number
+  apply: boolean
+  editEveryMs: number
+  cursorEveryMs: number
+  /** Offsets from the start of the measurement window. */
+  stormsAtMs: number[]
+  roomPrefix: string
+}
+
+function splitParticipants(plan: LoadPlan, workers: number): Participant[][] {
+  const lanes: Participant[][] = Array.from({ length: workers }, () => [])
+  for (let p = 0; p < plan.participants; p++) {
+    const room = `${plan.roomPrefix}${p % plan.rooms}`
+    lanes[p % workers]?.push({ participant: p + 1, room })
+  }
+  return lanes.filter((lane) => lane.length > 0)
+}
+
+export async function runLoad(server: RunningServer, plan: LoadPlan, settings: Settings): Promise<LoadSummary> {
+  const lanes = splitParticipants(plan, settings.workers)
+  const workers = lanes.map(() => new WorkerHandle())
+  try {
+    lanes.forEach((participants, i) =>
+      workers[i]?.send({
+        type: 'job',
+        job: {
+          kind: 'load',
+          urlPrefix: server.urlPrefix,
+          participants,
+          apply: plan.apply,
+          editEveryMs: plan.editEveryMs,
+          cursorEveryMs: plan.cursorEveryMs,
+          connectConcurrency: 20,
+        },
+      }),
+    )
+    const ready = await Promise.all(workers.map((w) => w.receive('ready', 180_000)))
+    await sleep(500)
+    const startAt = nowMs() + 300
+    const measureFrom = startAt + settings.warmupMs
+    const measureTo = measureFrom + settings.windowMs
+    const timing: Timing = {
+      startAt,
+      measureFrom,
+      measureTo,
+      drainMs: settings.drainMs,
+      storms: plan.stormsAtMs.map((offset) => measureFrom + offset),
+    }
+    for (const w of workers) w.send({ type: 'start', timing })
+    const results = Promise.all(workers.map((w) => w.receive('result', settings.warmupMs + settings.windowMs + settings.drainMs + 120_000)))
+    await sleepUntil(measureFrom)
+    const serverMonitor = new ProcessMonitor(server.pid)
+    const workerMonitors = workers.map((w) => new ProcessMonitor(w.pid))
+    const machineMonitor = new MachineMonitor()
+    machineMonitor.start()
+    serverMonitor.start()
+    for (const m of workerMonitors) m.start(1000)
+    await sleepUntil(measureTo)
+    const serverUse = serverMonitor.stop()
+    const workerUse = workerMonitors.map((m) => m.stop())
+    const machineUse = machineMonitor.stop()
+    const done = (await results).map((r) => r.result)
+    const summary = summarizeLoad(plan, settings, server, ready, done, serverUse, workerUse)
+    summary.otherCpuPercent = Math.max(
+      0,
+      machineUse.machinePercent - machineUse.mainPercent - serverUse.cpuPercent - summary.generatorCpuPercent,
+    )
+    return summary
+  } finally {
+    for (const w of workers) w.close()
+  }
+}
+
+function summarizeLoad(
+  plan: LoadPlan,
+  settings: Settings,
+  server: RunningServer,
+  ready: Array<{ connectMs: number[]; failures: number; failureReasons: string[] }>,
+  results: LoadResult[],
+  serverUse: { cpuPercent: number; peakRss: number; hwm: number },
+  workerUse: Array<{ cpuPercent: number }>,
+): LoadSummary {
+  const latency = createHistogram()
+  const sent: Record<string, number> = {}
+  const received: Record<string, number> = {}
+  const closeCodes: Record<string, number> = {}
+  const totals = {
+    editFramesSent: 0,
+    editBytesSent: 0,
+    updateFramesReceived: 0,
+    updateBytesReceived: 0,
+    awarenessFramesSent: 0,
+    awarenessBytesSent: 0,
+    awarenessFramesReceived: 0,
+    awarenessBytesReceived: 0,
+    disconnects: 0,
+    participantsSyncedAtEnd: 0,
+  }
+  let schedulerLagMs = 0
+  const resyncs: number[][] = plan.stormsAtMs.map(() => [])
+  for (const r of results) {
+    merge(latency, r.latency)
+    for (const [room, n] of Object.entries(r.sentByRoom)) sent[room] = (sent[room] ?? 0) + n
+    for (const [room, n] of Object.entries(r.receivedByRoom)) received[room] = (received[room] ?? 0) + n
+    for (const [code, n] of Object.entries(r.closeCodes)) closeCodes[code] = (closeCodes[code] ?? 0) + n
+    for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += r[key]
+    schedulerLagMs = Math.max(schedulerLagMs, r.schedulerLagMs)
+    r.resyncMs.forEach((times, i) => resyncs[i]?.push(...times))
+  }
+  const perRoom = Math.round(plan.participants / plan.rooms)
+  let expected = 0
+  let got = 0
+  let roomsServed = 0
+  let minRoomReach = 1
+  for (let i = 0; i < plan.rooms; i++) {
+    const room = `${plan.roomPrefix}${i}`
+    const want = (sent[room] ?? 0) * (perRoom - 1)
+    const have = received[room] ?? 0
+    expected += want
+    got += have
+    const reach = want === 0 ? 0 : have / want
+    minRoomReach = Math.min(minRoomReach, reach)
+    if (reach >= 0.999) roomsServed += 1
+  }
+  const failures = ready.reduce((n, r) => n + r.failures, 0)
+  const windowS = settings.windowMs / 1000
+  return {
+    participants: plan.participants,
+    rooms: plan.rooms,
+    connectFailures: failures,
+    connect: summarizeSamples(ready.flatMap((r) => r.connectMs)),
+    latency: summarize(latency),
+    expected,
+    received: got,
+    reach: expected === 0 ? 0 : got / expected,
+    roomsServed: failures > 0 ? Math.min(roomsServed, plan.rooms - 1) : roomsServed,
+    minRoomReach,
+    disconnects: totals.disconnects,
+    closeCodes,
+    serverCpuPercent: serverUse.cpuPercent,
+    serverPeakRss: serverUse.peakRss,
+    serverHwm: serverUse.hwm,
+    generatorCpuPercent: workerUse.reduce((n, w) => n + w.cpuPercent, 0),
+    generatorMaxWorkerCpuPercent: Math.max(...workerUse.map((w) => w.cpuPercent)),
+    otherCpuPercent: Number.NaN,
+    schedulerLagMs,
+    editBytes: totals.editFramesSent ? totals.editBytesSent / totals.editFramesSent : Number.NaN,
+    updateBytesReceived: totals.updateFramesReceived ? totals.updateBytesReceived / totals.updateFramesReceived : Number.NaN,
+    awarenessBytesSent: totals.awarenessFramesSent ? totals.awarenessBytesSent / totals.awarenessFramesSent : Number.NaN,
+    awarenessBytesReceived: totals.awarenessFramesReceived
+      ? totals.awarenessBytesReceived / totals.awarenessFramesReceived
+      : Number.NaN,
+    awarenessFramesReceivedPerSecond: totals.awarenessFramesReceived / windowS,
+    egressMBps: (totals.updateBytesReceived + totals.awarenessBytesReceived) / windowS / 1e6,
+    resync: resyncs.map((times) => {
+      const ok = times.filter((t) => Number.isFinite(t))
+      return { ...summarizeSamples(ok), failures: plan.participants - ok.length }
+    }),
+    serverErrorLines: server.stderrLines(),
+    participantsSyncedAtEnd: totals.participantsSyncedAtEnd,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scenario 4: a new client joining a board of 1,000 stickies.
+
+export interface JoinSummary {
+  stickies: number
+  docBytes: number
+  /** Stock WebsocketProvider, room loaded (another participant connected). */
+  warm: LatencySummary
+  /** Our server restarted on the same data before each join: the board is read from SQLite first. */
+  cold: LatencySummary | null
+  serverRss: number
+}
+
+const quietEvents: ClientEvents = {
+  updateReceived() {},
+  awarenessReceived() {},
+  sent() {},
+  unexpectedClose() {},
+}
+
+/** Time from creating a stock WebsocketProvider until its `sync` event, checking the document arrived. */
+async function providerJoin(server: RunningServer, room: string, stickies: number): Promise<number> {
+  const doc = new Y.Doc()
+  const started = nowMs()
+  const provider = new WebsocketProvider(server.providerUrl, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('join: not synced within 30 s')), 30_000)
+      provider.on('sync', (synced: boolean) => {
+        if (!synced) return
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+    const elapsed = nowMs() - started
+    const size = doc.getMap('records').size
+    if (size < stickies) throw new Error(`join: synced with ${size} records, expected ${stickies}`)
+    return elapsed
+  } finally {
+    provider.destroy()
+    doc.destroy()
+  }
+}
+
+export async function runJoin(kind: ServerKind, settings: Settings, servers: { current: RunningServer | null }): Promise<JoinSummary> {
+  const stickies = 1000
+  const room = 'bench-join-0'
+  let server = await startServer(kind, { logFile: settings.logFile })
+  servers.current = server
+  const seeder = new BenchClient(`${server.urlPrefix}${room}`, room, 1, false, quietEvents)
+  await seeder.connect()
+  // One update per sticky, as a person adds them, then (full run) one move of each: 2,000 updates, paced
+  // under the default rate limit of 300 messages a second.
+  const rounds = settings.quick ? 1 : 2
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < stickies; i += 5) {
+      for (let k = i; k < i + 5; k++) seeder.edit((k % 40) * 220 + round * 10, Math.floor(k / 40) * 220, k, `Sticky ${k}: een idee`)
+      await sleep(20)
+    }
+  }
+  // Wait (bounded) until a fresh client receives all of them: the seeder's updates are paced, not acknowledged.
+  const deadline = nowMs() + 30_000
+  let docBytes = 0
+  for (let attempt = 0; ; attempt++) {
+    const probe = new BenchClient(`${server.urlPrefix}${room}`, room, 100 + attempt, true, quietEvents)
+    await probe.connect()
+    docBytes = probe.lastStep2Bytes
+    const have = probe.records.size
+    probe.destroy()
+    if (have >= stickies || nowMs() > deadline) break
+    await sleep(500)
+  }
+  const warm: number[] = []
+  const joins = settings.quick ? 5 : 20
+  for (let i = 0; i < joins; i++) {
+    warm.push(await providerJoin(server, room, stickies))
+    await sleep(100)
+  }
+  const serverRss = memory(server.pid).rss
+  seeder.destroy()
+  let cold: LatencySummary | null = null
+  if (kind === 'werkplaats') {
+    const samples: number[] = []
+    const dataDir = server.dataDir ?? undefined
+    for (let i = 0; i < (settings.quick ? 1 : 3); i++) {
+      await server.stop()
+      server = await startServer(kind, { logFile: settings.logFile, ...(dataDir ? { dataDir } : {}) })
+      servers.current = server
+      samples.push(await providerJoin(server, room, stickies))
+    }
+    cold = summarizeSamples(samples)
+  }
+  await server.stop()
+  removeDataDir(server)
+  servers.current = null
+  return { stickies, docBytes, warm: summarizeSamples(warm), cold, serverRss }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scenario 6: one sticky dragged for a long time.
+
+export interface DragSummary {
+  updates: number
+  simulatedMinutes: number
+  durationMs: number
+  seenByObserver: number
+  latency: LatencySummary
+  bytesPerUpdate: number
+  disconnects: number
+  checkpoints: Array<DragCheckpoint & { rss: number; storedBytes: number }>
+  serverCpuPercent: number
+  serverHwm: number
+  rssAfterSettle: number
+}
+
+export async function runDrag(server: RunningServer, settings: Settings): Promise<DragSummary> {
+  const updates = settings.quick ? 6000 : 36_000
+  const worker = new WorkerHandle()
+  try {
+    worker.send({
+      type: 'job',
+      job: { kind: 'drag', urlPrefix: server.urlPrefix, room: 'bench-drag-0', updates, ratePerSecond: 2000, checkpoints: 10, timeoutMs: 150_000 },
+    })
+    await worker.receive('ready', 30_000)
+    const monitor = new ProcessMonitor(server.pid)
+    monitor.start()
+    worker.send({ type: 'start', timing: { startAt: nowMs(), measureFrom: nowMs(), measureTo: nowMs(), drainMs: 0, storms: [] } })
+    const checkpoints: DragSummary['checkpoints'] = []
+    const deadline = nowMs() + 240_000
+    for (;;) {
+      const message = await worker.receive('checkpoint', deadline - nowMs())
+      checkpoints.push({ ...message.checkpoint, rss: memory(server.pid).rss, storedBytes: server.storedBytes() })
+      worker.send({ type: 'checkpoint-done' })
+      if (message.checkpoint.final) break
+    }
+    const result = await worker.receive('drag-result', 60_000)
+    const use = monitor.stop()
+    await sleep(5000)
+    return {
+      updates: result.sent,
+      simulatedMinutes: result.sent / 60 / 60,
+      durationMs: result.durationMs,
+      seenByObserver: result.seen,
+      latency: summarize(result.latency),
+      bytesPerUpdate: result.frameBytes,
+      disconnects: result.disconnects,
+      checkpoints,
+      serverCpuPercent: use.cpuPercent,
+      serverHwm: use.hwm,
+      rssAfterSettle: memory(server.pid).rss,
+    }
+  } finally {
+    worker.close()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Memory per idle board and per idle participant.
+
+export interface MemorySummary {
+  boards: number
+  participants: number
+  baselineRss: number
+  boardsRss: number
+  crowdRss: number
+  perBoard: number
+  perParticipant: number
+  failures: number
+}
+
+function steadyRss(pid: number): Promise<number> {
+  return (async () => {
+    const samples: number[] = []
+    for (let i = 0; i < 5; i++) {
+      samples.push(memory(pid).rss)
+      await sleep(200)
+    }
+    samples.sort((a, b) => a - b)
+    return samples[2] ?? Number.NaN
+  })()
+}
+
+export async function runMemory(server: RunningServer, settings: Settings): Promise<MemorySummary> {
+  const boards = settings.quick ? 50 : 200
+  const crowd = settings.quick ? 100 : 400
+  await sleep(1000)
+  const baselineRss = await steadyRss(server.pid)
+  const handles: WorkerHandle[] = []
+  try {
+    const lanes: Array<Array<Participant & { seedStickies: number }>> = Array.from({ length: settings.workers }, () => [])
+    for (let b = 0; b < boards; b++) lanes[b % settings.workers]?.push({ participant: b + 1, room: `bench-idle-${b}`, seedStickies: 20 })
+    let failures = 0
+    for (const lane of lanes.filter((l) => l.length > 0)) {
+      const w = new WorkerHandle()
+      handles.push(w)
+      w.send({ type: 'job', job: { kind: 'idle', urlPrefix: server.urlPrefix, participants: lane, connectConcurrency: 20 } })
+    }
+    for (const w of handles) failures += (await w.receive('ready', 120_000)).failures
+    await sleep(3000)
+    const boardsRss = await steadyRss(server.pid)
+    const crowdLanes: Array<Array<Participant & { seedStickies: number }>> = Array.from({ length: settings.workers }, () => [])
+    for (let p = 0; p < crowd; p++) crowdLanes[p % settings.workers]?.push({ participant: 10_000 + p, room: 'bench-idle-0', seedStickies: 0 })
+    const crowdHandles: WorkerHandle[] = []
+    for (const lane of crowdLanes.filter((l) => l.length > 0)) {
+      const w = new WorkerHandle()
+      crowdHandles.push(w)
+      handles.push(w)
+      w.send({ type: 'job', job: { kind: 'idle', urlPrefix: server.urlPrefix, participants: lane, connectConcurrency: 20 } })
+    }
+    for (const w of crowdHandles) failures += (await w.receive('ready', 120_000)).failures
+    await sleep(3000)
+    const crowdRss = await steadyRss(server.pid)
+    for (const w of handles) w.send({ type: 'release' })
+    await Promise.all(handles.map((w) => w.receive('result', 30_000).catch(() => null)))
+    return {
+      boards,
+      participants: crowd,
+      baselineRss,
+      boardsRss,
+      crowdRss,
+      perBoard: (boardsRss - baselineRss) / boards,
+      perParticipant: (crowdRss - boardsRss) / crowd,
+      failures,
+    }
+  } finally {
+    for (const w of handles) w.close()
+  }
+}

@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { createRequire } from 'node:module'
+import { nowMs, sleep } from './clock.ts'
+
+export type ServerKind = 'werkplaats' | 'reference'
+
+export interface RunningServer {
+  kind: ServerKind
+  pid: number
+  port: number
+  /** WebSocket address up to the room name. */
+  urlPrefix: string
+  /** y-websocket `serverUrl` for the stock WebsocketProvider (it appends `/<room>`). */
+  providerUrl: string
+  dataDir: string | null
+  /** Lines the server wrote to stderr so far. */
+  stderrLines(): number
+  /** Bytes of the SQLite files in DATA_DIR (0 for the reference server). */
+  storedBytes(): number
+  stop(): Promise<void>
+}
+
+const repoRoot = resolve(import.meta.dirname, '../..')
+const require = createRequire(import.meta.url)
+const referenceEntry = join(dirname(require.resolve('@y/websocket-server/package.json')), 'src/server.js')
+
+/** Every server started and not yet stopped, killed on any exit of the bench. */
+const live = new Set<ChildProcess>()
+export function killAllServers(): void {
+  for (const child of live) {
+    try {
+      child.kill('SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+  live.clear()
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolvePort(port))
+    })
+  })
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = nowMs() + timeoutMs
+  while (nowMs() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before it answered`)
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) })
+      if (response.ok) return
+    } catch {
+      // not yet
+    }
+    await sleep(100)
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs} ms`)
+}
+
+export interface StartOptions {
+  /** Extra environment for our server (e.g. a raised rate limit for the drag scenario). */
+  env?: Record<string, string>
+  /** Reuse this DATA_DIR (a restart on the same data); otherwise a fresh temporary one. */
+  dataDir?: string
+  logFile: string
+}
+
+export async function startServer(kind: ServerKind, options: StartOptions): Promise<RunningServer> {
+  const port = await freePort()
+  const dataDir = kind === 'werkplaats' ? (options.dataDir ?? mkdtempSync(join(tmpdir(), 'werkplaats-bench-'))) : null
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), HOST: '127.0.0.1', PORT: String(port) }
+  delete env.YPERSISTENCE
+  let args: string[]
+  if (kind === 'werkplaats') {
+    args = [join(repoRoot, 'server/src/main.ts')]
+    Object.assign(env, { DATA_DIR: dataDir ?? '', NODE_ENV: 'production' }, options.env ?? {})
+  } else {
+    // In memory: YPERSISTENCE unset. Its callback feature stays off (CALLBACK_URL unset).
+    args = [referenceEntry]
+    delete env.CALLBACK_URL
+  }
+  const child = spawn(process.execPath, args, { env, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+  live.add(child)
+  child.once('exit', () => live.delete(child))
+  const log = createWriteStream(options.logFile, { flags: 'a' })
+  log.write(`--- ${kind} on port ${port} (${new Date().toISOString()})\n`)
+  child.stdout?.pipe(log, { end: false })
+  let errLines = 0
+  child.stderr?.on('data', (chunk: Buffer) => {
+    for (const byte of chunk) if (byte === 0x0a) errLines += 1
+    log.write(chunk)
+  })
+  const healthUrl = kind === 'werkplaats' ? `http://127.0.0.1:${port}/healthz` : `http://127.0.0.1:${port}/`
+  try {
+    await waitForHttp(healthUrl, child, 20_000)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw error
+  }
+  const pid = child.pid
+  if (pid === undefined) throw new Error('server has no pid')
+  return {
+    kind,
+    pid,
+    port,
+    urlPrefix: kind === 'werkplaats' ? `ws://127.0.0.1:${port}/yjs/` : `ws://127.0.0.1:${port}/`,
+    providerUrl: kind === 'werkplaats' ? `ws://127.0.0.1:${port}/yjs` : `ws://127.0.0.1:${port}`,
+    dataDir,
+    stderrLines: () => errLines,
+    storedBytes: () => {
+      if (!dataDir) return 0
+      let total = 0
+      try {
+        for (const name of readdirSync(dataDir)) total += statSync(join(dataDir, name)).size
+      } catch {
+        // gone
+      }
+      return total
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((done) => child.once('exit', () => done()))
+        child.kill('SIGTERM')
+        const timer = setTimeout(() => child.kill('SIGKILL'), 8000)
+        await exited
+        clearTimeout(timer)
+      }
+      live.delete(child)
+      log.end()
+    },
+  }
+}
+
+export function removeDataDir(server: RunningServer): void {
+  if (server.dataDir) rmSync(server.dataDir, { recursive: true, force: true })
+}

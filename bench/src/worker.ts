@@ -1,0 +1,315 @@
+/**
+ * A load-generator process. The main process forks a few of these (so that generating load is spread over
+ * processes and cores) and sends each one job; the worker connects its clients, reports `ready`, runs the
+ * behaviour over the times it is given, and reports what it measured. Every loop here is bounded in time.
+ */
+import { BenchClient, type ClientEvents } from './client.ts'
+import { nowMs, sleep, sleepUntil } from './clock.ts'
+import { createHistogram, record } from './histogram.ts'
+import type { DragJob, IdleJob, Job, LoadJob, LoadResult, MainMessage, Participant, Timing, WorkerMessage } from './ipc.ts'
+import { presenceState } from './records.ts'
+
+/** No worker outlives this, whatever happens to the main process. */
+const HARD_LIMIT_MS = 20 * 60_000
+setTimeout(() => process.exit(3), HARD_LIMIT_MS).unref()
+process.on('disconnect', () => process.exit(0))
+
+function post(message: WorkerMessage): void {
+  process.send?.(message)
+}
+
+const inbox: MainMessage[] = []
+let waiting: ((message: MainMessage) => void) | undefined
+process.on('message', (message: MainMessage) => {
+  if (waiting) {
+    const resolve = waiting
+    waiting = undefined
+    resolve(message)
+  } else inbox.push(message)
+})
+
+function nextMessage(): Promise<MainMessage> {
+  const queued = inbox.shift()
+  if (queued) return Promise.resolve(queued)
+  return new Promise((resolve) => {
+    waiting = resolve
+  })
+}
+
+async function expect<T extends MainMessage['type']>(type: T): Promise<Extract<MainMessage, { type: T }>> {
+  for (;;) {
+    const message = await nextMessage()
+    if (message.type === type) return message as Extract<MainMessage, { type: T }>
+  }
+}
+
+/** Connects clients with at most `concurrency` handshakes in flight; returns time to synced of each. */
+async function connectAll(
+  clients: BenchClient[],
+  concurrency: number,
+): Promise<{ connectMs: number[]; failures: number; failureReasons: string[] }> {
+  const connectMs: number[] = []
+  const failureReasons: string[] = []
+  let next = 0
+  const lane = async (): Promise<void> => {
+    while (next < clients.length) {
+      const client = clients[next++]
+      if (!client) break
+      const started = nowMs()
+      try {
+        await client.connect(30_000)
+        connectMs.push(nowMs() - started)
+      } catch (error) {
+        if (failureReasons.length < 5) failureReasons.push(String(error))
+        client.stop()
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane))
+  return { connectMs, failures: clients.length - connectMs.length, failureReasons }
+}
+
+function emptyResult(): LoadResult {
+  return {
+    latency: createHistogram(),
+    sentByRoom: {},
+    receivedByRoom: {},
+    editFramesSent: 0,
+    editBytesSent: 0,
+    updateFramesReceived: 0,
+    updateBytesReceived: 0,
+    awarenessFramesSent: 0,
+    awarenessBytesSent: 0,
+    awarenessFramesReceived: 0,
+    awarenessBytesReceived: 0,
+    disconnects: 0,
+    closeCodes: {},
+    resyncMs: [],
+    schedulerLagMs: 0,
+    participantsSyncedAtEnd: 0,
+  }
+}
+
+function makeClients(urlPrefix: string, participants: Participant[], apply: boolean, result: LoadResult, timing: { current: Timing | null }): BenchClient[] {
+  const inWindow = (t: number): boolean => {
+    const w = timing.current
+    return w !== null && t >= w.measureFrom && t < w.measureTo
+  }
+  return participants.map(({ participant, room }) => {
+    const events: ClientEvents = {
+      updateReceived(bytes, marks) {
+        const now = nowMs()
+        if (inWindow(now)) {
+          result.updateFramesReceived += 1
+          result.updateBytesReceived += bytes
+        }
+        for (const mark of marks) {
+          if (!inWindow(mark.sentAt)) continue
+          record(result.latency, now - mark.sentAt)
+          result.receivedByRoom[room] = (result.receivedByRoom[room] ?? 0) + 1
+        }
+      },
+      awarenessReceived(bytes) {
+        if (!inWindow(nowMs())) return
+        result.awarenessFramesReceived += 1
+        result.awarenessBytesReceived += bytes
+      },
+      sent(kind, bytes) {
+        if (!inWindow(nowMs())) return
+        if (kind === 'edit') {
+          result.editFramesSent += 1
+          result.editBytesSent += bytes
+        } else if (kind === 'awareness') {
+          result.awarenessFramesSent += 1
+          result.awarenessBytesSent += bytes
+        }
+      },
+      unexpectedClose(code) {
+        result.disconnects += 1
+        result.closeCodes[code] = (result.closeCodes[code] ?? 0) + 1
+      },
+    }
+    return new BenchClient(`${urlPrefix}${room}`, room, participant, apply, events)
+  })
+}
+
+async function runLoad(job: LoadJob): Promise<void> {
+  const result = emptyResult()
+  const timing: { current: Timing | null } = { current: null }
+  const clients = makeClients(job.urlPrefix, job.participants, job.apply, result, timing)
+  const connected = await connectAll(clients, job.connectConcurrency)
+  post({ type: 'ready', ...connected })
+  const { timing: t } = await expect('start')
+  timing.current = t
+  // Storms: every participant drops its socket at the same instant and reconnects at once.
+  const stormTimers = t.storms.map((at, index) => {
+    result.resyncMs[index] = []
+    return setTimeout(() => {
+      const started = nowMs()
+      const times = result.resyncMs[index] ?? []
+      for (const client of clients) {
+        client.dropAndReconnect().then(
+          () => times.push(nowMs() - started),
+          () => times.push(Number.NaN),
+        )
+      }
+    }, at - nowMs())
+  })
+  await sleepUntil(t.startAt)
+  const nextEdit = clients.map(() => t.startAt + Math.random() * job.editEveryMs)
+  const nextCursor = clients.map(() => t.startAt + Math.random() * job.cursorEveryMs)
+  const position = clients.map((_, i) => ({ x: (i % 30) * 250, y: Math.floor(i / 30) * 250 }))
+  await new Promise<void>((resolve) => {
+    const tick = setInterval(() => {
+      const now = nowMs()
+      if (now >= t.measureTo) {
+        clearInterval(tick)
+        resolve()
+        return
+      }
+      for (let i = 0; i < clients.length; i++) {
+        const client = clients[i]
+        const pos = position[i]
+        if (!client || !pos) continue
+        const editAt = nextEdit[i] ?? now
+        if (now >= editAt) {
+          if (now >= t.measureFrom) result.schedulerLagMs = Math.max(result.schedulerLagMs, now - editAt)
+          pos.x += Math.round(Math.random() * 40 - 20)
+          pos.y += Math.round(Math.random() * 40 - 20)
+          const sentAt = client.edit(pos.x, pos.y)
+          if (sentAt >= t.measureFrom && sentAt < t.measureTo) {
+            result.sentByRoom[client.room] = (result.sentByRoom[client.room] ?? 0) + 1
+          }
+          nextEdit[i] = Math.max(editAt + job.editEveryMs, now)
+        }
+        const cursorAt = nextCursor[i] ?? now
+        if (job.cursorEveryMs > 0 && now >= cursorAt) {
+          client.setAwareness(presenceState(client.participant, pos.x + Math.random() * 100, pos.y + Math.random() * 100))
+          nextCursor[i] = Math.max(cursorAt + job.cursorEveryMs, now)
+        }
+      }
+    }, 5)
+  })
+  await sleep(t.drainMs)
+  for (const timer of stormTimers) clearTimeout(timer)
+  result.participantsSyncedAtEnd = clients.filter((c) => c.synced).length
+  for (const client of clients) client.stop()
+  post({ type: 'result', result })
+}
+
+async function runIdle(job: IdleJob): Promise<void> {
+  const result = emptyResult()
+  const clients = makeClients(job.urlPrefix, job.participants, false, result, { current: null })
+  const connected = await connectAll(clients, job.connectConcurrency)
+  job.participants.forEach(({ seedStickies }, i) => {
+    const client = clients[i]
+    if (!client?.synced) return
+    if (seedStickies > 0) client.seed(seedStickies)
+    client.setAwareness(presenceState(client.participant, 0, 0))
+  })
+  post({ type: 'ready', ...connected })
+  await expect('release')
+  result.participantsSyncedAtEnd = clients.filter((c) => c.synced).length
+  for (const client of clients) client.stop()
+  post({ type: 'result', result })
+}
+
+async function runDrag(job: DragJob): Promise<void> {
+  const latency = createHistogram()
+  let seen = 0
+  let disconnects = 0
+  let frameBytes = 0
+  let frames = 0
+  const quiet: ClientEvents = {
+    updateReceived() {},
+    awarenessReceived() {},
+    sent(kind, bytes) {
+      if (kind !== 'edit') return
+      frames += 1
+      frameBytes += bytes
+    },
+    unexpectedClose() {
+      disconnects += 1
+    },
+  }
+  const observerEvents: ClientEvents = {
+    ...quiet,
+    sent() {},
+    updateReceived(_bytes, marks) {
+      const now = nowMs()
+      for (const mark of marks) {
+        record(latency, now - mark.sentAt)
+        seen += 1
+      }
+    },
+  }
+  const url = `${job.urlPrefix}${job.room}`
+  const observer = new BenchClient(url, job.room, 2, true, observerEvents)
+  const dragger = new BenchClient(url, job.room, 1, false, quiet)
+  const connected = await connectAll([observer, dragger], 2)
+  post({ type: 'ready', ...connected })
+  await expect('start')
+
+  let probes = 0
+  const checkpoint = async (sent: number, final = false): Promise<void> => {
+    const probe = new BenchClient(url, job.room, 1000 + probes++, false, { ...quiet, sent() {} })
+    let docBytes = Number.NaN
+    try {
+      await probe.connect(30_000)
+      docBytes = probe.lastStep2Bytes
+    } catch {
+      // reported as NaN
+    } finally {
+      probe.destroy()
+    }
+    post({ type: 'checkpoint', checkpoint: { updatesSent: sent, updatesSeenByObserver: seen, docBytes, final } })
+    await expect('checkpoint-done')
+  }
+
+  dragger.edit(0, 0, 0, 'Sleep mij')
+  await sleep(200)
+  await checkpoint(1)
+  const started = nowMs()
+  const deadline = started + job.timeoutMs
+  const every = Math.max(1, Math.floor(job.updates / job.checkpoints))
+  let sent = 0
+  let nextCheckpoint = every
+  while (sent < job.updates && nowMs() < deadline) {
+    await sleep(5)
+    const due = Math.min(job.updates, Math.floor(((nowMs() - started) / 1000) * job.ratePerSecond))
+    const backlog = dragger.ws?.bufferedAmount ?? 0
+    let burst = 0
+    while (sent < due && burst < 200 && backlog < 1_000_000) {
+      sent += 1
+      burst += 1
+      // A drag: the same sticky, new x/y each frame, the rest of the record unchanged.
+      dragger.edit(Math.round(400 + 300 * Math.cos(sent / 50)), Math.round(300 + 200 * Math.sin(sent / 50)), 0, 'Sleep mij')
+    }
+    if (sent >= nextCheckpoint && sent < job.updates) {
+      nextCheckpoint += every
+      await checkpoint(sent)
+    }
+  }
+  const durationMs = nowMs() - started
+  // Let the observer catch up (bounded), then the final size.
+  const catchUpDeadline = nowMs() + 15_000
+  while (seen < sent && nowMs() < catchUpDeadline) await sleep(50)
+  await checkpoint(sent, true)
+  observer.destroy()
+  dragger.destroy()
+  post({ type: 'drag-result', latency, sent, seen, durationMs, disconnects, frameBytes: frames ? frameBytes / frames : 0 })
+}
+
+async function run(job: Job): Promise<void> {
+  if (job.kind === 'load') await runLoad(job)
+  else if (job.kind === 'idle') await runIdle(job)
+  else await runDrag(job)
+}
+
+const { job } = await expect('job')
+try {
+  await run(job)
+} catch (error) {
+  post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+}
+// Stay until the main process disconnects us (so the result is surely delivered), bounded by HARD_LIMIT_MS.
