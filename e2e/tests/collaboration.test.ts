@@ -1,0 +1,163 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, Participant, type ConsoleProblem } from '../support/browser.ts'
+import { ServerUnderTest } from '../support/server.ts'
+
+/**
+ * Two people on one board, each in their own browser context, against the real server serving the built
+ * client. The steps run in order and build on each other (one board, one server), like a workshop would.
+ */
+describe('two people on one board', () => {
+  let server: ServerUnderTest
+  let browser: Browser
+  let anna: Participant
+  let bram: Participant
+  let boardUrl: string
+  /** While the server is deliberately down, Chromium reports each refused WebSocket as a console error. */
+  const restartWindows: Array<{ from: number; to: number }> = []
+
+  beforeAll(async () => {
+    server = await ServerUnderTest.start()
+    browser = await launchBrowser()
+    anna = await Participant.open(browser, 'Anna')
+    bram = await Participant.open(browser, 'Bram')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('opening / creates a new board with an unguessable address', async () => {
+    await anna.join(`${server.origin}/`)
+    const url = new URL(anna.page.url())
+    expect(url.pathname).toMatch(/^\/b\/[A-Za-z0-9_-]{22}$/)
+    boardUrl = url.toString()
+    await bram.join(boardUrl)
+  })
+
+  it("a sticky note made and typed by one appears, with its text, on the other's screen", async () => {
+    await anna.addStickyNote(400, 300, 'Idee van Anna')
+    await bram.shapeWithText('Idee van Anna').waitFor({ timeout: 15_000 })
+  })
+
+  it("each sees the other's cursor with their name", async () => {
+    // Several small moves: presence goes out at most every 50 ms, and only moves are news.
+    await anna.page.mouse.move(700, 400)
+    await anna.page.mouse.move(760, 430, { steps: 10 })
+    const annasCursor = bram.collaboratorCursor('Anna')
+    await annasCursor.waitFor({ timeout: 15_000 })
+    expect(await annasCursor.isVisible()).toBe(true)
+
+    await bram.page.mouse.move(500, 500)
+    await bram.page.mouse.move(540, 520, { steps: 10 })
+    await anna.collaboratorCursor('Bram').waitFor({ timeout: 15_000 })
+  })
+
+  it('after a server restart both reconnect by themselves, offline edits are kept and new edits cross', async () => {
+    const restart = { from: Date.now(), to: Number.POSITIVE_INFINITY }
+    restartWindows.push(restart)
+    await server.kill()
+    try {
+      await anna.waitForConnection('Offline — je wijzigingen worden bewaard')
+      await bram.waitForConnection('Offline — je wijzigingen worden bewaard')
+      // Made while nobody can reach the server: Yjs keeps it and sends it once the connection is back.
+      await anna.addStickyNote(400, 520, 'Offline van Anna')
+    } finally {
+      // Even when a step above failed, later tests need a server.
+      await server.start()
+    }
+    await anna.waitForConnection('Verbonden', 30_000)
+    await bram.waitForConnection('Verbonden', 30_000)
+    restart.to = Date.now()
+
+    await bram.shapeWithText('Offline van Anna').waitFor({ timeout: 15_000 })
+    await bram.addStickyNote(900, 300, 'Na de herstart')
+    await anna.shapeWithText('Na de herstart').waitFor({ timeout: 15_000 })
+    // And what was on the board before the restart is still there for both.
+    await anna.shapeWithText('Idee van Anna').waitFor()
+    await bram.shapeWithText('Idee van Anna').waitFor()
+  })
+
+  it('a newcomer gets the whole board from the server', async () => {
+    const carla = await Participant.open(browser, 'Carla')
+    try {
+      await carla.join(boardUrl)
+      for (const text of ['Idee van Anna', 'Offline van Anna', 'Na de herstart']) {
+        await carla.shapeWithText(text).waitFor({ timeout: 15_000 })
+      }
+      expect(await carla.shapeWithText('Idee van Anna').count()).toBe(1)
+      expectOnlyServerRequests(carla.requests, server.host)
+      expect(unexpectedProblems(carla.problems, restartWindows)).toEqual([])
+    } finally {
+      await carla.close()
+    }
+  })
+
+  it('no request leaves for any host but the server', () => {
+    for (const participant of [anna, bram]) {
+      expect(participant.requests.length).toBeGreaterThan(0)
+      expectOnlyServerRequests(participant.requests, server.host)
+    }
+  })
+
+  it('the console shows no errors', () => {
+    for (const participant of [anna, bram]) {
+      expect(unexpectedProblems(participant.problems, restartWindows)).toEqual([])
+    }
+  })
+})
+
+describe('an address that is not a board', () => {
+  let server: ServerUnderTest
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await ServerUnderTest.start()
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('gets a clear message instead of a board', async () => {
+    const visitor = await Participant.open(browser, 'Dirk')
+    try {
+      await visitor.page.goto(`${server.origin}/b/${'x'.repeat(65)}`)
+      await visitor.page.getByRole('heading', { name: 'Dit bord bestaat niet' }).waitFor()
+      expect(await visitor.page.locator('.tl-canvas').count()).toBe(0)
+      expect(visitor.problems).toEqual([])
+    } finally {
+      await visitor.close()
+    }
+  })
+})
+
+/** data: URLs never touch the network, blob: URLs are the page's own memory; everything else must be ours. */
+function expectOnlyServerRequests(urls: string[], serverHost: string): void {
+  const foreign = urls.filter((raw) => {
+    const url = new URL(raw)
+    if (url.protocol === 'data:') return false
+    if (url.protocol === 'blob:') return new URL(url.pathname).host !== serverHost
+    return url.host !== serverHost
+  })
+  expect(foreign).toEqual([])
+}
+
+/**
+ * Console errors, except Chromium's report of a refused WebSocket while the test itself had the server down
+ * (the page cannot stop the browser from logging those, and reconnecting is exactly what is being tested).
+ */
+function unexpectedProblems(problems: ConsoleProblem[], restartWindows: Array<{ from: number; to: number }>) {
+  return problems
+    .filter(
+      (problem) =>
+        !(
+          /WebSocket connection to '.*' failed/.test(problem.text) &&
+          restartWindows.some((window) => problem.at >= window.from && problem.at <= window.to)
+        ),
+    )
+    .map((problem) => problem.text)
+}
