@@ -14,7 +14,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { nowMs } from './clock.ts'
-import { machineInfo } from './procfs.ts'
+import { machineInfo, pinning, pinToCpus } from './procfs.ts'
 import {
   dragTable,
   joinTable,
@@ -42,6 +42,8 @@ const { values } = parseArgs({
     server: { type: 'string', default: 'both' },
     workers: { type: 'string' },
     write: { type: 'boolean', default: false },
+    'cursor-hz': { type: 'string', default: '10' },
+    'no-pin': { type: 'boolean', default: false },
   },
 })
 
@@ -59,6 +61,12 @@ const wants = (n: number): boolean => all || selected.has(n)
 const kinds: ServerKind[] =
   values.server === 'werkplaats' ? ['werkplaats'] : values.server === 'reference' ? ['reference'] : ['werkplaats', 'reference']
 const quick = values.quick ?? false
+const cursorHz = Number(values['cursor-hz'])
+if (!Number.isFinite(cursorHz) || cursorHz < 0 || cursorHz > 60) {
+  console.error('--cursor-hz takes 0–60 (0: no cursor moves)')
+  process.exit(2)
+}
+const cursorEveryMs = cursorHz === 0 ? 0 : 1000 / cursorHz
 const logDir = join(tmpdir(), 'werkplaats-bench')
 mkdirSync(logDir, { recursive: true })
 const settings: Settings = {
@@ -68,6 +76,16 @@ const settings: Settings = {
   windowMs: quick ? 6000 : 25_000,
   drainMs: quick ? 2000 : 3000,
   logFile: join(logDir, `servers-${Date.now()}.log`),
+}
+
+// The server gets CPU 0 to itself; the load generator (workers and this process) the others.
+const cores = cpus().length
+if (cores >= 2 && !values['no-pin']) {
+  const generator = cores === 2 ? '1' : `1-${cores - 1}`
+  if (pinToCpus(process.pid, generator)) {
+    pinning.server = '0'
+    pinning.generator = generator
+  }
 }
 
 // Whatever happens, no server and no load worker outlives the bench.
@@ -84,16 +102,16 @@ hardLimit.unref()
 
 const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
   1: {
-    title: 'Scenario 1 — 50 participants on one board (sticky edit 1/s each, cursor 10 Hz)',
-    plan: { participants: 50, rooms: 1, apply: true, editEveryMs: 1000, cursorEveryMs: 100, stormsAtMs: [], roomPrefix: 'bench-s1-' },
+    title: `Scenario 1 — 50 participants on one board (sticky edit 1/s each, cursor ${cursorHz} Hz)`,
+    plan: { participants: 50, rooms: 1, apply: true, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s1-' },
   },
   2: {
-    title: 'Scenario 2 — 300 participants on one board (sticky edit 1/s each, cursor 10 Hz)',
-    plan: { participants: 300, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs: 100, stormsAtMs: [], roomPrefix: 'bench-s2-' },
+    title: `Scenario 2 — 300 participants on one board (sticky edit 1/s each, cursor ${cursorHz} Hz)`,
+    plan: { participants: 300, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s2-' },
   },
   3: {
-    title: 'Scenario 3 — 100 boards × 20 participants (sticky edit 1/s each, cursor 10 Hz)',
-    plan: { participants: 2000, rooms: 100, apply: false, editEveryMs: 1000, cursorEveryMs: 100, stormsAtMs: [], roomPrefix: 'bench-s3-' },
+    title: `Scenario 3 — 100 boards × 20 participants (sticky edit 1/s each, cursor ${cursorHz} Hz)`,
+    plan: { participants: 2000, rooms: 100, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s3-' },
   },
   5: {
     title: 'Scenario 5 — reconnect storm: the 50 participants of scenario 1 all drop and reconnect at once',
@@ -102,7 +120,7 @@ const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
       rooms: 1,
       apply: true,
       editEveryMs: 1000,
-      cursorEveryMs: 100,
+      cursorEveryMs,
       stormsAtMs: quick ? [2000] : [5000, 13_000, 21_000],
       roomPrefix: 'bench-s5-',
     },
@@ -148,8 +166,9 @@ function section(title: string, body: string): void {
 }
 
 console.log(`Werkplaats bench — ${machineLine(machine)}`)
+const pinText = pinning.server ? `server pinned to CPU ${pinning.server}, load generator to CPU ${pinning.generator}` : 'no CPU pinning'
 console.log(
-  `command: ${command}; ${settings.workers} load workers; warm-up ${settings.warmupMs / 1000} s, window ${settings.windowMs / 1000} s, drain ${settings.drainMs / 1000} s; server logs: ${settings.logFile}\n`,
+  `command: ${command}; ${pinText}; ${settings.workers} load workers; warm-up ${settings.warmupMs / 1000} s, window ${settings.windowMs / 1000} s, drain ${settings.drainMs / 1000} s; server logs: ${settings.logFile}\n`,
 )
 
 try {
@@ -214,6 +233,7 @@ if (complete || values.write) {
     '',
     `- **Command:** \`${command}\` (from the repository root; \`./run bench\` does the same after installing)`,
     `- **Machine:** ${machineLine(machine)}`,
+    `- **CPU placement:** ${pinText} (taskset)`,
     `- **Load generator:** ${settings.workers} worker processes; warm-up ${settings.warmupMs / 1000} s, measurement window ${settings.windowMs / 1000} s, drain ${settings.drainMs / 1000} s per scenario; whole run ${minutes.toFixed(1)} min${quick ? ' (--quick)' : ''}`,
     `- **Servers:** Werkplaats (\`node server/src/main.ts\`, default settings, SQLite in a fresh DATA_DIR, every update persisted before relay) and \`@y/websocket-server@0.1.1\` (\`src/server.js\`, in memory: no YPERSISTENCE)`,
     '',

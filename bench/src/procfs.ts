@@ -10,6 +10,26 @@ try {
   // keep 100
 }
 
+let tasksetMissing = false
+
+/** Which CPUs the server and the load generator run on; null: wherever the kernel puts them. */
+export const pinning: { server: string | null; generator: string | null } = { server: null, generator: null }
+
+/**
+ * Restricts a process and all its threads to the given CPUs (`taskset -a -p -c`), so that the server under test
+ * and the load generator do not take each other's core. Returns false where taskset is not available.
+ */
+export function pinToCpus(pid: number, cpuList: string): boolean {
+  if (tasksetMissing) return false
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', cpuList, String(pid)], { stdio: 'ignore' })
+    return true
+  } catch {
+    tasksetMissing = true
+    return false
+  }
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
 export function cpuSeconds(pid: number): number {
   try {
@@ -83,7 +103,38 @@ export function memory(pid: number): MemoryReading {
   }
 }
 
-/** Tracks one process over a measurement window: CPU used, and RSS sampled for its peak. */
+/** Scheduler state of a process: R running, S sleeping, D waiting on disk (uninterruptible), … */
+export function processState(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.charAt(stat.lastIndexOf(')') + 2)
+  } catch {
+    return '?'
+  }
+}
+
+/** Bytes a process has caused to be written to storage (/proc/<pid>/io write_bytes). */
+export function writeBytes(pid: number): number {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8')
+    return Number(/^write_bytes:\s+(\d+)/m.exec(io)?.[1] ?? Number.NaN)
+  } catch {
+    return Number.NaN
+  }
+}
+
+export interface ProcessUse {
+  cpuPercent: number
+  peakRss: number
+  rss: number
+  hwm: number
+  /** Share of 20 Hz samples in which the process was in D state (blocked on storage). */
+  blockedOnDiskPercent: number
+  /** Bytes written to storage during the window. */
+  diskWrites: number
+}
+
+/** Tracks one process over a measurement window: CPU used, RSS sampled for its peak, time blocked on disk. */
 export class ProcessMonitor {
   readonly pid: number
   #cpuStart = Number.NaN
@@ -91,6 +142,10 @@ export class ProcessMonitor {
   #cpuPercent = Number.NaN
   #peakRss = 0
   #timer: NodeJS.Timeout | undefined
+  #stateTimer: NodeJS.Timeout | undefined
+  #samples = 0
+  #blocked = 0
+  #writesStart = 0
 
   constructor(pid: number) {
     this.pid = pid
@@ -100,18 +155,31 @@ export class ProcessMonitor {
     this.#cpuStart = cpuSeconds(this.pid)
     this.#wallStart = performance.now()
     this.#peakRss = memory(this.pid).rss
+    this.#writesStart = writeBytes(this.pid)
     this.#timer = setInterval(() => {
       const { rss } = memory(this.pid)
       if (rss > this.#peakRss) this.#peakRss = rss
     }, sampleEveryMs)
+    this.#stateTimer = setInterval(() => {
+      this.#samples += 1
+      if (processState(this.pid) === 'D') this.#blocked += 1
+    }, 50)
   }
 
-  stop(): { cpuPercent: number; peakRss: number; rss: number; hwm: number } {
+  stop(): ProcessUse {
     clearInterval(this.#timer)
+    clearInterval(this.#stateTimer)
     const seconds = (performance.now() - this.#wallStart) / 1000
     this.#cpuPercent = ((cpuSeconds(this.pid) - this.#cpuStart) / seconds) * 100
     const now = memory(this.pid)
-    return { cpuPercent: this.#cpuPercent, peakRss: Math.max(this.#peakRss, now.rss), rss: now.rss, hwm: now.hwm }
+    return {
+      cpuPercent: this.#cpuPercent,
+      peakRss: Math.max(this.#peakRss, now.rss),
+      rss: now.rss,
+      hwm: now.hwm,
+      blockedOnDiskPercent: this.#samples ? (this.#blocked / this.#samples) * 100 : Number.NaN,
+      diskWrites: writeBytes(this.pid) - this.#writesStart,
+    }
   }
 }
 

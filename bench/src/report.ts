@@ -73,6 +73,8 @@ const loadRows: Row[] = [
   ['server CPU (% of one core)', (s) => s.serverCpuPercent, (v) => pct(v), true],
   ['server peak RSS in window', (s) => s.serverPeakRss, mib, true],
   ['server VmHWM (since start)', (s) => s.serverHwm, mib, true],
+  ['server blocked on disk (D state, % of samples)', (s) => s.serverBlockedOnDiskPercent, (v) => pct(v), false],
+  ['server disk writes in window', (s) => s.serverDiskWrites, mib, false],
   ['bytes per edit, client → server', (s) => s.editBytes, kib, true],
   ['bytes per relayed update, server → client', (s) => s.updateBytesReceived, kib, true],
   ['bytes per awareness frame, client → server', (s) => s.awarenessBytesSent, kib, true],

@@ -5,7 +5,7 @@ import { BenchClient, type ClientEvents } from './client.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
 import { createHistogram, type LatencySummary, merge, summarize, summarizeSamples } from './histogram.ts'
 import type { DragCheckpoint, LoadResult, Participant, Timing } from './ipc.ts'
-import { MachineMonitor, memory, ProcessMonitor } from './procfs.ts'
+import { MachineMonitor, memory, ProcessMonitor, type ProcessUse } from './procfs.ts'
 import { type RunningServer, removeDataDir, type ServerKind, startServer } from './servers.ts'
 import { WorkerHandle } from './workers.ts'
 
@@ -36,6 +36,8 @@ export interface LoadSummary {
   serverCpuPercent: number
   serverPeakRss: number
   serverHwm: number
+  serverBlockedOnDiskPercent: number
+  serverDiskWrites: number
   generatorCpuPercent: number
   generatorMaxWorkerCpuPercent: number
   /** CPU used on the machine by everything but the server and the bench (% of one core): noise if not ~0. */
@@ -135,7 +137,7 @@ function summarizeLoad(
   server: RunningServer,
   ready: Array<{ connectMs: number[]; failures: number; failureReasons: string[] }>,
   results: LoadResult[],
-  serverUse: { cpuPercent: number; peakRss: number; hwm: number },
+  serverUse: ProcessUse,
   workerUse: Array<{ cpuPercent: number }>,
 ): LoadSummary {
   const latency = createHistogram()
@@ -198,6 +200,8 @@ function summarizeLoad(
     serverCpuPercent: serverUse.cpuPercent,
     serverPeakRss: serverUse.peakRss,
     serverHwm: serverUse.hwm,
+    serverBlockedOnDiskPercent: serverUse.blockedOnDiskPercent,
+    serverDiskWrites: serverUse.diskWrites,
     generatorCpuPercent: workerUse.reduce((n, w) => n + w.cpuPercent, 0),
     generatorMaxWorkerCpuPercent: Math.max(...workerUse.map((w) => w.cpuPercent)),
     otherCpuPercent: Number.NaN,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createRequire } from 'node:module'
 import { nowMs, sleep } from './clock.ts'
+import { pinning, pinToCpus } from './procfs.ts'
 
 export type ServerKind = 'werkplaats' | 'reference'
 
@@ -78,13 +79,16 @@ export interface StartOptions {
 
 export async function startServer(kind: ServerKind, options: StartOptions): Promise<RunningServer> {
   const port = await freePort()
-  const dataDir = kind === 'werkplaats' ? (options.dataDir ?? mkdtempSync(join(tmpdir(), 'werkplaats-bench-'))) : null
+  const base = process.env.BENCH_DATA_BASE ?? tmpdir()
+  const dataDir = kind === 'werkplaats' ? (options.dataDir ?? mkdtempSync(join(base, 'werkplaats-bench-'))) : null
   const env: Record<string, string> = { ...(process.env as Record<string, string>), HOST: '127.0.0.1', PORT: String(port) }
   delete env.YPERSISTENCE
   let args: string[]
   if (kind === 'werkplaats') {
     args = [join(repoRoot, 'server/src/main.ts')]
     Object.assign(env, { DATA_DIR: dataDir ?? '', NODE_ENV: 'production' }, options.env ?? {})
+    // For diagnosis only, e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+    if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS
   } else {
     // In memory: YPERSISTENCE unset. Its callback feature stays off (CALLBACK_URL unset).
     args = [referenceEntry]
@@ -110,6 +114,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
   }
   const pid = child.pid
   if (pid === undefined) throw new Error('server has no pid')
+  if (pinning.server) pinToCpus(pid, pinning.server)
   return {
     kind,
     pid,

@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process'
 import { join } from 'node:path'
 import { nowMs } from './clock.ts'
 import type { MainMessage, WorkerMessage } from './ipc.ts'
+import { pinning, pinToCpus } from './procfs.ts'
 
 const workerPath = join(import.meta.dirname, 'worker.ts')
 const live = new Set<ChildProcess>()
@@ -28,6 +29,7 @@ export class WorkerHandle {
     // 'advanced' serialization carries the histograms' typed arrays as they are.
     this.child = fork(workerPath, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     live.add(this.child)
+    if (pinning.generator && this.child.pid !== undefined) pinToCpus(this.child.pid, pinning.generator)
     this.child.on('message', (message: WorkerMessage) => {
       const waiting = this.#waiting
       if (waiting) {
