@@ -11,6 +11,10 @@ export default defineConfig({
     // Two copies of Yjs in one page break its constructor checks ("Yjs was already imported").
     dedupe: ['yjs', 'react', 'react-dom'],
   },
+  optimizeDeps: {
+    // Its `?url` imports (fonts, icons, translations) are for Vite's asset pipeline, not the dev pre-bundler.
+    exclude: ['@tldraw/assets'],
+  },
   server: {
     proxy: {
       '/yjs': { target: serverUrl, ws: true },

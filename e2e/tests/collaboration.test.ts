@@ -33,6 +33,8 @@ describe('two people on one board', () => {
     const url = new URL(anna.page.url())
     expect(url.pathname).toMatch(/^\/b\/[A-Za-z0-9_-]{22}$/)
     boardUrl = url.toString()
+    // tldraw's own UI speaks Dutch by default (its translations are bundled and served by us).
+    await anna.page.getByRole('button', { name: /^Ongedaan maken/ }).waitFor()
     await bram.join(boardUrl)
   })
 
@@ -87,11 +89,16 @@ describe('two people on one board', () => {
         await carla.shapeWithText(text).waitFor({ timeout: 15_000 })
       }
       expect(await carla.shapeWithText('Idee van Anna').count()).toBe(1)
+      await carla.page.mouse.move(600, 650)
+      await carla.page.mouse.move(620, 660, { steps: 10 })
+      await anna.collaboratorCursor('Carla').waitFor()
       expectOnlyServerRequests(carla.requests, server.host)
       expect(unexpectedProblems(carla.problems, restartWindows)).toEqual([])
     } finally {
       await carla.close()
     }
+    // Whoever leaves takes their cursor along.
+    await anna.collaboratorCursor('Carla').waitFor({ state: 'detached' })
   })
 
   it('no request leaves for any host but the server', () => {
