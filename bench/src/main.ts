@@ -14,7 +14,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { nowMs } from './clock.ts'
-import { machineInfo, pinning, pinToCpus } from './procfs.ts'
+import { machineBusySeconds, machineInfo, pinning, pinToCpus } from './procfs.ts'
 import {
   dragTable,
   joinTable,
@@ -142,9 +142,27 @@ async function withServer<T>(kind: ServerKind, env: Record<string, string>, run:
   }
 }
 
+/**
+ * Other work on the machine (a test run, a browser) distorts every figure here. Before each measurement wait,
+ * at most `maxWaitMs`, for a second in which the machine is less than 25 % of one core busy.
+ */
+async function waitForQuietMachine(maxWaitMs: number): Promise<number> {
+  const deadline = nowMs() + maxWaitMs
+  let busy = Number.NaN
+  do {
+    const before = machineBusySeconds()
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    busy = (machineBusySeconds() - before) * 100
+    if (busy < 25) break
+  } while (nowMs() < deadline)
+  return busy
+}
+
 async function both<T>(name: string, run: (kind: ServerKind) => Promise<T>): Promise<Pair<T>> {
   const pair: Pair<T> = { werkplaats: null, reference: null }
   for (const kind of kinds) {
+    const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
+    if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
     const started = nowMs()
     process.stdout.write(`  ${name}: ${kind} … `)
     pair[kind] = await run(kind)

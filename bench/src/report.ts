@@ -148,7 +148,7 @@ export function dragTable(pair: Pair<DragSummary>): string {
       `${mib(first?.rss)} → ${mib(last?.rss)}`,
       s.checkpoints.map((c) => (c.rss / MiB).toFixed(0)).join(', '),
       s.checkpoints.map((c) => Math.round(c.docBytes)).join(', '),
-      last && last.storedBytes > 0 ? `${kib(first?.storedBytes)} → ${kib(last.storedBytes)}` : 'in memory',
+      last && last.storedBytes > 0 ? `${kib(first?.storedBytes)} → ${kib(last.storedBytes)} (${last.storedDetail})` : 'in memory',
       pct(s.serverCpuPercent),
       `${num(s.disconnects)}`,
     ]

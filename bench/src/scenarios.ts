@@ -335,7 +335,7 @@ export interface DragSummary {
   latency: LatencySummary
   bytesPerUpdate: number
   disconnects: number
-  checkpoints: Array<DragCheckpoint & { rss: number; storedBytes: number }>
+  checkpoints: Array<DragCheckpoint & { rss: number; storedBytes: number; storedDetail: string }>
   serverCpuPercent: number
   serverHwm: number
   rssAfterSettle: number
@@ -357,7 +357,7 @@ export async function runDrag(server: RunningServer, settings: Settings): Promis
     const deadline = nowMs() + 240_000
     for (;;) {
       const message = await worker.receive('checkpoint', deadline - nowMs())
-      checkpoints.push({ ...message.checkpoint, rss: memory(server.pid).rss, storedBytes: server.storedBytes() })
+      checkpoints.push({ ...message.checkpoint, rss: memory(server.pid).rss, storedBytes: server.storedBytes(), storedDetail: server.storedDetail() })
       worker.send({ type: 'checkpoint-done' })
       if (message.checkpoint.final) break
     }

@@ -22,6 +22,8 @@ export interface RunningServer {
   stderrLines(): number
   /** Bytes of the SQLite files in DATA_DIR (0 for the reference server). */
   storedBytes(): number
+  /** The same, file by file: `werkplaats.sqlite 1.2 MiB, -wal 4.0 MiB`. */
+  storedDetail(): string
   stop(): Promise<void>
 }
 
@@ -132,6 +134,16 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
         // gone
       }
       return total
+    },
+    storedDetail: () => {
+      if (!dataDir) return ''
+      try {
+        return readdirSync(dataDir)
+          .map((name) => `${name.replace('werkplaats.sqlite', 'db')} ${(statSync(join(dataDir, name)).size / 1048576).toFixed(2)} MiB`)
+          .join(', ')
+      } catch {
+        return ''
+      }
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
