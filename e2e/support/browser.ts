@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type 
  * CHROMIUM_PATH overrides, as scripts/ensure-chromium.sh sets it). The flags keep Chromium from calling home
  * on its own, so every request the test sees comes from our page.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -17,6 +17,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   })
 }
@@ -30,12 +31,14 @@ export interface ConsoleProblem {
 export class Participant {
   readonly requests: string[] = []
   readonly problems: ConsoleProblem[] = []
+  readonly name: string
+  readonly context: BrowserContext
+  readonly page: Page
 
-  private constructor(
-    readonly name: string,
-    readonly context: BrowserContext,
-    readonly page: Page,
-  ) {
+  private constructor(name: string, context: BrowserContext, page: Page) {
+    this.name = name
+    this.context = context
+    this.page = page
     context.on('request', (request) => this.requests.push(request.url()))
     page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error') this.problems.push({ at: Date.now(), text: message.text() })

@@ -11,13 +11,20 @@ export class ServerUnderTest {
   private child: ChildProcess | null = null
   private output = ''
 
-  private constructor(
-    readonly port: number,
-    readonly dataDir: string,
-  ) {}
+  readonly port: number
+  readonly dataDir: string
+  private readonly extraEnv: Record<string, string>
 
-  static async start(): Promise<ServerUnderTest> {
-    const server = new ServerUnderTest(await freePort(), mkdtempSync(join(tmpdir(), 'werkplaats-e2e-')))
+  private constructor(port: number, dataDir: string, extraEnv: Record<string, string>) {
+    this.port = port
+    this.dataDir = dataDir
+    this.extraEnv = extraEnv
+  }
+
+  /** `env` adds to or overrides the server's environment, e.g. `{ TLDRAW_LICENSE_KEY: '…' }`. */
+  static async start(env: Record<string, string> = {}): Promise<ServerUnderTest> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'werkplaats-e2e-'))
+    const server = new ServerUnderTest(await freePort(), dataDir, env)
     await server.start()
     return server
   }
@@ -34,7 +41,14 @@ export class ServerUnderTest {
   async start(): Promise<void> {
     if (this.child) throw new Error('server already running')
     const child = spawn(process.execPath, [mainScript], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, TLDRAW_LICENSE_KEY: '' },
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: this.dataDir,
+        TLDRAW_LICENSE_KEY: '',
+        ...this.extraEnv,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.child = child

@@ -37,8 +37,10 @@ export class BoardSession {
   private binding: StoreBinding | null = null
   private stopPresence: (() => void) | null = null
   private disposed = false
+  private readonly options: BoardSessionOptions
 
-  constructor(private readonly options: BoardSessionOptions) {
+  constructor(options: BoardSessionOptions) {
+    this.options = options
     this.connection = connectToRoom(options.room, this.doc)
     this.connection.provider.on('sync', this.onSync)
   }

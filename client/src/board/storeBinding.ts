@@ -33,12 +33,12 @@ import type * as Y from 'yjs'
 export type BoardLoadFailure = 'too-new' | 'unreadable'
 
 export class BoardLoadError extends Error {
-  constructor(
-    readonly reason: BoardLoadFailure,
-    message: string,
-  ) {
+  readonly reason: BoardLoadFailure
+
+  constructor(reason: BoardLoadFailure, message: string) {
     super(message)
     this.name = 'BoardLoadError'
+    this.reason = reason
   }
 }
 
