@@ -22,6 +22,7 @@ const environmentSchema = z.object({
   BYTES_PER_SECOND: positiveInt.default(8 * 1024 * 1024),
   MAX_BUFFERED_BYTES: positiveInt.default(8 * 1024 * 1024),
   AWARENESS_TICK_MS: positiveInt.default(50),
+  AWARENESS_BYTES_PER_SECOND: positiveInt.default(16 * 1024 * 1024),
   ROOM_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
   COMPACT_AFTER_UPDATES: positiveInt.default(1000),
   COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),
@@ -49,6 +50,7 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     rooms: {
       maxPeersPerRoom: e.MAX_PARTICIPANTS_PER_BOARD,
       awarenessTickMs: e.AWARENESS_TICK_MS,
+      awarenessBytesPerSecond: e.AWARENESS_BYTES_PER_SECOND,
       unloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactAfterBytes: e.COMPACT_AFTER_BYTES,

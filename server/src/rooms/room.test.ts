@@ -24,7 +24,7 @@ class RecordingPeer implements Peer {
   }
 }
 
-const options = { awarenessTickMs: 20, compactAfterBytes: 1 << 30, compactAfterUpdates: 1 << 30 }
+const options = { awarenessTickMs: 20, awarenessBytesPerSecond: 1 << 30, compactAfterBytes: 1 << 30, compactAfterUpdates: 1 << 30 }
 
 async function emptyRoom(store = new MemoryDocumentStore()) {
   return { room: new Room('test', store, await store.load('test'), options), store }
@@ -54,6 +54,30 @@ describe('Room', () => {
     room.destroy()
   })
 
+  it('batches the updates of one event-loop turn into one stored and relayed update', async () => {
+    const store = new MemoryDocumentStore()
+    const { room } = await emptyRoom(store)
+    const [a, b, watcher] = [new RecordingPeer(), new RecordingPeer(), new RecordingPeer()]
+    for (const peer of [a, b, watcher]) room.add(peer)
+    for (const peer of [a, b, watcher]) peer.frames.length = 0
+    const [docA, docB] = [new Y.Doc(), new Y.Doc()]
+    for (let i = 0; i < 5; i++) room.receive(a, { kind: 'sync-update', update: editFrom(docA, `shape:a${i}`) })
+    room.receive(b, { kind: 'sync-update', update: editFrom(docB, 'shape:b') })
+    await room.flushed()
+
+    expect(watcher.frames).toHaveLength(1)
+    expect((await store.load('test')).updates).toHaveLength(1)
+    const seen = new Y.Doc()
+    const message = readClientMessage(watcher.frames[0] as Uint8Array)
+    if (message.kind !== 'sync-update') throw new Error(`expected an update, got ${message.kind}`)
+    Y.applyUpdate(seen, message.update)
+    expect([...seen.getMap('records').keys()].sort()).toEqual(['shape:a0', 'shape:a1', 'shape:a2', 'shape:a3', 'shape:a4', 'shape:b'])
+    // Each sender gets the batch too, for the other sender's part.
+    expect(a.frames).toHaveLength(1)
+    expect(b.frames).toHaveLength(1)
+    room.destroy()
+  })
+
   it('stores an update before relaying it', async () => {
     const store = new MemoryDocumentStore()
     const events: string[] = []
@@ -69,6 +93,7 @@ describe('Room', () => {
     room.add(other)
     other.send = () => events.push('relayed')
     room.receive(sender, readClientMessage(encodeSyncUpdate(editFrom(new Y.Doc(), 'shape:a'))))
+    await new Promise((r) => setImmediate(r))
     room.receive(sender, readClientMessage(encodeSyncUpdate(editFrom(new Y.Doc(), 'shape:b'))))
     await room.flushed()
     expect(events).toEqual(['stored', 'relayed', 'stored', 'relayed'])
@@ -93,6 +118,31 @@ describe('Room', () => {
     }
     expect(other.frames).toHaveLength(0)
     expect(sender.closedWith).toEqual({ code: 1011, reason: 'could not save the change' })
+    room.destroy()
+  })
+
+  it('lengthens the awareness tick when a room would pass its awareness byte budget', async () => {
+    const store = new MemoryDocumentStore()
+    // A budget so small that one frame to two peers takes a second of it.
+    const room = new Room('test', store, await store.load('test'), { ...options, awarenessBytesPerSecond: 100 })
+    const [mover, watcher] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(mover)
+    room.add(watcher)
+    watcher.frames.length = 0
+    const clientDoc = new Y.Doc()
+    const clientAwareness = new awarenessProtocol.Awareness(clientDoc)
+    const move = (x: number) => {
+      clientAwareness.setLocalStateField('cursor', { x, y: 0, padding: 'x'.repeat(40) })
+      room.receive(mover, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(clientAwareness, [clientDoc.clientID]) })
+    }
+    move(1)
+    await new Promise((r) => setTimeout(r, 40))
+    expect(watcher.framesOfKind(1)).toHaveLength(1)
+    move(2)
+    await new Promise((r) => setTimeout(r, 200))
+    // At the 20 ms base tick this would have gone out long ago; the budget holds it back.
+    expect(watcher.framesOfKind(1)).toHaveLength(1)
+    clientAwareness.destroy()
     room.destroy()
   })
 
@@ -156,6 +206,7 @@ describe('Room', () => {
     const big = new Y.Doc()
     big.getMap('records').set('shape:big', new Uint8Array(64 * 1024))
     room.receive(peer, { kind: 'sync-update', update: Y.encodeStateAsUpdate(big) })
+    await room.flushed()
     room.receive(peer, { kind: 'sync-update', update: editFrom(client, 'shape:first') })
     await room.flushed()
     await new Promise((r) => setTimeout(r, 0))

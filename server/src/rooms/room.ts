@@ -11,8 +11,13 @@ import {
 } from './protocol.ts'
 
 export interface RoomOptions {
-  /** How long awareness changes are gathered before one merged message goes to everyone. */
+  /** The shortest time awareness changes are gathered before one merged message goes to everyone. */
   awarenessTickMs: number
+  /**
+   * Awareness bytes per second the room may send in all. Everyone's cursor goes to everyone, so the traffic
+   * grows with the square of the room; past this budget the tick lengthens instead of the server drowning.
+   */
+  awarenessBytesPerSecond: number
   /** Compact the update log into one snapshot once it holds this many bytes or entries. */
   compactAfterBytes: number
   compactAfterUpdates: number
@@ -24,11 +29,15 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
  * One board: its Yjs document, the awareness of who is there, and the peers connected to it.
  *
  * Document updates: an update from a peer is applied to the room's document; the document's own `update`
- * event gives exactly what was integrated, which is appended to the store and only then relayed, encoded once,
- * to every other peer. Appends are chained so that relays keep the order in which updates were applied.
+ * event gives exactly what was integrated. Updates integrated in the same turn of the event loop form one
+ * batch, merged into one update, appended to the store and only then relayed, encoded once, to every other
+ * peer. On a quiet board a batch is one update and costs no delay; on a busy one, batches grow with the load,
+ * so a burst of N edits costs one send per peer instead of N. Appends are chained so that relays keep the order
+ * in which updates were applied.
  *
  * Awareness (cursors, names): changes are merged for one tick and sent as one message to every peer, so a room
- * of N people moving their cursors costs N messages per tick instead of N² per cursor move.
+ * of N people moving their cursors costs N messages per tick instead of N² per cursor move. The tick lengthens
+ * when a room's awareness traffic would pass its byte budget.
  */
 export class Room {
   readonly name: string
@@ -44,8 +53,12 @@ export class Room {
   #logBytes: number
   #snapshotBytes = 0
   #compacting = false
+  #batch: Uint8Array[] = []
+  #batchOrigins = new Set<unknown>()
+  #batchScheduled: NodeJS.Immediate | undefined
   #pendingAwareness = new Set<number>()
   #awarenessTimer: NodeJS.Timeout | undefined
+  #awarenessTickMs: number
 
   constructor(name: string, store: DocumentStore, stored: StoredDocument, options: RoomOptions) {
     this.name = name
@@ -54,6 +67,7 @@ export class Room {
     this.#lastSeq = stored.lastSeq
     this.#logUpdates = stored.updates.length
     this.#logBytes = stored.bytes
+    this.#awarenessTickMs = options.awarenessTickMs
     // Loading is not a change: the stored updates are applied before the room listens, so none is appended again.
     Y.transact(this.doc, () => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update)
@@ -113,12 +127,13 @@ export class Room {
 
   /** Resolves once every update applied so far is stored (and relayed). */
   flushed(): Promise<void> {
+    this.#flushBatch()
     return this.#writes
   }
 
   /** Writes the whole document as one snapshot in place of the update log. */
   async compact(): Promise<void> {
-    await this.#writes
+    await this.flushed()
     if (this.#compacting || this.#logUpdates <= 1) return
     this.#compacting = true
     try {
@@ -137,6 +152,7 @@ export class Room {
 
   destroy(): void {
     clearTimeout(this.#awarenessTimer)
+    clearImmediate(this.#batchScheduled)
     this.doc.off('update', this.#onDocumentUpdate)
     this.awareness.off('update', this.#onAwarenessUpdate)
     this.awareness.destroy()
@@ -144,21 +160,36 @@ export class Room {
   }
 
   #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#batch.push(update)
+    this.#batchOrigins.add(origin)
+    this.#batchScheduled ??= setImmediate(this.#flushBatch)
+  }
+
+  #flushBatch = (): void => {
+    clearImmediate(this.#batchScheduled)
+    this.#batchScheduled = undefined
+    if (this.#batch.length === 0) return
+    const update = this.#batch.length === 1 ? (this.#batch[0] as Uint8Array) : Y.mergeUpdates(this.#batch)
+    const origins = [...this.#batchOrigins] as Array<Peer | null>
+    this.#batch = []
+    this.#batchOrigins = new Set()
+    // A sender already has its own update; in a batch from several senders each gets the others' parts and
+    // Yjs ignores what it already has.
+    const skip = origins.length === 1 ? origins[0] : undefined
     const frame = encodeSyncUpdate(update)
-    const from = origin as Peer | null
     this.#writes = this.#writes.then(async () => {
       try {
         this.#lastSeq = await this.#store.append(this.name, update)
       } catch (error) {
-        // Not stored means not relayed: the sender is told and resyncs on reconnect.
+        // Not stored means not relayed: the senders are told and resync on reconnect.
         console.error(`room ${this.name}: could not store an update`, error)
-        from?.close(CloseCode.internal, 'could not save the change')
+        for (const origin of origins) origin?.close(CloseCode.internal, 'could not save the change')
         return
       }
       this.#logUpdates += 1
       this.#logBytes += update.byteLength
       for (const peer of this.#peers.keys()) {
-        if (peer !== from) peer.send(frame)
+        if (peer !== skip) peer.send(frame)
       }
       // Past the byte threshold, wait until the log is also as large as the snapshot: rewriting a large board
       // after every small edit would make each edit cost the whole board.
@@ -181,7 +212,7 @@ export class Room {
     for (const id of updated) this.#pendingAwareness.add(id)
     for (const id of removed) this.#pendingAwareness.add(id)
     if (this.#awarenessTimer === undefined && this.#pendingAwareness.size > 0) {
-      this.#awarenessTimer = setTimeout(this.#sendAwareness, this.#options.awarenessTickMs)
+      this.#awarenessTimer = setTimeout(this.#sendAwareness, this.#awarenessTickMs)
     }
   }
 
@@ -192,5 +223,8 @@ export class Room {
     if (changed.length === 0 || this.#peers.size === 0) return
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
     for (const peer of this.#peers.keys()) peer.send(frame)
+    // Next tick: long enough that a frame like this one to everyone stays within the budget.
+    const budgetMs = ((frame.byteLength * this.#peers.size) / this.#options.awarenessBytesPerSecond) * 1000
+    this.#awarenessTickMs = Math.max(this.#options.awarenessTickMs, Math.min(2000, Math.round(budgetMs)))
   }
 }
