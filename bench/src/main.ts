@@ -158,15 +158,28 @@ async function waitForQuietMachine(maxWaitMs: number): Promise<number> {
   return busy
 }
 
+/** CPU other processes took during a load scenario's window, if it says. */
+function otherCpu(result: unknown): number {
+  const value = (result as { otherCpuPercent?: unknown } | null)?.otherCpuPercent
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0
+}
+
 async function both<T>(name: string, run: (kind: ServerKind) => Promise<T>): Promise<Pair<T>> {
   const pair: Pair<T> = { werkplaats: null, reference: null }
   for (const kind of kinds) {
-    const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
-    if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
-    const started = nowMs()
-    process.stdout.write(`  ${name}: ${kind} … `)
-    pair[kind] = await run(kind)
-    console.log(`done in ${((nowMs() - started) / 1000).toFixed(0)} s`)
+    // A load measurement during which other processes took more than a quarter of a core is taken again once
+    // (after waiting for quiet), and the quieter of the two is kept.
+    for (let attempt = 0; attempt < (quick ? 1 : 2); attempt++) {
+      const busy = await waitForQuietMachine(quick ? 5000 : attempt === 0 ? 20_000 : 60_000)
+      if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+      const started = nowMs()
+      process.stdout.write(`  ${name}: ${kind}${attempt > 0 ? ' (again: other processes were busy)' : ''} … `)
+      const result = await run(kind)
+      console.log(`done in ${((nowMs() - started) / 1000).toFixed(0)} s${otherCpu(result) > 0 ? `; other processes ${otherCpu(result).toFixed(0)} % of a core` : ''}`)
+      const previous = pair[kind]
+      if (previous === null || otherCpu(result) < otherCpu(previous)) pair[kind] = result
+      if (otherCpu(pair[kind]) <= 25) break
+    }
   }
   return pair
 }
