@@ -69,6 +69,10 @@ async function connectAll(
   return { connectMs, failures: clients.length - connectMs.length, failureReasons }
 }
 
+/** BENCH_DEBUG=1: the worker prints, per second of the run, how many awareness frames arrived. */
+const debug = process.env.BENCH_DEBUG === '1'
+const debugAwareness: number[] = []
+
 function emptyResult(): LoadResult {
   return {
     latency: createHistogram(),
@@ -110,6 +114,7 @@ function makeClients(urlPrefix: string, participants: Participant[], apply: bool
         }
       },
       awarenessReceived(bytes) {
+        if (debug) debugAwareness.push(nowMs())
         if (!inWindow(nowMs())) return
         result.awarenessFramesReceived += 1
         result.awarenessBytesReceived += bytes
@@ -194,6 +199,14 @@ async function runLoad(job: LoadJob): Promise<void> {
   for (const timer of stormTimers) clearTimeout(timer)
   result.participantsSyncedAtEnd = clients.filter((c) => c.synced).length
   for (const client of clients) client.stop()
+  if (debug) {
+    const perSecond = new Map<number, number>()
+    for (const at of debugAwareness) {
+      const second = Math.floor((at - t.startAt) / 1000)
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1)
+    }
+    console.error(`worker ${process.pid} awareness frames per second from start:`, [...perSecond].map(([k, v]) => `${k}:${v}`).join(' '))
+  }
   post({ type: 'result', result })
 }
 
