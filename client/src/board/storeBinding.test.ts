@@ -1,0 +1,180 @@
+import { boardRecords, readStoredSchema, writeStoredSchema } from '@werkplaats/shared'
+import {
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  DocumentRecordType,
+  PageRecordType,
+  TLDOCUMENT_ID,
+  type TLPage,
+  type TLStore,
+} from 'tldraw'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { BoardLoadError, bindStoreToDoc, type StoreBinding } from './storeBinding.ts'
+
+const options = { firstPageName: 'Pagina 1', onSchemaTooNew: () => {} }
+const bindings: StoreBinding[] = []
+
+function newStore(): TLStore {
+  return createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+}
+
+function bind(store: TLStore, doc: Y.Doc, opts = options): StoreBinding {
+  const binding = bindStoreToDoc(store, doc, opts)
+  bindings.push(binding)
+  return binding
+}
+
+/** Two documents wired to each other the way the server relays updates between two browsers. */
+function linkedDocs(): [Y.Doc, Y.Doc] {
+  const a = new Y.Doc()
+  const b = new Y.Doc()
+  a.on('update', (update: Uint8Array, origin: unknown) => origin !== 'relay' && Y.applyUpdate(b, update, 'relay'))
+  b.on('update', (update: Uint8Array, origin: unknown) => origin !== 'relay' && Y.applyUpdate(a, update, 'relay'))
+  return [a, b]
+}
+
+/** tldraw hands user changes to store listeners once per frame; in Node a frame is a timer. */
+const nextFrames = () => new Promise((done) => setTimeout(done, 60))
+
+function page(id: string, name: string): TLPage {
+  return PageRecordType.create({ id: PageRecordType.createId(id), name, index: 'a2' as TLPage['index'] })
+}
+
+function pageNames(store: TLStore): string[] {
+  return store.query.records('page').get().map((record) => record.name).sort()
+}
+
+afterEach(() => {
+  for (const binding of bindings.splice(0)) binding.dispose()
+})
+
+describe('binding a tldraw store to a Yjs document', () => {
+  it('seeds an empty board with the document record, one page and the schema', () => {
+    const doc = new Y.Doc()
+    const store = newStore()
+    bind(store, doc)
+    expect([...boardRecords(doc).keys()].sort()).toEqual(['document:document', 'page:page'])
+    expect(readStoredSchema(doc)).toEqual(store.schema.serialize())
+    expect(store.get(PageRecordType.createId('page'))?.name).toBe('Pagina 1')
+  })
+
+  it('two people opening a new board at once still get one page', () => {
+    const [docA, docB] = linkedDocs()
+    const a = newStore()
+    const b = newStore()
+    // Both saw an empty board: seed before the other's seed arrives.
+    const seedA = new Y.Doc()
+    const seedB = new Y.Doc()
+    bind(a, seedA)
+    bind(b, seedB)
+    Y.applyUpdate(docA, Y.encodeStateAsUpdate(seedA))
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(seedB))
+    expect([...boardRecords(docA).keys()].sort()).toEqual(['document:document', 'page:page'])
+    expect(boardRecords(docA).toJSON()).toEqual(boardRecords(docB).toJSON())
+  })
+
+  it("carries one person's edits to the other and back, without echoing them", async () => {
+    const [docA, docB] = linkedDocs()
+    const a = newStore()
+    const b = newStore()
+    bind(a, docA)
+    bind(b, docB)
+    const updatesFromB = vi.fn()
+    docB.on('update', (_update: Uint8Array, origin: unknown) => origin !== 'relay' && updatesFromB())
+
+    a.put([page('second', 'Ideeën')])
+    await nextFrames()
+    expect(pageNames(b)).toEqual(['Ideeën', 'Pagina 1'])
+    // B applied A's change as a remote one: nothing went back out of B.
+    expect(updatesFromB).not.toHaveBeenCalled()
+
+    b.update(PageRecordType.createId('second'), (record) => ({ ...record, name: 'Acties' }))
+    await nextFrames()
+    expect(pageNames(a)).toEqual(['Acties', 'Pagina 1'])
+
+    a.remove([PageRecordType.createId('second')])
+    await nextFrames()
+    expect(pageNames(b)).toEqual(['Pagina 1'])
+  })
+
+  it('loads an existing board instead of seeding it again', async () => {
+    const [docA, docB] = linkedDocs()
+    const a = newStore()
+    bind(a, docA)
+    a.put([page('second', 'Ideeën')])
+    await nextFrames()
+    const b = newStore()
+    bind(b, docB)
+    expect(pageNames(b)).toEqual(['Ideeën', 'Pagina 1'])
+  })
+
+  it('keeps session records (camera, selection) out of the document', async () => {
+    const doc = new Y.Doc()
+    const store = newStore()
+    bind(store, doc)
+    store.put([{ ...store.schema.types.camera.create({ id: 'camera:page:page' as never }) }])
+    await nextFrames()
+    expect([...boardRecords(doc).keys()].some((id) => id.startsWith('camera:'))).toBe(false)
+  })
+
+  it('migrates a board written with an older schema and writes the upgrade back once', () => {
+    const doc = new Y.Doc()
+    const current = newStore().schema.serialize()
+    // com.tldraw.document version 0 had neither `name` (v1) nor `meta` (v2).
+    const old = { ...current, sequences: { ...current.sequences, 'com.tldraw.document': 0 } }
+    doc.transact(() => {
+      boardRecords(doc).set(TLDOCUMENT_ID, { id: TLDOCUMENT_ID, typeName: 'document', gridSize: 20 } as never)
+      boardRecords(doc).set('page:page', page('page', 'Oud'))
+      writeStoredSchema(doc, old)
+    })
+    const store = newStore()
+    bind(store, doc)
+    expect(store.get(TLDOCUMENT_ID)).toEqual(
+      DocumentRecordType.create({ id: TLDOCUMENT_ID, gridSize: 20, name: '', meta: {} }),
+    )
+    expect(boardRecords(doc).get(TLDOCUMENT_ID)).toEqual(store.get(TLDOCUMENT_ID))
+    expect(readStoredSchema(doc)).toEqual(current)
+    expect(pageNames(store)).toEqual(['Oud'])
+  })
+
+  it('refuses a board from a newer version rather than damaging it', () => {
+    const doc = new Y.Doc()
+    const current = newStore().schema.serialize()
+    const newer = { ...current, sequences: { ...current.sequences, 'com.tldraw.document': 99 } }
+    doc.transact(() => {
+      boardRecords(doc).set('page:page', page('page', 'Nieuw'))
+      writeStoredSchema(doc, newer)
+    })
+    const before = Y.encodeStateAsUpdate(doc)
+    expect(() => bind(newStore(), doc)).toThrow(BoardLoadError)
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+  })
+
+  it('tells the page when a newer client upgrades the schema of an open board', () => {
+    const doc = new Y.Doc()
+    const onSchemaTooNew = vi.fn()
+    const store = newStore()
+    bind(store, doc, { ...options, onSchemaTooNew })
+    const current = store.schema.serialize()
+    const newer = { ...current, sequences: { ...current.sequences, 'com.tldraw.page': 99 } }
+    writeStoredSchema(doc, newer)
+    expect(onSchemaTooNew).toHaveBeenCalledOnce()
+  })
+
+  it('skips a malformed record from a peer and keeps applying the rest', () => {
+    const doc = new Y.Doc()
+    const store = newStore()
+    bind(store, doc)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    doc.transact(() => {
+      boardRecords(doc).set('page:bad', { id: 'page:bad', typeName: 'page', name: 42 } as never)
+      boardRecords(doc).set('instance:instance', { id: 'instance:instance', typeName: 'instance' } as never)
+      boardRecords(doc).set('page:good', page('good', 'Goed'))
+    }, 'peer')
+    expect(pageNames(store)).toEqual(['Goed', 'Pagina 1'])
+    expect(warn).toHaveBeenCalled()
+    warn.mockRestore()
+  })
+})
