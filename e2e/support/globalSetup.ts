@@ -11,5 +11,7 @@ export default function setup(): void {
   execFileSync('npx', ['-y', 'pnpm@12.21.0', '--filter', '@werkplaats/client', 'build'], {
     cwd: repoRoot,
     stdio: 'inherit',
+    // vitest sets NODE_ENV=test, and Vite would honour it with a development build of React and tldraw.
+    env: { ...process.env, NODE_ENV: 'production' },
   })
 }
