@@ -15,9 +15,10 @@ describe('board layout', () => {
     const doc = new Y.Doc()
     expect(isBoardEmpty(doc)).toBe(true)
     expect(readStoredSchema(doc)).toBeNull()
+    const schema = { schemaVersion: 2, sequences: { 'com.tldraw.page': 1 } }
     doc.transact(() => {
       boardRecords(doc).set('page:page', { id: 'page:page', typeName: 'page', name: 'Pagina 1' })
-      writeStoredSchema(doc, { schemaVersion: 2, sequences: { 'com.tldraw.page': 1 } })
+      writeStoredSchema(doc, schema)
     })
     expect(isBoardEmpty(doc)).toBe(false)
     expect(doc.getMap(BOARD_RECORDS_MAP).size).toBe(1)

@@ -25,7 +25,11 @@ export const boardRecordSchema = z.looseObject({
   typeName: z.string().min(1),
 })
 
-export type BoardRecord = z.infer<typeof boardRecordSchema>
+/** Deliberately narrow (no index signature), so richer record types such as tldraw's fit it as they are. */
+export interface BoardRecord {
+  readonly id: string
+  readonly typeName: string
+}
 
 /**
  * tldraw's serialized schema: a version plus either per-record-type versions (v1) or migration sequences (v2).
@@ -33,7 +37,9 @@ export type BoardRecord = z.infer<typeof boardRecordSchema>
  */
 export const storedSchemaSchema = z.looseObject({ schemaVersion: z.number().int().positive() })
 
-export type StoredSchema = z.infer<typeof storedSchemaSchema>
+export interface StoredSchema {
+  readonly schemaVersion: number
+}
 
 /**
  * The records map. `R` lets a caller that knows its records' type (the client: tldraw's `TLRecord`) say so;
