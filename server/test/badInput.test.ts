@@ -36,6 +36,7 @@ describe('bad input closes only the offender', () => {
     ['a payload longer than the frame', Uint8Array.from([0, 2, 200, 1, 1, 2, 3]), 1007],
     ['an update Yjs cannot read', Uint8Array.from([0, 2, 5, 1, 200, 200, 200, 200]), 1007],
     ['an empty frame', new Uint8Array(0), 1007],
+    ['an awareness state that is not JSON', Uint8Array.from([1, 7, 1, 5, 1, 3, 0x7b, 0x7b, 0x7b]), 1007],
   ])('%s closes the sender with a code and reason, while the room carries on', async (_label, frame, code) => {
     const room = `garbage-${code}-${frame.length}-${frame[0] ?? 'e'}`
     const a = connectProvider(server.wsUrl, room)

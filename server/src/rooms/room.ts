@@ -1,7 +1,7 @@
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
 import { CloseCode, type Peer } from './peer.ts'
+import { PresenceTable } from './presence.ts'
 import {
   type ClientMessage,
   encodeAwareness,
@@ -23,8 +23,6 @@ export interface RoomOptions {
   compactAfterUpdates: number
 }
 
-type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
-
 /**
  * One board: its Yjs document, the awareness of who is there, and the peers connected to it.
  *
@@ -42,7 +40,7 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 export class Room {
   readonly name: string
   readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly presence = new PresenceTable()
   readonly #peers = new Map<Peer, Set<number>>()
   readonly #store: DocumentStore
   readonly #options: RoomOptions
@@ -59,6 +57,7 @@ export class Room {
   #pendingAwareness = new Set<number>()
   #awarenessTimer: NodeJS.Timeout | undefined
   #awarenessTickMs: number
+  readonly #presenceSweep: NodeJS.Timeout
 
   constructor(name: string, store: DocumentStore, stored: StoredDocument, options: RoomOptions) {
     this.name = name
@@ -72,10 +71,13 @@ export class Room {
     Y.transact(this.doc, () => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update)
     })
-    // The server is not a participant: it has no awareness state of its own to announce.
-    this.awareness.setLocalState(null)
     this.doc.on('update', this.#onDocumentUpdate)
-    this.awareness.on('update', this.#onAwarenessUpdate)
+    // Clients renew their presence every 15 s; one that stopped (a frozen tab) is removed after 30 s.
+    this.#presenceSweep = setInterval(() => {
+      this.#presenceChanged(this.presence.expire())
+      this.presence.prune()
+    }, 5000)
+    this.#presenceSweep.unref()
   }
 
   get peerCount(): number {
@@ -90,8 +92,7 @@ export class Room {
   add(peer: Peer): void {
     this.#peers.set(peer, new Set())
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-    const known = [...this.awareness.getStates().keys()]
-    if (known.length > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, known)))
+    if (this.presence.size > 0) peer.send(encodeAwareness(this.presence.encodePresent()))
   }
 
   remove(peer: Peer): void {
@@ -99,7 +100,7 @@ export class Room {
     if (!controlled) return
     this.#peers.delete(peer)
     // Clients that vanish without saying goodbye would otherwise linger as ghost cursors for 30 s.
-    if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+    this.#presenceChanged(this.presence.remove(controlled))
   }
 
   /**
@@ -114,14 +115,17 @@ export class Room {
       case 'sync-update':
         Y.applyUpdate(this.doc, message.update, peer)
         return
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer)
-        return
-      case 'query-awareness': {
-        const known = [...this.awareness.getStates().keys()]
-        peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, known)))
+      case 'awareness': {
+        const { changed, present, removed } = this.presence.apply(message.update)
+        const controlled = this.#peers.get(peer)
+        for (const id of present) controlled?.add(id)
+        for (const id of removed) controlled?.delete(id)
+        this.#presenceChanged(changed)
         return
       }
+      case 'query-awareness':
+        peer.send(encodeAwareness(this.presence.encodePresent()))
+        return
     }
   }
 
@@ -153,9 +157,8 @@ export class Room {
   destroy(): void {
     clearTimeout(this.#awarenessTimer)
     clearImmediate(this.#batchScheduled)
+    clearInterval(this.#presenceSweep)
     this.doc.off('update', this.#onDocumentUpdate)
-    this.awareness.off('update', this.#onAwarenessUpdate)
-    this.awareness.destroy()
     this.doc.destroy()
   }
 
@@ -202,15 +205,8 @@ export class Room {
     })
   }
 
-  #onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
-    const controlled = this.#peers.get(origin as Peer)
-    if (controlled) {
-      for (const id of added) controlled.add(id)
-      for (const id of removed) controlled.delete(id)
-    }
-    for (const id of added) this.#pendingAwareness.add(id)
-    for (const id of updated) this.#pendingAwareness.add(id)
-    for (const id of removed) this.#pendingAwareness.add(id)
+  #presenceChanged(clientIds: number[]): void {
+    for (const id of clientIds) this.#pendingAwareness.add(id)
     if (this.#awarenessTimer === undefined && this.#pendingAwareness.size > 0) {
       this.#awarenessTimer = setTimeout(this.#sendAwareness, this.#awarenessTickMs)
     }
@@ -221,7 +217,7 @@ export class Room {
     const changed = [...this.#pendingAwareness]
     this.#pendingAwareness.clear()
     if (changed.length === 0 || this.#peers.size === 0) return
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    const frame = encodeAwareness(this.presence.encode(changed))
     for (const peer of this.#peers.keys()) peer.send(frame)
     // Next tick: long enough that a frame like this one to everyone stays within the budget.
     const budgetMs = ((frame.byteLength * this.#peers.size) / this.#options.awarenessBytesPerSecond) * 1000

@@ -1,0 +1,87 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { PresenceTable, presenceTimeoutMs } from './presence.ts'
+import { MalformedMessageError } from './protocol.ts'
+
+/** A real y-protocols Awareness, as the browser has, to produce and read the bytes. */
+function client(state: Record<string, unknown>) {
+  const doc = new Y.Doc()
+  const awareness = new awarenessProtocol.Awareness(doc)
+  awareness.setLocalState(state)
+  return {
+    id: doc.clientID,
+    awareness,
+    update: () => awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]),
+  }
+}
+
+function readWithYProtocols(update: Uint8Array) {
+  const reader = new awarenessProtocol.Awareness(new Y.Doc())
+  awarenessProtocol.applyAwarenessUpdate(reader, update, null)
+  return reader
+}
+
+describe('PresenceTable', () => {
+  it('round-trips states so that y-protocols reads exactly what the client sent', () => {
+    const table = new PresenceTable()
+    const anouk = client({ user: { name: 'Anouk', color: '#e03131' }, cursor: { x: 1, y: 2 } })
+    expect(table.apply(anouk.update())).toEqual({ changed: [anouk.id], present: [anouk.id], removed: [] })
+    const reader = readWithYProtocols(table.encodePresent())
+    expect(reader.getStates().get(anouk.id)).toEqual({ user: { name: 'Anouk', color: '#e03131' }, cursor: { x: 1, y: 2 } })
+    anouk.awareness.destroy()
+    reader.destroy()
+  })
+
+  it('keeps the newest state by clock and ignores an older one', () => {
+    const table = new PresenceTable()
+    const c = client({ cursor: { x: 0 } })
+    const old = c.update()
+    c.awareness.setLocalStateField('cursor', { x: 5 })
+    table.apply(c.update())
+    expect(table.apply(old).changed).toEqual([])
+    expect(table.stateOf(c.id)).toEqual({ cursor: { x: 5 } })
+    c.awareness.destroy()
+  })
+
+  it('removes a client that says goodbye, and one whose connection closed, so others see it leave', () => {
+    const table = new PresenceTable()
+    const a = client({ n: 'a' })
+    const b = client({ n: 'b' })
+    table.apply(a.update())
+    table.apply(b.update())
+    a.awareness.setLocalState(null)
+    expect(table.apply(a.update()).removed).toEqual([a.id])
+    expect(table.remove([b.id])).toEqual([b.id])
+    expect(table.size).toBe(0)
+    // A client that still shows both reads the removals.
+    const reader = new awarenessProtocol.Awareness(new Y.Doc())
+    awarenessProtocol.applyAwarenessUpdate(reader, awarenessProtocol.encodeAwarenessUpdate(b.awareness, [b.id]), null)
+    awarenessProtocol.applyAwarenessUpdate(reader, table.encode([a.id, b.id]), null)
+    expect(reader.getStates().has(b.id)).toBe(false)
+    for (const x of [a, b]) x.awareness.destroy()
+    reader.destroy()
+  })
+
+  it('expires clients that stopped renewing, and later forgets them', () => {
+    const table = new PresenceTable()
+    const c = client({ n: 1 })
+    table.apply(c.update(), 0)
+    expect(table.expire(presenceTimeoutMs - 1)).toEqual([])
+    expect(table.expire(presenceTimeoutMs)).toEqual([c.id])
+    table.prune(presenceTimeoutMs * 3)
+    expect(table.encode([c.id])).toEqual(Uint8Array.from([0]))
+    c.awareness.destroy()
+  })
+
+  it.each([
+    ['a state that is not JSON', [1, 5, 1, 3, 0x7b, 0x7b, 0x7b]],
+    ['a state longer than the frame', [1, 5, 1, 200, 0x7b]],
+    ['a truncated entry', [2, 5, 1]],
+    ['invalid UTF-8', [1, 5, 1, 2, 0xff, 0xfe]],
+  ])('refuses %s, applying nothing', (_label, bytes) => {
+    const table = new PresenceTable()
+    expect(() => table.apply(Uint8Array.from(bytes))).toThrow(MalformedMessageError)
+    expect(table.size).toBe(0)
+  })
+})

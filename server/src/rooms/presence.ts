@@ -1,0 +1,138 @@
+/**
+ * Who is on a board and where their cursor is: the y-protocols awareness table, kept the way the server needs
+ * it. Clients send awareness updates (a list of `clientID, clock, state as JSON`); a state with a higher clock
+ * replaces the old one, and a `null` state with the same or a higher clock removes it.
+ *
+ * The server never reads what is inside a state. It checks that each state is valid JSON (a broken one would
+ * break every other client's next presence message) and keeps the encoded bytes, so merging the table into
+ * one message per tick is a copy, not a JSON round trip for each state and each tick.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { MalformedMessageError } from './protocol.ts'
+
+/** The y-protocols timeout: a client that has not renewed its state for this long is gone. */
+export const presenceTimeoutMs = 30_000
+
+interface Entry {
+  clock: number
+  /** The state as the JSON text's UTF-8 bytes; `null` once removed (the clock stays, so old updates lose). */
+  json: Uint8Array | null
+  updatedAt: number
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+const nullJson = new TextEncoder().encode('null')
+
+export class PresenceTable {
+  readonly #entries = new Map<number, Entry>()
+
+  /** Client ids with a state (not removed). */
+  get size(): number {
+    let count = 0
+    for (const entry of this.#entries.values()) if (entry.json) count++
+    return count
+  }
+
+  has(clientId: number): boolean {
+    return this.#entries.get(clientId)?.json != null
+  }
+
+  /** The state of a client as parsed JSON; for tests and diagnostics. */
+  stateOf(clientId: number): unknown {
+    const json = this.#entries.get(clientId)?.json
+    return json ? JSON.parse(utf8.decode(json)) : undefined
+  }
+
+  /**
+   * Applies one awareness update. Returns the client ids whose entry changed (added, renewed, or removed) and
+   * which of them are now present, so the room can track which clients a connection speaks for. Throws
+   * `MalformedMessageError` and applies nothing if any part of the update is malformed.
+   */
+  apply(update: Uint8Array, now = Date.now()): { changed: number[]; present: number[]; removed: number[] } {
+    const decoder = decoding.createDecoder(update)
+    const incoming: Array<{ clientId: number; clock: number; json: Uint8Array | null }> = []
+    try {
+      const count = decoding.readVarUint(decoder)
+      for (let i = 0; i < count; i++) {
+        const clientId = decoding.readVarUint(decoder)
+        const clock = decoding.readVarUint(decoder)
+        const length = decoding.readVarUint(decoder)
+        if (length > decoder.arr.length - decoder.pos) throw new MalformedMessageError('awareness state exceeds the frame')
+        const bytes = decoding.readUint8Array(decoder, length)
+        const state: unknown = JSON.parse(utf8.decode(bytes))
+        incoming.push({ clientId, clock, json: state === null ? null : bytes.slice() })
+      }
+    } catch (error) {
+      if (error instanceof MalformedMessageError) throw error
+      throw new MalformedMessageError('invalid awareness update')
+    }
+    const changed: number[] = []
+    const present: number[] = []
+    const removed: number[] = []
+    for (const { clientId, clock, json } of incoming) {
+      const entry = this.#entries.get(clientId)
+      const currentClock = entry?.clock ?? 0
+      const removes = json === null && entry?.json != null
+      if (currentClock < clock || (currentClock === clock && removes)) {
+        this.#entries.set(clientId, { clock, json, updatedAt: now })
+        changed.push(clientId)
+        if (json) present.push(clientId)
+        else removed.push(clientId)
+      }
+    }
+    return { changed, present, removed }
+  }
+
+  /** Removes clients (their connection closed), bumping the clock so every client accepts the removal. */
+  remove(clientIds: Iterable<number>, now = Date.now()): number[] {
+    const removed: number[] = []
+    for (const clientId of clientIds) {
+      const entry = this.#entries.get(clientId)
+      if (!entry?.json) continue
+      this.#entries.set(clientId, { clock: entry.clock + 1, json: null, updatedAt: now })
+      removed.push(clientId)
+    }
+    return removed
+  }
+
+  /** Removes clients that have not renewed their state within the timeout; returns their ids. */
+  expire(now = Date.now()): number[] {
+    const stale: number[] = []
+    for (const [clientId, entry] of this.#entries) {
+      if (entry.json && now - entry.updatedAt >= presenceTimeoutMs) stale.push(clientId)
+    }
+    return this.remove(stale, now)
+  }
+
+  /** Forgets removed entries older than the timeout, so a long session does not keep every visitor's clock. */
+  prune(now = Date.now()): void {
+    for (const [clientId, entry] of this.#entries) {
+      if (!entry.json && now - entry.updatedAt >= presenceTimeoutMs) this.#entries.delete(clientId)
+    }
+  }
+
+  /** One awareness update carrying the given clients' entries (removed ones as `null`). */
+  encode(clientIds: Iterable<number>): Uint8Array {
+    const encoder = encoding.createEncoder()
+    const known: Array<[number, Entry]> = []
+    for (const clientId of clientIds) {
+      const entry = this.#entries.get(clientId)
+      if (entry) known.push([clientId, entry])
+    }
+    encoding.writeVarUint(encoder, known.length)
+    for (const [clientId, entry] of known) {
+      encoding.writeVarUint(encoder, clientId)
+      encoding.writeVarUint(encoder, entry.clock)
+      encoding.writeVarUint8Array(encoder, entry.json ?? nullJson)
+    }
+    return encoding.toUint8Array(encoder)
+  }
+
+  /** Every present client's entry: what a newcomer is sent. */
+  encodePresent(): Uint8Array {
+    const present: number[] = []
+    for (const [clientId, entry] of this.#entries) if (entry.json) present.push(clientId)
+    return this.encode(present)
+  }
+}
