@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    projects: ['shared', 'playbook-data', 'server'],
+    projects: ['shared', 'playbook-data', 'server', 'client'],
   },
 })
