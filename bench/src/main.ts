@@ -9,6 +9,7 @@
  *   pnpm bench --workers 2       load-generator processes (default: number of cores)
  *   pnpm bench --write           update docs/benchmarks.md even for a partial or quick run
  */
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -185,6 +186,17 @@ async function both<T>(name: string, run: (kind: ServerKind) => Promise<T>): Pro
 }
 
 const machine = machineInfo()
+/** Which server code was measured: the commit, and whether server/ had uncommitted changes at the start. */
+function serverRevision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server'], { cwd: repoRoot, encoding: 'utf8' }).trim()
+    return dirty ? `${head} with uncommitted changes in server/` : head
+  } catch {
+    return 'unknown'
+  }
+}
+const revision = serverRevision()
 const command = `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`
 const runStarted = nowMs()
 const startedAt = new Date()
@@ -264,6 +276,7 @@ if (complete || values.write) {
     '',
     `- **Command:** \`${command}\` (from the repository root; \`./run bench\` does the same after installing)`,
     `- **Machine:** ${machineLine(machine)}`,
+    `- **Server code:** ${revision} at the start of the run (each scenario starts the server from the working tree)`,
     `- **CPU placement:** ${pinText} (taskset)`,
     `- **Load generator:** ${settings.workers} worker processes; warm-up ${settings.warmupMs / 1000} s, measurement window ${settings.windowMs / 1000} s, drain ${settings.drainMs / 1000} s per scenario; whole run ${minutes.toFixed(1)} min${quick ? ' (--quick)' : ''}`,
     `- **Servers:** Werkplaats (\`node server/src/main.ts\`, default settings, SQLite in a fresh DATA_DIR, every update persisted before relay) and \`@y/websocket-server@0.1.1\` (\`src/server.js\`, in memory: no YPERSISTENCE)`,
