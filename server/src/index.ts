@@ -5,6 +5,7 @@ import { createApp } from './app.ts'
 import type { ServerConfig } from './config.ts'
 import type { Connection } from './rooms/connection.ts'
 import { CloseCode } from './rooms/peer.ts'
+import { LoadGauge } from './rooms/loadGauge.ts'
 import { encodeAwareness } from './rooms/protocol.ts'
 import { RoomManager } from './rooms/roomManager.ts'
 import type { DocumentStore } from './store/documentStore.ts'
@@ -28,7 +29,9 @@ const keepAliveFrame = encodeAwareness(new Uint8Array([0]))
 
 /** Opens the store, then listens; resolves once connections are accepted. */
 export async function startServer(config: ServerConfig, store: DocumentStore = new SqliteDocumentStore(config.dataDir)): Promise<RunningServer> {
-  const rooms = new RoomManager(store, config.rooms)
+  const load = new LoadGauge()
+  load.start()
+  const rooms = new RoomManager(store, { ...config.rooms, presenceSlowdown: () => load.slowdown })
   const connections = new Set<Connection>()
   let ready = false
   const app = createApp({ config, rooms, connections, isReady: () => ready })
@@ -64,6 +67,7 @@ export async function startServer(config: ServerConfig, store: DocumentStore = n
     async close() {
       ready = false
       clearInterval(keepAlive)
+      load.stop()
       for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await rooms.closeAll()

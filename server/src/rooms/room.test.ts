@@ -24,7 +24,13 @@ class RecordingPeer implements Peer {
   }
 }
 
-const options = { awarenessTickMs: 20, awarenessBytesPerSecond: 1 << 30, compactAfterBytes: 1 << 30, compactAfterUpdates: 1 << 30 }
+const options = {
+  awarenessTickMs: 20,
+  awarenessBytesPerSecond: 1 << 30,
+  presenceSlowdown: () => 1,
+  compactAfterBytes: 1 << 30,
+  compactAfterUpdates: 1 << 30,
+}
 
 async function emptyRoom(store = new MemoryDocumentStore()) {
   return { room: new Room('test', store, await store.load('test'), options), store }
@@ -121,10 +127,13 @@ describe('Room', () => {
     room.destroy()
   })
 
-  it('lengthens the awareness tick when a room would pass its awareness byte budget', async () => {
-    const store = new MemoryDocumentStore()
+  it.each([
     // A budget so small that one frame to two peers takes a second of it.
-    const room = new Room('test', store, await store.load('test'), { ...options, awarenessBytesPerSecond: 100 })
+    ['when a room would pass its awareness byte budget', { awarenessBytesPerSecond: 100 }],
+    ['when the server is saturated', { presenceSlowdown: () => 16 }],
+  ])('lengthens the awareness tick %s', async (_label, override) => {
+    const store = new MemoryDocumentStore()
+    const room = new Room('test', store, await store.load('test'), { ...options, ...override })
     const [mover, watcher] = [new RecordingPeer(), new RecordingPeer()]
     room.add(mover)
     room.add(watcher)

@@ -18,6 +18,8 @@ export interface RoomOptions {
    * grows with the square of the room; past this budget the tick lengthens instead of the server drowning.
    */
   awarenessBytesPerSecond: number
+  /** Multiplies the presence tick; above 1 when the server is saturated (see `LoadGauge`). */
+  presenceSlowdown: () => number
   /** Compact the update log into one snapshot once it holds this many bytes or entries. */
   compactAfterBytes: number
   compactAfterUpdates: number
@@ -221,6 +223,7 @@ export class Room {
     for (const peer of this.#peers.keys()) peer.send(frame)
     // Next tick: long enough that a frame like this one to everyone stays within the budget.
     const budgetMs = ((frame.byteLength * this.#peers.size) / this.#options.awarenessBytesPerSecond) * 1000
-    this.#awarenessTickMs = Math.max(this.#options.awarenessTickMs, Math.min(2000, Math.round(budgetMs)))
+    const paced = this.#options.awarenessTickMs * this.#options.presenceSlowdown()
+    this.#awarenessTickMs = Math.min(2000, Math.round(Math.max(paced, budgetMs)))
   }
 }

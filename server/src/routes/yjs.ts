@@ -23,14 +23,14 @@ export function yjsRoutes(rooms: RoomManager, limits: ConnectionLimits, connecti
       const roomName = c.req.param('room') ?? ''
       let connection: Connection | undefined
       return {
+        // No `onMessage`: the connection reads the `ws` socket itself (see Connection), which spares a
+        // MessageEvent and a copy of every frame. Hono calls `onOpen` in the same tick as the upgrade
+        // completes, before any frame can have been read, so none is missed.
         onOpen(_event, ws) {
-          // `raw` is the `ws` socket: we need its send buffer size, ping and terminate.
+          // `raw` is the `ws` socket: we need its frames, send buffer size, ping and terminate.
           connection = new Connection(ws.raw as WebSocket, roomName, rooms, limits)
           connections.add(connection)
           void connection.open()
-        },
-        onMessage(event) {
-          connection?.receive(event.data as ArrayBuffer | string)
         },
         onClose() {
           if (!connection) return
