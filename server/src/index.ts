@@ -31,7 +31,7 @@ const keepAliveFrame = encodeAwareness(new Uint8Array([0]))
 export async function startServer(config: ServerConfig, store: DocumentStore = new SqliteDocumentStore(config.dataDir)): Promise<RunningServer> {
   const load = new LoadGauge()
   load.start()
-  const rooms = new RoomManager(store, { ...config.rooms, presenceSlowdown: () => load.slowdown })
+  const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown })
   const connections = new Set<Connection>()
   let ready = false
   const app = createApp({ config, rooms, connections, isReady: () => ready })

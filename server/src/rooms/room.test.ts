@@ -27,7 +27,7 @@ class RecordingPeer implements Peer {
 const options = {
   awarenessTickMs: 20,
   awarenessBytesPerSecond: 1 << 30,
-  presenceSlowdown: () => 1,
+  slowdown: () => 1,
   compactAfterBytes: 1 << 30,
   compactAfterUpdates: 1 << 30,
 }
@@ -130,7 +130,7 @@ describe('Room', () => {
   it.each([
     // A budget so small that one frame to two peers takes a second of it.
     ['when a room would pass its awareness byte budget', { awarenessBytesPerSecond: 100 }],
-    ['when the server is saturated', { presenceSlowdown: () => 16 }],
+    ['when the server is saturated', { slowdown: () => 16 }],
   ])('lengthens the awareness tick %s', async (_label, override) => {
     const store = new MemoryDocumentStore()
     const room = new Room('test', store, await store.load('test'), { ...options, ...override })
