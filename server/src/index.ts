@@ -46,7 +46,9 @@ export async function startServer(config: ServerConfig, store: DocumentStore = n
         connection.close(CloseCode.goingAway, 'no answer to ping')
         continue
       }
-      connection.ping()
+      // A client that is talking is alive; only the silent ones are asked, so a full server does not ping
+      // every connection in one burst.
+      if (now - connection.lastReceivedAt >= config.keepAliveMs) connection.ping()
       if (now - connection.lastSentAt >= config.keepAliveMs) connection.send(keepAliveFrame)
     }
   }, Math.ceil(config.keepAliveMs / 2))

@@ -27,7 +27,11 @@ let nextConnectionId = 1
 export class Connection implements Peer {
   readonly id = nextConnectionId++
   lastSentAt = Date.now()
-  /** Set by the keep-alive ping and cleared by the pong; a connection still waiting at the next ping is dead. */
+  lastReceivedAt = Date.now()
+  /**
+   * Set by the keep-alive ping and cleared by the pong or by any frame; a connection still waiting at the next
+   * round is dead.
+   */
   awaitingPong = false
   readonly #socket: WebSocket
   readonly #roomName: string
@@ -84,6 +88,8 @@ export class Connection implements Peer {
 
   receive(frame: Uint8Array | string): void {
     if (this.#closed) return
+    this.lastReceivedAt = Date.now()
+    this.awaitingPong = false
     if (typeof frame === 'string') {
       this.close(CloseCode.unsupported, 'text frames are not part of the protocol')
       return
