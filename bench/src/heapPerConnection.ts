@@ -1,0 +1,100 @@
+/**
+ * Heap per idle connection, measured exactly (in one process, after forced GC) rather than from RSS deltas,
+ * which move in V8's heap-growth steps:
+ *
+ *   node bench/src/heapPerConnection.ts
+ *
+ * Three servers, each in this process, each with 400 silent y-websocket connections on one board:
+ *   reference  — `@y/websocket-server@0.1.1`'s `setupWSConnection` on a plain `ws` server
+ *   werkplaats — our server as it runs (Hono's built-in WebSocket upgrade in front of our rooms)
+ *   werkplaats-rooms-on-plain-ws — our rooms and connections behind a plain `ws` upgrade, to show what the
+ *                upgrade layer itself keeps per connection
+ * The client side of each connection is in the same heap and the same for all three, so the differences
+ * between the rows are server-side.
+ */
+import { mkdtempSync } from 'node:fs'
+import http from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import WebSocket, { WebSocketServer } from 'ws'
+import { setupWSConnection } from '@y/websocket-server/utils'
+import { configFromEnvironment, startServer } from '@werkplaats/server'
+import { Connection } from '../../server/src/rooms/connection.ts'
+import { RoomManager } from '../../server/src/rooms/roomManager.ts'
+import { SqliteDocumentStore } from '../../server/src/store/sqliteStore.ts'
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+const connections = 400
+
+async function listen(server: http.Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  return (server.address() as { port: number }).port
+}
+
+async function reference(): Promise<string> {
+  const wss = new WebSocketServer({ noServer: true })
+  const server = http.createServer()
+  wss.on('connection', setupWSConnection)
+  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)))
+  return `ws://127.0.0.1:${await listen(server)}/heap`
+}
+
+async function werkplaats(): Promise<string> {
+  const config = configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')) })
+  const running = await startServer(config)
+  return `ws://127.0.0.1:${running.port}/yjs/heap`
+}
+
+async function werkplaatsRoomsOnPlainWs(): Promise<string> {
+  const config = configFromEnvironment({ PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')) })
+  const rooms = new RoomManager(new SqliteDocumentStore(config.dataDir), { ...config.rooms, slowdown: () => 1 })
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false })
+  const server = http.createServer()
+  server.on('upgrade', (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = new Connection(ws, 'heap', rooms, config.connection)
+      ws.on('close', () => connection.onSocketClosed())
+      void connection.open()
+    }),
+  )
+  return `ws://127.0.0.1:${await listen(server)}/yjs/heap`
+}
+
+async function openSilent(url: string, count: number): Promise<WebSocket[]> {
+  const sockets: WebSocket[] = []
+  for (let i = 0; i < count; i++) {
+    const socket = new WebSocket(url)
+    // The server's first frame (sync step 1) means the connection is fully set up on its side.
+    await new Promise((resolve) => socket.once('message', resolve))
+    sockets.push(socket)
+  }
+  return sockets
+}
+
+async function settledHeap(): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed
+}
+
+const rows: Array<[string, number]> = []
+for (const [name, start] of [
+  ['reference (@y/websocket-server 0.1.1)', reference],
+  ['werkplaats (Hono upgrade)', werkplaats],
+  ['werkplaats rooms on a plain ws upgrade', werkplaatsRoomsOnPlainWs],
+] as const) {
+  const url = await start()
+  const warm = await openSilent(url, 50)
+  const before = await settledHeap()
+  const sockets = await openSilent(url, connections)
+  const after = await settledHeap()
+  rows.push([name, (after - before) / connections / 1024])
+  for (const socket of [...warm, ...sockets]) socket.terminate()
+}
+console.log(`heap per idle connection (KiB, ${connections} connections, client side included and equal for all)`)
+for (const [name, kib] of rows) console.log(`  ${name.padEnd(42)} ${kib.toFixed(2)}`)
+process.exit(0)
