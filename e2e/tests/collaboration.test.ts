@@ -1,14 +1,14 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, Participant, type ConsoleProblem } from '../support/browser.ts'
-import { ServerUnderTest } from '../support/server.ts'
+import { type ServerProcess, startServer } from '../support/server.ts'
 
 /**
  * Two people on one board, each in their own browser context, against the real server serving the built
  * client. The steps run in order and build on each other (one board, one server), like a workshop would.
  */
 describe('two people on one board', () => {
-  let server: ServerUnderTest
+  let server: ServerProcess
   let browser: Browser
   let anna: Participant
   let bram: Participant
@@ -17,7 +17,7 @@ describe('two people on one board', () => {
   const restartWindows: Array<{ from: number; to: number }> = []
 
   beforeAll(async () => {
-    server = await ServerUnderTest.start()
+    server = await startServer()
     browser = await launchBrowser()
     anna = await Participant.open(browser, 'Anna')
     bram = await Participant.open(browser, 'Bram')
@@ -25,11 +25,11 @@ describe('two people on one board', () => {
 
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
+    await server?.destroy()
   })
 
   it('opening / creates a new board with an unguessable address', async () => {
-    await anna.join(`${server.origin}/`)
+    await anna.join(`${server.url}/`)
     const url = new URL(anna.page.url())
     expect(url.pathname).toMatch(/^\/b\/[A-Za-z0-9_-]{22}$/)
     boardUrl = url.toString()
@@ -59,7 +59,7 @@ describe('two people on one board', () => {
   it('after a server restart both reconnect by themselves, offline edits are kept and new edits cross', async () => {
     const restart = { from: Date.now(), to: Number.POSITIVE_INFINITY }
     restartWindows.push(restart)
-    await server.kill()
+    await server.stop('SIGKILL')
     try {
       await anna.waitForConnection('Offline — je wijzigingen worden bewaard')
       await bram.waitForConnection('Offline — je wijzigingen worden bewaard')
@@ -116,23 +116,23 @@ describe('two people on one board', () => {
 })
 
 describe('an address that is not a board', () => {
-  let server: ServerUnderTest
+  let server: ServerProcess
   let browser: Browser
 
   beforeAll(async () => {
-    server = await ServerUnderTest.start()
+    server = await startServer()
     browser = await launchBrowser()
   })
 
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
+    await server?.destroy()
   })
 
   it('gets a clear message instead of a board', async () => {
     const visitor = await Participant.open(browser, 'Dirk')
     try {
-      await visitor.page.goto(`${server.origin}/b/${'x'.repeat(65)}`)
+      await visitor.page.goto(`${server.url}/b/${'x'.repeat(65)}`)
       await visitor.page.getByRole('heading', { name: 'Dit bord bestaat niet' }).waitFor()
       expect(await visitor.page.locator('.tl-canvas').count()).toBe(0)
       expect(visitor.problems).toEqual([])

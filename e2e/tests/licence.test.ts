@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, Participant } from '../support/browser.ts'
-import { ServerUnderTest } from '../support/server.ts'
+import { type ServerProcess, startServer } from '../support/server.ts'
 
 /**
  * tldraw needs a licence key away from localhost. The page is opened under a made-up host name that Chromium
@@ -12,7 +12,7 @@ const NOTICE = 'tldraw-licentiesleutel nodig'
 
 describe('the tldraw licence key', () => {
   let browser: Browser
-  const servers: ServerUnderTest[] = []
+  const servers: ServerProcess[] = []
   const visitors: Participant[] = []
 
   beforeAll(async () => {
@@ -21,7 +21,7 @@ describe('the tldraw licence key', () => {
 
   afterEach(async () => {
     for (const visitor of visitors.splice(0)) await visitor.close()
-    for (const server of servers.splice(0)) await server.stop()
+    for (const server of servers.splice(0)) await server.destroy()
   })
 
   afterAll(async () => {
@@ -29,7 +29,7 @@ describe('the tldraw licence key', () => {
   })
 
   async function openBoard(env: Record<string, string>, host: string): Promise<Participant> {
-    const server = await ServerUnderTest.start(env)
+    const server = await startServer(env)
     servers.push(server)
     const visitor = await Participant.open(browser, 'Fenna')
     visitors.push(visitor)

@@ -26,8 +26,19 @@ export function temporaryDataDir(): { path: string; remove(): void } {
 
 /**
  * The real server as its own process (`node server/src/main.ts`), so tests can SIGKILL and restart it.
+ * Shared by the server's integration tests and the end-to-end tests (`@werkplaats/server/testing`).
  */
 export class ServerProcess {
+  /** A server on a free port with a fresh data directory; `destroy()` stops it and removes the directory. */
+  static async launch(env: Record<string, string> = {}): Promise<ServerProcess> {
+    const data = temporaryDataDir()
+    const server = new ServerProcess(await freePort(), data.path, env)
+    server.#removeData = data.remove
+    await server.start()
+    return server
+  }
+
+  #removeData: (() => void) | undefined
   readonly port: number
   readonly dataDir: string
   readonly env: Record<string, string>
@@ -44,6 +55,11 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`
   }
 
+  /** `host:port` as a browser's request URL shows it. */
+  get host(): string {
+    return `127.0.0.1:${this.port}`
+  }
+
   get wsUrl(): string {
     return `ws://127.0.0.1:${this.port}/yjs`
   }
@@ -56,10 +72,15 @@ export class ServerProcess {
     this.#child = child
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()))
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()))
+    let ready = false
     const exited = new Promise<never>((_, fail) =>
-      child.once('exit', (code) => fail(new Error(`server exited with ${code} before it was ready:\n${this.output}`))),
+      child.once('exit', (code) => {
+        if (!ready) fail(new Error(`server exited with ${code} before it was ready:\n${this.output}`))
+      }),
     )
+    exited.catch(() => {})
     await Promise.race([this.#waitForHealth(), exited])
+    ready = true
   }
 
   async #waitForHealth(): Promise<void> {
@@ -84,5 +105,10 @@ export class ServerProcess {
     child.kill(signal)
     await exited
     this.#child = undefined
+  }
+
+  async destroy(): Promise<void> {
+    await this.stop('SIGKILL')
+    this.#removeData?.()
   }
 }
