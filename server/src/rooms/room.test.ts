@@ -84,6 +84,30 @@ describe('Room', () => {
     room.destroy()
   })
 
+  it('answers a newcomer\'s sync step 1 only once the edits it carries are committed', async () => {
+    const store = new MemoryDocumentStore()
+    const events: string[] = []
+    const append = store.append.bind(store)
+    store.append = async (room, update) => {
+      await new Promise((r) => setTimeout(r, 20))
+      events.push('stored')
+      return append(room, update)
+    }
+    const { room } = await emptyRoom(store)
+    const [writer, newcomer] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(writer)
+    room.receive(writer, { kind: 'sync-update', update: editFrom(new Y.Doc(), 'shape:a') })
+    newcomer.send = (frame) => {
+      const message = readClientMessage(frame)
+      if (frame[0] === 0 && frame[1] === 1) events.push(`step 2 (${message.kind})`)
+    }
+    room.receive(newcomer, { kind: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) })
+    await room.flushed()
+    await new Promise((r) => setTimeout(r, 10))
+    expect(events).toEqual(['stored', 'step 2 (sync-step-2)'])
+    room.destroy()
+  })
+
   it('stores an update before relaying it', async () => {
     const store = new MemoryDocumentStore()
     const events: string[] = []

@@ -55,6 +55,8 @@ export class Room {
   #snapshotBytes = 0
   #compacting = false
   #batch: Uint8Array[] = []
+  /** Updates in the document that are not yet committed to the store. */
+  #uncommitted = 0
   #batchOrigins = new Set<unknown>()
   #batchScheduled: NodeJS.Immediate | undefined
   #pendingAwareness = new Set<number>()
@@ -111,9 +113,11 @@ export class Room {
    */
   receive(peer: Peer, message: ClientMessage): void {
     switch (message.kind) {
-      case 'sync-step-1':
-        peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+      case 'sync-step-1': {
+        const stateVector = message.stateVector
+        this.#whenCommitted(() => peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))))
         return
+      }
       case 'sync-step-2':
       case 'sync-update':
         Y.applyUpdate(this.doc, message.update, peer)
@@ -165,7 +169,21 @@ export class Room {
     this.doc.destroy()
   }
 
+  /**
+   * Runs `send` once the document holds nothing uncommitted, so that a newcomer's sync step 2 never carries an
+   * edit a crash could still lose. Under a steady stream of edits it gives up waiting after a few turns: the
+   * edits it then carries are at most one turn from being committed.
+   */
+  #whenCommitted(send: () => void, turns = 0): void {
+    if (this.#uncommitted === 0 || turns >= 10) {
+      send()
+      return
+    }
+    void this.flushed().then(() => this.#whenCommitted(send, turns + 1))
+  }
+
   #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#uncommitted += 1
     this.#batch.push(update)
     this.#batchOrigins.add(origin)
     this.#batchScheduled ??= setImmediate(this.#flushBatch)
@@ -177,6 +195,7 @@ export class Room {
     if (this.#batch.length === 0) return
     const update = this.#batch.length === 1 ? (this.#batch[0] as Uint8Array) : Y.mergeUpdates(this.#batch)
     const origins = [...this.#batchOrigins] as Array<Peer | null>
+    const size = this.#batch.length
     this.#batch = []
     this.#batchOrigins = new Set()
     // A sender already has its own update; in a batch from several senders each gets the others' parts and
@@ -191,6 +210,8 @@ export class Room {
         console.error(`room ${this.name}: could not store an update`, error)
         for (const origin of origins) origin?.close(CloseCode.internal, 'could not save the change')
         return
+      } finally {
+        this.#uncommitted -= size
       }
       this.#logUpdates += 1
       this.#logBytes += update.byteLength
