@@ -63,6 +63,25 @@ describe('PresenceTable', () => {
     reader.destroy()
   })
 
+  it('accepts a reconnecting client\'s next state after its connection was dropped', () => {
+    const table = new PresenceTable()
+    const c = client({ n: 1 })
+    table.apply(c.update())
+    table.remove([c.id])
+    c.awareness.setLocalStateField('n', 2)
+    expect(table.apply(c.update()).present).toEqual([c.id])
+    expect(table.stateOf(c.id)).toEqual({ n: 2 })
+    c.awareness.destroy()
+  })
+
+  it('skips entries the caller does not accept', () => {
+    const table = new PresenceTable()
+    const c = client({ n: 1 })
+    expect(table.apply(c.update(), Date.now(), () => false).changed).toEqual([])
+    expect(table.has(c.id)).toBe(false)
+    c.awareness.destroy()
+  })
+
   it('expires clients that stopped renewing, and later forgets them', () => {
     const table = new PresenceTable()
     const c = client({ n: 1 })

@@ -45,11 +45,15 @@ export class PresenceTable {
   }
 
   /**
-   * Applies one awareness update. Returns the client ids whose entry changed (added, renewed, or removed) and
+   * Applies one awareness update; entries for which `accept` says no are skipped. Returns the client ids whose entry changed (added, renewed, or removed) and
    * which of them are now present, so the room can track which clients a connection speaks for. Throws
    * `MalformedMessageError` and applies nothing if any part of the update is malformed.
    */
-  apply(update: Uint8Array, now = Date.now()): { changed: number[]; present: number[]; removed: number[] } {
+  apply(
+    update: Uint8Array,
+    now = Date.now(),
+    accept: (clientId: number) => boolean = () => true,
+  ): { changed: number[]; present: number[]; removed: number[] } {
     const decoder = decoding.createDecoder(update)
     const incoming: Array<{ clientId: number; clock: number; json: Uint8Array | null }> = []
     try {
@@ -71,6 +75,7 @@ export class PresenceTable {
     const present: number[] = []
     const removed: number[] = []
     for (const { clientId, clock, json } of incoming) {
+      if (!accept(clientId)) continue
       const entry = this.#entries.get(clientId)
       const currentClock = entry?.clock ?? 0
       const removes = json === null && entry?.json != null
@@ -84,13 +89,16 @@ export class PresenceTable {
     return { changed, present, removed }
   }
 
-  /** Removes clients (their connection closed), bumping the clock so every client accepts the removal. */
+  /**
+   * Removes clients (their connection closed). The clock stays as it was, as in y-protocols: clients accept a
+   * removal at the same clock, and a client that reconnects at once is accepted again with its next state.
+   */
   remove(clientIds: Iterable<number>, now = Date.now()): number[] {
     const removed: number[] = []
     for (const clientId of clientIds) {
       const entry = this.#entries.get(clientId)
       if (!entry?.json) continue
-      this.#entries.set(clientId, { clock: entry.clock + 1, json: null, updatedAt: now })
+      this.#entries.set(clientId, { clock: entry.clock, json: null, updatedAt: now })
       removed.push(clientId)
     }
     return removed

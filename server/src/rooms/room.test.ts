@@ -208,6 +208,32 @@ describe('Room', () => {
     room.destroy()
   })
 
+  it('lets a connection speak only for its own awareness clients, and for a few at most', async () => {
+    const { room } = await emptyRoom()
+    const [owner, intruder] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(owner)
+    room.add(intruder)
+    const victimDoc = new Y.Doc()
+    const victim = new awarenessProtocol.Awareness(victimDoc)
+    victim.setLocalState({ name: 'Jan' })
+    room.receive(owner, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(victim, [victimDoc.clientID]) })
+    // The intruder replays the victim's id with a newer clock, then leaves: neither touches the victim.
+    victim.setLocalState({ name: 'niet Jan' })
+    room.receive(intruder, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(victim, [victimDoc.clientID]) })
+    room.remove(intruder)
+    expect(room.presence.stateOf(victimDoc.clientID)).toEqual({ name: 'Jan' })
+
+    const many = Array.from({ length: 6 }, () => new awarenessProtocol.Awareness(new Y.Doc()))
+    for (const awareness of many) {
+      awareness.setLocalState({ n: 1 })
+      room.receive(owner, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]) })
+    }
+    // The owner already speaks for the victim; three more are accepted, the rest refused.
+    expect(many.filter((awareness) => room.presence.has(awareness.clientID))).toHaveLength(3)
+    for (const awareness of [victim, ...many]) awareness.destroy()
+    room.destroy()
+  })
+
   it('removes the presence of a peer that leaves without saying goodbye', async () => {
     const { room } = await emptyRoom()
     const [leaver, stayer] = [new RecordingPeer(), new RecordingPeer()]

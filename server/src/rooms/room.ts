@@ -25,6 +25,9 @@ export interface RoomOptions {
   compactAfterUpdates: number
 }
 
+/** Awareness client ids one connection may speak for. */
+const maxClientsPerConnection = 4
+
 /**
  * One board: its Yjs document, the awareness of who is there, and the peers connected to it.
  *
@@ -45,6 +48,8 @@ export class Room {
   readonly doc = new Y.Doc()
   readonly presence = new PresenceTable()
   readonly #peers = new Map<Peer, Set<number>>()
+  /** Which peer introduced each present awareness client id. */
+  readonly #presenceOwners = new Map<number, Peer>()
   readonly #store: DocumentStore
   readonly #options: RoomOptions
   #writes: Promise<void> = Promise.resolve()
@@ -79,7 +84,13 @@ export class Room {
     this.doc.on('update', this.#onDocumentUpdate)
     // Clients renew their presence every 15 s; one that stopped (a frozen tab) is removed after 30 s.
     this.#presenceSweep = setInterval(() => {
-      this.#presenceChanged(this.presence.expire())
+      const expired = this.presence.expire()
+      for (const id of expired) {
+        const owner = this.#presenceOwners.get(id)
+        if (owner) this.#peers.get(owner)?.delete(id)
+        this.#presenceOwners.delete(id)
+      }
+      this.#presenceChanged(expired)
       this.presence.prune()
     }, 5000)
     this.#presenceSweep.unref()
@@ -104,6 +115,7 @@ export class Room {
     const controlled = this.#peers.get(peer)
     if (!controlled) return
     this.#peers.delete(peer)
+    for (const id of controlled) this.#presenceOwners.delete(id)
     // Clients that vanish without saying goodbye would otherwise linger as ghost cursors for 30 s.
     this.#presenceChanged(this.presence.remove(controlled))
   }
@@ -123,10 +135,23 @@ export class Room {
         Y.applyUpdate(this.doc, message.update, peer)
         return
       case 'awareness': {
-        const { changed, present, removed } = this.presence.apply(message.update)
         const controlled = this.#peers.get(peer)
-        for (const id of present) controlled?.add(id)
-        for (const id of removed) controlled?.delete(id)
+        if (!controlled) return
+        // A connection speaks for its own clients only, and for a few at most (the stock client uses one).
+        const accept = (id: number) => {
+          const owner = this.#presenceOwners.get(id)
+          if (owner !== undefined) return owner === peer
+          return controlled.size < maxClientsPerConnection
+        }
+        const { changed, present, removed } = this.presence.apply(message.update, Date.now(), accept)
+        for (const id of present) {
+          controlled.add(id)
+          this.#presenceOwners.set(id, peer)
+        }
+        for (const id of removed) {
+          controlled.delete(id)
+          this.#presenceOwners.delete(id)
+        }
         this.#presenceChanged(changed)
         return
       }
