@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { SqliteDocumentStore } from '../src/store/sqliteStore.ts'
 import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
 import { temporaryDataDir } from './support/serverProcess.ts'
@@ -39,5 +41,47 @@ describe('room lifecycle', () => {
     await whenSynced(c)
     expect(c.doc.getMap('m').size).toBe(30)
     c.destroy()
+  })
+})
+
+describe('a room whose store fails', () => {
+  it('is replaced by a fresh load from the store, and the clients resync into it', async () => {
+    const data = temporaryDataDir()
+    const store = new SqliteDocumentStore(data.path)
+    const failing = { fail: false }
+    const append = store.append.bind(store)
+    store.append = (room, update) => (failing.fail ? Promise.reject(new Error('disk full')) : append(room, update))
+    const running = await startServer(
+      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path }),
+      store,
+    )
+    const quiet = console.error
+    try {
+      const wsUrl = `ws://127.0.0.1:${running.port}/yjs`
+      const a = connectProvider(wsUrl, 'failing')
+      const b = connectProvider(wsUrl, 'failing')
+      await Promise.all([whenSynced(a), whenSynced(b)])
+      a.doc.getMap('m').set('saved', 1)
+      await eventually(() => b.doc.getMap('m').has('saved'), 'first edit crosses')
+
+      console.error = () => {}
+      failing.fail = true
+      a.doc.getMap('m').set('lost-for-now', 2)
+      await eventually(() => !a.wsconnected || !b.wsconnected, 'the room closes its peers')
+      failing.fail = false
+      // Both reconnect to a room loaded from the store; a's sync step 2 sends the edit again and it is stored.
+      await eventually(() => b.doc.getMap('m').get('lost-for-now') === 2, 'the edit arrives after the resync', 15_000)
+      await eventually(async () => {
+        const stored = new Y.Doc()
+        for (const update of (await running.store.load('failing')).updates) Y.applyUpdate(stored, update)
+        return stored.getMap('m').get('lost-for-now') === 2
+      }, 'the edit is stored')
+      a.destroy()
+      b.destroy()
+    } finally {
+      console.error = quiet
+      await running.close()
+      data.remove()
+    }
   })
 })

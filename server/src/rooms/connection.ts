@@ -43,6 +43,7 @@ export class Connection implements Peer {
   /** Frames that arrive while the room is still loading, handled in order once it is there. */
   #early: Uint8Array[] | undefined = []
   #closed = false
+  #allowance = 0
 
   constructor(socket: WebSocket, roomName: string, rooms: RoomManager, limits: ConnectionLimits) {
     this.#socket = socket
@@ -115,10 +116,15 @@ export class Connection implements Peer {
 
   send(frame: Uint8Array): void {
     if (this.#closed) return
-    if (this.#socket.bufferedAmount > this.#limits.maxBufferedBytes) {
+    // One frame larger than the limit (the whole board in a newcomer's sync step 2) may sit in the buffer on
+    // top of it while it drains; otherwise a large board could never be joined over a slow link.
+    const buffered = this.#socket.bufferedAmount
+    if (buffered > this.#limits.maxBufferedBytes + this.#allowance) {
       this.close(CloseCode.policy, 'connection too slow to keep up with the board')
       return
     }
+    if (buffered <= this.#limits.maxBufferedBytes) this.#allowance = 0
+    this.#allowance = Math.max(this.#allowance, frame.byteLength)
     this.lastSentAt = Date.now()
     this.#socket.send(frame, { binary: true })
   }

@@ -147,7 +147,10 @@ describe('Room', () => {
       console.error = quiet
     }
     expect(other.frames).toHaveLength(0)
-    expect(sender.closedWith).toEqual({ code: 1011, reason: 'could not save the change' })
+    // The room now holds what the store does not: everyone reconnects to a fresh load and resyncs.
+    expect(room.broken).toBe(true)
+    expect(sender.closedWith).toEqual({ code: 1011, reason: 'could not save the change; reconnect to resync' })
+    expect(other.closedWith).toEqual(sender.closedWith)
     room.destroy()
   })
 

@@ -59,6 +59,8 @@ export class Room {
   #logBytes: number
   #snapshotBytes = 0
   #compacting = false
+  #broken = false
+  #destroyed = false
   #batch: Uint8Array[] = []
   /** Updates in the document that are not yet committed to the store. */
   #uncommitted = 0
@@ -94,6 +96,15 @@ export class Room {
       this.presence.prune()
     }, 5000)
     this.#presenceSweep.unref()
+  }
+
+  /**
+   * True once an update could not be stored. The room then holds something the store does not, so it relays
+   * nothing more, closes its peers and is replaced by a fresh load (see RoomManager); the clients resync
+   * with it and send again what was lost.
+   */
+  get broken(): boolean {
+    return this.#broken
   }
 
   get peerCount(): number {
@@ -170,7 +181,7 @@ export class Room {
   /** Writes the whole document as one snapshot in place of the update log. */
   async compact(): Promise<void> {
     await this.flushed()
-    if (this.#compacting || this.#logUpdates <= 1) return
+    if (this.#broken || this.#compacting || this.#logUpdates <= 1) return
     this.#compacting = true
     try {
       const through = this.#lastSeq
@@ -187,6 +198,8 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.#destroyed) return
+    this.#destroyed = true
     clearTimeout(this.#awarenessTimer)
     clearImmediate(this.#batchScheduled)
     clearInterval(this.#presenceSweep)
@@ -228,12 +241,15 @@ export class Room {
     const skip = origins.length === 1 ? origins[0] : undefined
     const frame = encodeSyncUpdate(update)
     this.#writes = this.#writes.then(async () => {
+      if (this.#broken) return
       try {
         this.#lastSeq = await this.#store.append(this.name, update)
       } catch (error) {
-        // Not stored means not relayed: the senders are told and resync on reconnect.
+        // Not stored means not relayed. Everyone reconnects to a room loaded from what is stored; their
+        // sync step 2 then sends the lost update again.
         console.error(`room ${this.name}: could not store an update`, error)
-        for (const origin of origins) origin?.close(CloseCode.internal, 'could not save the change')
+        this.#broken = true
+        for (const peer of [...this.#peers.keys()]) peer.close(CloseCode.internal, 'could not save the change; reconnect to resync')
         return
       } finally {
         this.#uncommitted -= size

@@ -58,6 +58,11 @@ export class RoomManager {
 
   leave(room: Room, peer: Peer): void {
     room.remove(peer)
+    if (room.broken) {
+      // Nothing of a broken room is saved (it holds what the store could not take); it is just dropped.
+      if (room.peerCount === 0) room.destroy()
+      return
+    }
     this.#scheduleUnloadIfEmpty(room)
   }
 
@@ -65,12 +70,16 @@ export class RoomManager {
   async closeAll(): Promise<void> {
     for (const timer of this.#unloadTimers.values()) clearTimeout(timer)
     this.#unloadTimers.clear()
-    await Promise.all([...this.#rooms.keys()].map((name) => this.#unload(name)))
+    await Promise.all([...this.#unloading.values(), ...[...this.#rooms.keys()].map((name) => this.#unload(name))])
   }
 
   async #open(name: string): Promise<Room> {
     await this.#unloading.get(name)
     let room = this.#rooms.get(name)
+    if (room && (await room).broken) {
+      if (this.#rooms.get(name) === room) this.#rooms.delete(name)
+      room = this.#rooms.get(name)
+    }
     if (!room) {
       room = this.#load(name)
       this.#rooms.set(name, room)

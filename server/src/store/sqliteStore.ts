@@ -62,6 +62,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   append(room: string, update: Uint8Array): Promise<number> {
+    if (!this.#db.isOpen) return Promise.reject(new Error('the document store is closed'))
     return new Promise((resolve, reject) => {
       this.#pending.push({ room, update, resolve, reject })
       this.#commitScheduled ??= setImmediate(this.#commit)
@@ -69,6 +70,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   #commit = (): void => {
+    clearImmediate(this.#commitScheduled)
     this.#commitScheduled = undefined
     const batch = this.#pending
     this.#pending = []
@@ -79,11 +81,20 @@ export class SqliteDocumentStore implements DocumentStore {
       for (const { room, update } of batch) seqs.push((this.#insert.get(room, room, update) as { seq: number }).seq)
       this.#db.exec('COMMIT')
     } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
+      this.#rollback()
       for (const append of batch) append.reject(error)
       return
     }
     batch.forEach((append, i) => append.resolve(seqs[i] as number))
+  }
+
+  /** Never throws: it runs on error paths, where the first error is the one worth reporting. */
+  #rollback(): void {
+    try {
+      if (this.#db.isOpen && this.#db.isTransaction) this.#db.exec('ROLLBACK')
+    } catch {
+      // The transaction is gone either way.
+    }
   }
 
   async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
@@ -93,16 +104,22 @@ export class SqliteDocumentStore implements DocumentStore {
       this.#deleteThrough.run(room, throughSeq)
       this.#insertSnapshot.run(room, throughSeq, snapshot)
       this.#db.exec('COMMIT')
+    } catch (error) {
+      this.#rollback()
+      throw error
+    }
+    try {
       this.#db.exec('PRAGMA incremental_vacuum')
     } catch (error) {
-      this.#db.exec('ROLLBACK')
-      throw error
+      // Compaction is done; giving pages back can wait for the next one.
+      console.error('incremental vacuum failed', error)
     }
   }
 
   async close(): Promise<void> {
+    if (!this.#db.isOpen) return
     this.#commit()
-    if (this.#db.isOpen) this.#db.close()
+    this.#db.close()
   }
 }
 

@@ -26,9 +26,13 @@ export function whenSynced(provider: WebsocketProvider, timeoutMs = 10_000): Pro
 }
 
 /** Polls `check` until it holds, failing with `message` after `timeoutMs`. */
-export async function eventually(check: () => boolean, message: string, timeoutMs = 10_000): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  message: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out: ${message}`)
     await new Promise((r) => setTimeout(r, 20))
   }
