@@ -14,8 +14,6 @@ export interface ConnectionLimits {
   maxBufferedBytes: number
 }
 
-let nextConnectionId = 1
-
 /**
  * One WebSocket connected to one room. It decodes and rate-limits what the client sends, hands messages to
  * the room, and protects the room from a client that cannot keep up: frames are dropped onto the socket
@@ -25,7 +23,7 @@ let nextConnectionId = 1
  * Every failure closes this one connection with a code and a reason; the room and its other peers carry on.
  */
 export class Connection implements Peer {
-  readonly id = nextConnectionId++
+  /** Milliseconds since the epoch of the last frame sent, for the keep-alive. */
   lastSentAt = Date.now()
   lastReceivedAt = Date.now()
   /**
@@ -60,10 +58,6 @@ export class Connection implements Peer {
     socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       this.receive(isBinary ? toBytes(data) : String(data))
     })
-  }
-
-  get closed(): boolean {
-    return this.#closed
   }
 
   async open(): Promise<void> {

@@ -1,11 +1,8 @@
 /** One connected client as a room sees it. The WebSocket details stay in `connection.ts`. */
 export interface Peer {
-  readonly id: number
   /** Sends one frame. The same bytes are handed to every peer of a broadcast; a peer must not modify them. */
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
-  /** Milliseconds since the epoch of the last frame sent, for the keep-alive. */
-  readonly lastSentAt: number
 }
 
 /**

@@ -8,10 +8,7 @@ import { encodeSyncUpdate, readClientMessage } from './protocol.ts'
 import { Room } from './room.ts'
 
 class RecordingPeer implements Peer {
-  static next = 1
-  readonly id = RecordingPeer.next++
   readonly frames: Uint8Array[] = []
-  lastSentAt = 0
   closedWith: { code: number; reason: string } | undefined
   send(frame: Uint8Array): void {
     this.frames.push(frame)

@@ -62,8 +62,6 @@ export class Room {
   #broken = false
   #destroyed = false
   #batch: Uint8Array[] = []
-  /** Updates in the document that are not yet committed to the store. */
-  #uncommitted = 0
   #batchOrigins = new Set<unknown>()
   #batchScheduled: NodeJS.Immediate | undefined
   #pendingAwareness = new Set<number>()
@@ -111,10 +109,6 @@ export class Room {
     return this.#peers.size
   }
 
-  get peers(): IterableIterator<Peer> {
-    return this.#peers.keys()
-  }
-
   /** Adds a peer and starts the handshake: our state vector, and everyone's awareness. */
   add(peer: Peer): void {
     this.#peers.set(peer, new Set())
@@ -137,8 +131,13 @@ export class Room {
   receive(peer: Peer, message: ClientMessage): void {
     switch (message.kind) {
       case 'sync-step-1': {
-        const stateVector = message.stateVector
-        this.#whenCommitted(() => peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))))
+        // Everything the answer carries is in a batch once the current one is flushed, so it is committed
+        // when the write chain gets this far: only then may a newcomer see it.
+        this.#flushBatch()
+        const answer = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector))
+        void this.#writes.then(() => {
+          if (!this.#broken) peer.send(answer)
+        })
         return
       }
       case 'sync-step-2':
@@ -207,21 +206,7 @@ export class Room {
     this.doc.destroy()
   }
 
-  /**
-   * Runs `send` once the document holds nothing uncommitted, so that a newcomer's sync step 2 never carries an
-   * edit a crash could still lose. Under a steady stream of edits it gives up waiting after a few turns: the
-   * edits it then carries are at most one turn from being committed.
-   */
-  #whenCommitted(send: () => void, turns = 0): void {
-    if (this.#uncommitted === 0 || turns >= 10) {
-      send()
-      return
-    }
-    void this.flushed().then(() => this.#whenCommitted(send, turns + 1))
-  }
-
   #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.#uncommitted += 1
     this.#batch.push(update)
     this.#batchOrigins.add(origin)
     this.#batchScheduled ??= setImmediate(this.#flushBatch)
@@ -233,7 +218,6 @@ export class Room {
     if (this.#batch.length === 0) return
     const update = this.#batch.length === 1 ? (this.#batch[0] as Uint8Array) : Y.mergeUpdates(this.#batch)
     const origins = [...this.#batchOrigins] as Array<Peer | null>
-    const size = this.#batch.length
     this.#batch = []
     this.#batchOrigins = new Set()
     // A sender already has its own update; in a batch from several senders each gets the others' parts and
@@ -251,8 +235,6 @@ export class Room {
         this.#broken = true
         for (const peer of [...this.#peers.keys()]) peer.close(CloseCode.internal, 'could not save the change; reconnect to resync')
         return
-      } finally {
-        this.#uncommitted -= size
       }
       this.#logUpdates += 1
       this.#logBytes += update.byteLength

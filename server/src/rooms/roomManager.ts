@@ -39,7 +39,7 @@ export class RoomManager {
     return this.#rooms.size
   }
 
-  /** Loaded rooms, for the keep-alive and for tests. */
+  /** Loaded rooms, for tests. */
   async rooms(): Promise<Room[]> {
     return Promise.all(this.#rooms.values())
   }
