@@ -57,27 +57,34 @@ export type MainMessage =
   | { type: 'release' }
   | { type: 'checkpoint-done' }
 
-export interface LoadResult {
+/** The counts a worker reports and the bench sums over workers: frames and payload bytes inside the window, etc. */
+export function emptyCounters() {
+  return {
+    editFramesSent: 0,
+    editBytesSent: 0,
+    updateFramesReceived: 0,
+    updateBytesReceived: 0,
+    awarenessFramesSent: 0,
+    awarenessBytesSent: 0,
+    awarenessFramesReceived: 0,
+    awarenessBytesReceived: 0,
+    disconnects: 0,
+    participantsSyncedAtEnd: 0,
+  }
+}
+
+export type LoadCounters = ReturnType<typeof emptyCounters>
+
+export interface LoadResult extends LoadCounters {
   latency: HistogramData
   /** Edits stamped inside the window, by room: sent by participants, and received by others. */
   sentByRoom: Record<string, number>
   receivedByRoom: Record<string, number>
-  /** Frames and payload bytes inside the window. */
-  editFramesSent: number
-  editBytesSent: number
-  updateFramesReceived: number
-  updateBytesReceived: number
-  awarenessFramesSent: number
-  awarenessBytesSent: number
-  awarenessFramesReceived: number
-  awarenessBytesReceived: number
-  disconnects: number
   closeCodes: Record<string, number>
   /** Milliseconds from the start of each storm until each participant had synced again (NaN: never). */
   resyncMs: number[][]
   /** Largest delay of the generator's own scheduler: a large figure means the generator fell behind. */
   schedulerLagMs: number
-  participantsSyncedAtEnd: number
 }
 
 export interface DragCheckpoint {

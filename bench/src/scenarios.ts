@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { BenchClient, type ClientEvents } from './client.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
 import { createHistogram, type LatencySummary, merge, summarize, summarizeSamples } from './histogram.ts'
-import type { DragCheckpoint, LoadResult, Participant, Timing } from './ipc.ts'
+import { type DragCheckpoint, emptyCounters, type LoadResult, type Participant, type Timing } from './ipc.ts'
 import { MachineMonitor, memory, ProcessMonitor, type ProcessUse } from './procfs.ts'
 import { type RunningServer, removeDataDir, type ServerKind, startServer } from './servers.ts'
 import { WorkerHandle } from './workers.ts'
@@ -144,18 +144,7 @@ function summarizeLoad(
   const sent: Record<string, number> = {}
   const received: Record<string, number> = {}
   const closeCodes: Record<string, number> = {}
-  const totals = {
-    editFramesSent: 0,
-    editBytesSent: 0,
-    updateFramesReceived: 0,
-    updateBytesReceived: 0,
-    awarenessFramesSent: 0,
-    awarenessBytesSent: 0,
-    awarenessFramesReceived: 0,
-    awarenessBytesReceived: 0,
-    disconnects: 0,
-    participantsSyncedAtEnd: 0,
-  }
+  const totals = emptyCounters()
   let schedulerLagMs = 0
   const resyncs: number[][] = plan.stormsAtMs.map(() => [])
   for (const r of results) {

@@ -6,7 +6,18 @@
 import { BenchClient, type ClientEvents } from './client.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
 import { createHistogram, record } from './histogram.ts'
-import type { DragJob, IdleJob, Job, LoadJob, LoadResult, MainMessage, Participant, Timing, WorkerMessage } from './ipc.ts'
+import {
+  type DragJob,
+  emptyCounters,
+  type IdleJob,
+  type Job,
+  type LoadJob,
+  type LoadResult,
+  type MainMessage,
+  type Participant,
+  type Timing,
+  type WorkerMessage,
+} from './ipc.ts'
 import { presenceState } from './records.ts'
 
 /** No worker outlives this, whatever happens to the main process. */
@@ -78,19 +89,10 @@ function emptyResult(): LoadResult {
     latency: createHistogram(),
     sentByRoom: {},
     receivedByRoom: {},
-    editFramesSent: 0,
-    editBytesSent: 0,
-    updateFramesReceived: 0,
-    updateBytesReceived: 0,
-    awarenessFramesSent: 0,
-    awarenessBytesSent: 0,
-    awarenessFramesReceived: 0,
-    awarenessBytesReceived: 0,
-    disconnects: 0,
+    ...emptyCounters(),
     closeCodes: {},
     resyncMs: [],
     schedulerLagMs: 0,
-    participantsSyncedAtEnd: 0,
   }
 }
 
