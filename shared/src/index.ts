@@ -1,3 +1,5 @@
 export * from './room/roomName.ts'
 export * from './template/index.ts'
 export * from './board/index.ts'
+export * from './session/index.ts'
+export * from './control/index.ts'

@@ -1,0 +1,107 @@
+import { z } from 'zod'
+import { templateIdSchema } from '../template/text.ts'
+import { roleSchema } from './role.ts'
+
+/**
+ * The session API's requests and answers. The server validates with these at its edge and generates the
+ * OpenAPI document from them; the browser parses answers with them. One schema per concept, types derived.
+ */
+
+/** C0 and C1 controls, and the bidirectional overrides that make a name display as something else. */
+const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/
+
+function humanText(what: string, max: number) {
+  return z
+    .string()
+    .transform((s) => s.trim().replace(/ {2,}/g, ' '))
+    .pipe(
+      z
+        .string()
+        .min(1, `${what} must not be empty`)
+        .max(max, `${what} is at most ${max} characters`)
+        .refine((s) => !controlCharacters.test(s), `${what} must not contain control characters`),
+    )
+}
+
+/** A person's name as the others see it: 1–64 characters after trimming. */
+export const displayNameSchema = humanText('name', 64)
+export const sessionTitleSchema = humanText('title', 120)
+
+/** Session and participant ids: 128 random bits, base64url (22 characters). */
+export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a session id')
+export const participantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a participant id')
+
+/** `blank` is an empty board; anything else names a template of the catalogue. */
+export const BLANK_TEMPLATE_ID = 'blank'
+export const sessionTemplateIdSchema = templateIdSchema
+
+export const templateSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  language: z.string(),
+  /** Number of agenda stages. */
+  stages: z.int().min(0),
+  /** Sum of the stages' suggested minutes. */
+  minutes: z.int().min(0),
+})
+export type TemplateSummary = z.infer<typeof templateSummarySchema>
+
+export const createSessionRequestSchema = z.object({
+  templateId: sessionTemplateIdSchema,
+  title: sessionTitleSchema,
+  /** How the facilitator appears to the others; "Facilitator" when not given. */
+  facilitatorName: displayNameSchema.optional(),
+})
+export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>
+
+export const sessionLinksSchema = z.object({
+  facilitator: z.string(),
+  participant: z.string(),
+  observer: z.string(),
+})
+export type SessionLinks = z.infer<typeof sessionLinksSchema>
+
+export const createdSessionSchema = z.object({
+  id: sessionIdSchema,
+  code: z.string(),
+  facilitatorToken: z.string(),
+  observerToken: z.string(),
+  links: sessionLinksSchema,
+})
+export type CreatedSession = z.infer<typeof createdSessionSchema>
+
+export const joinRequestSchema = z.object({ name: displayNameSchema })
+export type JoinRequest = z.input<typeof joinRequestSchema>
+
+export const joinedSchema = z.object({ participantId: participantIdSchema, token: z.string() })
+export type Joined = z.infer<typeof joinedSchema>
+
+export const joinCodeLookupSchema = z.object({ sessionId: sessionIdSchema, title: z.string() })
+export type JoinCodeLookup = z.infer<typeof joinCodeLookupSchema>
+
+export const participantSchema = z.object({
+  participantId: participantIdSchema,
+  name: z.string(),
+  role: roleSchema,
+})
+export type Participant = z.infer<typeof participantSchema>
+
+export const sessionViewSchema = z.object({
+  id: sessionIdSchema,
+  title: z.string(),
+  templateId: z.string(),
+  code: z.string(),
+  /** The role of the token that asked. */
+  role: roleSchema,
+  participantId: participantIdSchema.optional(),
+  /** WebSocket paths of the session's rooms, e.g. `/yjs/<room>`; connect with `?token=`. */
+  rooms: z.object({ board: z.string(), control: z.string() }),
+  participants: z.array(participantSchema),
+})
+export type SessionView = z.infer<typeof sessionViewSchema>
+
+export const renameSessionRequestSchema = z.object({ title: sessionTitleSchema })
+export type RenameSessionRequest = z.input<typeof renameSessionRequestSchema>
+
+export const errorBodySchema = z.object({ error: z.string() })
+export type ErrorBody = z.infer<typeof errorBodySchema>

@@ -1,0 +1,7 @@
+export * from './role.ts'
+export * from './rights.ts'
+export * from './joinCode.ts'
+export * from './api.ts'
+export * from './links.ts'
+export * from './rooms.ts'
+export * from './identity.ts'
