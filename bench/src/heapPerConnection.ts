@@ -45,7 +45,13 @@ async function reference(): Promise<string> {
 async function werkplaats(): Promise<string> {
   const config = configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')) })
   const running = await startServer(config)
-  return `ws://127.0.0.1:${running.port}/yjs/heap`
+  const response = await fetch(`http://127.0.0.1:${running.port}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ templateId: 'blank', title: 'heap' }),
+  })
+  const session = (await response.json()) as { id: string; facilitatorToken: string }
+  return `ws://127.0.0.1:${running.port}/yjs/${session.id}-board?token=${session.facilitatorToken}`
 }
 
 async function werkplaatsRoomsOnPlainWs(): Promise<string> {
@@ -55,7 +61,8 @@ async function werkplaatsRoomsOnPlainWs(): Promise<string> {
   const server = http.createServer()
   server.on('upgrade', (req, socket, head) =>
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new Connection(ws, 'heap', rooms, config.connection)
+      const access = { role: 'facilitator', room: 'board', identity: { participantId: null, name: '', role: 'facilitator' } } as const
+      const connection = new Connection(ws, 'heap', access, rooms, config.connection)
       ws.on('close', () => connection.onSocketClosed())
       void connection.open()
     }),

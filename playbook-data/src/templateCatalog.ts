@@ -14,6 +14,8 @@ export interface TemplateSummary {
   id: string
   title: string
   language: string
+  /** Number of agenda stages. */
+  stages: number
   /** Sum of the agenda's suggested minutes. */
   minutes: number
 }
@@ -53,6 +55,7 @@ export function listTemplates(): TemplateSummary[] {
     id: t.id,
     title: t.title,
     language: t.language,
+    stages: t.agenda.length,
     minutes: t.agenda.reduce((sum, stage) => sum + stage.minutes, 0),
   }))
 }

@@ -2,29 +2,53 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { TemplateSummary } from '@werkplaats/shared'
+import { bodyLimit } from 'hono/body-limit'
 import type { ServerConfig } from './config.ts'
-import { errorResponse, NotFoundError } from './http/errors.ts'
-import type { Connection } from './rooms/connection.ts'
-import type { RoomManager } from './rooms/roomManager.ts'
+import { AddressLimiter } from './http/addressLimiter.ts'
+import { errorResponse, HttpError, NotFoundError } from './http/errors.ts'
+import { apiDocsRoutes } from './routes/apiDocs.ts'
 import { clientConfigRoutes } from './routes/clientConfig.ts'
 import { healthRoutes } from './routes/health.ts'
+import { joinRoutes } from './routes/join.ts'
+import { sessionRoutes } from './routes/sessions.ts'
+import { templateRoutes } from './routes/templates.ts'
 import { yjsRoutes } from './routes/yjs.ts'
+import type { SessionService } from './sessions/sessionService.ts'
 
 export interface AppParts {
   config: ServerConfig
-  rooms: RoomManager
-  connections: Set<Connection>
+  sessions: SessionService
+  templates: () => TemplateSummary[]
+  joinLimiter: AddressLimiter
   isReady: () => boolean
 }
 
-/** The whole HTTP surface on one port: API, WebSocket endpoint, and the built client with an SPA fallback. */
-export function createApp({ config, rooms, connections, isReady }: AppParts): Hono {
-  const app = new Hono()
+/**
+ * The whole HTTP surface on one port: the API (described by its own OpenAPI document), and the built client
+ * with an SPA fallback. WebSocket upgrades never come here (see `rooms/roomEndpoint.ts`).
+ */
+export function createApp({ config, sessions, templates, joinLimiter, isReady }: AppParts): OpenAPIHono {
+  const app = new OpenAPIHono()
   app.onError(errorResponse)
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.maxRequestBytes,
+      onError: () => {
+        throw new HttpError(413, `request body over ${config.maxRequestBytes} bytes`)
+      },
+    }),
+  )
+  const origin = (c: { req: { url: string } }) => config.publicUrl ?? new URL(c.req.url).origin
   app.route('/', healthRoutes(isReady))
   app.route('/', clientConfigRoutes(config))
-  app.route('/', yjsRoutes(rooms, config.connection, connections))
+  app.route('/', templateRoutes(templates))
+  app.route('/', sessionRoutes(sessions, origin))
+  app.route('/', joinRoutes(sessions, joinLimiter))
+  app.route('/', yjsRoutes())
+  app.route('/', apiDocsRoutes(app))
   app.all('/api/*', () => {
     throw new NotFoundError('no such API endpoint')
   })
@@ -33,7 +57,7 @@ export function createApp({ config, rooms, connections, isReady }: AppParts): Ho
   return app
 }
 
-function serveClient(app: Hono, clientDir: string): void {
+function serveClient(app: OpenAPIHono, clientDir: string): void {
   // Vite puts content-hashed files under /assets: they never change, so browsers may keep them.
   app.use('/assets/*', async (c, next) => {
     await next()

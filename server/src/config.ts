@@ -13,6 +13,15 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** tldraw's production licence key; handed to the browser at run time, so adding one needs no rebuild. */
   TLDRAW_LICENSE_KEY: z.string().optional(),
+  /**
+   * The address people open, e.g. https://werkplaats.example.org, for the links handed out with a new session.
+   * Without it, links use the address the request came in on.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Join-code look-ups per minute from one address (bursts up to twice that): guessing codes stays slow. */
+  JOIN_CODE_ATTEMPTS_PER_MINUTE: positiveInt.default(20),
+  /** Largest HTTP request body of the API. */
+  MAX_REQUEST_BYTES: positiveInt.default(64 * 1024),
   /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
   CLIENT_DIR: z.string().optional(),
   MAX_MESSAGE_BYTES: positiveInt.default(4 * 1024 * 1024),
@@ -44,6 +53,9 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
+    publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
+    joinCodeAttemptsPerMinute: e.JOIN_CODE_ATTEMPTS_PER_MINUTE,
+    maxRequestBytes: e.MAX_REQUEST_BYTES,
     clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : resolve(import.meta.dirname, '../../client/dist'),
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     keepAliveMs: e.KEEPALIVE_MS,

@@ -1,14 +1,21 @@
 import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
 import { createAdaptorServer } from '@hono/node-server'
+import { getTemplate, listTemplates } from '@werkplaats/playbook-data'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import type { ServerConfig } from './config.ts'
+import { AddressLimiter } from './http/addressLimiter.ts'
 import type { Connection } from './rooms/connection.ts'
 import { CloseCode } from './rooms/peer.ts'
 import { LoadGauge } from './rooms/loadGauge.ts'
 import { encodeAwareness } from './rooms/protocol.ts'
+import { attachRoomEndpoint } from './rooms/roomEndpoint.ts'
 import { RoomManager } from './rooms/roomManager.ts'
+import { SessionService } from './sessions/sessionService.ts'
 import type { DocumentStore } from './store/documentStore.ts'
+import type { SessionRepository } from './store/sessionRepository.ts'
+import { SqliteSessionRepository } from './store/sqliteSessionRepository.ts'
 import { SqliteDocumentStore } from './store/sqliteStore.ts'
 
 export { configFromEnvironment, type ServerConfig } from './config.ts'
@@ -18,6 +25,7 @@ export interface RunningServer {
   port: number
   rooms: RoomManager
   store: DocumentStore
+  sessions: SessionService
   close(): Promise<void>
 }
 
@@ -27,17 +35,24 @@ export interface RunningServer {
  */
 const keepAliveFrame = encodeAwareness(new Uint8Array([0]))
 
-/** Opens the store, then listens; resolves once connections are accepted. */
-export async function startServer(config: ServerConfig, store: DocumentStore = new SqliteDocumentStore(config.dataDir)): Promise<RunningServer> {
+/** Opens the stores, then listens; resolves once connections are accepted. */
+export async function startServer(
+  config: ServerConfig,
+  store: DocumentStore = new SqliteDocumentStore(config.dataDir),
+  repository: SessionRepository = new SqliteSessionRepository(config.dataDir),
+): Promise<RunningServer> {
   const load = new LoadGauge()
   load.start()
   const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown })
+  const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined })
+  const joinLimiter = new AddressLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const connections = new Set<Connection>()
   let ready = false
-  const app = createApp({ config, rooms, connections, isReady: () => ready })
+  const app = createApp({ config, sessions, templates: listTemplates, joinLimiter, isReady: () => ready })
   // ws rejects frames over maxPayload itself, closing with 1009 before we buffer them.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  attachRoomEndpoint(server, wss, { sessions, rooms, limits: config.connection, connections })
 
   const keepAlive = setInterval(() => {
     const now = Date.now()
@@ -66,14 +81,17 @@ export async function startServer(config: ServerConfig, store: DocumentStore = n
     port,
     rooms,
     store,
+    sessions,
     async close() {
       ready = false
       clearInterval(keepAlive)
+      joinLimiter.stop()
       load.stop()
       for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await rooms.closeAll()
       await store.close()
+      await repository.close()
     },
   }
 }

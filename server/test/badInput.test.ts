@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { sessionBoard } from './support/sessions.ts'
 import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
 
 describe('bad input closes only the offender', () => {
@@ -38,7 +39,7 @@ describe('bad input closes only the offender', () => {
     ['an empty frame', new Uint8Array(0), 1007],
     ['an awareness state that is not JSON', Uint8Array.from([1, 7, 1, 5, 1, 3, 0x7b, 0x7b, 0x7b]), 1007],
   ])('%s closes the sender with a code and reason, while the room carries on', async (_label, frame, code) => {
-    const room = `garbage-${code}-${frame.length}-${frame[0] ?? 'e'}`
+    const room = await sessionBoard(server.wsUrl, `garbage-${code}-${frame.length}-${frame[0] ?? 'e'}`)
     const a = connectProvider(server.wsUrl, room)
     const b = connectProvider(server.wsUrl, room)
     await Promise.all([whenSynced(a), whenSynced(b)])
@@ -55,31 +56,32 @@ describe('bad input closes only the offender', () => {
   })
 
   it('a text frame is refused with 1003', async () => {
-    const offender = await connectRaw(server.wsUrl, 'text')
+    const offender = await connectRaw(server.wsUrl, await sessionBoard(server.wsUrl, 'text'))
     offender.socket.send('hallo')
     expect(await offender.closed).toEqual({ code: 1003, reason: 'text frames are not part of the protocol' })
   })
 
   it('an oversized message is refused with 1009 and the server keeps serving', async () => {
-    const offender = await connectRaw(server.wsUrl, 'oversized')
+    const offender = await connectRaw(server.wsUrl, await sessionBoard(server.wsUrl, 'oversized'))
     offender.socket.send(new Uint8Array(65 * 1024))
     expect((await offender.closed).code).toBe(1009)
-    const p = connectProvider(server.wsUrl, 'oversized')
+    const p = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'oversized'))
     await whenSynced(p)
     p.destroy()
   })
 
   it('a client over the message rate is closed with 1008', async () => {
-    const offender = await connectRaw(server.wsUrl, 'flood')
+    const offender = await connectRaw(server.wsUrl, await sessionBoard(server.wsUrl, 'flood'))
     // Query-awareness messages are valid; 500 at once is far over a burst of 100.
     for (let i = 0; i < 500; i++) offender.socket.send(Uint8Array.from([3]))
     expect(await offender.closed).toEqual({ code: 1008, reason: 'rate limit exceeded' })
   })
 
   it('refuses the participant past the cap with a clear reason and keeps the others', async () => {
-    const members = [1, 2, 3].map(() => connectProvider(server.wsUrl, 'full'))
+    const full = await sessionBoard(server.wsUrl, 'full')
+    const members = [1, 2, 3].map(() => connectProvider(server.wsUrl, full))
     await Promise.all(members.map((p) => whenSynced(p)))
-    const late = await connectRaw(server.wsUrl, 'full')
+    const late = await connectRaw(server.wsUrl, await sessionBoard(server.wsUrl, 'full'))
     expect(await late.closed).toEqual({ code: 4429, reason: 'this board is full (at most 3 participants)' })
     members[0]?.doc.getMap('m').set('x', 1)
     await eventually(() => members[2]?.doc.getMap('m').get('x') === 1, 'members still sync')
@@ -87,12 +89,13 @@ describe('bad input closes only the offender', () => {
   })
 
   it('thousands of malformed frames from many sockets leave the server up', async () => {
-    const a = connectProvider(server.wsUrl, 'storm')
-    const b = connectProvider(server.wsUrl, 'storm')
+    const a = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'storm'))
+    const b = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'storm'))
     await Promise.all([whenSynced(a), whenSynced(b)])
     let closedCount = 0
     for (let round = 0; round < 40; round++) {
-      const offenders = await Promise.all(Array.from({ length: 5 }, () => connectRaw(server.wsUrl, 'storm')))
+      const storm = await sessionBoard(server.wsUrl, 'storm')
+      const offenders = await Promise.all(Array.from({ length: 5 }, () => connectRaw(server.wsUrl, storm)))
       for (const offender of offenders) {
         for (let i = 0; i < 50; i++) offender.socket.send(randomFrame())
       }

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { sessionBoard } from './support/sessions.ts'
 import { temporaryDataDir } from './support/serverProcess.ts'
 
 describe('a silent, dead peer', () => {
@@ -17,10 +18,11 @@ describe('a silent, dead peer', () => {
       configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, KEEPALIVE_MS: '200' }),
     )
     const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
-    const live = connectProvider(wsUrl, 'dead')
+    const board = await sessionBoard(wsUrl, 'dead')
+    const live = connectProvider(wsUrl, board)
     await whenSynced(live)
-    const dead = await connectRaw(wsUrl, 'dead')
-    const [room] = await server.rooms.rooms()
+    const dead = await connectRaw(wsUrl, board)
+    const room = (await server.rooms.rooms()).find((loaded) => loaded.name === board.room)
     await eventually(() => room?.peerCount === 2, 'both in the room')
     // A frozen client: it reads nothing more, so it never answers a ping.
     ;(dead.socket as unknown as { _socket: Socket })._socket.pause()

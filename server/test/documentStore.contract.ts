@@ -22,6 +22,14 @@ export function documentStoreContract(
       handle.cleanup()
     })
 
+    it('deletes a room, and only that room', async () => {
+      await store.append('weg', Uint8Array.from([1]))
+      await store.append('blijft', Uint8Array.from([2]))
+      await store.delete('weg')
+      expect(await store.load('weg')).toEqual({ updates: [], lastSeq: 0, bytes: 0 })
+      expect((await store.load('blijft')).updates).toEqual([Uint8Array.from([2])])
+    })
+
     it('loads an unknown room as empty', async () => {
       expect(await store.load('nieuw')).toEqual({ updates: [], lastSeq: 0, bytes: 0 })
     })

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
+import { sessionBoard } from './support/sessions.ts'
 import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
 
 describe('persistence across restarts', () => {
@@ -19,12 +20,12 @@ describe('persistence across restarts', () => {
   it('after a restart a new provider receives the whole document', async () => {
     // A small compaction threshold so the restart reads a snapshot plus a log tail.
     const server = await startServer({ COMPACT_AFTER_UPDATES: '50' })
-    const writer = connectProvider(server.wsUrl, 'restart')
+    const writer = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'restart'))
     await whenSynced(writer)
     const stickies = writer.doc.getMap<string>('stickies')
     for (let i = 0; i < 120; i++) stickies.set(`sticky-${i}`, `idee ${i}`)
     writer.doc.getText('title').insert(0, 'Startpunt')
-    const observer = connectProvider(server.wsUrl, 'restart')
+    const observer = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'restart'))
     await eventually(() => observer.doc.getMap('stickies').size === 120, 'observer has every sticky')
     writer.destroy()
     observer.destroy()
@@ -32,7 +33,7 @@ describe('persistence across restarts', () => {
     await server.stop('SIGTERM')
     await server.start()
 
-    const reader = connectProvider(server.wsUrl, 'restart')
+    const reader = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'restart'))
     await whenSynced(reader)
     expect(reader.doc.getMap('stickies').size).toBe(120)
     expect(reader.doc.getMap('stickies').get('sticky-119')).toBe('idee 119')
@@ -42,8 +43,8 @@ describe('persistence across restarts', () => {
 
   it('after SIGKILL during a burst of 1,000 updates, every update another client had received is there', async () => {
     const server = await startServer({ COMPACT_AFTER_UPDATES: '300', MESSAGES_PER_SECOND: '100000', MESSAGE_BURST: '100000' })
-    const writer = connectProvider(server.wsUrl, 'burst')
-    const witness = connectProvider(server.wsUrl, 'burst')
+    const writer = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'burst'))
+    const witness = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'burst'))
     await Promise.all([whenSynced(writer), whenSynced(witness)])
     const seen = new Set<string>()
     witness.doc.getMap('burst').observe((event) => {
@@ -67,7 +68,7 @@ describe('persistence across restarts', () => {
     expect(witnessed.size).toBeGreaterThan(0)
 
     await server.start()
-    const reader = connectProvider(server.wsUrl, 'burst')
+    const reader = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'burst'))
     await whenSynced(reader)
     const restored = reader.doc.getMap('burst')
     const lost = [...witnessed].filter((key) => !restored.has(key))
@@ -77,8 +78,8 @@ describe('persistence across restarts', () => {
 
   it('providers reconnect and resync by themselves after a restart', async () => {
     const server = await startServer()
-    const a = connectProvider(server.wsUrl, 'reconnect')
-    const b = connectProvider(server.wsUrl, 'reconnect')
+    const a = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'reconnect'))
+    const b = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'reconnect'))
     await Promise.all([whenSynced(a), whenSynced(b)])
     a.doc.getMap('m').set('before', 1)
     await eventually(() => b.doc.getMap('m').has('before'), 'b has the first edit')

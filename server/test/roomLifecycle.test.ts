@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { SqliteDocumentStore } from '../src/store/sqliteStore.ts'
 import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
+import { sessionBoard } from './support/sessions.ts'
 import { temporaryDataDir } from './support/serverProcess.ts'
 
 describe('room lifecycle', () => {
@@ -19,8 +20,11 @@ describe('room lifecycle', () => {
     )
     const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
     expect(server.rooms.loadedRooms).toBe(0)
-    const a = connectProvider(wsUrl, 'lifecycle')
-    const b = connectProvider(wsUrl, 'lifecycle')
+    const lifecycle = await sessionBoard(wsUrl, 'lifecycle')
+    // Creating the session wrote its control room, which unloads in turn once nobody is in it.
+    await eventually(() => server?.rooms.loadedRooms === 0, 'control room unloaded')
+    const a = connectProvider(wsUrl, lifecycle)
+    const b = connectProvider(wsUrl, lifecycle)
     await Promise.all([whenSynced(a), whenSynced(b)])
     expect(server.rooms.loadedRooms).toBe(1)
     for (let round = 0; round < 3; round++) {
@@ -28,16 +32,16 @@ describe('room lifecycle', () => {
       await eventually(() => b.doc.getMap('m').size === (round + 1) * 10, 'b has the edits')
     }
     // Stored as they came (edits of one event-loop turn share one entry), not yet compacted.
-    expect((await server.store.load('lifecycle')).updates.length).toBeGreaterThan(1)
+    expect((await server.store.load(lifecycle.room)).updates.length).toBeGreaterThan(1)
 
     a.destroy()
     await new Promise((r) => setTimeout(r, 300))
     expect(server.rooms.loadedRooms).toBe(1) // b is still there
     b.destroy()
     await eventually(() => server?.rooms.loadedRooms === 0, 'room unloaded')
-    expect((await server.store.load('lifecycle')).updates.length).toBe(1)
+    expect((await server.store.load(lifecycle.room)).updates.length).toBe(1)
 
-    const c = connectProvider(wsUrl, 'lifecycle')
+    const c = connectProvider(wsUrl, lifecycle)
     await whenSynced(c)
     expect(c.doc.getMap('m').size).toBe(30)
     c.destroy()
@@ -58,8 +62,9 @@ describe('a room whose store fails', () => {
     const quiet = console.error
     try {
       const wsUrl = `ws://127.0.0.1:${running.port}/yjs`
-      const a = connectProvider(wsUrl, 'failing')
-      const b = connectProvider(wsUrl, 'failing')
+      const board = await sessionBoard(wsUrl, 'failing')
+      const a = connectProvider(wsUrl, board)
+      const b = connectProvider(wsUrl, board)
       await Promise.all([whenSynced(a), whenSynced(b)])
       a.doc.getMap('m').set('saved', 1)
       await eventually(() => b.doc.getMap('m').has('saved'), 'first edit crosses')
@@ -73,7 +78,7 @@ describe('a room whose store fails', () => {
       await eventually(() => b.doc.getMap('m').get('lost-for-now') === 2, 'the edit arrives after the resync', 15_000)
       await eventually(async () => {
         const stored = new Y.Doc()
-        for (const update of (await running.store.load('failing')).updates) Y.applyUpdate(stored, update)
+        for (const update of (await running.store.load(board.room)).updates) Y.applyUpdate(stored, update)
         return stored.getMap('m').get('lost-for-now') === 2
       }, 'the edit is stored')
       a.destroy()

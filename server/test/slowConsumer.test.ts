@@ -2,6 +2,7 @@ import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { sessionBoard } from './support/sessions.ts'
 import { temporaryDataDir } from './support/serverProcess.ts'
 
 describe('a slow consumer', () => {
@@ -25,12 +26,13 @@ describe('a slow consumer', () => {
       }),
     )
     const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
-    const writer = connectProvider(wsUrl, 'slow')
-    const reader = connectProvider(wsUrl, 'slow')
+    const board = await sessionBoard(wsUrl, 'slow')
+    const writer = connectProvider(wsUrl, board)
+    const reader = connectProvider(wsUrl, board)
     await Promise.all([whenSynced(writer), whenSynced(reader)])
     // A client that stops reading: its TCP window fills, then the server's send buffer for it grows.
-    const stalled = await connectRaw(wsUrl, 'slow')
-    const [room] = await server.rooms.rooms()
+    const stalled = await connectRaw(wsUrl, board)
+    const room = (await server.rooms.rooms()).find((loaded) => loaded.name === board.room)
     await eventually(() => room?.peerCount === 3, 'three peers in the room')
     ;(stalled.socket as unknown as { _socket: Socket })._socket.pause()
 

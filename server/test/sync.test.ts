@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
+import { sessionBoard } from './support/sessions.ts'
 import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
 
 describe('sync between stock y-websocket providers', () => {
@@ -16,8 +17,8 @@ describe('sync between stock y-websocket providers', () => {
   })
 
   it('two providers in one room converge on a shared Y.Map', async () => {
-    const a = connectProvider(server.wsUrl, 'converge')
-    const b = connectProvider(server.wsUrl, 'converge')
+    const a = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'converge'))
+    const b = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'converge'))
     await Promise.all([whenSynced(a), whenSynced(b)])
     const mapA = a.doc.getMap<string>('board')
     const mapB = b.doc.getMap<string>('board')
@@ -31,11 +32,11 @@ describe('sync between stock y-websocket providers', () => {
   })
 
   it('does not mix rooms', async () => {
-    const a = connectProvider(server.wsUrl, 'room-one')
-    const b = connectProvider(server.wsUrl, 'room-two')
+    const a = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'room-one'))
+    const b = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'room-two'))
     await Promise.all([whenSynced(a), whenSynced(b)])
     a.doc.getMap('board').set('only-here', true)
-    const c = connectProvider(server.wsUrl, 'room-one')
+    const c = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'room-one'))
     await whenSynced(c)
     await eventually(() => c.doc.getMap('board').has('only-here'), 'same-room provider sees the key')
     expect(b.doc.getMap('board').has('only-here')).toBe(false)
@@ -43,8 +44,8 @@ describe('sync between stock y-websocket providers', () => {
   })
 
   it('awareness of one provider reaches the other, and its departure too', async () => {
-    const a = connectProvider(server.wsUrl, 'presence')
-    const b = connectProvider(server.wsUrl, 'presence')
+    const a = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'presence'))
+    const b = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'presence'))
     await Promise.all([whenSynced(a), whenSynced(b)])
     a.awareness.setLocalStateField('user', { name: 'Anouk', color: '#e03131' })
     a.awareness.setLocalStateField('cursor', { x: 10, y: 20 })
@@ -54,7 +55,7 @@ describe('sync between stock y-websocket providers', () => {
     )
     expect(b.awareness.getStates().get(a.doc.clientID)).toMatchObject({ cursor: { x: 10, y: 20 } })
     // A late joiner gets the presence that is already there in the handshake.
-    const c = connectProvider(server.wsUrl, 'presence')
+    const c = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'presence'))
     await eventually(() => c.awareness.getStates().has(a.doc.clientID), 'late joiner sees a')
     a.destroy()
     await eventually(() => !b.awareness.getStates().has(a.doc.clientID), 'a is gone for b')
@@ -67,7 +68,7 @@ describe('sync between stock y-websocket providers', () => {
     const idleServer = new ServerProcess(await freePort(), data.path, { KEEPALIVE_MS: '200' })
     await idleServer.start()
     try {
-      const p = connectProvider(idleServer.wsUrl, 'idle')
+      const p = connectProvider(idleServer.wsUrl, await sessionBoard(idleServer.wsUrl, 'idle'))
       await whenSynced(p)
       const socket = p.ws
       const heard: number[] = []
@@ -82,8 +83,8 @@ describe('sync between stock y-websocket providers', () => {
   })
 
   it('a new document edit is relayed once per peer, not echoed to its sender', async () => {
-    const a = connectProvider(server.wsUrl, 'echo')
-    const b = connectProvider(server.wsUrl, 'echo')
+    const a = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'echo'))
+    const b = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'echo'))
     await Promise.all([whenSynced(a), whenSynced(b)])
     const received = { a: 0, b: 0 }
     a.doc.on('update', (_u: Uint8Array, origin: unknown) => origin === a && received.a++)

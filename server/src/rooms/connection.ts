@@ -1,8 +1,8 @@
 import type { WebSocket } from 'ws'
-import { CloseCode, type Peer } from './peer.ts'
+import { CloseCode, type Peer, type PeerAccess } from './peer.ts'
 import { MalformedMessageError, readClientMessage } from './protocol.ts'
 import { TokenBucket } from './rateLimit.ts'
-import { RoomFullError, type RoomManager } from './roomManager.ts'
+import { RoomFullError, RoomGoneError, type RoomManager } from './roomManager.ts'
 import type { Room } from './room.ts'
 
 export interface ConnectionLimits {
@@ -31,6 +31,7 @@ export class Connection implements Peer {
    * round is dead.
    */
   awaitingPong = false
+  readonly access: PeerAccess
   readonly #socket: WebSocket
   readonly #roomName: string
   readonly #rooms: RoomManager
@@ -43,7 +44,8 @@ export class Connection implements Peer {
   #closed = false
   #allowance = 0
 
-  constructor(socket: WebSocket, roomName: string, rooms: RoomManager, limits: ConnectionLimits) {
+  constructor(socket: WebSocket, roomName: string, access: PeerAccess, rooms: RoomManager, limits: ConnectionLimits) {
+    this.access = access
     this.#socket = socket
     this.#roomName = roomName
     this.#rooms = rooms
@@ -70,6 +72,7 @@ export class Connection implements Peer {
       this.#room = room
     } catch (error) {
       if (error instanceof RoomFullError) this.close(CloseCode.roomFull, error.message)
+      else if (error instanceof RoomGoneError) this.close(CloseCode.gone, error.message)
       else {
         console.error(`room ${this.#roomName}: could not open`, error)
         this.close(CloseCode.internal, 'could not open the board')

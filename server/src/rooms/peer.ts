@@ -1,5 +1,16 @@
+import type { Identity, Role, RoomKind } from '@werkplaats/shared'
+
+/** Who a connection is and what it may do in its room, decided once from its token when it connects. */
+export interface PeerAccess {
+  role: Role
+  room: RoomKind
+  /** Written over the `identity` field of every awareness state the connection sends. */
+  identity: Identity
+}
+
 /** One connected client as a room sees it. The WebSocket details stay in `connection.ts`. */
 export interface Peer {
+  readonly access: PeerAccess
   /** Sends one frame. The same bytes are handed to every peer of a broadcast; a peer must not modify them. */
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
@@ -25,6 +36,12 @@ export const CloseCode = {
    * y-websocket client treats as permanent: it stops retrying instead of hammering a full board.
    */
   roomFull: 4429,
+  /** No token, or one the server does not know. Permanent for the stock client, like every 44xx. */
+  unauthorized: 4401,
+  /** A token of another session, or a write from a connection that may only read. */
+  forbidden: 4403,
+  /** No such session: it never existed, or it was deleted. */
+  gone: 4404,
   /** The server is shutting down; the client reconnects. */
   goingAway: 1001,
 } as const

@@ -3,10 +3,13 @@
  * it. Clients send awareness updates (a list of `clientID, clock, state as JSON`); a state with a higher clock
  * replaces the old one, and a `null` state with the same or a higher clock removes it.
  *
- * The server never reads what is inside a state. It checks that each state is valid JSON (a broken one would
- * break every other client's next presence message) and keeps the encoded bytes, so merging the table into
- * one message per tick is a copy, not a JSON round trip for each state and each tick.
+ * The server reads one thing inside a state: it writes the sender's identity (name and role from its token,
+ * field `identity`) over whatever the browser put there, so presence can be trusted. Otherwise it only checks
+ * that each state is valid JSON (a broken one would break every other client's next presence message) and
+ * keeps the encoded bytes, so merging the table into one message per tick is a copy, not a JSON round trip for
+ * each state and each tick.
  */
+import { IDENTITY_AWARENESS_FIELD } from '@werkplaats/shared'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { MalformedMessageError } from './protocol.ts'
@@ -22,6 +25,7 @@ interface Entry {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+const utf8Encoder = new TextEncoder()
 const nullJson = new TextEncoder().encode('null')
 
 export class PresenceTable {
@@ -48,11 +52,14 @@ export class PresenceTable {
    * Applies one awareness update; entries for which `accept` says no are skipped. Returns the client ids whose entry changed (added, renewed, or removed) and
    * which of them are now present, so the room can track which clients a connection speaks for. Throws
    * `MalformedMessageError` and applies nothing if any part of the update is malformed.
+   *
+   * With `identity`, every state must be a JSON object, and its `identity` field becomes `identity`.
    */
   apply(
     update: Uint8Array,
     now = Date.now(),
     accept: (clientId: number) => boolean = () => true,
+    identity?: unknown,
   ): { changed: number[]; present: number[]; removed: number[] } {
     const decoder = decoding.createDecoder(update)
     const incoming: Array<{ clientId: number; clock: number; json: Uint8Array | null }> = []
@@ -65,7 +72,7 @@ export class PresenceTable {
         if (length > decoder.arr.length - decoder.pos) throw new MalformedMessageError('awareness state exceeds the frame')
         const bytes = decoding.readUint8Array(decoder, length)
         const state: unknown = JSON.parse(utf8.decode(bytes))
-        incoming.push({ clientId, clock, json: state === null ? null : bytes.slice() })
+        incoming.push({ clientId, clock, json: state === null ? null : stamped(state, bytes, identity) })
       }
     } catch (error) {
       if (error instanceof MalformedMessageError) throw error
@@ -143,4 +150,13 @@ export class PresenceTable {
     for (const [clientId, entry] of this.#entries) if (entry.json) present.push(clientId)
     return this.encode(present)
   }
+}
+
+/** The state's bytes to keep: as sent, or with the server-known identity written over the browser's claim. */
+function stamped(state: unknown, bytes: Uint8Array, identity: unknown): Uint8Array {
+  if (identity === undefined) return bytes.slice()
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    throw new MalformedMessageError('an awareness state must be an object')
+  }
+  return utf8Encoder.encode(JSON.stringify({ ...state, [IDENTITY_AWARENESS_FIELD]: identity }))
 }

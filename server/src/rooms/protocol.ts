@@ -17,6 +17,7 @@
  * Decoding here never trusts lengths: a truncated or inconsistent frame becomes a `MalformedMessageError`,
  * which closes that one connection.
  */
+import type { MessageIntent } from '@werkplaats/shared'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
@@ -29,6 +30,23 @@ export type ClientMessage =
   | { kind: 'sync-update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' }
+
+/**
+ * What each message kind asks of the room, for the rights table (`mayDo` in shared/src/session/rights.ts).
+ * A sync step 2 is a write by its kind; one that changes nothing is let through by the room (see `Room.receive`).
+ */
+export function messageIntent(message: ClientMessage): MessageIntent {
+  switch (message.kind) {
+    case 'sync-step-1':
+      return 'read'
+    case 'sync-step-2':
+    case 'sync-update':
+      return 'write'
+    case 'awareness':
+    case 'query-awareness':
+      return 'presence'
+  }
+}
 
 export class MalformedMessageError extends Error {
   override name = 'MalformedMessageError'

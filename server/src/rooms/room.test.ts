@@ -3,11 +3,21 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
-import type { Peer } from './peer.ts'
+import type { Peer, PeerAccess } from './peer.ts'
 import { encodeSyncUpdate, readClientMessage } from './protocol.ts'
 import { Room } from './room.ts'
 
+const participantOnBoard: PeerAccess = {
+  role: 'participant',
+  room: 'board',
+  identity: { participantId: 'p1', name: 'Anna', role: 'participant' },
+}
+
 class RecordingPeer implements Peer {
+  readonly access: PeerAccess
+  constructor(access: PeerAccess = participantOnBoard) {
+    this.access = access
+  }
   readonly frames: Uint8Array[] = []
   closedWith: { code: number; reason: string } | undefined
   send(frame: Uint8Array): void {
@@ -202,7 +212,7 @@ describe('Room', () => {
     const decoder = decoding.createDecoder(frames[0] as Uint8Array)
     decoding.readVarUint(decoder)
     awarenessProtocol.applyAwarenessUpdate(received, decoding.readVarUint8Array(decoder), null)
-    expect(received.getStates().get(clientDoc.clientID)).toEqual({ cursor: { x: 9, y: 0 } })
+    expect(received.getStates().get(clientDoc.clientID)).toEqual({ cursor: { x: 9, y: 0 }, identity: participantOnBoard.identity })
     clientAwareness.destroy()
     received.destroy()
     room.destroy()
@@ -221,7 +231,7 @@ describe('Room', () => {
     victim.setLocalState({ name: 'niet Jan' })
     room.receive(intruder, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(victim, [victimDoc.clientID]) })
     room.remove(intruder)
-    expect(room.presence.stateOf(victimDoc.clientID)).toEqual({ name: 'Jan' })
+    expect(room.presence.stateOf(victimDoc.clientID)).toEqual({ name: 'Jan', identity: participantOnBoard.identity })
 
     const many = Array.from({ length: 6 }, () => new awarenessProtocol.Awareness(new Y.Doc()))
     for (const awareness of many) {
@@ -279,5 +289,73 @@ describe('Room', () => {
     for (const update of (await store.load('test')).updates) Y.applyUpdate(restored, update)
     expect(restored.getMap('records').size).toBe(202)
     room.destroy()
+  })
+})
+
+describe('Room rights (role × room × message kind)', () => {
+  const observer: PeerAccess = { role: 'observer', room: 'board', identity: { participantId: null, name: '', role: 'observer' } }
+  const participantInControl: PeerAccess = { ...participantOnBoard, room: 'control' }
+
+  it("refuses a read-only connection's update: not applied, not stored, not relayed, sender closed with 4403", async () => {
+    const { room, store } = await emptyRoom()
+    const reader = new RecordingPeer(observer)
+    const other = new RecordingPeer()
+    room.add(reader)
+    room.add(other)
+    const framesBefore = other.frames.length
+    room.receive(reader, readClientMessage(encodeSyncUpdate(editFrom(new Y.Doc(), 'sticky'))))
+    await room.flushed()
+    expect(reader.closedWith).toEqual({ code: 4403, reason: 'read-only' })
+    expect(room.doc.getMap('records').size).toBe(0)
+    expect((await store.load('test')).updates).toEqual([])
+    expect(other.frames.length).toBe(framesBefore)
+  })
+
+  it('refuses a participant writing the control room', async () => {
+    const { room } = await emptyRoom()
+    const participant = new RecordingPeer(participantInControl)
+    room.add(participant)
+    room.receive(participant, readClientMessage(encodeSyncUpdate(editFrom(new Y.Doc(), 'stage'))))
+    expect(participant.closedWith?.code).toBe(4403)
+    expect(room.doc.getMap('records').size).toBe(0)
+  })
+
+  it("lets a read-only connection's sync step 2 through when it carries nothing new (the stock client's answer)", async () => {
+    const { room } = await emptyRoom()
+    const writer = new RecordingPeer()
+    room.add(writer)
+    const history = new Y.Doc()
+    room.receive(writer, readClientMessage(encodeSyncUpdate(editFrom(history, 'a'))))
+    history.getMap('records').delete('a')
+    room.receive(writer, readClientMessage(encodeSyncUpdate(Y.encodeStateAsUpdate(history))))
+    await room.flushed()
+    // The observer has everything (it synced); its answer carries its delete set and nothing else.
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(room.doc))
+    const reader = new RecordingPeer(observer)
+    room.add(reader)
+    const answer = Y.encodeStateAsUpdate(replica, Y.encodeStateVector(room.doc))
+    room.receive(reader, { kind: 'sync-step-2', update: answer })
+    expect(reader.closedWith).toBeUndefined()
+    // …but not when it would change the board.
+    replica.getMap('records').set('b', { id: 'b' })
+    room.receive(reader, { kind: 'sync-step-2', update: Y.encodeStateAsUpdate(replica, Y.encodeStateVector(room.doc)) })
+    expect(reader.closedWith?.code).toBe(4403)
+    expect(room.doc.getMap('records').has('b')).toBe(false)
+  })
+
+  it('lets every role show presence, with the identity the server knows written over what the browser claims', async () => {
+    const { room } = await emptyRoom()
+    const reader = new RecordingPeer(observer)
+    room.add(reader)
+    const doc = new Y.Doc()
+    const awareness = new awarenessProtocol.Awareness(doc)
+    awareness.setLocalState({ presence: { name: 'De Facilitator' }, identity: { name: 'Facilitator', role: 'facilitator' } })
+    room.receive(reader, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]) })
+    expect(reader.closedWith).toBeUndefined()
+    expect(room.presence.stateOf(doc.clientID)).toEqual({
+      presence: { name: 'De Facilitator' },
+      identity: { participantId: null, name: '', role: 'observer' },
+    })
   })
 })

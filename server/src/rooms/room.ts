@@ -1,3 +1,4 @@
+import { mayDo } from '@werkplaats/shared'
 import * as Y from 'yjs'
 import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
 import { CloseCode, type Peer } from './peer.ts'
@@ -8,7 +9,12 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
+  messageIntent,
 } from './protocol.ts'
+import { changesNothing } from './updateEffect.ts'
+
+/** The origin of changes the server makes itself (control state, participants); relayed to every peer. */
+const serverOrigin = Symbol('server')
 
 export interface RoomOptions {
   /** The shortest time awareness changes are gathered before one merged message goes to everyone. */
@@ -129,6 +135,14 @@ export class Room {
    * Handles one decoded message. Throws if Yjs rejects the payload; the caller closes the peer.
    */
   receive(peer: Peer, message: ClientMessage): void {
+    // Rights, checked before anything is applied: the shared table says who may read, write and show presence
+    // in which room. A refused write is not applied, not stored and not relayed; its sender is closed.
+    if (!mayDo(peer.access.role, peer.access.room, messageIntent(message))) {
+      // What the stock provider answers to our sync step 1 when it has nothing new: not a write.
+      if (message.kind === 'sync-step-2' && changesNothing(this.doc, message.update)) return
+      peer.close(CloseCode.forbidden, 'read-only')
+      return
+    }
     switch (message.kind) {
       case 'sync-step-1': {
         // Everything the answer carries is in a batch once the current one is flushed, so it is committed
@@ -153,7 +167,7 @@ export class Room {
           if (owner !== undefined) return owner === peer
           return controlled.size < maxClientsPerConnection
         }
-        const { changed, present, removed } = this.presence.apply(message.update, Date.now(), accept)
+        const { changed, present, removed } = this.presence.apply(message.update, Date.now(), accept, peer.access.identity)
         for (const id of present) {
           controlled.add(id)
           this.#presenceOwners.set(id, peer)
@@ -169,6 +183,18 @@ export class Room {
         peer.send(encodeAwareness(this.presence.encodePresent()))
         return
     }
+  }
+
+  /**
+   * A change the server makes itself (participants, control state). It takes the same path as a client's
+   * update: batched, stored, and only then relayed to every peer. Resolves once it is stored.
+   */
+  change(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.#broken) return Promise.reject(new Error(`room ${this.name} could not save an earlier change`))
+    Y.transact(this.doc, () => change(this.doc), serverOrigin)
+    return this.flushed().then(() => {
+      if (this.#broken) throw new Error(`room ${this.name}: the change could not be saved`)
+    })
   }
 
   /** Resolves once every update applied so far is stored (and relayed). */
@@ -196,6 +222,11 @@ export class Room {
     }
   }
 
+  /** Closes every peer (the room is being deleted). */
+  closeAll(code: number, reason: string): void {
+    for (const peer of [...this.#peers.keys()]) peer.close(code, reason)
+  }
+
   destroy(): void {
     if (this.#destroyed) return
     this.#destroyed = true
@@ -217,7 +248,7 @@ export class Room {
     this.#batchScheduled = undefined
     if (this.#batch.length === 0) return
     const update = this.#batch.length === 1 ? (this.#batch[0] as Uint8Array) : Y.mergeUpdates(this.#batch)
-    const origins = [...this.#batchOrigins] as Array<Peer | null>
+    const origins = [...this.#batchOrigins] as Array<Peer | typeof serverOrigin | null>
     this.#batch = []
     this.#batchOrigins = new Set()
     // A sender already has its own update; in a batch from several senders each gets the others' parts and

@@ -1,6 +1,7 @@
+import type * as Y from 'yjs'
 import type { DocumentStore } from '../store/documentStore.ts'
 import { Room, type RoomOptions } from './room.ts'
-import type { Peer } from './peer.ts'
+import { CloseCode, type Peer } from './peer.ts'
 
 export interface RoomManagerOptions extends RoomOptions {
   /** A room with no peers is saved and unloaded after this long; a quick reconnect keeps it loaded. */
@@ -18,6 +19,11 @@ export class RoomFullError extends Error {
   }
 }
 
+/** The room's session was deleted: nobody may open it again. */
+export class RoomGoneError extends Error {
+  override name = 'RoomGoneError'
+}
+
 /**
  * Loads a room's document from the store on first connect and unloads it once the last peer has gone and its
  * state is saved. Peers that arrive while a room is loading or unloading wait for that to finish, so there is
@@ -29,6 +35,8 @@ export class RoomManager {
   readonly #rooms = new Map<string, Promise<Room>>()
   readonly #unloadTimers = new Map<string, NodeJS.Timeout>()
   readonly #unloading = new Map<string, Promise<void>>()
+  /** Rooms whose documents were deleted, so a connection that was let in just before cannot bring them back. */
+  readonly #discarded = new Set<string>()
 
   constructor(store: DocumentStore, options: RoomManagerOptions) {
     this.#store = store
@@ -46,6 +54,7 @@ export class RoomManager {
 
   async join(name: string, peer: Peer): Promise<Room> {
     const room = await this.#open(name)
+    if (this.#discarded.has(name)) throw new RoomGoneError('this session was deleted')
     if (room.peerCount >= this.#options.maxPeersPerRoom) {
       this.#scheduleUnloadIfEmpty(room)
       throw new RoomFullError(this.#options.maxPeersPerRoom)
@@ -54,6 +63,49 @@ export class RoomManager {
     this.#unloadTimers.delete(name)
     room.add(peer)
     return room
+  }
+
+  /** Applies a change of the server's own to a room's document (loading it if needed); resolves once stored. */
+  async change(name: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.#open(name)
+    try {
+      await room.change(change)
+    } finally {
+      this.#scheduleUnloadIfEmpty(room)
+    }
+  }
+
+  /** Reads a room's current document (loading it if needed), with everything applied so far stored. */
+  async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.#open(name)
+    try {
+      await room.flushed()
+      return read(room.doc)
+    } finally {
+      this.#scheduleUnloadIfEmpty(room)
+    }
+  }
+
+  /**
+   * Deletes a room for good (its session was deleted): closes its peers with `code`, drops the document
+   * without saving it, removes it from the store, and refuses anyone who comes later.
+   */
+  async discard(name: string, code: number = CloseCode.gone, reason = 'this board was deleted'): Promise<void> {
+    this.#discarded.add(name)
+    clearTimeout(this.#unloadTimers.get(name))
+    this.#unloadTimers.delete(name)
+    await this.#unloading.get(name)
+    const pending = this.#rooms.get(name)
+    if (pending) {
+      this.#rooms.delete(name)
+      const room = await pending.catch(() => undefined)
+      if (room) {
+        room.closeAll(code, reason)
+        await room.flushed()
+        room.destroy()
+      }
+    }
+    await this.#store.delete(name)
   }
 
   leave(room: Room, peer: Peer): void {
@@ -74,6 +126,7 @@ export class RoomManager {
   }
 
   async #open(name: string): Promise<Room> {
+    if (this.#discarded.has(name)) throw new RoomGoneError('this session was deleted')
     await this.#unloading.get(name)
     let room = this.#rooms.get(name)
     if (room && (await room).broken) {

@@ -1,9 +1,17 @@
-import { Hono } from 'hono'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { json } from './openapiShapes.ts'
+
+const clientConfig = createRoute({
+  method: 'get',
+  path: '/api/config',
+  summary: 'Run-time settings for the browser (the tldraw licence key)',
+  responses: { 200: json(z.object({ licenseKey: z.string().nullable() }), 'The settings.') },
+})
 
 /**
  * `GET /api/config`: run-time settings for the browser. The tldraw licence key is configuration of the
  * deployment, so it is handed over here instead of being baked into the build.
  */
-export function clientConfigRoutes(config: { tldrawLicenseKey: string | null }): Hono {
-  return new Hono().get('/api/config', (c) => c.json({ licenseKey: config.tldrawLicenseKey }))
+export function clientConfigRoutes(config: { tldrawLicenseKey: string | null }): OpenAPIHono {
+  return new OpenAPIHono().openapi(clientConfig, (c) => c.json({ licenseKey: config.tldrawLicenseKey }, 200))
 }

@@ -1,43 +1,37 @@
-import { upgradeWebSocket } from '@hono/node-server'
-import { isRoomName } from '@werkplaats/shared'
-import { Hono } from 'hono'
-import type { WebSocket } from 'ws'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { errorBodySchema, isRoomName, ROOM_NAME_RULE } from '@werkplaats/shared'
 import { BadRequestError } from '../http/errors.ts'
-import { Connection, type ConnectionLimits } from '../rooms/connection.ts'
-import type { RoomManager } from '../rooms/roomManager.ts'
+import { json } from './openapiShapes.ts'
+
+const roomSocket = createRoute({
+  method: 'get',
+  path: '/yjs/{room}',
+  summary: 'WebSocket (y-websocket protocol) to one of a session\'s rooms; the token goes in ?token=',
+  description:
+    'Rooms are named `<sessionId>-board` and `<sessionId>-control` (see `rooms` in GET /api/sessions/{id}). ' +
+    'A missing or unknown token is closed with 4401, a token of another session with 4403, a deleted session ' +
+    'with 4404; a write from a connection that may only read is closed with 4403 "read-only".',
+  request: {
+    params: z.object({ room: z.string() }),
+    query: z.object({ token: z.string().optional() }),
+  },
+  responses: {
+    101: { description: 'Switching to the WebSocket protocol.' },
+    400: json(errorBodySchema, 'The room name is not a plain identifier.'),
+    426: json(errorBodySchema, 'Not a WebSocket upgrade request.'),
+  },
+})
 
 /**
- * `GET /yjs/:room` upgrades to the y-websocket protocol for that board. A room name that is not a plain
- * identifier is refused with 400 before the upgrade, so it never reaches the store.
+ * The WebSocket endpoint as the HTTP API sees it: upgrades never reach Hono (see `rooms/roomEndpoint.ts`),
+ * so a plain GET here was not an upgrade. Declared so the OpenAPI document lists it.
  */
-export function yjsRoutes(rooms: RoomManager, limits: ConnectionLimits, connections: Set<Connection>): Hono {
-  return new Hono().get(
-    '/yjs/:room',
-    async (c, next) => {
-      if (!isRoomName(c.req.param('room'))) {
-        throw new BadRequestError('room name must be 1–64 letters, digits, "-" or "_"')
-      }
-      await next()
+export function yjsRoutes(): OpenAPIHono {
+  return new OpenAPIHono().openapi(
+    roomSocket,
+    (c) => {
+      if (!isRoomName(c.req.valid('param').room)) throw new BadRequestError(ROOM_NAME_RULE)
+      return c.json({ error: 'this endpoint speaks WebSocket: send an upgrade request' }, 426)
     },
-    upgradeWebSocket((c) => {
-      const roomName = c.req.param('room') ?? ''
-      let connection: Connection | undefined
-      return {
-        // No `onMessage`: the connection reads the `ws` socket itself (see Connection), which spares a
-        // MessageEvent and a copy of every frame. Hono calls `onOpen` in the same tick as the upgrade
-        // completes, before any frame can have been read, so none is missed.
-        onOpen(_event, ws) {
-          // `raw` is the `ws` socket: we need its frames, send buffer size, ping and terminate.
-          connection = new Connection(ws.raw as WebSocket, roomName, rooms, limits)
-          connections.add(connection)
-          void connection.open()
-        },
-        onClose() {
-          if (!connection) return
-          connections.delete(connection)
-          connection.onSocketClosed()
-        },
-      }
-    }),
   )
 }

@@ -17,6 +17,8 @@ export interface DocumentStore {
   append(room: string, update: Uint8Array): Promise<number>
   /** Replaces the log entries up to and including `throughSeq` with `snapshot`, atomically. */
   compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  /** Removes every entry of the room (its session was deleted). */
+  delete(room: string): Promise<void>
   close(): Promise<void>
 }
 

@@ -29,5 +29,9 @@ export class MemoryDocumentStore implements DocumentStore {
     this.#rooms.set(room, [{ seq: throughSeq, data: snapshot.slice() }, ...later])
   }
 
+  async delete(room: string): Promise<void> {
+    this.#rooms.delete(room)
+  }
+
   async close(): Promise<void> {}
 }

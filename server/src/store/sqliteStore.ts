@@ -21,6 +21,7 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly #select: StatementSync
   readonly #deleteThrough: StatementSync
   readonly #insertSnapshot: StatementSync
+  readonly #deleteRoom: StatementSync
   #pending: PendingAppend[] = []
   #commitScheduled: NodeJS.Immediate | undefined
 
@@ -52,6 +53,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.#deleteThrough = this.#db.prepare('DELETE FROM document_updates WHERE room = ? AND seq <= ?')
     // The snapshot takes the sequence number of the last entry it covers, so later appends still sort after it.
     this.#insertSnapshot = this.#db.prepare('INSERT INTO document_updates (room, seq, data) VALUES (?, ?, ?)')
+    this.#deleteRoom = this.#db.prepare('DELETE FROM document_updates WHERE room = ?')
   }
 
   async load(room: string): Promise<StoredDocument> {
@@ -114,6 +116,12 @@ export class SqliteDocumentStore implements DocumentStore {
       // Compaction is done; giving pages back can wait for the next one.
       console.error('incremental vacuum failed', error)
     }
+  }
+
+  async delete(room: string): Promise<void> {
+    // Appends of this turn for the room are committed first, so none lands after the delete.
+    this.#commit()
+    this.#deleteRoom.run(room)
   }
 
   async close(): Promise<void> {

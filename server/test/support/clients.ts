@@ -1,10 +1,12 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import type { RoomTarget } from './sessions.ts'
 
 /** A stock y-websocket provider, as a browser would use it, with `ws` as its WebSocket in Node. */
-export function connectProvider(wsUrl: string, room: string, doc = new Y.Doc()): WebsocketProvider {
-  return new WebsocketProvider(wsUrl, room, doc, {
+export function connectProvider(wsUrl: string, target: RoomTarget, doc = new Y.Doc()): WebsocketProvider {
+  return new WebsocketProvider(wsUrl, target.room, doc, {
+    params: { token: target.token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 500,
@@ -43,9 +45,13 @@ export interface RawClient {
   closed: Promise<{ code: number; reason: string }>
 }
 
-/** A plain WebSocket to the endpoint, for sending frames no real client would send. */
-export async function connectRaw(wsUrl: string, room: string): Promise<RawClient> {
-  const socket = new WebSocket(`${wsUrl}/${room}`)
+/**
+ * A plain WebSocket to the endpoint, for sending frames no real client would send. A bare room name connects
+ * without a token.
+ */
+export async function connectRaw(wsUrl: string, target: RoomTarget | string): Promise<RawClient> {
+  const url = typeof target === 'string' ? `${wsUrl}/${target}` : `${wsUrl}/${target.room}?token=${encodeURIComponent(target.token)}`
+  const socket = new WebSocket(url)
   const closed = new Promise<{ code: number; reason: string }>((done) =>
     socket.once('close', (code, reason) => done({ code, reason: reason.toString() })),
   )

@@ -1,0 +1,44 @@
+import { TokenBucket } from '../rooms/rateLimit.ts'
+import { TooManyRequestsError } from './errors.ts'
+
+/**
+ * Limits how often one network address may do something (guess join codes): a token bucket per address,
+ * `perMinute` attempts on average with bursts up to `burst`. Past it, `TooManyRequestsError` (429) with the
+ * seconds until the next attempt may succeed. Buckets of quiet addresses are forgotten, so the map stays small.
+ */
+export class AddressLimiter {
+  readonly #perMinute: number
+  readonly #burst: number
+  readonly #buckets = new Map<string, { bucket: TokenBucket; usedAt: number }>()
+  readonly #sweep: NodeJS.Timeout
+
+  constructor(perMinute: number, burst: number) {
+    this.#perMinute = perMinute
+    this.#burst = burst
+    // A bucket untouched for as long as a full refill takes is full again: same as a new one.
+    const refillMs = (burst / perMinute) * 60_000
+    this.#sweep = setInterval(() => {
+      const now = performance.now()
+      for (const [address, entry] of this.#buckets) if (now - entry.usedAt > refillMs) this.#buckets.delete(address)
+    }, Math.max(1000, refillMs))
+    this.#sweep.unref()
+  }
+
+  /** Takes one attempt for `address`, or throws `TooManyRequestsError`. */
+  take(address: string, what: string): void {
+    const now = performance.now()
+    let entry = this.#buckets.get(address)
+    if (!entry) {
+      entry = { bucket: new TokenBucket(this.#perMinute / 60, this.#burst, now), usedAt: now }
+      this.#buckets.set(address, entry)
+    }
+    entry.usedAt = now
+    if (!entry.bucket.take(1, now)) {
+      throw new TooManyRequestsError(`too many ${what}; try again later`, Math.ceil(60 / this.#perMinute))
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.#sweep)
+  }
+}

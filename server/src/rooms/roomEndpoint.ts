@@ -1,0 +1,94 @@
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { isRoomName, ROOM_NAME_RULE } from '@werkplaats/shared'
+import type { WebSocketServer } from 'ws'
+import { RoomAccessError, type SessionService } from '../sessions/sessionService.ts'
+import { Connection, type ConnectionLimits } from './connection.ts'
+import type { RoomManager } from './roomManager.ts'
+
+export interface RoomEndpointParts {
+  sessions: SessionService
+  rooms: RoomManager
+  limits: ConnectionLimits
+  /** Every open connection, for the keep-alive and for shutdown. */
+  connections: Set<Connection>
+}
+
+const ROOM_PATH = /^\/yjs\/([^/?#]+)$/
+
+/**
+ * The WebSocket endpoint `/yjs/<room>?token=<token>`, speaking the y-websocket protocol.
+ *
+ * `ws` upgrades the connection on the Node server directly. Hono's upgrade helper kept each request's context
+ * alive for the life of the connection (6.7 KiB each, see docs/benchmarks.md); a board with hundreds of
+ * people pays that hundreds of times.
+ *
+ * The token is checked before the upgrade, by the session service (the one place where a token becomes a
+ * grant, for HTTP and WebSockets alike). A refused token still gets its upgrade, then a close code in the
+ * 4400 range with the reason: the stock y-websocket client reports the reason and stops retrying, whereas an
+ * HTTP refusal would have it retry forever. Requests that are not for a room at all get plain HTTP errors.
+ */
+export function attachRoomEndpoint(server: Server, wss: WebSocketServer, parts: RoomEndpointParts): void {
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Until `ws` owns the socket, a reset by the peer must not become an uncaught error.
+    socket.on('error', () => socket.destroy())
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const match = ROOM_PATH.exec(url.pathname)
+    const roomName = match ? safeDecode(match[1] as string) : null
+    if (!match) return refuseHttp(socket, 404, 'no WebSocket endpoint here; rooms are at /yjs/<room>')
+    if (roomName === null || !isRoomName(roomName)) {
+      return refuseHttp(socket, 400, ROOM_NAME_RULE)
+    }
+    const token = url.searchParams.get('token') ?? undefined
+    parts.sessions.authorizeRoom(roomName, token).then(
+      (access) => {
+        if (socket.destroyed) return
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          // A protocol error (a frame over maxPayload, a bad frame) is `ws` closing the socket with the right
+          // code (1009, 1002); the 'close' below cleans up. Unhandled, it would take the server down.
+          ws.on('error', ignore)
+          const connection = new Connection(ws, roomName, access, parts.rooms, parts.limits)
+          parts.connections.add(connection)
+          ws.once('close', () => {
+            parts.connections.delete(connection)
+            connection.onSocketClosed()
+          })
+          void connection.open()
+        })
+      },
+      (error: unknown) => {
+        if (socket.destroyed) return
+        if (error instanceof RoomAccessError) {
+          wss.handleUpgrade(request, socket, head, (ws) => {
+            ws.on('error', ignore)
+            ws.close(error.code, error.message)
+          })
+          return
+        }
+        console.error(`room ${roomName}: could not check the token`, error)
+        refuseHttp(socket, 500, 'internal server error')
+      },
+    )
+  })
+}
+
+function ignore(): void {}
+
+function refuseHttp(socket: Duplex, status: number, message: string): void {
+  const body = JSON.stringify({ error: message })
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  )
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}

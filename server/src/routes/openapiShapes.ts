@@ -1,0 +1,31 @@
+import { z } from '@hono/zod-openapi'
+import { errorBodySchema } from '@werkplaats/shared'
+
+/**
+ * Pieces every route description shares: the error answers (always `{ error }`), the bearer-token security
+ * requirement, and JSON bodies.
+ */
+export const BEARER = [{ bearerAuth: [] }]
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } }
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } }
+}
+
+const errorAnswers = {
+  400: json(errorBodySchema, 'The request does not fit the schema.'),
+  401: json(errorBodySchema, 'No token, or a token the server does not know.'),
+  403: json(errorBodySchema, 'The token belongs to another session, or lacks the role.'),
+  404: json(errorBodySchema, 'No such session (or template, or code).'),
+  413: json(errorBodySchema, 'The request body is too large.'),
+  429: json(errorBodySchema, 'Too many attempts from this address; see Retry-After.'),
+} as const
+
+export type ErrorStatus = keyof typeof errorAnswers
+
+export function errors<S extends ErrorStatus>(...statuses: S[]): Pick<typeof errorAnswers, S> {
+  return Object.fromEntries(statuses.map((status) => [status, errorAnswers[status]])) as Pick<typeof errorAnswers, S>
+}

@@ -1,0 +1,249 @@
+import {
+  BLANK_TEMPLATE_ID,
+  type CreatedSession,
+  type CreateSessionRequest,
+  type Joined,
+  type JoinCodeLookup,
+  parseSessionRoomName,
+  participantLink,
+  type Participant,
+  type Role,
+  roomPath,
+  sessionLinkWithToken,
+  sessionRoomName,
+  type SessionView,
+  writeControlParticipant,
+  writeControlSession,
+} from '@werkplaats/shared'
+import * as Y from 'yjs'
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../http/errors.ts'
+import { CloseCode, type PeerAccess } from '../rooms/peer.ts'
+import type { RoomManager } from '../rooms/roomManager.ts'
+import {
+  type GrantRecord,
+  JoinCodeTakenError,
+  type PersonRecord,
+  type SessionRecord,
+  type SessionRepository,
+} from '../store/sessionRepository.ts'
+import { hashToken, newId, newJoinCode, newToken } from './secrets.ts'
+
+/** Whoever holds a valid token: which session, which role, which person (observers share one, no person). */
+export interface Grant {
+  sessionId: string
+  role: Role
+  participantId: string | null
+}
+
+/** What the service needs to know of the template catalogue. */
+export interface TemplateCatalog {
+  has(templateId: string): boolean
+}
+
+/** Why a WebSocket is refused: the close code (4400–4499, so the stock client stops retrying) and a reason. */
+export class RoomAccessError extends Error {
+  override name = 'RoomAccessError'
+  readonly code: number
+  constructor(code: number, message: string) {
+    super(message)
+    this.code = code
+  }
+}
+
+
+const DEFAULT_FACILITATOR_NAME = 'Facilitator'
+/** Drawing a free code fails only when codes run short; a few tries are plenty long before that. */
+const JOIN_CODE_ATTEMPTS = 8
+
+/**
+ * Sessions: creating, joining, and the one place where a token becomes a grant, for HTTP requests and
+ * WebSocket connections alike. The rooms' documents are the room manager's; what the server itself writes into
+ * a session's control room (title, participants) goes through it, stored before it is relayed like any edit.
+ */
+export class SessionService {
+  readonly #repository: SessionRepository
+  readonly #rooms: RoomManager
+  readonly #templates: TemplateCatalog
+
+  constructor(repository: SessionRepository, rooms: RoomManager, templates: TemplateCatalog) {
+    this.#repository = repository
+    this.#rooms = rooms
+    this.#templates = templates
+  }
+
+  async create(request: Required<Pick<CreateSessionRequest, 'templateId' | 'title'>> & { facilitatorName?: string | undefined }, origin: string): Promise<CreatedSession> {
+    if (request.templateId !== BLANK_TEMPLATE_ID && !this.#templates.has(request.templateId)) {
+      throw new NotFoundError(`no template "${request.templateId}"`)
+    }
+    const created = await this.#createRecords(request.title, request.templateId, request.facilitatorName)
+    await this.#writeControl(created.session, created.people)
+    return this.#createdAnswer(created, origin)
+  }
+
+  /** A new session with the board of `grant`'s session and its settings, without its participants or votes. */
+  async duplicate(grant: Grant, origin: string): Promise<CreatedSession> {
+    requireRole(grant, 'facilitator')
+    const source = await this.#requireSession(grant.sessionId)
+    const facilitator = (await this.#repository.listPeople(source.id)).find((p) => p.role === 'facilitator')
+    const board = await this.#rooms.read(sessionRoomName(source.id, 'board'), (doc) => Y.encodeStateAsUpdate(doc))
+    const created = await this.#createRecords(source.title, source.templateId, facilitator?.name)
+    await this.#rooms.change(sessionRoomName(created.session.id, 'board'), (doc) => Y.applyUpdate(doc, board))
+    await this.#writeControl(created.session, created.people)
+    return this.#createdAnswer(created, origin)
+  }
+
+  async join(sessionId: string, name: string): Promise<Joined> {
+    await this.#requireSession(sessionId)
+    const token = newToken()
+    const person: PersonRecord = { participantId: newId(), sessionId, name, role: 'participant', createdAt: Date.now() }
+    await this.#repository.addPerson(person, { tokenHash: hashToken(token), sessionId, role: 'participant', participantId: person.participantId })
+    await this.#rooms.change(sessionRoomName(sessionId, 'control'), (doc) => writeControlParticipant(doc, toParticipant(person)))
+    return { participantId: person.participantId, token }
+  }
+
+  async lookupCode(code: string): Promise<JoinCodeLookup> {
+    const session = await this.#repository.findSessionByCode(code)
+    if (!session) throw new NotFoundError('no session with this code')
+    return { sessionId: session.id, title: session.title }
+  }
+
+  /**
+   * The token check for HTTP: the grant of `token` for `sessionId`. 401 without a known token, 403 for a
+   * token of another session or without `role`, 404 when the session is gone.
+   */
+  async authorize(token: string | undefined, sessionId: string, role?: Role): Promise<Grant> {
+    const grant = token ? await this.#grantOf(token) : null
+    if (!grant) throw new UnauthorizedError()
+    if (grant.sessionId !== sessionId) throw new ForbiddenError('this token belongs to another session')
+    if (role) requireRole(grant, role)
+    return grant
+  }
+
+  /** The token check for WebSockets: who may connect to `roomName`, and with which rights. */
+  async authorizeRoom(roomName: string, token: string | undefined): Promise<PeerAccess> {
+    const room = parseSessionRoomName(roomName)
+    if (!room) throw new RoomAccessError(CloseCode.gone, 'no such board')
+    const grant = token ? await this.#grantOf(token) : null
+    if (!grant) throw new RoomAccessError(CloseCode.unauthorized, 'a valid token is needed (?token=)')
+    if (grant.sessionId !== room.sessionId) throw new RoomAccessError(CloseCode.forbidden, 'this token belongs to another session')
+    const person = grant.participantId ? await this.#repository.findPerson(grant.participantId) : null
+    return {
+      room: room.kind,
+      role: grant.role,
+      identity: { participantId: grant.participantId, name: person?.name ?? '', role: grant.role },
+    }
+  }
+
+  async view(grant: Grant): Promise<SessionView> {
+    const session = await this.#requireSession(grant.sessionId)
+    const people = await this.#repository.listPeople(session.id)
+    return {
+      id: session.id,
+      title: session.title,
+      templateId: session.templateId,
+      code: session.code,
+      role: grant.role,
+      ...(grant.participantId ? { participantId: grant.participantId } : {}),
+      rooms: {
+        board: roomPath(sessionRoomName(session.id, 'board')),
+        control: roomPath(sessionRoomName(session.id, 'control')),
+      },
+      participants: people.map(toParticipant),
+    }
+  }
+
+  async rename(grant: Grant, title: string): Promise<void> {
+    requireRole(grant, 'facilitator')
+    const session = await this.#requireSession(grant.sessionId)
+    await this.#repository.renameSession(session.id, title)
+    await this.#rooms.change(sessionRoomName(session.id, 'control'), (doc) =>
+      writeControlSession(doc, { title, templateId: session.templateId }),
+    )
+  }
+
+  /** Removes the session, its people and tokens, and both rooms' documents; connected clients are closed. */
+  async delete(grant: Grant): Promise<void> {
+    requireRole(grant, 'facilitator')
+    const session = await this.#requireSession(grant.sessionId)
+    // Grants first: from here on no request and no new connection gets in.
+    await this.#repository.deleteSession(session.id)
+    for (const kind of ['board', 'control'] as const) {
+      await this.#rooms.discard(sessionRoomName(session.id, kind), CloseCode.gone, 'this session was deleted')
+    }
+  }
+
+  async #grantOf(token: string): Promise<Grant | null> {
+    const grant = await this.#repository.findGrant(hashToken(token))
+    return grant && { sessionId: grant.sessionId, role: grant.role, participantId: grant.participantId }
+  }
+
+  async #requireSession(id: string): Promise<SessionRecord> {
+    const session = await this.#repository.findSession(id)
+    if (!session) throw new NotFoundError('no such session')
+    return session
+  }
+
+  async #createRecords(title: string, templateId: string, facilitatorName: string | undefined): Promise<CreatedRecords> {
+    const id = newId()
+    const facilitatorToken = newToken()
+    const observerToken = newToken()
+    const createdAt = Date.now()
+    const facilitator: PersonRecord = {
+      participantId: newId(),
+      sessionId: id,
+      name: facilitatorName ?? DEFAULT_FACILITATOR_NAME,
+      role: 'facilitator',
+      createdAt,
+    }
+    const grants: GrantRecord[] = [
+      { tokenHash: hashToken(facilitatorToken), sessionId: id, role: 'facilitator', participantId: facilitator.participantId },
+      { tokenHash: hashToken(observerToken), sessionId: id, role: 'observer', participantId: null },
+    ]
+    for (let attempt = 1; ; attempt++) {
+      const session: SessionRecord = { id, title, templateId, code: newJoinCode(), createdAt }
+      try {
+        await this.#repository.createSession(session, [facilitator], grants)
+        return { session, people: [facilitator], facilitatorToken, observerToken }
+      } catch (error) {
+        if (!(error instanceof JoinCodeTakenError) || attempt >= JOIN_CODE_ATTEMPTS) throw error
+      }
+    }
+  }
+
+  async #writeControl(session: SessionRecord, people: PersonRecord[]): Promise<void> {
+    await this.#rooms.change(sessionRoomName(session.id, 'control'), (doc) => {
+      writeControlSession(doc, { title: session.title, templateId: session.templateId })
+      for (const person of people) writeControlParticipant(doc, toParticipant(person))
+    })
+  }
+
+  #createdAnswer(created: CreatedRecords, origin: string): CreatedSession {
+    const { session, facilitatorToken, observerToken } = created
+    return {
+      id: session.id,
+      code: session.code,
+      facilitatorToken,
+      observerToken,
+      links: {
+        facilitator: sessionLinkWithToken(origin, session.id, facilitatorToken),
+        participant: participantLink(origin, session.id),
+        observer: sessionLinkWithToken(origin, session.id, observerToken),
+      },
+    }
+  }
+}
+
+interface CreatedRecords {
+  session: SessionRecord
+  people: PersonRecord[]
+  facilitatorToken: string
+  observerToken: string
+}
+
+function requireRole(grant: Grant, role: Role): void {
+  if (grant.role !== role) throw new ForbiddenError(`only the ${role} may do this`)
+}
+
+function toParticipant(person: PersonRecord): Participant {
+  return { participantId: person.participantId, name: person.name, role: person.role }
+}

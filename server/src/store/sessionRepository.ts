@@ -1,0 +1,56 @@
+import type { Role } from '@werkplaats/shared'
+
+/**
+ * Where sessions, their people and their tokens live. The session service only talks to this interface, so
+ * the embedded SQLite repository and a PostgreSQL one (for several instances) are interchangeable and pass
+ * the same contract tests (`test/sessionRepository.contract.ts`).
+ *
+ * Tokens are never stored, only their hashes: a token is looked up by hashing what a request carries.
+ */
+export interface SessionRepository {
+  /** Stores a new session with its first people and grants, all or nothing. Throws `JoinCodeTakenError`. */
+  createSession(session: SessionRecord, people: PersonRecord[], grants: GrantRecord[]): Promise<void>
+  findSession(id: string): Promise<SessionRecord | null>
+  findSessionByCode(code: string): Promise<SessionRecord | null>
+  findGrant(tokenHash: string): Promise<GrantRecord | null>
+  /** Adds a person with their grant, all or nothing. */
+  addPerson(person: PersonRecord, grant: GrantRecord): Promise<void>
+  findPerson(participantId: string): Promise<PersonRecord | null>
+  /** Everyone of a session with a name (facilitator and participants), in the order they came. */
+  listPeople(sessionId: string): Promise<PersonRecord[]>
+  renameSession(id: string, title: string): Promise<void>
+  /** Removes the session, its people and its grants. */
+  deleteSession(id: string): Promise<void>
+  close(): Promise<void>
+}
+
+export interface SessionRecord {
+  id: string
+  title: string
+  templateId: string
+  code: string
+  /** Milliseconds since the epoch. */
+  createdAt: number
+}
+
+/** Someone with a name in a session: the facilitator or a participant. Observers share one grant, no record. */
+export interface PersonRecord {
+  participantId: string
+  sessionId: string
+  name: string
+  role: Role
+  createdAt: number
+}
+
+/** What a token lets its holder do: which session, in which role, as which person (none for observers). */
+export interface GrantRecord {
+  tokenHash: string
+  sessionId: string
+  role: Role
+  participantId: string | null
+}
+
+/** Another session has this join code; the caller draws a new one. */
+export class JoinCodeTakenError extends Error {
+  override name = 'JoinCodeTakenError'
+}

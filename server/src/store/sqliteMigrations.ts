@@ -1,0 +1,85 @@
+import type { DatabaseSync } from 'node:sqlite'
+
+/**
+ * The SQLite schema, as numbered migrations run at start in one transaction each. A migration is never edited
+ * once released; a change is a new one. Both SQLite stores call `migrate` on the file they open, so whichever
+ * opens first brings the file up to date, and the second finds nothing to do.
+ *
+ * The SQL stays portable (no SQLite-only types or functions) so the PostgreSQL adapter can follow it.
+ */
+const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'document update log',
+    // IF NOT EXISTS: files written before migrations existed already have this table.
+    sql: `CREATE TABLE IF NOT EXISTS document_updates (
+            id INTEGER PRIMARY KEY,
+            room TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            UNIQUE (room, seq)
+          )`,
+  },
+  {
+    version: 2,
+    name: 'sessions, people and token grants',
+    sql: `CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            template_id TEXT NOT NULL,
+            code TEXT NOT NULL UNIQUE,
+            created_at BIGINT NOT NULL
+          );
+          CREATE TABLE people (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+          );
+          CREATE INDEX people_by_session ON people (session_id, created_at);
+          CREATE TABLE grants (
+            token_hash TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            participant_id TEXT REFERENCES people (id) ON DELETE CASCADE
+          );
+          CREATE INDEX grants_by_session ON grants (session_id)`,
+  },
+]
+
+export function migrate(db: DatabaseSync): void {
+  // Only takes effect on a file without tables; lets compaction hand freed pages back (see SqliteDocumentStore).
+  db.exec('PRAGMA auto_vacuum = INCREMENTAL')
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+             version INTEGER PRIMARY KEY,
+             name TEXT NOT NULL,
+             applied_at BIGINT NOT NULL
+           )`)
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((row) => row.version),
+  )
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      // Another process may have applied it between our read and our lock.
+      const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)
+      if (!done) {
+        db.exec(migration.sql)
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          migration.version,
+          migration.name,
+          Date.now(),
+        )
+      }
+      db.exec('COMMIT')
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw new Error(`database migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`)
+    }
+  }
+}
+
+/** The newest schema version this build knows; for tests and diagnostics. */
+export const latestMigration = migrations.at(-1)?.version ?? 0

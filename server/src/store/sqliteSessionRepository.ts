@@ -1,0 +1,163 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import { roleSchema } from '@werkplaats/shared'
+import {
+  type GrantRecord,
+  JoinCodeTakenError,
+  type PersonRecord,
+  type SessionRecord,
+  type SessionRepository,
+} from './sessionRepository.ts'
+import { migrate } from './sqliteMigrations.ts'
+
+/**
+ * Sessions in the same SQLite file as the documents (`werkplaats.sqlite` in DATA_DIR), on a connection of
+ * their own. node:sqlite is synchronous and every transaction here completes within one call, so the two
+ * connections never wait on each other inside one process.
+ */
+export class SqliteSessionRepository implements SessionRepository {
+  readonly #db: DatabaseSync
+  readonly #statements: ReturnType<typeof prepare>
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true })
+    this.#db = new DatabaseSync(join(dataDir, 'werkplaats.sqlite'))
+    this.#db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = NORMAL;
+      PRAGMA busy_timeout = 5000;
+      PRAGMA foreign_keys = ON;
+    `)
+    migrate(this.#db)
+    this.#statements = prepare(this.#db)
+  }
+
+  async createSession(session: SessionRecord, people: PersonRecord[], grants: GrantRecord[]): Promise<void> {
+    this.#transaction(() => {
+      try {
+        this.#statements.insertSession.run(session.id, session.title, session.templateId, session.code, session.createdAt)
+      } catch (error) {
+        if (isUniqueViolation(error, 'sessions.code')) throw new JoinCodeTakenError(`join code ${session.code} is taken`)
+        throw error
+      }
+      for (const person of people) this.#insertPerson(person)
+      for (const grant of grants) this.#insertGrant(grant)
+    })
+  }
+
+  async findSession(id: string): Promise<SessionRecord | null> {
+    return toSession(this.#statements.sessionById.get(id))
+  }
+
+  async findSessionByCode(code: string): Promise<SessionRecord | null> {
+    return toSession(this.#statements.sessionByCode.get(code))
+  }
+
+  async findGrant(tokenHash: string): Promise<GrantRecord | null> {
+    const row = this.#statements.grantByHash.get(tokenHash) as
+      | { token_hash: string; session_id: string; role: string; participant_id: string | null }
+      | undefined
+    if (!row) return null
+    return {
+      tokenHash: row.token_hash,
+      sessionId: row.session_id,
+      role: roleSchema.parse(row.role),
+      participantId: row.participant_id,
+    }
+  }
+
+  async addPerson(person: PersonRecord, grant: GrantRecord): Promise<void> {
+    this.#transaction(() => {
+      this.#insertPerson(person)
+      this.#insertGrant(grant)
+    })
+  }
+
+  async findPerson(participantId: string): Promise<PersonRecord | null> {
+    const row = this.#statements.personById.get(participantId)
+    return row ? toPerson(row as unknown as PersonRow) : null
+  }
+
+  async listPeople(sessionId: string): Promise<PersonRecord[]> {
+    return (this.#statements.peopleBySession.all(sessionId) as unknown as PersonRow[]).map(toPerson)
+  }
+
+  async renameSession(id: string, title: string): Promise<void> {
+    this.#statements.renameSession.run(title, id)
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    // People and grants go with it (ON DELETE CASCADE).
+    this.#statements.deleteSession.run(id)
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close()
+  }
+
+  #insertPerson(person: PersonRecord): void {
+    this.#statements.insertPerson.run(person.participantId, person.sessionId, person.name, person.role, person.createdAt)
+  }
+
+  #insertGrant(grant: GrantRecord): void {
+    this.#statements.insertGrant.run(grant.tokenHash, grant.sessionId, grant.role, grant.participantId)
+  }
+
+  #transaction(work: () => void): void {
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      work()
+      this.#db.exec('COMMIT')
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
+      throw error
+    }
+  }
+}
+
+function prepare(db: DatabaseSync) {
+  const statement = (sql: string): StatementSync => db.prepare(sql)
+  return {
+    insertSession: statement('INSERT INTO sessions (id, title, template_id, code, created_at) VALUES (?, ?, ?, ?, ?)'),
+    sessionById: statement('SELECT id, title, template_id, code, created_at FROM sessions WHERE id = ?'),
+    sessionByCode: statement('SELECT id, title, template_id, code, created_at FROM sessions WHERE code = ?'),
+    renameSession: statement('UPDATE sessions SET title = ? WHERE id = ?'),
+    deleteSession: statement('DELETE FROM sessions WHERE id = ?'),
+    insertPerson: statement('INSERT INTO people (id, session_id, name, role, created_at) VALUES (?, ?, ?, ?, ?)'),
+    personById: statement('SELECT id, session_id, name, role, created_at FROM people WHERE id = ?'),
+    peopleBySession: statement(
+      'SELECT id, session_id, name, role, created_at FROM people WHERE session_id = ? ORDER BY created_at, id',
+    ),
+    insertGrant: statement('INSERT INTO grants (token_hash, session_id, role, participant_id) VALUES (?, ?, ?, ?)'),
+    grantByHash: statement('SELECT token_hash, session_id, role, participant_id FROM grants WHERE token_hash = ?'),
+  }
+}
+
+interface PersonRow {
+  id: string
+  session_id: string
+  name: string
+  role: string
+  created_at: number
+}
+
+function toPerson(row: PersonRow): PersonRecord {
+  return {
+    participantId: row.id,
+    sessionId: row.session_id,
+    name: row.name,
+    role: roleSchema.parse(row.role),
+    createdAt: Number(row.created_at),
+  }
+}
+
+function toSession(row: unknown): SessionRecord | null {
+  if (!row) return null
+  const r = row as { id: string; title: string; template_id: string; code: string; created_at: number }
+  return { id: r.id, title: r.title, templateId: r.template_id, code: r.code, createdAt: Number(r.created_at) }
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  return error instanceof Error && error.message.includes('UNIQUE constraint failed') && error.message.includes(column)
+}

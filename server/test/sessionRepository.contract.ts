@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  type GrantRecord,
+  JoinCodeTakenError,
+  type PersonRecord,
+  type SessionRecord,
+  type SessionRepository,
+} from '../src/store/sessionRepository.ts'
+
+/**
+ * What every SessionRepository must do, whatever engine is behind it. Each adapter's test calls this with a
+ * factory that gives a fresh repository and a way to reopen it on the same data.
+ */
+export function sessionRepositoryContract(
+  name: string,
+  open: () => { repository: SessionRepository; reopen(): SessionRepository; cleanup(): void },
+): void {
+  describe(`${name} (SessionRepository contract)`, () => {
+    let handle: ReturnType<typeof open>
+    let repository: SessionRepository
+    beforeEach(() => {
+      handle = open()
+      repository = handle.repository
+    })
+    afterEach(async () => {
+      await repository.close()
+      handle.cleanup()
+    })
+
+    const session = (id: string, code: string): SessionRecord => ({
+      id,
+      title: `Sessie ${id}`,
+      templateId: 'oecd-innovatie-playbook',
+      code,
+      createdAt: 1_700_000_000_000,
+    })
+    const person = (participantId: string, sessionId: string, role: PersonRecord['role'], createdAt: number): PersonRecord => ({
+      participantId,
+      sessionId,
+      name: `Naam ${participantId}`,
+      role,
+      createdAt,
+    })
+    const grant = (tokenHash: string, sessionId: string, role: GrantRecord['role'], participantId: string | null): GrantRecord => ({
+      tokenHash,
+      sessionId,
+      role,
+      participantId,
+    })
+
+    async function createWithFacilitator(id: string, code: string): Promise<void> {
+      await repository.createSession(
+        session(id, code),
+        [person(`${id}-f`, id, 'facilitator', 1)],
+        [grant(`${id}-fh`, id, 'facilitator', `${id}-f`), grant(`${id}-oh`, id, 'observer', null)],
+      )
+    }
+
+    it('finds a session by id and by code, and its grants by token hash', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      expect(await repository.findSession('s1')).toEqual(session('s1', 'ABCDEF'))
+      expect(await repository.findSessionByCode('ABCDEF')).toEqual(session('s1', 'ABCDEF'))
+      expect(await repository.findGrant('s1-fh')).toEqual(grant('s1-fh', 's1', 'facilitator', 's1-f'))
+      expect(await repository.findGrant('s1-oh')).toEqual(grant('s1-oh', 's1', 'observer', null))
+      expect(await repository.findSession('nope')).toBeNull()
+      expect(await repository.findSessionByCode('ZZZZZZ')).toBeNull()
+      expect(await repository.findGrant('nope')).toBeNull()
+    })
+
+    it('refuses a join code another session has, and stores nothing of the refused one', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await expect(createWithFacilitator('s2', 'ABCDEF')).rejects.toBeInstanceOf(JoinCodeTakenError)
+      expect(await repository.findSession('s2')).toBeNull()
+      expect(await repository.findGrant('s2-fh')).toBeNull()
+      expect(await repository.listPeople('s2')).toEqual([])
+    })
+
+    it('adds people with their grants and lists them in the order they came', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await repository.addPerson(person('p2', 's1', 'participant', 3), grant('p2h', 's1', 'participant', 'p2'))
+      await repository.addPerson(person('p1', 's1', 'participant', 2), grant('p1h', 's1', 'participant', 'p1'))
+      expect((await repository.listPeople('s1')).map((p) => p.participantId)).toEqual(['s1-f', 'p1', 'p2'])
+      expect(await repository.findGrant('p1h')).toEqual(grant('p1h', 's1', 'participant', 'p1'))
+      expect(await repository.findPerson('p1')).toEqual(person('p1', 's1', 'participant', 2))
+      expect(await repository.findPerson('nobody')).toBeNull()
+    })
+
+    it('renames', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await repository.renameSession('s1', 'Nieuwe titel')
+      expect((await repository.findSession('s1'))?.title).toBe('Nieuwe titel')
+    })
+
+    it('deletes a session with its people and grants, and nothing of another session', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await createWithFacilitator('s2', 'GHJKMN')
+      await repository.addPerson(person('p1', 's1', 'participant', 2), grant('p1h', 's1', 'participant', 'p1'))
+      await repository.deleteSession('s1')
+      expect(await repository.findSession('s1')).toBeNull()
+      expect(await repository.findSessionByCode('ABCDEF')).toBeNull()
+      expect(await repository.findGrant('s1-fh')).toBeNull()
+      expect(await repository.findGrant('p1h')).toBeNull()
+      expect(await repository.listPeople('s1')).toEqual([])
+      expect(await repository.findSession('s2')).not.toBeNull()
+      expect(await repository.findGrant('s2-fh')).not.toBeNull()
+    })
+
+    it('keeps everything across a reopen', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await repository.addPerson(person('p1', 's1', 'participant', 2), grant('p1h', 's1', 'participant', 'p1'))
+      await repository.close()
+      repository = handle.reopen()
+      expect(await repository.findSession('s1')).toEqual(session('s1', 'ABCDEF'))
+      expect(await repository.findGrant('p1h')).toEqual(grant('p1h', 's1', 'participant', 'p1'))
+      expect(await repository.listPeople('s1')).toHaveLength(2)
+    })
+  })
+}

@@ -1,0 +1,340 @@
+import { readControlParticipants, readControlSession, sessionViewSchema } from '@werkplaats/shared'
+import { Validator } from '@seriousme/openapi-schema-validator'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+import { createSession } from './support/sessions.ts'
+
+/** How the stock client ended: its close event, once it has stopped for good (4400–4499 are permanent). */
+function closeOf(provider: WebsocketProvider): Promise<{ code: number; reason: string }> {
+  return new Promise((done) => {
+    provider.on('connection-close', (event) => {
+      if (event) done({ code: event.code, reason: event.reason })
+    })
+  })
+}
+
+describe('sessions and roles, against the real server', () => {
+  const data = temporaryDataDir()
+  let server: ServerProcess
+  const providers: WebsocketProvider[] = []
+  const connect = (...args: Parameters<typeof connectProvider>) => {
+    const provider = connectProvider(...args)
+    providers.push(provider)
+    return provider
+  }
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort(), data.path, { JOIN_CODE_ATTEMPTS_PER_MINUTE: '6', ROOM_UNLOAD_AFTER_MS: '50' })
+    await server.start()
+  })
+  afterAll(async () => {
+    for (const provider of providers) provider.destroy()
+    await server.stop()
+    data.remove()
+  })
+
+  const api = (path: string, init: RequestInit & { token?: string } = {}) =>
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: {
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+    })
+
+  it('lists the templates with their stages and minutes', async () => {
+    const response = await api('/api/templates')
+    expect(response.status).toBe(200)
+    const templates = (await response.json()) as Array<{ id: string; stages: number; minutes: number; language: string }>
+    const oecd = templates.find((t) => t.id === 'oecd-innovatie-playbook')
+    expect(oecd).toMatchObject({ language: 'nl' })
+    expect(oecd?.stages).toBeGreaterThan(3)
+    expect(oecd?.minutes).toBeGreaterThan(60)
+    expect(templates.map((t) => t.id)).toContain('iedereen-kan-innoveren')
+  })
+
+  it('creates a session with unguessable ids and tokens, links that carry the token in the fragment only', async () => {
+    const response = await api('/api/sessions', { method: 'POST', body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: '  Team  Innovatie ' }) })
+    expect(response.status).toBe(201)
+    const created = (await response.json()) as Record<string, unknown> & { links: Record<string, string> }
+    expect(created.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(created.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/)
+    expect(created.facilitatorToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(created.observerToken).not.toBe(created.facilitatorToken)
+    expect(created.links.facilitator).toBe(`${server.url}/s/${created.id}#t=${created.facilitatorToken}`)
+    expect(created.links.observer).toBe(`${server.url}/s/${created.id}#t=${created.observerToken}`)
+    expect(created.links.participant).toBe(`${server.url}/s/${created.id}`)
+    const view = sessionViewSchema.parse(await (await api(`/api/sessions/${created.id}`, { token: String(created.facilitatorToken) })).json())
+    expect(view).toMatchObject({ title: 'Team Innovatie', templateId: 'oecd-innovatie-playbook', role: 'facilitator', code: created.code })
+    expect(view.rooms).toEqual({ board: `/yjs/${created.id}-board`, control: `/yjs/${created.id}-control` })
+    expect(view.participants).toEqual([{ participantId: view.participantId, name: 'Facilitator', role: 'facilitator' }])
+  })
+
+  it('refuses bad requests with a status and a JSON error', async () => {
+    const cases: Array<[RequestInit, number, RegExp]> = [
+      [{ method: 'POST', body: JSON.stringify({ templateId: 'bestaat-niet', title: 'x' }) }, 404, /template/],
+      [{ method: 'POST', body: JSON.stringify({ templateId: 'blank', title: '   ' }) }, 400, /title/],
+      [{ method: 'POST', body: JSON.stringify({ templateId: 'Blank!', title: 'x' }) }, 400, /templateId/],
+      [{ method: 'POST', body: '{"templateId": ' }, 400, /JSON/i],
+      [{ method: 'POST', body: JSON.stringify({ templateId: 'blank', title: 'x'.repeat(100_000) }) }, 413, /body/],
+    ]
+    for (const [init, status, message] of cases) {
+      const response = await api('/api/sessions', init)
+      expect(response.status, String(init.body).slice(0, 40)).toBe(status)
+      expect(((await response.json()) as { error: string }).error).toMatch(message)
+    }
+  })
+
+  it('joins by link with a name (1–64 characters, no control characters), and by code', async () => {
+    const session = await createSession(server.url)
+    for (const name of ['', '   ', 'x'.repeat(65), 'Anna\u0000', 'Anna\nB']) {
+      const response = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: JSON.stringify({ name }) })
+      expect(response.status, JSON.stringify(name)).toBe(400)
+      expect(((await response.json()) as { error: string }).error).toMatch(/name/)
+    }
+    const joined = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: JSON.stringify({ name: ' Zoë ' }) })
+    expect(joined.status).toBe(201)
+    const { token, participantId } = (await joined.json()) as { token: string; participantId: string }
+    const view = sessionViewSchema.parse(await (await api(`/api/sessions/${session.id}`, { token })).json())
+    expect(view).toMatchObject({ role: 'participant', participantId })
+    expect(view.participants.map((p) => [p.name, p.role])).toEqual([['Facilitator', 'facilitator'], ['Zoë', 'participant']])
+
+    const byCode = await api(`/api/join/${session.code.toLowerCase().slice(0, 3)}-${session.code.slice(3)}`)
+    expect(byCode.status).toBe(200)
+    expect(await byCode.json()).toEqual({ sessionId: session.id, title: 'Testsessie' })
+    expect((await api(`/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/participants`, { method: 'POST', body: JSON.stringify({ name: 'x' }) })).status).toBe(404)
+  })
+
+  it('refuses missing, wrong and other-session tokens on HTTP', async () => {
+    const mine = await createSession(server.url)
+    const other = await createSession(server.url)
+    const participant = await mine.join('Piet')
+    expect((await api(`/api/sessions/${mine.id}`)).status).toBe(401)
+    expect((await api(`/api/sessions/${mine.id}`, { token: 'nietgoed-nietgoed-nietgoed' })).status).toBe(401)
+    const foreign = await api(`/api/sessions/${mine.id}`, { token: other.facilitatorToken })
+    expect(foreign.status).toBe(403)
+    expect(await foreign.json()).toEqual({ error: 'this token belongs to another session' })
+    expect((await api(`/api/sessions/${mine.id}`, { token: mine.observerToken })).status).toBe(200)
+    // Facilitator-only actions
+    for (const token of [participant.token, mine.observerToken]) {
+      expect((await api(`/api/sessions/${mine.id}`, { method: 'PATCH', token, body: JSON.stringify({ title: 'Gekaapt' }) })).status).toBe(403)
+      expect((await api(`/api/sessions/${mine.id}`, { method: 'DELETE', token })).status).toBe(403)
+      expect((await api(`/api/sessions/${mine.id}/duplicate`, { method: 'POST', token })).status).toBe(403)
+    }
+    const renamed = await api(`/api/sessions/${mine.id}`, { method: 'PATCH', token: mine.facilitatorToken, body: JSON.stringify({ title: 'Nieuwe naam' }) })
+    expect(renamed.status).toBe(200)
+    expect(((await renamed.json()) as { title: string }).title).toBe('Nieuwe naam')
+  })
+
+  it('refuses missing, wrong and other-session tokens on the socket, with a 44xx code the stock client does not retry', async () => {
+    const mine = await createSession(server.url)
+    const other = await createSession(server.url)
+    const cases: Array<[{ room: string; token: string } | string, number]> = [
+      [`${mine.id}-board`, 4401],
+      [{ room: `${mine.id}-board`, token: 'x'.repeat(43) }, 4401],
+      [{ room: `${mine.id}-board`, token: other.facilitatorToken }, 4403],
+      [{ room: `${mine.id}-control`, token: other.observerToken }, 4403],
+      [{ room: 'AAAAAAAAAAAAAAAAAAAAAA-board', token: mine.facilitatorToken }, 4403],
+      [{ room: 'zomaar-een-bord', token: mine.facilitatorToken }, 4404],
+    ]
+    for (const [target, code] of cases) {
+      const raw = await connectRaw(server.wsUrl, target)
+      expect((await raw.closed).code, JSON.stringify(target)).toBe(code)
+    }
+    const stock = connect(server.wsUrl, mine.board(other.facilitatorToken))
+    expect(await closeOf(stock)).toEqual({ code: 4403, reason: 'this token belongs to another session' })
+  })
+
+  it("closes a participant's write to the control room with 4403: never relayed, never stored", async () => {
+    const session = await createSession(server.url)
+    const [anna, bram] = [await session.join('Anna'), await session.join('Bram')]
+    const facilitator = connect(server.wsUrl, session.control())
+    const annaControl = connect(server.wsUrl, session.control(anna.token))
+    const bramControl = connect(server.wsUrl, session.control(bram.token))
+    await Promise.all([whenSynced(facilitator), whenSynced(annaControl), whenSynced(bramControl)])
+    const annaClosed = closeOf(annaControl)
+    const received: Uint8Array[] = []
+    bramControl.doc.on('update', (update: Uint8Array) => received.push(update))
+
+    annaControl.doc.getMap('facilitation').set('stageId', 'afsluiting')
+    expect(await annaClosed).toEqual({ code: 4403, reason: 'read-only' })
+    // The facilitator's own write crosses, so Bram's connection was live all along.
+    facilitator.doc.getMap('facilitation').set('stageId', 'welkom')
+    await eventually(() => bramControl.doc.getMap('facilitation').get('stageId') === 'welkom', "the facilitator's write crosses")
+    const seen = new Y.Doc()
+    for (const update of received) Y.applyUpdate(seen, update)
+    expect(seen.getMap('facilitation').toJSON()).toEqual({ stageId: 'welkom' })
+    expect(bramControl.wsconnected).toBe(true)
+
+    await server.stop()
+    await server.start()
+    const after = connect(server.wsUrl, session.control(bram.token))
+    await whenSynced(after)
+    expect(after.doc.getMap('facilitation').toJSON()).toEqual({ stageId: 'welkom' })
+  })
+
+  it("closes an observer's write to the board with 4403, while an observer that only reads stays", async () => {
+    const session = await createSession(server.url)
+    const anna = await session.join('Anna')
+    const writer = connect(server.wsUrl, session.board(anna.token))
+    await whenSynced(writer)
+    writer.doc.getMap('records').set('shape:a', { id: 'shape:a' })
+    writer.doc.getMap('records').delete('shape:a') // a delete set, which every later sync step 2 carries
+    writer.doc.getMap('records').set('shape:b', { id: 'shape:b' })
+    const reader = connect(server.wsUrl, session.board(session.observerToken))
+    const offender = connect(server.wsUrl, session.board(session.observerToken))
+    await Promise.all([whenSynced(reader), whenSynced(offender)])
+    expect(reader.doc.getMap('records').has('shape:b')).toBe(true)
+    const offenderClosed = closeOf(offender)
+    offender.doc.getMap('records').set('shape:sticky', { id: 'shape:sticky', text: 'van een waarnemer' })
+    expect(await offenderClosed).toEqual({ code: 4403, reason: 'read-only' })
+    writer.doc.getMap('records').set('shape:c', { id: 'shape:c' })
+    await eventually(() => reader.doc.getMap('records').has('shape:c'), 'the writer still reaches the reader')
+    expect(reader.doc.getMap('records').has('shape:sticky')).toBe(false)
+    expect(writer.doc.getMap('records').has('shape:sticky')).toBe(false)
+    expect(reader.wsconnected).toBe(true)
+  })
+
+  it('writes participants into the control room, and stamps presence with who the server knows', async () => {
+    const session = await createSession(server.url)
+    const anna = await session.join('Anna')
+    const observerControl = connect(server.wsUrl, session.control(session.observerToken))
+    await whenSynced(observerControl)
+    expect(readControlSession(observerControl.doc)).toEqual({ title: 'Testsessie', templateId: 'blank' })
+    expect(readControlParticipants(observerControl.doc).map((p) => p.name)).toEqual(['Facilitator', 'Anna'])
+    const bram = await session.join('Bram')
+    await eventually(() => readControlParticipants(observerControl.doc).length === 3, 'a newcomer is written live')
+
+    const annaBoard = connect(server.wsUrl, session.board(anna.token))
+    const bramBoard = connect(server.wsUrl, session.board(bram.token))
+    await Promise.all([whenSynced(annaBoard), whenSynced(bramBoard)])
+    // Anna claims to be the facilitator.
+    annaBoard.awareness.setLocalState({ identity: { participantId: null, name: 'Facilitator', role: 'facilitator' } })
+    await eventually(() => bramBoard.awareness.getStates().has(annaBoard.awareness.clientID), 'Anna is present for Bram')
+    expect(bramBoard.awareness.getStates().get(annaBoard.awareness.clientID)?.identity).toEqual({
+      participantId: anna.participantId,
+      name: 'Anna',
+      role: 'participant',
+    })
+  })
+
+  it('rate-limits join-code guessing per address, with Retry-After', async () => {
+    const statuses: number[] = []
+    let retryAfter: string | null = null
+    for (let i = 0; i < 16; i++) {
+      const response = await api('/api/join/ZZZZZZ')
+      statuses.push(response.status)
+      if (response.status === 429) {
+        retryAfter = response.headers.get('retry-after')
+        expect(((await response.json()) as { error: string }).error).toMatch(/too many/)
+      }
+    }
+    expect(statuses.slice(0, 12).every((status) => status === 404)).toBe(true)
+    expect(statuses.at(-1)).toBe(429)
+    expect(Number(retryAfter)).toBeGreaterThan(0)
+  })
+
+  it('keeps a session, its participants and its rooms across a restart', async () => {
+    const session = await createSession(server.url)
+    const anna = await session.join('Anna')
+    const board = connect(server.wsUrl, session.board(anna.token))
+    await whenSynced(board)
+    board.doc.getMap('records').set('shape:x', { id: 'shape:x' })
+    await eventually(async () => {
+      const check = connect(server.wsUrl, session.board(session.observerToken))
+      await whenSynced(check)
+      const has = check.doc.getMap('records').has('shape:x')
+      check.destroy()
+      return has
+    }, 'stored')
+    await server.stop('SIGKILL')
+    await server.start()
+    const view = sessionViewSchema.parse(await (await api(`/api/sessions/${session.id}`, { token: anna.token })).json())
+    expect(view.participants.map((p) => p.name)).toEqual(['Facilitator', 'Anna'])
+    const after = connect(server.wsUrl, session.board(anna.token))
+    await whenSynced(after)
+    expect(after.doc.getMap('records').has('shape:x')).toBe(true)
+  })
+
+  it('duplicates the board and settings into a new session, without participants', async () => {
+    const session = await createSession(server.url, 'oecd-innovatie-playbook', 'Origineel')
+    const anna = await session.join('Anna')
+    const board = connect(server.wsUrl, session.board(anna.token))
+    await whenSynced(board)
+    board.doc.getMap('records').set('shape:kopie', { id: 'shape:kopie' })
+    await eventually(async () => (await api(`/api/sessions/${session.id}`, { token: anna.token })).ok, 'up')
+    const response = await api(`/api/sessions/${session.id}/duplicate`, { method: 'POST', token: session.facilitatorToken })
+    expect(response.status).toBe(201)
+    const copy = (await response.json()) as { id: string; facilitatorToken: string; code: string }
+    expect(copy.id).not.toBe(session.id)
+    expect(copy.code).not.toBe(session.code)
+    const view = sessionViewSchema.parse(await (await api(`/api/sessions/${copy.id}`, { token: copy.facilitatorToken })).json())
+    expect(view).toMatchObject({ title: 'Origineel', templateId: 'oecd-innovatie-playbook' })
+    expect(view.participants.map((p) => p.role)).toEqual(['facilitator'])
+    const copied = connect(server.wsUrl, { room: `${copy.id}-board`, token: copy.facilitatorToken })
+    await whenSynced(copied)
+    expect(copied.doc.getMap('records').has('shape:kopie')).toBe(true)
+    // Anna's token is not a token of the copy.
+    expect((await api(`/api/sessions/${copy.id}`, { token: anna.token })).status).toBe(403)
+  })
+
+  it('deletes a session and all its data; connected clients are closed with 4404', async () => {
+    const session = await createSession(server.url)
+    const anna = await session.join('Anna')
+    const board = connect(server.wsUrl, session.board(anna.token))
+    await whenSynced(board)
+    board.doc.getMap('records').set('shape:weg', { id: 'shape:weg' })
+    const closed = closeOf(board)
+    const response = await api(`/api/sessions/${session.id}`, { method: 'DELETE', token: session.facilitatorToken })
+    expect(response.status).toBe(204)
+    expect(await closed).toEqual({ code: 4404, reason: 'this session was deleted' })
+    expect((await api(`/api/sessions/${session.id}`, { token: session.facilitatorToken })).status).toBe(401)
+    expect((await api(`/api/join/${session.code}`)).status).toBe(404)
+    const raw = await connectRaw(server.wsUrl, session.board(anna.token))
+    expect((await raw.closed).code).toBe(4401)
+    await server.stop()
+    const { DatabaseSync } = await import('node:sqlite')
+    const db = new DatabaseSync(`${server.dataDir}/werkplaats.sqlite`)
+    const count = (sql: string) => (db.prepare(sql).get(`${session.id}%`) as { n: number }).n
+    expect(count('SELECT COUNT(*) AS n FROM document_updates WHERE room LIKE ?')).toBe(0)
+    expect(count('SELECT COUNT(*) AS n FROM sessions WHERE id LIKE ?')).toBe(0)
+    expect(count('SELECT COUNT(*) AS n FROM people WHERE session_id LIKE ?')).toBe(0)
+    expect(count('SELECT COUNT(*) AS n FROM grants WHERE session_id LIKE ?')).toBe(0)
+    db.close()
+    await server.start()
+  })
+
+  it('describes every route in an OpenAPI 3.1 document, browsable at /api/docs without any outside host', async () => {
+    const document = (await (await api('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> }
+    expect(document.openapi).toBe('3.1.0')
+    const result = await new Validator().validate(document)
+    expect(result.errors ?? []).toEqual([])
+    expect(result.valid).toBe(true)
+    const routes = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+    expect(routes.sort()).toEqual(
+      [
+        'GET /healthz',
+        'GET /api/config',
+        'GET /api/templates',
+        'POST /api/sessions',
+        'GET /api/sessions/{id}',
+        'PATCH /api/sessions/{id}',
+        'DELETE /api/sessions/{id}',
+        'POST /api/sessions/{id}/participants',
+        'POST /api/sessions/{id}/duplicate',
+        'GET /api/join/{code}',
+        'GET /yjs/{room}',
+      ].sort(),
+    )
+    const page = await (await api('/api/docs')).text()
+    expect(page).toContain('/api/docs/assets/swagger-ui-bundle.js')
+    expect(page).not.toMatch(/https?:\/\//)
+    for (const asset of ['/api/docs/assets/swagger-ui-bundle.js', '/api/docs/assets/swagger-ui.css', '/api/docs/init.js']) {
+      expect((await api(asset)).status, asset).toBe(200)
+    }
+    expect((await api('/api/docs/assets/package.json')).status).toBe(404)
+  })
+})
