@@ -63,6 +63,17 @@ describe('templateSchema', () => {
     expect(messages(t)).toEqual(['principles[0].challengeQuestions: stage "s0" lets the team choose a principle, so every principle needs challenge questions'])
   })
 
+  it('keeps background section ids unique across groups, and groups non-empty', () => {
+    const t = minimal()
+    t.background = [
+      { id: 'a', title: 'A', sections: [{ id: 's', title: 'S', text: 'Tekst.' }] },
+      { id: 'b', title: 'B', sections: [{ id: 's', title: 'S', text: 'Tekst.' }] },
+    ]
+    expect(messages(t)).toEqual(['background[1].sections[0].id: duplicate background section id "s" (first at background[0].sections[0])'])
+    t.background = [{ id: 'c', title: 'C', sections: [] }]
+    expect(messages(t)).toEqual(['background[0].sections: a background group needs at least one section'])
+  })
+
   it('checks journey references of stages', () => {
     const t = minimal()
     const [first] = t.agenda as Record<string, unknown>[]
