@@ -1,2 +1,3 @@
 export * from './state.ts'
 export * from './doc.ts'
+export * from './follow.ts'
