@@ -5,9 +5,10 @@
 import type { Template } from '@werkplaats/shared'
 import { nidoAgenda } from './authored/nidoAgenda.ts'
 import { oecdAgenda } from './authored/oecdAgenda.ts'
-import { extractFacets } from './extract/declaration.ts'
+import { extractDeclaration, extractFacets } from './extract/declaration.ts'
 import { extractIedereenKanInnoveren } from './extract/nidoInnovatie.ts'
 import { extractOecdPlaybook } from './extract/oecdPlaybook.ts'
+import { extractStudies } from './extract/studies.ts'
 
 export function oecdTemplate(): Template {
   const content = extractOecdPlaybook()
@@ -22,7 +23,8 @@ export function oecdTemplate(): Template {
     journey: content.journey,
     principles: content.principles,
     facets: extractFacets(),
-    background: [],
+    // The Declaration the playbook puts into practice, and the two studies behind it, for the facilitator.
+    background: [extractDeclaration(), ...extractStudies()],
     agenda: oecdAgenda,
   }
 }

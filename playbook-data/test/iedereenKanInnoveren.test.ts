@@ -61,8 +61,12 @@ describe('Iedereen kan innoveren template', () => {
   it('has tools, intro and Q&A background as in the seed', () => {
     const tools = plays().flatMap((p) => (p.toolkit ? [p.toolkit] : []))
     expect(page.missing(tools.flatMap((t) => [t.title ?? '', ...paragraphs(t.text)]))).toEqual([])
-    const sections = [...template().intro, ...template().background]
-    expect(template().background.map((s) => s.title.split(' ').slice(0, 3).join(' '))).toEqual(['Moeten we “innovatie-doelen”', 'Is een gemeenschappelijke'])
+    const background = template().background
+    expect(background.map((g) => g.title)).toEqual(['Vragen en antwoorden'])
+    const questions = background.flatMap((g) => g.sections)
+    expect(questions.map((s) => s.title.split(' ').slice(0, 3).join(' '))).toEqual(['Moeten we “innovatie-doelen”', 'Is een gemeenschappelijke'])
+    const sections = [...template().intro, ...questions]
+    expect(page.missing(background.map((g) => g.title))).toEqual([])
     expect(page.missing(sections.flatMap((s) => [s.title, ...paragraphs(s.text)]))).toEqual([])
   })
 

@@ -121,8 +121,8 @@ describe('validateTemplate', () => {
 describe('template loader', () => {
   it('lists the shipped templates', () => {
     expect(listTemplates()).toEqual([
-      { id: 'iedereen-kan-innoveren', title: 'Iedereen kan innoveren', language: 'nl', minutes: 60 },
-      { id: 'oecd-innovatie-playbook', title: 'Innovatie Playbook', language: 'nl', minutes: 150 },
+      { id: 'iedereen-kan-innoveren', title: 'Iedereen kan innoveren', language: 'nl', stages: 5, minutes: 60 },
+      { id: 'oecd-innovatie-playbook', title: 'Innovatie Playbook', language: 'nl', stages: 6, minutes: 150 },
     ])
   })
 

@@ -11,6 +11,8 @@ const md = (text: string): string => text.trim()
 export const nidoAgenda: Stage[] = [
   {
     id: 'welkom',
+    shows: ['intro'],
+    writingZone: { label: 'Check-in' },
     kind: 'welcome',
     title: 'Welkom & check-in',
     minutes: 5,
@@ -36,6 +38,8 @@ Deze sessie is kort. Bewaak de tijd en parkeer zijsporen op een sticky "later".
   },
   {
     id: 'stand-van-zaken',
+    shows: ['principle-details', 'assessment-questions'],
+    writingZone: { label: 'Wat valt ons op?' },
     kind: 'assess',
     title: 'Waar staan we als team?',
     minutes: 15,
@@ -72,6 +76,8 @@ Het canvas neemt de twee principes met de meeste stemmen mee naar de volgende st
   },
   {
     id: 'verbeteren',
+    shows: ['plays'],
+    writingZone: { label: 'Onze eigen acties' },
     kind: 'improve',
     title: 'Wat kunnen we anders doen?',
     minutes: 20,
@@ -107,6 +113,8 @@ Kies per principe één actie voor het actieplan. Criteria: kan binnen ons eigen
   },
   {
     id: 'actieplan',
+    shows: [],
+    writingZone: { label: 'Actieplan' },
     kind: 'action-plan',
     title: 'Actieplan',
     minutes: 15,
@@ -124,6 +132,8 @@ Vul voor elke gekozen actie in wie de eigenaar is, wat de eerste kleine stap is 
   },
   {
     id: 'afsluiting',
+    shows: [],
+    writingZone: { label: 'Check-out' },
     kind: 'closing',
     title: 'Afsluiting',
     minutes: 5,

@@ -12,6 +12,8 @@ const md = (text: string): string => text.trim()
 export const oecdAgenda: Stage[] = [
   {
     id: 'welkom',
+    shows: ['intro', 'journey'],
+    writingZone: { label: 'Check-in' },
     kind: 'welcome',
     title: 'Welkom & check-in',
     minutes: 15,
@@ -46,6 +48,8 @@ Zet één sticky op het canvas met je naam en je antwoord op de vraag: welke uit
   },
   {
     id: 'startpunt',
+    shows: ['principles'],
+    writingZone: { label: 'Onze uitdagingen' },
     kind: 'challenges',
     journeyStepId: 'startpunt',
     title: 'Startpunt: wat zijn de uitdagingen die je wil aanpakken?',
@@ -92,6 +96,8 @@ Lees de stickies per principe voor, voeg dubbele samen en verplaats wat beter bi
   },
   {
     id: 'kaderen',
+    shows: ['principle-details', 'assessment-questions'],
+    writingZone: { label: 'Wat valt ons op?' },
     kind: 'assess',
     journeyStepId: 'kaderen',
     title: 'De situatie kaderen: waar sta je nu?',
@@ -136,6 +142,8 @@ Je ziet de stemmen van de anderen pas wanneer de facilitator ze onthult.
   },
   {
     id: 'verbeteren',
+    shows: ['plays'],
+    writingZone: { label: 'Onze eigen acties' },
     kind: 'improve',
     journeyStepId: 'verbeteren',
     title: 'Verandering bewerkstelligen: hoe kan je de situatie verbeteren?',
@@ -182,6 +190,8 @@ Kies samen in totaal twee tot vier acties voor het actieplan. Criteria: pakt het
   },
   {
     id: 'actieplan',
+    shows: [],
+    writingZone: { label: 'Actieplan' },
     kind: 'action-plan',
     title: 'Actieplan',
     minutes: 25,
@@ -209,6 +219,8 @@ Spreek een terugkommoment af (bijvoorbeeld over zes weken) om te bekijken wat er
   },
   {
     id: 'afsluiting',
+    shows: [],
+    writingZone: { label: 'Check-out' },
     kind: 'closing',
     title: 'Afsluiting',
     minutes: 10,

@@ -1,4 +1,4 @@
-import type { Action, LinkedText, Principle, Section } from '@werkplaats/shared'
+import type { Action, BackgroundGroup, LinkedText, Principle, Section } from '@werkplaats/shared'
 import { collapseSpaces, readSeed } from './seedText.ts'
 
 /**
@@ -169,7 +169,7 @@ function principle(page: PageLines, source: PrincipleSource, number: number): Pr
 export interface NidoContent {
   intro: Section[]
   principles: Principle[]
-  background: Section[]
+  background: BackgroundGroup[]
 }
 
 export function extractIedereenKanInnoveren(seed = readSeed(seedPrefix)): NidoContent {
@@ -192,8 +192,14 @@ export function extractIedereenKanInnoveren(seed = readSeed(seedPrefix)): NidoCo
     ],
     principles: principles.map((p, i) => principle(page, p, i + 1)),
     background: [
-      qa('innovatie-doelen', 'Moeten we “innovatie-doelen”', 'Conclusie: ja'),
-      qa('gemeenschappelijke-definitie', 'Is een gemeenschappelijke definitie', 'Antwoord van Angela'),
+      {
+        id: 'vragen-en-antwoorden',
+        title: page.line('Vragen en antwoorden'),
+        sections: [
+          qa('innovatie-doelen', 'Moeten we “innovatie-doelen”', 'Conclusie: ja'),
+          qa('gemeenschappelijke-definitie', 'Is een gemeenschappelijke definitie', 'Antwoord van Angela'),
+        ],
+      },
     ],
   }
 }

@@ -11,6 +11,17 @@ export const stageKinds = ['welcome', 'challenges', 'assess', 'improve', 'action
 export const stageKindSchema = z.enum(stageKinds)
 export type StageKind = z.infer<typeof stageKindSchema>
 
+/**
+ * Template content a stage's frame shows as cards (see `layout/templateLayout.ts`). Which principles and
+ * plays follows from the session: `principles` shows every principle with its challenge questions;
+ * `principle-details` (dimensions, "waarom") and `assessment-questions` show the principles in scope (an
+ * assess stage's `scope`, otherwise the chosen principle when the agenda lets the team choose, else all);
+ * `plays` shows the plays the facilitator selected.
+ */
+export const stageContentKinds = ['intro', 'journey', 'principles', 'principle-details', 'assessment-questions', 'plays'] as const
+export const stageContentSchema = z.enum(stageContentKinds)
+export type StageContent = z.infer<typeof stageContentSchema>
+
 const stageBase = {
   id: templateIdSchema,
   title: cleanTextSchema,
@@ -24,6 +35,10 @@ const stageBase = {
   facilitatorGuide: paragraphsSchema,
   /** The step of the template's journey this stage belongs to, if any. */
   journeyStepId: templateIdSchema.optional(),
+  /** The template content on this stage's frame, in this order (may be empty: a stage for writing only). */
+  shows: z.array(stageContentSchema).max(stageContentKinds.length),
+  /** The empty area of the frame where participants put their stickies, and its label. */
+  writingZone: z.object({ label: cleanTextSchema }).optional(),
 }
 
 /** Check-in: everyone adds a sticky. */

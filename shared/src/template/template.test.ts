@@ -25,8 +25,8 @@ function minimal(): Record<string, unknown> {
     facets: [],
     background: [],
     agenda: [
-      { id: 's1', kind: 'assess', title: 'Stemmen', minutes: 10, goal: 'Doel.', participantInstruction: 'Stem.', facilitatorGuide: 'Gids.', scope: 'all-principles', voteLabel: 'Verbeteren!', hiddenUntilRevealed: false },
-      { id: 's2', kind: 'improve', title: 'Verbeteren', minutes: 10, goal: 'Doel.', participantInstruction: 'Kies.', facilitatorGuide: 'Gids.', topQuestions: 1 },
+      { id: 's1', kind: 'assess', title: 'Stemmen', minutes: 10, goal: 'Doel.', participantInstruction: 'Stem.', facilitatorGuide: 'Gids.', shows: ['assessment-questions'], scope: 'all-principles', voteLabel: 'Verbeteren!', hiddenUntilRevealed: false },
+      { id: 's2', kind: 'improve', title: 'Verbeteren', minutes: 10, goal: 'Doel.', participantInstruction: 'Kies.', facilitatorGuide: 'Gids.', shows: ['plays'], topQuestions: 1 },
     ],
   }
 }
@@ -57,10 +57,21 @@ describe('templateSchema', () => {
   it('needs challenge questions on every principle when the agenda lets the team choose one', () => {
     const t = minimal()
     t.agenda = [
-      { id: 's0', kind: 'challenges', title: 'Kiezen', minutes: 10, goal: 'Doel.', participantInstruction: 'Kies.', facilitatorGuide: 'Gids.', dotsPerParticipant: 3 },
+      { id: 's0', kind: 'challenges', title: 'Kiezen', minutes: 10, goal: 'Doel.', participantInstruction: 'Kies.', facilitatorGuide: 'Gids.', shows: ['principles'], dotsPerParticipant: 3 },
       ...(t.agenda as unknown[]),
     ]
     expect(messages(t)).toEqual(['principles[0].challengeQuestions: stage "s0" lets the team choose a principle, so every principle needs challenge questions'])
+  })
+
+  it('keeps background section ids unique across groups, and groups non-empty', () => {
+    const t = minimal()
+    t.background = [
+      { id: 'a', title: 'A', sections: [{ id: 's', title: 'S', text: 'Tekst.' }] },
+      { id: 'b', title: 'B', sections: [{ id: 's', title: 'S', text: 'Tekst.' }] },
+    ]
+    expect(messages(t)).toEqual(['background[1].sections[0].id: duplicate background section id "s" (first at background[0].sections[0])'])
+    t.background = [{ id: 'c', title: 'C', sections: [] }]
+    expect(messages(t)).toEqual(['background[0].sections: a background group needs at least one section'])
   })
 
   it('checks journey references of stages', () => {

@@ -18,6 +18,18 @@ export const sectionSchema = z.object({
 })
 export type Section = z.infer<typeof sectionSchema>
 
+/**
+ * Reference material the facilitator can open beside the stages: one group per source document (or part of
+ * one), so the board can show each group as a block with its title and the facilitator can hide the area.
+ * The sections are published text; a group title may be ours where the source has no usable title.
+ */
+export const backgroundGroupSchema = z.object({
+  id: templateIdSchema,
+  title: cleanTextSchema,
+  sections: z.array(sectionSchema).min(1, 'a background group needs at least one section'),
+})
+export type BackgroundGroup = z.infer<typeof backgroundGroupSchema>
+
 /** An innovation facet of a portfolio (OECD Declaration, point 9 a–d). */
 export const facetSchema = z.object({
   id: templateIdSchema,
@@ -45,8 +57,8 @@ const templateObjectSchema = z.object({
   journey: z.array(sectionSchema),
   principles: z.array(principleSchema).min(1, 'a template needs at least one principle'),
   facets: z.array(facetSchema),
-  /** Reference material shown beside the canvases (e.g. questions and answers). */
-  background: z.array(sectionSchema),
+  /** Reference material shown beside the canvases (e.g. questions and answers, the studies behind it). */
+  background: z.array(backgroundGroupSchema),
   agenda: z.array(stageSchema).min(1, 'a template needs an agenda'),
 })
 
@@ -76,6 +88,9 @@ function checkUniqueIds(t: TemplateObject, ctx: Ctx): void {
   for (const key of ['intro', 'journey', 'background', 'facets'] as const) {
     reportDuplicates(ctx, key, t[key].map((s, i) => ({ id: s.id, path: [key, i] })))
   }
+  // Section ids are unique across groups: the board derives one card id from each.
+  reportDuplicates(ctx, 'background section', t.background.flatMap((g, i) =>
+    g.sections.map((s, j) => ({ id: s.id, path: ['background', i, 'sections', j] }))))
 }
 
 /** Principles are numbered 1, 2, 3 … in the order they are listed. */

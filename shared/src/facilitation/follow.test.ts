@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { isFollowing, joinView, nextView } from './follow.ts'
+import type { FollowControl, ParticipantView } from './follow.ts'
+
+const here = { x: 100, y: 200, w: 1600, h: 900 }
+const noControl: FollowControl = { stageId: null, follow: null, summon: null }
+
+function control(changes: Partial<FollowControl>): FollowControl {
+  return { ...noControl, ...changes }
+}
+
+function joined(c: FollowControl = noControl): ParticipantView {
+  return joinView('anna', c).view
+}
+
+describe('follow and summon', () => {
+  it('a newcomer follows: goes to the current stage, or tracks the facilitator while "Volg mij" is on', () => {
+    expect(joinView('anna', control({ stageId: 'welkom' })).effects).toEqual([{ kind: 'go-to-stage', stageId: 'welkom' }])
+    const following = joinView('anna', control({ stageId: 'welkom', follow: { participantId: 'fac', nonce: 1 } }))
+    expect(isFollowing(following.view)).toBe(true)
+    expect(following.effects).toEqual([{ kind: 'track', participantId: 'fac' }])
+  })
+
+  it('a summon from before joining does not move a newcomer', () => {
+    const { effects } = joinView('anna', control({ summon: { nonce: 4, viewport: here } }))
+    expect(effects).toEqual([])
+  })
+
+  it('a stage change brings a following view to the stage frame', () => {
+    const view = joined(control({ stageId: 'welkom' }))
+    const next = nextView(view, { type: 'control', control: control({ stageId: 'startpunt' }) })
+    expect(next.effects).toEqual([{ kind: 'go-to-stage', stageId: 'startpunt' }])
+    // The same state again (another field changed): nothing to do.
+    expect(nextView(next.view, { type: 'control', control: control({ stageId: 'startpunt' }) }).effects).toEqual([])
+  })
+
+  it('panning away steps out; a stage change then leaves the view alone', () => {
+    const view = joined(control({ stageId: 'welkom', follow: { participantId: 'fac', nonce: 1 } }))
+    const free = nextView(view, { type: 'panned' })
+    expect(isFollowing(free.view)).toBe(false)
+    expect(free.effects).toEqual([{ kind: 'stop-tracking' }])
+    expect(nextView(free.view, { type: 'panned' }).effects).toEqual([])
+    const staged = nextView(free.view, { type: 'control', control: control({ stageId: 'startpunt', follow: { participantId: 'fac', nonce: 1 } }) })
+    expect(staged.effects).toEqual([])
+    expect(isFollowing(staged.view)).toBe(false)
+  })
+
+  it('"Stop met volgen" and "Volg de facilitator" step out and back in', () => {
+    const c = control({ stageId: 'kaderen', follow: { participantId: 'fac', nonce: 2 } })
+    const free = nextView(joined(c), { type: 'step-out' }).view
+    expect(isFollowing(free)).toBe(false)
+    const back = nextView(free, { type: 'rejoin', control: c })
+    expect(isFollowing(back.view)).toBe(true)
+    expect(back.effects).toEqual([{ kind: 'track', participantId: 'fac' }])
+    const backToStage = nextView(nextView(joined(control({ stageId: 'kaderen' })), { type: 'panned' }).view, { type: 'rejoin', control: control({ stageId: 'kaderen' }) })
+    expect(backToStage.effects).toEqual([{ kind: 'go-to-stage', stageId: 'kaderen' }])
+  })
+
+  it('a new "Volg mij" brings back who stepped out; the old one does not', () => {
+    const free = nextView(joined(control({ follow: { participantId: 'fac', nonce: 1 } })), { type: 'panned' }).view
+    const same = nextView(free, { type: 'control', control: control({ follow: { participantId: 'fac', nonce: 1 } }) })
+    expect(isFollowing(same.view)).toBe(false)
+    const again = nextView(free, { type: 'control', control: control({ follow: { participantId: 'fac', nonce: 2 } }) })
+    expect(isFollowing(again.view)).toBe(true)
+    expect(again.effects).toEqual([{ kind: 'track', participantId: 'fac' }])
+  })
+
+  it('follow turned off stops tracking but keeps following the stages', () => {
+    const view = joined(control({ stageId: 'welkom', follow: { participantId: 'fac', nonce: 1 } }))
+    const off = nextView(view, { type: 'control', control: control({ stageId: 'welkom' }) })
+    expect(off.effects).toEqual([{ kind: 'stop-tracking' }])
+    expect(isFollowing(off.view)).toBe(true)
+    expect(nextView(off.view, { type: 'control', control: control({ stageId: 'kaderen' }) }).effects).toEqual([{ kind: 'go-to-stage', stageId: 'kaderen' }])
+  })
+
+  it('while tracking, a stage change is left to the facilitator\'s view', () => {
+    const c = { follow: { participantId: 'fac', nonce: 1 } }
+    const view = joined(control({ stageId: 'welkom', ...c }))
+    expect(nextView(view, { type: 'control', control: control({ stageId: 'startpunt', ...c }) }).effects).toEqual([])
+  })
+
+  it('a summon jumps once, in either mode, and changes no mode', () => {
+    const summoned = control({ stageId: 'welkom', summon: { nonce: 1, viewport: here } })
+    for (const view of [joined(control({ stageId: 'welkom' })), nextView(joined(), { type: 'panned' }).view]) {
+      const jumped = nextView(view, { type: 'control', control: summoned })
+      expect(jumped.effects).toEqual([{ kind: 'jump', viewport: here }])
+      expect(jumped.view.mode).toBe(view.mode)
+      expect(nextView(jumped.view, { type: 'control', control: summoned }).effects).toEqual([])
+    }
+  })
+
+  it('the facilitator never tracks themself', () => {
+    const { effects } = joinView('fac', control({ stageId: 'welkom', follow: { participantId: 'fac', nonce: 1 } }))
+    expect(effects).toEqual([{ kind: 'go-to-stage', stageId: 'welkom' }])
+  })
+})

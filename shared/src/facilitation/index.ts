@@ -1,0 +1,3 @@
+export * from './state.ts'
+export * from './doc.ts'
+export * from './follow.ts'

@@ -1,0 +1,3 @@
+export * from './cardSize.ts'
+export * from './templateLayout.ts'
+export * from './layoutChecks.ts'

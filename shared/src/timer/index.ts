@@ -1,0 +1,2 @@
+export * from './timer.ts'
+export * from './clock.ts'
