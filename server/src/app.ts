@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono } from '@hono/zod-openapi'
-import type { TemplateSummary } from '@werkplaats/shared'
+import type { Template, TemplateSummary } from '@werkplaats/shared'
 import { bodyLimit } from 'hono/body-limit'
 import type { ServerConfig } from './config.ts'
 import { AddressLimiter } from './http/addressLimiter.ts'
@@ -21,6 +21,7 @@ export interface AppParts {
   config: ServerConfig
   sessions: SessionService
   templates: () => TemplateSummary[]
+  template: (id: string) => Template | undefined
   joinLimiter: AddressLimiter
   isReady: () => boolean
 }
@@ -29,7 +30,7 @@ export interface AppParts {
  * The whole HTTP surface on one port: the API (described by its own OpenAPI document), and the built client
  * with an SPA fallback. WebSocket upgrades never come here (see `rooms/roomEndpoint.ts`).
  */
-export function createApp({ config, sessions, templates, joinLimiter, isReady }: AppParts): OpenAPIHono {
+export function createApp({ config, sessions, templates, template, joinLimiter, isReady }: AppParts): OpenAPIHono {
   const app = new OpenAPIHono()
   app.onError(errorResponse)
   app.use(
@@ -44,7 +45,7 @@ export function createApp({ config, sessions, templates, joinLimiter, isReady }:
   const origin = (c: { req: { url: string } }) => config.publicUrl ?? new URL(c.req.url).origin
   app.route('/', healthRoutes(isReady))
   app.route('/', clientConfigRoutes(config))
-  app.route('/', templateRoutes(templates))
+  app.route('/', templateRoutes(templates, template))
   app.route('/', sessionRoutes(sessions, origin))
   app.route('/', joinRoutes(sessions, joinLimiter))
   app.route('/', yjsRoutes())

@@ -48,7 +48,7 @@ export async function startServer(
   const joinLimiter = new AddressLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const connections = new Set<Connection>()
   let ready = false
-  const app = createApp({ config, sessions, templates: listTemplates, joinLimiter, isReady: () => ready })
+  const app = createApp({ config, sessions, templates: listTemplates, template: getTemplate, joinLimiter, isReady: () => ready })
   // ws rejects frames over maxPayload itself, closing with 1009 before we buffer them.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server

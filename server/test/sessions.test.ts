@@ -1,4 +1,4 @@
-import { readControlParticipants, readControlSession, sessionViewSchema } from '@werkplaats/shared'
+import { readControlParticipants, readControlSession, sessionViewSchema, templateSchema } from '@werkplaats/shared'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
@@ -54,6 +54,10 @@ describe('sessions and roles, against the real server', () => {
     expect(oecd?.stages).toBeGreaterThan(3)
     expect(oecd?.minutes).toBeGreaterThan(60)
     expect(templates.map((t) => t.id)).toContain('iedereen-kan-innoveren')
+    const whole = await api('/api/templates/oecd-innovatie-playbook')
+    expect(whole.status).toBe(200)
+    expect(templateSchema.parse(await whole.json()).principles).toHaveLength(5)
+    expect((await api('/api/templates/bestaat-niet')).status).toBe(404)
   })
 
   it('creates a session with unguessable ids and tokens, links that carry the token in the fragment only', async () => {
@@ -319,6 +323,7 @@ describe('sessions and roles, against the real server', () => {
         'GET /healthz',
         'GET /api/config',
         'GET /api/templates',
+        'GET /api/templates/{id}',
         'POST /api/sessions',
         'GET /api/sessions/{id}',
         'PATCH /api/sessions/{id}',
