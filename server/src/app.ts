@@ -15,11 +15,14 @@ import { joinRoutes } from './routes/join.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 import { templateRoutes } from './routes/templates.ts'
 import { yjsRoutes } from './routes/yjs.ts'
+import { voteRoutes } from './routes/voteRounds.ts'
 import type { SessionService } from './sessions/sessionService.ts'
+import type { VoteService } from './votes/voteService.ts'
 
 export interface AppParts {
   config: ServerConfig
   sessions: SessionService
+  votes: VoteService
   templates: () => TemplateSummary[]
   template: (id: string) => Template | undefined
   joinLimiter: AddressLimiter
@@ -30,7 +33,7 @@ export interface AppParts {
  * The whole HTTP surface on one port: the API (described by its own OpenAPI document), and the built client
  * with an SPA fallback. WebSocket upgrades never come here (see `rooms/roomEndpoint.ts`).
  */
-export function createApp({ config, sessions, templates, template, joinLimiter, isReady }: AppParts): OpenAPIHono {
+export function createApp({ config, sessions, votes, templates, template, joinLimiter, isReady }: AppParts): OpenAPIHono {
   const app = new OpenAPIHono()
   app.onError(errorResponse)
   app.use(
@@ -48,6 +51,7 @@ export function createApp({ config, sessions, templates, template, joinLimiter, 
   app.route('/', templateRoutes(templates, template))
   app.route('/', sessionRoutes(sessions, origin))
   app.route('/', joinRoutes(sessions, joinLimiter))
+  app.route('/', voteRoutes(sessions, votes))
   app.route('/', yjsRoutes())
   app.route('/', apiDocsRoutes(app))
   app.all('/api/*', () => {

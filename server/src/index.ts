@@ -17,6 +17,9 @@ import type { DocumentStore } from './store/documentStore.ts'
 import type { SessionRepository } from './store/sessionRepository.ts'
 import { SqliteSessionRepository } from './store/sqliteSessionRepository.ts'
 import { SqliteDocumentStore } from './store/sqliteStore.ts'
+import { SqliteVoteRepository } from './store/sqliteVoteRepository.ts'
+import type { VoteRepository } from './store/voteRepository.ts'
+import { VoteService } from './votes/voteService.ts'
 
 export { configFromEnvironment, type ServerConfig } from './config.ts'
 
@@ -40,15 +43,17 @@ export async function startServer(
   config: ServerConfig,
   store: DocumentStore = new SqliteDocumentStore(config.dataDir),
   repository: SessionRepository = new SqliteSessionRepository(config.dataDir),
+  voteRepository: VoteRepository = new SqliteVoteRepository(config.dataDir),
 ): Promise<RunningServer> {
   const load = new LoadGauge()
   load.start()
   const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown })
   const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined })
+  const votes = new VoteService(voteRepository, repository, rooms, getTemplate)
   const joinLimiter = new AddressLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const connections = new Set<Connection>()
   let ready = false
-  const app = createApp({ config, sessions, templates: listTemplates, template: getTemplate, joinLimiter, isReady: () => ready })
+  const app = createApp({ config, sessions, votes, templates: listTemplates, template: getTemplate, joinLimiter, isReady: () => ready })
   // ws rejects frames over maxPayload itself, closing with 1009 before we buffer them.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
@@ -89,9 +94,11 @@ export async function startServer(
       load.stop()
       for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await votes.settled()
       await rooms.closeAll()
       await store.close()
       await repository.close()
+      await voteRepository.close()
     },
   }
 }

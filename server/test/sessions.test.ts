@@ -332,6 +332,15 @@ describe('sessions and roles, against the real server', () => {
         'POST /api/sessions/{id}/duplicate',
         'GET /api/join/{code}',
         'GET /yjs/{room}',
+        'POST /api/sessions/{id}/rounds',
+        'GET /api/sessions/{id}/rounds',
+        'GET /api/sessions/{id}/rounds/{roundId}',
+        'POST /api/sessions/{id}/rounds/{roundId}/votes',
+        'DELETE /api/sessions/{id}/rounds/{roundId}/votes/{cardId}',
+        'POST /api/sessions/{id}/rounds/{roundId}/close',
+        'POST /api/sessions/{id}/rounds/{roundId}/reveal',
+        'PUT /api/sessions/{id}/marks/{actionId}',
+        'GET /api/sessions/{id}/marks',
       ].sort(),
     )
     const page = await (await api('/api/docs')).text()

@@ -29,6 +29,22 @@ export class NotFoundError extends HttpError {
   }
 }
 
+/** The request is well-formed but the state does not allow it now (a closed round, a spent budget). */
+export class ConflictError extends HttpError {
+  override name = 'ConflictError'
+  constructor(message: string) {
+    super(409, message)
+  }
+}
+
+/** The request is well-formed but names something that does not fit (a card that is not in the round). */
+export class UnprocessableError extends HttpError {
+  override name = 'UnprocessableError'
+  constructor(message: string) {
+    super(422, message)
+  }
+}
+
 export class UnauthorizedError extends HttpError {
   override name = 'UnauthorizedError'
   constructor(message = 'a valid token is needed (Authorization: Bearer <token>)') {

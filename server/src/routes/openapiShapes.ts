@@ -20,7 +20,9 @@ const errorAnswers = {
   401: json(errorBodySchema, 'No token, or a token the server does not know.'),
   403: json(errorBodySchema, 'The token belongs to another session, or lacks the role.'),
   404: json(errorBodySchema, 'No such session (or template, or code).'),
+  409: json(errorBodySchema, 'The state does not allow it now (a round that is not open, a spent budget).'),
   413: json(errorBodySchema, 'The request body is too large.'),
+  422: json(errorBodySchema, 'Well-formed, but names something that does not fit (an unknown card or stage).'),
   429: json(errorBodySchema, 'Too many attempts from this address; see Retry-After.'),
 } as const
 

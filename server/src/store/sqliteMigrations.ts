@@ -46,6 +46,36 @@ const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> 
           );
           CREATE INDEX grants_by_session ON grants (session_id)`,
   },
+  {
+    version: 3,
+    name: 'vote rounds, votes and action marks',
+    sql: `CREATE TABLE vote_rounds (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            stage_id TEXT NOT NULL,
+            title TEXT,
+            card_ids TEXT NOT NULL,
+            settings TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+          );
+          CREATE INDEX vote_rounds_by_session ON vote_rounds (session_id, created_at);
+          CREATE TABLE votes (
+            id INTEGER PRIMARY KEY,
+            round_id TEXT NOT NULL REFERENCES vote_rounds (id) ON DELETE CASCADE,
+            participant_id TEXT NOT NULL,
+            card_id TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+          );
+          CREATE INDEX votes_by_round ON votes (round_id, participant_id);
+          CREATE TABLE action_marks (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            participant_id TEXT NOT NULL,
+            action_id TEXT NOT NULL,
+            mark TEXT NOT NULL,
+            PRIMARY KEY (session_id, participant_id, action_id)
+          )`,
+  },
 ]
 
 export function migrate(db: DatabaseSync): void {

@@ -1,0 +1,180 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import {
+  type ActionMark,
+  actionMarkSchema,
+  type Ballot,
+  type VoteRefusal,
+  voteRoundSettingsSchema,
+  type VoteRoundStatus,
+  voteRoundStatusSchema,
+} from '@werkplaats/shared'
+import { z } from 'zod'
+import { migrate } from './sqliteMigrations.ts'
+import type { MarkRecord, VoteRepository, VoteRoundRecord } from './voteRepository.ts'
+
+const cardIdsSchema = z.array(z.string())
+
+/**
+ * Vote rounds, votes and marks in the SQLite file, on a connection of their own. A vote is read-checked-written
+ * in one synchronous transaction: nothing else runs in between, so fifty requests at once cannot overspend
+ * a budget of three.
+ */
+export class SqliteVoteRepository implements VoteRepository {
+  readonly #db: DatabaseSync
+  readonly #statements: ReturnType<typeof prepare>
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true })
+    this.#db = new DatabaseSync(join(dataDir, 'werkplaats.sqlite'))
+    this.#db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = NORMAL;
+      PRAGMA busy_timeout = 5000;
+      PRAGMA foreign_keys = ON;
+    `)
+    migrate(this.#db)
+    this.#statements = prepare(this.#db)
+  }
+
+  async createRound(round: VoteRoundRecord): Promise<void> {
+    this.#statements.insertRound.run(
+      round.roundId,
+      round.sessionId,
+      round.stageId,
+      round.title,
+      JSON.stringify(round.cardIds),
+      JSON.stringify(round.settings),
+      round.status,
+      round.createdAt,
+    )
+  }
+
+  async findRound(roundId: string): Promise<VoteRoundRecord | null> {
+    return this.#round(roundId)
+  }
+
+  async listRounds(sessionId: string): Promise<VoteRoundRecord[]> {
+    return (this.#statements.roundsBySession.all(sessionId) as unknown as RoundRow[]).map(toRound)
+  }
+
+  async setStatus(roundId: string, status: VoteRoundStatus): Promise<void> {
+    this.#statements.setStatus.run(status, roundId)
+  }
+
+  async castVote(
+    roundId: string,
+    participantId: string,
+    cardId: string,
+    check: (round: VoteRoundRecord, own: string[]) => VoteRefusal | null,
+  ): Promise<VoteRefusal | null> {
+    return this.#transaction(() => {
+      const round = this.#round(roundId)
+      if (!round) return 'round-not-open'
+      const refusal = check(round, this.#own(roundId, participantId))
+      if (refusal) return refusal
+      this.#statements.insertVote.run(roundId, participantId, cardId, Date.now())
+      return null
+    })
+  }
+
+  async withdrawVote(roundId: string, participantId: string, cardId: string): Promise<boolean> {
+    return this.#transaction(() => {
+      if (this.#round(roundId)?.status !== 'open') return false
+      return Number(this.#statements.deleteOneVote.run(roundId, participantId, cardId).changes) > 0
+    })
+  }
+
+  async ballots(roundId: string): Promise<Ballot[]> {
+    return (this.#statements.votesOfRound.all(roundId) as Array<{ participant_id: string; card_id: string }>).map((row) => ({
+      participantId: row.participant_id,
+      cardId: row.card_id,
+    }))
+  }
+
+  async setMark(sessionId: string, participantId: string, actionId: string, mark: ActionMark | null): Promise<void> {
+    if (mark === null) this.#statements.deleteMark.run(sessionId, participantId, actionId)
+    else this.#statements.upsertMark.run(sessionId, participantId, actionId, mark)
+  }
+
+  async marks(sessionId: string): Promise<MarkRecord[]> {
+    return (this.#statements.marksOfSession.all(sessionId) as Array<{ participant_id: string; action_id: string; mark: string }>).map((row) => ({
+      participantId: row.participant_id,
+      actionId: row.action_id,
+      mark: actionMarkSchema.parse(row.mark),
+    }))
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close()
+  }
+
+  #round(roundId: string): VoteRoundRecord | null {
+    const row = this.#statements.roundById.get(roundId) as unknown as RoundRow | undefined
+    return row ? toRound(row) : null
+  }
+
+  #own(roundId: string, participantId: string): string[] {
+    return (this.#statements.ownVotes.all(roundId, participantId) as Array<{ card_id: string }>).map((row) => row.card_id)
+  }
+
+  #transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = work()
+      this.#db.exec('COMMIT')
+      return result
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
+      throw error
+    }
+  }
+}
+
+interface RoundRow {
+  id: string
+  session_id: string
+  stage_id: string
+  title: string | null
+  card_ids: string
+  settings: string
+  status: string
+  created_at: number
+}
+
+function toRound(row: RoundRow): VoteRoundRecord {
+  return {
+    roundId: row.id,
+    sessionId: row.session_id,
+    stageId: row.stage_id,
+    title: row.title,
+    cardIds: cardIdsSchema.parse(JSON.parse(row.card_ids)),
+    settings: voteRoundSettingsSchema.parse(JSON.parse(row.settings)),
+    status: voteRoundStatusSchema.parse(row.status),
+    createdAt: Number(row.created_at),
+  }
+}
+
+function prepare(db: DatabaseSync) {
+  const statement = (sql: string): StatementSync => db.prepare(sql)
+  const roundColumns = 'id, session_id, stage_id, title, card_ids, settings, status, created_at'
+  return {
+    insertRound: statement(`INSERT INTO vote_rounds (${roundColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    roundById: statement(`SELECT ${roundColumns} FROM vote_rounds WHERE id = ?`),
+    roundsBySession: statement(`SELECT ${roundColumns} FROM vote_rounds WHERE session_id = ? ORDER BY created_at, id`),
+    setStatus: statement('UPDATE vote_rounds SET status = ? WHERE id = ?'),
+    insertVote: statement('INSERT INTO votes (round_id, participant_id, card_id, created_at) VALUES (?, ?, ?, ?)'),
+    ownVotes: statement('SELECT card_id FROM votes WHERE round_id = ? AND participant_id = ? ORDER BY id'),
+    deleteOneVote: statement(
+      'DELETE FROM votes WHERE id = (SELECT MAX(id) FROM votes WHERE round_id = ? AND participant_id = ? AND card_id = ?)',
+    ),
+    votesOfRound: statement('SELECT participant_id, card_id FROM votes WHERE round_id = ? ORDER BY id'),
+    upsertMark: statement(
+      `INSERT INTO action_marks (session_id, participant_id, action_id, mark) VALUES (?, ?, ?, ?)
+       ON CONFLICT (session_id, participant_id, action_id) DO UPDATE SET mark = excluded.mark`,
+    ),
+    deleteMark: statement('DELETE FROM action_marks WHERE session_id = ? AND participant_id = ? AND action_id = ?'),
+    marksOfSession: statement('SELECT participant_id, action_id, mark FROM action_marks WHERE session_id = ? ORDER BY action_id, participant_id'),
+  }
+}

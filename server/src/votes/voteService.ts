@@ -1,0 +1,249 @@
+import {
+  type ActionMark,
+  boardRecords,
+  checkVote,
+  countMarks,
+  countVoters,
+  emptyMarkCounts,
+  maySeeBallots,
+  maySeeTallies,
+  type PublicVoteRound,
+  sessionRoomName,
+  tallyVotes,
+  type Template,
+  type VoteRefusal,
+  type VoteRoundView,
+  votableTemplateIds,
+  writeMarkCounts,
+  writePublicVoteRound,
+} from '@werkplaats/shared'
+import type { createVoteRoundRequestSchema } from '@werkplaats/shared'
+import type { z } from 'zod'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../http/errors.ts'
+import type { RoomManager } from '../rooms/roomManager.ts'
+import { newId } from '../sessions/secrets.ts'
+import type { Grant } from '../sessions/sessionService.ts'
+import type { SessionRepository } from '../store/sessionRepository.ts'
+import type { VoteRepository, VoteRoundRecord } from '../store/voteRepository.ts'
+
+/** The stage id of a blank board, which has no agenda: its one stage is the board itself. */
+export const BLANK_BOARD_STAGE_ID = 'bord'
+
+const refusals: Record<VoteRefusal, () => Error> = {
+  'round-not-open': () => new ConflictError('this vote round is not open'),
+  'card-not-in-round': () => new UnprocessableError('this card is not part of the vote round'),
+  'budget-spent': () => new ConflictError('no votes left in this round'),
+  'card-cap-reached': () => new ConflictError('the most votes one participant may give this card are given'),
+}
+
+/**
+ * Vote rounds and action marks. Individual votes stay in the repository; the control room gets only what
+ * everyone may know (settings, status, how many have voted, and tallies once they may be seen), written by the
+ * server. Each change to what a round publishes is coalesced per round, so a storm of votes becomes a few
+ * room updates, always of the latest state.
+ */
+export class VoteService {
+  readonly #votes: VoteRepository
+  readonly #sessions: SessionRepository
+  readonly #rooms: RoomManager
+  readonly #template: (id: string) => Template | undefined
+  readonly #publishing = new Map<string, { again: boolean; done: Promise<void> }>()
+
+  constructor(votes: VoteRepository, sessions: SessionRepository, rooms: RoomManager, template: (id: string) => Template | undefined) {
+    this.#votes = votes
+    this.#sessions = sessions
+    this.#rooms = rooms
+    this.#template = template
+  }
+
+  async createRound(grant: Grant, request: z.output<typeof createVoteRoundRequestSchema>): Promise<{ roundId: string }> {
+    requireFacilitator(grant)
+    const session = await this.#sessions.findSession(grant.sessionId)
+    if (!session) throw new NotFoundError('no such session')
+    const template = this.#template(session.templateId)
+    const stageIds = template ? template.agenda.map((stage) => stage.id) : [BLANK_BOARD_STAGE_ID]
+    if (!stageIds.includes(request.stageId)) throw new UnprocessableError(`no stage "${request.stageId}" in this session's template`)
+    const unknown = await this.#unknownCards(grant.sessionId, template, request.cardIds)
+    if (unknown.length > 0) throw new UnprocessableError(`unknown card ids: ${unknown.slice(0, 10).join(', ')}`)
+    const round: VoteRoundRecord = {
+      roundId: newId(),
+      sessionId: grant.sessionId,
+      stageId: request.stageId,
+      title: request.title ?? null,
+      cardIds: request.cardIds,
+      settings: {
+        votesPerParticipant: request.votesPerParticipant,
+        maxVotesPerCard: request.maxVotesPerCard,
+        anonymous: request.anonymous,
+        results: request.results,
+      },
+      status: 'open',
+      createdAt: Date.now(),
+    }
+    await this.#votes.createRound(round)
+    await this.#publish(round.roundId)
+    return { roundId: round.roundId }
+  }
+
+  async vote(grant: Grant, roundId: string, cardId: string): Promise<VoteRoundView> {
+    const participantId = requireParticipant(grant)
+    await this.#roundOf(grant, roundId)
+    const refusal = await this.#votes.castVote(roundId, participantId, cardId, (round, own) => checkVote(round, own, cardId))
+    if (refusal) throw refusals[refusal]()
+    this.#schedulePublish(roundId)
+    return this.view(grant, roundId)
+  }
+
+  async withdraw(grant: Grant, roundId: string, cardId: string): Promise<VoteRoundView> {
+    const participantId = requireParticipant(grant)
+    const round = await this.#roundOf(grant, roundId)
+    if (round.status !== 'open') throw refusals['round-not-open']()
+    if (!(await this.#votes.withdrawVote(roundId, participantId, cardId))) throw new NotFoundError('you have no vote on this card')
+    this.#schedulePublish(roundId)
+    return this.view(grant, roundId)
+  }
+
+  async close(grant: Grant, roundId: string): Promise<VoteRoundView> {
+    requireFacilitator(grant)
+    const round = await this.#roundOf(grant, roundId)
+    if (round.status === 'revealed') throw new ConflictError('this vote round is already revealed')
+    if (round.status === 'open') await this.#votes.setStatus(roundId, 'closed')
+    await this.#publish(roundId)
+    return this.view(grant, roundId)
+  }
+
+  /** Reveals the results to everyone (closing the round if it was still open). */
+  async reveal(grant: Grant, roundId: string): Promise<VoteRoundView> {
+    requireFacilitator(grant)
+    const round = await this.#roundOf(grant, roundId)
+    if (round.status !== 'revealed') await this.#votes.setStatus(roundId, 'revealed')
+    await this.#publish(roundId)
+    return this.view(grant, roundId)
+  }
+
+  /** A round as `grant`'s holder may see it. */
+  async view(grant: Grant, roundId: string): Promise<VoteRoundView> {
+    const round = await this.#roundOf(grant, roundId)
+    const ballots = await this.#votes.ballots(roundId)
+    const view: VoteRoundView = publicPart(round, ballots)
+    if (maySeeTallies(grant.role, round.status, round.settings)) view.tallies = tallyVotes(round.cardIds, ballots)
+    if (grant.role === 'participant' && grant.participantId) {
+      const own = ballots.filter((b) => b.participantId === grant.participantId).map((b) => b.cardId)
+      view.ownVotes = own
+      view.remainingVotes = Math.max(0, round.settings.votesPerParticipant - own.length)
+    }
+    if (maySeeBallots(grant.role, round.settings)) {
+      const byParticipant = new Map<string, string[]>()
+      for (const ballot of ballots) byParticipant.set(ballot.participantId, [...(byParticipant.get(ballot.participantId) ?? []), ballot.cardId])
+      view.ballots = [...byParticipant].map(([participantId, cardIds]) => ({ participantId, cardIds }))
+    }
+    return view
+  }
+
+  async list(grant: Grant): Promise<VoteRoundView[]> {
+    const rounds = await this.#votes.listRounds(grant.sessionId)
+    return Promise.all(rounds.map((round) => this.view(grant, round.roundId)))
+  }
+
+  /** "Heb je dit al geprobeerd?": sets (or clears) the participant's mark on an action; the team's counts go to the control room. */
+  async mark(grant: Grant, actionId: string, mark: ActionMark | null): Promise<{ actionId: string; mark: ActionMark | null }> {
+    const participantId = requireParticipant(grant)
+    const session = await this.#sessions.findSession(grant.sessionId)
+    const template = session ? this.#template(session.templateId) : undefined
+    const actions = new Set(template?.principles.flatMap((p) => p.plays.flatMap((play) => play.actions.map((a) => a.id))) ?? [])
+    if (!actions.has(actionId)) throw new UnprocessableError('no such action in this session\'s template')
+    await this.#votes.setMark(grant.sessionId, participantId, actionId, mark)
+    const counts = countMarks((await this.#votes.marks(grant.sessionId)).filter((m) => m.actionId === actionId)).get(actionId) ?? emptyMarkCounts()
+    await this.#rooms.change(sessionRoomName(grant.sessionId, 'control'), (doc) => writeMarkCounts(doc, actionId, counts))
+    return { actionId, mark }
+  }
+
+  /** Every action's counts and the asking participant's own marks. */
+  async marks(grant: Grant): Promise<{ counts: Record<string, ReturnType<typeof emptyMarkCounts>>; own: Record<string, ActionMark> }> {
+    const all = await this.#votes.marks(grant.sessionId)
+    const own: Record<string, ActionMark> = {}
+    for (const m of all) if (m.participantId === grant.participantId) own[m.actionId] = m.mark
+    return { counts: Object.fromEntries(countMarks(all)), own }
+  }
+
+  /** Resolves once every publish scheduled so far has reached the control room (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.#publishing.size > 0) await Promise.all([...this.#publishing.values()].map((p) => p.done))
+  }
+
+  async #roundOf(grant: Grant, roundId: string): Promise<VoteRoundRecord> {
+    const round = await this.#votes.findRound(roundId)
+    if (!round || round.sessionId !== grant.sessionId) throw new NotFoundError('no such vote round in this session')
+    return round
+  }
+
+  async #unknownCards(sessionId: string, template: Template | undefined, cardIds: string[]): Promise<string[]> {
+    const known = template ? votableTemplateIds(template) : new Set<string>()
+    const stickies = cardIds.filter((id) => id.startsWith('shape:'))
+    if (stickies.length > 0) {
+      const onBoard = await this.#rooms.read(sessionRoomName(sessionId, 'board'), (doc) => {
+        const records = boardRecords(doc)
+        return new Set(stickies.filter((id) => records.has(id)))
+      })
+      for (const id of onBoard) known.add(id)
+    }
+    return cardIds.filter((id) => !known.has(id))
+  }
+
+  /** Publishes now and waits (round created, closed, revealed: the caller's answer should follow the room). */
+  async #publish(roundId: string): Promise<void> {
+    this.#schedulePublish(roundId)
+    await this.#publishing.get(roundId)?.done
+  }
+
+  /** Marks the round's public state stale; one writer per round brings the room up to date, however many votes arrive. */
+  #schedulePublish(roundId: string): void {
+    const running = this.#publishing.get(roundId)
+    if (running) {
+      running.again = true
+      return
+    }
+    const entry = { again: false, done: Promise.resolve() }
+    entry.done = (async () => {
+      try {
+        do {
+          entry.again = false
+          const round = await this.#votes.findRound(roundId)
+          if (!round) return
+          const publicRound = publicPart(round, await this.#votes.ballots(roundId))
+          await this.#rooms.change(sessionRoomName(round.sessionId, 'control'), (doc) => writePublicVoteRound(doc, publicRound))
+        } while (entry.again)
+      } catch (error) {
+        console.error(`vote round ${roundId}: could not publish`, error)
+      } finally {
+        this.#publishing.delete(roundId)
+      }
+    })()
+    this.#publishing.set(roundId, entry)
+  }
+}
+
+/** What everyone may know of a round: never who voted what, and tallies only when everyone may see them. */
+function publicPart(round: VoteRoundRecord, ballots: ReadonlyArray<{ participantId: string; cardId: string }>): PublicVoteRound {
+  const everyone = maySeeTallies('participant', round.status, round.settings)
+  return {
+    roundId: round.roundId,
+    stageId: round.stageId,
+    ...(round.title ? { title: round.title } : {}),
+    cardIds: round.cardIds,
+    settings: round.settings,
+    status: round.status,
+    voterCount: countVoters(ballots),
+    createdAt: round.createdAt,
+    ...(everyone ? { tallies: tallyVotes(round.cardIds, ballots) } : {}),
+  }
+}
+
+function requireFacilitator(grant: Grant): void {
+  if (grant.role !== 'facilitator') throw new ForbiddenError('only the facilitator may do this')
+}
+
+function requireParticipant(grant: Grant): string {
+  if (grant.role !== 'participant' || !grant.participantId) throw new ForbiddenError('only participants vote and mark actions')
+  return grant.participantId
+}

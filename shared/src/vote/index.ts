@@ -1,0 +1,5 @@
+export * from './voteRound.ts'
+export * from './tally.ts'
+export * from './playbookLogic.ts'
+export * from './marks.ts'
+export * from './controlLayout.ts'
