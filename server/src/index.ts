@@ -6,7 +6,7 @@ import type { ServerConfig } from './config.ts'
 import type { Connection } from './rooms/connection.ts'
 import { CloseCode } from './rooms/peer.ts'
 import { LoadGauge } from './rooms/loadGauge.ts'
-import { encodeAwareness } from './rooms/protocol.ts'
+import { startKeepAlive } from './rooms/keepAlive.ts'
 import { RoomManager } from './rooms/roomManager.ts'
 import type { DocumentStore } from './store/documentStore.ts'
 import { SqliteDocumentStore } from './store/sqliteStore.ts'
@@ -21,12 +21,6 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/**
- * An awareness update naming no client: valid for every y-websocket client, changes nothing, and resets the
- * client's 30-second "no message, reconnect" timer.
- */
-const keepAliveFrame = encodeAwareness(new Uint8Array([0]))
-
 /** Opens the store, then listens; resolves once connections are accepted. */
 export async function startServer(config: ServerConfig, store: DocumentStore = new SqliteDocumentStore(config.dataDir)): Promise<RunningServer> {
   const load = new LoadGauge()
@@ -39,20 +33,7 @@ export async function startServer(config: ServerConfig, store: DocumentStore = n
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
 
-  const keepAlive = setInterval(() => {
-    const now = Date.now()
-    for (const connection of connections) {
-      if (connection.awaitingPong) {
-        connection.close(CloseCode.goingAway, 'no answer to ping')
-        continue
-      }
-      // A client that is talking is alive; only the silent ones are asked, so a full server does not ping
-      // every connection in one burst.
-      if (now - connection.lastReceivedAt >= config.keepAliveMs) connection.ping()
-      if (now - connection.lastSentAt >= config.keepAliveMs) connection.send(keepAliveFrame)
-    }
-  }, Math.ceil(config.keepAliveMs / 2))
-  keepAlive.unref()
+  const stopKeepAlive = startKeepAlive(connections, config.keepAliveMs)
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -68,7 +49,7 @@ export async function startServer(config: ServerConfig, store: DocumentStore = n
     store,
     async close() {
       ready = false
-      clearInterval(keepAlive)
+      stopKeepAlive()
       load.stop()
       for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -1,0 +1,163 @@
+import * as Y from 'yjs'
+import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
+import { encodeSyncUpdate } from './protocol.ts'
+
+export interface PersistenceOptions {
+  /** Compact the update log into one snapshot once it holds this many bytes or entries. */
+  compactAfterBytes: number
+  compactAfterUpdates: number
+}
+
+/** What the room hears from its document's persistence. */
+export interface PersistenceEvents {
+  /**
+   * A batch of updates is stored: relay `frame` (one sync update) to every peer but `sender`, which already has
+   * it (undefined when the batch came from several senders; each gets the others' parts and Yjs ignores what it
+   * already has).
+   */
+  stored(frame: Uint8Array, sender: unknown): void
+  /** An update could not be stored; the document now holds something the store does not. */
+  failed(): void
+}
+
+/**
+ * A board's Yjs document and its persistence: what is applied to the document is appended to the store, and
+ * the room hears of it only once it is stored.
+ *
+ * The document's own `update` event gives exactly what was integrated. Updates integrated in the same turn of
+ * the event loop form one batch, merged into one update, appended to the store and only then handed to the room
+ * for relaying. On a quiet board a batch is one update and costs no delay; on a busy one, batches grow with the
+ * load, so a burst of N edits costs one send per peer instead of N. Appends are chained so that relays keep the
+ * order in which updates were applied. (Holding batches open on a timer when the server is saturated was tried
+ * and measured with `pnpm bench --scenario 3`: the event loop stalled for seconds. Batching per turn does not.)
+ *
+ * Compaction rewrites the whole document as one snapshot in place of the log, once the log is large enough.
+ */
+export class PersistedDoc {
+  readonly doc = new Y.Doc()
+  readonly #name: string
+  readonly #store: DocumentStore
+  readonly #options: PersistenceOptions
+  readonly #events: PersistenceEvents
+  #writes: Promise<void> = Promise.resolve()
+  #lastSeq: number
+  /** Entries and bytes in the store's log besides the last snapshot: what compaction would fold away. */
+  #logUpdates: number
+  #logBytes: number
+  #snapshotBytes = 0
+  #compacting = false
+  #broken = false
+  #destroyed = false
+  #batch: Uint8Array[] = []
+  #batchOrigins = new Set<unknown>()
+  #batchScheduled: NodeJS.Immediate | undefined
+
+  constructor(name: string, store: DocumentStore, stored: StoredDocument, options: PersistenceOptions, events: PersistenceEvents) {
+    this.#name = name
+    this.#store = store
+    this.#options = options
+    this.#events = events
+    this.#lastSeq = stored.lastSeq
+    this.#logUpdates = stored.updates.length
+    this.#logBytes = stored.bytes
+    // Loading is not a change: the stored updates are applied before the document is watched, so none is
+    // appended again.
+    Y.transact(this.doc, () => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+    })
+    this.doc.on('update', this.#onDocumentUpdate)
+  }
+
+  /** True once an update could not be stored; nothing more is stored or handed on. */
+  get broken(): boolean {
+    return this.#broken
+  }
+
+  /** Applies a peer's update; `origin` is handed back with the stored batch. Throws if Yjs rejects it. */
+  apply(update: Uint8Array, origin: unknown): void {
+    Y.applyUpdate(this.doc, update, origin)
+  }
+
+  /**
+   * Calls `then` once everything applied so far is stored (or could not be: check `broken`). What a newcomer is
+   * sent must wait for this, so that no client sees what a crash could still lose.
+   */
+  whenStored(then: () => void): void {
+    // Everything applied so far is in a batch once the current one is flushed.
+    this.#flushBatch()
+    void this.#writes.then(then)
+  }
+
+  /** Resolves once every update applied so far is stored (and handed on). */
+  flushed(): Promise<void> {
+    this.#flushBatch()
+    return this.#writes
+  }
+
+  /** Writes the whole document as one snapshot in place of the update log. */
+  async compact(): Promise<void> {
+    await this.flushed()
+    if (this.#broken || this.#compacting || this.#logUpdates <= 1) return
+    this.#compacting = true
+    try {
+      const through = this.#lastSeq
+      const [updatesBefore, bytesBefore] = [this.#logUpdates, this.#logBytes]
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      await this.#store.compact(this.#name, snapshot, through)
+      // Appends that landed while the snapshot was being written stay in the log.
+      this.#logUpdates -= updatesBefore
+      this.#logBytes -= bytesBefore
+      this.#snapshotBytes = snapshot.byteLength
+    } finally {
+      this.#compacting = false
+    }
+  }
+
+  destroy(): void {
+    if (this.#destroyed) return
+    this.#destroyed = true
+    clearImmediate(this.#batchScheduled)
+    this.doc.off('update', this.#onDocumentUpdate)
+    this.doc.destroy()
+  }
+
+  #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#batch.push(update)
+    this.#batchOrigins.add(origin)
+    this.#batchScheduled ??= setImmediate(this.#flushBatch)
+  }
+
+  #flushBatch = (): void => {
+    clearImmediate(this.#batchScheduled)
+    this.#batchScheduled = undefined
+    if (this.#batch.length === 0) return
+    const update = this.#batch.length === 1 ? (this.#batch[0] as Uint8Array) : Y.mergeUpdates(this.#batch)
+    const origins = [...this.#batchOrigins]
+    this.#batch = []
+    this.#batchOrigins = new Set()
+    const sender = origins.length === 1 ? origins[0] : undefined
+    const frame = encodeSyncUpdate(update)
+    this.#writes = this.#writes.then(async () => {
+      if (this.#broken) return
+      try {
+        this.#lastSeq = await this.#store.append(this.#name, update)
+      } catch (error) {
+        console.error(`room ${this.#name}: could not store an update`, error)
+        this.#broken = true
+        this.#events.failed()
+        return
+      }
+      this.#logUpdates += 1
+      this.#logBytes += update.byteLength
+      this.#events.stored(frame, sender)
+      // Past the byte threshold, wait until the log is also as large as the snapshot: rewriting a large board
+      // after every small edit would make each edit cost the whole board.
+      if (
+        this.#logUpdates >= this.#options.compactAfterUpdates ||
+        this.#logBytes >= Math.max(this.#options.compactAfterBytes, this.#snapshotBytes)
+      ) {
+        void this.compact().catch((error: unknown) => console.error(`room ${this.#name}: compaction failed`, error))
+      }
+    })
+  }
+}
