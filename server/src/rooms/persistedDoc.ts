@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
-import { encodeSyncUpdate } from './protocol.ts'
+import { encodeSyncUpdate, MalformedMessageError } from './protocol.ts'
+import { missingDependency } from './updateDependencies.ts'
 
 export interface PersistenceOptions {
   /** Compact the update log into one snapshot once it holds this many bytes or entries. */
@@ -73,9 +74,24 @@ export class PersistedDoc {
     return this.#broken
   }
 
-  /** Applies a peer's update; `origin` is handed back with the stored batch. Throws if Yjs rejects it. */
+  /**
+   * Applies a peer's update; `origin` is handed back with the stored batch. Throws `MalformedMessageError` for an
+   * update that builds on data the document does not have (see `missingDependency`), and whatever Yjs throws for
+   * one it cannot read; either way nothing of it is kept.
+   */
   apply(update: Uint8Array, origin: unknown): void {
+    if (missingDependency(update, this.doc) !== undefined) {
+      throw new MalformedMessageError('the update needs data the board does not have')
+    }
     Y.applyUpdate(this.doc, update, origin)
+    const { store } = this.doc
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      // Not reached for anything the check above knows; should Yjs put something aside all the same, it is
+      // dropped rather than kept for every newcomer and every later update.
+      store.pendingStructs = null
+      store.pendingDs = null
+      throw new MalformedMessageError('the update needs data the board does not have')
+    }
   }
 
   /**

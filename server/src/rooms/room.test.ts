@@ -105,6 +105,35 @@ describe('Room', () => {
     room.destroy()
   })
 
+  it('refuses an update that builds on data the room does not have, and keeps nothing of it', async () => {
+    const { room, store } = await emptyRoom()
+    const [sender, other] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(sender)
+    room.add(other)
+    other.frames.length = 0
+    const client = new Y.Doc()
+    editFrom(client, 'shape:never-sent')
+    for (let i = 0; i < 100; i++) {
+      const update = editFrom(client, `shape:${i}`)
+      expect(() => room.receive(sender, { kind: 'sync-update', update })).toThrow('the update needs data the board does not have')
+    }
+    await room.flushed()
+    expect(room.doc.store.pendingStructs).toBeNull()
+    expect(room.doc.store.pendingDs).toBeNull()
+    expect(other.frames).toHaveLength(0)
+    expect((await store.load('test')).updates).toHaveLength(0)
+    // A newcomer's sync step 2 carries none of it.
+    const newcomer = new RecordingPeer()
+    room.receive(newcomer, { kind: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) })
+    await room.flushed()
+    const answer = readClientMessage(newcomer.frames[0] as Uint8Array)
+    if (answer.kind !== 'sync-step-2') throw new Error(`expected sync step 2, got ${answer.kind}`)
+    const seen = new Y.Doc()
+    Y.applyUpdate(seen, answer.update)
+    expect(seen.getMap('records').size).toBe(0)
+    room.destroy()
+  })
+
   it('stores an update before relaying it', async () => {
     const store = new MemoryDocumentStore()
     const events: string[] = []

@@ -55,3 +55,12 @@ export async function connectRaw(wsUrl: string, room: string): Promise<RawClient
   })
   return { socket, closed }
 }
+
+/** How `client` was closed; fails with a clear message if the server has not closed it within `timeoutMs`. */
+export function closedWithin(client: RawClient, timeoutMs = 5000): Promise<{ code: number; reason: string }> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`the server did not close the socket within ${timeoutMs} ms`)), timeoutMs)
+  })
+  return Promise.race([client.closed, timeout]).finally(() => clearTimeout(timer))
+}
