@@ -132,8 +132,9 @@ export class Connection implements Peer {
   close(code: number, reason: string): void {
     if (this.#closed) return
     this.#closed = true
-    // The WebSocket protocol allows 123 bytes of reason and `ws` throws past that; a long one must not crash us.
-    this.#socket.close(code, Buffer.from(reason).subarray(0, 123).toString())
+    // The WebSocket protocol allows 123 bytes of reason and `ws` throws past that; a long one must not crash us
+    // (121, so that a character cut in two, which becomes a 3-byte U+FFFD, still fits).
+    this.#socket.close(code, Buffer.from(reason).subarray(0, 121).toString())
     // The close handshake queues behind unsent data; a stalled peer would keep its buffer forever.
     setTimeout(() => this.#socket.terminate(), 2000).unref()
     this.onSocketClosed()

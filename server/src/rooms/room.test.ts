@@ -263,6 +263,25 @@ describe('Room', () => {
     room.destroy()
   })
 
+  it('counts the awareness ids one message would add before applying it: fifty in one message get four', async () => {
+    const { room } = await emptyRoom()
+    const [flooder, watcher] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(flooder)
+    room.add(watcher)
+    const many = Array.from({ length: 50 }, () => new awarenessProtocol.Awareness(new Y.Doc()))
+    const states = new Map<number, Record<string, unknown>>(many.map((awareness) => [awareness.clientID, { n: 1 }]))
+    // One update naming all fifty, as a hostile client would build it.
+    const carrier = many[0] as awarenessProtocol.Awareness
+    for (const awareness of many) {
+      carrier.states.set(awareness.clientID, states.get(awareness.clientID) ?? {})
+      carrier.meta.set(awareness.clientID, { clock: 1, lastUpdated: Date.now() })
+    }
+    room.receive(flooder, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(carrier, [...states.keys()]) })
+    expect(room.presence.size).toBe(4)
+    for (const awareness of many) awareness.destroy()
+    room.destroy()
+  })
+
   it('removes the presence of a peer that leaves without saying goodbye', async () => {
     const { room } = await emptyRoom()
     const [leaver, stayer] = [new RecordingPeer(), new RecordingPeer()]

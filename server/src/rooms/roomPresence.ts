@@ -78,11 +78,16 @@ export class RoomPresence {
   receive(peer: Peer, update: Uint8Array): void {
     const controlled = this.#controlled.get(peer)
     if (!controlled) return
-    // A connection speaks for its own clients only, and for a few at most (the stock client uses one).
+    // A connection speaks for its own clients only, and for a few at most (the stock client uses one). The ids
+    // this message would add are counted as it is read, before anything of it is applied: one message naming
+    // fifty new ids gets as many as the cap leaves, not fifty.
+    let adding = 0
     const accept = (id: number) => {
       const owner = this.#owners.get(id)
       if (owner !== undefined) return owner === peer
-      return controlled.size < maxClientsPerConnection
+      if (controlled.size + adding >= maxClientsPerConnection) return false
+      adding++
+      return true
     }
     const { changed, present, removed } = this.table.apply(update, Date.now(), accept)
     for (const id of present) {
