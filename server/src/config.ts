@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   ROOM_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
   COMPACT_AFTER_UPDATES: positiveInt.default(1000),
   COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),
+  MAX_UNSTORED_BYTES: positiveInt.default(4 * 1024 * 1024),
   /** y-websocket clients reconnect after 30 s without a message; idle connections hear from us before that. */
   KEEPALIVE_MS: positiveInt.default(10_000),
 })
@@ -54,6 +55,7 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
       unloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactAfterBytes: e.COMPACT_AFTER_BYTES,
+      maxUnstoredBytes: e.MAX_UNSTORED_BYTES,
     },
     connection: {
       messagesPerSecond: e.MESSAGES_PER_SECOND,

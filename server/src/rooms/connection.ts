@@ -163,6 +163,14 @@ export class Connection implements Peer {
     this.#socket.send(frame, { binary: true })
   }
 
+  pause(): void {
+    if (!this.#closed) this.#socket.pause()
+  }
+
+  resume(): void {
+    if (!this.#closed) this.#socket.resume()
+  }
+
   ping(): void {
     if (this.#closed) return
     this.awaitingPong = true

@@ -3,6 +3,9 @@ export interface Peer {
   /** Sends one frame. The same bytes are handed to every peer of a broadcast; a peer must not modify them. */
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
+  /** Stops reading what the client sends (the store is behind); frames already read may still arrive. */
+  pause(): void
+  resume(): void
 }
 
 /**

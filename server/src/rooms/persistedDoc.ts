@@ -7,6 +7,11 @@ export interface PersistenceOptions {
   /** Compact the update log into one snapshot once it holds this many bytes or entries. */
   compactAfterBytes: number
   compactAfterUpdates: number
+  /**
+   * Bytes of applied updates that may wait behind the write in flight. Past this the store is falling behind:
+   * the room stops reading from its peers until the waiting updates have gone to the store.
+   */
+  maxUnstoredBytes: number
 }
 
 /** What the room hears from its document's persistence. */
@@ -19,18 +24,21 @@ export interface PersistenceEvents {
   stored(frame: Uint8Array, sender: unknown): void
   /** An update could not be stored; the document now holds something the store does not. */
   failed(): void
+  /** The store has fallen behind (true) and caught up again (false); see `maxUnstoredBytes`. */
+  behind(isBehind: boolean): void
 }
 
 /**
  * A board's Yjs document and its persistence: what is applied to the document is appended to the store, and
  * the room hears of it only once it is stored.
  *
- * The document's own `update` event gives exactly what was integrated. Updates integrated in the same turn of
- * the event loop form one batch, merged into one update, appended to the store and only then handed to the room
- * for relaying. On a quiet board a batch is one update and costs no delay; on a busy one, batches grow with the
- * load, so a burst of N edits costs one send per peer instead of N. Appends are chained so that relays keep the
- * order in which updates were applied. (Holding batches open on a timer when the server is saturated was tried
- * and measured with `pnpm bench --scenario 3`: the event loop stalled for seconds. Batching per turn does not.)
+ * The document's own `update` event gives exactly what was integrated. One append is in flight at a time;
+ * updates integrated meanwhile wait and go, merged into one update, as the next append, and are handed to the
+ * room for relaying once it is stored. On a quiet board an append is one update and costs no delay; on a busy
+ * board or with a slow store, appends grow with the load instead of queueing one per turn of the event loop, so
+ * a burst of N edits costs one send per peer instead of N, and relays keep the order in which updates were
+ * applied. (Holding batches open on a timer when the server is saturated was tried and measured with
+ * `pnpm bench --scenario 3`: the event loop stalled for seconds. Batching by what the store can take does not.)
  *
  * Compaction rewrites the whole document as one snapshot in place of the log, once the log is large enough.
  */
@@ -40,7 +48,6 @@ export class PersistedDoc {
   readonly #store: DocumentStore
   readonly #options: PersistenceOptions
   readonly #events: PersistenceEvents
-  #writes: Promise<void> = Promise.resolve()
   #lastSeq: number
   /** Entries and bytes in the store's log besides the last snapshot: what compaction would fold away. */
   #logUpdates: number
@@ -49,9 +56,15 @@ export class PersistedDoc {
   #compacting = false
   #broken = false
   #destroyed = false
-  #batch: Uint8Array[] = []
-  #batchOrigins = new Set<unknown>()
-  #batchScheduled: NodeJS.Immediate | undefined
+  /** Updates applied and not yet handed to the store, with their origins and whoever waits for them. */
+  #waiting: Uint8Array[] = []
+  #waitingBytes = 0
+  #waitingOrigins = new Set<unknown>()
+  #waitingCallbacks: Array<() => void> = []
+  /** Who waits for the append in flight; undefined when none is. */
+  #inFlight: Array<() => void> | undefined
+  #flushScheduled: NodeJS.Immediate | undefined
+  #behind = false
 
   constructor(name: string, store: DocumentStore, stored: StoredDocument, options: PersistenceOptions, events: PersistenceEvents) {
     this.#name = name
@@ -74,6 +87,10 @@ export class PersistedDoc {
     return this.#broken
   }
 
+  /** True while the store is behind and the room should not read more from its peers. */
+  get behind(): boolean {
+    return this.#behind
+  }
   /**
    * Applies a peer's update; `origin` is handed back with the stored batch. Throws `MalformedMessageError` for an
    * update that builds on data the document does not have (see `missingDependency`), and whatever Yjs throws for
@@ -99,15 +116,19 @@ export class PersistedDoc {
    * sent must wait for this, so that no client sees what a crash could still lose.
    */
   whenStored(then: () => void): void {
-    // Everything applied so far is in a batch once the current one is flushed.
-    this.#flushBatch()
-    void this.#writes.then(then)
+    if (this.#waiting.length > 0) {
+      this.#waitingCallbacks.push(then)
+      this.#flush()
+    } else if (this.#inFlight) {
+      this.#inFlight.push(then)
+    } else {
+      then()
+    }
   }
 
   /** Resolves once every update applied so far is stored (and handed on). */
   flushed(): Promise<void> {
-    this.#flushBatch()
-    return this.#writes
+    return new Promise((resolve) => this.whenStored(resolve))
   }
 
   /** Writes the whole document as one snapshot in place of the update log. */
@@ -132,29 +153,47 @@ export class PersistedDoc {
   destroy(): void {
     if (this.#destroyed) return
     this.#destroyed = true
-    clearImmediate(this.#batchScheduled)
+    clearImmediate(this.#flushScheduled)
     this.doc.off('update', this.#onDocumentUpdate)
     this.doc.destroy()
   }
 
   #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.#batch.push(update)
-    this.#batchOrigins.add(origin)
-    this.#batchScheduled ??= setImmediate(this.#flushBatch)
+    this.#waiting.push(update)
+    this.#waitingBytes += update.byteLength
+    this.#waitingOrigins.add(origin)
+    if (!this.#inFlight) {
+      this.#flushScheduled ??= setImmediate(this.#flush)
+    } else if (!this.#behind && this.#waitingBytes >= this.#options.maxUnstoredBytes) {
+      this.#behind = true
+      this.#events.behind(true)
+    }
   }
 
-  #flushBatch = (): void => {
-    clearImmediate(this.#batchScheduled)
-    this.#batchScheduled = undefined
-    if (this.#batch.length === 0) return
-    const update = this.#batch.length === 1 ? (this.#batch[0] as Uint8Array) : Y.mergeUpdates(this.#batch)
-    const origins = [...this.#batchOrigins]
-    this.#batch = []
-    this.#batchOrigins = new Set()
-    const sender = origins.length === 1 ? origins[0] : undefined
-    const frame = encodeSyncUpdate(update)
-    this.#writes = this.#writes.then(async () => {
+  /** Hands what is waiting to the store as one append, unless one is in flight (it comes next, then). */
+  #flush = (): void => {
+    clearImmediate(this.#flushScheduled)
+    this.#flushScheduled = undefined
+    if (this.#inFlight || this.#waiting.length === 0) return
+    const updates = this.#waiting
+    const origins = [...this.#waitingOrigins]
+    const callbacks = this.#waitingCallbacks
+    this.#waiting = []
+    this.#waitingBytes = 0
+    this.#waitingOrigins = new Set()
+    this.#waitingCallbacks = []
+    this.#inFlight = callbacks
+    if (this.#behind) {
+      this.#behind = false
+      this.#events.behind(false)
+    }
+    void this.#append(updates, origins.length === 1 ? origins[0] : undefined)
+  }
+
+  async #append(updates: Uint8Array[], sender: unknown): Promise<void> {
+    try {
       if (this.#broken) return
+      const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
       try {
         this.#lastSeq = await this.#store.append(this.#name, update)
       } catch (error) {
@@ -165,7 +204,7 @@ export class PersistedDoc {
       }
       this.#logUpdates += 1
       this.#logBytes += update.byteLength
-      this.#events.stored(frame, sender)
+      this.#events.stored(encodeSyncUpdate(update), sender)
       // Past the byte threshold, wait until the log is also as large as the snapshot: rewriting a large board
       // after every small edit would make each edit cost the whole board.
       if (
@@ -174,6 +213,12 @@ export class PersistedDoc {
       ) {
         void this.compact().catch((error: unknown) => console.error(`room ${this.#name}: compaction failed`, error))
       }
-    })
+    } finally {
+      const callbacks = this.#inFlight ?? []
+      this.#inFlight = undefined
+      for (const callback of callbacks) callback()
+      // Everything that arrived meanwhile goes at once, as one append.
+      this.#flush()
+    }
   }
 }

@@ -16,6 +16,13 @@ class RecordingPeer implements Peer {
   close(code: number, reason: string): void {
     this.closedWith = { code, reason }
   }
+  paused = false
+  pause(): void {
+    this.paused = true
+  }
+  resume(): void {
+    this.paused = false
+  }
   framesOfKind(kind: number): Uint8Array[] {
     return this.frames.filter((frame) => frame[0] === kind)
   }
@@ -27,6 +34,7 @@ const options = {
   slowdown: () => 1,
   compactAfterBytes: 1 << 30,
   compactAfterUpdates: 1 << 30,
+  maxUnstoredBytes: 1 << 30,
 }
 
 async function emptyRoom(store = new MemoryDocumentStore()) {

@@ -36,6 +36,13 @@ export class Room {
       failed: () => {
         for (const peer of [...this.#peers]) peer.close(CloseCode.internal, 'could not save the change; reconnect to resync')
       },
+      // Backpressure: a slow store must not make the server hold an ever longer queue of unsaved updates.
+      behind: (isBehind) => {
+        for (const peer of this.#peers) {
+          if (isBehind) peer.pause()
+          else peer.resume()
+        }
+      },
     })
     this.#presence = new RoomPresence(this.#peers, options)
   }
@@ -64,6 +71,7 @@ export class Room {
   /** Adds a peer and starts the handshake: our state vector, and everyone's awareness. */
   add(peer: Peer): void {
     this.#peers.add(peer)
+    if (this.#document.behind) peer.pause()
     this.#presence.join(peer)
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (this.presence.size > 0) peer.send(this.#presence.framePresent())
