@@ -52,7 +52,7 @@ export class PersistedDoc {
   /** Entries and bytes in the store's log besides the last snapshot: what compaction would fold away. */
   #logUpdates: number
   #logBytes: number
-  #snapshotBytes = 0
+  #snapshotBytes: number
   #compacting = false
   #broken = false
   #destroyed = false
@@ -73,7 +73,10 @@ export class PersistedDoc {
     this.#events = events
     this.#lastSeq = stored.lastSeq
     this.#logUpdates = stored.updates.length
-    this.#logBytes = stored.bytes
+    // The first entry is the snapshot of the last compaction (on a board never compacted, its first update): a
+    // freshly loaded large board is not rewritten whole for its first small edit.
+    this.#snapshotBytes = stored.updates[0]?.byteLength ?? 0
+    this.#logBytes = stored.bytes - this.#snapshotBytes
     // Loading is not a change: the stored updates are applied before the document is watched, so none is
     // appended again.
     Y.transact(this.doc, () => {

@@ -336,4 +336,28 @@ describe('Room', () => {
     expect(restored.getMap('records').size).toBe(202)
     room.destroy()
   })
+
+  it('starts the snapshot size from what it loaded: a loaded large board is not rewritten for one small edit', async () => {
+    const store = new MemoryDocumentStore()
+    const big = new Y.Doc()
+    big.getMap('records').set('shape:big', new Uint8Array(64 * 1024))
+    const through = await store.append('test', Y.encodeStateAsUpdate(big))
+    await store.compact('test', Y.encodeStateAsUpdate(big), through)
+    let compactions = 0
+    const compact = store.compact.bind(store)
+    store.compact = (room, snapshot, throughSeq) => {
+      compactions++
+      return compact(room, snapshot, throughSeq)
+    }
+    const room = new Room('test', store, await store.load('test'), { ...options, compactAfterBytes: 1024, compactAfterUpdates: 1000 })
+    const peer = new RecordingPeer()
+    room.add(peer)
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(big))
+    room.receive(peer, { kind: 'sync-update', update: editFrom(client, 'shape:small') })
+    await room.flushed()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(compactions).toBe(0)
+    room.destroy()
+  })
 })
