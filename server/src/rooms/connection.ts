@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws'
 import { CloseCode, type Peer } from './peer.ts'
 import { isSyncStep2, MalformedMessageError, readClientMessage } from './protocol.ts'
 import { TokenBucket } from './rateLimit.ts'
-import { RoomFullError, type RoomManager } from './roomManager.ts'
+import { RoomBrokenError, RoomFullError, type RoomManager } from './roomManager.ts'
 import type { Room } from './room.ts'
 
 export interface ConnectionLimits {
@@ -85,6 +85,7 @@ export class Connection implements Peer {
       this.#room = room
     } catch (error) {
       if (error instanceof RoomFullError) this.close(CloseCode.roomFull, error.message)
+      else if (error instanceof RoomBrokenError) this.close(CloseCode.internal, error.message)
       else {
         console.error(`room ${this.#roomName}: could not open`, error)
         this.close(CloseCode.internal, 'could not open the board')

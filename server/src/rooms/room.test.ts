@@ -3,30 +3,9 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
-import type { Peer } from './peer.ts'
+import { RecordingPeer } from '../../test/support/recordingPeer.ts'
 import { encodeSyncUpdate, readClientMessage } from './protocol.ts'
 import { Room } from './room.ts'
-
-class RecordingPeer implements Peer {
-  readonly frames: Uint8Array[] = []
-  closedWith: { code: number; reason: string } | undefined
-  send(frame: Uint8Array): void {
-    this.frames.push(frame)
-  }
-  close(code: number, reason: string): void {
-    this.closedWith = { code, reason }
-  }
-  paused = false
-  pause(): void {
-    this.paused = true
-  }
-  resume(): void {
-    this.paused = false
-  }
-  framesOfKind(kind: number): Uint8Array[] {
-    return this.frames.filter((frame) => frame[0] === kind)
-  }
-}
 
 const options = {
   awarenessTickMs: 20,

@@ -19,6 +19,17 @@ export class RoomFullError extends Error {
 }
 
 /**
+ * The board's store failed and it is being replaced by a fresh load; the client should reconnect. A join is
+ * refused rather than let into a room that will neither sync it nor last.
+ */
+export class RoomBrokenError extends Error {
+  override name = 'RoomBrokenError'
+  constructor() {
+    super('the board is reloading after a storage error; reconnect')
+  }
+}
+
+/**
  * Loads a room's document from the store on first connect and unloads it once the last peer has gone and its
  * state is saved. Peers that arrive while a room is loading or unloading wait for that to finish, so there is
  * never more than one live copy of a document.
@@ -46,6 +57,7 @@ export class RoomManager {
 
   async join(name: string, peer: Peer): Promise<Room> {
     const room = await this.#open(name)
+    if (room.broken) throw new RoomBrokenError()
     if (room.peerCount >= this.#options.maxPeersPerRoom) {
       this.#scheduleUnloadIfEmpty(room)
       throw new RoomFullError(this.#options.maxPeersPerRoom)
@@ -59,8 +71,12 @@ export class RoomManager {
   leave(room: Room, peer: Peer): void {
     room.remove(peer)
     if (room.broken) {
-      // Nothing of a broken room is saved (it holds what the store could not take); it is just dropped.
-      if (room.peerCount === 0) room.destroy()
+      // Nothing of a broken room is saved (it holds what the store could not take); once empty it is dropped,
+      // and the next join loads the board afresh from the store.
+      if (room.peerCount === 0) {
+        room.destroy()
+        this.#forget(room)
+      }
       return
     }
     this.#scheduleUnloadIfEmpty(room)
@@ -73,13 +89,17 @@ export class RoomManager {
     await Promise.all([...this.#unloading.values(), ...[...this.#rooms.keys()].map((name) => this.#unload(name))])
   }
 
+  /** Removes `room` from the map, unless the name already stands for another (a fresh load). */
+  #forget(room: Room): void {
+    const entry = this.#rooms.get(room.name)
+    void entry?.then((loaded) => {
+      if (loaded === room && this.#rooms.get(room.name) === entry) this.#rooms.delete(room.name)
+    }, () => {})
+  }
+
   async #open(name: string): Promise<Room> {
     await this.#unloading.get(name)
     let room = this.#rooms.get(name)
-    if (room && (await room).broken) {
-      if (this.#rooms.get(name) === room) this.#rooms.delete(name)
-      room = this.#rooms.get(name)
-    }
     if (!room) {
       room = this.#load(name)
       this.#rooms.set(name, room)
