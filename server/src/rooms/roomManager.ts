@@ -50,11 +50,6 @@ export class RoomManager {
     return this.#rooms.size
   }
 
-  /** Loaded rooms, for tests. */
-  async rooms(): Promise<Room[]> {
-    return Promise.all(this.#rooms.values())
-  }
-
   async join(name: string, peer: Peer): Promise<Room> {
     const room = await this.#open(name)
     if (room.broken) throw new RoomBrokenError()

@@ -1,6 +1,8 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { encodeAwareness } from '../../src/rooms/protocol.ts'
 
 /** A stock y-websocket provider, as a browser would use it, with `ws` as its WebSocket in Node. */
 export function connectProvider(wsUrl: string, room: string, doc = new Y.Doc()): WebsocketProvider {
@@ -63,4 +65,17 @@ export function closedWithin(client: RawClient, timeoutMs = 5000): Promise<{ cod
     timer = setTimeout(() => fail(new Error(`the server did not close the socket within ${timeoutMs} ms`)), timeoutMs)
   })
   return Promise.race([client.closed, timeout]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * Makes a raw client present on its board (as a stock client does with its cursor) and returns its awareness
+ * client id, so that others can see it arrive and, once the server drops it, leave.
+ */
+export function announcePresence(client: RawClient, state: Record<string, unknown> = { name: 'raw' }): number {
+  const awareness = new awarenessProtocol.Awareness(new Y.Doc())
+  awareness.setLocalState(state)
+  client.socket.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])))
+  const id = awareness.clientID
+  awareness.destroy()
+  return id
 }
