@@ -1,6 +1,7 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { boardRecords } from '@werkplaats/shared'
 import { BenchClient, type ClientEvents } from './client.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
 import { createHistogram, type LatencySummary, merge, summarize, summarizeSamples } from './histogram.ts'
@@ -250,7 +251,7 @@ async function providerJoin(server: RunningServer, room: string, stickies: numbe
       })
     })
     const elapsed = nowMs() - started
-    const size = doc.getMap('records').size
+    const size = boardRecords(doc).size
     if (size < stickies) throw new Error(`join: synced with ${size} records, expected ${stickies}`)
     return elapsed
   } finally {

@@ -16,7 +16,7 @@ const environmentSchema = z.object({
   /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
   CLIENT_DIR: z.string().optional(),
   MAX_MESSAGE_BYTES: positiveInt.default(4 * 1024 * 1024),
-  MAX_PARTICIPANTS_PER_BOARD: positiveInt.default(500),
+  MAX_CONNECTIONS_PER_BOARD: positiveInt.default(500),
   MESSAGES_PER_SECOND: positiveInt.default(300),
   MESSAGE_BURST: positiveInt.default(1000),
   BYTES_PER_SECOND: positiveInt.default(8 * 1024 * 1024),
@@ -49,7 +49,7 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     keepAliveMs: e.KEEPALIVE_MS,
     rooms: {
-      maxPeersPerRoom: e.MAX_PARTICIPANTS_PER_BOARD,
+      maxPeersPerRoom: e.MAX_CONNECTIONS_PER_BOARD,
       awarenessTickMs: e.AWARENESS_TICK_MS,
       awarenessBytesPerSecond: e.AWARENESS_BYTES_PER_SECOND,
       unloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,

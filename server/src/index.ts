@@ -12,6 +12,11 @@ import type { DocumentStore } from './store/documentStore.ts'
 import { SqliteDocumentStore } from './store/sqliteStore.ts'
 
 export { configFromEnvironment, type ServerConfig } from './config.ts'
+// The parts a host (or the heap benchmark, which wires a bare `ws` server to them) needs besides `startServer`.
+export { Connection, type ConnectionLimits } from './rooms/connection.ts'
+export { RoomManager, type RoomManagerOptions } from './rooms/roomManager.ts'
+export type { DocumentStore, StoredDocument } from './store/documentStore.ts'
+export { SqliteDocumentStore } from './store/sqliteStore.ts'
 
 export interface RunningServer {
   url: string

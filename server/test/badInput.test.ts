@@ -13,7 +13,7 @@ describe('bad input closes only the offender', () => {
       MAX_MESSAGE_BYTES: String(64 * 1024),
       MESSAGES_PER_SECOND: '50',
       MESSAGE_BURST: '100',
-      MAX_PARTICIPANTS_PER_BOARD: '3',
+      MAX_CONNECTIONS_PER_BOARD: '3',
     })
     await server.start()
   })
@@ -101,11 +101,11 @@ describe('bad input closes only the offender', () => {
     expect(await closedWithin(offender)).toEqual({ code: 1008, reason: 'rate limit exceeded' })
   })
 
-  it('refuses the participant past the cap with a clear reason and keeps the others', async () => {
+  it('refuses the connection past the cap with a clear reason and keeps the others', async () => {
     const members = [1, 2, 3].map(() => connectProvider(server.wsUrl, 'full'))
     await Promise.all(members.map((p) => whenSynced(p)))
     const late = await connectRaw(server.wsUrl, 'full')
-    expect(await closedWithin(late)).toEqual({ code: 4429, reason: 'this board is full (at most 3 participants)' })
+    expect(await closedWithin(late)).toEqual({ code: 4429, reason: 'this board is full (at most 3 connections)' })
     members[0]?.doc.getMap('m').set('x', 1)
     await eventually(() => members[2]?.doc.getMap('m').get('x') === 1, 'members still sync')
     for (const p of members) p.destroy()

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /**
- * An error that is the client's to fix or know about. Each maps to one HTTP status; `toResponse` in one place
+ * An error that is the client's to fix or know about. Each maps to one HTTP status; `errorResponse` in one place
  * turns any error into `{ error }` JSON, so no route writes error bodies of its own.
  */
 export class HttpError extends Error {

@@ -24,7 +24,7 @@ export const CloseCode = {
   /** Something on our side failed (storage). The client reconnects and resyncs. */
   internal: 1011,
   /**
-   * The board already has its maximum number of participants. In the 4400–4499 range, which the stock
+   * The board already has its maximum number of connections (one person may have several tabs open). In the 4400–4499 range, which the stock
    * y-websocket client treats as permanent: it stops retrying instead of hammering a full board.
    */
   roomFull: 4429,

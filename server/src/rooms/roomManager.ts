@@ -5,7 +5,7 @@ import type { Peer } from './peer.ts'
 export interface RoomManagerOptions extends RoomOptions {
   /** A room with no peers is saved and unloaded after this long; a quick reconnect keeps it loaded. */
   unloadAfterMs: number
-  /** Most peers one board admits; the next one is refused with `RoomFullError`. */
+  /** Most connections one board admits (its peers); the next one is refused with `RoomFullError`. */
   maxPeersPerRoom: number
 }
 
@@ -13,7 +13,7 @@ export class RoomFullError extends Error {
   override name = 'RoomFullError'
   readonly limit: number
   constructor(limit: number) {
-    super(`this board is full (at most ${limit} participants)`)
+    super(`this board is full (at most ${limit} connections)`)
     this.limit = limit
   }
 }
