@@ -4,7 +4,8 @@
  *
  *   pnpm bench                   every scenario, full length (about 12 minutes); writes docs/benchmarks.md
  *   pnpm bench --quick           every scenario, short windows (about 3 minutes); prints only
- *   pnpm bench --scenario 2      one scenario (repeat or comma-separate for more; 7 = memory per board/participant)
+ *   pnpm bench --scenario 2      one scenario (repeat or comma-separate for more; 7 = memory per board/participant,
+ *                                8 = 500 on one board)
  *   pnpm bench --server werkplaats|reference|both   (default both)
  *   pnpm bench --workers 2       load-generator processes (default: number of cores)
  *   pnpm bench --write           update docs/benchmarks.md even for a partial or quick run
@@ -52,8 +53,8 @@ const selected = new Set<number>(
   (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => (s.trim() === 'memory' ? 7 : Number(s))),
 )
 for (const n of selected) {
-  if (!Number.isInteger(n) || n < 1 || n > 7) {
-    console.error(`--scenario takes 1–7 (7 = memory per idle board and participant), got ${n}`)
+  if (!Number.isInteger(n) || n < 1 || n > 8) {
+    console.error(`--scenario takes 1–8 (7 = memory per idle board and participant, 8 = 500 on one board), got ${n}`)
     process.exit(2)
   }
 }
@@ -109,6 +110,10 @@ const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
   2: {
     title: `Scenario 2 — 300 participants on one board (sticky edit 1/s each, cursor ${cursorHz} Hz)`,
     plan: { participants: 300, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s2-' },
+  },
+  8: {
+    title: `Scenario 8 — 500 participants on one board (as scenario 2; sticky edit 1/s each, cursor ${cursorHz} Hz)`,
+    plan: { participants: 500, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s8-' },
   },
   3: {
     title: `Scenario 3 — 100 boards × 20 participants (sticky edit 1/s each, cursor ${cursorHz} Hz)`,
@@ -215,7 +220,7 @@ console.log(
 )
 
 try {
-  for (const n of [1, 2, 3]) {
+  for (const n of [1, 2, 8, 3]) {
     const entry = loadPlans[n]
     if (!wants(n) || !entry) continue
     console.log(entry.title)
