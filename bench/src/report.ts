@@ -115,6 +115,10 @@ export function loadTable(pair: Pair<LoadSummary>): string {
     rows.push([`storm ${i + 1}: resync p50 (ms)`, ms(o?.p50), ms(t?.p50), ratio(o?.p50, t?.p50)])
     rows.push([`storm ${i + 1}: never resynced`, num(o?.failures), num(t?.failures), ''])
   })
+  const churn = pair.werkplaats?.largeBoard
+  if (churn) {
+    rows.push(['second board: size / loaded and compacted in the window', `${kib(churn.boardBytes)} / ${churn.cycles}×`, '–', ''])
+  }
   if (generatorLimited(pair.werkplaats) || generatorLimited(pair.reference)) {
     const says = (s: LoadSummary | null) => (s === null ? '–' : generatorLimited(s) ? 'yes: the generator is the limit' : 'no')
     rows.push(['load generator saturated (busiest worker ≥ 90 % or lag > 100 ms)', says(pair.werkplaats), says(pair.reference), ''])
