@@ -57,8 +57,8 @@ export class Room {
 
   /**
    * True once an update could not be stored. The room then holds something the store does not, so it relays
-   * nothing more, closes its peers and is replaced by a fresh load (see RoomManager); the clients resync
-   * with it and send again what was lost.
+   * nothing more and closes its peers; RoomManager refuses joins to it and drops it once empty, so the clients
+   * reconnect to a fresh load, resync with it and send again what was lost.
    */
   get broken(): boolean {
     return this.#document.broken
@@ -83,7 +83,9 @@ export class Room {
   }
 
   /**
-   * Handles one decoded message. Throws if Yjs rejects the payload; the caller closes the peer.
+   * Handles one decoded message. Throws `MalformedMessageError` for an update that builds on data the board
+   * does not have or an awareness update that is not one, and whatever Yjs throws for an update it cannot read;
+   * the caller closes the peer.
    */
   receive(peer: Peer, message: ClientMessage): void {
     switch (message.kind) {
