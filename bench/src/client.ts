@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { nowMs } from './clock.ts'
+import { BOARD_RECORDS_MAP } from '@werkplaats/shared'
 import { type JsonValue, marker, scanMarkers, shapeId, stickyRecord } from './records.ts'
 
 const LOCAL = Symbol('local')
@@ -61,7 +62,7 @@ export class BenchClient {
     this.participant = participant
     this.apply = apply
     this.#events = events
-    this.records = this.doc.getMap<JsonValue>('records')
+    this.records = this.doc.getMap<JsonValue>(BOARD_RECORDS_MAP)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOCAL) this.#sendSync(UPDATE, update, 'edit')
     })

@@ -20,10 +20,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import WebSocket, { WebSocketServer } from 'ws'
 import { setupWSConnection } from '@y/websocket-server/utils'
-import { configFromEnvironment, startServer } from '@werkplaats/server'
-import { Connection } from '../../server/src/rooms/connection.ts'
-import { RoomManager } from '../../server/src/rooms/roomManager.ts'
-import { SqliteDocumentStore } from '../../server/src/store/sqliteStore.ts'
+import { Connection, configFromEnvironment, RoomManager, SqliteDocumentStore, startServer } from '@werkplaats/server'
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void

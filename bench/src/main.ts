@@ -4,7 +4,8 @@
  *
  *   pnpm bench                   every scenario, full length (about 12 minutes); writes docs/benchmarks.md
  *   pnpm bench --quick           every scenario, short windows (about 3 minutes); prints only
- *   pnpm bench --scenario 2      one scenario (repeat or comma-separate for more; 7 = memory per board/participant)
+ *   pnpm bench --scenario 2      one scenario (repeat or comma-separate for more; 7 = memory per board/participant,
+ *                                8 = 500 on one board, 9 = scenario 1 while a 4 MiB board loads and compacts)
  *   pnpm bench --server werkplaats|reference|both   (default both)
  *   pnpm bench --workers 2       load-generator processes (default: number of cores)
  *   pnpm bench --write           update docs/benchmarks.md even for a partial or quick run
@@ -27,7 +28,8 @@ import {
   targets,
   targetsTable,
 } from './report.ts'
-import { type LoadPlan, runDrag, runJoin, runLoad, runMemory, type Settings } from './scenarios.ts'
+import { type LoadPlan, type LoadSummary, runDrag, runJoin, runLoad, runMemory, type Settings } from './scenarios.ts'
+import { largeBoardServerEnv } from './largeBoard.ts'
 import { killAllServers, removeDataDir, type RunningServer, type ServerKind, startServer } from './servers.ts'
 import { killAllWorkers } from './workers.ts'
 
@@ -52,8 +54,8 @@ const selected = new Set<number>(
   (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => (s.trim() === 'memory' ? 7 : Number(s))),
 )
 for (const n of selected) {
-  if (!Number.isInteger(n) || n < 1 || n > 7) {
-    console.error(`--scenario takes 1–7 (7 = memory per idle board and participant), got ${n}`)
+  if (!Number.isInteger(n) || n < 1 || n > 9) {
+    console.error(`--scenario takes 1–9 (7 = memory per idle board and participant, 8 = 500 on one board, 9 = 1 with a 4 MiB board loading and compacting), got ${n}`)
     process.exit(2)
   }
 }
@@ -109,6 +111,23 @@ const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
   2: {
     title: `Scenario 2 — 300 participants on one board (sticky edit 1/s each, cursor ${cursorHz} Hz)`,
     plan: { participants: 300, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s2-' },
+  },
+  8: {
+    title: `Scenario 8 — 500 participants on one board (as scenario 2; sticky edit 1/s each, cursor ${cursorHz} Hz)`,
+    plan: { participants: 500, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s8-' },
+  },
+  9: {
+    title: `Scenario 9 — scenario 1 while another board of 4 MiB is loaded from SQLite and compacted, again and again`,
+    plan: {
+      participants: 50,
+      rooms: 1,
+      apply: true,
+      editEveryMs: 1000,
+      cursorEveryMs,
+      stormsAtMs: [],
+      roomPrefix: 'bench-s9-',
+      largeBoard: true,
+    },
   },
   3: {
     title: `Scenario 3 — 100 boards × 20 participants (sticky edit 1/s each, cursor ${cursorHz} Hz)`,
@@ -215,13 +234,26 @@ console.log(
 )
 
 try {
-  for (const n of [1, 2, 3]) {
+  for (const n of [1, 2, 8, 3]) {
     const entry = loadPlans[n]
     if (!wants(n) || !entry) continue
     console.log(entry.title)
     const pair = await both(`scenario ${n}`, (kind) => withServer(kind, {}, (server) => runLoad(server, entry.plan, settings)))
     results.load[n] = pair
     section(entry.title, loadTable(pair))
+  }
+  const churn = loadPlans[9]
+  if (wants(9) && churn) {
+    console.log(churn.title)
+    // Ours only: the reference server keeps boards in memory, there is nothing for it to load or compact.
+    const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
+    if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+    const pair: Pair<LoadSummary> = {
+      werkplaats: await withServer('werkplaats', largeBoardServerEnv, (server) => runLoad(server, churn.plan, settings)),
+      reference: null,
+    }
+    results.load[9] = pair
+    section(churn.title, loadTable(pair))
   }
   if (wants(4)) {
     const title = 'Scenario 4 — a new client (stock WebsocketProvider) joins a board of 1,000 stickies'

@@ -1,7 +1,9 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { boardRecords } from '@werkplaats/shared'
 import { BenchClient, type ClientEvents } from './client.ts'
+import { churnLargeBoard } from './largeBoard.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
 import { createHistogram, type LatencySummary, merge, summarize, summarizeSamples } from './histogram.ts'
 import { type DragCheckpoint, emptyCounters, type LoadResult, type Participant, type Timing } from './ipc.ts'
@@ -20,6 +22,8 @@ export interface Settings {
 
 /** What every load scenario reports (1, 2, 3 and 5). */
 export interface LoadSummary {
+  /** Scenario 9: the size of the second board, and how often it was loaded and compacted in the window. */
+  largeBoard?: { boardBytes: number; cycles: number }
   participants: number
   rooms: number
   connectFailures: number
@@ -65,6 +69,8 @@ export interface LoadPlan {
   /** Offsets from the start of the measurement window. */
   stormsAtMs: number[]
   roomPrefix: string
+  /** Load and compact a second, 4 MiB board on the same server all through the window (scenario 9). */
+  largeBoard?: boolean
 }
 
 function splitParticipants(plan: LoadPlan, workers: number): Participant[][] {
@@ -108,6 +114,8 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, settings: S
     }
     for (const w of workers) w.send({ type: 'start', timing })
     const results = Promise.all(workers.map((w) => w.receive('result', settings.warmupMs + settings.windowMs + settings.drainMs + 120_000)))
+    // Built before the window (building 4 MiB of stickies takes the generator a while), churned during it.
+    const churn = plan.largeBoard ? churnLargeBoard(`${server.urlPrefix}${plan.roomPrefix}large`, measureTo) : undefined
     await sleepUntil(measureFrom)
     const serverMonitor = new ProcessMonitor(server.pid)
     const workerMonitors = workers.map((w) => new ProcessMonitor(w.pid))
@@ -121,6 +129,7 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, settings: S
     const machineUse = machineMonitor.stop()
     const done = (await results).map((r) => r.result)
     const summary = summarizeLoad(plan, settings, server, ready, done, serverUse, workerUse)
+    if (churn) summary.largeBoard = await churn
     summary.otherCpuPercent = Math.max(
       0,
       machineUse.machinePercent - machineUse.mainPercent - serverUse.cpuPercent - summary.generatorCpuPercent,
@@ -250,7 +259,7 @@ async function providerJoin(server: RunningServer, room: string, stickies: numbe
       })
     })
     const elapsed = nowMs() - started
-    const size = doc.getMap('records').size
+    const size = boardRecords(doc).size
     if (size < stickies) throw new Error(`join: synced with ${size} records, expected ${stickies}`)
     return elapsed
   } finally {

@@ -25,7 +25,7 @@ const environmentSchema = z.object({
   /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
   CLIENT_DIR: z.string().optional(),
   MAX_MESSAGE_BYTES: positiveInt.default(4 * 1024 * 1024),
-  MAX_PARTICIPANTS_PER_BOARD: positiveInt.default(500),
+  MAX_CONNECTIONS_PER_BOARD: positiveInt.default(500),
   MESSAGES_PER_SECOND: positiveInt.default(300),
   MESSAGE_BURST: positiveInt.default(1000),
   BYTES_PER_SECOND: positiveInt.default(8 * 1024 * 1024),
@@ -35,6 +35,7 @@ const environmentSchema = z.object({
   ROOM_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
   COMPACT_AFTER_UPDATES: positiveInt.default(1000),
   COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),
+  MAX_UNSTORED_BYTES: positiveInt.default(4 * 1024 * 1024),
   /** y-websocket clients reconnect after 30 s without a message; idle connections hear from us before that. */
   KEEPALIVE_MS: positiveInt.default(10_000),
 })
@@ -60,12 +61,13 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     keepAliveMs: e.KEEPALIVE_MS,
     rooms: {
-      maxPeersPerRoom: e.MAX_PARTICIPANTS_PER_BOARD,
+      maxPeersPerRoom: e.MAX_CONNECTIONS_PER_BOARD,
       awarenessTickMs: e.AWARENESS_TICK_MS,
       awarenessBytesPerSecond: e.AWARENESS_BYTES_PER_SECOND,
       unloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactAfterBytes: e.COMPACT_AFTER_BYTES,
+      maxUnstoredBytes: e.MAX_UNSTORED_BYTES,
     },
     connection: {
       messagesPerSecond: e.MESSAGES_PER_SECOND,

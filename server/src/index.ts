@@ -9,7 +9,7 @@ import { AddressLimiter } from './http/addressLimiter.ts'
 import type { Connection } from './rooms/connection.ts'
 import { CloseCode } from './rooms/peer.ts'
 import { LoadGauge } from './rooms/loadGauge.ts'
-import { encodeAwareness } from './rooms/protocol.ts'
+import { startKeepAlive } from './rooms/keepAlive.ts'
 import { attachRoomEndpoint } from './rooms/roomEndpoint.ts'
 import { RoomManager } from './rooms/roomManager.ts'
 import { SessionService } from './sessions/sessionService.ts'
@@ -22,6 +22,11 @@ import type { VoteRepository } from './store/voteRepository.ts'
 import { VoteService } from './votes/voteService.ts'
 
 export { configFromEnvironment, type ServerConfig } from './config.ts'
+// The parts a host (or the heap benchmark, which wires a bare `ws` server to them) needs besides `startServer`.
+export { Connection, type ConnectionLimits } from './rooms/connection.ts'
+export { RoomManager, type RoomManagerOptions } from './rooms/roomManager.ts'
+export type { DocumentStore, StoredDocument } from './store/documentStore.ts'
+export { SqliteDocumentStore } from './store/sqliteStore.ts'
 
 export interface RunningServer {
   url: string
@@ -31,12 +36,6 @@ export interface RunningServer {
   sessions: SessionService
   close(): Promise<void>
 }
-
-/**
- * An awareness update naming no client: valid for every y-websocket client, changes nothing, and resets the
- * client's 30-second "no message, reconnect" timer.
- */
-const keepAliveFrame = encodeAwareness(new Uint8Array([0]))
 
 /** Opens the stores, then listens; resolves once connections are accepted. */
 export async function startServer(
@@ -59,20 +58,7 @@ export async function startServer(
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   attachRoomEndpoint(server, wss, { sessions, rooms, limits: config.connection, connections })
 
-  const keepAlive = setInterval(() => {
-    const now = Date.now()
-    for (const connection of connections) {
-      if (connection.awaitingPong) {
-        connection.close(CloseCode.goingAway, 'no answer to ping')
-        continue
-      }
-      // A client that is talking is alive; only the silent ones are asked, so a full server does not ping
-      // every connection in one burst.
-      if (now - connection.lastReceivedAt >= config.keepAliveMs) connection.ping()
-      if (now - connection.lastSentAt >= config.keepAliveMs) connection.send(keepAliveFrame)
-    }
-  }, Math.ceil(config.keepAliveMs / 2))
-  keepAlive.unref()
+  const stopKeepAlive = startKeepAlive(connections, config.keepAliveMs)
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -89,7 +75,7 @@ export async function startServer(
     sessions,
     async close() {
       ready = false
-      clearInterval(keepAlive)
+      stopKeepAlive()
       joinLimiter.stop()
       load.stop()
       for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')

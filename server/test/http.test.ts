@@ -61,8 +61,8 @@ describe('HTTP surface on the one port', () => {
 describe('configuration errors', () => {
   it('stop the start with a message naming the variable', async () => {
     const data = temporaryDataDir()
-    const server = new ServerProcess(await freePort(), data.path, { MAX_PARTICIPANTS_PER_BOARD: 'veel' })
-    await expect(server.start()).rejects.toThrow(/MAX_PARTICIPANTS_PER_BOARD/)
+    const server = new ServerProcess(await freePort(), data.path, { MAX_CONNECTIONS_PER_BOARD: 'veel' })
+    await expect(server.start()).rejects.toThrow(/MAX_CONNECTIONS_PER_BOARD/)
     data.remove()
   })
 })

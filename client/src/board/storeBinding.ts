@@ -3,6 +3,7 @@ import {
   boardRecords,
   BOARD_SCHEMA_KEY,
   readBoardRecords,
+  isBoardEmpty,
   readStoredSchema,
   writeStoredSchema,
   type BoardRecord,
@@ -122,7 +123,7 @@ function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageN
   const records = boardRecords(doc)
   const ourSchema = store.schema.serialize()
 
-  if (records.size === 0) {
+  if (isBoardEmpty(doc)) {
     // Ids are fixed (tldraw's own defaults), so two people opening a new board at the same moment both write
     // the same two keys: last writer wins per key and the board still has exactly one page.
     const seed: TLRecord[] = [

@@ -1,8 +1,8 @@
 import type { WebSocket } from 'ws'
 import { CloseCode, type Peer, type PeerAccess } from './peer.ts'
-import { MalformedMessageError, readClientMessage } from './protocol.ts'
+import { isSyncStep2, MalformedMessageError, readClientMessage } from './protocol.ts'
 import { TokenBucket } from './rateLimit.ts'
-import { RoomFullError, RoomGoneError, type RoomManager } from './roomManager.ts'
+import { RoomBrokenError, RoomFullError, RoomGoneError, type RoomManager } from './roomManager.ts'
 import type { Room } from './room.ts'
 
 export interface ConnectionLimits {
@@ -13,6 +13,10 @@ export interface ConnectionLimits {
   /** Bytes waiting in a peer's send buffer before it counts as too slow and is dropped. */
   maxBufferedBytes: number
 }
+
+/** Sync step 1 requests a connection may make: a few at once, then one every two seconds. */
+const syncRequestBurst = 4
+const syncRequestsPerSecond = 0.5
 
 /**
  * One WebSocket connected to one room. It decodes and rate-limits what the client sends, hands messages to
@@ -38,6 +42,16 @@ export class Connection implements Peer {
   readonly #limits: ConnectionLimits
   readonly #messages: TokenBucket
   readonly #bytes: TokenBucket
+  /** Sync step 1 requests: each makes the room encode (and send) everything the client lacks. */
+  readonly #syncRequests = new TokenBucket(syncRequestsPerSecond, syncRequestBurst)
+  /**
+   * Bytes of the sync step 2 answers sent to this client, at the same rate as what it may send. The first
+   * answer is always sent, however large the board; after that, a client that keeps asking is refused until the
+   * budget has refilled.
+   */
+  readonly #answerBytes: TokenBucket
+  /** A sync step 1 has been handed to the room and its answer not yet sent. */
+  #answerPending = false
   #room: Room | undefined
   /** Frames that arrive while the room is still loading, handled in order once it is there. */
   #early: Uint8Array[] | undefined = []
@@ -52,6 +66,7 @@ export class Connection implements Peer {
     this.#limits = limits
     this.#messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst)
     this.#bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst)
+    this.#answerBytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst)
     socket.on('pong', () => {
       this.awaitingPong = false
     })
@@ -73,6 +88,7 @@ export class Connection implements Peer {
     } catch (error) {
       if (error instanceof RoomFullError) this.close(CloseCode.roomFull, error.message)
       else if (error instanceof RoomGoneError) this.close(CloseCode.gone, error.message)
+      else if (error instanceof RoomBrokenError) this.close(CloseCode.internal, error.message)
       else {
         console.error(`room ${this.#roomName}: could not open`, error)
         this.close(CloseCode.internal, 'could not open the board')
@@ -104,15 +120,40 @@ export class Connection implements Peer {
     const room = this.#room
     if (!room || this.#closed) return
     try {
-      room.receive(this, readClientMessage(frame))
+      const message = readClientMessage(frame)
+      if (message.kind === 'sync-step-1' && !this.#mayRequestSync()) return
+      room.receive(this, message)
     } catch (error) {
       const reason = error instanceof MalformedMessageError ? error.message : 'invalid Yjs data'
       this.close(CloseCode.malformed, `malformed message: ${reason}`)
     }
   }
 
+  /**
+   * The stock client asks once per connect (and per resync, if configured); a client that asks more is closed.
+   * A request while the last answer is still on its way is dropped: that answer covers it (Yjs ignores what a
+   * client already has), and the answer's size is charged only when it is sent.
+   */
+  #mayRequestSync(): boolean {
+    if (!this.#syncRequests.take(1)) {
+      this.close(CloseCode.policy, 'too many sync requests')
+      return false
+    }
+    if (this.#answerPending) return false
+    if (!this.#answerBytes.take(0)) {
+      this.close(CloseCode.policy, 'sync requests over the byte budget')
+      return false
+    }
+    this.#answerPending = true
+    return true
+  }
+
   send(frame: Uint8Array): void {
     if (this.#closed) return
+    if (isSyncStep2(frame)) {
+      this.#answerPending = false
+      this.#answerBytes.spend(frame.byteLength)
+    }
     // One frame larger than the limit (the whole board in a newcomer's sync step 2) may sit in the buffer on
     // top of it while it drains; otherwise a large board could never be joined over a slow link.
     const buffered = this.#socket.bufferedAmount
@@ -126,6 +167,14 @@ export class Connection implements Peer {
     this.#socket.send(frame, { binary: true })
   }
 
+  pause(): void {
+    if (!this.#closed) this.#socket.pause()
+  }
+
+  resume(): void {
+    if (!this.#closed) this.#socket.resume()
+  }
+
   ping(): void {
     if (this.#closed) return
     this.awaitingPong = true
@@ -135,7 +184,9 @@ export class Connection implements Peer {
   close(code: number, reason: string): void {
     if (this.#closed) return
     this.#closed = true
-    this.#socket.close(code, reason)
+    // The WebSocket protocol allows 123 bytes of reason and `ws` throws past that; a long one must not crash us
+    // (121, so that a character cut in two, which becomes a 3-byte U+FFFD, still fits).
+    this.#socket.close(code, Buffer.from(reason).subarray(0, 121).toString())
     // The close handshake queues behind unsent data; a stalled peer would keep its buffer forever.
     setTimeout(() => this.#socket.terminate(), 2000).unref()
     this.onSocketClosed()

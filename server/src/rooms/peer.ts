@@ -14,6 +14,9 @@ export interface Peer {
   /** Sends one frame. The same bytes are handed to every peer of a broadcast; a peer must not modify them. */
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
+  /** Stops reading what the client sends (the store is behind); frames already read may still arrive. */
+  pause(): void
+  resume(): void
 }
 
 /**
@@ -32,7 +35,7 @@ export const CloseCode = {
   /** Something on our side failed (storage). The client reconnects and resyncs. */
   internal: 1011,
   /**
-   * The board already has its maximum number of participants. In the 4400–4499 range, which the stock
+   * The board already has its maximum number of connections (one person may have several tabs open). In the 4400–4499 range, which the stock
    * y-websocket client treats as permanent: it stops retrying instead of hammering a full board.
    */
   roomFull: 4429,

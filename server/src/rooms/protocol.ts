@@ -91,6 +91,11 @@ function readPayload(decoder: decoding.Decoder): Uint8Array {
   return decoding.readUint8Array(decoder, length)
 }
 
+/** True for a sync step 2 frame: on the server's side, the answer to a client's sync step 1. */
+export function isSyncStep2(frame: Uint8Array): boolean {
+  return frame[0] === MessageKind.sync && frame[1] === SyncStep.step2
+}
+
 export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   return encodeSync(SyncStep.step1, stateVector)
 }

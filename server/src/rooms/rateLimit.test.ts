@@ -21,4 +21,11 @@ describe('TokenBucket', () => {
     expect(bucket.take(30, 0)).toBe(false)
     expect(bucket.take(30, 100)).toBe(true)
   })
+
+  it('may go into debt for a cost known after the fact, and refuses until it has refilled', () => {
+    const bucket = new TokenBucket(100, 100, 0)
+    bucket.spend(250, 0)
+    expect(bucket.take(1, 1000)).toBe(false)
+    expect(bucket.take(1, 1600)).toBe(true)
+  })
 })

@@ -16,12 +16,25 @@ export class TokenBucket {
     this.#refilledAt = now
   }
 
+  /**
+   * Takes `cost` tokens whether or not there are enough: the bucket may go into debt, and `take` then fails
+   * until it has refilled. For costs known only after the fact, such as the size of an answer.
+   */
+  spend(cost: number, now = performance.now()): void {
+    this.#refill(now)
+    this.#tokens -= cost
+  }
+
   /** Takes `cost` tokens if there are enough; false means the limit is exceeded. */
   take(cost = 1, now = performance.now()): boolean {
-    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#refilledAt) / 1000) * this.#perSecond)
-    this.#refilledAt = now
+    this.#refill(now)
     if (this.#tokens < cost) return false
     this.#tokens -= cost
     return true
+  }
+
+  #refill(now: number): void {
+    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#refilledAt) / 1000) * this.#perSecond)
+    this.#refilledAt = now
   }
 }

@@ -3,33 +3,10 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
-import type { Peer, PeerAccess } from './peer.ts'
+import { participantOnBoard, RecordingPeer } from '../../test/support/recordingPeer.ts'
+import type { PeerAccess } from './peer.ts'
 import { encodeSyncUpdate, readClientMessage } from './protocol.ts'
 import { Room } from './room.ts'
-
-const participantOnBoard: PeerAccess = {
-  role: 'participant',
-  room: 'board',
-  identity: { participantId: 'p1', name: 'Anna', role: 'participant' },
-}
-
-class RecordingPeer implements Peer {
-  readonly access: PeerAccess
-  constructor(access: PeerAccess = participantOnBoard) {
-    this.access = access
-  }
-  readonly frames: Uint8Array[] = []
-  closedWith: { code: number; reason: string } | undefined
-  send(frame: Uint8Array): void {
-    this.frames.push(frame)
-  }
-  close(code: number, reason: string): void {
-    this.closedWith = { code, reason }
-  }
-  framesOfKind(kind: number): Uint8Array[] {
-    return this.frames.filter((frame) => frame[0] === kind)
-  }
-}
 
 const options = {
   awarenessTickMs: 20,
@@ -37,6 +14,7 @@ const options = {
   slowdown: () => 1,
   compactAfterBytes: 1 << 30,
   compactAfterUpdates: 1 << 30,
+  maxUnstoredBytes: 1 << 30,
 }
 
 async function emptyRoom(store = new MemoryDocumentStore()) {
@@ -112,6 +90,35 @@ describe('Room', () => {
     await room.flushed()
     await new Promise((r) => setTimeout(r, 10))
     expect(events).toEqual(['stored', 'step 2 (sync-step-2)'])
+    room.destroy()
+  })
+
+  it('refuses an update that builds on data the room does not have, and keeps nothing of it', async () => {
+    const { room, store } = await emptyRoom()
+    const [sender, other] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(sender)
+    room.add(other)
+    other.frames.length = 0
+    const client = new Y.Doc()
+    editFrom(client, 'shape:never-sent')
+    for (let i = 0; i < 100; i++) {
+      const update = editFrom(client, `shape:${i}`)
+      expect(() => room.receive(sender, { kind: 'sync-update', update })).toThrow('the update needs data the board does not have')
+    }
+    await room.flushed()
+    expect(room.doc.store.pendingStructs).toBeNull()
+    expect(room.doc.store.pendingDs).toBeNull()
+    expect(other.frames).toHaveLength(0)
+    expect((await store.load('test')).updates).toHaveLength(0)
+    // A newcomer's sync step 2 carries none of it.
+    const newcomer = new RecordingPeer()
+    room.receive(newcomer, { kind: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) })
+    await room.flushed()
+    const answer = readClientMessage(newcomer.frames[0] as Uint8Array)
+    if (answer.kind !== 'sync-step-2') throw new Error(`expected sync step 2, got ${answer.kind}`)
+    const seen = new Y.Doc()
+    Y.applyUpdate(seen, answer.update)
+    expect(seen.getMap('records').size).toBe(0)
     room.destroy()
   })
 
@@ -244,6 +251,25 @@ describe('Room', () => {
     room.destroy()
   })
 
+  it('counts the awareness ids one message would add before applying it: fifty in one message get four', async () => {
+    const { room } = await emptyRoom()
+    const [flooder, watcher] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(flooder)
+    room.add(watcher)
+    const many = Array.from({ length: 50 }, () => new awarenessProtocol.Awareness(new Y.Doc()))
+    const states = new Map<number, Record<string, unknown>>(many.map((awareness) => [awareness.clientID, { n: 1 }]))
+    // One update naming all fifty, as a hostile client would build it.
+    const carrier = many[0] as awarenessProtocol.Awareness
+    for (const awareness of many) {
+      carrier.states.set(awareness.clientID, states.get(awareness.clientID) ?? {})
+      carrier.meta.set(awareness.clientID, { clock: 1, lastUpdated: Date.now() })
+    }
+    room.receive(flooder, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(carrier, [...states.keys()]) })
+    expect(room.presence.size).toBe(4)
+    for (const awareness of many) awareness.destroy()
+    room.destroy()
+  })
+
   it('removes the presence of a peer that leaves without saying goodbye', async () => {
     const { room } = await emptyRoom()
     const [leaver, stayer] = [new RecordingPeer(), new RecordingPeer()]
@@ -288,6 +314,30 @@ describe('Room', () => {
     const restored = new Y.Doc()
     for (const update of (await store.load('test')).updates) Y.applyUpdate(restored, update)
     expect(restored.getMap('records').size).toBe(202)
+    room.destroy()
+  })
+
+  it('starts the snapshot size from what it loaded: a loaded large board is not rewritten for one small edit', async () => {
+    const store = new MemoryDocumentStore()
+    const big = new Y.Doc()
+    big.getMap('records').set('shape:big', new Uint8Array(64 * 1024))
+    const through = await store.append('test', Y.encodeStateAsUpdate(big))
+    await store.compact('test', Y.encodeStateAsUpdate(big), through)
+    let compactions = 0
+    const compact = store.compact.bind(store)
+    store.compact = (room, snapshot, throughSeq) => {
+      compactions++
+      return compact(room, snapshot, throughSeq)
+    }
+    const room = new Room('test', store, await store.load('test'), { ...options, compactAfterBytes: 1024, compactAfterUpdates: 1000 })
+    const peer = new RecordingPeer()
+    room.add(peer)
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(big))
+    room.receive(peer, { kind: 'sync-update', update: editFrom(client, 'shape:small') })
+    await room.flushed()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(compactions).toBe(0)
     room.destroy()
   })
 })

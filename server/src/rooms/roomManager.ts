@@ -6,7 +6,7 @@ import { CloseCode, type Peer } from './peer.ts'
 export interface RoomManagerOptions extends RoomOptions {
   /** A room with no peers is saved and unloaded after this long; a quick reconnect keeps it loaded. */
   unloadAfterMs: number
-  /** Most peers one board admits; the next one is refused with `RoomFullError`. */
+  /** Most connections one board admits (its peers); the next one is refused with `RoomFullError`. */
   maxPeersPerRoom: number
 }
 
@@ -14,7 +14,7 @@ export class RoomFullError extends Error {
   override name = 'RoomFullError'
   readonly limit: number
   constructor(limit: number) {
-    super(`this board is full (at most ${limit} participants)`)
+    super(`this board is full (at most ${limit} connections)`)
     this.limit = limit
   }
 }
@@ -22,6 +22,17 @@ export class RoomFullError extends Error {
 /** The room's session was deleted: nobody may open it again. */
 export class RoomGoneError extends Error {
   override name = 'RoomGoneError'
+}
+
+/**
+ * The board's store failed and it is being replaced by a fresh load; the client should reconnect. A join is
+ * refused rather than let into a room that will neither sync it nor last.
+ */
+export class RoomBrokenError extends Error {
+  override name = 'RoomBrokenError'
+  constructor() {
+    super('the board is reloading after a storage error; reconnect')
+  }
 }
 
 /**
@@ -47,14 +58,10 @@ export class RoomManager {
     return this.#rooms.size
   }
 
-  /** Loaded rooms, for tests. */
-  async rooms(): Promise<Room[]> {
-    return Promise.all(this.#rooms.values())
-  }
-
   async join(name: string, peer: Peer): Promise<Room> {
     const room = await this.#open(name)
     if (this.#discarded.has(name)) throw new RoomGoneError('this session was deleted')
+    if (room.broken) throw new RoomBrokenError()
     if (room.peerCount >= this.#options.maxPeersPerRoom) {
       this.#scheduleUnloadIfEmpty(room)
       throw new RoomFullError(this.#options.maxPeersPerRoom)
@@ -71,7 +78,11 @@ export class RoomManager {
     try {
       await room.change(change)
     } finally {
-      this.#scheduleUnloadIfEmpty(room)
+      // A room the server alone was writing to, whose store failed, has nobody to leave it: drop it here.
+      if (room.broken && room.peerCount === 0) {
+        room.destroy()
+        this.#forget(room)
+      } else this.#scheduleUnloadIfEmpty(room)
     }
   }
 
@@ -111,8 +122,12 @@ export class RoomManager {
   leave(room: Room, peer: Peer): void {
     room.remove(peer)
     if (room.broken) {
-      // Nothing of a broken room is saved (it holds what the store could not take); it is just dropped.
-      if (room.peerCount === 0) room.destroy()
+      // Nothing of a broken room is saved (it holds what the store could not take); once empty it is dropped,
+      // and the next join loads the board afresh from the store.
+      if (room.peerCount === 0) {
+        room.destroy()
+        this.#forget(room)
+      }
       return
     }
     this.#scheduleUnloadIfEmpty(room)
@@ -125,14 +140,18 @@ export class RoomManager {
     await Promise.all([...this.#unloading.values(), ...[...this.#rooms.keys()].map((name) => this.#unload(name))])
   }
 
+  /** Removes `room` from the map, unless the name already stands for another (a fresh load). */
+  #forget(room: Room): void {
+    const entry = this.#rooms.get(room.name)
+    void entry?.then((loaded) => {
+      if (loaded === room && this.#rooms.get(room.name) === entry) this.#rooms.delete(room.name)
+    }, () => {})
+  }
+
   async #open(name: string): Promise<Room> {
     if (this.#discarded.has(name)) throw new RoomGoneError('this session was deleted')
     await this.#unloading.get(name)
     let room = this.#rooms.get(name)
-    if (room && (await room).broken) {
-      if (this.#rooms.get(name) === room) this.#rooms.delete(name)
-      room = this.#rooms.get(name)
-    }
     if (!room) {
       room = this.#load(name)
       this.#rooms.set(name, room)

@@ -7,6 +7,7 @@ import type { DocumentStore, StoredDocument } from './documentStore.ts'
 export class MemoryDocumentStore implements DocumentStore {
   readonly #rooms = new Map<string, Array<{ seq: number; data: Uint8Array }>>()
   #seq = 0
+  #closed = false
 
   async load(room: string): Promise<StoredDocument> {
     const entries = this.#rooms.get(room) ?? []
@@ -18,6 +19,8 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   async append(room: string, update: Uint8Array): Promise<number> {
+    // As a durable store would: what is appended after close is not kept, so it must not look kept.
+    if (this.#closed) throw new Error('the document store is closed')
     const entries = this.#rooms.get(room) ?? []
     this.#rooms.set(room, entries)
     entries.push({ seq: ++this.#seq, data: update.slice() })
@@ -33,5 +36,7 @@ export class MemoryDocumentStore implements DocumentStore {
     this.#rooms.delete(room)
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.#closed = true
+  }
 }

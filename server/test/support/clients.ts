@@ -1,6 +1,8 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { encodeAwareness } from '../../src/rooms/protocol.ts'
 import type { RoomTarget } from './sessions.ts'
 
 /** A stock y-websocket provider, as a browser would use it, with `ws` as its WebSocket in Node. */
@@ -60,4 +62,26 @@ export async function connectRaw(wsUrl: string, target: RoomTarget | string): Pr
     socket.once('error', fail)
   })
   return { socket, closed }
+}
+
+/** How `client` was closed; fails with a clear message if the server has not closed it within `timeoutMs`. */
+export function closedWithin(client: RawClient, timeoutMs = 5000): Promise<{ code: number; reason: string }> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`the server did not close the socket within ${timeoutMs} ms`)), timeoutMs)
+  })
+  return Promise.race([client.closed, timeout]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * Makes a raw client present on its board (as a stock client does with its cursor) and returns its awareness
+ * client id, so that others can see it arrive and, once the server drops it, leave.
+ */
+export function announcePresence(client: RawClient, state: Record<string, unknown> = { name: 'raw' }): number {
+  const awareness = new awarenessProtocol.Awareness(new Y.Doc())
+  awareness.setLocalState(state)
+  client.socket.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])))
+  const id = awareness.clientID
+  awareness.destroy()
+  return id
 }

@@ -2,8 +2,9 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 
 /**
- * How one board lives in its room's Yjs document. The browser, the server and the benchmarks all read and
- * write boards through these accessors, so the layout is defined here and nowhere else.
+ * How one board lives in its room's Yjs document. The browser and the benchmarks read and write boards through
+ * these accessors, and so must any server code that looks inside a board (the sync server itself relays
+ * updates without reading them), so the layout is defined here and nowhere else.
  *
  * - `records`: a Y.Map from tldraw record id (`shape:…`, `page:…`, `document:document`, …) to that record as
  *   plain JSON. Only records of tldraw's 'document' scope live here; session state (camera, selection) and

@@ -1,0 +1,227 @@
+import * as Y from 'yjs'
+import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
+import { encodeSyncUpdate, MalformedMessageError } from './protocol.ts'
+import { missingDependency } from './updateDependencies.ts'
+
+export interface PersistenceOptions {
+  /** Compact the update log into one snapshot once it holds this many bytes or entries. */
+  compactAfterBytes: number
+  compactAfterUpdates: number
+  /**
+   * Bytes of applied updates that may wait behind the write in flight. Past this the store is falling behind:
+   * the room stops reading from its peers until the waiting updates have gone to the store.
+   */
+  maxUnstoredBytes: number
+}
+
+/** What the room hears from its document's persistence. */
+export interface PersistenceEvents {
+  /**
+   * A batch of updates is stored: relay `frame` (one sync update) to every peer but `sender`, which already has
+   * it (undefined when the batch came from several senders; each gets the others' parts and Yjs ignores what it
+   * already has).
+   */
+  stored(frame: Uint8Array, sender: unknown): void
+  /** An update could not be stored; the document now holds something the store does not. */
+  failed(): void
+  /** The store has fallen behind (true) and caught up again (false); see `maxUnstoredBytes`. */
+  behind(isBehind: boolean): void
+}
+
+/**
+ * A board's Yjs document and its persistence: what is applied to the document is appended to the store, and
+ * the room hears of it only once it is stored.
+ *
+ * The document's own `update` event gives exactly what was integrated. One append is in flight at a time;
+ * updates integrated meanwhile wait and go, merged into one update, as the next append, and are handed to the
+ * room for relaying once it is stored. On a quiet board an append is one update and costs no delay; on a busy
+ * board or with a slow store, appends grow with the load instead of queueing one per turn of the event loop, so
+ * a burst of N edits costs one send per peer instead of N, and relays keep the order in which updates were
+ * applied. (Holding batches open on a timer when the server is saturated was tried and measured with
+ * `pnpm bench --scenario 3`: the event loop stalled for seconds. Batching by what the store can take does not.)
+ *
+ * Compaction rewrites the whole document as one snapshot in place of the log, once the log is large enough.
+ */
+export class PersistedDoc {
+  readonly doc = new Y.Doc()
+  readonly #name: string
+  readonly #store: DocumentStore
+  readonly #options: PersistenceOptions
+  readonly #events: PersistenceEvents
+  #lastSeq: number
+  /** Entries and bytes in the store's log besides the last snapshot: what compaction would fold away. */
+  #logUpdates: number
+  #logBytes: number
+  #snapshotBytes: number
+  #compacting = false
+  #broken = false
+  #destroyed = false
+  /** Updates applied and not yet handed to the store, with their origins and whoever waits for them. */
+  #waiting: Uint8Array[] = []
+  #waitingBytes = 0
+  #waitingOrigins = new Set<unknown>()
+  #waitingCallbacks: Array<() => void> = []
+  /** Who waits for the append in flight; undefined when none is. */
+  #inFlight: Array<() => void> | undefined
+  #flushScheduled: NodeJS.Immediate | undefined
+  #behind = false
+
+  constructor(name: string, store: DocumentStore, stored: StoredDocument, options: PersistenceOptions, events: PersistenceEvents) {
+    this.#name = name
+    this.#store = store
+    this.#options = options
+    this.#events = events
+    this.#lastSeq = stored.lastSeq
+    this.#logUpdates = stored.updates.length
+    // The first entry is the snapshot of the last compaction (on a board never compacted, its first update): a
+    // freshly loaded large board is not rewritten whole for its first small edit.
+    this.#snapshotBytes = stored.updates[0]?.byteLength ?? 0
+    this.#logBytes = stored.bytes - this.#snapshotBytes
+    // Loading is not a change: the stored updates are applied before the document is watched, so none is
+    // appended again.
+    Y.transact(this.doc, () => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+    })
+    this.doc.on('update', this.#onDocumentUpdate)
+  }
+
+  /** True once an update could not be stored; nothing more is stored or handed on. */
+  get broken(): boolean {
+    return this.#broken
+  }
+
+  /** True while the store is behind and the room should not read more from its peers. */
+  get behind(): boolean {
+    return this.#behind
+  }
+  /**
+   * Applies a peer's update; `origin` is handed back with the stored batch. Throws `MalformedMessageError` for an
+   * update that builds on data the document does not have (see `missingDependency`), and whatever Yjs throws for
+   * one it cannot read; either way nothing of it is kept.
+   */
+  apply(update: Uint8Array, origin: unknown): void {
+    if (missingDependency(update, this.doc) !== undefined) {
+      throw new MalformedMessageError('the update needs data the board does not have')
+    }
+    Y.applyUpdate(this.doc, update, origin)
+    const { store } = this.doc
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      // Not reached for anything the check above knows; should Yjs put something aside all the same, it is
+      // dropped rather than kept for every newcomer and every later update.
+      store.pendingStructs = null
+      store.pendingDs = null
+      throw new MalformedMessageError('the update needs data the board does not have')
+    }
+  }
+
+  /**
+   * Calls `then` once everything applied so far is stored (or could not be: check `broken`). What a newcomer is
+   * sent must wait for this, so that no client sees what a crash could still lose.
+   */
+  whenStored(then: () => void): void {
+    if (this.#waiting.length > 0) {
+      this.#waitingCallbacks.push(then)
+      this.#flush()
+    } else if (this.#inFlight) {
+      this.#inFlight.push(then)
+    } else {
+      then()
+    }
+  }
+
+  /** Resolves once every update applied so far is stored (and handed on). */
+  flushed(): Promise<void> {
+    return new Promise((resolve) => this.whenStored(resolve))
+  }
+
+  /** Writes the whole document as one snapshot in place of the update log. */
+  async compact(): Promise<void> {
+    await this.flushed()
+    if (this.#broken || this.#compacting || this.#logUpdates <= 1) return
+    this.#compacting = true
+    try {
+      const through = this.#lastSeq
+      const [updatesBefore, bytesBefore] = [this.#logUpdates, this.#logBytes]
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      await this.#store.compact(this.#name, snapshot, through)
+      // Appends that landed while the snapshot was being written stay in the log.
+      this.#logUpdates -= updatesBefore
+      this.#logBytes -= bytesBefore
+      this.#snapshotBytes = snapshot.byteLength
+    } finally {
+      this.#compacting = false
+    }
+  }
+
+  destroy(): void {
+    if (this.#destroyed) return
+    this.#destroyed = true
+    clearImmediate(this.#flushScheduled)
+    this.doc.off('update', this.#onDocumentUpdate)
+    this.doc.destroy()
+  }
+
+  #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#waiting.push(update)
+    this.#waitingBytes += update.byteLength
+    this.#waitingOrigins.add(origin)
+    if (!this.#inFlight) {
+      this.#flushScheduled ??= setImmediate(this.#flush)
+    } else if (!this.#behind && this.#waitingBytes >= this.#options.maxUnstoredBytes) {
+      this.#behind = true
+      this.#events.behind(true)
+    }
+  }
+
+  /** Hands what is waiting to the store as one append, unless one is in flight (it comes next, then). */
+  #flush = (): void => {
+    clearImmediate(this.#flushScheduled)
+    this.#flushScheduled = undefined
+    if (this.#inFlight || this.#waiting.length === 0) return
+    const updates = this.#waiting
+    const origins = [...this.#waitingOrigins]
+    const callbacks = this.#waitingCallbacks
+    this.#waiting = []
+    this.#waitingBytes = 0
+    this.#waitingOrigins = new Set()
+    this.#waitingCallbacks = []
+    this.#inFlight = callbacks
+    if (this.#behind) {
+      this.#behind = false
+      this.#events.behind(false)
+    }
+    void this.#append(updates, origins.length === 1 ? origins[0] : undefined)
+  }
+
+  async #append(updates: Uint8Array[], sender: unknown): Promise<void> {
+    try {
+      if (this.#broken) return
+      const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+      try {
+        this.#lastSeq = await this.#store.append(this.#name, update)
+      } catch (error) {
+        console.error(`room ${this.#name}: could not store an update`, error)
+        this.#broken = true
+        this.#events.failed()
+        return
+      }
+      this.#logUpdates += 1
+      this.#logBytes += update.byteLength
+      this.#events.stored(encodeSyncUpdate(update), sender)
+      // Past the byte threshold, wait until the log is also as large as the snapshot: rewriting a large board
+      // after every small edit would make each edit cost the whole board.
+      if (
+        this.#logUpdates >= this.#options.compactAfterUpdates ||
+        this.#logBytes >= Math.max(this.#options.compactAfterBytes, this.#snapshotBytes)
+      ) {
+        void this.compact().catch((error: unknown) => console.error(`room ${this.#name}: compaction failed`, error))
+      }
+    } finally {
+      const callbacks = this.#inFlight ?? []
+      this.#inFlight = undefined
+      for (const callback of callbacks) callback()
+      // Everything that arrived meanwhile goes at once, as one append.
+      this.#flush()
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { RecordingPeer } from '../../test/support/recordingPeer.ts'
+import { MemoryDocumentStore } from '../store/memoryStore.ts'
+import { RoomBrokenError, RoomManager } from './roomManager.ts'
+
+const options = {
+  awarenessTickMs: 20,
+  awarenessBytesPerSecond: 1 << 30,
+  slowdown: () => 1,
+  compactAfterBytes: 1 << 30,
+  compactAfterUpdates: 1 << 30,
+  maxUnstoredBytes: 1 << 30,
+  unloadAfterMs: 60_000,
+  maxPeersPerRoom: 10,
+}
+
+function anEdit(key: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getMap('m').set(key, 1)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+async function quietly<T>(run: () => Promise<T>): Promise<T> {
+  const log = console.error
+  console.error = () => {}
+  try {
+    return await run()
+  } finally {
+    console.error = log
+  }
+}
+
+describe('RoomManager and a room whose store fails', () => {
+  it('refuses joins while the room is broken, drops it once empty, and loads it afresh for the next join', async () => {
+    const store = new MemoryDocumentStore()
+    const failing = { fail: false }
+    const append = store.append.bind(store)
+    store.append = (room, update) => (failing.fail ? Promise.reject(new Error('disk full')) : append(room, update))
+    const rooms = new RoomManager(store, options)
+    const [a, b] = [new RecordingPeer(), new RecordingPeer()]
+    const room = await rooms.join('board', a)
+    await rooms.join('board', b)
+    room.receive(a, { kind: 'sync-update', update: anEdit('saved') })
+    await room.flushed()
+
+    failing.fail = true
+    room.receive(a, { kind: 'sync-update', update: anEdit('lost') })
+    await quietly(() => room.flushed())
+    expect(room.broken).toBe(true)
+    expect(a.closedWith?.code).toBe(1011)
+
+    // The closed peers have not left yet (a connection leaves when its socket has closed): joins are refused.
+    const late = new RecordingPeer()
+    await expect(rooms.join('board', late)).rejects.toThrow(RoomBrokenError)
+    expect(late.frames).toHaveLength(0)
+    expect(rooms.loadedRooms).toBe(1)
+
+    rooms.leave(room, a)
+    rooms.leave(room, b)
+    await new Promise((r) => setImmediate(r))
+    expect(rooms.loadedRooms).toBe(0)
+
+    failing.fail = false
+    const fresh = await rooms.join('board', new RecordingPeer())
+    expect(fresh).not.toBe(room)
+    expect(fresh.doc.getMap('m').toJSON()).toEqual({ saved: 1 })
+    await rooms.closeAll()
+  })
+})

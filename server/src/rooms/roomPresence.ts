@@ -1,0 +1,128 @@
+import type { Peer } from './peer.ts'
+import { PresenceTable } from './presence.ts'
+import { encodeAwareness } from './protocol.ts'
+
+export interface RoomPresenceOptions {
+  /** The shortest time awareness changes are gathered before one merged message goes to everyone. */
+  awarenessTickMs: number
+  /**
+   * Awareness bytes per second the room may send in all. Everyone's cursor goes to everyone, so the traffic
+   * grows with the square of the room; past this budget the tick lengthens instead of the server drowning.
+   */
+  awarenessBytesPerSecond: number
+  /** 1 on an unhurried server, more when it is saturated (see `LoadGauge`); multiplies the presence tick. */
+  slowdown: () => number
+}
+
+/** Awareness client ids one connection may speak for. */
+export const maxClientsPerConnection = 4
+
+/**
+ * Who is on one board (cursors, names) and which connection speaks for whom.
+ *
+ * Changes are merged for one tick and sent as one message to every peer, so a room of N people moving their
+ * cursors costs N messages per tick instead of N² per cursor move. The tick lengthens when a room's awareness
+ * traffic would pass its byte budget, or when the server is saturated.
+ */
+export class RoomPresence {
+  readonly table = new PresenceTable()
+  /** The peers of the room, owned by the room; every tick goes to all of them. */
+  readonly #peers: ReadonlySet<Peer>
+  readonly #options: RoomPresenceOptions
+  /** The awareness client ids each peer introduced. */
+  readonly #controlled = new Map<Peer, Set<number>>()
+  /** Which peer introduced each present awareness client id. */
+  readonly #owners = new Map<number, Peer>()
+  #pending = new Set<number>()
+  #timer: NodeJS.Timeout | undefined
+  #tickMs: number
+  readonly #sweep: NodeJS.Timeout
+
+  constructor(peers: ReadonlySet<Peer>, options: RoomPresenceOptions) {
+    this.#peers = peers
+    this.#options = options
+    this.#tickMs = options.awarenessTickMs
+    // Clients renew their presence every 15 s; one that stopped (a frozen tab) is removed after 30 s.
+    this.#sweep = setInterval(() => {
+      const expired = this.table.expire()
+      for (const id of expired) {
+        const owner = this.#owners.get(id)
+        if (owner) this.#controlled.get(owner)?.delete(id)
+        this.#owners.delete(id)
+      }
+      this.#changed(expired)
+      this.table.prune()
+    }, 5000)
+    this.#sweep.unref()
+  }
+
+  /** Everyone present, as one awareness frame (what a newcomer and a query-awareness get). */
+  framePresent(): Uint8Array {
+    return encodeAwareness(this.table.encodePresent())
+  }
+
+  join(peer: Peer): void {
+    this.#controlled.set(peer, new Set())
+  }
+
+  leave(peer: Peer): void {
+    const controlled = this.#controlled.get(peer)
+    if (!controlled) return
+    this.#controlled.delete(peer)
+    for (const id of controlled) this.#owners.delete(id)
+    // Clients that vanish without saying goodbye would otherwise linger as ghost cursors for 30 s.
+    this.#changed(this.table.remove(controlled))
+  }
+
+  /** Applies one awareness update from `peer`. Throws `MalformedMessageError` if it is not one. */
+  receive(peer: Peer, update: Uint8Array): void {
+    const controlled = this.#controlled.get(peer)
+    if (!controlled) return
+    // A connection speaks for its own clients only, and for a few at most (the stock client uses one). The ids
+    // this message would add are counted as it is read, before anything of it is applied: one message naming
+    // fifty new ids gets as many as the cap leaves, not fifty.
+    let adding = 0
+    const accept = (id: number) => {
+      const owner = this.#owners.get(id)
+      if (owner !== undefined) return owner === peer
+      if (controlled.size + adding >= maxClientsPerConnection) return false
+      adding++
+      return true
+    }
+    const { changed, present, removed } = this.table.apply(update, Date.now(), accept, peer.access.identity)
+    for (const id of present) {
+      controlled.add(id)
+      this.#owners.set(id, peer)
+    }
+    for (const id of removed) {
+      controlled.delete(id)
+      this.#owners.delete(id)
+    }
+    this.#changed(changed)
+  }
+
+  destroy(): void {
+    clearTimeout(this.#timer)
+    clearInterval(this.#sweep)
+  }
+
+  #changed(clientIds: number[]): void {
+    for (const id of clientIds) this.#pending.add(id)
+    if (this.#timer === undefined && this.#pending.size > 0) {
+      this.#timer = setTimeout(this.#send, this.#tickMs)
+    }
+  }
+
+  #send = (): void => {
+    this.#timer = undefined
+    const changed = [...this.#pending]
+    this.#pending.clear()
+    if (changed.length === 0 || this.#peers.size === 0) return
+    const frame = encodeAwareness(this.table.encode(changed))
+    for (const peer of this.#peers) peer.send(frame)
+    // Next tick: long enough that a frame like this one to everyone stays within the budget.
+    const budgetMs = ((frame.byteLength * this.#peers.size) / this.#options.awarenessBytesPerSecond) * 1000
+    const paced = this.#options.awarenessTickMs * this.#options.slowdown()
+    this.#tickMs = Math.min(2000, Math.round(Math.max(paced, budgetMs)))
+  }
+}

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
+import { encodeSyncUpdate } from '../src/rooms/protocol.ts'
+import { SqliteDocumentStore } from '../src/store/sqliteStore.ts'
+import { connectRaw, eventually } from './support/clients.ts'
+import { sessionBoard } from './support/sessions.ts'
+import { temporaryDataDir } from './support/serverProcess.ts'
+
+describe('a store that falls behind', () => {
+  const data = temporaryDataDir()
+  let server: RunningServer | undefined
+  afterEach(async () => {
+    await server?.close()
+    data.remove()
+  })
+
+  it('stops the room reading from its sockets until it catches up, so unsaved edits stay bounded', async () => {
+    // A deliberately slow disk: every append takes 300 ms.
+    const store = new SqliteDocumentStore(data.path)
+    const appended: number[] = []
+    const append = store.append.bind(store)
+    store.append = async (room, update) => {
+      appended.push(update.byteLength)
+      await new Promise((r) => setTimeout(r, 300))
+      return append(room, update)
+    }
+    const mib = 1024 * 1024
+    server = await startServer(
+      configFromEnvironment({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: data.path,
+        MAX_UNSTORED_BYTES: String(mib),
+        BYTES_PER_SECOND: String(1024 * mib),
+        MAX_MESSAGE_BYTES: String(mib),
+      }),
+      store,
+    )
+    const board = await sessionBoard(`ws://127.0.0.1:${server.port}/yjs`, 'slow-disk')
+    const writer = await connectRaw(`ws://127.0.0.1:${server.port}/yjs`, board)
+    // 20 MiB of edits as fast as the socket takes them: far more than the store takes in one append.
+    const doc = new Y.Doc()
+    doc.on('update', (update: Uint8Array) => writer.socket.send(encodeSyncUpdate(update)))
+    for (let i = 0; i < 80; i++) doc.getMap('m').set(`k${i}`, new Uint8Array(256 * 1024).fill(i))
+
+    await eventually(
+      async () => {
+        const stored = new Y.Doc()
+        for (const update of (await store.load(board.room)).updates) Y.applyUpdate(stored, update)
+        return stored.getMap('m').size === 80
+      },
+      'every edit is stored in the end',
+      30_000,
+    )
+    // Read without pause, the first slow append would leave nearly all 20 MiB waiting for the second. Paused,
+    // an append carries the limit, a frame, and what the socket had already read.
+    expect(Math.max(...appended)).toBeLessThan(4 * mib)
+    writer.socket.terminate()
+  }, 40_000)
+})
