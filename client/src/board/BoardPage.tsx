@@ -5,7 +5,8 @@ import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import { fetchClientConfig, isLocalHost, type ClientConfig } from '../config/clientConfig.ts'
 import { roomNameFromPath } from '../connection/roomConnection.ts'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
-import { messagesFor } from '../i18n/messages.ts'
+import { messagesFor, type Messages } from '../i18n/messages.ts'
+import { roleLabel } from '../participants/roleLabel.ts'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
 import { ControlRoom } from '../session/controlRoom.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
@@ -35,7 +36,7 @@ export function BoardPage({
   const preferences = useValue('user preferences', () => user.preferences.get(), [user])
   const messages = messagesFor(preferences.locale)
   const readOnly = view.role === 'observer'
-  const rooms = useRooms(view, token, user, messages.pageName)
+  const rooms = useRooms(view, token, user, messages)
   const config = useClientConfig()
   const phase = useValue('board phase', () => rooms?.board.phase.get() ?? { kind: 'loading' as const }, [rooms])
   const connection = useValue('connection', () => rooms?.board.connectionState.get() ?? 'connecting', [rooms])
@@ -99,22 +100,21 @@ function useRooms(
   view: SessionView,
   token: string,
   user: LocalUser,
-  firstPageName: string,
+  messages: Messages,
 ): { board: BoardSession; control: ControlRoom } | null {
   const [rooms, setRooms] = useState<{ board: BoardSession; control: ControlRoom } | null>(null)
   const boardRoom = roomNameFromPath(view.rooms.board)
   const controlRoom = roomNameFromPath(view.rooms.control)
   const readOnly = view.role === 'observer'
-  // Peers show the server's identity, not this; it only keeps our own presence state consistent.
-  const sessionName = view.participants.find((person) => person.participantId === view.participantId)?.name ?? ''
+  const ownName = view.participants.find((person) => person.participantId === view.participantId)?.name ?? ''
   useEffect(() => {
     const board = new BoardSession({
       room: boardRoom,
       token,
       readOnly,
-      sessionName,
+      names: { own: ownName, forRole: (role) => roleLabel(role, messages) },
       preferences: user.preferences,
-      firstPageName,
+      firstPageName: messages.pageName,
     })
     const control = new ControlRoom(controlRoom, token)
     setRooms({ board, control })
@@ -122,8 +122,8 @@ function useRooms(
       board.dispose()
       control.dispose()
     }
-    // The first page's name is only used when the board is created; a language switch must not reconnect.
-  }, [boardRoom, controlRoom, token, readOnly, sessionName, user])
+    // Names are taken in the language of the moment the board opens: a language switch must not reconnect.
+  }, [boardRoom, controlRoom, token, readOnly, ownName, user])
   return rooms
 }
 

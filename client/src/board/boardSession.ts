@@ -17,7 +17,7 @@ import {
 } from '../connection/roomConnection.ts'
 import { watchOnlineIdentities } from '../participants/onlineIdentities.ts'
 import type { OnlineIdentity } from '../participants/roster.ts'
-import { bindPresence } from '../presence/presenceBinding.ts'
+import { bindPresence, type PresenceNames } from '../presence/presenceBinding.ts'
 import { BoardLoadError, bindStoreToDoc, type BoardLoadFailure, type StoreBinding } from './storeBinding.ts'
 
 export type BoardPhase =
@@ -32,8 +32,8 @@ export interface BoardSessionOptions {
   token: string
   /** An observer's board: the store binding writes nothing to the document (the server would close us). */
   readOnly: boolean
-  /** Our name in the session, as the server knows it. */
-  sessionName: string
+  /** Our name, and what to call those the server knows by role only. */
+  names: PresenceNames
   preferences: Signal<TLUserPreferences>
   firstPageName: string
 }
@@ -93,7 +93,7 @@ export class BoardSession {
       this.store,
       this.connection.provider.awareness,
       this.options.preferences,
-      this.options.sessionName,
+      this.options.names,
     )
     this.phase.set({ kind: 'ready', store: this.store })
   }

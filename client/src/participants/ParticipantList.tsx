@@ -23,7 +23,7 @@ export function ParticipantList({ roster, messages, id }: { roster: RosterEntry[
               aria-label={entry.online ? messages.online : messages.offlineStatus}
             />
             <span className="wp-participant__name">
-              {entry.name}
+              {entry.name || roleLabel(entry.role, messages)}
               {entry.isSelf ? <span className="wp-participant__self"> ({messages.you})</span> : null}
             </span>
             <span className="wp-participant__role">{roleLabel(entry.role, messages)}</span>

@@ -21,7 +21,7 @@ function setup() {
     awarenessProtocol.applyAwarenessUpdate(ours, update, 'server')
   })
   const preferences = atom<TLUserPreferences>('prefs', { id: 'me', name: 'Ik', color: '#1971C2' })
-  const stop = bindPresence(store, ours, preferences, 'Ik')
+  const stop = bindPresence(store, ours, preferences, { own: 'Ik', forRole: (role) => `(${role})` })
   cleanups.push(stop, () => ours.destroy(), () => peer.destroy())
   const presences = () => store.query.records('instance_presence').get()
   return { store, ours, peer, presences }
@@ -89,8 +89,9 @@ describe('presence through awareness', () => {
     const { peer, presences } = setup()
     publish(peer, anna, null)
     expect(presences()).toEqual([])
-    publish(peer, anna, { participantId: null, name: 'Waarnemer', role: 'observer' })
-    expect(presences()).toMatchObject([{ userName: 'Waarnemer' }])
+    // Observers share one token: the server knows them by role only.
+    publish(peer, anna, { participantId: null, name: '', role: 'observer' })
+    expect(presences()).toMatchObject([{ userName: '(observer)' }])
   })
 
   it('tells observers apart, who share one token and have no participant id', () => {

@@ -5,6 +5,7 @@ import {
   PRESENCE_AWARENESS_FIELD,
   type BoardPresence,
   type Identity,
+  type Role,
 } from '@werkplaats/shared'
 import {
   computed,
@@ -31,6 +32,13 @@ interface AwarenessChanges {
   removed: number[]
 }
 
+export interface PresenceNames {
+  /** Our name in the session. Peers show the server's identity instead; this keeps our own state consistent. */
+  own: string
+  /** What to call someone the server knows by role only (observers share one token and have no name). */
+  forRole: (role: Role) => string
+}
+
 /**
  * Presence through Yjs awareness: our colour, page, cursor (page coordinates) and selection go out in the
  * awareness field `presence`; every other participant's arrives as a tldraw `instance_presence` record, which
@@ -45,10 +53,10 @@ export function bindPresence(
   store: TLStore,
   awareness: Awareness,
   preferences: Signal<TLUserPreferences>,
-  sessionName: string,
+  names: PresenceNames,
 ): () => void {
-  const stopPublishing = publishLocalPresence(store, awareness, preferences, sessionName)
-  const stopReceiving = receiveRemotePresence(store, awareness)
+  const stopPublishing = publishLocalPresence(store, awareness, preferences, names.own)
+  const stopReceiving = receiveRemotePresence(store, awareness, names.forRole)
   return () => {
     stopPublishing()
     stopReceiving()
@@ -67,7 +75,6 @@ function publishLocalPresence(
     return {
       id: createUserId(prefs.id),
       typeName: 'user',
-      // Peers show the server's identity instead; this keeps our own state consistent with it.
       name: sessionName,
       color: prefs.color ?? '#1971C2',
       imageUrl: '',
@@ -104,13 +111,13 @@ function publishLocalPresence(
   }
 }
 
-function receiveRemotePresence(store: TLStore, awareness: Awareness) {
+function receiveRemotePresence(store: TLStore, awareness: Awareness, nameForRole: (role: Role) => string) {
   const apply = ({ added, updated, removed }: AwarenessChanges) => {
     const toPut: TLInstancePresence[] = []
     const toRemove = new Set<TLInstancePresence['id']>()
     for (const clientId of [...added, ...updated]) {
       if (clientId === awareness.clientID) continue
-      const record = trustedPresence(clientId, awareness.getStates().get(clientId))
+      const record = trustedPresence(clientId, awareness.getStates().get(clientId), nameForRole)
       if (record) toPut.push(record)
       else toRemove.add(presenceRecordId(clientId))
     }
@@ -143,14 +150,18 @@ function presenceRecordId(clientId: number): TLInstancePresence['id'] {
  * A peer's awareness state as a tldraw collaborator: where they are from their `presence`, who they are from
  * the server-stamped `identity`. Null when either is missing or malformed.
  */
-export function trustedPresence(clientId: number, state: Record<string, unknown> | undefined): TLInstancePresence | null {
+export function trustedPresence(
+  clientId: number,
+  state: Record<string, unknown> | undefined,
+  nameForRole: (role: Role) => string,
+): TLInstancePresence | null {
   const presence = parseBoardPresence(state?.[PRESENCE_AWARENESS_FIELD])
   const identity = parseIdentity(state?.[IDENTITY_AWARENESS_FIELD])
   if (!presence || !identity || !PageRecordType.isId(presence.pageId)) return null
   return InstancePresenceRecordType.create({
     id: presenceRecordId(clientId),
     userId: createUserId(collaboratorId(clientId, identity)),
-    userName: identity.name,
+    userName: identity.name || nameForRole(identity.role),
     color: presence.color,
     currentPageId: presence.pageId,
     cursor: presence.cursor ? { ...presence.cursor, type: 'default', rotation: 0 } : null,
