@@ -52,8 +52,19 @@ export function BoardPage({
   }, [view.title, messages.appName])
 
   const panel: SessionPanelProps | null = useMemo(
-    () => (rooms ? { view, token, observerToken, board: rooms.board, control: rooms.control, messages } : null),
-    [rooms, view, token, observerToken, messages],
+    () =>
+      rooms
+        ? {
+            view,
+            token,
+            observerToken,
+            board: rooms.board,
+            control: rooms.control,
+            messages,
+            onRenamed: (title: string) => recent.rename(view.id, title),
+          }
+        : null,
+    [rooms, view, token, observerToken, messages, recent],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on

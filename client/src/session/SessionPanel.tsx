@@ -16,6 +16,7 @@ export interface SessionPanelProps {
   board: BoardSession
   control: ControlRoom
   messages: Messages
+  onRenamed: (title: string) => void
 }
 
 /**
@@ -30,7 +31,7 @@ export function SessionPanelSlot() {
 }
 
 /** The session's title, one's role, "Alleen bekijken" for observers, sharing (facilitator) and the participants. */
-export function SessionPanel({ view, token, observerToken, board, control, messages }: SessionPanelProps) {
+export function SessionPanel({ view, token, observerToken, board, control, messages, onRenamed }: SessionPanelProps) {
   const [showParticipants, setShowParticipants] = useState(true)
   const [showShare, setShowShare] = useState(false)
   const participantsId = useId()
@@ -96,6 +97,8 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
           code={view.code}
           facilitatorToken={token}
           observerToken={observerToken}
+          title={title}
+          onRenamed={onRenamed}
           messages={messages}
         />
       ) : null}

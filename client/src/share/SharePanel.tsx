@@ -3,9 +3,10 @@ import { useId, useRef, useState } from 'react'
 import type { Messages } from '../i18n/messages.ts'
 import { JOIN_PATH } from '../routing/route.ts'
 import { copyText } from './copyText.ts'
+import { RenameSession } from './RenameSession.tsx'
 
 /**
- * What the facilitator hands out: the join code (for the projector), the participants' link and the
+ * The facilitator's panel for the session itself: its title, and what they hand out: the join code (for the projector), the participants' link and the
  * observers' link, each with a copy button; and their own link, to open the session as facilitator on
  * another device. Tokens appear here only inside links meant to be shared with the people they are for.
  */
@@ -15,10 +16,14 @@ export function SharePanel({
   code,
   facilitatorToken,
   observerToken,
+  title,
+  onRenamed,
   messages,
 }: {
   id: string
   sessionId: string
+  title: string
+  onRenamed: (title: string) => void
   code: string
   facilitatorToken: string
   observerToken: string | null
@@ -29,9 +34,16 @@ export function SharePanel({
   return (
     <section id={id} className="wp-share" aria-labelledby={headingId}>
       <h2 id={headingId}>{messages.shareHeading}</h2>
+      <RenameSession
+        sessionId={sessionId}
+        token={facilitatorToken}
+        title={title}
+        messages={messages}
+        onRenamed={onRenamed}
+      />
       <CopyField label={messages.joinCodeLabel} value={code} messages={messages} large />
       <p className="wp-share__hint">
-        {messages.joinCodeHint(`${window.location.host}${JOIN_PATH}`)}{' '}
+        {messages.joinCodeHint}{' '}
         <a href={JOIN_PATH} target="_blank" rel="noopener">
           {`${window.location.host}${JOIN_PATH}`}
         </a>

@@ -5,6 +5,7 @@ import { JOIN_PATH } from '../routing/route.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
 import { createSession, listTemplates } from '../session/sessionApi.ts'
 import type { SessionTokens } from '../session/sessionTokens.ts'
+import { RecentSessionList } from './RecentSessionList.tsx'
 import { NewSessionDialog, type NewSessionChoice, type NewSessionInput } from './NewSessionDialog.tsx'
 
 type TemplatesState = { kind: 'loading' } | { kind: 'ready'; templates: TemplateSummary[] } | { kind: 'failed' }
@@ -30,8 +31,6 @@ export function StartPage({
 }) {
   const templates = useTemplates()
   const [choice, setChoice] = useState<NewSessionChoice | null>(null)
-  const sessions = recent.list()
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' })
 
   const create = async ({ templateId, title, facilitatorName }: NewSessionInput) => {
     const created = await createSession({ templateId, title, facilitatorName })
@@ -86,18 +85,7 @@ export function StartPage({
 
       <section aria-labelledby="wp-recent-heading">
         <h2 id="wp-recent-heading">{messages.recentHeading}</h2>
-        {sessions.length === 0 ? (
-          <p>{messages.recentEmpty}</p>
-        ) : (
-          <ul className="wp-recent">
-            {sessions.map((session) => (
-              <li key={session.id}>
-                <a href={sessionPath(session.id)}>{session.title}</a>
-                <span>{messages.recentCreated(dates.format(new Date(session.createdAt)))}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RecentSessionList messages={messages} locale={locale} tokens={tokens} recent={recent} />
       </section>
 
       {choice ? (
