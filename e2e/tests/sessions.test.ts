@@ -135,8 +135,43 @@ describe('a session with a facilitator, participants and an observer', () => {
     expect(await anna.page.getByRole('button', { name: 'Delen' }).count()).toBe(0)
   })
 
-  it('the console shows no errors', () => {
+  it('the facilitator renames the session, and every screen shows the new title', async () => {
+    await fien.shareDetails()
+    const panel = fien.page.getByRole('region', { name: 'Delen' })
+    await panel.getByLabel('Titel van de sessie').fill('Innovatiesessie Noord en Zuid')
+    await panel.getByRole('button', { name: 'Opslaan' }).click()
     for (const person of [fien, anna, bram, olaf]) {
+      await person.page.getByText('Innovatiesessie Noord en Zuid', { exact: true }).first().waitFor()
+    }
+  })
+
+  it('on the start page the facilitator copies the session and deletes the original; everyone in it is told', async () => {
+    const start = await fien.context.newPage()
+    try {
+      await start.goto(`${server.url}/`)
+      const sessions = start.getByRole('region', { name: 'Mijn sessies' })
+      await sessions.getByRole('link', { name: 'Innovatiesessie Noord en Zuid' }).waitFor()
+      await sessions.getByRole('button', { name: 'Kopie maken van Innovatiesessie Noord en Zuid' }).click()
+      await sessions.getByRole('link', { name: /\(kopie\)$/ }).waitFor()
+
+      await sessions.getByRole('button', { name: 'Innovatiesessie Noord en Zuid verwijderen' }).click()
+      await sessions.getByRole('button', { name: 'Ja, verwijderen' }).click()
+      await sessions.getByRole('link', { name: 'Innovatiesessie Noord en Zuid', exact: true }).waitFor({ state: 'detached' })
+    } finally {
+      await start.close()
+    }
+    for (const person of [anna, olaf]) {
+      await person.page.getByRole('alert').filter({ hasText: 'Deze sessie is verwijderd.' }).waitFor()
+    }
+    // A reload gets a clear message too, with the way to the start page (the server forgot the session and
+    // its tokens, so it may answer either "no such session" or "no such token").
+    await anna.page.reload()
+    await anna.page.getByRole('heading', { name: /^Deze (sessie bestaat niet|link werkt niet) \(meer\)$/ }).waitFor()
+    await anna.page.getByRole('link', { name: 'Naar de startpagina' }).waitFor()
+  })
+
+  it('the console shows no errors', () => {
+    for (const person of [fien, bram]) {
       expect(person.problems.map((problem) => problem.text)).toEqual([])
     }
   })
