@@ -1,19 +1,81 @@
+import { useEffect } from 'react'
 import { useValue } from 'tldraw'
-import { BoardPage } from './board/BoardPage.tsx'
 import { messagesFor } from './i18n/messages.ts'
+import { JoinPage } from './join/JoinPage.tsx'
 import type { Route } from './routing/route.ts'
+import type { RecentSessions } from './session/recentSessions.ts'
+import { SessionPage } from './session/SessionPage.tsx'
+import type { SessionTokens } from './session/sessionTokens.ts'
+import { StartPage } from './start/StartPage.tsx'
+import { LanguageSwitch } from './ui/LanguageSwitch.tsx'
+import { ProblemPage } from './ui/ProblemPage.tsx'
 import type { LocalUser } from './user/localUser.ts'
 
-/** `route` is never 'new' here: main.tsx has already turned `/` into a fresh board's address. */
-export function App({ route, user }: { route: Exclude<Route, { kind: 'new' }>; user: LocalUser }) {
-  const locale = useValue('locale', () => user.preferences.get().locale, [user])
-  if (route.kind === 'board') return <BoardPage room={route.room} user={user} />
+export interface AppProps {
+  route: Route
+  /** For a session route: the token from the link's fragment (already moved to storage) or from storage. */
+  initialToken: string | null
+  user: LocalUser
+  tokens: SessionTokens
+  recent: RecentSessions
+}
+
+export function App({ route, initialToken, user, tokens, recent }: AppProps) {
+  const preferences = useValue('user preferences', () => user.preferences.get(), [user])
+  const locale = preferences.locale ?? 'nl'
   const messages = messagesFor(locale)
+  const initialName = preferences.name ?? ''
+
+  useEffect(() => {
+    document.documentElement.lang = messagesFor(locale) === messagesFor('en') ? 'en' : 'nl'
+  }, [locale])
+
+  if (route.kind === 'session') {
+    return (
+      <SessionPage
+        sessionId={route.sessionId}
+        initialToken={initialToken}
+        user={user}
+        messages={messages}
+        tokens={tokens}
+        recent={recent}
+      />
+    )
+  }
+  const languageSwitch = <LanguageSwitch locale={locale} messages={messages} onChange={user.setLocale} />
+  if (route.kind === 'start') {
+    return (
+      <>
+        {languageSwitch}
+        <StartPage
+          messages={messages}
+          locale={locale}
+          tokens={tokens}
+          recent={recent}
+          initialName={initialName}
+          onNameChosen={user.setName}
+        />
+      </>
+    )
+  }
+  if (route.kind === 'join') {
+    return (
+      <>
+        {languageSwitch}
+        <JoinPage
+          messages={messages}
+          tokens={tokens}
+          initialCode={new URLSearchParams(window.location.search).get('code') ?? ''}
+          initialName={initialName}
+          onNameChosen={user.setName}
+        />
+      </>
+    )
+  }
   return (
-    <main className="wp-message">
-      <h1>{messages.invalidRoomTitle}</h1>
-      <p>{messages.invalidRoomBody}</p>
-      <a href="/">{messages.newBoard}</a>
-    </main>
+    <>
+      {languageSwitch}
+      <ProblemPage title={messages.notFoundTitle} body={messages.notFoundBody} startLabel={messages.toStart} />
+    </>
   )
 }

@@ -54,16 +54,77 @@ export class Participant {
     return new Participant(name, context, page)
   }
 
-  /** Opens `url` and answers the first-visit name prompt, then waits until the board is live. */
-  async join(url: string): Promise<void> {
+  /**
+   * On the start page: makes a session from the card `templateTitle` ("Leeg bord" for a blank board), as
+   * facilitator under this person's name, and waits until its board is live.
+   */
+  async createSession(startUrl: string, templateTitle: string, title: string): Promise<void> {
+    await this.page.goto(startUrl)
+    await this.page.getByRole('button', { name: `Sessie maken: ${templateTitle}` }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Nieuwe sessie' })
+    await dialog.getByLabel('Titel').fill(title)
+    await dialog.getByLabel('Je naam als facilitator').fill(this.name)
+    await dialog.getByRole('button', { name: 'Sessie starten' }).click()
+    await this.waitForBoard()
+  }
+
+  /** Opens the participants' link and joins under this person's name. */
+  async joinByLink(participantLink: string): Promise<void> {
+    await this.page.goto(participantLink)
+    const form = this.page.getByRole('form', { name: 'Deelnemen aan de sessie' })
+    await form.getByLabel('Je naam').fill(this.name)
+    await form.getByRole('button', { name: 'Deelnemen' }).click()
+    await this.waitForBoard()
+  }
+
+  /** Joins on the `/join` page with the code from the projector. */
+  async joinByCode(origin: string, code: string): Promise<void> {
+    await this.page.goto(`${origin}/join`)
+    const form = this.page.getByRole('form', { name: 'Deelnemen aan een sessie' })
+    await form.getByLabel('Code').fill(code)
+    await form.getByLabel('Je naam').fill(this.name)
+    await form.getByRole('button', { name: 'Deelnemen' }).click()
+    await this.waitForBoard()
+  }
+
+  /** Opens a link that carries its token (the observers', the facilitator's), or a session already joined. */
+  async open(url: string): Promise<void> {
     await this.page.goto(url)
-    const dialog = this.page.getByRole('dialog', { name: 'Hoe heet je?' })
-    await dialog.waitFor()
-    await dialog.getByLabel('Je naam').fill(this.name)
-    await dialog.getByRole('button', { name: 'Naar het bord' }).click()
-    await dialog.waitFor({ state: 'detached' })
+    await this.waitForBoard()
+  }
+
+  async waitForBoard(): Promise<void> {
     await this.waitForConnection('Verbonden')
     await this.page.locator('.tl-canvas').waitFor()
+  }
+
+  /** The participant list panel, visible to everyone. */
+  participantList() {
+    return this.page.getByRole('region', { name: 'Deelnemers' })
+  }
+
+  /** One row of the participant list: a name and a role ("Facilitator", "Deelnemer", "Waarnemer"). */
+  participantEntry(name: string, role: string) {
+    return this.participantList()
+      .getByRole('listitem')
+      .filter({ hasText: name })
+      .filter({ has: this.page.getByText(role, { exact: true }) })
+  }
+
+  onlineParticipant(name: string, role: string) {
+    return this.participantEntry(name, role).and(this.page.locator('[data-online="true"]'))
+  }
+
+  /** What the facilitator's share panel shows: the join code and the links to hand out. */
+  async shareDetails(): Promise<{ code: string; participantLink: string; observerLink: string }> {
+    const share = this.page.getByRole('button', { name: 'Delen' })
+    if ((await share.getAttribute('aria-expanded')) !== 'true') await share.click()
+    const panel = this.page.getByRole('region', { name: 'Delen' })
+    return {
+      code: await panel.getByLabel('Code', { exact: true }).inputValue(),
+      participantLink: await panel.getByLabel('Link voor deelnemers', { exact: true }).inputValue(),
+      observerLink: await panel.getByLabel('Link voor waarnemers (alleen bekijken)', { exact: true }).inputValue(),
+    }
   }
 
   async waitForConnection(label: string, timeout = 20_000): Promise<void> {

@@ -4,15 +4,16 @@ import { launchBrowser, Participant, type ConsoleProblem } from '../support/brow
 import { type ServerProcess, startServer } from '../support/server.ts'
 
 /**
- * Two people on one board, each in their own browser context, against the real server serving the built
- * client. The steps run in order and build on each other (one board, one server), like a workshop would.
+ * Two people on one session's board, each in their own browser context, against the real server serving the
+ * built client: Anna makes a blank session and Bram joins with the participants' link. The steps run in order
+ * and build on each other (one session, one server), like a workshop would.
  */
 describe('two people on one board', () => {
   let server: ServerProcess
   let browser: Browser
   let anna: Participant
   let bram: Participant
-  let boardUrl: string
+  let participantLink: string
   /** While the server is deliberately down, Chromium reports each refused WebSocket as a console error. */
   const restartWindows: Array<{ from: number; to: number }> = []
 
@@ -28,14 +29,15 @@ describe('two people on one board', () => {
     await server?.destroy()
   })
 
-  it('opening / creates a new board with an unguessable address', async () => {
-    await anna.join(`${server.url}/`)
+  it('a session made on the start page has an unguessable address, and a participant joins by its link', async () => {
+    await anna.createSession(`${server.url}/`, 'Leeg bord', 'Samenwerken')
     const url = new URL(anna.page.url())
-    expect(url.pathname).toMatch(/^\/b\/[A-Za-z0-9_-]{22}$/)
-    boardUrl = url.toString()
+    expect(url.pathname).toMatch(/^\/s\/[A-Za-z0-9_-]{22}$/)
     // tldraw's own UI speaks Dutch by default (its translations are bundled and served by us).
     await anna.page.getByRole('button', { name: /^Ongedaan maken/ }).waitFor()
-    await bram.join(boardUrl)
+    participantLink = (await anna.shareDetails()).participantLink
+    expect(participantLink).toBe(`${server.url}${url.pathname}`)
+    await bram.joinByLink(participantLink)
   })
 
   it("a sticky note made and typed by one appears, with its text, on the other's screen", async () => {
@@ -84,7 +86,7 @@ describe('two people on one board', () => {
   it('a newcomer gets the whole board from the server', async () => {
     const carla = await Participant.open(browser, 'Carla')
     try {
-      await carla.join(boardUrl)
+      await carla.joinByLink(participantLink)
       for (const text of ['Idee van Anna', 'Offline van Anna', 'Na de herstart']) {
         await carla.shapeWithText(text).waitFor({ timeout: 15_000 })
       }
@@ -115,7 +117,7 @@ describe('two people on one board', () => {
   })
 })
 
-describe('an address that is not a board', () => {
+describe('an address that is not a session', () => {
   let server: ServerProcess
   let browser: Browser
 
@@ -129,11 +131,12 @@ describe('an address that is not a board', () => {
     await server?.destroy()
   })
 
-  it('gets a clear message instead of a board', async () => {
+  it('an old anonymous board address gets a clear message and the way to the start page', async () => {
     const visitor = await Participant.open(browser, 'Dirk')
     try {
-      await visitor.page.goto(`${server.url}/b/${'x'.repeat(65)}`)
-      await visitor.page.getByRole('heading', { name: 'Dit bord bestaat niet' }).waitFor()
+      await visitor.page.goto(`${server.url}/b/AbCdEfGhIjKlMnOpQrStUv`)
+      await visitor.page.getByRole('heading', { name: 'Deze pagina bestaat niet' }).waitFor()
+      await visitor.page.getByRole('link', { name: 'Naar de startpagina' }).waitFor()
       expect(await visitor.page.locator('.tl-canvas').count()).toBe(0)
       expect(visitor.problems).toEqual([])
     } finally {

@@ -33,7 +33,7 @@ describe('the tldraw licence key', () => {
     servers.push(server)
     const visitor = await Participant.open(browser, 'Fenna')
     visitors.push(visitor)
-    await visitor.join(`http://${host}:${server.port}/`)
+    await visitor.createSession(`http://${host}:${server.port}/`, 'Leeg bord', 'Licentie')
     return visitor
   }
 
@@ -44,7 +44,7 @@ describe('the tldraw licence key', () => {
 
   it('with a key from the server environment, no notice (and no rebuild was needed)', async () => {
     const visitor = await openBoard({ TLDRAW_LICENSE_KEY: 'tldraw-example-key' }, PUBLIC_HOST)
-    // join() waited for tldraw's canvas, which is only mounted once the config is in, in the same render as
+    // createSession() waited for tldraw's canvas, which is only mounted once the config is in, in the same render as
     // the notice would be: nothing is still on its way.
     expect(await visitor.page.getByRole('heading', { name: NOTICE }).count()).toBe(0)
   })

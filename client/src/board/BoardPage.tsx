@@ -1,40 +1,92 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useEffect, useState } from 'react'
-import { Tldraw, useValue } from 'tldraw'
+import type { SessionView } from '@werkplaats/shared'
+import { useEffect, useMemo, useState } from 'react'
+import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import { fetchClientConfig, isLocalHost, type ClientConfig } from '../config/clientConfig.ts'
+import { roomNameFromPath } from '../connection/roomConnection.ts'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
-import { messagesFor } from '../i18n/messages.ts'
+import { messagesFor, type Messages } from '../i18n/messages.ts'
+import { roleLabel } from '../participants/roleLabel.ts'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
-import { hasName, type LocalUser } from '../user/localUser.ts'
-import { NamePrompt } from '../user/NamePrompt.tsx'
+import { ControlRoom } from '../session/controlRoom.ts'
+import type { RecentSessions } from '../session/recentSessions.ts'
+import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from '../session/SessionPanel.tsx'
+import type { LocalUser } from '../user/localUser.ts'
 import { BoardSession } from './boardSession.ts'
 
 // Fonts, icons and translations come from our own build (Vite emits them under /assets), never from a CDN:
 // workshops run on networks that block, or should not be told about, third-party hosts.
 const assetUrls = getAssetUrlsByImport()
 
-export function BoardPage({ room, user }: { room: string; user: LocalUser }) {
+// Module-level, so tldraw sees the same object every render and never remounts the slot.
+const components: TLComponents = { SharePanel: SessionPanelSlot }
+
+/** A session's board: the board room through tldraw, the control room read alongside, in the token's role. */
+export function BoardPage({
+  view,
+  token,
+  user,
+  recent,
+}: {
+  view: SessionView
+  token: string
+  user: LocalUser
+  recent: RecentSessions
+}) {
   const preferences = useValue('user preferences', () => user.preferences.get(), [user])
   const messages = messagesFor(preferences.locale)
-  const session = useBoardSession(room, user, messages.pageName)
+  const readOnly = view.role === 'observer'
+  const rooms = useRooms(view, token, user, messages)
   const config = useClientConfig()
-  const phase = useValue('board phase', () => session?.phase.get() ?? { kind: 'loading' as const }, [session])
-  const connection = useValue('connection', () => session?.connectionState.get() ?? 'connecting', [session])
+  const phase = useValue('board phase', () => rooms?.board.phase.get() ?? { kind: 'loading' as const }, [rooms])
+  const connection = useValue('connection', () => rooms?.board.connectionState.get() ?? 'connecting', [rooms])
+  const refusal = useValue(
+    'refusal',
+    () => rooms?.board.refusal.get() ?? rooms?.control.connection.refusal.get() ?? null,
+    [rooms],
+  )
+  const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
 
   useEffect(() => {
-    document.documentElement.lang = preferences.locale ?? 'nl'
-  }, [preferences.locale])
+    document.title = `${view.title} · ${messages.appName}`
+  }, [view.title, messages.appName])
+
+  const panel: SessionPanelProps | null = useMemo(
+    () =>
+      rooms
+        ? {
+            view,
+            token,
+            observerToken,
+            board: rooms.board,
+            control: rooms.control,
+            messages,
+            onRenamed: (title: string) => recent.rename(view.id, title),
+          }
+        : null,
+    [rooms, view, token, observerToken, messages, recent],
+  )
+
+  // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
+  // to the room anyway (the server closes a connection that writes without the right to).
+  const onMount = (editor: Editor) => {
+    if (readOnly) editor.updateInstanceState({ isReadonly: true })
+  }
 
   return (
-    <div className="wp-board">
+    <div className="wp-board" data-role={view.role}>
       {phase.kind === 'ready' && config ? (
-        <Tldraw
-          store={phase.store}
-          user={user.tldrawUser}
-          assetUrls={assetUrls}
-          licenseKey={config.licenseKey ?? undefined}
-          autoFocus
-        />
+        <SessionPanelContext.Provider value={panel}>
+          <Tldraw
+            store={phase.store}
+            user={user.tldrawUser}
+            assetUrls={assetUrls}
+            licenseKey={config.licenseKey ?? undefined}
+            components={components}
+            onMount={onMount}
+            autoFocus
+          />
+        </SessionPanelContext.Provider>
       ) : phase.kind === 'failed' ? (
         <div className="wp-message" role="alert">
           <p>{phase.reason === 'too-new' ? messages.boardTooNew : messages.boardUnreadable}</p>
@@ -47,24 +99,43 @@ export function BoardPage({ room, user }: { room: string; user: LocalUser }) {
           <p>{messages.loadingBoard}</p>
         </div>
       )}
-      <ConnectionStatus state={connection} messages={messages} />
+      <ConnectionStatus state={connection} refusal={refusal} messages={messages} />
       {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? (
         <LicenceNotice messages={messages} />
       ) : null}
-      {hasName(preferences) ? null : <NamePrompt messages={messages} onSubmit={(name) => user.setName(name)} />}
     </div>
   )
 }
 
-function useBoardSession(room: string, user: LocalUser, firstPageName: string): BoardSession | null {
-  const [session, setSession] = useState<BoardSession | null>(null)
+function useRooms(
+  view: SessionView,
+  token: string,
+  user: LocalUser,
+  messages: Messages,
+): { board: BoardSession; control: ControlRoom } | null {
+  const [rooms, setRooms] = useState<{ board: BoardSession; control: ControlRoom } | null>(null)
+  const boardRoom = roomNameFromPath(view.rooms.board)
+  const controlRoom = roomNameFromPath(view.rooms.control)
+  const readOnly = view.role === 'observer'
+  const ownName = view.participants.find((person) => person.participantId === view.participantId)?.name ?? ''
   useEffect(() => {
-    const created = new BoardSession({ room, preferences: user.preferences, firstPageName })
-    setSession(created)
-    return () => created.dispose()
-    // The first page's name is only used when the board is created; a language switch must not reconnect.
-  }, [room, user])
-  return session
+    const board = new BoardSession({
+      room: boardRoom,
+      token,
+      readOnly,
+      names: { own: ownName, forRole: (role) => roleLabel(role, messages) },
+      preferences: user.preferences,
+      firstPageName: messages.pageName,
+    })
+    const control = new ControlRoom(controlRoom, token)
+    setRooms({ board, control })
+    return () => {
+      board.dispose()
+      control.dispose()
+    }
+    // Names are taken in the language of the moment the board opens: a language switch must not reconnect.
+  }, [boardRoom, controlRoom, token, readOnly, ownName, user])
+  return rooms
 }
 
 function useClientConfig(): ClientConfig | null {

@@ -9,8 +9,15 @@ import {
   type TLUserPreferences,
 } from 'tldraw'
 import * as Y from 'yjs'
-import { connectToRoom, type ConnectionState, type RoomConnection } from '../connection/roomConnection.ts'
-import { bindPresence } from '../presence/presenceBinding.ts'
+import {
+  connectToRoom,
+  type ConnectionState,
+  type RefusalReason,
+  type RoomConnection,
+} from '../connection/roomConnection.ts'
+import { watchOnlineIdentities } from '../participants/onlineIdentities.ts'
+import type { OnlineIdentity } from '../participants/roster.ts'
+import { bindPresence, type PresenceNames } from '../presence/presenceBinding.ts'
 import { BoardLoadError, bindStoreToDoc, type BoardLoadFailure, type StoreBinding } from './storeBinding.ts'
 
 export type BoardPhase =
@@ -19,13 +26,21 @@ export type BoardPhase =
   | { kind: 'failed'; reason: BoardLoadFailure }
 
 export interface BoardSessionOptions {
+  /** The board room's name (`<sessionId>-board`). */
   room: string
+  /** This browser's token for the session: the server decides from it who we are and what we may do. */
+  token: string
+  /** An observer's board: the store binding writes nothing to the document (the server would close us). */
+  readOnly: boolean
+  /** Our name, and what to call those the server knows by role only. */
+  names: PresenceNames
   preferences: Signal<TLUserPreferences>
   firstPageName: string
 }
 
 /**
- * One open board: its Yjs document, the connection to the room, the tldraw store bound to both, and presence.
+ * One open board: its Yjs document, the connection to the session's board room, the tldraw store bound to
+ * both, presence, and who is online (the server-stamped identities in the room's awareness).
  * The board is shown only after the first sync with the server ('loading' until then), so an existing board
  * is never mistaken for an empty one and seeded a second time.
  */
@@ -36,17 +51,27 @@ export class BoardSession {
   private readonly connection: RoomConnection
   private binding: StoreBinding | null = null
   private stopPresence: (() => void) | null = null
+  private readonly online: { identities: Signal<OnlineIdentity[]>; stop(): void }
   private disposed = false
   private readonly options: BoardSessionOptions
 
   constructor(options: BoardSessionOptions) {
     this.options = options
-    this.connection = connectToRoom(options.room, this.doc)
+    this.connection = connectToRoom(options.room, this.doc, options.token)
     this.connection.provider.on('sync', this.onSync)
+    this.online = watchOnlineIdentities(this.connection.provider.awareness)
   }
 
   get connectionState(): Signal<ConnectionState> {
     return this.connection.state
+  }
+
+  get refusal(): Signal<RefusalReason | null> {
+    return this.connection.refusal
+  }
+
+  get onlineIdentities(): Signal<OnlineIdentity[]> {
+    return this.online.identities
   }
 
   private readonly onSync = (isSynced: boolean) => {
@@ -57,13 +82,19 @@ export class BoardSession {
       this.binding = bindStoreToDoc(this.store, this.doc, {
         firstPageName: this.options.firstPageName,
         onSchemaTooNew: () => this.fail('too-new'),
+        readOnly: this.options.readOnly,
       })
     } catch (error) {
       console.warn('Werkplaats: the board could not be loaded', error)
       this.fail(error instanceof BoardLoadError ? error.reason : 'unreadable')
       return
     }
-    this.stopPresence = bindPresence(this.store, this.connection.provider.awareness, this.options.preferences)
+    this.stopPresence = bindPresence(
+      this.store,
+      this.connection.provider.awareness,
+      this.options.preferences,
+      this.options.names,
+    )
     this.phase.set({ kind: 'ready', store: this.store })
   }
 
@@ -84,6 +115,7 @@ export class BoardSession {
     if (this.disposed) return
     this.disposed = true
     this.teardown()
+    this.online.stop()
     this.connection.dispose()
     this.doc.destroy()
   }

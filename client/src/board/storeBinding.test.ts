@@ -56,6 +56,19 @@ function sortById<R extends { id: string }>(records: R[]): R[] {
   return [...records].sort((x, y) => x.id.localeCompare(y.id))
 }
 
+/** A board written by an older client: com.tldraw.document version 0 had neither `name` (v1) nor `meta` (v2). */
+function oldBoard() {
+  const doc = new Y.Doc()
+  const current = newStore().schema.serialize()
+  const old = { ...current, sequences: { ...current.sequences, 'com.tldraw.document': 0 } }
+  doc.transact(() => {
+    boardRecords(doc).set(TLDOCUMENT_ID, { id: TLDOCUMENT_ID, typeName: 'document', gridSize: 20 } as never)
+    boardRecords(doc).set('page:page', page('page', 'Oud'))
+    writeStoredSchema(doc, old)
+  })
+  return { doc, current, old }
+}
+
 afterEach(() => {
   for (const binding of bindings.splice(0)) binding.dispose()
 })
@@ -135,15 +148,7 @@ describe('binding a tldraw store to a Yjs document', () => {
   })
 
   it('migrates a board written with an older schema and writes the upgrade back once', () => {
-    const doc = new Y.Doc()
-    const current = newStore().schema.serialize()
-    // com.tldraw.document version 0 had neither `name` (v1) nor `meta` (v2).
-    const old = { ...current, sequences: { ...current.sequences, 'com.tldraw.document': 0 } }
-    doc.transact(() => {
-      boardRecords(doc).set(TLDOCUMENT_ID, { id: TLDOCUMENT_ID, typeName: 'document', gridSize: 20 } as never)
-      boardRecords(doc).set('page:page', page('page', 'Oud'))
-      writeStoredSchema(doc, old)
-    })
+    const { doc, current } = oldBoard()
     const store = newStore()
     bind(store, doc)
     expect(store.get(TLDOCUMENT_ID)).toEqual(
@@ -191,5 +196,64 @@ describe('binding a tldraw store to a Yjs document', () => {
     expect(pageNames(store)).toEqual(['Goed', 'Pagina 1'])
     expect(warn).toHaveBeenCalled()
     warn.mockRestore()
+  })
+})
+
+describe('a read-only binding (an observer)', () => {
+  const readOnly = { ...options, readOnly: true }
+
+  /** Counts every update the document makes: each one would go out on the observer's connection. */
+  function watchWrites(doc: Y.Doc) {
+    const writes = vi.fn()
+    doc.on('update', writes)
+    return writes
+  }
+
+  it('shows an empty board without seeding the document', () => {
+    const doc = new Y.Doc()
+    const writes = watchWrites(doc)
+    const store = newStore()
+    bind(store, doc, readOnly)
+    expect(writes).not.toHaveBeenCalled()
+    expect(boardRecords(doc).size).toBe(0)
+    expect(pageNames(store)).toEqual(['Pagina 1'])
+  })
+
+  it("still has one page when a writer's seed arrives later", () => {
+    const observerDoc = new Y.Doc()
+    const observer = newStore()
+    bind(observer, observerDoc, readOnly)
+    const writerDoc = new Y.Doc()
+    bind(newStore(), writerDoc)
+    Y.applyUpdate(observerDoc, Y.encodeStateAsUpdate(writerDoc), 'server')
+    expect(pageNames(observer)).toEqual(['Pagina 1'])
+  })
+
+  it('migrates an old board in memory and writes nothing back', () => {
+    const { doc, old } = oldBoard()
+    const writes = watchWrites(doc)
+    const store = newStore()
+    bind(store, doc, readOnly)
+    expect(store.get(TLDOCUMENT_ID)?.meta).toEqual({})
+    expect(readStoredSchema(doc)).toEqual(old)
+    expect(writes).not.toHaveBeenCalled()
+  })
+
+  it("keeps local changes out of the document, and still receives the writers' edits", async () => {
+    const [writerDoc, observerDoc] = linkedDocs()
+    const writer = newStore()
+    bind(writer, writerDoc)
+    const observer = newStore()
+    bind(observer, observerDoc, readOnly)
+    const writes = watchWrites(observerDoc)
+
+    observer.put([page('mine', 'Van de waarnemer')])
+    await nextFrames()
+    expect(writes).not.toHaveBeenCalled()
+    expect(pageNames(writer)).toEqual(['Pagina 1'])
+
+    writer.put([page('second', 'Ideeën')])
+    await nextFrames()
+    expect(pageNames(observer)).toContain('Ideeën')
   })
 })

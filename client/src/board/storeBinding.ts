@@ -29,6 +29,9 @@ import type * as Y from 'yjs'
  *   'remote': they neither enter the local undo history nor reach the store listener above.
  *
  * Session records (camera, selection, pointer) and presence stay local; presence travels via awareness.
+ *
+ * A read-only binding (an observer's) never writes to the document: the server closes a connection that
+ * writes without the right to, so the board an observer sees is seeded and migrated in their store only.
  */
 
 export type BoardLoadFailure = 'too-new' | 'unreadable'
@@ -48,6 +51,8 @@ export interface StoreBindingOptions {
   firstPageName: string
   /** A newer client upgraded the board's schema while we had it open: we can no longer read its records. */
   onSchemaTooNew(): void
+  /** Nothing goes from the store to the document: not the seed of an empty board, no migration, no edit. */
+  readOnly?: boolean
 }
 
 export interface StoreBinding {
@@ -64,18 +69,11 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBinding
   const origin = { binding: 'werkplaats-store' }
   const records = boardRecords(doc)
 
-  loadDocIntoStore(store, doc, origin, options.firstPageName)
+  const readOnly = options.readOnly ?? false
+  loadDocIntoStore(store, doc, origin, options.firstPageName, readOnly)
 
-  const stopListening = store.listen(
-    ({ changes }) => {
-      doc.transact(() => {
-        for (const record of Object.values(changes.added)) records.set(record.id, record)
-        for (const [, record] of Object.values(changes.updated)) records.set(record.id, record)
-        for (const record of Object.values(changes.removed)) records.delete(record.id)
-      }, origin)
-    },
-    { source: 'user', scope: 'document' },
-  )
+  // The editor is read-only too, but a read-only binding does not depend on it: it simply does not listen.
+  const stopListening = readOnly ? () => {} : writeLocalChangesToDoc(store, doc, origin)
 
   const onRecordsChanged = (event: Y.YMapEvent<BoardRecord>, transaction: Y.Transaction) => {
     if (transaction.origin === origin) return
@@ -119,7 +117,22 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBinding
   }
 }
 
-function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageName: string): void {
+/** store → Yjs: each batch of the user's document changes becomes one transaction tagged with `origin`. */
+function writeLocalChangesToDoc(store: TLStore, doc: Y.Doc, origin: object): () => void {
+  const records = boardRecords(doc)
+  return store.listen(
+    ({ changes }) => {
+      doc.transact(() => {
+        for (const record of Object.values(changes.added)) records.set(record.id, record)
+        for (const [, record] of Object.values(changes.updated)) records.set(record.id, record)
+        for (const record of Object.values(changes.removed)) records.delete(record.id)
+      }, origin)
+    },
+    { source: 'user', scope: 'document' },
+  )
+}
+
+function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageName: string, readOnly: boolean): void {
   const records = boardRecords(doc)
   const ourSchema = store.schema.serialize()
 
@@ -135,10 +148,14 @@ function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageN
         meta: {},
       }),
     ]
-    doc.transact(() => {
-      for (const record of seed) records.set(record.id, record)
-      writeStoredSchema(doc, ourSchema)
-    }, origin)
+    // An observer shows the same seed without writing it; the first writer's seed has the same ids, so it
+    // replaces this one record for record when it arrives.
+    if (!readOnly) {
+      doc.transact(() => {
+        for (const record of seed) records.set(record.id, record)
+        writeStoredSchema(doc, ourSchema)
+      }, origin)
+    }
     replaceDocumentRecords(store, seed)
     return
   }
@@ -166,7 +183,7 @@ function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageN
     if (record) loaded.push(record)
   }
 
-  if (migrations.value.length > 0 || readStoredSchema(doc) === null) {
+  if (!readOnly && (migrations.value.length > 0 || readStoredSchema(doc) === null)) {
     // Write the upgrade back once, so the next visitor need not migrate again. Only records that changed are
     // rewritten: every write grows the Yjs history.
     doc.transact(() => {

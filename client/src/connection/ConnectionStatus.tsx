@@ -1,8 +1,30 @@
 import type { Messages } from '../i18n/messages.ts'
-import type { ConnectionState } from './roomConnection.ts'
+import { START_PATH } from '../routing/route.ts'
+import type { ConnectionState, RefusalReason } from './roomConnection.ts'
 
-/** Always visible, and announced by screen readers when it changes (role="status" is polite by default). */
-export function ConnectionStatus({ state, messages }: { state: ConnectionState; messages: Messages }) {
+/**
+ * Always visible, and announced by screen readers when it changes (role="status" is polite by default).
+ * When the server has closed the connection for good, an alert says why and offers the way out: the page
+ * will not reconnect by itself, so the person must not be left waiting.
+ */
+export function ConnectionStatus({
+  state,
+  refusal,
+  messages,
+}: {
+  state: ConnectionState
+  refusal: RefusalReason | null
+  messages: Messages
+}) {
+  if (refusal) {
+    return (
+      <div className="wp-connection wp-connection--refused" data-state="refused" role="alert">
+        <span className="wp-connection__dot" aria-hidden="true" />
+        <span>{refusalText(refusal, messages)}</span>
+        <a href={START_PATH}>{messages.toStart}</a>
+      </div>
+    )
+  }
   const label = state === 'online' ? messages.connected : state === 'offline' ? messages.offline : messages.connecting
   return (
     <div className="wp-connection" data-state={state} role="status" aria-live="polite" aria-atomic="true">
@@ -10,4 +32,17 @@ export function ConnectionStatus({ state, messages }: { state: ConnectionState; 
       {label}
     </div>
   )
+}
+
+function refusalText(reason: RefusalReason, messages: Messages): string {
+  switch (reason) {
+    case 'unauthorized':
+      return messages.refusedUnauthorized
+    case 'read-only':
+      return messages.refusedReadOnly
+    case 'session-gone':
+      return messages.refusedSessionGone
+    case 'other':
+      return messages.refusedOther
+  }
 }

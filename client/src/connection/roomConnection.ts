@@ -7,13 +7,31 @@ import type * as Y from 'yjs'
  * - 'connecting': never synced yet (first load);
  * - 'online': connected and in sync, edits reach the others;
  * - 'offline': the connection dropped after having worked; edits are kept in the Yjs document and merged when
- *   the provider's automatic reconnection succeeds.
+ *   the provider's automatic reconnection succeeds;
+ * - 'refused': the server closed the connection for good (a close code 4400–4499: bad token, no right to
+ *   write, session deleted). The stock provider stops reconnecting then; the page says why.
  */
-export type ConnectionState = 'connecting' | 'online' | 'offline'
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused'
+
+/** Why the server closed the connection for good, from its close code. */
+export type RefusalReason = 'unauthorized' | 'read-only' | 'session-gone' | 'other'
+
+export const CLOSE_CODE_UNAUTHORIZED = 4401
+export const CLOSE_CODE_READ_ONLY = 4403
+export const CLOSE_CODE_SESSION_GONE = 4404
+
+export function refusalReason(code: number): RefusalReason {
+  if (code === CLOSE_CODE_UNAUTHORIZED) return 'unauthorized'
+  if (code === CLOSE_CODE_READ_ONLY) return 'read-only'
+  if (code === CLOSE_CODE_SESSION_GONE) return 'session-gone'
+  return 'other'
+}
 
 export interface RoomConnection {
   readonly provider: WebsocketProvider
   readonly state: Atom<ConnectionState>
+  /** Set when `state` is 'refused'. */
+  readonly refusal: Atom<RefusalReason | null>
   dispose(): void
 }
 
@@ -22,22 +40,38 @@ export function yjsServerUrl(location: Location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`
 }
 
-export function connectToRoom(room: string, doc: Y.Doc): RoomConnection {
+/** `/yjs/<room>` as the session API hands it out → `<room>`, what the stock provider appends to its URL. */
+export function roomNameFromPath(path: string): string {
+  return path.replace(/^\/yjs\//, '')
+}
+
+/** Connects to one room of a session; the token rides along as `?token=`, which the server checks per room. */
+export function connectToRoom(room: string, doc: Y.Doc, token: string): RoomConnection {
   const provider = new WebsocketProvider(yjsServerUrl(window.location), room, doc, {
-    // Tabs of one browser still sync through the server; a BroadcastChannel would be a second path to debug.
+    params: { token },
+    // Tabs of one browser still sync through the server; a BroadcastChannel would be a second path to debug
+    // (and one that skips the server's check of who may write).
     disableBc: true,
     // y-websocket backs off exponentially; after a server restart people should be back within seconds.
     maxBackoffTime: 2500,
   })
   const state = atom<ConnectionState>('connection state', 'connecting')
+  const refusal = atom<RefusalReason | null>('connection refusal', null)
   let everSynced = false
   const update = () => {
+    if (refusal.get()) return
     const inSync = provider.wsconnected && provider.synced
     if (inSync) everSynced = true
     state.set(inSync ? 'online' : everSynced ? 'offline' : 'connecting')
   }
+  // The stock provider emits 'closed' only for close codes it will not retry (4400–4499).
+  const onClosed = ({ code }: { code: number }) => {
+    refusal.set(refusalReason(code))
+    state.set('refused')
+  }
   provider.on('status', update)
   provider.on('sync', update)
+  provider.on('closed', onClosed)
 
   // A dead network can leave a WebSocket looking open for up to 30 s; the browser knows sooner.
   const onBrowserOffline = () => provider.ws?.close()
@@ -46,10 +80,12 @@ export function connectToRoom(room: string, doc: Y.Doc): RoomConnection {
   return {
     provider,
     state,
+    refusal,
     dispose() {
       window.removeEventListener('offline', onBrowserOffline)
       provider.off('status', update)
       provider.off('sync', update)
+      provider.off('closed', onClosed)
       provider.destroy()
     },
   }

@@ -1,4 +1,4 @@
-import { PRESENCE_AWARENESS_FIELD, type BoardPresence } from '@werkplaats/shared'
+import { IDENTITY_AWARENESS_FIELD, PRESENCE_AWARENESS_FIELD, type BoardPresence, type Identity } from '@werkplaats/shared'
 import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type TLUserPreferences } from 'tldraw'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -21,11 +21,14 @@ function setup() {
     awarenessProtocol.applyAwarenessUpdate(ours, update, 'server')
   })
   const preferences = atom<TLUserPreferences>('prefs', { id: 'me', name: 'Ik', color: '#1971C2' })
-  const stop = bindPresence(store, ours, preferences)
+  const stop = bindPresence(store, ours, preferences, { own: 'Ik', forRole: (role) => `(${role})` })
   cleanups.push(stop, () => ours.destroy(), () => peer.destroy())
   const presences = () => store.query.records('instance_presence').get()
   return { store, ours, peer, presences }
 }
+
+/** What the server writes into Anna's awareness state, from her token. */
+const annaIdentity: Identity = { participantId: 'AnnaAnnaAnnaAnnaAnna01', name: 'Anna', role: 'participant' }
 
 const anna: BoardPresence = {
   userId: 'anna-id',
@@ -36,14 +39,19 @@ const anna: BoardPresence = {
   selectedShapeIds: [],
 }
 
+/** A peer's state as the server relays it: their own presence, and the identity the server stamped on it. */
+function publish(peer: awarenessProtocol.Awareness, presence: unknown, identity: Identity | null = annaIdentity) {
+  peer.setLocalState({ [PRESENCE_AWARENESS_FIELD]: presence, [IDENTITY_AWARENESS_FIELD]: identity })
+}
+
 describe('presence through awareness', () => {
   it("shows a peer's cursor, name and colour as a tldraw collaborator", () => {
     const { peer, presences } = setup()
-    peer.setLocalStateField(PRESENCE_AWARENESS_FIELD, anna)
+    publish(peer, anna)
     expect(presences()).toHaveLength(1)
     const [record] = presences()
     expect(record).toMatchObject({
-      userId: 'user:anna-id',
+      userId: `user:${annaIdentity.participantId}`,
       userName: 'Anna',
       color: '#E03131',
       currentPageId: 'page:page',
@@ -54,8 +62,8 @@ describe('presence through awareness', () => {
 
   it('follows the cursor and drops the peer when they leave', () => {
     const { peer, presences } = setup()
-    peer.setLocalStateField(PRESENCE_AWARENESS_FIELD, anna)
-    peer.setLocalStateField(PRESENCE_AWARENESS_FIELD, { ...anna, cursor: { x: 300, y: 200 } })
+    publish(peer, anna)
+    publish(peer, { ...anna, cursor: { x: 300, y: 200 } })
     expect(presences()[0]?.cursor).toMatchObject({ x: 300, y: 200 })
     peer.setLocalState(null)
     expect(presences()).toEqual([])
@@ -63,17 +71,44 @@ describe('presence through awareness', () => {
 
   it('ignores presence that does not fit the schema', () => {
     const { peer, presences } = setup()
-    peer.setLocalStateField(PRESENCE_AWARENESS_FIELD, { ...anna, color: 'url(javascript:alert(1))' })
+    publish(peer, { ...anna, color: 'url(javascript:alert(1))' })
     expect(presences()).toEqual([])
-    peer.setLocalStateField(PRESENCE_AWARENESS_FIELD, anna)
+    publish(peer, anna)
     expect(presences()).toHaveLength(1)
-    peer.setLocalStateField(PRESENCE_AWARENESS_FIELD, { ...anna, pageId: 42 })
+    publish(peer, { ...anna, pageId: 42 })
     expect(presences()).toEqual([])
+  })
+
+  it('names a peer as the server knows them, whatever name their browser claims', () => {
+    const { peer, presences } = setup()
+    publish(peer, { ...anna, name: 'Facilitator' })
+    expect(presences()[0]?.userName).toBe('Anna')
+  })
+
+  it('shows no cursor for a state the server has not stamped with an identity', () => {
+    const { peer, presences } = setup()
+    publish(peer, anna, null)
+    expect(presences()).toEqual([])
+    // Observers share one token: the server knows them by role only.
+    publish(peer, anna, { participantId: null, name: '', role: 'observer' })
+    expect(presences()).toMatchObject([{ userName: '(observer)' }])
+  })
+
+  it('tells observers apart, who share one token and have no participant id', () => {
+    const { ours, presences } = setup()
+    const observerIdentity: Identity = { participantId: null, name: 'Waarnemer', role: 'observer' }
+    for (const _ of [1, 2]) {
+      const observer = new awarenessProtocol.Awareness(new Y.Doc())
+      observer.setLocalState({ [PRESENCE_AWARENESS_FIELD]: anna, [IDENTITY_AWARENESS_FIELD]: observerIdentity })
+      awarenessProtocol.applyAwarenessUpdate(ours, awarenessProtocol.encodeAwarenessUpdate(observer, [observer.clientID]), 'server')
+      cleanups.push(() => observer.destroy())
+    }
+    expect(new Set(presences().map((record) => record.userId)).size).toBe(2)
   })
 
   it('removes every collaborator when unbound', () => {
     const { peer, presences } = setup()
-    peer.setLocalStateField(PRESENCE_AWARENESS_FIELD, anna)
+    publish(peer, anna)
     for (const cleanup of cleanups.splice(0)) cleanup()
     expect(presences()).toEqual([])
   })

@@ -1,4 +1,12 @@
-import { parseBoardPresence, PRESENCE_AWARENESS_FIELD, type BoardPresence } from '@werkplaats/shared'
+import {
+  IDENTITY_AWARENESS_FIELD,
+  parseBoardPresence,
+  parseIdentity,
+  PRESENCE_AWARENESS_FIELD,
+  type BoardPresence,
+  type Identity,
+  type Role,
+} from '@werkplaats/shared'
 import {
   computed,
   createPresenceStateDerivation,
@@ -24,15 +32,31 @@ interface AwarenessChanges {
   removed: number[]
 }
 
+export interface PresenceNames {
+  /** Our name in the session. Peers show the server's identity instead; this keeps our own state consistent. */
+  own: string
+  /** What to call someone the server knows by role only (observers share one token and have no name). */
+  forRole: (role: Role) => string
+}
+
 /**
- * Presence through Yjs awareness: our name, colour, page, cursor (page coordinates) and selection go out in
- * the awareness field `presence`; every other participant's arrives as a tldraw `instance_presence` record,
- * which tldraw draws as a named cursor. Records are put as remote changes, so they never enter undo history,
- * and removed when the participant leaves (or when our own connection drops: y-websocket then clears peers).
+ * Presence through Yjs awareness: our colour, page, cursor (page coordinates) and selection go out in the
+ * awareness field `presence`; every other participant's arrives as a tldraw `instance_presence` record, which
+ * tldraw draws as a named cursor. Records are put as remote changes, so they never enter undo history, and
+ * removed when the participant leaves (or when our own connection drops: y-websocket then clears peers).
+ *
+ * Who a peer is comes from the awareness field `identity`, which the server writes over every state from what
+ * it knows of that connection's token. The name a browser claims in `presence` is never shown, so nobody can
+ * pose as someone else (or as the facilitator); a state without an identity shows no cursor at all.
  */
-export function bindPresence(store: TLStore, awareness: Awareness, preferences: Signal<TLUserPreferences>): () => void {
-  const stopPublishing = publishLocalPresence(store, awareness, preferences)
-  const stopReceiving = receiveRemotePresence(store, awareness)
+export function bindPresence(
+  store: TLStore,
+  awareness: Awareness,
+  preferences: Signal<TLUserPreferences>,
+  names: PresenceNames,
+): () => void {
+  const stopPublishing = publishLocalPresence(store, awareness, preferences, names.own)
+  const stopReceiving = receiveRemotePresence(store, awareness, names.forRole)
   return () => {
     stopPublishing()
     stopReceiving()
@@ -40,13 +64,18 @@ export function bindPresence(store: TLStore, awareness: Awareness, preferences: 
   }
 }
 
-function publishLocalPresence(store: TLStore, awareness: Awareness, preferences: Signal<TLUserPreferences>) {
+function publishLocalPresence(
+  store: TLStore,
+  awareness: Awareness,
+  preferences: Signal<TLUserPreferences>,
+  sessionName: string,
+) {
   const user = computed<TLUser>('werkplaats presence user', () => {
     const prefs = preferences.get()
     return {
       id: createUserId(prefs.id),
       typeName: 'user',
-      name: prefs.name ?? '',
+      name: sessionName,
       color: prefs.color ?? '#1971C2',
       imageUrl: '',
       meta: {},
@@ -68,7 +97,7 @@ function publishLocalPresence(store: TLStore, awareness: Awareness, preferences:
     if (!record) return
     pending = {
       userId: preferences.get().id,
-      name: record.userName,
+      name: record.userName.slice(0, 64),
       color: record.color,
       pageId: record.currentPageId,
       cursor: record.cursor ? { x: record.cursor.x, y: record.cursor.y } : null,
@@ -82,42 +111,22 @@ function publishLocalPresence(store: TLStore, awareness: Awareness, preferences:
   }
 }
 
-function receiveRemotePresence(store: TLStore, awareness: Awareness) {
-  const recordId = (clientId: number) => InstancePresenceRecordType.createId(String(clientId))
-
+function receiveRemotePresence(store: TLStore, awareness: Awareness, nameForRole: (role: Role) => string) {
   const apply = ({ added, updated, removed }: AwarenessChanges) => {
     const toPut: TLInstancePresence[] = []
     const toRemove = new Set<TLInstancePresence['id']>()
     for (const clientId of [...added, ...updated]) {
       if (clientId === awareness.clientID) continue
-      const state: unknown = awareness.getStates().get(clientId)?.[PRESENCE_AWARENESS_FIELD]
-      const presence = parseBoardPresence(state)
-      const record = presence && toPresenceRecord(clientId, presence)
+      const record = trustedPresence(clientId, awareness.getStates().get(clientId), nameForRole)
       if (record) toPut.push(record)
-      else toRemove.add(recordId(clientId))
+      else toRemove.add(presenceRecordId(clientId))
     }
-    for (const clientId of removed) toRemove.add(recordId(clientId))
+    for (const clientId of removed) toRemove.add(presenceRecordId(clientId))
     const existing = [...toRemove].filter((id) => store.has(id))
     if (toPut.length === 0 && existing.length === 0) return
     store.mergeRemoteChanges(() => {
       if (existing.length > 0) store.remove(existing)
       if (toPut.length > 0) store.put(toPut)
-    })
-  }
-
-  const toPresenceRecord = (clientId: number, presence: BoardPresence): TLInstancePresence | null => {
-    if (!PageRecordType.isId(presence.pageId)) return null
-    return InstancePresenceRecordType.create({
-      id: recordId(clientId),
-      userId: createUserId(presence.userId),
-      userName: presence.name,
-      color: presence.color,
-      currentPageId: presence.pageId,
-      cursor: presence.cursor ? { ...presence.cursor, type: 'default', rotation: 0 } : null,
-      selectedShapeIds: presence.selectedShapeIds.filter(isShapeId),
-      // Our clock, not theirs: tldraw hides cursors that look idle, and peers' clocks may be off by minutes.
-      // A change event means the peer just did something.
-      lastActivityTimestamp: Date.now(),
     })
   }
 
@@ -131,4 +140,39 @@ function receiveRemotePresence(store: TLStore, awareness: Awareness) {
     const ours = store.query.records('instance_presence').get().map((record) => record.id)
     if (ours.length > 0) store.mergeRemoteChanges(() => store.remove(ours))
   }
+}
+
+function presenceRecordId(clientId: number): TLInstancePresence['id'] {
+  return InstancePresenceRecordType.createId(String(clientId))
+}
+
+/**
+ * A peer's awareness state as a tldraw collaborator: where they are from their `presence`, who they are from
+ * the server-stamped `identity`. Null when either is missing or malformed.
+ */
+export function trustedPresence(
+  clientId: number,
+  state: Record<string, unknown> | undefined,
+  nameForRole: (role: Role) => string,
+): TLInstancePresence | null {
+  const presence = parseBoardPresence(state?.[PRESENCE_AWARENESS_FIELD])
+  const identity = parseIdentity(state?.[IDENTITY_AWARENESS_FIELD])
+  if (!presence || !identity || !PageRecordType.isId(presence.pageId)) return null
+  return InstancePresenceRecordType.create({
+    id: presenceRecordId(clientId),
+    userId: createUserId(collaboratorId(clientId, identity)),
+    userName: identity.name || nameForRole(identity.role),
+    color: presence.color,
+    currentPageId: presence.pageId,
+    cursor: presence.cursor ? { ...presence.cursor, type: 'default', rotation: 0 } : null,
+    selectedShapeIds: presence.selectedShapeIds.filter(isShapeId),
+    // Our clock, not theirs: tldraw hides cursors that look idle, and peers' clocks may be off by minutes.
+    // A change event means the peer just did something.
+    lastActivityTimestamp: Date.now(),
+  })
+}
+
+/** One id per person: a participant's tabs share it; observers (one shared token) are told apart by connection. */
+function collaboratorId(clientId: number, identity: Identity): string {
+  return identity.participantId ?? `${identity.role}-${clientId}`
 }

@@ -1,36 +1,21 @@
-import { isRoomName } from '@werkplaats/shared'
-import { randomId } from '../ids.ts'
+import { sessionIdFromPath } from '@werkplaats/shared'
 
-/** Where the address bar points: a new board, an existing board, or something that is not a board. */
+/**
+ * Where the address bar points. Every board belongs to a session: the start page makes sessions, the join page
+ * turns a code into one, and `/s/<id>` opens one. There are no anonymous boards any more.
+ */
 export type Route =
-  | { kind: 'new' }
-  | { kind: 'board'; room: string }
-  | { kind: 'invalid-room' }
+  | { kind: 'start' }
+  | { kind: 'join' }
+  | { kind: 'session'; sessionId: string }
+  | { kind: 'not-found' }
 
-const BOARD_PREFIX = '/b/'
+export const START_PATH = '/'
+export const JOIN_PATH = '/join'
 
 export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { kind: 'new' }
-  if (pathname.startsWith(BOARD_PREFIX)) {
-    const room = decodeSegment(pathname.slice(BOARD_PREFIX.length).replace(/\/$/, ''))
-    return room !== null && isRoomName(room) ? { kind: 'board', room } : { kind: 'invalid-room' }
-  }
-  return { kind: 'invalid-room' }
-}
-
-export function boardPath(room: string): string {
-  return `${BOARD_PREFIX}${room}`
-}
-
-/** A fresh, unguessable board id (22 characters): whoever knows a board's address can join it. */
-export function newRoomId(): string {
-  return randomId()
-}
-
-function decodeSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return null
-  }
+  if (pathname === '' || pathname === START_PATH) return { kind: 'start' }
+  if (pathname === JOIN_PATH || pathname === `${JOIN_PATH}/`) return { kind: 'join' }
+  const sessionId = sessionIdFromPath(pathname)
+  return sessionId ? { kind: 'session', sessionId } : { kind: 'not-found' }
 }

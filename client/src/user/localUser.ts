@@ -1,11 +1,13 @@
 import { atom, createTLCurrentUser, type Atom, type TLCurrentUser, type TLUserPreferences } from 'tldraw'
 import { DEFAULT_LOCALE } from '../i18n/messages.ts'
 import { randomId } from '../ids.ts'
+import { isRecord, readJson, safeLocalStorage, writeJson } from '../storage/localStore.ts'
 
 /**
- * The person at this browser: id, display name, colour, language and tldraw's other preferences. We own
- * them (instead of tldraw's own localStorage entry) so that the name asked at the first visit, the colour of
- * the cursor others see and the Dutch default all come from one place.
+ * The person at this browser: id, last used display name, colour, language and tldraw's other preferences.
+ * We own them (instead of tldraw's own localStorage entry) so that the colour of the cursor others see, the
+ * Dutch default and the name offered in the next join form all come from one place. The name others see in a
+ * session is not this one: it is the name the server holds for this browser's token in that session.
  */
 const STORAGE_KEY = 'werkplaats.user.v1'
 
@@ -29,7 +31,9 @@ export interface LocalUser {
   readonly preferences: Atom<TLUserPreferences>
   /** Handed to `<Tldraw user>`: tldraw's menus (language, dark mode, …) write back through it. */
   readonly tldrawUser: TLCurrentUser
+  /** Remembered to fill in the next join form. */
   setName(name: string): void
+  setLocale(locale: string): void
 }
 
 export function createLocalUser(storage: Storage | null = safeLocalStorage()): LocalUser {
@@ -44,15 +48,14 @@ export function createLocalUser(storage: Storage | null = safeLocalStorage()): L
     setName(name) {
       setPreferences({ ...preferences.get(), name: cleanName(name) })
     },
+    setLocale(locale) {
+      setPreferences({ ...preferences.get(), locale })
+    },
   }
 }
 
 export function cleanName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').slice(0, MAX_NAME_LENGTH)
-}
-
-export function hasName(preferences: TLUserPreferences): boolean {
-  return Boolean(preferences.name?.trim())
 }
 
 function load(storage: Storage | null): TLUserPreferences {
@@ -62,7 +65,7 @@ function load(storage: Storage | null): TLUserPreferences {
     color: USER_COLORS[Math.floor(Math.random() * USER_COLORS.length)] ?? USER_COLORS[0],
     locale: DEFAULT_LOCALE,
   }
-  const stored = readJson(storage)
+  const stored = readJson(storage, STORAGE_KEY)
   if (!isRecord(stored)) return fresh
   // Stored values came from an earlier version or a hand-edited entry: keep only what still fits.
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
@@ -93,31 +96,6 @@ function load(storage: Storage | null): TLUserPreferences {
 }
 
 function save(storage: Storage | null, preferences: TLUserPreferences): void {
-  try {
-    storage?.setItem(STORAGE_KEY, JSON.stringify(preferences))
-  } catch {
-    // Storage full or blocked: the preferences still hold for this visit.
-  }
-}
-
-function readJson(storage: Storage | null): unknown {
-  try {
-    const text = storage?.getItem(STORAGE_KEY)
-    return text ? (JSON.parse(text) as unknown) : null
-  } catch {
-    return null
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return window.localStorage
-  } catch {
-    // Some privacy settings make merely touching localStorage throw.
-    return null
-  }
+  // When storage is full or blocked the preferences still hold for this visit.
+  writeJson(storage, STORAGE_KEY, preferences)
 }

@@ -1,0 +1,35 @@
+import type { Messages } from '../i18n/messages.ts'
+import { roleLabel } from './roleLabel.ts'
+import { onlineCount, type RosterEntry } from './roster.ts'
+
+/**
+ * Everyone in the session, with their role and whether they are online. Names are the server's (session
+ * names from tokens), shown as text. The count is in the heading, so a screen reader hears it first.
+ */
+export function ParticipantList({ roster, messages, id }: { roster: RosterEntry[]; messages: Messages; id: string }) {
+  const online = onlineCount(roster)
+  return (
+    <section id={id} className="wp-participants" aria-label={messages.participantsHeading}>
+      <h2 className="wp-participants__heading">
+        {messages.participantsHeading}{' '}
+        <span className="wp-participants__count">{messages.onlineCount(online, roster.length)}</span>
+      </h2>
+      <ul>
+        {roster.map((entry) => (
+          <li key={entry.key} className="wp-participant" data-online={entry.online} data-role={entry.role}>
+            <span
+              className="wp-participant__dot"
+              role="img"
+              aria-label={entry.online ? messages.online : messages.offlineStatus}
+            />
+            <span className="wp-participant__name">
+              {entry.name || roleLabel(entry.role, messages)}
+              {entry.isSelf ? <span className="wp-participant__self"> ({messages.you})</span> : null}
+            </span>
+            <span className="wp-participant__role">{roleLabel(entry.role, messages)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,134 @@
+import type { SessionView } from '@werkplaats/shared'
+import { useEffect, useState } from 'react'
+import { BoardPage } from '../board/BoardPage.tsx'
+import type { Messages } from '../i18n/messages.ts'
+import { ProblemPage } from '../ui/ProblemPage.tsx'
+import type { LocalUser } from '../user/localUser.ts'
+import type { RecentSessions } from './recentSessions.ts'
+import { ApiError, fetchSession } from './sessionApi.ts'
+import { SessionJoinForm } from './SessionJoinForm.tsx'
+import type { SessionTokens } from './sessionTokens.ts'
+
+type ViewState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; view: SessionView }
+  | { kind: 'problem'; problem: 'unauthorized' | 'forbidden' | 'not-found' | 'unreachable' }
+
+/**
+ * `/s/<id>`: with a token (from the link's fragment, already moved to storage, or from an earlier visit) the
+ * session opens in the token's role; without one, the join form makes this browser a participant.
+ */
+export function SessionPage({
+  sessionId,
+  initialToken,
+  user,
+  messages,
+  tokens,
+  recent,
+}: {
+  sessionId: string
+  initialToken: string | null
+  user: LocalUser
+  messages: Messages
+  tokens: SessionTokens
+  recent: RecentSessions
+}) {
+  const [token, setToken] = useState(initialToken)
+  const [attempt, setAttempt] = useState(0)
+  /** The join form learnt that the session does not exist. */
+  const [missing, setMissing] = useState(false)
+  const fetched = useSessionView(sessionId, token, attempt)
+  const state: ViewState = missing ? { kind: 'problem', problem: 'not-found' } : fetched
+
+  useEffect(() => {
+    if (state.kind === 'ready' && state.view.role === 'facilitator' && recent.find(sessionId)) {
+      recent.rename(sessionId, state.view.title)
+    }
+    if (state.kind === 'problem' && state.problem === 'not-found') {
+      tokens.forget(sessionId)
+      recent.remove(sessionId)
+    }
+  }, [state, sessionId, recent, tokens])
+
+  if (token === null && !missing) {
+    return (
+      <SessionJoinForm
+        sessionId={sessionId}
+        messages={messages}
+        initialName={user.preferences.get().name ?? ''}
+        onJoined={(joinedToken, name) => {
+          tokens.remember(sessionId, joinedToken)
+          user.setName(name)
+          setToken(joinedToken)
+        }}
+        onSessionMissing={() => setMissing(true)}
+      />
+    )
+  }
+  if (state.kind === 'ready') return token ? <BoardPage view={state.view} token={token} user={user} recent={recent} /> : null
+  if (state.kind === 'loading') {
+    return (
+      <div className="wp-message" aria-busy="true">
+        <p>{messages.loadingSession}</p>
+      </div>
+    )
+  }
+  const joinAgain = () => {
+    tokens.forget(sessionId)
+    setToken(null)
+  }
+  switch (state.problem) {
+    case 'unauthorized':
+      return (
+        <ProblemPage title={messages.unauthorizedTitle} body={messages.unauthorizedBody} startLabel={messages.toStart}>
+          <button type="button" onClick={joinAgain}>
+            {messages.sessionJoinTitle}
+          </button>
+        </ProblemPage>
+      )
+    case 'forbidden':
+      return <ProblemPage title={messages.forbiddenTitle} body={messages.forbiddenBody} startLabel={messages.toStart} />
+    case 'not-found':
+      return (
+        <ProblemPage
+          title={messages.sessionNotFoundTitle}
+          body={messages.sessionNotFoundBody}
+          startLabel={messages.toStart}
+        />
+      )
+    case 'unreachable':
+      return (
+        <ProblemPage title={messages.unreachableTitle} body={messages.unreachable} startLabel={messages.toStart}>
+          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+            {messages.retry}
+          </button>
+        </ProblemPage>
+      )
+  }
+}
+
+function useSessionView(sessionId: string, token: string | null, attempt: number): ViewState {
+  const [state, setState] = useState<ViewState>({ kind: 'loading' })
+  useEffect(() => {
+    if (token === null) return
+    setState({ kind: 'loading' })
+    const abort = new AbortController()
+    fetchSession(sessionId, token, abort.signal).then(
+      (view) => setState({ kind: 'ready', view }),
+      (error: unknown) => {
+        if (abort.signal.aborted) return
+        setState({ kind: 'problem', problem: problemOf(error) })
+      },
+    )
+    return () => abort.abort()
+  }, [sessionId, token, attempt])
+  return state
+}
+
+function problemOf(error: unknown): 'unauthorized' | 'forbidden' | 'not-found' | 'unreachable' {
+  if (!(error instanceof ApiError)) return 'unreachable'
+  if (error.status === 401) return 'unauthorized'
+  if (error.status === 403) return 'forbidden'
+  if (error.status === 404) return 'not-found'
+  return 'unreachable'
+}

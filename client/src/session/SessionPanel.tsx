@@ -1,0 +1,119 @@
+import type { SessionView } from '@werkplaats/shared'
+import { createContext, useContext, useId, useState } from 'react'
+import { useValue } from 'tldraw'
+import type { BoardSession } from '../board/boardSession.ts'
+import type { Messages } from '../i18n/messages.ts'
+import { ParticipantList } from '../participants/ParticipantList.tsx'
+import { roleLabel } from '../participants/roleLabel.ts'
+import { buildRoster, onlineCount } from '../participants/roster.ts'
+import { SharePanel } from '../share/SharePanel.tsx'
+import type { ControlRoom } from './controlRoom.ts'
+
+export interface SessionPanelProps {
+  view: SessionView
+  token: string
+  observerToken: string | null
+  board: BoardSession
+  control: ControlRoom
+  messages: Messages
+  onRenamed: (title: string) => void
+}
+
+/**
+ * tldraw renders its UI slots (here: the top-right "share panel") as components without props, and remounts
+ * them when the components object changes; the session reaches the slot through this context instead.
+ */
+export const SessionPanelContext = createContext<SessionPanelProps | null>(null)
+
+export function SessionPanelSlot() {
+  const props = useContext(SessionPanelContext)
+  return props ? <SessionPanel {...props} /> : null
+}
+
+/** The session's title, one's role, "Alleen bekijken" for observers, sharing (facilitator) and the participants. */
+export function SessionPanel({ view, token, observerToken, board, control, messages, onRenamed }: SessionPanelProps) {
+  const [showParticipants, setShowParticipants] = useState(true)
+  const [showShare, setShowShare] = useState(false)
+  const participantsId = useId()
+  const shareId = useId()
+  const controlSession = useValue('control session', () => control.session.get(), [control])
+  const known = useValue('control participants', () => control.participants.get(), [control])
+  const online = useValue('online identities', () => board.onlineIdentities.get(), [board])
+  const connected = useValue('board online', () => board.connectionState.get() === 'online', [board])
+
+  const self = view.participants.find((person) => person.participantId === view.participantId)
+  const roster = buildRoster({
+    known: [...view.participants, ...known],
+    online,
+    self: {
+      participantId: view.participantId ?? null,
+      name: self?.name ?? roleLabel(view.role, messages),
+      role: view.role,
+      online: connected,
+    },
+  })
+  const title = controlSession?.title ?? view.title
+  const isFacilitator = view.role === 'facilitator'
+
+  return (
+    <div className="wp-session-panel">
+      <div className="wp-session-panel__bar">
+        <div className="wp-session-panel__title">
+          <span className="wp-session-panel__name">{title}</span>
+          <span className="wp-session-panel__role">{roleLabel(view.role, messages)}</span>
+        </div>
+        {view.role === 'observer' ? (
+          <span className="wp-badge" title={messages.readOnlyHint}>
+            {messages.readOnlyBadge}
+          </span>
+        ) : null}
+        {isFacilitator ? (
+          <button
+            type="button"
+            className="wp-panel-button"
+            aria-expanded={showShare}
+            aria-controls={shareId}
+            onClick={() => setShowShare((open) => !open)}
+          >
+            {messages.shareButton}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="wp-panel-button"
+          aria-expanded={showParticipants}
+          aria-controls={participantsId}
+          aria-label={showParticipants ? messages.hideParticipants : messages.showParticipants}
+          onClick={() => setShowParticipants((open) => !open)}
+        >
+          <PeopleIcon />
+          <span aria-hidden="true">{onlineCount(roster)}</span>
+        </button>
+      </div>
+      {isFacilitator && showShare ? (
+        <SharePanel
+          id={shareId}
+          sessionId={view.id}
+          code={view.code}
+          facilitatorToken={token}
+          observerToken={observerToken}
+          title={title}
+          onRenamed={onRenamed}
+          messages={messages}
+        />
+      ) : null}
+      {showParticipants ? <ParticipantList id={participantsId} roster={roster} messages={messages} /> : null}
+    </div>
+  )
+}
+
+function PeopleIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="6" cy="5" r="2.5" fill="currentColor" />
+      <path d="M1.5 13.5c0-2.5 2-4.5 4.5-4.5s4.5 2 4.5 4.5z" fill="currentColor" />
+      <circle cx="11.5" cy="5.5" r="2" fill="currentColor" opacity="0.6" />
+      <path d="M11 9.2c2 .2 3.5 2 3.5 4.3h-3c0-1.7-.2-3-.5-4.3z" fill="currentColor" opacity="0.6" />
+    </svg>
+  )
+}

@@ -1,0 +1,47 @@
+import {
+  CONTROL_PARTICIPANTS_MAP,
+  CONTROL_SESSION_MAP,
+  readControlParticipants,
+  readControlSession,
+  type ControlSession,
+  type Participant,
+} from '@werkplaats/shared'
+import { atom, type Signal } from 'tldraw'
+import * as Y from 'yjs'
+import { connectToRoom, type RoomConnection } from '../connection/roomConnection.ts'
+
+/**
+ * The session's control room, as everyone reads it: its title and the participants the server has admitted.
+ * Only the server (and later the facilitator) writes there, and the server closes any other connection that
+ * tries, so this client only ever reads: nothing here touches the document except the provider's sync.
+ */
+export class ControlRoom {
+  readonly connection: RoomConnection
+  private readonly doc = new Y.Doc()
+  private readonly participantsAtom = atom<Participant[]>('control participants', [])
+  private readonly sessionAtom = atom<ControlSession | null>('control session', null)
+
+  constructor(room: string, token: string) {
+    this.connection = connectToRoom(room, this.doc, token)
+    this.doc.getMap(CONTROL_PARTICIPANTS_MAP).observe(this.readParticipants)
+    this.doc.getMap(CONTROL_SESSION_MAP).observe(this.readSession)
+  }
+
+  get participants(): Signal<Participant[]> {
+    return this.participantsAtom
+  }
+
+  get session(): Signal<ControlSession | null> {
+    return this.sessionAtom
+  }
+
+  private readonly readParticipants = () => this.participantsAtom.set(readControlParticipants(this.doc))
+  private readonly readSession = () => this.sessionAtom.set(readControlSession(this.doc))
+
+  dispose(): void {
+    this.doc.getMap(CONTROL_PARTICIPANTS_MAP).unobserve(this.readParticipants)
+    this.doc.getMap(CONTROL_SESSION_MAP).unobserve(this.readSession)
+    this.connection.dispose()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,98 @@
+import { participantLink, sessionLinkWithToken } from '@werkplaats/shared'
+import { useId, useRef, useState } from 'react'
+import type { Messages } from '../i18n/messages.ts'
+import { JOIN_PATH } from '../routing/route.ts'
+import { copyText } from './copyText.ts'
+import { RenameSession } from './RenameSession.tsx'
+
+/**
+ * The facilitator's panel for the session itself: its title, and what they hand out: the join code (for the projector), the participants' link and the
+ * observers' link, each with a copy button; and their own link, to open the session as facilitator on
+ * another device. Tokens appear here only inside links meant to be shared with the people they are for.
+ */
+export function SharePanel({
+  id,
+  sessionId,
+  code,
+  facilitatorToken,
+  observerToken,
+  title,
+  onRenamed,
+  messages,
+}: {
+  id: string
+  sessionId: string
+  title: string
+  onRenamed: (title: string) => void
+  code: string
+  facilitatorToken: string
+  observerToken: string | null
+  messages: Messages
+}) {
+  const origin = window.location.origin
+  const headingId = useId()
+  return (
+    <section id={id} className="wp-share" aria-labelledby={headingId}>
+      <h2 id={headingId}>{messages.shareHeading}</h2>
+      <RenameSession
+        sessionId={sessionId}
+        token={facilitatorToken}
+        title={title}
+        messages={messages}
+        onRenamed={onRenamed}
+      />
+      <CopyField label={messages.joinCodeLabel} value={code} messages={messages} large />
+      <p className="wp-share__hint">
+        {messages.joinCodeHint}{' '}
+        <a href={JOIN_PATH} target="_blank" rel="noopener">
+          {`${window.location.host}${JOIN_PATH}`}
+        </a>
+      </p>
+      <CopyField label={messages.participantLinkLabel} value={participantLink(origin, sessionId)} messages={messages} />
+      {observerToken ? (
+        <CopyField
+          label={messages.observerLinkLabel}
+          value={sessionLinkWithToken(origin, sessionId, observerToken)}
+          messages={messages}
+        />
+      ) : (
+        <p className="wp-share__hint">{messages.observerLinkUnknown}</p>
+      )}
+      <CopyField
+        label={messages.facilitatorLinkLabel}
+        value={sessionLinkWithToken(origin, sessionId, facilitatorToken)}
+        messages={messages}
+      />
+    </section>
+  )
+}
+
+function CopyField({ label, value, messages, large = false }: { label: string; value: string; messages: Messages; large?: boolean }) {
+  const inputId = useId()
+  const inputRef = useRef<HTMLInputElement>(null)
+  const [result, setResult] = useState<'copied' | 'failed' | null>(null)
+  const copy = async () => {
+    setResult((await copyText(value, inputRef.current)) ? 'copied' : 'failed')
+  }
+  return (
+    <div className="wp-copy">
+      <label htmlFor={inputId}>{label}</label>
+      <div className="wp-copy__row">
+        <input
+          id={inputId}
+          ref={inputRef}
+          className={large ? 'wp-copy__value wp-copy__value--large' : 'wp-copy__value'}
+          value={value}
+          readOnly
+          onFocus={(event) => event.target.select()}
+        />
+        <button type="button" aria-label={messages.copy(label)} onClick={() => void copy()}>
+          {messages.copyVisible}
+        </button>
+      </div>
+      <span className="wp-copy__result" role="status">
+        {result === 'copied' ? messages.copied : result === 'failed' ? messages.copyFailed : ''}
+      </span>
+    </div>
+  )
+}

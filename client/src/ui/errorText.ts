@@ -1,0 +1,12 @@
+import type { Messages } from '../i18n/messages.ts'
+import { ApiError } from '../session/sessionApi.ts'
+
+/** The sentence a person reads for an API failure that the form itself has no better words for. */
+export function errorText(error: unknown, messages: Messages): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return messages.unreachable
+    if (error.status === 429) return messages.tooManyAttempts(error.retryAfterSeconds)
+    return messages.failed(error.message)
+  }
+  return messages.failed(error instanceof Error ? error.message : String(error))
+}

@@ -1,0 +1,61 @@
+import { mkdir } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { launchBrowser, Participant } from '../support/browser.ts'
+import { startServer } from '../support/server.ts'
+
+/**
+ * Pictures of the pages a facilitator, a participant and an observer see, for the README and reviews: the
+ * same flow as tests/sessions.test.ts, against the real server and the built client, in Debian's Chromium.
+ * Run `pnpm screenshots` in this folder after building the client; the PNGs land in docs/screenshots/.
+ */
+const outDir = resolve(import.meta.dirname, '../../docs/screenshots')
+
+const server = await startServer()
+const browser = await launchBrowser()
+try {
+  await mkdir(outDir, { recursive: true })
+  const shot = (person: Participant, name: string) => person.page.screenshot({ path: resolve(outDir, `${name}.png`) })
+  const [fien, anna, bram, olaf] = await Promise.all(
+    ['Fien', 'Anna', 'Bram', 'Olaf'].map((name) => Participant.open(browser, name)),
+  )
+  if (!fien || !anna || !bram || !olaf) throw new Error('four browser contexts expected')
+
+  await fien.createSession(`${server.url}/`, 'Innovatie Playbook', 'Innovatiesessie team Noord')
+  const share = await fien.shareDetails()
+  await anna.joinByLink(share.participantLink)
+
+  await bram.page.goto(`${server.url}/join`)
+  await bram.page.getByLabel('Code').fill(share.code)
+  await bram.page.getByLabel('Je naam').fill('Bram')
+  await shot(bram, 'join')
+  await bram.joinByCode(server.url, share.code)
+  await olaf.open(share.observerLink)
+
+  await anna.addStickyNote(420, 320, 'Meer ruimte om te experimenteren')
+  await bram.addStickyNote(640, 360, 'Klantreis in kaart brengen')
+  for (const [person, x, y] of [
+    [anna, 520, 470],
+    [bram, 760, 520],
+    [olaf, 300, 560],
+    [fien, 600, 250],
+  ] as const) {
+    await person.page.mouse.move(x - 40, y - 20)
+    await person.page.mouse.move(x, y, { steps: 8 })
+  }
+  await fien.onlineParticipant('Waarnemer', 'Waarnemer').waitFor()
+  await anna.collaboratorCursor('Bram').waitFor()
+  await olaf.collaboratorCursor('Anna').waitFor()
+
+  await shot(fien, 'facilitator')
+  await shot(anna, 'participant')
+  await shot(olaf, 'observer')
+
+  const start = await fien.context.newPage()
+  await start.goto(`${server.url}/`)
+  await start.getByRole('heading', { name: 'Innovatie Playbook' }).waitFor()
+  await start.screenshot({ path: resolve(outDir, 'start.png') })
+  console.log(`screenshots written to ${outDir}`)
+} finally {
+  await browser.close()
+  await server.destroy()
+}
