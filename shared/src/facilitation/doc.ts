@@ -32,6 +32,8 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     privateWriting: readFacilitationField(doc, 'privateWriting'),
     rounds: readFacilitationField(doc, 'rounds'),
     layoutOverrides: readFacilitationField(doc, 'layoutOverrides'),
+    stageHistory: readFacilitationField(doc, 'stageHistory'),
+    exportsForEveryone: readFacilitationField(doc, 'exportsForEveryone'),
   }
 }
 

@@ -61,6 +61,13 @@ export const layoutOverridesSchema = z
   .refine((r) => Object.keys(r).length <= 5000, 'too many layout overrides')
 export type LayoutOverrides = z.infer<typeof layoutOverridesSchema>
 
+/**
+ * When each stage was opened, in server time, in the order the facilitator moved through them: the summary's
+ * "time spent per stage" is the gap to the next entry. Appended by the facilitator's client on every move.
+ */
+export const stageVisitSchema = z.object({ stageId: templateIdSchema, round: z.int().min(0).max(19), at: z.int().nonnegative() })
+export type StageVisit = z.infer<typeof stageVisitSchema>
+
 export const facilitationFieldSchemas = {
   /** The current stage (an agenda stage id), or null before the facilitator opens one. */
   stageId: templateIdSchema.nullable(),
@@ -72,6 +79,9 @@ export const facilitationFieldSchemas = {
   /** At least one round; the last is the current one. */
   rounds: z.array(roundSchema).min(1).max(20),
   layoutOverrides: layoutOverridesSchema,
+  stageHistory: z.array(stageVisitSchema).max(1000),
+  /** Whether participants and observers may download the summary exports (the facilitator always may). */
+  exportsForEveryone: z.boolean(),
 } as const
 
 export const facilitationStateSchema = z.object(facilitationFieldSchemas)
@@ -87,6 +97,8 @@ export const defaultFacilitationState: FacilitationState = {
   privateWriting: { on: false, revealNonce: 0 },
   rounds: [{ principleIds: [], playIds: [] }],
   layoutOverrides: {},
+  stageHistory: [],
+  exportsForEveryone: false,
 }
 
 /** The round being played: the last one. */
