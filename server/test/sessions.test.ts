@@ -321,6 +321,8 @@ describe('sessions and roles, against the real server', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /healthz',
+        'GET /api/time',
+        'POST /api/sessions/{id}/private/reveal',
         'GET /api/config',
         'GET /api/templates',
         'GET /api/templates/{id}',

@@ -68,6 +68,15 @@ const duplicateSession = createRoute({
   responses: { 201: json(createdSessionSchema, 'The copy, with new tokens and links.'), ...errors(400, 401, 403, 404) },
 })
 
+const revealPrivate = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/private/reveal',
+  summary: '"Onthullen": move every private sticky onto the board for everyone (facilitator)',
+  security: BEARER,
+  request: { params: idParam },
+  responses: { 200: json(z.object({ revealed: z.int().min(0) }), 'How many stickies were revealed.'), ...errors(400, 401, 403, 404) },
+})
+
 /**
  * The session resource. Handlers only translate HTTP to the session service and back; every rule (who may do
  * what, what is stored where) lives in the service.
@@ -89,6 +98,10 @@ export function sessionRoutes(sessions: SessionService, origin: (c: Context) => 
       const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
       await sessions.delete(grant)
       return c.body(null, 204)
+    })
+    .openapi(revealPrivate, async (c) => {
+      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
+      return c.json(await sessions.revealPrivate(grant), 200)
     })
     .openapi(duplicateSession, async (c) => {
       const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')

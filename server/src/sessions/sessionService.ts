@@ -4,7 +4,12 @@ import {
   type CreateSessionRequest,
   type Joined,
   type JoinCodeLookup,
+  mayEnterPrivateRoom,
   parseSessionRoomName,
+  privateRoomName,
+  readBoardRecords,
+  boardRecords,
+  type BoardRecord,
   participantLink,
   type Participant,
   type Role,
@@ -126,6 +131,9 @@ export class SessionService {
     const grant = token ? await this.#grantOf(token) : null
     if (!grant) throw new RoomAccessError(CloseCode.unauthorized, 'a valid token is needed (?token=)')
     if (grant.sessionId !== room.sessionId) throw new RoomAccessError(CloseCode.forbidden, 'this token belongs to another session')
+    if (room.kind === 'private' && !mayEnterPrivateRoom(grant.role, grant.participantId, room.ownerId)) {
+      throw new RoomAccessError(CloseCode.forbidden, "another participant's private notes")
+    }
     const person = grant.participantId ? await this.#repository.findPerson(grant.participantId) : null
     return {
       room: room.kind,
@@ -161,15 +169,46 @@ export class SessionService {
     )
   }
 
-  /** Removes the session, its people and tokens, and both rooms' documents; connected clients are closed. */
+  /** Removes the session, its people and tokens, and every room's document; connected clients are closed. */
   async delete(grant: Grant): Promise<void> {
     requireRole(grant, 'facilitator')
     const session = await this.#requireSession(grant.sessionId)
+    const people = await this.#repository.listPeople(session.id)
     // Grants first: from here on no request and no new connection gets in.
     await this.#repository.deleteSession(session.id)
-    for (const kind of ['board', 'control'] as const) {
-      await this.#rooms.discard(sessionRoomName(session.id, kind), CloseCode.gone, 'this session was deleted')
+    const rooms = [
+      sessionRoomName(session.id, 'board'),
+      sessionRoomName(session.id, 'control'),
+      ...people.map((person) => privateRoomName(session.id, person.participantId)),
+    ]
+    for (const room of rooms) await this.#rooms.discard(room, CloseCode.gone, 'this session was deleted')
+  }
+
+  /**
+   * "Onthullen": every participant's private stickies move onto the board, where they were written, and leave
+   * the private rooms. Each move is stored in the board room before it is taken out of the private one, so a
+   * crash in between shows a sticky twice at worst, never loses it.
+   */
+  async revealPrivate(grant: Grant): Promise<{ revealed: number }> {
+    requireRole(grant, 'facilitator')
+    const session = await this.#requireSession(grant.sessionId)
+    const board = sessionRoomName(session.id, 'board')
+    let revealed = 0
+    for (const person of await this.#repository.listPeople(session.id)) {
+      const room = privateRoomName(session.id, person.participantId)
+      const records = await this.#rooms.read(room, (doc) => [...readBoardRecords(doc).values()])
+      if (records.length === 0) continue
+      await this.#rooms.change(board, (doc) => {
+        const target = boardRecords(doc)
+        for (const record of records) target.set(record.id, withPrivate(record, false))
+      })
+      await this.#rooms.change(room, (doc) => {
+        const source = boardRecords(doc)
+        for (const record of records) source.delete(record.id)
+      })
+      revealed += records.length
     }
+    return { revealed }
   }
 
   async #grantOf(token: string): Promise<Grant | null> {
@@ -238,6 +277,12 @@ interface CreatedRecords {
   people: PersonRecord[]
   facilitatorToken: string
   observerToken: string
+}
+
+/** A record with `meta.private` set: what marks a sticky as written in private mode on every client. */
+function withPrivate(record: BoardRecord, isPrivate: boolean): BoardRecord {
+  const meta = 'meta' in record && typeof record.meta === 'object' && record.meta !== null ? record.meta : {}
+  return { ...record, meta: { ...meta, private: isPrivate } } as BoardRecord
 }
 
 function requireRole(grant: Grant, role: Role): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { displayNameSchema, sessionTitleSchema } from './api.ts'
 import { sessionIdFromPath, sessionLinkWithToken, tokenFromFragment } from './links.ts'
-import { parseSessionRoomName, sessionRoomName } from './rooms.ts'
+import { parseSessionRoomName, privateRoomName, sessionRoomName } from './rooms.ts'
 
 describe('display names', () => {
   it('are trimmed, inner runs of spaces folded', () => {
@@ -46,5 +46,8 @@ describe('links and rooms', () => {
     expect(parseSessionRoomName(sessionRoomName(id, 'control'))).toEqual({ sessionId: id, kind: 'control' })
     expect(parseSessionRoomName(`${id}-other`)).toBeNull()
     expect(parseSessionRoomName('short-board')).toBeNull()
+    const owner = 'ZyXwVuTsRqPoNmLkJiHgFe'
+    expect(parseSessionRoomName(privateRoomName(id, owner))).toEqual({ sessionId: id, kind: 'private', ownerId: owner })
+    expect(privateRoomName(id, owner).length).toBeLessThanOrEqual(64)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mayDo, type MessageIntent, type RoomKind } from './rights.ts'
+import { mayDo, mayEnterPrivateRoom, type MessageIntent, type RoomKind } from './rights.ts'
 import type { Role } from './role.ts'
 
 describe('the rights table (role × room × message intent)', () => {
@@ -23,8 +23,20 @@ describe('the rights table (role × room × message intent)', () => {
     ['observer', 'control', 'read', true],
     ['observer', 'control', 'write', false],
     ['observer', 'control', 'presence', true],
+    ['facilitator', 'private', 'write', true],
+    ['participant', 'private', 'write', true],
+    ['observer', 'private', 'write', false],
   ]
   it.each(table)('%s in the %s room, %s → %s', (role, room, intent, allowed) => {
     expect(mayDo(role, room, intent)).toBe(allowed)
+  })
+})
+
+describe('private rooms', () => {
+  it('admit their owner and the facilitator, nobody else', () => {
+    expect(mayEnterPrivateRoom('participant', 'anna', 'anna')).toBe(true)
+    expect(mayEnterPrivateRoom('facilitator', 'fac', 'anna')).toBe(true)
+    expect(mayEnterPrivateRoom('participant', 'bram', 'anna')).toBe(false)
+    expect(mayEnterPrivateRoom('observer', null, 'anna')).toBe(false)
   })
 })

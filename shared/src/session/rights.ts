@@ -1,11 +1,13 @@
 import type { Role } from './role.ts'
 
 /**
- * The two rooms of a session (see the brief, "Sessions, rooms and authority"):
+ * The rooms of a session (see the brief, "Sessions, rooms and authority"):
  * - board: the participants' stickies, drawings and the action plan;
- * - control: what only the facilitator (and the server) decides: stage, timer, locks, rounds.
+ * - control: what only the facilitator (and the server) decides: stage, timer, locks, rounds;
+ * - private: one participant's stickies written in private mode, until the facilitator reveals them. Only that
+ *   participant and the facilitator may even connect (checked with the token, see `mayEnterPrivateRoom`).
  */
-export const roomKinds = ['board', 'control'] as const
+export const roomKinds = ['board', 'control', 'private'] as const
 export type RoomKind = (typeof roomKinds)[number]
 
 /**
@@ -20,6 +22,7 @@ export type MessageIntent = 'read' | 'write' | 'presence'
 const writers: Record<RoomKind, ReadonlySet<Role>> = {
   board: new Set<Role>(['facilitator', 'participant']),
   control: new Set<Role>(['facilitator']),
+  private: new Set<Role>(['facilitator', 'participant']),
 }
 
 export function mayWrite(role: Role, room: RoomKind): boolean {
@@ -29,4 +32,9 @@ export function mayWrite(role: Role, room: RoomKind): boolean {
 /** The rights table, role × room × message intent, in one function. */
 export function mayDo(role: Role, room: RoomKind, intent: MessageIntent): boolean {
   return intent === 'write' ? mayWrite(role, room) : true
+}
+
+/** Who may connect to a participant's private room: that participant and the facilitator, nobody else. */
+export function mayEnterPrivateRoom(role: Role, participantId: string | null, ownerId: string): boolean {
+  return role === 'facilitator' || (role === 'participant' && participantId === ownerId)
 }

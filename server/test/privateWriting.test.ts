@@ -1,0 +1,72 @@
+import { privateRoomName, readBoardRecords } from '@werkplaats/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { recordRoom } from './support/recorder.ts'
+import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+import { createSession } from './support/sessions.ts'
+
+describe('private writing', () => {
+  const data = temporaryDataDir()
+  let server: ServerProcess
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort(), data.path)
+    await server.start()
+  })
+  afterAll(async () => {
+    await server.stop()
+    data.remove()
+  })
+
+  it("keeps a participant's private sticky off every other participant's wire until it is revealed", async () => {
+    const session = await createSession(server.url, 'oecd-innovatie-playbook')
+    const [anna, bram] = [await session.join('Anna'), await session.join('Bram')]
+    const annaPrivate = { room: privateRoomName(session.id, anna.participantId), token: anna.token }
+    // Bram listens on every room he may enter, and records every byte.
+    const bramRooms = [await recordRoom(server.wsUrl, session.board(bram.token)), await recordRoom(server.wsUrl, session.control(bram.token))]
+    // …and may not enter Anna's private room, nor may an observer.
+    for (const token of [bram.token, session.observerToken]) {
+      const refused = await connectRaw(server.wsUrl, { room: annaPrivate.room, token })
+      expect(await refused.closed).toEqual({ code: 4403, reason: "another participant's private notes" })
+    }
+
+    const secret = 'Geheim idee van Anna: pilot met de gemeente'
+    const writer = connectProvider(server.wsUrl, annaPrivate)
+    await whenSynced(writer)
+    writer.doc.getMap('records').set('shape:anna1', { id: 'shape:anna1', typeName: 'shape', type: 'note', x: 10, y: 20, meta: { private: true }, props: { text: secret } })
+    // The facilitator sees it, live.
+    const facilitator = connectProvider(server.wsUrl, { room: annaPrivate.room, token: session.facilitatorToken })
+    await whenSynced(facilitator)
+    await eventually(() => facilitator.doc.getMap('records').has('shape:anna1'), 'the facilitator sees the private sticky')
+    await new Promise((r) => setTimeout(r, 300))
+    const wire = () => bramRooms.map((room) => Buffer.concat(room.frames).toString('utf8')).join('')
+    expect(wire()).not.toContain('Geheim idee')
+
+    const response = await fetch(`${server.url}/api/sessions/${session.id}/private/reveal`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bram.token}` },
+    })
+    expect(response.status).toBe(403)
+    const revealed = await fetch(`${server.url}/api/sessions/${session.id}/private/reveal`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.facilitatorToken}` },
+    })
+    expect(await revealed.json()).toEqual({ revealed: 1 })
+    await eventually(() => readBoardRecords(bramRooms[0]!.doc()).has('shape:anna1'), 'the sticky reaches Bram after reveal')
+    expect(wire()).toContain('Geheim idee')
+    const onBoard = readBoardRecords(bramRooms[0]!.doc()).get('shape:anna1') as unknown as { x: number; meta: { private: boolean } }
+    expect(onBoard).toMatchObject({ x: 10, meta: { private: false } })
+    // Where it was written, and no longer in the private room.
+    await eventually(() => !writer.doc.getMap('records').has('shape:anna1'), 'the private room is emptied')
+    for (const room of bramRooms) room.close()
+    writer.destroy()
+    facilitator.destroy()
+  })
+
+  it('tells each client the server time', async () => {
+    const before = Date.now()
+    const { now } = (await (await fetch(`${server.url}/api/time`)).json()) as { now: number }
+    expect(now).toBeGreaterThanOrEqual(before - 1000)
+    expect(now).toBeLessThanOrEqual(Date.now() + 1000)
+  })
+})
