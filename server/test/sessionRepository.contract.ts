@@ -85,6 +85,13 @@ export function sessionRepositoryContract(
       expect(await repository.findPerson('nobody')).toBeNull()
     })
 
+    it('adds a grant without a person (another observers\' link)', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await repository.addGrant(grant('o2h', 's1', 'observer', null))
+      expect(await repository.findGrant('o2h')).toEqual(grant('o2h', 's1', 'observer', null))
+      expect(await repository.findGrant('s1-oh')).not.toBeNull()
+    })
+
     it('renames', async () => {
       await createWithFacilitator('s1', 'ABCDEF')
       await repository.renameSession('s1', 'Nieuwe titel')

@@ -128,6 +128,13 @@ describe('sessions and roles, against the real server', () => {
       expect((await api(`/api/sessions/${mine.id}`, { method: 'DELETE', token })).status).toBe(403)
       expect((await api(`/api/sessions/${mine.id}/duplicate`, { method: 'POST', token })).status).toBe(403)
     }
+    expect((await api(`/api/sessions/${mine.id}/observer-link`, { method: 'POST', token: participant.token })).status).toBe(403)
+    const fresh = await api(`/api/sessions/${mine.id}/observer-link`, { method: 'POST', token: mine.facilitatorToken })
+    expect(fresh.status).toBe(201)
+    const { observerToken, link } = (await fresh.json()) as { observerToken: string; link: string }
+    expect(link).toBe(`${server.url}/s/${mine.id}#t=${observerToken}`)
+    expect(((await (await api(`/api/sessions/${mine.id}`, { token: observerToken })).json()) as { role: string }).role).toBe('observer')
+    expect((await api(`/api/sessions/${mine.id}`, { token: mine.observerToken })).status).toBe(200)
     const renamed = await api(`/api/sessions/${mine.id}`, { method: 'PATCH', token: mine.facilitatorToken, body: JSON.stringify({ title: 'Nieuwe naam' }) })
     expect(renamed.status).toBe(200)
     expect(((await renamed.json()) as { title: string }).title).toBe('Nieuwe naam')
@@ -275,6 +282,7 @@ describe('sessions and roles, against the real server', () => {
     const copy = (await response.json()) as { id: string; facilitatorToken: string; code: string }
     expect(copy.id).not.toBe(session.id)
     expect(copy.code).not.toBe(session.code)
+    expect((copy as unknown as { title: string }).title).toBe('Origineel')
     const view = sessionViewSchema.parse(await (await api(`/api/sessions/${copy.id}`, { token: copy.facilitatorToken })).json())
     expect(view).toMatchObject({ title: 'Origineel', templateId: 'oecd-innovatie-playbook' })
     expect(view.participants.map((p) => p.role)).toEqual(['facilitator'])
@@ -323,6 +331,7 @@ describe('sessions and roles, against the real server', () => {
         'GET /healthz',
         'GET /api/time',
         'POST /api/sessions/{id}/private/reveal',
+        'POST /api/sessions/{id}/observer-link',
         'GET /api/config',
         'GET /api/templates',
         'GET /api/templates/{id}',

@@ -1,4 +1,6 @@
 import {
+  type ObserverLink,
+  observerLinkSchema,
   createdSessionSchema,
   errorBodySchema,
   joinCodeLookupSchema,
@@ -127,4 +129,9 @@ export function duplicateSession(sessionId: string, token: string): Promise<Crea
     method: 'POST',
     token,
   })
+}
+
+/** A fresh observers' link (facilitator): only hashes of tokens are kept, so an earlier link cannot be shown again. */
+export function newObserverLink(sessionId: string, token: string): Promise<ObserverLink> {
+  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/observer-link`, observerLinkSchema, { method: 'POST', token })
 }

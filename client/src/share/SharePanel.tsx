@@ -2,6 +2,7 @@ import { participantLink, sessionLinkWithToken } from '@werkplaats/shared'
 import { useId, useRef, useState } from 'react'
 import type { Messages } from '../i18n/messages.ts'
 import { JOIN_PATH } from '../routing/route.ts'
+import { newObserverLink } from '../session/sessionApi.ts'
 import { copyText } from './copyText.ts'
 import { RenameSession } from './RenameSession.tsx'
 
@@ -31,6 +32,18 @@ export function SharePanel({
 }) {
   const origin = window.location.origin
   const headingId = useId()
+  // Known in the browser that made the session; elsewhere the facilitator asks the server for a new one.
+  const [observer, setObserver] = useState<string | null>(observerToken)
+  const [minting, setMinting] = useState<'idle' | 'busy' | 'failed'>('idle')
+  const mint = async () => {
+    setMinting('busy')
+    try {
+      setObserver((await newObserverLink(sessionId, facilitatorToken)).observerToken)
+      setMinting('idle')
+    } catch {
+      setMinting('failed')
+    }
+  }
   return (
     <section id={id} className="wp-share" aria-labelledby={headingId}>
       <h2 id={headingId}>{messages.shareHeading}</h2>
@@ -49,14 +62,20 @@ export function SharePanel({
         </a>
       </p>
       <CopyField label={messages.participantLinkLabel} value={participantLink(origin, sessionId)} messages={messages} />
-      {observerToken ? (
+      {observer ? (
         <CopyField
           label={messages.observerLinkLabel}
-          value={sessionLinkWithToken(origin, sessionId, observerToken)}
+          value={sessionLinkWithToken(origin, sessionId, observer)}
           messages={messages}
         />
       ) : (
-        <p className="wp-share__hint">{messages.observerLinkUnknown}</p>
+        <p className="wp-share__hint">
+          {messages.observerLinkUnknown}{' '}
+          <button type="button" onClick={() => void mint()} disabled={minting === 'busy'}>
+            {messages.observerLinkNew}
+          </button>
+          {minting === 'failed' ? <span role="alert"> {messages.observerLinkFailed}</span> : null}
+        </p>
       )}
       <CopyField
         label={messages.facilitatorLinkLabel}

@@ -4,6 +4,7 @@ import {
   createSessionRequestSchema,
   joinedSchema,
   joinRequestSchema,
+  observerLinkSchema,
   renameSessionRequestSchema,
   sessionIdSchema,
   sessionViewSchema,
@@ -68,6 +69,15 @@ const duplicateSession = createRoute({
   responses: { 201: json(createdSessionSchema, 'The copy, with new tokens and links.'), ...errors(400, 401, 403, 404) },
 })
 
+const observerLink = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/observer-link',
+  summary: 'A new observers\' link (facilitator); earlier observer links keep working',
+  security: BEARER,
+  request: { params: idParam },
+  responses: { 201: json(observerLinkSchema, 'The new token and link.'), ...errors(400, 401, 403, 404) },
+})
+
 const revealPrivate = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/private/reveal',
@@ -98,6 +108,10 @@ export function sessionRoutes(sessions: SessionService, origin: (c: Context) => 
       const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
       await sessions.delete(grant)
       return c.body(null, 204)
+    })
+    .openapi(observerLink, async (c) => {
+      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
+      return c.json(await sessions.newObserverLink(grant, origin(c)), 201)
     })
     .openapi(revealPrivate, async (c) => {
       const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')

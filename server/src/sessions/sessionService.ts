@@ -4,6 +4,7 @@ import {
   type CreateSessionRequest,
   type Joined,
   type JoinCodeLookup,
+  type ObserverLink,
   mayEnterPrivateRoom,
   parseSessionRoomName,
   privateRoomName,
@@ -95,6 +96,15 @@ export class SessionService {
     await this.#rooms.change(sessionRoomName(created.session.id, 'board'), (doc) => Y.applyUpdate(doc, board))
     await this.#writeControl(created.session, created.people)
     return this.#createdAnswer(created, origin)
+  }
+
+  /** A new observers' token and link for the facilitator (earlier observer links keep working). */
+  async newObserverLink(grant: Grant, origin: string): Promise<ObserverLink> {
+    requireRole(grant, 'facilitator')
+    const session = await this.#requireSession(grant.sessionId)
+    const observerToken = newToken()
+    await this.#repository.addGrant({ tokenHash: hashToken(observerToken), sessionId: session.id, role: 'observer', participantId: null })
+    return { observerToken, link: sessionLinkWithToken(origin, session.id, observerToken) }
   }
 
   async join(sessionId: string, name: string): Promise<Joined> {
@@ -260,6 +270,7 @@ export class SessionService {
     const { session, facilitatorToken, observerToken } = created
     return {
       id: session.id,
+      title: session.title,
       code: session.code,
       facilitatorToken,
       observerToken,

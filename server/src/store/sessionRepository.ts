@@ -13,6 +13,8 @@ export interface SessionRepository {
   findSession(id: string): Promise<SessionRecord | null>
   findSessionByCode(code: string): Promise<SessionRecord | null>
   findGrant(tokenHash: string): Promise<GrantRecord | null>
+  /** Adds a grant without a person (another observers' link). */
+  addGrant(grant: GrantRecord): Promise<void>
   /** Adds a person with their grant, all or nothing. */
   addPerson(person: PersonRecord, grant: GrantRecord): Promise<void>
   findPerson(participantId: string): Promise<PersonRecord | null>

@@ -67,6 +67,10 @@ export class SqliteSessionRepository implements SessionRepository {
     }
   }
 
+  async addGrant(grant: GrantRecord): Promise<void> {
+    this.#insertGrant(grant)
+  }
+
   async addPerson(person: PersonRecord, grant: GrantRecord): Promise<void> {
     this.#transaction(() => {
       this.#insertPerson(person)

@@ -63,12 +63,20 @@ export type SessionLinks = z.infer<typeof sessionLinksSchema>
 
 export const createdSessionSchema = z.object({
   id: sessionIdSchema,
+  title: z.string(),
   code: z.string(),
   facilitatorToken: z.string(),
   observerToken: z.string(),
   links: sessionLinksSchema,
 })
 export type CreatedSession = z.infer<typeof createdSessionSchema>
+
+/**
+ * A fresh observers' link. Tokens are stored only as hashes, so an earlier link cannot be shown again; a
+ * facilitator on another device gets a new one (earlier links keep working).
+ */
+export const observerLinkSchema = z.object({ observerToken: z.string(), link: z.string() })
+export type ObserverLink = z.infer<typeof observerLinkSchema>
 
 export const joinRequestSchema = z.object({ name: displayNameSchema })
 export type JoinRequest = z.input<typeof joinRequestSchema>
