@@ -232,7 +232,9 @@ describe('sessions and roles, against the real server', () => {
     })
   })
 
-  it('rate-limits join-code guessing per address, with Retry-After', async () => {
+  it('rate-limits join-code guessing per address, with Retry-After; right codes are never refused for it', async () => {
+    const session = await createSession(server.url)
+    for (let i = 0; i < 30; i++) expect((await api(`/api/join/${session.code}`)).status).toBe(200)
     const statuses: number[] = []
     let retryAfter: string | null = null
     for (let i = 0; i < 16; i++) {
@@ -246,6 +248,8 @@ describe('sessions and roles, against the real server', () => {
     expect(statuses.slice(0, 12).every((status) => status === 404)).toBe(true)
     expect(statuses.at(-1)).toBe(429)
     expect(Number(retryAfter)).toBeGreaterThan(0)
+    // Out of attempts, even a right code waits: the address is refused before the look-up.
+    expect((await api(`/api/join/${session.code}`)).status).toBe(429)
   })
 
   it('keeps a session, its participants and its rooms across a restart', async () => {

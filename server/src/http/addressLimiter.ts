@@ -27,15 +27,27 @@ export class AddressLimiter {
   /** Takes one attempt for `address`, or throws `TooManyRequestsError`. */
   take(address: string, what: string): void {
     const now = performance.now()
+    if (!this.#bucket(address, now).take(1, now)) this.#refuse(what)
+  }
+
+  /** Throws `TooManyRequestsError` when `address` has no attempt left, without using one. */
+  check(address: string, what: string): void {
+    const now = performance.now()
+    if (!this.#bucket(address, now).has(1, now)) this.#refuse(what)
+  }
+
+  #bucket(address: string, now: number): TokenBucket {
     let entry = this.#buckets.get(address)
     if (!entry) {
       entry = { bucket: new TokenBucket(this.#perMinute / 60, this.#burst, now), usedAt: now }
       this.#buckets.set(address, entry)
     }
     entry.usedAt = now
-    if (!entry.bucket.take(1, now)) {
-      throw new TooManyRequestsError(`too many ${what}; try again later`, Math.ceil(60 / this.#perMinute))
-    }
+    return entry.bucket
+  }
+
+  #refuse(what: string): never {
+    throw new TooManyRequestsError(`too many ${what}; try again later`, Math.ceil(60 / this.#perMinute))
   }
 
   stop(): void {

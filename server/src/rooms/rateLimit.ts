@@ -33,6 +33,12 @@ export class TokenBucket {
     return true
   }
 
+  /** Whether `cost` tokens are there, without taking them. */
+  has(cost = 1, now = performance.now()): boolean {
+    this.#refill(now)
+    return this.#tokens >= cost
+  }
+
   #refill(now: number): void {
     this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#refilledAt) / 1000) * this.#perSecond)
     this.#refilledAt = now

@@ -15,15 +15,19 @@ const lookupCode = createRoute({
 })
 
 /**
- * `GET /api/join/:code`. Codes are short enough to read aloud, so they are guessable in bulk: every attempt,
- * valid or not, counts against the caller's address.
+ * `GET /api/join/:code`. Codes are short enough to read aloud, so they are guessable in bulk: every wrong
+ * attempt counts against the caller's address, and an address out of attempts is refused before the look-up.
+ * Right codes cost nothing: a whole office behind one address joins a workshop at once.
  */
 export function joinRoutes(sessions: SessionService, limiter: AddressLimiter): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: refuseInvalid })
-  // Before validation, so malformed codes count as attempts too.
+  const what = 'wrong join codes from this address'
+  // Around validation, so malformed codes count as wrong attempts too.
   app.use('/api/join/*', async (c, next) => {
-    limiter.take(getConnInfo(c).remote.address ?? 'unknown', 'join code attempts from this address')
+    const address = getConnInfo(c).remote.address ?? 'unknown'
+    limiter.check(address, what)
     await next()
+    if (c.res.status === 400 || c.res.status === 404) limiter.take(address, what)
   })
   return app.openapi(lookupCode, async (c) => c.json(await sessions.lookupCode(c.req.valid('param').code), 200))
 }
