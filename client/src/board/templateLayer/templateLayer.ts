@@ -15,10 +15,7 @@ import { canRearrange, templateLayerShapes, type TemplateLayerState } from './la
  *   for the control room, and comes back to every screen, the facilitator's included, through `update`.
  *
  * @example
- * const layer = mountTemplateLayer(editor.store, {
- *   onLayoutOverride: (cardId, override) =>
- *     writeFacilitationField(controlDoc, 'layoutOverrides', withLayoutOverride(readFacilitationField(controlDoc, 'layoutOverrides'), cardId, override)),
- * })
+ * const layer = mountTemplateLayer(editor.store, { onLayoutOverride: layoutOverrideWriter(controlDoc) })
  * layer.update({ template, facilitation: readFacilitation(controlDoc), role, messages: templateLayerMessagesFor(locale) })
  */
 
