@@ -1,4 +1,4 @@
-import { boardRecords, readStoredSchema, writeStoredSchema } from '@werkplaats/shared'
+import { boardRecords, defaultFacilitationState, readStoredSchema, writeStoredSchema } from '@werkplaats/shared'
 import {
   createTLStore,
   defaultBindingUtils,
@@ -13,6 +13,10 @@ import {
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { BoardLoadError, bindStoreToDoc, type StoreBinding } from './storeBinding.ts'
+import { boardStore, oecdTemplate } from './templateLayer/fixtures.ts'
+import { isTemplateLayerRecordId, templateShapeId } from './templateLayer/ids.ts'
+import { templateLayerMessagesFor } from './templateLayer/messages.ts'
+import { mountTemplateLayer } from './templateLayer/templateLayer.ts'
 
 const options = { firstPageName: 'Pagina 1', onSchemaTooNew: () => {} }
 const bindings: StoreBinding[] = []
@@ -255,5 +259,63 @@ describe('a read-only binding (an observer)', () => {
     writer.put([page('second', 'Ideeën')])
     await nextFrames()
     expect(pageNames(observer)).toContain('Ideeën')
+  })
+})
+
+describe('the template layer beside the binding', () => {
+  const CARD = 'r0:startpunt:principle:verwelkomen-en-versterken'
+
+  function withLayer(store: TLStore) {
+    const layer = mountTemplateLayer(store, { onLayoutOverride: () => {} })
+    layer.update({
+      template: oecdTemplate,
+      facilitation: { ...defaultFacilitationState, templateLock: 'unlocked' },
+      role: 'facilitator',
+      messages: templateLayerMessagesFor('nl'),
+    })
+    bindings.push({ dispose: () => layer.dispose() })
+    return layer
+  }
+
+  const templateKeys = (doc: Y.Doc) => [...boardRecords(doc).keys()].filter(isTemplateLayerRecordId)
+
+  it('never writes template records into the board room, even a local change to one', async () => {
+    const doc = new Y.Doc()
+    const store = boardStore()
+    bind(store, doc)
+    withLayer(store)
+    store.update(templateShapeId(CARD), (record) => ({ ...record, x: record.x + 40 }))
+    await nextFrames()
+    expect(templateKeys(doc)).toEqual([])
+    expect(boardRecords(doc).size).toBe(2)
+  })
+
+  it('keeps the template layer when a board is loaded that does not have it', () => {
+    const [docA, docB] = linkedDocs()
+    bind(newStore(), docA)
+    const store = boardStore()
+    withLayer(store)
+    const before = store.allRecords().filter((record) => isTemplateLayerRecordId(record.id)).length
+    bind(store, docB)
+    expect(store.allRecords().filter((record) => isTemplateLayerRecordId(record.id))).toHaveLength(before)
+    expect(before).toBeGreaterThan(0)
+  })
+
+  it("ignores a template record a peer writes into the room: it changes no one else's card", () => {
+    const doc = new Y.Doc()
+    const store = boardStore()
+    bind(store, doc)
+    withLayer(store)
+    const card = store.get(templateShapeId(CARD))
+    doc.transact(() => {
+      boardRecords(doc).set(templateShapeId(CARD), { ...card, x: -5000 } as never)
+      boardRecords(doc).set(templateShapeId('r0:fake'), { ...card, id: templateShapeId('r0:fake') } as never)
+    }, 'peer')
+    expect(store.get(templateShapeId(CARD))).toEqual(card)
+    expect(store.get(templateShapeId('r0:fake'))).toBeUndefined()
+    // Nor is one taken from the room when the board is loaded.
+    const later = boardStore()
+    bind(later, doc)
+    expect(later.allRecords().filter((record) => isTemplateLayerRecordId(record.id))).toEqual([])
   })
 })

@@ -19,6 +19,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import type * as Y from 'yjs'
+import { isTemplateLayerRecordId } from './templateLayer/ids.ts'
 
 /**
  * Keeps the document records of a tldraw store and a room's Yjs document equal, both ways.
@@ -29,6 +30,9 @@ import type * as Y from 'yjs'
  *   'remote': they neither enter the local undo history nor reach the store listener above.
  *
  * Session records (camera, selection, pointer) and presence stay local; presence travels via awareness.
+ * So do the records of the template layer (`templateLayer/`): every client derives them from the template and
+ * the control room, so they are never written to the room, never taken from it (a peer cannot change another
+ * screen's template cards by writing such a key), and never removed because the room lacks them.
  *
  * A read-only binding (an observer's) never writes to the document: the server closes a connection that
  * writes without the right to, so the board an observer sees is seeded and migrated in their store only.
@@ -77,7 +81,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBinding
 
   const onRecordsChanged = (event: Y.YMapEvent<BoardRecord>, transaction: Y.Transaction) => {
     if (transaction.origin === origin) return
-    const changedIds = [...event.keysChanged]
+    const changedIds = [...event.keysChanged].filter((id) => !isTemplateLayerRecordId(id))
     store.mergeRemoteChanges(() => {
       // mergeRemoteChanges first flushes our own pending changes to the listener above, which may write the
       // same records again. So the values are read here, after that flush, not taken from the event: the
@@ -123,9 +127,9 @@ function writeLocalChangesToDoc(store: TLStore, doc: Y.Doc, origin: object): () 
   return store.listen(
     ({ changes }) => {
       doc.transact(() => {
-        for (const record of Object.values(changes.added)) records.set(record.id, record)
-        for (const [, record] of Object.values(changes.updated)) records.set(record.id, record)
-        for (const record of Object.values(changes.removed)) records.delete(record.id)
+        for (const record of Object.values(changes.added)) if (isShared(record)) records.set(record.id, record)
+        for (const [, record] of Object.values(changes.updated)) if (isShared(record)) records.set(record.id, record)
+        for (const record of Object.values(changes.removed)) if (isShared(record)) records.delete(record.id)
       }, origin)
     },
     { source: 'user', scope: 'document' },
@@ -197,17 +201,22 @@ function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageN
   replaceDocumentRecords(store, loaded)
 }
 
-/** Makes the store's document records exactly `records`, as a remote change (no undo entry, no echo). */
+/** Makes the store's shared document records exactly `records` (the template layer stays), as a remote change (no undo entry, no echo). */
 function replaceDocumentRecords(store: TLStore, records: TLRecord[]): void {
   const keep = new Set<string>(records.map((record) => record.id))
   store.mergeRemoteChanges(() => {
     const stale = store
       .allRecords()
-      .filter((record) => store.scopedTypes.document.has(record.typeName) && !keep.has(record.id))
+      .filter((record) => store.scopedTypes.document.has(record.typeName) && isShared(record) && !keep.has(record.id))
       .map((record) => record.id)
     if (stale.length > 0) store.remove(stale)
     store.put(records)
   })
+}
+
+/** Whether a document record belongs in the board room (the template layer's do not). */
+function isShared(record: TLRecord): boolean {
+  return !isTemplateLayerRecordId(record.id)
 }
 
 /**
@@ -218,7 +227,7 @@ function validRecord(store: TLStore, value: unknown): TLRecord | null {
   if (typeof value !== 'object' || value === null || !('typeName' in value) || !('id' in value)) return null
   try {
     const candidate = value as TLRecord
-    if (!store.scopedTypes.document.has(candidate.typeName)) return null
+    if (!store.scopedTypes.document.has(candidate.typeName) || !isShared(candidate)) return null
     return store.schema.validateRecord(store, candidate, 'updateRecord', store.get(candidate.id) ?? null)
   } catch (error) {
     console.warn('Werkplaats: skipped a board record that does not fit the schema', error)

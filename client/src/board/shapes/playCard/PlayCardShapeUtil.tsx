@@ -1,0 +1,76 @@
+import { T, type RecordProps, type TLShape } from 'tldraw'
+import '../templateShapes.css'
+import { TemplateShapeUtil } from '../templateShapeUtil.tsx'
+import { PlayCard } from './PlayCard.tsx'
+
+export const PLAY_CARD_TYPE = 'play-card'
+
+/** A "Hoe verbeteren we" action; its id is the template's, so action marks can attach to it. */
+export interface PlayCardAction {
+  id: string
+  text: string
+  attribution?: string
+}
+
+/** The praktijkvoorbeeld or the toolkit: a heading, an optional title, the text and its links. */
+export interface PlayCardReference {
+  heading: string
+  title?: string
+  text: string
+  links: string[]
+}
+
+declare module 'tldraw' {
+  export interface TLGlobalShapePropsMap {
+    [PLAY_CARD_TYPE]: {
+      w: number
+      h: number
+      playId: string
+      title: string
+      question: string
+      /** Heading of `actions` ("Hoe verbeteren we"). */
+      actionsHeading: string
+      actions: PlayCardAction[]
+      case: PlayCardReference | null
+      toolkit: PlayCardReference | null
+    }
+  }
+}
+
+export type PlayCardShape = TLShape<typeof PLAY_CARD_TYPE>
+
+const referenceValidator = T.object<PlayCardReference>({
+  heading: T.string,
+  title: T.string.optional(),
+  text: T.string,
+  links: T.arrayOf(T.httpUrl),
+}).nullable()
+
+/** A play: what the team can do about the gap one assessment question revealed, with working links. */
+export class PlayCardShapeUtil extends TemplateShapeUtil<PlayCardShape> {
+  static override type = PLAY_CARD_TYPE
+  static override props: RecordProps<PlayCardShape> = {
+    w: T.nonZeroNumber,
+    h: T.nonZeroNumber,
+    playId: T.string,
+    title: T.string,
+    question: T.string,
+    actionsHeading: T.string,
+    actions: T.arrayOf(T.object<PlayCardAction>({ id: T.string, text: T.string, attribution: T.string.optional() })),
+    case: referenceValidator,
+    toolkit: referenceValidator,
+  }
+
+  getDefaultProps(): PlayCardShape['props'] {
+    return { w: 320, h: 400, playId: '', title: '', question: '', actionsHeading: '', actions: [], case: null, toolkit: null }
+  }
+
+  override getText(shape: PlayCardShape): string {
+    const { title, question, actions } = shape.props
+    return [title, question, ...actions.map((action) => action.text)].join('\n')
+  }
+
+  content(shape: PlayCardShape) {
+    return <PlayCard {...shape.props} />
+  }
+}

@@ -1,0 +1,64 @@
+import { T, type RecordProps, type TLShape } from 'tldraw'
+import '../templateShapes.css'
+import { TemplateShapeUtil } from '../templateShapeUtil.tsx'
+import { PlaybookCard } from './PlaybookCard.tsx'
+
+export const PLAYBOOK_CARD_TYPE = 'playbook-card'
+
+/** The layout's card kinds this shape shows: the template's reading texts. */
+export const playbookCardKinds = ['section', 'group-heading', 'principle', 'principle-details'] as const
+export type PlaybookCardKind = (typeof playbookCardKinds)[number]
+
+declare module 'tldraw' {
+  export interface TLGlobalShapePropsMap {
+    [PLAYBOOK_CARD_TYPE]: {
+      w: number
+      h: number
+      kind: PlaybookCardKind
+      /** A small line above the title ("Principe 2"), or ''. */
+      kicker: string
+      title: string
+      /** The section's text or the principle's summary: paragraphs separated by a blank line, or ''. */
+      body: string
+      /** Heading of `list` ("Uitdagingen", "Belangrijke dimensies"), or ''. */
+      listHeading: string
+      /** Challenge questions or dimensions, one per item. */
+      list: string[]
+      /** Heading of `note` ("Waarom is dit principe zo belangrijk?"), or ''. */
+      noteHeading: string
+      note: string
+    }
+  }
+}
+
+export type PlaybookCardShape = TLShape<typeof PLAYBOOK_CARD_TYPE>
+
+/** A card of the template's text: an intro or journey section, a background section or heading, a principle. */
+export class PlaybookCardShapeUtil extends TemplateShapeUtil<PlaybookCardShape> {
+  static override type = PLAYBOOK_CARD_TYPE
+  static override props: RecordProps<PlaybookCardShape> = {
+    w: T.nonZeroNumber,
+    h: T.nonZeroNumber,
+    kind: T.literalEnum(...playbookCardKinds),
+    kicker: T.string,
+    title: T.string,
+    body: T.string,
+    listHeading: T.string,
+    list: T.arrayOf(T.string),
+    noteHeading: T.string,
+    note: T.string,
+  }
+
+  getDefaultProps(): PlaybookCardShape['props'] {
+    return { w: 320, h: 200, kind: 'section', kicker: '', title: '', body: '', listHeading: '', list: [], noteHeading: '', note: '' }
+  }
+
+  override getText(shape: PlaybookCardShape): string {
+    const { kicker, title, body, list, note } = shape.props
+    return [kicker, title, body, ...list, note].filter((text) => text !== '').join('\n')
+  }
+
+  content(shape: PlaybookCardShape) {
+    return <PlaybookCard {...shape.props} />
+  }
+}

@@ -1,0 +1,39 @@
+import { T, type RecordProps, type TLShape } from 'tldraw'
+import '../templateShapes.css'
+import { TemplateShapeUtil } from '../templateShapeUtil.tsx'
+import { WritingZone } from './WritingZone.tsx'
+
+export const WRITING_ZONE_TYPE = 'writing-zone'
+
+declare module 'tldraw' {
+  export interface TLGlobalShapePropsMap {
+    [WRITING_ZONE_TYPE]: { w: number; h: number; label: string }
+  }
+}
+
+export type WritingZoneShape = TLShape<typeof WRITING_ZONE_TYPE>
+
+/**
+ * The empty part of a stage's frame where the team puts its stickies, with the stage's label ("Onze
+ * uitdagingen"). Stickies lie above it and stay independent shapes of the board room.
+ */
+export class WritingZoneShapeUtil extends TemplateShapeUtil<WritingZoneShape> {
+  static override type = WRITING_ZONE_TYPE
+  static override props: RecordProps<WritingZoneShape> = {
+    w: T.nonZeroNumber,
+    h: T.nonZeroNumber,
+    label: T.string,
+  }
+
+  getDefaultProps(): WritingZoneShape['props'] {
+    return { w: 664, h: 720, label: '' }
+  }
+
+  override getText(shape: WritingZoneShape): string {
+    return shape.props.label
+  }
+
+  content(shape: WritingZoneShape) {
+    return <WritingZone label={shape.props.label} />
+  }
+}
