@@ -13,6 +13,8 @@ import type { RecentSessions } from '../session/recentSessions.ts'
 import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from '../session/SessionPanel.tsx'
 import type { LocalUser } from '../user/localUser.ts'
 import { BoardSession } from './boardSession.ts'
+import { templateShapeUtils } from './shapes/templateShapes.ts'
+import { useTemplateLayer } from './templateLayer/useTemplateLayer.ts'
 
 // Fonts, icons and translations come from our own build (Vite emits them under /assets), never from a CDN:
 // workshops run on networks that block, or should not be told about, third-party hosts.
@@ -44,6 +46,13 @@ export function BoardPage({
     'refusal',
     () => rooms?.board.refusal.get() ?? rooms?.control.connection.refusal.get() ?? null,
     [rooms],
+  )
+  useTemplateLayer(
+    phase.kind === 'ready' ? phase.store : null,
+    rooms?.control.doc ?? null,
+    view.templateId,
+    view.role,
+    preferences.locale,
   )
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
 
@@ -83,6 +92,7 @@ export function BoardPage({
             assetUrls={assetUrls}
             licenseKey={config.licenseKey ?? undefined}
             components={components}
+            shapeUtils={templateShapeUtils}
             onMount={onMount}
             autoFocus
           />

@@ -9,6 +9,7 @@ import {
   type TLUserPreferences,
 } from 'tldraw'
 import * as Y from 'yjs'
+import { templateShapeUtils } from './shapes/templateShapes.ts'
 import {
   connectToRoom,
   type ConnectionState,
@@ -47,7 +48,8 @@ export interface BoardSessionOptions {
 export class BoardSession {
   readonly phase: Atom<BoardPhase> = atom('board phase', { kind: 'loading' })
   private readonly doc = new Y.Doc()
-  private readonly store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+  // The template layer's shapes are known on every board (blank ones too), so every client reads the same schema.
+  private readonly store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...templateShapeUtils], bindingUtils: defaultBindingUtils })
   private readonly connection: RoomConnection
   private binding: StoreBinding | null = null
   private stopPresence: (() => void) | null = null

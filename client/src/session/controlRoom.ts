@@ -17,7 +17,8 @@ import { connectToRoom, type RoomConnection } from '../connection/roomConnection
  */
 export class ControlRoom {
   readonly connection: RoomConnection
-  private readonly doc = new Y.Doc()
+  /** Read by every client; written only by the facilitator's (the server closes anyone else's write). */
+  readonly doc = new Y.Doc()
   private readonly participantsAtom = atom<Participant[]>('control participants', [])
   private readonly sessionAtom = atom<ControlSession | null>('control session', null)
 

@@ -1,5 +1,7 @@
 import {
   type ObserverLink,
+  type Template,
+  templateSchema,
   observerLinkSchema,
   createdSessionSchema,
   errorBodySchema,
@@ -91,6 +93,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
     body.success ? body.data.error : response.statusText,
     Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
   )
+}
+
+/** One template whole, from which this client lays out the template layer of the board. */
+export function fetchTemplate(templateId: string, signal?: AbortSignal): Promise<Template> {
+  return fetchParsed(`/api/templates/${encodeURIComponent(templateId)}`, templateSchema, { signal })
 }
 
 export function listTemplates(signal?: AbortSignal): Promise<TemplateSummary[]> {

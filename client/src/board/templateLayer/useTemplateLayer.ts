@@ -1,0 +1,44 @@
+import { BLANK_TEMPLATE_ID, type Role, type Template } from '@werkplaats/shared'
+import { useEffect, useState } from 'react'
+import type { TLStore } from 'tldraw'
+import type * as Y from 'yjs'
+import { fetchTemplate } from '../../session/sessionApi.ts'
+import { followControlRoom, layoutOverrideWriter } from './controlRoom.ts'
+import { templateLayerMessagesFor } from './messages.ts'
+import { mountTemplateLayer } from './templateLayer.ts'
+
+/**
+ * Shows the session's template on the board once the store is bound: fetches the template (a blank board has
+ * none), mounts the layer and lets it follow the control room. Returns the template for the panels that need it.
+ */
+export function useTemplateLayer(
+  store: TLStore | null,
+  controlDoc: Y.Doc | null,
+  templateId: string,
+  role: Role,
+  locale: string | null | undefined,
+): Template | null {
+  const [template, setTemplate] = useState<Template | null>(null)
+  useEffect(() => {
+    if (templateId === BLANK_TEMPLATE_ID) return
+    const abort = new AbortController()
+    fetchTemplate(templateId, abort.signal).then(
+      (loaded) => setTemplate(loaded),
+      (error: unknown) => {
+        if (!abort.signal.aborted) console.warn('Werkplaats: the template could not be loaded', error)
+      },
+    )
+    return () => abort.abort()
+  }, [templateId])
+
+  useEffect(() => {
+    if (!store || !controlDoc) return
+    const layer = mountTemplateLayer(store, { onLayoutOverride: layoutOverrideWriter(controlDoc) })
+    const following = followControlRoom(layer, controlDoc, () => ({ template, role, messages: templateLayerMessagesFor(locale) }))
+    return () => {
+      following.stop()
+      layer.dispose()
+    }
+  }, [store, controlDoc, template, role, locale])
+  return template
+}
