@@ -1,0 +1,88 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, Participant } from '../support/browser.ts'
+import { type ServerProcess, startServer } from '../support/server.ts'
+
+/**
+ * The template on the board: every client lays it out from the template and the control room; nobody but an
+ * unlocking facilitator can change it, and a participant who tries changes nothing, not even on their own screen.
+ */
+describe('the template layer', () => {
+  let server: ServerProcess
+  let browser: Browser
+  let fien: Participant
+  let anna: Participant
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+    fien = await Participant.open(browser, 'Fien')
+    anna = await Participant.open(browser, 'Anna')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.destroy()
+  })
+
+  const principle = 'INNOVATIE BINNEN DE OVERHEIDSSECTOR VERWELKOMEN EN VERSTERKEN'
+
+  async function zoomToCard(person: Participant): Promise<{ x: number; y: number; width: number; height: number }> {
+    const card = person.page.locator('.tl-shape').filter({ hasText: principle }).first()
+    await card.waitFor({ state: 'attached' })
+    // Zoom to fit the board, then zoom in on the card with ctrl + wheel over it, as a person would.
+    await person.page.mouse.click(640, 760)
+    await person.page.keyboard.press('Shift+1')
+    await person.page.waitForTimeout(400)
+    const widths: number[] = []
+    for (let step = 0; step < 25; step++) {
+      const box = await card.boundingBox()
+      if (!box) break
+      widths.push(Math.round(box.width))
+      if (box.width >= 200) return box
+      await person.page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40))
+      await person.page.keyboard.down('Control')
+      await person.page.mouse.wheel(0, -600)
+      await person.page.keyboard.up('Control')
+      await person.page.waitForTimeout(120)
+    }
+    throw new Error(`could not zoom in on the card (widths ${widths.join(', ')})`)
+  }
+
+  it('shows every stage of the OECD template, with its cards, on every screen', async () => {
+    const response = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: 'Laag', facilitatorName: 'Fien' }),
+    })
+    const created = (await response.json()) as { links: { facilitator: string; participant: string } }
+    await fien.open(created.links.facilitator)
+    await anna.joinByLink(created.links.participant)
+    for (const person of [fien, anna]) {
+      for (const stage of ['Welkom & check-in', 'Actieplan', 'Afsluiting']) {
+        await person.page.locator('.tl-shape').filter({ hasText: stage }).first().waitFor({ state: 'attached' })
+      }
+      await person.page.locator('.tl-shape').filter({ hasText: principle }).first().waitFor({ state: 'attached' })
+    }
+  })
+
+  it('a participant cannot move or delete a template card', async () => {
+    const before = await zoomToCard(anna)
+    const card = anna.page.locator('.tl-shape').filter({ hasText: principle }).first()
+    // Select everything the editor lets her select, and push it with the keyboard…
+    await anna.page.mouse.click(before.x + before.width / 2, before.y + before.height + 40)
+    await anna.page.keyboard.press('Control+a')
+    for (let i = 0; i < 3; i++) await anna.page.keyboard.press('Shift+ArrowRight')
+    await anna.page.waitForTimeout(300)
+    expect(await card.boundingBox()).toEqual(before)
+    // …and delete it.
+    await anna.page.keyboard.press('Control+a')
+    await anna.page.keyboard.press('Delete')
+    await anna.page.waitForTimeout(300)
+    expect(await card.count()).toBe(1)
+    expect(await card.boundingBox()).toEqual(before)
+    // Nothing reached the facilitator either.
+    await fien.page.locator('.tl-shape').filter({ hasText: principle }).first().waitFor({ state: 'attached' })
+    expect(anna.problems).toEqual([])
+  })
+})
