@@ -1,4 +1,4 @@
-import { openStores } from './backends.ts'
+import { openCluster, openStores } from './backends.ts'
 import { configFromEnvironment, startServer } from './index.ts'
 
 /** `node server/src/main.ts`: the product. Configuration comes from the environment (see README). */
@@ -6,8 +6,9 @@ const config = await Promise.resolve()
   .then(() => configFromEnvironment())
   .catch((error: unknown) => stop(error))
 const stores = await openStores(config).catch((error: unknown) => stop(error))
-const server = await startServer(config, stores.documents, stores.sessions, stores.votes).catch((error: unknown) => stop(error))
-console.log(`Werkplaats is running: open ${server.url}/ (data: ${stores.description})`)
+const cluster = await openCluster(config).catch((error: unknown) => stop(error))
+const server = await startServer(config, stores.documents, stores.sessions, stores.votes, cluster).catch((error: unknown) => stop(error))
+console.log(`Werkplaats is running: open ${server.url}/ (data: ${stores.description}; ${cluster.description})`)
 if (!config.tldrawLicenseKey) {
   console.log('No TLDRAW_LICENSE_KEY set: fine on localhost; a production install on another host needs one (see README).')
 }

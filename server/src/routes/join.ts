@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { joinCodeLookupSchema, joinCodeSchema } from '@werkplaats/shared'
-import type { AddressLimiter } from '../http/addressLimiter.ts'
+import type { AttemptLimiter } from '../http/addressLimiter.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import type { SessionService } from '../sessions/sessionService.ts'
 import { errors, json } from './openapiShapes.ts'
@@ -18,11 +18,11 @@ const lookupCode = createRoute({
  * `GET /api/join/:code`. Codes are short enough to read aloud, so they are guessable in bulk: every attempt,
  * valid or not, counts against the caller's address.
  */
-export function joinRoutes(sessions: SessionService, limiter: AddressLimiter): OpenAPIHono {
+export function joinRoutes(sessions: SessionService, limiter: AttemptLimiter): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: refuseInvalid })
   // Before validation, so malformed codes count as attempts too.
   app.use('/api/join/*', async (c, next) => {
-    limiter.take(getConnInfo(c).remote.address ?? 'unknown', 'join code attempts from this address')
+    await limiter.take(getConnInfo(c).remote.address ?? 'unknown', 'join code attempts from this address')
     await next()
   })
   return app.openapi(lookupCode, async (c) => c.json(await sessions.lookupCode(c.req.valid('param').code), 200))
