@@ -76,6 +76,8 @@ export class PersistedDoc {
   #logBytes: number
   #snapshotBytes: number
   #compacting = false
+  /** The sequence number the last compaction went through (what the load's first entry covers, at first). */
+  #compactedThrough = 0
   #broken = false
   #destroyed = false
   /** Updates applied and not yet handed to the store, with their origins and whoever waits for them. */
@@ -230,6 +232,9 @@ export class PersistedDoc {
     this.#compacting = true
     try {
       const through = this.#foldedThrough
+      // Nothing folded in since the last compaction (entries of others wait for a gap to close): the log's counters
+      // must keep counting towards the next one.
+      if (through <= this.#compactedThrough) return
       const [updatesBefore, bytesBefore] = [this.#logUpdates, this.#logBytes]
       const snapshot = Y.encodeStateAsUpdate(this.doc)
       await this.#store.compact(this.#name, snapshot, through)
@@ -237,6 +242,7 @@ export class PersistedDoc {
       this.#logUpdates -= updatesBefore
       this.#logBytes -= bytesBefore
       this.#snapshotBytes = snapshot.byteLength
+      this.#compactedThrough = through
     } finally {
       this.#compacting = false
     }
