@@ -6,7 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Template, TemplateSummary } from '@werkplaats/shared'
 import { bodyLimit } from 'hono/body-limit'
 import type { ServerConfig } from './config.ts'
-import { AddressLimiter } from './http/addressLimiter.ts'
+import type { AttemptLimiter } from './http/addressLimiter.ts'
 import { errorResponse, HttpError, NotFoundError } from './http/errors.ts'
 import { apiDocsRoutes } from './routes/apiDocs.ts'
 import { clientConfigRoutes } from './routes/clientConfig.ts'
@@ -25,7 +25,7 @@ export interface AppParts {
   votes: VoteService
   templates: () => TemplateSummary[]
   template: (id: string) => Template | undefined
-  joinLimiter: AddressLimiter
+  joinLimiter: AttemptLimiter
   isReady: () => boolean
 }
 

@@ -38,6 +38,14 @@ const environmentSchema = z.object({
   MAX_UNSTORED_BYTES: positiveInt.default(4 * 1024 * 1024),
   /** y-websocket clients reconnect after 30 s without a message; idle connections hear from us before that. */
   KEEPALIVE_MS: positiveInt.default(10_000),
+  /** PostgreSQL instead of the SQLite file in DATA_DIR: what several instances share (see docs/deploy.md). */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres://user:password@host:port/database URL').optional(),
+  /** Redis, through which several instances hand each other the updates and presence of the boards they share. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis://host:port URL').optional(),
+}).refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
+  // Instances joined through Redis but each on its own SQLite file would each keep a different board.
+  message: 'REDIS_URL connects several instances, which must share one store: set DATABASE_URL too',
+  path: ['REDIS_URL'],
 })
 
 export type ServerConfig = ReturnType<typeof configFromEnvironment>
@@ -60,6 +68,8 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : resolve(import.meta.dirname, '../../client/dist'),
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     keepAliveMs: e.KEEPALIVE_MS,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
     rooms: {
       maxPeersPerRoom: e.MAX_CONNECTIONS_PER_BOARD,
       awarenessTickMs: e.AWARENESS_TICK_MS,

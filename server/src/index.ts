@@ -5,7 +5,7 @@ import { getTemplate, listTemplates } from '@werkplaats/playbook-data'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import type { ServerConfig } from './config.ts'
-import { AddressLimiter } from './http/addressLimiter.ts'
+import { type Cluster, singleInstance } from './backends.ts'
 import type { Connection } from './rooms/connection.ts'
 import { CloseCode } from './rooms/peer.ts'
 import { LoadGauge } from './rooms/loadGauge.ts'
@@ -43,13 +43,14 @@ export async function startServer(
   store: DocumentStore = new SqliteDocumentStore(config.dataDir),
   repository: SessionRepository = new SqliteSessionRepository(config.dataDir),
   voteRepository: VoteRepository = new SqliteVoteRepository(config.dataDir),
+  cluster: Cluster = singleInstance,
 ): Promise<RunningServer> {
   const load = new LoadGauge()
   load.start()
-  const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown })
+  const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown }, cluster.fanout)
   const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined })
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate)
-  const joinLimiter = new AddressLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
+  const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const connections = new Set<Connection>()
   let ready = false
   const app = createApp({ config, sessions, votes, templates: listTemplates, template: getTemplate, joinLimiter, isReady: () => ready })
@@ -82,6 +83,7 @@ export async function startServer(
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await votes.settled()
       await rooms.closeAll()
+      await cluster.close()
       await store.close()
       await repository.close()
       await voteRepository.close()

@@ -1,11 +1,14 @@
+import { openCluster, openStores } from './backends.ts'
 import { configFromEnvironment, startServer } from './index.ts'
 
 /** `node server/src/main.ts`: the product. Configuration comes from the environment (see README). */
 const config = await Promise.resolve()
   .then(() => configFromEnvironment())
   .catch((error: unknown) => stop(error))
-const server = await startServer(config).catch((error: unknown) => stop(error))
-console.log(`Werkplaats is running: open ${server.url}/ (data in ${config.dataDir})`)
+const stores = await openStores(config).catch((error: unknown) => stop(error))
+const cluster = await openCluster(config).catch((error: unknown) => stop(error))
+const server = await startServer(config, stores.documents, stores.sessions, stores.votes, cluster).catch((error: unknown) => stop(error))
+console.log(`Werkplaats is running: open ${server.url}/ (data: ${stores.description}; ${cluster.description})`)
 if (!config.tldrawLicenseKey) {
   console.log('No TLDRAW_LICENSE_KEY set: fine on localhost; a production install on another host needs one (see README).')
 }

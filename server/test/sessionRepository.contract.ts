@@ -7,24 +7,26 @@ import {
   type SessionRepository,
 } from '../src/store/sessionRepository.ts'
 
+type MaybePromise<T> = T | Promise<T>
+
 /**
  * What every SessionRepository must do, whatever engine is behind it. Each adapter's test calls this with a
  * factory that gives a fresh repository and a way to reopen it on the same data.
  */
 export function sessionRepositoryContract(
   name: string,
-  open: () => { repository: SessionRepository; reopen(): SessionRepository; cleanup(): void },
+  open: () => MaybePromise<{ repository: SessionRepository; reopen(): MaybePromise<SessionRepository>; cleanup(): MaybePromise<void> }>,
 ): void {
   describe(`${name} (SessionRepository contract)`, () => {
-    let handle: ReturnType<typeof open>
+    let handle: Awaited<ReturnType<typeof open>>
     let repository: SessionRepository
-    beforeEach(() => {
-      handle = open()
+    beforeEach(async () => {
+      handle = await open()
       repository = handle.repository
     })
     afterEach(async () => {
       await repository.close()
-      handle.cleanup()
+      await handle.cleanup()
     })
 
     const session = (id: string, code: string): SessionRecord => ({
@@ -116,7 +118,7 @@ export function sessionRepositoryContract(
       await createWithFacilitator('s1', 'ABCDEF')
       await repository.addPerson(person('p1', 's1', 'participant', 2), grant('p1h', 's1', 'participant', 'p1'))
       await repository.close()
-      repository = handle.reopen()
+      repository = await handle.reopen()
       expect(await repository.findSession('s1')).toEqual(session('s1', 'ABCDEF'))
       expect(await repository.findGrant('p1h')).toEqual(grant('p1h', 's1', 'participant', 'p1'))
       expect(await repository.listPeople('s1')).toHaveLength(2)

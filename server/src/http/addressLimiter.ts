@@ -1,12 +1,21 @@
 import { TokenBucket } from '../rooms/rateLimit.ts'
 import { TooManyRequestsError } from './errors.ts'
 
+/** Counts attempts per address; throws `TooManyRequestsError` past the limit. Local, or shared through Redis. */
+export interface AttemptLimiter {
+  /** Uses one attempt, or throws when none is left. */
+  take(address: string, what: string): void | Promise<void>
+  /** Throws when no attempt is left, without using one. */
+  check(address: string, what: string): void | Promise<void>
+  stop(): void
+}
+
 /**
  * Limits how often one network address may do something (guess join codes): a token bucket per address,
  * `perMinute` attempts on average with bursts up to `burst`. Past it, `TooManyRequestsError` (429) with the
  * seconds until the next attempt may succeed. Buckets of quiet addresses are forgotten, so the map stays small.
  */
-export class AddressLimiter {
+export class AddressLimiter implements AttemptLimiter {
   readonly #perMinute: number
   readonly #burst: number
   readonly #buckets = new Map<string, { bucket: TokenBucket; usedAt: number }>()

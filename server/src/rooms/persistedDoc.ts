@@ -14,6 +14,12 @@ export interface PersistenceOptions {
   maxUnstoredBytes: number
 }
 
+/** Updates that other instances stored: applied and relayed, never appended again. */
+const remoteOrigin = Symbol('another instance')
+
+/** How long a gap in the sequence numbers may stay open before the missing entries are read from the store. */
+const gapWaitMs = 1000
+
 /** What the room hears from its document's persistence. */
 export interface PersistenceEvents {
   /**
@@ -21,7 +27,12 @@ export interface PersistenceEvents {
    * it (undefined when the batch came from several senders; each gets the others' parts and Yjs ignores what it
    * already has).
    */
-  stored(frame: Uint8Array, sender: unknown): void
+  stored(frame: Uint8Array, sender: unknown, update: Uint8Array, seq: number): void
+  /**
+   * Another instance's update, already stored there, is applied: relay `frame` to every peer. It is not stored
+   * again and not published again.
+   */
+  remote(frame: Uint8Array): void
   /** An update could not be stored; the document now holds something the store does not. */
   failed(): void
   /** The store has fallen behind (true) and caught up again (false); see `maxUnstoredBytes`. */
@@ -41,6 +52,11 @@ export interface PersistenceEvents {
  * `pnpm bench --scenario 3`: the event loop stalled for seconds. Batching by what the store can take does not.)
  *
  * Compaction rewrites the whole document as one snapshot in place of the log, once the log is large enough.
+ *
+ * With several instances, others append to the same log. Their updates arrive through `applyRemote` with their
+ * sequence numbers; `#foldedThrough` is the number below which every entry is in this document, whoever wrote it.
+ * Compaction goes only that far, so it never drops an entry this instance has not folded in; a gap that stays
+ * open (a message lost on the way) is filled from the store with `catchUp`.
  */
 export class PersistedDoc {
   readonly doc = new Y.Doc()
@@ -48,12 +64,20 @@ export class PersistedDoc {
   readonly #store: DocumentStore
   readonly #options: PersistenceOptions
   readonly #events: PersistenceEvents
-  #lastSeq: number
+  /** Every log entry up to this sequence number is in the document. */
+  #foldedThrough: number
+  /** Sequence numbers above `#foldedThrough` already in the document, waiting for the gap below them to close. */
+  readonly #foldedAbove = new Set<number>()
+  #gapTimer: NodeJS.Timeout | undefined
+  #catchingUp: Promise<void> | undefined
+  #catchUpAgain = false
   /** Entries and bytes in the store's log besides the last snapshot: what compaction would fold away. */
   #logUpdates: number
   #logBytes: number
   #snapshotBytes: number
   #compacting = false
+  /** The sequence number the last compaction went through (what the load's first entry covers, at first). */
+  #compactedThrough = 0
   #broken = false
   #destroyed = false
   /** Updates applied and not yet handed to the store, with their origins and whoever waits for them. */
@@ -71,7 +95,7 @@ export class PersistedDoc {
     this.#store = store
     this.#options = options
     this.#events = events
-    this.#lastSeq = stored.lastSeq
+    this.#foldedThrough = stored.lastSeq
     this.#logUpdates = stored.updates.length
     // The first entry is the snapshot of the last compaction (on a board never compacted, its first update): a
     // freshly loaded large board is not rewritten whole for its first small edit.
@@ -115,6 +139,73 @@ export class PersistedDoc {
   }
 
   /**
+   * Applies an update another instance stored as entry `seq`, and relays it to this instance's peers (through
+   * `remote`). One that builds on something this document lacks (a message before it was lost) is not applied;
+   * the document catches up from the store instead, which has both.
+   */
+  applyRemote(update: Uint8Array, seq: number): void {
+    if (this.#broken || this.#destroyed) return
+    if (missingDependency(update, this.doc) !== undefined) {
+      void this.catchUp()
+      return
+    }
+    Y.applyUpdate(this.doc, update, remoteOrigin)
+    this.#logUpdates += 1
+    this.#logBytes += update.byteLength
+    this.#folded(seq)
+  }
+
+  /**
+   * Reads from the store whatever is newer than what this document has folded in, applies it and relays it. For a
+   * gap that stayed open and after the link to the other instances was down. Calls made while one runs make it
+   * run once more after, so nothing stored before the last call is left out.
+   */
+  catchUp(): Promise<void> {
+    if (this.#catchingUp) {
+      this.#catchUpAgain = true
+      return this.#catchingUp
+    }
+    this.#catchingUp = (async () => {
+      do {
+        this.#catchUpAgain = false
+        if (this.#broken || this.#destroyed) return
+        const newer = await this.#store.loadSince(this.#name, this.#foldedThrough)
+        if (this.#destroyed) return
+        Y.transact(this.doc, () => {
+          for (const update of newer.updates) Y.applyUpdate(this.doc, update)
+        }, remoteOrigin)
+        this.#logUpdates += newer.updates.length
+        this.#logBytes += newer.bytes
+        // What the store returned runs up to newer.lastSeq without a gap (a snapshot stands in for entries it folded).
+        if (newer.lastSeq > this.#foldedThrough) {
+          this.#foldedThrough = newer.lastSeq
+          this.#folded(newer.lastSeq)
+        }
+      } while (this.#catchUpAgain)
+    })()
+      .catch((error: unknown) => console.error(`room ${this.#name}: could not catch up from the store`, error))
+      .finally(() => (this.#catchingUp = undefined))
+    return this.#catchingUp
+  }
+
+  /** Entry `seq` is in the document: move the watermark over every entry now known to be folded in. */
+  #folded(seq: number): void {
+    if (seq > this.#foldedThrough) this.#foldedAbove.add(seq)
+    while (this.#foldedAbove.delete(this.#foldedThrough + 1)) this.#foldedThrough++
+    for (const above of this.#foldedAbove) if (above <= this.#foldedThrough) this.#foldedAbove.delete(above)
+    if (this.#foldedAbove.size > 0 && this.#gapTimer === undefined) {
+      // Updates from two instances may arrive out of order; a gap still open a while later was lost on the way.
+      const waitingFor = this.#foldedThrough
+      this.#gapTimer = setTimeout(() => {
+        this.#gapTimer = undefined
+        if (this.#foldedThrough === waitingFor && this.#foldedAbove.size > 0) void this.catchUp()
+        else if (this.#foldedAbove.size > 0) this.#folded(this.#foldedThrough)
+      }, gapWaitMs)
+      this.#gapTimer.unref()
+    }
+  }
+
+  /**
    * Calls `then` once everything applied so far is stored (or could not be: check `broken`). What a newcomer is
    * sent must wait for this, so that no client sees what a crash could still lose.
    */
@@ -140,7 +231,10 @@ export class PersistedDoc {
     if (this.#broken || this.#compacting || this.#logUpdates <= 1) return
     this.#compacting = true
     try {
-      const through = this.#lastSeq
+      const through = this.#foldedThrough
+      // Nothing folded in since the last compaction (entries of others wait for a gap to close): the log's counters
+      // must keep counting towards the next one.
+      if (through <= this.#compactedThrough) return
       const [updatesBefore, bytesBefore] = [this.#logUpdates, this.#logBytes]
       const snapshot = Y.encodeStateAsUpdate(this.doc)
       await this.#store.compact(this.#name, snapshot, through)
@@ -148,6 +242,7 @@ export class PersistedDoc {
       this.#logUpdates -= updatesBefore
       this.#logBytes -= bytesBefore
       this.#snapshotBytes = snapshot.byteLength
+      this.#compactedThrough = through
     } finally {
       this.#compacting = false
     }
@@ -157,11 +252,16 @@ export class PersistedDoc {
     if (this.#destroyed) return
     this.#destroyed = true
     clearImmediate(this.#flushScheduled)
+    clearTimeout(this.#gapTimer)
     this.doc.off('update', this.#onDocumentUpdate)
     this.doc.destroy()
   }
 
   #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === remoteOrigin) {
+      this.#events.remote(encodeSyncUpdate(update))
+      return
+    }
     this.#waiting.push(update)
     this.#waitingBytes += update.byteLength
     this.#waitingOrigins.add(origin)
@@ -197,17 +297,19 @@ export class PersistedDoc {
     try {
       if (this.#broken) return
       const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+      let seq: number
       try {
-        this.#lastSeq = await this.#store.append(this.#name, update)
+        seq = await this.#store.append(this.#name, update)
       } catch (error) {
         console.error(`room ${this.#name}: could not store an update`, error)
         this.#broken = true
         this.#events.failed()
         return
       }
+      this.#folded(seq)
       this.#logUpdates += 1
       this.#logBytes += update.byteLength
-      this.#events.stored(encodeSyncUpdate(update), sender)
+      this.#events.stored(encodeSyncUpdate(update), sender, update, seq)
       // Past the byte threshold, wait until the log is also as large as the snapshot: rewriting a large board
       // after every small edit would make each edit cost the whole board.
       if (

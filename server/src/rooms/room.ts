@@ -1,5 +1,6 @@
 import { mayDo } from '@werkplaats/shared'
 import * as Y from 'yjs'
+import { type RemoteEvents, type RoomChannel, silentChannel } from '../fanout/roomFanout.ts'
 import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
 import { CloseCode, type Peer } from './peer.ts'
 import { PersistedDoc, type PersistenceOptions } from './persistedDoc.ts'
@@ -20,21 +21,32 @@ export interface RoomOptions extends RoomPresenceOptions, PersistenceOptions {}
  * Persist, then relay: an update from a peer is applied to the document, stored, and only then relayed to the
  * other peers; a newcomer's sync step 2 likewise waits until what it carries is stored. Nothing a client has
  * seen can thus be lost by a crash.
+ *
+ * With several instances, a stored update is also published on the room's channel (`RoomChannel`), and what other
+ * instances publish comes in through `remote`: applied and relayed, not stored again. Presence crosses the same
+ * way, once per tick.
  */
 export class Room {
   readonly name: string
   readonly #peers = new Set<Peer>()
   readonly #document: PersistedDoc
   readonly #presence: RoomPresence
+  readonly #channel: RoomChannel
   #destroyed = false
 
-  constructor(name: string, store: DocumentStore, stored: StoredDocument, options: RoomOptions) {
+  /** `channel` is how the room reaches other instances that host it; none for a single instance. */
+  constructor(name: string, store: DocumentStore, stored: StoredDocument, options: RoomOptions, channel?: RoomChannel) {
     this.name = name
+    this.#channel = channel ?? silentChannel
     this.#document = new PersistedDoc(name, store, stored, options, {
-      stored: (frame, sender) => {
+      stored: (frame, sender, update, seq) => {
         for (const peer of this.#peers) {
           if (peer !== sender) peer.send(frame)
         }
+        this.#channel.publishUpdate(update, seq)
+      },
+      remote: (frame) => {
+        for (const peer of this.#peers) peer.send(frame)
       },
       // Not stored means not relayed. Everyone reconnects to a room loaded from what is stored; their sync
       // step 2 then sends the lost update again.
@@ -49,7 +61,20 @@ export class Room {
         }
       },
     })
-    this.#presence = new RoomPresence(this.#peers, options)
+    this.#presence = new RoomPresence(this.#peers, options, (update) => this.#channel.publishAwareness(update))
+  }
+
+  /** What other instances send about this room; handed to the fan-out (see `RoomManager`). */
+  readonly remote: RemoteEvents = {
+    update: (update, seq) => this.#document.applyRemote(update, seq),
+    awareness: (update) => this.#presence.receiveRemote(update),
+    awarenessQuery: () => this.#presence.publishOwn(),
+    resync: () => {
+      void this.#document.catchUp()
+      // Presence sent while the link was down is lost: send ours again and ask for theirs.
+      this.#presence.publishOwn()
+      this.#channel.queryAwareness()
+    },
   }
 
   get doc(): Y.Doc {
@@ -151,6 +176,7 @@ export class Room {
   destroy(): void {
     if (this.#destroyed) return
     this.#destroyed = true
+    void this.#channel.leave()
     this.#presence.destroy()
     this.#document.destroy()
   }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { localFanout, type RemoteEvents, type RoomFanout } from '../fanout/roomFanout.ts'
 import type { DocumentStore } from '../store/documentStore.ts'
 import { Room, type RoomOptions } from './room.ts'
 import { CloseCode, type Peer } from './peer.ts'
@@ -43,15 +44,18 @@ export class RoomBrokenError extends Error {
 export class RoomManager {
   readonly #store: DocumentStore
   readonly #options: RoomManagerOptions
+  readonly #fanout: RoomFanout
   readonly #rooms = new Map<string, Promise<Room>>()
   readonly #unloadTimers = new Map<string, NodeJS.Timeout>()
   readonly #unloading = new Map<string, Promise<void>>()
   /** Rooms whose documents were deleted, so a connection that was let in just before cannot bring them back. */
   readonly #discarded = new Set<string>()
 
-  constructor(store: DocumentStore, options: RoomManagerOptions) {
+  /** `fanout` connects the rooms to other instances that host them; a single instance needs none. */
+  constructor(store: DocumentStore, options: RoomManagerOptions, fanout: RoomFanout = localFanout) {
     this.#store = store
     this.#options = options
+    this.#fanout = fanout
   }
 
   get loadedRooms(): number {
@@ -160,9 +164,33 @@ export class RoomManager {
     return room
   }
 
+  /**
+   * Subscribes to what other instances publish about the room, then loads it: an update another instance stores
+   * meanwhile is either in the load or among the messages, never in neither. Messages that arrive before the room
+   * exists are held and handed to it once it does (Yjs ignores what the load already had).
+   */
   async #load(name: string): Promise<Room> {
-    const stored = await this.#store.load(name)
-    return new Room(name, this.#store, stored, this.#options)
+    let room: Room | undefined
+    const early: Array<(room: Room) => void> = []
+    const forward = (deliver: (room: Room) => void) => (room ? deliver(room) : early.push(deliver))
+    const events: RemoteEvents = {
+      update: (update, seq) => forward((r) => r.remote.update(update, seq)),
+      awareness: (update) => forward((r) => r.remote.awareness(update)),
+      awarenessQuery: () => forward((r) => r.remote.awarenessQuery()),
+      resync: () => forward((r) => r.remote.resync()),
+    }
+    const channel = await this.#fanout.join(name, events)
+    try {
+      const stored = await this.#store.load(name)
+      room = new Room(name, this.#store, stored, this.#options, channel)
+    } catch (error) {
+      await channel.leave()
+      throw error
+    }
+    for (const deliver of early) deliver(room)
+    // Cursors of people on other instances, who would otherwise show up only when they next move.
+    channel.queryAwareness()
+    return room
   }
 
   #scheduleUnloadIfEmpty(room: Room): void {

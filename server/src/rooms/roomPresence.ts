@@ -23,6 +23,10 @@ export const maxClientsPerConnection = 4
  * Changes are merged for one tick and sent as one message to every peer, so a room of N people moving their
  * cursors costs N messages per tick instead of N² per cursor move. The tick lengthens when a room's awareness
  * traffic would pass its byte budget, or when the server is saturated.
+ *
+ * With several instances, each tick's changes made by this instance's own peers also go, merged, to the other
+ * instances (`publish`); what they send joins the table and reaches the peers here with the next tick. Each
+ * instance speaks only for its own peers, so nothing echoes back and forth.
  */
 export class RoomPresence {
   readonly table = new PresenceTable()
@@ -34,13 +38,17 @@ export class RoomPresence {
   /** Which peer introduced each present awareness client id. */
   readonly #owners = new Map<number, Peer>()
   #pending = new Set<number>()
+  /** Of the pending changes, those of this instance's own peers: the ones to publish. */
+  #ownPending = new Set<number>()
+  readonly #publish: (update: Uint8Array) => void
   #timer: NodeJS.Timeout | undefined
   #tickMs: number
   readonly #sweep: NodeJS.Timeout
 
-  constructor(peers: ReadonlySet<Peer>, options: RoomPresenceOptions) {
+  constructor(peers: ReadonlySet<Peer>, options: RoomPresenceOptions, publish: (update: Uint8Array) => void = () => {}) {
     this.#peers = peers
     this.#options = options
+    this.#publish = publish
     this.#tickMs = options.awarenessTickMs
     // Clients renew their presence every 15 s; one that stopped (a frozen tab) is removed after 30 s.
     this.#sweep = setInterval(() => {
@@ -71,7 +79,7 @@ export class RoomPresence {
     this.#controlled.delete(peer)
     for (const id of controlled) this.#owners.delete(id)
     // Clients that vanish without saying goodbye would otherwise linger as ghost cursors for 30 s.
-    this.#changed(this.table.remove(controlled))
+    this.#changed(this.table.remove(controlled), true)
   }
 
   /** Applies one awareness update from `peer`. Throws `MalformedMessageError` if it is not one. */
@@ -98,7 +106,21 @@ export class RoomPresence {
       controlled.delete(id)
       this.#owners.delete(id)
     }
+    this.#changed(changed, true)
+  }
+
+  /**
+   * Applies another instance's merged awareness update. Entries of this instance's own peers are never taken
+   * from elsewhere. Throws `MalformedMessageError` if it is not one.
+   */
+  receiveRemote(update: Uint8Array): void {
+    const { changed } = this.table.apply(update, Date.now(), (id) => !this.#owners.has(id))
     this.#changed(changed)
+  }
+
+  /** Publishes the presence of every peer of this instance (another instance opened the room, or asks again). */
+  publishOwn(): void {
+    if (this.#owners.size > 0) this.#publish(this.table.encode(this.#owners.keys()))
   }
 
   destroy(): void {
@@ -106,8 +128,9 @@ export class RoomPresence {
     clearInterval(this.#sweep)
   }
 
-  #changed(clientIds: number[]): void {
+  #changed(clientIds: number[], own = false): void {
     for (const id of clientIds) this.#pending.add(id)
+    if (own) for (const id of clientIds) this.#ownPending.add(id)
     if (this.#timer === undefined && this.#pending.size > 0) {
       this.#timer = setTimeout(this.#send, this.#tickMs)
     }
@@ -117,6 +140,10 @@ export class RoomPresence {
     this.#timer = undefined
     const changed = [...this.#pending]
     this.#pending.clear()
+    if (this.#ownPending.size > 0) {
+      this.#publish(this.table.encode(this.#ownPending))
+      this.#ownPending.clear()
+    }
     if (changed.length === 0 || this.#peers.size === 0) return
     const frame = encodeAwareness(this.table.encode(changed))
     for (const peer of this.#peers) peer.send(frame)

@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { joinCodeLookupSchema, joinCodeSchema } from '@werkplaats/shared'
-import type { AddressLimiter } from '../http/addressLimiter.ts'
+import type { AttemptLimiter } from '../http/addressLimiter.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import type { SessionService } from '../sessions/sessionService.ts'
 import { errors, json } from './openapiShapes.ts'
@@ -19,15 +19,15 @@ const lookupCode = createRoute({
  * attempt counts against the caller's address, and an address out of attempts is refused before the look-up.
  * Right codes cost nothing: a whole office behind one address joins a workshop at once.
  */
-export function joinRoutes(sessions: SessionService, limiter: AddressLimiter): OpenAPIHono {
+export function joinRoutes(sessions: SessionService, limiter: AttemptLimiter): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: refuseInvalid })
   const what = 'wrong join codes from this address'
   // Around validation, so malformed codes count as wrong attempts too.
   app.use('/api/join/*', async (c, next) => {
     const address = getConnInfo(c).remote.address ?? 'unknown'
-    limiter.check(address, what)
+    await limiter.check(address, what)
     await next()
-    if (c.res.status === 400 || c.res.status === 404) limiter.take(address, what)
+    if (c.res.status === 400 || c.res.status === 404) await limiter.take(address, what)
   })
   return app.openapi(lookupCode, async (c) => c.json(await sessions.lookupCode(c.req.valid('param').code), 200))
 }

@@ -5,6 +5,11 @@
  * replaces the log entries it covers. The room manager only talks to this interface, so the embedded SQLite
  * store and a PostgreSQL store (for several instances) are interchangeable; both must pass the same
  * contract tests (`test/documentStore.contract.ts`).
+ *
+ * Several server instances may share one store (PostgreSQL). So that each can tell whether it has folded in
+ * everything up to some point, sequence numbers come from the store and are contiguous per room (1, 2, 3, …, in
+ * the order the appends were committed): an instance that has seen 5 and 7 knows it is missing 6 and reads it
+ * with `loadSince`.
  */
 export interface DocumentStore {
   /** Every stored update of the room, oldest first (a snapshot, if any, comes first). Empty for a new room. */
@@ -12,10 +17,20 @@ export interface DocumentStore {
   /**
    * Appends one update. When the returned promise resolves the update is durable: the room relays an update
    * only after this, so that nothing a client has seen can be lost by a crash. Resolves to the entry's
-   * sequence number.
+   * sequence number, one more than the room's previous entry's, whichever instance wrote that.
    */
   append(room: string, update: Uint8Array): Promise<number>
-  /** Replaces the log entries up to and including `throughSeq` with `snapshot`, atomically. */
+  /**
+   * What is newer than `afterSeq`: the entries after it, oldest first, with a snapshot first if a compaction
+   * has folded some of them into one (the snapshot carries the sequence number of the last entry it covers).
+   * `lastSeq` is the newest entry's number, or `afterSeq` when nothing is newer. `loadSince(room, 0)` is `load`.
+   */
+  loadSince(room: string, afterSeq: number): Promise<StoredDocument>
+  /**
+   * Replaces the log entries up to and including `throughSeq` with `snapshot`, atomically. The caller vouches that
+   * `snapshot` holds every one of those entries (including those other instances appended): a room compacts
+   * only through the last sequence number below which it has applied every entry.
+   */
   compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
   /** Removes every entry of the room (its session was deleted). */
   delete(room: string): Promise<void>
@@ -28,4 +43,12 @@ export interface StoredDocument {
   lastSeq: number
   /** Bytes of all entries, so the room can decide when to compact. */
   bytes: number
+}
+
+/** A `StoredDocument` from rows in sequence order; `afterSeq` is the answer's `lastSeq` when there are none. */
+export function storedDocument(rows: ReadonlyArray<{ seq: number | string; data: Uint8Array }>, afterSeq: number): StoredDocument {
+  let bytes = 0
+  for (const row of rows) bytes += row.data.byteLength
+  const last = rows.at(-1)
+  return { updates: rows.map((row) => row.data), lastSeq: last ? Number(last.seq) : afterSeq, bytes }
 }

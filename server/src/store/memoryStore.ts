@@ -6,14 +6,19 @@ import type { DocumentStore, StoredDocument } from './documentStore.ts'
  */
 export class MemoryDocumentStore implements DocumentStore {
   readonly #rooms = new Map<string, Array<{ seq: number; data: Uint8Array }>>()
-  #seq = 0
+  /** The last sequence number of each room: they are contiguous per room, as in every store. */
+  readonly #lastSeq = new Map<string, number>()
   #closed = false
 
   async load(room: string): Promise<StoredDocument> {
-    const entries = this.#rooms.get(room) ?? []
+    return this.loadSince(room, 0)
+  }
+
+  async loadSince(room: string, afterSeq: number): Promise<StoredDocument> {
+    const entries = (this.#rooms.get(room) ?? []).filter((entry) => entry.seq > afterSeq)
     return {
       updates: entries.map((entry) => entry.data),
-      lastSeq: entries.at(-1)?.seq ?? 0,
+      lastSeq: entries.at(-1)?.seq ?? afterSeq,
       bytes: entries.reduce((sum, entry) => sum + entry.data.byteLength, 0),
     }
   }
@@ -23,8 +28,10 @@ export class MemoryDocumentStore implements DocumentStore {
     if (this.#closed) throw new Error('the document store is closed')
     const entries = this.#rooms.get(room) ?? []
     this.#rooms.set(room, entries)
-    entries.push({ seq: ++this.#seq, data: update.slice() })
-    return this.#seq
+    const seq = (this.#lastSeq.get(room) ?? 0) + 1
+    this.#lastSeq.set(room, seq)
+    entries.push({ seq, data: update.slice() })
+    return seq
   }
 
   async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
@@ -34,6 +41,7 @@ export class MemoryDocumentStore implements DocumentStore {
 
   async delete(room: string): Promise<void> {
     this.#rooms.delete(room)
+    this.#lastSeq.delete(room)
   }
 
   async close(): Promise<void> {

@@ -6,24 +6,11 @@ import type { DatabaseSync } from 'node:sqlite'
  * opens first brings the file up to date, and the second finds nothing to do.
  *
  * The SQL stays portable (no SQLite-only types or functions) so the PostgreSQL adapter can follow it.
+ *
+ * Tables whose SQL both engines run as it stands (sqliteMigrations and postgresMigrations), so the schemas cannot
+ * drift apart. Only the votes' own key differs: SQLite's rowid, PostgreSQL's identity column.
  */
-const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
-  {
-    version: 1,
-    name: 'document update log',
-    // IF NOT EXISTS: files written before migrations existed already have this table.
-    sql: `CREATE TABLE IF NOT EXISTS document_updates (
-            id INTEGER PRIMARY KEY,
-            room TEXT NOT NULL,
-            seq INTEGER NOT NULL,
-            data BLOB NOT NULL,
-            UNIQUE (room, seq)
-          )`,
-  },
-  {
-    version: 2,
-    name: 'sessions, people and token grants',
-    sql: `CREATE TABLE sessions (
+export const sessionTablesSql = `CREATE TABLE sessions (
             id TEXT PRIMARY KEY,
             title TEXT NOT NULL,
             template_id TEXT NOT NULL,
@@ -44,12 +31,10 @@ const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> 
             role TEXT NOT NULL,
             participant_id TEXT REFERENCES people (id) ON DELETE CASCADE
           );
-          CREATE INDEX grants_by_session ON grants (session_id)`,
-  },
-  {
-    version: 3,
-    name: 'vote rounds, votes and action marks',
-    sql: `CREATE TABLE vote_rounds (
+          CREATE INDEX grants_by_session ON grants (session_id)`
+
+export function voteTablesSql(voteId: string): string {
+  return `CREATE TABLE vote_rounds (
             id TEXT PRIMARY KEY,
             session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
             stage_id TEXT NOT NULL,
@@ -61,7 +46,7 @@ const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> 
           );
           CREATE INDEX vote_rounds_by_session ON vote_rounds (session_id, created_at);
           CREATE TABLE votes (
-            id INTEGER PRIMARY KEY,
+            ${voteId},
             round_id TEXT NOT NULL REFERENCES vote_rounds (id) ON DELETE CASCADE,
             participant_id TEXT NOT NULL,
             card_id TEXT NOT NULL,
@@ -74,7 +59,31 @@ const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> 
             action_id TEXT NOT NULL,
             mark TEXT NOT NULL,
             PRIMARY KEY (session_id, participant_id, action_id)
+          )`
+}
+
+const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'document update log',
+    // IF NOT EXISTS: files written before migrations existed already have this table.
+    sql: `CREATE TABLE IF NOT EXISTS document_updates (
+            id INTEGER PRIMARY KEY,
+            room TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            UNIQUE (room, seq)
           )`,
+  },
+  {
+    version: 2,
+    name: 'sessions, people and token grants',
+    sql: sessionTablesSql,
+  },
+  {
+    version: 3,
+    name: 'vote rounds, votes and action marks',
+    sql: voteTablesSql('id INTEGER PRIMARY KEY'),
   },
 ]
 

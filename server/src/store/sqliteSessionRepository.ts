@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
-import { roleSchema } from '@werkplaats/shared'
 import {
   type GrantRecord,
   JoinCodeTakenError,
@@ -9,6 +8,7 @@ import {
   type SessionRecord,
   type SessionRepository,
 } from './sessionRepository.ts'
+import { type GrantRow, type PersonRow, type SessionRow, toGrant, toPerson, toSession } from './rows.ts'
 import { migrate } from './sqliteMigrations.ts'
 
 /**
@@ -47,24 +47,15 @@ export class SqliteSessionRepository implements SessionRepository {
   }
 
   async findSession(id: string): Promise<SessionRecord | null> {
-    return toSession(this.#statements.sessionById.get(id))
+    return toSession(this.#statements.sessionById.get(id) as SessionRow | undefined)
   }
 
   async findSessionByCode(code: string): Promise<SessionRecord | null> {
-    return toSession(this.#statements.sessionByCode.get(code))
+    return toSession(this.#statements.sessionByCode.get(code) as SessionRow | undefined)
   }
 
   async findGrant(tokenHash: string): Promise<GrantRecord | null> {
-    const row = this.#statements.grantByHash.get(tokenHash) as
-      | { token_hash: string; session_id: string; role: string; participant_id: string | null }
-      | undefined
-    if (!row) return null
-    return {
-      tokenHash: row.token_hash,
-      sessionId: row.session_id,
-      role: roleSchema.parse(row.role),
-      participantId: row.participant_id,
-    }
+    return toGrant(this.#statements.grantByHash.get(tokenHash) as GrantRow | undefined)
   }
 
   async addGrant(grant: GrantRecord): Promise<void> {
@@ -136,30 +127,6 @@ function prepare(db: DatabaseSync) {
     insertGrant: statement('INSERT INTO grants (token_hash, session_id, role, participant_id) VALUES (?, ?, ?, ?)'),
     grantByHash: statement('SELECT token_hash, session_id, role, participant_id FROM grants WHERE token_hash = ?'),
   }
-}
-
-interface PersonRow {
-  id: string
-  session_id: string
-  name: string
-  role: string
-  created_at: number
-}
-
-function toPerson(row: PersonRow): PersonRecord {
-  return {
-    participantId: row.id,
-    sessionId: row.session_id,
-    name: row.name,
-    role: roleSchema.parse(row.role),
-    createdAt: Number(row.created_at),
-  }
-}
-
-function toSession(row: unknown): SessionRecord | null {
-  if (!row) return null
-  const r = row as { id: string; title: string; template_id: string; code: string; created_at: number }
-  return { id: r.id, title: r.title, templateId: r.template_id, code: r.code, createdAt: Number(r.created_at) }
 }
 
 function isUniqueViolation(error: unknown, column: string): boolean {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
-import type { DocumentStore, StoredDocument } from './documentStore.ts'
+import { type DocumentStore, type StoredDocument, storedDocument } from './documentStore.ts'
 
 /**
  * The embedded default: one SQLite file in DATA_DIR through Node's built-in `node:sqlite`.
@@ -19,6 +19,7 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly #db: DatabaseSync
   readonly #insert: StatementSync
   readonly #select: StatementSync
+  readonly #selectSince: StatementSync
   readonly #deleteThrough: StatementSync
   readonly #insertSnapshot: StatementSync
   readonly #deleteRoom: StatementSync
@@ -50,6 +51,7 @@ export class SqliteDocumentStore implements DocumentStore {
        RETURNING seq`,
     )
     this.#select = this.#db.prepare('SELECT seq, data FROM document_updates WHERE room = ? ORDER BY seq')
+    this.#selectSince = this.#db.prepare('SELECT seq, data FROM document_updates WHERE room = ? AND seq > ? ORDER BY seq')
     this.#deleteThrough = this.#db.prepare('DELETE FROM document_updates WHERE room = ? AND seq <= ?')
     // The snapshot takes the sequence number of the last entry it covers, so later appends still sort after it.
     this.#insertSnapshot = this.#db.prepare('INSERT INTO document_updates (room, seq, data) VALUES (?, ?, ?)')
@@ -57,10 +59,11 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async load(room: string): Promise<StoredDocument> {
-    const rows = this.#select.all(room) as Array<{ seq: number; data: Uint8Array }>
-    let bytes = 0
-    for (const row of rows) bytes += row.data.byteLength
-    return { updates: rows.map((row) => row.data), lastSeq: rows.at(-1)?.seq ?? 0, bytes }
+    return storedDocument(this.#select.all(room) as Array<{ seq: number; data: Uint8Array }>, 0)
+  }
+
+  async loadSince(room: string, afterSeq: number): Promise<StoredDocument> {
+    return storedDocument(this.#selectSince.all(room, afterSeq) as Array<{ seq: number; data: Uint8Array }>, afterSeq)
   }
 
   append(room: string, update: Uint8Array): Promise<number> {
@@ -103,8 +106,8 @@ export class SqliteDocumentStore implements DocumentStore {
     if (throughSeq === 0) return
     this.#db.exec('BEGIN IMMEDIATE')
     try {
-      this.#deleteThrough.run(room, throughSeq)
-      this.#insertSnapshot.run(room, throughSeq, snapshot)
+      // Nothing left at or below throughSeq: another instance compacted further, and its snapshot holds all this one has.
+      if (Number(this.#deleteThrough.run(room, throughSeq).changes) > 0) this.#insertSnapshot.run(room, throughSeq, snapshot)
       this.#db.exec('COMMIT')
     } catch (error) {
       this.#rollback()

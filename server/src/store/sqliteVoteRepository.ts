@@ -1,20 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
-import {
-  type ActionMark,
-  actionMarkSchema,
-  type Ballot,
-  type VoteRefusal,
-  voteRoundSettingsSchema,
-  type VoteRoundStatus,
-  voteRoundStatusSchema,
-} from '@werkplaats/shared'
-import { z } from 'zod'
+import type { ActionMark, Ballot, VoteRefusal, VoteRoundStatus } from '@werkplaats/shared'
+import { roundColumns, type RoundRow, roundValues, toMark, toRound } from './rows.ts'
 import { migrate } from './sqliteMigrations.ts'
 import type { MarkRecord, VoteRepository, VoteRoundRecord } from './voteRepository.ts'
-
-const cardIdsSchema = z.array(z.string())
 
 /**
  * Vote rounds, votes and marks in the SQLite file, on a connection of their own. A vote is read-checked-written
@@ -39,16 +29,7 @@ export class SqliteVoteRepository implements VoteRepository {
   }
 
   async createRound(round: VoteRoundRecord): Promise<void> {
-    this.#statements.insertRound.run(
-      round.roundId,
-      round.sessionId,
-      round.stageId,
-      round.title,
-      JSON.stringify(round.cardIds),
-      JSON.stringify(round.settings),
-      round.status,
-      round.createdAt,
-    )
+    this.#statements.insertRound.run(...roundValues(round))
   }
 
   async findRound(roundId: string): Promise<VoteRoundRecord | null> {
@@ -99,11 +80,7 @@ export class SqliteVoteRepository implements VoteRepository {
   }
 
   async marks(sessionId: string): Promise<MarkRecord[]> {
-    return (this.#statements.marksOfSession.all(sessionId) as Array<{ participant_id: string; action_id: string; mark: string }>).map((row) => ({
-      participantId: row.participant_id,
-      actionId: row.action_id,
-      mark: actionMarkSchema.parse(row.mark),
-    }))
+    return (this.#statements.marksOfSession.all(sessionId) as Array<{ participant_id: string; action_id: string; mark: string }>).map(toMark)
   }
 
   async close(): Promise<void> {
@@ -132,33 +109,8 @@ export class SqliteVoteRepository implements VoteRepository {
   }
 }
 
-interface RoundRow {
-  id: string
-  session_id: string
-  stage_id: string
-  title: string | null
-  card_ids: string
-  settings: string
-  status: string
-  created_at: number
-}
-
-function toRound(row: RoundRow): VoteRoundRecord {
-  return {
-    roundId: row.id,
-    sessionId: row.session_id,
-    stageId: row.stage_id,
-    title: row.title,
-    cardIds: cardIdsSchema.parse(JSON.parse(row.card_ids)),
-    settings: voteRoundSettingsSchema.parse(JSON.parse(row.settings)),
-    status: voteRoundStatusSchema.parse(row.status),
-    createdAt: Number(row.created_at),
-  }
-}
-
 function prepare(db: DatabaseSync) {
   const statement = (sql: string): StatementSync => db.prepare(sql)
-  const roundColumns = 'id, session_id, stage_id, title, card_ids, settings, status, created_at'
   return {
     insertRound: statement(`INSERT INTO vote_rounds (${roundColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     roundById: statement(`SELECT ${roundColumns} FROM vote_rounds WHERE id = ?`),

@@ -1,0 +1,80 @@
+import type { ServerConfig } from './config.ts'
+import { RedisAttemptLimiter } from './fanout/redisAttemptLimiter.ts'
+import { connectRedis, describeRedis } from './fanout/redisConnection.ts'
+import { RedisFanout } from './fanout/redisFanout.ts'
+import { localFanout, type RoomFanout } from './fanout/roomFanout.ts'
+import { AddressLimiter, type AttemptLimiter } from './http/addressLimiter.ts'
+import type { DocumentStore } from './store/documentStore.ts'
+import { PostgresDatabase } from './store/postgresDatabase.ts'
+import { PostgresSessionRepository } from './store/postgresSessionRepository.ts'
+import { PostgresDocumentStore } from './store/postgresStore.ts'
+import { PostgresVoteRepository } from './store/postgresVoteRepository.ts'
+import type { SessionRepository } from './store/sessionRepository.ts'
+import { SqliteSessionRepository } from './store/sqliteSessionRepository.ts'
+import { SqliteDocumentStore } from './store/sqliteStore.ts'
+import { SqliteVoteRepository } from './store/sqliteVoteRepository.ts'
+import type { VoteRepository } from './store/voteRepository.ts'
+
+export interface Stores {
+  documents: DocumentStore
+  sessions: SessionRepository
+  votes: VoteRepository
+  /** Where they are, for the start-up message. */
+  description: string
+}
+
+/**
+ * The stores the configuration asks for: PostgreSQL with DATABASE_URL (checked and migrated here, so a wrong URL
+ * stops the start with a message instead of failing the first request), else the SQLite file in DATA_DIR.
+ */
+export async function openStores(config: ServerConfig): Promise<Stores> {
+  if (config.databaseUrl) {
+    const database = await PostgresDatabase.connect(config.databaseUrl)
+    return {
+      documents: new PostgresDocumentStore(database),
+      sessions: new PostgresSessionRepository(database),
+      votes: new PostgresVoteRepository(database),
+      description: `PostgreSQL at ${database.where}`,
+    }
+  }
+  return {
+    documents: new SqliteDocumentStore(config.dataDir),
+    sessions: new SqliteSessionRepository(config.dataDir),
+    votes: new SqliteVoteRepository(config.dataDir),
+    description: `SQLite in ${config.dataDir}`,
+  }
+}
+
+/** How this instance meets the others: room fan-out and the limits all instances share. */
+export interface Cluster {
+  fanout: RoomFanout
+  joinLimiter(perMinute: number, burst: number): AttemptLimiter
+  /** Where the others are met, for the start-up message. */
+  description: string
+  close(): Promise<void>
+}
+
+/** One instance on its own: nothing to share. */
+export const singleInstance: Cluster = {
+  fanout: localFanout,
+  joinLimiter: (perMinute, burst) => new AddressLimiter(perMinute, burst),
+  description: 'one instance',
+  async close() {},
+}
+
+/** With REDIS_URL, the instances meet in Redis (checked here: unreachable stops the start); else `singleInstance`. */
+export async function openCluster(config: ServerConfig): Promise<Cluster> {
+  if (!config.redisUrl) return singleInstance
+  const publisher = await connectRedis(config.redisUrl, 'werkplaats-publisher')
+  const subscriber = await connectRedis(config.redisUrl, 'werkplaats-subscriber').catch((error: unknown) => {
+    publisher.disconnect()
+    throw error
+  })
+  const fanout = new RedisFanout(publisher, subscriber)
+  return {
+    fanout,
+    joinLimiter: (perMinute, burst) => new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst),
+    description: `instances meet in Redis at ${describeRedis(config.redisUrl)}`,
+    close: () => fanout.close(),
+  }
+}

@@ -1,0 +1,73 @@
+import type { Redis } from 'ioredis'
+import { TooManyRequestsError } from '../http/errors.ts'
+import type { AddressLimiter } from '../http/addressLimiter.ts'
+
+/**
+ * A token bucket per key in Redis, refilled by elapsed time: `rate` tokens per second up to `burst`. Redis's own
+ * clock decides, so instances with drifting clocks agree. Answers 1 when a token was there (and takes `cost` of
+ * it: 1 to use an attempt, 0 to only ask), else 0.
+ */
+const takeScript = `
+local now = redis.call('TIME')
+local nowMs = now[1] * 1000 + math.floor(now[2] / 1000)
+local rate = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(state[1]) or burst
+local at = tonumber(state[2]) or nowMs
+tokens = math.min(burst, tokens + (nowMs - at) / 1000 * rate)
+local taken = 0
+if tokens >= 1 then
+  tokens = tokens - cost
+  taken = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(nowMs))
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000))
+return taken
+`
+
+/**
+ * Join-code attempts per address counted across every instance: behind a load balancer each guess may land on
+ * another instance, and per-instance buckets would let an attacker guess N times as fast.
+ *
+ * While Redis is unreachable the instance's own `AddressLimiter` decides instead: join pages keep working, and
+ * guessing is still slowed on each instance.
+ */
+export class RedisAttemptLimiter {
+  readonly #redis: Redis
+  readonly #fallback: AddressLimiter
+  readonly #perMinute: number
+  readonly #burst: number
+
+  constructor(redis: Redis, fallback: AddressLimiter, perMinute: number, burst: number) {
+    this.#redis = redis
+    this.#fallback = fallback
+    this.#perMinute = perMinute
+    this.#burst = burst
+  }
+
+  async take(address: string, what: string): Promise<void> {
+    await this.#ask(address, what, 1)
+  }
+
+  async check(address: string, what: string): Promise<void> {
+    await this.#ask(address, what, 0)
+  }
+
+  async #ask(address: string, what: string, cost: 0 | 1): Promise<void> {
+    let taken: unknown
+    try {
+      taken = await this.#redis.eval(takeScript, 1, `werkplaats:attempts:${address}`, this.#perMinute / 60, this.#burst, cost)
+    } catch {
+      if (cost === 1) this.#fallback.take(address, what)
+      else this.#fallback.check(address, what)
+      return
+    }
+    if (taken !== 1) throw new TooManyRequestsError(`too many ${what}; try again later`, Math.ceil(60 / this.#perMinute))
+  }
+
+  stop(): void {
+    this.#fallback.stop()
+  }
+}

@@ -1,0 +1,36 @@
+import { sessionTablesSql, voteTablesSql } from './sqliteMigrations.ts'
+
+/**
+ * The PostgreSQL schema, as numbered migrations run at start. Column for column the SQLite schema
+ * (`sqliteMigrations.ts`), so both engines share their row mapping (`rows.ts`); the differences are PostgreSQL's
+ * own types (BYTEA, identity columns) and the per-room sequence counter that several instances need.
+ * A migration is never edited once released; a change is a new one.
+ */
+export const postgresMigrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'document update log with per-room sequence numbers',
+    // document_rooms.last_seq hands out each room's sequence numbers. Incrementing it locks the room's row until
+    // the append commits, so numbers are contiguous and in commit order even with several instances appending.
+    sql: `CREATE TABLE document_rooms (
+            room TEXT PRIMARY KEY,
+            last_seq BIGINT NOT NULL
+          );
+          CREATE TABLE document_updates (
+            room TEXT NOT NULL,
+            seq BIGINT NOT NULL,
+            data BYTEA NOT NULL,
+            PRIMARY KEY (room, seq)
+          )`,
+  },
+  {
+    version: 2,
+    name: 'sessions, people and token grants',
+    sql: sessionTablesSql,
+  },
+  {
+    version: 3,
+    name: 'vote rounds, votes and action marks',
+    sql: voteTablesSql('id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
+  },
+]

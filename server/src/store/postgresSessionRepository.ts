@@ -1,0 +1,124 @@
+import type pg from 'pg'
+import type { PostgresDatabase } from './postgresDatabase.ts'
+import { type GrantRow, type PersonRow, type SessionRow, toGrant, toPerson, toSession } from './rows.ts'
+import {
+  type GrantRecord,
+  JoinCodeTakenError,
+  type PersonRecord,
+  type SessionRecord,
+  type SessionRepository,
+} from './sessionRepository.ts'
+
+const sessionColumns = 'id, title, template_id, code, created_at'
+const personColumns = 'id, session_id, name, role, created_at'
+
+/** Sessions, people and token grants in PostgreSQL; the same schema and contract as `SqliteSessionRepository`. */
+export class PostgresSessionRepository implements SessionRepository {
+  readonly #db: PostgresDatabase
+  #closed = false
+
+  constructor(db: PostgresDatabase) {
+    this.#db = db
+    db.retain()
+  }
+
+  async createSession(session: SessionRecord, people: PersonRecord[], grants: GrantRecord[]): Promise<void> {
+    await this.#db.transaction(async (client) => {
+      try {
+        await client.query(`INSERT INTO sessions (${sessionColumns}) VALUES ($1, $2, $3, $4, $5)`, [
+          session.id,
+          session.title,
+          session.templateId,
+          session.code,
+          session.createdAt,
+        ])
+      } catch (error) {
+        // 23505: unique_violation; sessions_code_key is the constraint PostgreSQL names for `code ... UNIQUE`.
+        if (isPgError(error) && error.code === '23505' && error.constraint === 'sessions_code_key') {
+          throw new JoinCodeTakenError(`join code ${session.code} is taken`)
+        }
+        throw error
+      }
+      for (const person of people) await insertPerson(client, person)
+      for (const grant of grants) await insertGrant(client, grant)
+    })
+  }
+
+  async findSession(id: string): Promise<SessionRecord | null> {
+    return toSession((await this.#db.pool.query<SessionRow>(`SELECT ${sessionColumns} FROM sessions WHERE id = $1`, [id])).rows[0])
+  }
+
+  async findSessionByCode(code: string): Promise<SessionRecord | null> {
+    return toSession((await this.#db.pool.query<SessionRow>(`SELECT ${sessionColumns} FROM sessions WHERE code = $1`, [code])).rows[0])
+  }
+
+  async findGrant(tokenHash: string): Promise<GrantRecord | null> {
+    const { rows } = await this.#db.pool.query<GrantRow>(
+      'SELECT token_hash, session_id, role, participant_id FROM grants WHERE token_hash = $1',
+      [tokenHash],
+    )
+    return toGrant(rows[0])
+  }
+
+  async addGrant(grant: GrantRecord): Promise<void> {
+    await this.#db.transaction((client) => insertGrant(client, grant))
+  }
+
+  async addPerson(person: PersonRecord, grant: GrantRecord): Promise<void> {
+    await this.#db.transaction(async (client) => {
+      await insertPerson(client, person)
+      await insertGrant(client, grant)
+    })
+  }
+
+  async findPerson(participantId: string): Promise<PersonRecord | null> {
+    const { rows } = await this.#db.pool.query<PersonRow>(`SELECT ${personColumns} FROM people WHERE id = $1`, [participantId])
+    return rows[0] ? toPerson(rows[0]) : null
+  }
+
+  async listPeople(sessionId: string): Promise<PersonRecord[]> {
+    const { rows } = await this.#db.pool.query<PersonRow>(
+      `SELECT ${personColumns} FROM people WHERE session_id = $1 ORDER BY created_at, id`,
+      [sessionId],
+    )
+    return rows.map(toPerson)
+  }
+
+  async renameSession(id: string, title: string): Promise<void> {
+    await this.#db.pool.query('UPDATE sessions SET title = $1 WHERE id = $2', [title, id])
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    // People, grants, rounds, votes and marks go with it (ON DELETE CASCADE).
+    await this.#db.pool.query('DELETE FROM sessions WHERE id = $1', [id])
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    await this.#db.release()
+  }
+}
+
+async function insertPerson(client: pg.PoolClient, person: PersonRecord): Promise<void> {
+  await client.query(`INSERT INTO people (${personColumns}) VALUES ($1, $2, $3, $4, $5)`, [
+    person.participantId,
+    person.sessionId,
+    person.name,
+    person.role,
+    person.createdAt,
+  ])
+}
+
+async function insertGrant(client: pg.PoolClient, grant: GrantRecord): Promise<void> {
+  await client.query('INSERT INTO grants (token_hash, session_id, role, participant_id) VALUES ($1, $2, $3, $4)', [
+    grant.tokenHash,
+    grant.sessionId,
+    grant.role,
+    grant.participantId,
+  ])
+}
+
+function isPgError(error: unknown): error is Error & { code?: string; constraint?: string } {
+  return error instanceof Error && 'code' in error
+}

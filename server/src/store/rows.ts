@@ -1,0 +1,99 @@
+import { actionMarkSchema, roleSchema, voteRoundSettingsSchema, voteRoundStatusSchema } from '@werkplaats/shared'
+import { z } from 'zod'
+import type { GrantRecord, PersonRecord, SessionRecord } from './sessionRepository.ts'
+import type { MarkRecord, VoteRoundRecord } from './voteRepository.ts'
+
+/**
+ * Rows as both SQL engines return them (the schemas are column for column the same), and the records the
+ * repositories hand out. Values are parsed on the way out, so a row another version wrote cannot slip through.
+ * Numbers are wrapped in `Number`: PostgreSQL's BIGINT arrives as a string.
+ */
+
+export interface SessionRow {
+  id: string
+  title: string
+  template_id: string
+  code: string
+  created_at: number | string
+}
+
+export function toSession(row: SessionRow | undefined): SessionRecord | null {
+  if (!row) return null
+  return { id: row.id, title: row.title, templateId: row.template_id, code: row.code, createdAt: Number(row.created_at) }
+}
+
+export interface PersonRow {
+  id: string
+  session_id: string
+  name: string
+  role: string
+  created_at: number | string
+}
+
+export function toPerson(row: PersonRow): PersonRecord {
+  return {
+    participantId: row.id,
+    sessionId: row.session_id,
+    name: row.name,
+    role: roleSchema.parse(row.role),
+    createdAt: Number(row.created_at),
+  }
+}
+
+export interface GrantRow {
+  token_hash: string
+  session_id: string
+  role: string
+  participant_id: string | null
+}
+
+export function toGrant(row: GrantRow | undefined): GrantRecord | null {
+  if (!row) return null
+  return { tokenHash: row.token_hash, sessionId: row.session_id, role: roleSchema.parse(row.role), participantId: row.participant_id }
+}
+
+export interface RoundRow {
+  id: string
+  session_id: string
+  stage_id: string
+  title: string | null
+  card_ids: string
+  settings: string
+  status: string
+  created_at: number | string
+}
+
+export const roundColumns = 'id, session_id, stage_id, title, card_ids, settings, status, created_at'
+
+const cardIdsSchema = z.array(z.string())
+
+export function toRound(row: RoundRow): VoteRoundRecord {
+  return {
+    roundId: row.id,
+    sessionId: row.session_id,
+    stageId: row.stage_id,
+    title: row.title,
+    cardIds: cardIdsSchema.parse(JSON.parse(row.card_ids)),
+    settings: voteRoundSettingsSchema.parse(JSON.parse(row.settings)),
+    status: voteRoundStatusSchema.parse(row.status),
+    createdAt: Number(row.created_at),
+  }
+}
+
+/** A round's columns in `roundColumns` order, for an INSERT. */
+export function roundValues(round: VoteRoundRecord): Array<string | number | null> {
+  return [
+    round.roundId,
+    round.sessionId,
+    round.stageId,
+    round.title,
+    JSON.stringify(round.cardIds),
+    JSON.stringify(round.settings),
+    round.status,
+    round.createdAt,
+  ]
+}
+
+export function toMark(row: { participant_id: string; action_id: string; mark: string }): MarkRecord {
+  return { participantId: row.participant_id, actionId: row.action_id, mark: actionMarkSchema.parse(row.mark) }
+}

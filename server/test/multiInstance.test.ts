@@ -1,0 +1,187 @@
+import { getTemplate } from '@werkplaats/playbook-data'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { connectProvider, eventually, whenSynced } from './support/clients.ts'
+import { ServerProcess } from './support/serverProcess.ts'
+import { startPostgres, startRedis, type TestPostgres, type TestRedis } from './support/services.ts'
+import { createSession, type RoomTarget } from './support/sessions.ts'
+
+/**
+ * Several server instances, one PostgreSQL and one Redis, with stock y-websocket clients: what must hold when
+ * Werkplaats runs behind a load balancer (issue 13). Every server is a real process, so one can be SIGKILLed.
+ */
+describe('several instances on one PostgreSQL and one Redis', () => {
+  let postgres: TestPostgres
+  let redis: TestRedis
+  let env: Record<string, string>
+  const servers: ServerProcess[] = []
+  const providers: WebsocketProvider[] = []
+
+  const launch = async () => {
+    const server = await ServerProcess.launch(env)
+    servers.push(server)
+    return server
+  }
+  const connect = (server: ServerProcess, target: RoomTarget, doc = new Y.Doc()) => {
+    const provider = connectProvider(server.wsUrl, target, doc)
+    providers.push(provider)
+    return provider
+  }
+  const keys = (provider: WebsocketProvider) => provider.doc.getMap('m').size
+
+  beforeAll(async () => {
+    ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+    env = { DATABASE_URL: await postgres.createDatabase(), REDIS_URL: redis.url }
+    // Instances A and B, shared by the tests; a test that kills one launches its own.
+    await Promise.all([launch(), launch()])
+  })
+  afterAll(async () => {
+    for (const provider of providers) provider.destroy()
+    await Promise.all(servers.map((server) => server.destroy()))
+    await Promise.all([postgres?.stop(), redis?.stop()])
+  })
+
+  it('converges clients on two instances on 1,000 updates, and they see each other\'s presence', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess]
+    const session = await createSession(a.url)
+    const [onA, onB] = [connect(a, session.board()), connect(b, session.board())]
+    await Promise.all([whenSynced(onA), whenSynced(onB)])
+    onA.awareness.setLocalState({ name: 'Anna' })
+    onB.awareness.setLocalState({ name: 'Bram' })
+    for (let i = 0; i < 500; i++) {
+      onA.doc.getMap('m').set(`a${i}`, i)
+      onB.doc.getMap('m').set(`b${i}`, i)
+      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 5))
+    }
+    await eventually(() => keys(onA) === 1000 && keys(onB) === 1000, `both have 1,000 keys (A ${keys(onA)}, B ${keys(onB)})`, 20_000)
+    expect(onA.doc.getMap('m').toJSON()).toEqual(onB.doc.getMap('m').toJSON())
+    await eventually(
+      () => onA.awareness.getStates().get(onB.awareness.clientID)?.name === 'Bram' && onB.awareness.getStates().get(onA.awareness.clientID)?.name === 'Anna',
+      'each sees the other\'s presence across instances',
+    )
+  })
+
+  it('keeps every vote budget in a storm of votes spread over both instances', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess]
+    const oecd = getTemplate('oecd-innovatie-playbook')
+    const questions = oecd?.principles[0]?.assessmentQuestions.map((q) => q.id) ?? []
+    const stage = oecd?.agenda.find((s) => s.kind === 'assess')?.id ?? ''
+    const session = await createSession(a.url, 'oecd-innovatie-playbook')
+    const people = await Promise.all(Array.from({ length: 6 }, (_, i) => session.join(`Deelnemer ${i}`)))
+    const post = (server: ServerProcess, path: string, token: string, body: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      })
+    const created = await post(a, `/api/sessions/${session.id}/rounds`, session.facilitatorToken, {
+      stageId: stage,
+      cardIds: questions,
+      votesPerParticipant: 3,
+      maxVotesPerCard: 1,
+    })
+    expect(created.status).toBe(201)
+    const { roundId } = (await created.json()) as { roundId: string }
+    const attempts: Array<Promise<Response>> = []
+    for (let round = 0; round < 4; round++) {
+      for (const [i, person] of people.entries()) {
+        for (const card of questions.slice(0, 4)) {
+          attempts.push(post((i + round) % 2 ? a : b, `/api/sessions/${session.id}/rounds/${roundId}/votes`, person.token, { cardId: card }))
+        }
+      }
+    }
+    const statuses = (await Promise.all(attempts)).map((response) => response.status)
+    expect(statuses.filter((status) => status === 201)).toHaveLength(people.length * 3)
+    expect(statuses.every((status) => status === 201 || status === 409)).toBe(true)
+    const view = await fetch(`${b.url}/api/sessions/${session.id}/rounds/${roundId}`, { headers: { authorization: `Bearer ${session.facilitatorToken}` } })
+    expect(((await view.json()) as { voterCount: number }).voterCount).toBe(people.length)
+  })
+
+  it('loses no relayed update when an instance is SIGKILLed mid-burst; its clients resync through the other', async () => {
+    const [a] = servers as [ServerProcess]
+    const victim = await launch()
+    const session = await createSession(a.url)
+    const onA = connect(a, session.board())
+    const onVictim = connect(victim, session.board())
+    await Promise.all([whenSynced(onA), whenSynced(onVictim)])
+    let written = 0
+    const burst = (async () => {
+      for (; written < 2000 && onVictim.wsconnected; written++) {
+        onVictim.doc.getMap('m').set(`k${written}`, written)
+        if (written % 20 === 0) await new Promise((r) => setTimeout(r, 2))
+      }
+    })()
+    await eventually(() => keys(onA) > 300, 'the burst is under way and reaching the other instance')
+    await victim.stop('SIGKILL')
+    await burst
+    // Give relays already on the wire a moment, then freeze what A's client had received.
+    await new Promise((r) => setTimeout(r, 300))
+    const received = onA.doc.getMap('m').toJSON()
+    expect(Object.keys(received).length).toBeGreaterThan(300)
+    const fresh = connect(a, session.board())
+    await whenSynced(fresh)
+    await eventually(() => keys(fresh) >= Object.keys(received).length, 'a new client gets at least what was relayed')
+    for (const [key, value] of Object.entries(received)) expect(fresh.doc.getMap('m').get(key)).toBe(value)
+    // The victim's client reconnects elsewhere (as a load balancer would send it) and resyncs what it had.
+    onVictim.destroy()
+    const moved = connect(a, session.board(), onVictim.doc)
+    await whenSynced(moved)
+    await eventually(() => keys(onA) === keys(moved) && keys(moved) >= written, `all ${written} of the victim's writes reach A (${keys(onA)})`)
+  })
+
+  it('ends converged when Redis is stopped and restarted during edits', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess]
+    const session = await createSession(a.url)
+    const [onA, onB] = [connect(a, session.board()), connect(b, session.board())]
+    await Promise.all([whenSynced(onA), whenSynced(onB)])
+    const edit = async (label: string, count: number) => {
+      for (let i = 0; i < count; i++) {
+        onA.doc.getMap('m').set(`${label}a${i}`, i)
+        onB.doc.getMap('m').set(`${label}b${i}`, i)
+        await new Promise((r) => setTimeout(r, 5))
+      }
+    }
+    await edit('voor', 50)
+    await redis.kill()
+    await edit('tijdens', 100)
+    // Each instance went on serving its own clients while Redis was away.
+    expect(onA.doc.getMap('m').has('tijdensa99')).toBe(true)
+    await redis.start()
+    await edit('na', 50)
+    await eventually(() => keys(onA) === 400 && keys(onB) === 400, `both converge on 400 keys (A ${keys(onA)}, B ${keys(onB)})`, 20_000).catch(
+      (error: unknown) => {
+        // What each instance said about Redis is what explains a failure here.
+        console.log(`instance A:\n${a.output}\ninstance B:\n${b.output}`)
+        throw error
+      },
+    )
+    expect(onA.doc.getMap('m').toJSON()).toEqual(onB.doc.getMap('m').toJSON())
+  })
+
+  it('counts join-code attempts across instances, so guessing is no faster with more of them', async () => {
+    // 2 a minute with bursts of 4: alone, each of two instances would let 4 through, 8 in all.
+    const limited = await Promise.all([1, 2].map(() => ServerProcess.launch({ ...env, JOIN_CODE_ATTEMPTS_PER_MINUTE: '2' })))
+    servers.push(...limited)
+    const statuses: number[] = []
+    for (let i = 0; i < 8; i++) statuses.push((await fetch(`${limited[i % 2]!.url}/api/join/ABCDEF`)).status)
+    expect(statuses.filter((status) => status !== 429)).toHaveLength(4)
+    expect(statuses.slice(4)).toEqual([429, 429, 429, 429])
+    await Promise.all(limited.map((server) => server.stop()))
+  })
+
+  it('serves the whole document from a third instance started later', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess]
+    const session = await createSession(a.url)
+    const [onA, onB] = [connect(a, session.board()), connect(b, session.board())]
+    await Promise.all([whenSynced(onA), whenSynced(onB)])
+    for (let i = 0; i < 200; i++) (i % 2 ? onA : onB).doc.getMap('m').set(`k${i}`, i)
+    await eventually(() => keys(onA) === 200 && keys(onB) === 200, 'both instances have all 200')
+    const c = await launch()
+    const onC = connect(c, session.board())
+    await whenSynced(onC)
+    expect(keys(onC)).toBe(200)
+    onC.doc.getMap('m').set('van-c', 1)
+    await eventually(() => onA.doc.getMap('m').has('van-c') && onB.doc.getMap('m').has('van-c'), 'an edit on the third reaches the first two')
+  })
+})
