@@ -12,6 +12,7 @@ import { ControlRoom } from '../session/controlRoom.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
 import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from '../session/SessionPanel.tsx'
 import type { LocalUser } from '../user/localUser.ts'
+import { VotingDock } from '../voting/VotingDock.tsx'
 import { BoardSession } from './boardSession.ts'
 import { templateShapeUtils } from './shapes/templateShapes.ts'
 import { useTemplateLayer } from './templateLayer/useTemplateLayer.ts'
@@ -47,12 +48,18 @@ export function BoardPage({
     () => rooms?.board.refusal.get() ?? rooms?.control.connection.refusal.get() ?? null,
     [rooms],
   )
-  useTemplateLayer(
+  const template = useTemplateLayer(
     phase.kind === 'ready' ? phase.store : null,
     rooms?.control.doc ?? null,
     view.templateId,
     view.role,
     preferences.locale,
+  )
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const participantCount = useValue(
+    'participant count',
+    () => new Set([...view.participants, ...(rooms?.control.participants.get() ?? [])].filter((p) => p.role === 'participant').map((p) => p.participantId)).size,
+    [rooms, view],
   )
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
 
@@ -80,6 +87,7 @@ export function BoardPage({
   // to the room anyway (the server closes a connection that writes without the right to).
   const onMount = (editor: Editor) => {
     if (readOnly) editor.updateInstanceState({ isReadonly: true })
+    setEditor(editor)
   }
 
   return (
@@ -109,6 +117,18 @@ export function BoardPage({
           <p>{messages.loadingBoard}</p>
         </div>
       )}
+      {phase.kind === 'ready' && rooms ? (
+        <VotingDock
+          view={view}
+          token={token}
+          controlDoc={rooms.control.doc}
+          boardDoc={rooms.board.document}
+          editor={editor}
+          template={template}
+          locale={preferences.locale ?? 'nl'}
+          participantCount={participantCount}
+        />
+      ) : null}
       <ConnectionStatus state={connection} refusal={refusal} messages={messages} />
       {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? (
         <LicenceNotice messages={messages} />

@@ -72,6 +72,11 @@ export class BoardSession {
     return this.connection.refusal
   }
 
+  /** The board room's document: the action plan lives there beside tldraw's records. */
+  get document(): Y.Doc {
+    return this.doc
+  }
+
   get onlineIdentities(): Signal<OnlineIdentity[]> {
     return this.online.identities
   }

@@ -38,8 +38,8 @@ export class ApiError extends Error {
   }
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   token?: string
   body?: unknown
   signal?: AbortSignal
@@ -51,7 +51,7 @@ interface AnswerSchema<T> {
 }
 
 /** Sends one request; throws ApiError for anything but a 2xx; returns the JSON body (undefined when empty). */
-async function send(path: string, options: RequestOptions = {}): Promise<unknown> {
+export async function send(path: string, options: RequestOptions = {}): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (options.token) headers.authorization = `Bearer ${options.token}`
   if (options.body !== undefined) headers['content-type'] = 'application/json'
@@ -78,7 +78,7 @@ async function send(path: string, options: RequestOptions = {}): Promise<unknown
   }
 }
 
-async function fetchParsed<T>(path: string, schema: AnswerSchema<T>, options?: RequestOptions): Promise<T> {
+export async function fetchParsed<T>(path: string, schema: AnswerSchema<T>, options?: RequestOptions): Promise<T> {
   const parsed = schema.safeParse(await send(path, options))
   // A server of another version: say so plainly instead of failing somewhere in the UI later.
   if (!parsed.success) throw new ApiError(200, `unexpected answer from ${path}: ${parsed.error.message}`)

@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
-  actionMarkSchema,
   castVoteRequestSchema,
   createdVoteRoundSchema,
   createVoteRoundRequestSchema,
-  markCountsSchema,
+  markAnswerSchema,
+  marksViewSchema,
   sessionIdSchema,
   setMarkRequestSchema,
   templateIdSchema,
@@ -98,7 +98,7 @@ const setMark = createRoute({
   security: BEARER,
   request: { params: z.object({ id: sessionIdSchema, actionId: templateIdSchema }), body: jsonBody(setMarkRequestSchema) },
   responses: {
-    200: json(z.object({ actionId: z.string(), mark: actionMarkSchema.nullable() }), 'The mark is stored.'),
+    200: json(markAnswerSchema, 'The mark is stored.'),
     ...errors(400, 401, 403, 404, 413, 422),
   },
 })
@@ -110,7 +110,7 @@ const getMarks = createRoute({
   security: BEARER,
   request: { params: z.object({ id: sessionIdSchema }) },
   responses: {
-    200: json(z.object({ counts: z.record(z.string(), markCountsSchema), own: z.record(z.string(), actionMarkSchema) }), 'The marks.'),
+    200: json(marksViewSchema, 'The marks.'),
     ...errors(400, 401, 403, 404),
   },
 })

@@ -14,6 +14,13 @@ export const markCountsSchema = z.object({
 })
 export type MarkCounts = z.infer<typeof markCountsSchema>
 
+/** `GET …/marks`: the team's counts per action, and the asking participant's own marks. */
+export const marksViewSchema = z.object({ counts: z.record(z.string(), markCountsSchema), own: z.record(z.string(), actionMarkSchema) })
+export type MarksView = z.infer<typeof marksViewSchema>
+
+/** `PUT …/marks/:actionId`: the mark as stored (null: cleared). */
+export const markAnswerSchema = z.object({ actionId: z.string(), mark: actionMarkSchema.nullable() })
+
 export function emptyMarkCounts(): MarkCounts {
   return { geprobeerd: 0, 'willen-we-proberen': 0, 'niet-relevant': 0 }
 }

@@ -1,0 +1,110 @@
+import type { SessionView, Template } from '@werkplaats/shared'
+import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useValue, type Editor } from 'tldraw'
+import type * as Y from 'yjs'
+import { ActionPlanBoard } from '../actionPlan/actionPlanBoard.ts'
+import { ActionPlanPanel } from '../actionPlan/ActionPlanPanel.tsx'
+import { ActionMarksPanel } from './ActionMarksPanel.tsx'
+import { boardStickies } from './boardStickies.ts'
+import { votingMessagesFor, type VotingMessages } from './messages.ts'
+import { ResultsPanel } from './ResultsPanel.tsx'
+import { voteApi } from './voteApi.ts'
+import { VotingPanel } from './VotingPanel.tsx'
+import { VotingSession } from './votingSession.ts'
+import './voting.css'
+
+export interface VotingDockProps {
+  view: SessionView
+  token: string
+  controlDoc: Y.Doc
+  boardDoc: Y.Doc
+  /** The board's editor once tldraw has mounted: where the stickies come from. */
+  editor: Editor | null
+  /** The session's template (null for a blank board, or while it loads): card texts, stages, the playbook's logic. */
+  template: Template | null
+  locale: string
+  /** Participants of the session (the voter count says "3 van 5"). */
+  participantCount: number
+}
+
+/**
+ * The panels of voting and the playbook's logic beside the board: the current vote round (votes, or the
+ * facilitator's controls), its results, the marks on the chosen plays' actions, and the action plan.
+ * Until the template cards on the board carry their own vote buttons, this is also where one votes.
+ */
+export function VotingDock({ view, token, controlDoc, boardDoc, editor, template, locale, participantCount }: VotingDockProps) {
+  const messages = votingMessagesFor(locale)
+  const session = useVotingSession(view, token, controlDoc)
+  const plan = useActionPlan(boardDoc)
+  const stickies = useValue('board stickies', () => (editor ? boardStickies(editor) : []), [editor])
+  const playIds = useValue('selected plays', () => session?.facilitation.get().rounds.at(-1)?.playIds ?? [], [session])
+  const hasResults = useValue('results visible', () => session?.current.get()?.tallies !== undefined, [session])
+  if (!session || !plan) return null
+
+  return (
+    <aside className="wp-voting-dock" aria-label={messages.dockLabel}>
+      <DockSection title={messages.votingHeading} messages={messages}>
+        <VotingPanel session={session} template={template} stickies={stickies} messages={messages} participantCount={participantCount} />
+      </DockSection>
+      {hasResults ? (
+        <DockSection title={messages.resultsHeading} messages={messages}>
+          <ResultsPanel session={session} template={template} stickies={stickies} messages={messages} />
+        </DockSection>
+      ) : null}
+      {template && playIds.length > 0 ? (
+        <DockSection title={messages.marksHeading} messages={messages}>
+          <ActionMarksPanel session={session} template={template} playIds={playIds} messages={messages} />
+        </DockSection>
+      ) : null}
+      <DockSection title={messages.planHeading} messages={messages} initiallyOpen={false}>
+        <ActionPlanPanel plan={plan} template={template} session={session} stickies={stickies} readOnly={view.role === 'observer'} messages={messages} />
+      </DockSection>
+    </aside>
+  )
+}
+
+/** A panel of the dock with a heading that folds it away (keyboard: the heading is a button). */
+function DockSection({ title, messages, initiallyOpen = true, children }: { title: string; messages: VotingMessages; initiallyOpen?: boolean; children: ReactNode }) {
+  const [open, setOpen] = useState(initiallyOpen)
+  const bodyId = useId()
+  const headingId = useId()
+  return (
+    <section className="wp-voting-section" aria-labelledby={headingId}>
+      <h2 className="wp-voting-section__heading" id={headingId}>
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          title={open ? messages.hide(title) : messages.show(title)}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {title}
+        </button>
+      </h2>
+      <div id={bodyId} hidden={!open} className="wp-voting-section__body">
+        {children}
+      </div>
+    </section>
+  )
+}
+
+function useVotingSession(view: SessionView, token: string, controlDoc: Y.Doc): VotingSession | null {
+  const [session, setSession] = useState<VotingSession | null>(null)
+  useEffect(() => {
+    const created = new VotingSession({ role: view.role, api: voteApi(view.id, token), controlDoc })
+    setSession(created)
+    return () => created.dispose()
+  }, [view.id, view.role, token, controlDoc])
+  return session
+}
+
+function useActionPlan(boardDoc: Y.Doc): ActionPlanBoard | null {
+  const [plan, setPlan] = useState<ActionPlanBoard | null>(null)
+  useEffect(() => {
+    const created = new ActionPlanBoard(boardDoc)
+    setPlan(created)
+    return () => created.dispose()
+  }, [boardDoc])
+  return plan
+}
+

@@ -1,0 +1,75 @@
+import { voterShare, type PublicVoteRound, type Tally, type VoteRoundView } from '@werkplaats/shared'
+
+/**
+ * A vote round as one screen shows it, put together from two sources: the control room (settings, status,
+ * voter count, and tallies once everyone may see them; live on every screen) and the server's answers to
+ * this browser (its own votes and remaining budget; the facilitator's tallies before reveal). The control
+ * room is the newer of the two for everything it carries, so it wins there.
+ */
+export interface RoundView extends PublicVoteRound {
+  /** This participant's votes, one entry per vote; empty for who has not voted (or may not). */
+  readonly ownVotes: readonly string[]
+  /** Votes left, when the server has told us; null before its first answer. */
+  readonly remainingVotes: number | null
+}
+
+export function mergeRoundView(round: PublicVoteRound, own: VoteRoundView | undefined): RoundView {
+  const sameRound = own?.roundId === round.roundId ? own : undefined
+  return {
+    ...round,
+    tallies: round.tallies ?? sameRound?.tallies,
+    ownVotes: sameRound?.ownVotes ?? [],
+    remainingVotes: sameRound?.remainingVotes ?? null,
+  }
+}
+
+/**
+ * The round a screen shows: the newest round on the current stage, or, when the stage has none, the newest
+ * open round anywhere (a facilitator may run a round on another stage's cards), or else nothing.
+ */
+export function currentVoteRound<R extends PublicVoteRound>(rounds: readonly R[], stageId: string | null): R | null {
+  const newestFirst = [...rounds].sort((a, b) => b.createdAt - a.createdAt)
+  return newestFirst.find((r) => r.stageId === stageId) ?? newestFirst.find((r) => r.status === 'open') ?? null
+}
+
+/** How many of this participant's votes are on `cardId`. */
+export function ownVotesOn(round: Pick<RoundView, 'ownVotes'>, cardId: string): number {
+  return round.ownVotes.filter((id) => id === cardId).length
+}
+
+/** Votes left: the server's word when we have it, else the budget minus what we know we cast. */
+export function remainingVotes(round: RoundView): number {
+  return round.remainingVotes ?? Math.max(0, round.settings.votesPerParticipant - round.ownVotes.length)
+}
+
+/** Whether one more vote on `cardId` would be accepted, as far as this screen knows (the server decides). */
+export function mayVoteOn(round: RoundView, cardId: string): boolean {
+  return (
+    round.status === 'open' &&
+    round.cardIds.includes(cardId) &&
+    remainingVotes(round) > 0 &&
+    ownVotesOn(round, cardId) < round.settings.maxVotesPerCard
+  )
+}
+
+export function mayTakeBack(round: RoundView, cardId: string): boolean {
+  return round.status === 'open' && ownVotesOn(round, cardId) > 0
+}
+
+export interface ResultRow extends Tally {
+  /** Share of the round's voters who voted for this card, 0–1. */
+  readonly share: number
+}
+
+/** The results list: every card with its votes and share of voters, most votes first; null while hidden. */
+export function resultRows(round: Pick<PublicVoteRound, 'tallies' | 'voterCount'>): ResultRow[] | null {
+  if (!round.tallies) return null
+  return [...round.tallies]
+    .sort((a, b) => b.votes - a.votes)
+    .map((tally) => ({ ...tally, share: voterShare(tally, round.voterCount) }))
+}
+
+/** Votes per card, for the badges on the cards; empty while the tallies are hidden. */
+export function talliesByCard(round: Pick<PublicVoteRound, 'tallies'> | null): Map<string, number> {
+  return new Map((round?.tallies ?? []).map((t) => [t.cardId, t.votes]))
+}
