@@ -1,0 +1,150 @@
+import { writeFacilitationField, writeMarkCounts, writePublicVoteRound, type PublicVoteRound, type VoteRoundView } from '@werkplaats/shared'
+import { describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { oecdTemplate } from '../board/templateLayer/fixtures.ts'
+import { ApiError } from '../session/sessionApi.ts'
+import type { VoteApi } from './voteApi.ts'
+import { VotingSession } from './votingSession.ts'
+
+const publicRound: PublicVoteRound = {
+  roundId: 'r1',
+  stageId: 'kaderen',
+  cardIds: ['a', 'b'],
+  settings: { votesPerParticipant: 2, maxVotesPerCard: 1, anonymous: true, results: 'on-reveal' },
+  status: 'open',
+  voterCount: 0,
+  createdAt: 1,
+}
+
+function answer(ownVotes: string[], changes: Partial<VoteRoundView> = {}): VoteRoundView {
+  return { ...publicRound, ownVotes, remainingVotes: 2 - ownVotes.length, ...changes }
+}
+
+function fakeApi(overrides: Partial<VoteApi> = {}): VoteApi {
+  const refuse = () => Promise.reject(new ApiError(500, 'not in this test'))
+  return {
+    createRound: refuse,
+    round: vi.fn(async () => answer([])),
+    rounds: refuse,
+    vote: refuse,
+    withdraw: refuse,
+    close: refuse,
+    reveal: refuse,
+    mark: refuse,
+    marks: vi.fn(async () => ({ counts: {}, own: {} })),
+    ...overrides,
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+function controlDoc(): Y.Doc {
+  const doc = new Y.Doc()
+  writeFacilitationField(doc, 'stageId', 'kaderen')
+  return doc
+}
+
+describe('a participant in a vote round', () => {
+  it('sees the room\'s round with their own votes from the server, asked once per round', async () => {
+    const doc = controlDoc()
+    const api = fakeApi({ round: vi.fn(async () => answer(['a'])) })
+    const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
+    expect(session.current.get()).toBeNull()
+    writePublicVoteRound(doc, publicRound)
+    await settle()
+    expect(session.current.get()).toMatchObject({ roundId: 'r1', ownVotes: ['a'], remainingVotes: 1 })
+    writePublicVoteRound(doc, { ...publicRound, voterCount: 3 })
+    await settle()
+    expect(session.current.get()?.voterCount).toBe(3)
+    expect(api.round).toHaveBeenCalledTimes(1)
+    session.dispose()
+  })
+
+  it('votes one at a time, each answer\'s own votes and budget shown; takes a vote back', async () => {
+    const doc = controlDoc()
+    writePublicVoteRound(doc, publicRound)
+    const order: string[] = []
+    const api = fakeApi({
+      vote: vi.fn(async (_roundId: string, cardId: string) => {
+        order.push(`start ${cardId}`)
+        await settle()
+        order.push(`end ${cardId}`)
+        return answer(cardId === 'a' ? ['a'] : ['a', 'b'])
+      }),
+      withdraw: vi.fn(async () => answer(['b'])),
+    })
+    const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
+    await Promise.all([session.vote('a'), session.vote('b')])
+    expect(order).toEqual(['start a', 'end a', 'start b', 'end b'])
+    expect(session.current.get()).toMatchObject({ ownVotes: ['a', 'b'], remainingVotes: 0 })
+    await session.takeBack('a')
+    expect(session.current.get()).toMatchObject({ ownVotes: ['b'], remainingVotes: 1 })
+    session.dispose()
+  })
+
+  it('a refused vote is said, and the server\'s view of the round is taken again', async () => {
+    const doc = controlDoc()
+    writePublicVoteRound(doc, publicRound)
+    const round = vi.fn(async () => answer([]))
+    const api = fakeApi({ round, vote: vi.fn(async () => Promise.reject(new ApiError(409, 'no votes left in this round'))) })
+    const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
+    await settle()
+    round.mockResolvedValueOnce(answer(['a', 'b']))
+    await session.vote('a')
+    await settle()
+    expect(session.problem.get()).toBe('refused')
+    expect(session.current.get()?.ownVotes).toEqual(['a', 'b'])
+    session.dispose()
+  })
+
+  it('marks an action at once, and goes back to the earlier mark when the server refuses', async () => {
+    const doc = controlDoc()
+    const mark = vi.fn(async (actionId: string, value: 'geprobeerd' | 'willen-we-proberen' | 'niet-relevant' | null) => ({ actionId, mark: value }))
+    const api = fakeApi({ mark, marks: vi.fn(async () => ({ counts: {}, own: { x: 'geprobeerd' as const } })) })
+    const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
+    await settle()
+    expect(session.ownMarks.get()).toEqual({ x: 'geprobeerd' })
+    const pending = session.mark('x', 'niet-relevant')
+    expect(session.ownMarks.get()).toEqual({ x: 'niet-relevant' })
+    await pending
+    mark.mockRejectedValueOnce(new ApiError(0, 'offline'))
+    expect(await session.mark('x', null)).toBe(false)
+    expect(session.ownMarks.get()).toEqual({ x: 'niet-relevant' })
+    expect(session.problem.get()).toBe('unreachable')
+    writeMarkCounts(doc, 'x', { geprobeerd: 2, 'willen-we-proberen': 1, 'niet-relevant': 0 })
+    expect(session.markCounts.get().get('x')?.geprobeerd).toBe(2)
+    session.dispose()
+  })
+})
+
+describe('the facilitator', () => {
+  it('sees live tallies from the server, asked again when the voter count moves', async () => {
+    const doc = controlDoc()
+    const round = vi.fn(async () => answer([], { voterCount: 1, tallies: [{ cardId: 'a', votes: 1, voters: 1 }] }))
+    const session = new VotingSession({ role: 'facilitator', api: fakeApi({ round }), controlDoc: doc })
+    writePublicVoteRound(doc, { ...publicRound, voterCount: 1 })
+    await settle()
+    expect(session.current.get()?.tallies).toEqual([{ cardId: 'a', votes: 1, voters: 1 }])
+    writePublicVoteRound(doc, { ...publicRound, voterCount: 2 })
+    await settle()
+    expect(round).toHaveBeenCalledTimes(2)
+    session.dispose()
+  })
+
+  it('chooses the principle and the plays for the current pass of the journey', () => {
+    const doc = controlDoc()
+    const session = new VotingSession({ role: 'facilitator', api: fakeApi(), controlDoc: doc })
+    const principle = oecdTemplate.principles[1]
+    if (!principle) throw new Error('a principle')
+    session.choosePrinciple(oecdTemplate, principle.id)
+    session.choosePlays([principle.plays[0]?.id ?? ''])
+    expect(session.facilitation.get().rounds).toEqual([{ principleIds: [principle.id], playIds: [principle.plays[0]?.id] }])
+    session.dispose()
+  })
+
+  it('is the only one whose screen writes the journey', () => {
+    const session = new VotingSession({ role: 'participant', api: fakeApi(), controlDoc: controlDoc() })
+    expect(() => session.choosePlays(['x'])).toThrow()
+    session.dispose()
+  })
+})
