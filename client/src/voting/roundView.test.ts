@@ -16,12 +16,14 @@ function round(changes: Partial<PublicVoteRound> = {}): PublicVoteRound {
 }
 
 describe('the round a screen shows', () => {
-  it('is the newest on the current stage, else the newest open one, else none', () => {
+  it('is the newest on the current stage, else the newest open one, else the newest', () => {
     const rounds = [round({ roundId: 'old', createdAt: 1 }), round({ roundId: 'new', createdAt: 2 }), round({ roundId: 'other', stageId: 'startpunt', createdAt: 3, status: 'closed' })]
     expect(currentVoteRound(rounds, 'kaderen')?.roundId).toBe('new')
     expect(currentVoteRound(rounds, 'startpunt')?.roundId).toBe('other')
     expect(currentVoteRound(rounds, 'welkom')?.roundId).toBe('new')
-    expect(currentVoteRound([round({ status: 'revealed' })], null)).toBeNull()
+    const revealed = [round({ roundId: 'kaderen', status: 'revealed', createdAt: 2 }), round({ roundId: 'startpunt', stageId: 'startpunt', status: 'revealed' })]
+    expect(currentVoteRound(revealed, 'verbeteren')?.roundId).toBe('kaderen')
+    expect(currentVoteRound([], null)).toBeNull()
   })
 
   it('takes status, count and public tallies from the room, own votes from the server\'s answer', () => {

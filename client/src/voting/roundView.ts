@@ -24,12 +24,13 @@ export function mergeRoundView(round: PublicVoteRound, own: VoteRoundView | unde
 }
 
 /**
- * The round a screen shows: the newest round on the current stage, or, when the stage has none, the newest
- * open round anywhere (a facilitator may run a round on another stage's cards), or else nothing.
+ * The round a screen shows: the newest round on the current stage; when the stage has none, the newest open
+ * round anywhere (a facilitator may run a round on another stage's cards), else the newest round, whose
+ * results stay in view on the stages after it (Verbeteren follows from Kaderen's).
  */
 export function currentVoteRound<R extends PublicVoteRound>(rounds: readonly R[], stageId: string | null): R | null {
   const newestFirst = [...rounds].sort((a, b) => b.createdAt - a.createdAt)
-  return newestFirst.find((r) => r.stageId === stageId) ?? newestFirst.find((r) => r.status === 'open') ?? null
+  return newestFirst.find((r) => r.stageId === stageId) ?? newestFirst.find((r) => r.status === 'open') ?? newestFirst[0] ?? null
 }
 
 /** How many of this participant's votes are on `cardId`. */
