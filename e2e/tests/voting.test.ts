@@ -60,9 +60,18 @@ describe('voting and the playbook\'s logic', () => {
     await dialog.waitFor({ state: 'hidden' })
   }
 
-  async function vote(person: Participant, label: string, text: string): Promise<void> {
+  /** A card's vote place on the board, laid out by the template layer. */
+  const boardCard = (person: Participant, cardId: string) => person.page.locator(`[data-card-vote="${cardId}"]`)
+
+  /**
+   * One vote, from the panel or (`onBoard`) from the card on the board. The board's cards may lie outside the
+   * view (no stage bar brings people there yet), so that click is dispatched to the button rather than aimed.
+   */
+  async function vote(person: Participant, label: string, text: string, onBoard?: string): Promise<void> {
     const before = await section(person, 'Stemmen').getByText(/^Nog \d+ stem|^Je stemmen zijn op/).textContent()
-    await card(person, text).getByRole('button', { name: `${label}: ${text}` }).click()
+    // A card outside the view is culled (not displayed), hence out of the accessibility tree: find the button by its name attribute.
+    if (onBoard) await boardCard(person, onBoard).locator(`button[aria-label^="${label}: "]`).first().dispatchEvent('click')
+    else await card(person, text).getByRole('button', { name: `${label}: ${text}` }).click()
     // Each vote's answer says what is left: wait for it, so the next vote is not refused as over budget.
     await section(person, 'Stemmen').getByText(/^Nog \d+ stem|^Je stemmen zijn op/).filter({ hasNotText: before ?? '' }).waitFor()
   }
@@ -84,7 +93,8 @@ describe('voting and the playbook\'s logic', () => {
   it('the Startpunt round proposes the principle with the most votes, and the facilitator chooses it', async () => {
     await startRound('startpunt', 1)
     const [anna, bram, cor, dirk, eva] = team as [Participant, Participant, Participant, Participant, Participant]
-    for (const person of [anna, bram, cor]) await vote(person, 'Stem', title(second))
+    await vote(anna, 'Stem', title(second), second.id)
+    for (const person of [bram, cor]) await vote(person, 'Stem', title(second))
     for (const person of [dirk, eva]) await vote(person, 'Stem', title(first))
     await section(anna, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
     await section(fien, 'Stemmen').getByText('5 van 5 hebben gestemd').waitFor()
@@ -98,6 +108,7 @@ describe('voting and the playbook\'s logic', () => {
     for (const person of team) {
       await card(person, title(second)).getByText('3 stemmen', { exact: true }).waitFor()
       await card(person, title(first)).getByText('2 stemmen', { exact: true }).waitFor()
+      await boardCard(person, second.id).getByText('3 stemmen', { exact: true }).waitFor({ state: 'attached' })
     }
   })
 
@@ -113,7 +124,11 @@ describe('voting and the playbook\'s logic', () => {
     // q0: 5 votes, q1: 4, q2: 3, q3: 2, q4: 1.
     const ballots = [[0, 1, 2], [0, 1, 2], [0, 1, 3], [0, 1, 3], [0, 2, 4]]
     for (const [index, person] of team.entries()) {
-      for (const q of ballots[index] ?? []) await vote(person, label, (questions[q] as { text: string }).text)
+      for (const q of ballots[index] ?? []) {
+        const question = questions[q] as { id: string; text: string }
+        // Anna votes on the question cards themselves, the others in the panel.
+        await vote(person, label, question.text, index === 0 ? question.id : undefined)
+      }
     }
     await section(anna, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
     // The budget holds on the screen too: no more "We moeten dit verbeteren!" to press.
@@ -125,7 +140,10 @@ describe('voting and the playbook\'s logic', () => {
     const expected = [5, 4, 3, 2, 1]
     for (const person of [fien, ...team]) {
       for (const [q, votes] of expected.entries()) {
-        await card(person, (questions[q] as { text: string }).text).getByText(votes === 1 ? '1 stem' : `${votes} stemmen`, { exact: true }).waitFor()
+        const badge = votes === 1 ? '1 stem' : `${votes} stemmen`
+        await card(person, (questions[q] as { text: string }).text).getByText(badge, { exact: true }).waitFor()
+        // The same tally on the question card on the board.
+        await boardCard(person, (questions[q] as { id: string }).id).getByText(badge, { exact: true }).waitFor({ state: 'attached' })
       }
       // "Resultaten": most votes first, with the share of voters.
       const rows = section(person, 'Resultaten').getByRole('listitem')

@@ -12,6 +12,9 @@ import { ControlRoom } from '../session/controlRoom.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
 import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from '../session/SessionPanel.tsx'
 import type { LocalUser } from '../user/localUser.ts'
+import { CardVoteContext } from '../voting/CardVote.tsx'
+import { votingMessagesFor } from '../voting/messages.ts'
+import { useVotingSession } from '../voting/useVotingSession.ts'
 import { VotingDock } from '../voting/VotingDock.tsx'
 import { BoardSession } from './boardSession.ts'
 import { templateShapeUtils } from './shapes/templateShapes.ts'
@@ -56,6 +59,11 @@ export function BoardPage({
     preferences.locale,
   )
   const [editor, setEditor] = useState<Editor | null>(null)
+  const voting = useVotingSession(view, token, rooms?.control.doc ?? null)
+  const cardVote = useMemo(
+    () => (voting ? { session: voting, messages: votingMessagesFor(preferences.locale) } : null),
+    [voting, preferences.locale],
+  )
   const participantCount = useValue(
     'participant count',
     () => new Set([...view.participants, ...(rooms?.control.participants.get() ?? [])].filter((p) => p.role === 'participant').map((p) => p.participantId)).size,
@@ -94,16 +102,18 @@ export function BoardPage({
     <div className="wp-board" data-role={view.role}>
       {phase.kind === 'ready' && config ? (
         <SessionPanelContext.Provider value={panel}>
-          <Tldraw
-            store={phase.store}
-            user={user.tldrawUser}
-            assetUrls={assetUrls}
-            licenseKey={config.licenseKey ?? undefined}
-            components={components}
-            shapeUtils={templateShapeUtils}
-            onMount={onMount}
-            autoFocus
-          />
+          <CardVoteContext.Provider value={cardVote}>
+            <Tldraw
+              store={phase.store}
+              user={user.tldrawUser}
+              assetUrls={assetUrls}
+              licenseKey={config.licenseKey ?? undefined}
+              components={components}
+              shapeUtils={templateShapeUtils}
+              onMount={onMount}
+              autoFocus
+            />
+          </CardVoteContext.Provider>
         </SessionPanelContext.Provider>
       ) : phase.kind === 'failed' ? (
         <div className="wp-message" role="alert">
@@ -117,11 +127,10 @@ export function BoardPage({
           <p>{messages.loadingBoard}</p>
         </div>
       )}
-      {phase.kind === 'ready' && rooms ? (
+      {phase.kind === 'ready' && rooms && voting ? (
         <VotingDock
           view={view}
-          token={token}
-          controlDoc={rooms.control.doc}
+          session={voting}
           boardDoc={rooms.board.document}
           editor={editor}
           template={template}

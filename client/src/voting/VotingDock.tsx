@@ -8,15 +8,13 @@ import { ActionMarksPanel } from './ActionMarksPanel.tsx'
 import { boardStickies } from './boardStickies.ts'
 import { votingMessagesFor, type VotingMessages } from './messages.ts'
 import { ResultsPanel } from './ResultsPanel.tsx'
-import { voteApi } from './voteApi.ts'
 import { VotingPanel } from './VotingPanel.tsx'
-import { VotingSession } from './votingSession.ts'
+import type { VotingSession } from './votingSession.ts'
 import './voting.css'
 
 export interface VotingDockProps {
   view: SessionView
-  token: string
-  controlDoc: Y.Doc
+  session: VotingSession
   boardDoc: Y.Doc
   /** The board's editor once tldraw has mounted: where the stickies come from. */
   editor: Editor | null
@@ -32,14 +30,13 @@ export interface VotingDockProps {
  * facilitator's controls), its results, the marks on the chosen plays' actions, and the action plan.
  * Until the template cards on the board carry their own vote buttons, this is also where one votes.
  */
-export function VotingDock({ view, token, controlDoc, boardDoc, editor, template, locale, participantCount }: VotingDockProps) {
+export function VotingDock({ view, session, boardDoc, editor, template, locale, participantCount }: VotingDockProps) {
   const messages = votingMessagesFor(locale)
-  const session = useVotingSession(view, token, controlDoc)
   const plan = useActionPlan(boardDoc)
   const stickies = useValue('board stickies', () => (editor ? boardStickies(editor) : []), [editor])
-  const playIds = useValue('selected plays', () => session?.facilitation.get().rounds.at(-1)?.playIds ?? [], [session])
-  const hasResults = useValue('results visible', () => session?.current.get()?.tallies !== undefined, [session])
-  if (!session || !plan) return null
+  const playIds = useValue('selected plays', () => session.facilitation.get().rounds.at(-1)?.playIds ?? [], [session])
+  const hasResults = useValue('results visible', () => session.current.get()?.tallies !== undefined, [session])
+  if (!plan) return null
 
   return (
     <aside className="wp-voting-dock" aria-label={messages.dockLabel}>
@@ -86,16 +83,6 @@ function DockSection({ title, messages, initiallyOpen = true, children }: { titl
       </div>
     </section>
   )
-}
-
-function useVotingSession(view: SessionView, token: string, controlDoc: Y.Doc): VotingSession | null {
-  const [session, setSession] = useState<VotingSession | null>(null)
-  useEffect(() => {
-    const created = new VotingSession({ role: view.role, api: voteApi(view.id, token), controlDoc })
-    setSession(created)
-    return () => created.dispose()
-  }, [view.id, view.role, token, controlDoc])
-  return session
 }
 
 function useActionPlan(boardDoc: Y.Doc): ActionPlanBoard | null {

@@ -1,6 +1,7 @@
 import { T, type RecordProps, type TLShape } from 'tldraw'
 import '../templateShapes.css'
 import { TemplateShapeUtil } from '../templateShapeUtil.tsx'
+import { layoutIdOf } from '../../templateLayer/ids.ts'
 import { PlaybookCard } from './PlaybookCard.tsx'
 
 export const PLAYBOOK_CARD_TYPE = 'playbook-card'
@@ -59,6 +60,11 @@ export class PlaybookCardShapeUtil extends TemplateShapeUtil<PlaybookCardShape> 
   }
 
   content(shape: PlaybookCardShape) {
-    return <PlaybookCard {...shape.props} />
+    return <PlaybookCard {...shape.props} principleId={shape.props.kind === 'principle' ? principleIdOf(shape.id) : undefined} />
   }
+}
+
+/** A principle card's layout id ends in `:principle:<principle id>` (see `cardId` in the shared layout). */
+function principleIdOf(shapeId: string): string | undefined {
+  return layoutIdOf(shapeId)?.split(':principle:')[1]
 }

@@ -1,16 +1,18 @@
+import { CardVote } from '../../../voting/CardVote.tsx'
 import type { QuestionCardShape } from './QuestionCardShapeUtil.tsx'
 
 /**
- * The vote place is a labelled area, not a button: voting comes with vote rounds (through the server), and
- * a control that looks clickable but does nothing would mislead participants.
+ * The vote place is the card's own: while the question is in an open vote round, a participant votes
+ * "We moeten dit verbeteren!" right here; after reveal it carries the tally. Outside a round it is only a
+ * labelled area: a control that looks clickable but does nothing would mislead participants.
  */
-export function QuestionCard({ text, voteLabel }: Pick<QuestionCardShape['props'], 'text' | 'voteLabel'>) {
+export function QuestionCard({ questionId = '', text, voteLabel }: Pick<QuestionCardShape['props'], 'text' | 'voteLabel'> & { questionId?: string }) {
   return (
     <article className="wp-tpl-card wp-tpl-card--question">
       <p className="wp-tpl-question">{text}</p>
       {voteLabel !== '' ? (
         <div className="wp-tpl-vote" data-vote-place="">
-          <span className="wp-tpl-vote__label">{voteLabel}</span>
+          <CardVote cardId={questionId} label={voteLabel} text={text} />
         </div>
       ) : null}
     </article>

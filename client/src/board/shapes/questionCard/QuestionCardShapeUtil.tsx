@@ -41,6 +41,6 @@ export class QuestionCardShapeUtil extends TemplateShapeUtil<QuestionCardShape> 
   }
 
   content(shape: QuestionCardShape) {
-    return <QuestionCard text={shape.props.text} voteLabel={shape.props.voteLabel} />
+    return <QuestionCard questionId={shape.props.questionId} text={shape.props.text} voteLabel={shape.props.voteLabel} />
   }
 }

@@ -1,0 +1,59 @@
+import type { PublicVoteRound, VoteRoundView } from '@werkplaats/shared'
+import { writeFacilitationField, writePublicVoteRound } from '@werkplaats/shared'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ApiError } from '../session/sessionApi.ts'
+import { CardVote, CardVoteContext } from './CardVote.tsx'
+import { votingMessagesFor } from './messages.ts'
+import { VotingSession } from './votingSession.ts'
+
+const round: PublicVoteRound = {
+  roundId: 'r1',
+  stageId: 'kaderen',
+  cardIds: ['vraag-1'],
+  settings: { votesPerParticipant: 3, maxVotesPerCard: 1, anonymous: true, results: 'on-reveal' },
+  status: 'open',
+  voterCount: 0,
+  createdAt: 1,
+}
+
+function sessionWith(role: 'participant' | 'observer', published: PublicVoteRound | null): VotingSession {
+  const doc = new Y.Doc()
+  writeFacilitationField(doc, 'stageId', 'kaderen')
+  if (published) writePublicVoteRound(doc, published)
+  const refuse = () => Promise.reject(new ApiError(500, 'not in this test'))
+  const pending = () => new Promise<VoteRoundView>(() => undefined)
+  return new VotingSession({
+    role,
+    controlDoc: doc,
+    api: { createRound: refuse, round: pending, rounds: refuse, vote: refuse, withdraw: refuse, close: refuse, reveal: refuse, mark: refuse, marks: refuse },
+  })
+}
+
+function render(session: VotingSession | null, cardId = 'vraag-1'): string {
+  const card = createElement(CardVote, { cardId, label: 'We moeten dit verbeteren!', text: 'Steunen leiders innovatie?' })
+  return renderToStaticMarkup(session ? createElement(CardVoteContext.Provider, { value: { session, messages: votingMessagesFor('nl') } }, card) : card)
+}
+
+describe('the vote place on a card', () => {
+  it('is a label only, outside a round or without the voting session', () => {
+    expect(render(null)).toBe('<span class="wp-tpl-vote__label">We moeten dit verbeteren!</span>')
+    expect(render(sessionWith('participant', null))).not.toContain('<button')
+    expect(render(sessionWith('participant', round), 'not-in-round')).not.toContain('<button')
+  })
+
+  it('is a participant\'s button while the card is in an open round, with the votes left', () => {
+    const html = render(sessionWith('participant', round))
+    expect(html).toContain('aria-label="We moeten dit verbeteren!: Steunen leiders innovatie?"')
+    expect(html).toContain('Nog 3 stemmen')
+    expect(render(sessionWith('observer', round))).not.toContain('<button')
+  })
+
+  it('carries the tally once revealed', () => {
+    const html = render(sessionWith('participant', { ...round, status: 'revealed', voterCount: 4, tallies: [{ cardId: 'vraag-1', votes: 4, voters: 4 }] }))
+    expect(html).toContain('4 stemmen')
+    expect(html).not.toContain('<button')
+  })
+})
