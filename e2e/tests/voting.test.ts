@@ -213,6 +213,17 @@ describe('voting and the playbook\'s logic', () => {
     await expect.poll(() => item(anna).getByLabel('Eigenaar').inputValue()).toBe('Anna en Bram')
   })
 
+  it('a dot vote on a sticky: the dot is under the sticky on the board, and so is its tally', async () => {
+    const [anna, bram] = team as [Participant, Participant]
+    await anna.addStickyNote(700, 450, 'Koffie eerst')
+    await startRound('welkom', 1)
+    const dot = (person: Participant) => person.page.locator('.wp-sticky-vote')
+    await dot(bram).getByRole('button', { name: 'Stem: Koffie eerst' }).click()
+    await section(bram, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
+    await section(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
+    for (const person of [fien, ...team]) await dot(person).getByText('1 stem', { exact: true }).waitFor()
+  })
+
   it('no screen reported an error', () => {
     for (const person of [fien, ...team]) expect(person.problems, person.name).toEqual([])
   })

@@ -15,6 +15,7 @@ import type { LocalUser } from '../user/localUser.ts'
 import { CardVoteContext } from '../voting/CardVote.tsx'
 import { votingMessagesFor } from '../voting/messages.ts'
 import { useVotingSession } from '../voting/useVotingSession.ts'
+import { StickyVotes } from '../voting/StickyVotes.tsx'
 import { VotingDock } from '../voting/VotingDock.tsx'
 import { BoardSession } from './boardSession.ts'
 import { templateShapeUtils } from './shapes/templateShapes.ts'
@@ -25,7 +26,7 @@ import { useTemplateLayer } from './templateLayer/useTemplateLayer.ts'
 const assetUrls = getAssetUrlsByImport()
 
 // Module-level, so tldraw sees the same object every render and never remounts the slot.
-const components: TLComponents = { SharePanel: SessionPanelSlot }
+const components: TLComponents = { SharePanel: SessionPanelSlot, OnTheCanvas: StickyVotes }
 
 /** A session's board: the board room through tldraw, the control room read alongside, in the token's role. */
 export function BoardPage({
