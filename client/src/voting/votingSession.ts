@@ -91,6 +91,7 @@ export class VotingSession {
     }
   }
 
+  /** Every round of the session, oldest first, as the control room carries them. */
   get rounds(): Signal<PublicVoteRound[]> {
     return this.roundsAtom
   }
@@ -105,12 +106,6 @@ export class VotingSession {
 
   get ownMarks(): Signal<Readonly<Record<string, ActionMark>>> {
     return this.ownMarksAtom
-  }
-
-  /** A round as this screen sees it (the results panel may show an earlier one). */
-  roundView(roundId: string): RoundView | null {
-    const round = this.roundsAtom.get().find((r) => r.roundId === roundId)
-    return round ? mergeRoundView(round, this.ownViews.get().get(roundId)) : null
   }
 
   vote(cardId: string): Promise<void> {
@@ -159,10 +154,6 @@ export class VotingSession {
     })
     if (!ok) this.ownMarksAtom.set(withMark(this.ownMarksAtom.get(), actionId, before[actionId] ?? null))
     return ok
-  }
-
-  dismissProblem(): void {
-    this.problem.set(null)
   }
 
   dispose(): void {
