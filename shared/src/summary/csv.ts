@@ -1,4 +1,5 @@
 import { clockTime, groupName, minutesText, percent, type RenderOptions, resolveOptions, stageName, type SummaryLanguage } from './labels.ts'
+import { dayIn } from './build.ts'
 import type { SessionSummary } from './model.ts'
 
 /**
@@ -58,7 +59,7 @@ export function renderCsv(summary: SessionSummary, options: CsvOptions = {}): st
       kind: l.kinds.stage,
       stage: stageName(stage, l),
       text: timing,
-      date: stage.startedAt ? `${stage.startedAt.slice(0, 10)} ${clockTime(stage.startedAt, timeZone)}` : '',
+      date: stage.startedAt ? `${dayIn(Date.parse(stage.startedAt), timeZone)} ${clockTime(stage.startedAt, timeZone)}` : '',
     })
   }
   for (const p of summary.principles) rows.push({ kind: l.kinds.principle, stage: l.pass(p.round), text: p.title })
