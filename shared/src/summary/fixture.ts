@@ -108,7 +108,7 @@ export function noteRecord(id: string, text: string, x: number, y: number, paren
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: { color: 'yellow', richText: { type: 'doc', content }, size: 'm', scale: 1, growY: 0, font: 'draw', align: 'middle', verticalAlign: 'middle', labelColor: 'black', url: '', fontSizeAdjustment: 0 },
+    props: { color: 'yellow', richText: { type: 'doc', content }, size: 'm', scale: 1, growY: 0, font: 'draw', align: 'middle', verticalAlign: 'middle', labelColor: 'black', url: '', fontSizeAdjustment: 0, textLastEditedBy: null },
   } as BoardRecord
 }
 
