@@ -9,7 +9,9 @@ import type { ServerConfig } from './config.ts'
 import type { AttemptLimiter } from './http/addressLimiter.ts'
 import { errorResponse, HttpError, NotFoundError } from './http/errors.ts'
 import { apiDocsRoutes } from './routes/apiDocs.ts'
+import type { ExportService } from './exports/exportService.ts'
 import { clientConfigRoutes } from './routes/clientConfig.ts'
+import { exportRoutes } from './routes/exports.ts'
 import { healthRoutes } from './routes/health.ts'
 import { joinRoutes } from './routes/join.ts'
 import { sessionRoutes } from './routes/sessions.ts'
@@ -23,6 +25,7 @@ export interface AppParts {
   config: ServerConfig
   sessions: SessionService
   votes: VoteService
+  exports: ExportService
   templates: () => TemplateSummary[]
   template: (id: string) => Template | undefined
   joinLimiter: AttemptLimiter
@@ -33,7 +36,7 @@ export interface AppParts {
  * The whole HTTP surface on one port: the API (described by its own OpenAPI document), and the built client
  * with an SPA fallback. WebSocket upgrades never come here (see `rooms/roomEndpoint.ts`).
  */
-export function createApp({ config, sessions, votes, templates, template, joinLimiter, isReady }: AppParts): OpenAPIHono {
+export function createApp({ config, sessions, votes, exports, templates, template, joinLimiter, isReady }: AppParts): OpenAPIHono {
   const app = new OpenAPIHono()
   app.onError(errorResponse)
   app.use(
@@ -52,6 +55,7 @@ export function createApp({ config, sessions, votes, templates, template, joinLi
   app.route('/', sessionRoutes(sessions, origin))
   app.route('/', joinRoutes(sessions, joinLimiter))
   app.route('/', voteRoutes(sessions, votes))
+  app.route('/', exportRoutes(sessions, exports, origin))
   app.route('/', yjsRoutes())
   app.route('/', apiDocsRoutes(app))
   app.all('/api/*', () => {

@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import { getTemplate, listTemplates } from '@werkplaats/playbook-data'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
+import { ExportService } from './exports/exportService.ts'
 import type { ServerConfig } from './config.ts'
 import { type Cluster, singleInstance } from './backends.ts'
 import type { Connection } from './rooms/connection.ts'
@@ -50,10 +51,11 @@ export async function startServer(
   const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown }, cluster.fanout)
   const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined })
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate)
+  const exports = new ExportService(repository, rooms, getTemplate)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const connections = new Set<Connection>()
   let ready = false
-  const app = createApp({ config, sessions, votes, templates: listTemplates, template: getTemplate, joinLimiter, isReady: () => ready })
+  const app = createApp({ config, sessions, votes, exports, templates: listTemplates, template: getTemplate, joinLimiter, isReady: () => ready })
   // ws rejects frames over maxPayload itself, closing with 1009 before we buffer them.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server

@@ -356,6 +356,11 @@ describe('sessions and roles, against the real server', () => {
         'POST /api/sessions/{id}/rounds/{roundId}/reveal',
         'PUT /api/sessions/{id}/marks/{actionId}',
         'GET /api/sessions/{id}/marks',
+        'GET /api/sessions/{id}/export.md',
+        'GET /api/sessions/{id}/export.csv',
+        'GET /api/sessions/{id}/export.json',
+        'GET /api/sessions/{id}/export.pdf',
+        'GET /api/schemas/summary.json',
       ].sort(),
     )
     const page = await (await api('/api/docs')).text()

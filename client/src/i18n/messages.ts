@@ -117,6 +117,23 @@ const nl = {
   copyVisible: 'Kopiëren',
   copied: 'Gekopieerd',
   copyFailed: 'Kopiëren lukte niet; selecteer de tekst en kopieer hem zelf.',
+
+  exportButton: 'Exporteren',
+  exportHeading: 'Exporteren',
+  exportSummaryHeading: 'Samenvatting',
+  exportSummaryHint: 'Stemuitslagen, plays, actieplan en alle stickies, per fase.',
+  exportIncludeNames: 'Namen van deelnemers opnemen',
+  exportImageHeading: 'Afbeelding van het bord',
+  exportImageScope: 'Wat',
+  exportWholeBoard: 'Het hele bord',
+  exportStage: (title: string, round: number) => (round > 0 ? `${title} (ronde ${round + 1})` : title),
+  exportFormat: (format: string) => `${format} downloaden`,
+  exportBusy: 'Bezig met exporteren…',
+  exportDone: (fileName: string) => `Gedownload: ${fileName}`,
+  exportNothing: 'Hier staat nog niets om te exporteren.',
+  exportFailed: (reason: string) => `Exporteren lukte niet: ${reason}`,
+  /** The language the exported summary is written in. */
+  exportLanguage: 'nl' as 'nl' | 'en',
 }
 
 export type Messages = typeof nl
@@ -234,6 +251,22 @@ const en: Messages = {
   copyVisible: 'Copy',
   copied: 'Copied',
   copyFailed: 'Copying did not work; select the text and copy it yourself.',
+
+  exportButton: 'Export',
+  exportHeading: 'Export',
+  exportSummaryHeading: 'Summary',
+  exportSummaryHint: 'Vote results, plays, action plan and every sticky, by stage.',
+  exportIncludeNames: 'Include participants\' names',
+  exportImageHeading: 'Image of the board',
+  exportImageScope: 'What',
+  exportWholeBoard: 'The whole board',
+  exportStage: (title: string, round: number) => (round > 0 ? `${title} (round ${round + 1})` : title),
+  exportFormat: (format: string) => `Download ${format}`,
+  exportBusy: 'Exporting…',
+  exportDone: (fileName: string) => `Downloaded: ${fileName}`,
+  exportNothing: 'There is nothing here to export yet.',
+  exportFailed: (reason: string) => `Export failed: ${reason}`,
+  exportLanguage: 'en',
 }
 
 export const DEFAULT_LOCALE = 'nl'

@@ -6,6 +6,7 @@ import type { Messages } from '../i18n/messages.ts'
 import { ParticipantList } from '../participants/ParticipantList.tsx'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { buildRoster, onlineCount } from '../participants/roster.ts'
+import { ExportMenu } from '../export/ExportMenu.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
 import type { ControlRoom } from './controlRoom.ts'
 
@@ -34,8 +35,10 @@ export function SessionPanelSlot() {
 export function SessionPanel({ view, token, observerToken, board, control, messages, onRenamed }: SessionPanelProps) {
   const [showParticipants, setShowParticipants] = useState(true)
   const [showShare, setShowShare] = useState(false)
+  const [showExport, setShowExport] = useState(false)
   const participantsId = useId()
   const shareId = useId()
+  const exportId = useId()
   const controlSession = useValue('control session', () => control.session.get(), [control])
   const known = useValue('control participants', () => control.participants.get(), [control])
   const online = useValue('online identities', () => board.onlineIdentities.get(), [board])
@@ -78,6 +81,17 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
             {messages.shareButton}
           </button>
         ) : null}
+        {isFacilitator ? (
+          <button
+            type="button"
+            className="wp-panel-button"
+            aria-expanded={showExport}
+            aria-controls={exportId}
+            onClick={() => setShowExport((open) => !open)}
+          >
+            {messages.exportButton}
+          </button>
+        ) : null}
         <button
           type="button"
           className="wp-panel-button"
@@ -99,6 +113,17 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
           observerToken={observerToken}
           title={title}
           onRenamed={onRenamed}
+          messages={messages}
+        />
+      ) : null}
+      {isFacilitator && showExport ? (
+        <ExportMenu
+          id={exportId}
+          sessionId={view.id}
+          token={token}
+          title={title}
+          templateId={view.templateId}
+          readFacilitation={() => control.readFacilitation()}
           messages={messages}
         />
       ) : null}

@@ -3,7 +3,9 @@ import {
   CONTROL_SESSION_MAP,
   readControlParticipants,
   readControlSession,
+  readFacilitation,
   type ControlSession,
+  type FacilitationState,
   type Participant,
 } from '@werkplaats/shared'
 import { atom, type Signal } from 'tldraw'
@@ -38,6 +40,11 @@ export class ControlRoom {
 
   private readonly readParticipants = () => this.participantsAtom.set(readControlParticipants(this.doc))
   private readonly readSession = () => this.sessionAtom.set(readControlSession(this.doc))
+
+  /** The facilitation state as it stands now (validated, with defaults), for one-off reads such as an export. */
+  readFacilitation(): FacilitationState {
+    return readFacilitation(this.doc)
+  }
 
   dispose(): void {
     this.doc.getMap(CONTROL_PARTICIPANTS_MAP).unobserve(this.readParticipants)

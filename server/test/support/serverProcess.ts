@@ -51,6 +51,11 @@ export class ServerProcess {
     this.env = env
   }
 
+  /** The running process's id (for /proc readings in the benchmarks), or null when stopped. */
+  get pid(): number | null {
+    return this.#child?.pid ?? null
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`
   }

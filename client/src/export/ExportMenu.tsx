@@ -1,0 +1,129 @@
+import { dayIn, DEFAULT_TIME_ZONE, exportFileName, type FacilitationState, type Template, templateSchema } from '@werkplaats/shared'
+import { useEffect, useId, useState } from 'react'
+import { useEditor } from 'tldraw'
+import type { Messages } from '../i18n/messages.ts'
+import { boardImage, type ImageFormat } from './boardImage.ts'
+import { DownloadError, fetchSummary, formatNames, saveBlob, type SummaryFormat, summaryFormats } from './download.ts'
+import { type StageImageTarget, stageImageTargets } from './stageImages.ts'
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string }
+
+const WHOLE_BOARD = ''
+
+/**
+ * "Exporteren", the facilitator's downloads: the session summary in every format (made by the server, fetched
+ * with the token) and an image of the whole board or one stage (made here, by tldraw). Names go into the
+ * summary only when the facilitator ticks the box.
+ */
+export function ExportMenu({
+  id,
+  sessionId,
+  token,
+  title,
+  templateId,
+  readFacilitation,
+  messages,
+}: {
+  id: string
+  sessionId: string
+  token: string
+  title: string
+  templateId: string
+  readFacilitation: () => FacilitationState
+  messages: Messages
+}) {
+  const editor = useEditor()
+  const headingId = useId()
+  const namesId = useId()
+  const scopeId = useId()
+  const [names, setNames] = useState(false)
+  const [scope, setScope] = useState(WHOLE_BOARD)
+  const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  const template = useTemplate(templateId)
+  const stages: StageImageTarget[] = stageImageTargets(template, readFacilitation())
+
+  const run = async (work: () => Promise<{ blob: Blob; fileName: string } | null>) => {
+    setStatus({ kind: 'busy' })
+    try {
+      const file = await work()
+      if (!file) return setStatus({ kind: 'failed', message: messages.exportNothing })
+      saveBlob(file.blob, file.fileName)
+      setStatus({ kind: 'done', fileName: file.fileName })
+    } catch (error) {
+      const reason = error instanceof DownloadError || error instanceof Error ? error.message : String(error)
+      setStatus({ kind: 'failed', message: messages.exportFailed(reason) })
+    }
+  }
+
+  const downloadSummary = (format: SummaryFormat) =>
+    run(() => fetchSummary(sessionId, token, format, { names, language: messages.exportLanguage }))
+
+  const downloadImage = (format: ImageFormat) =>
+    run(async () => {
+      const stage = stages.find((s) => s.key === scope) ?? null
+      const image = await boardImage(editor, format, stage?.bounds ?? null)
+      if (!image) return null
+      const suffix = stage ? `${stage.stageId}${stage.round > 0 ? `-${stage.round + 1}` : ''}` : 'bord'
+      return { blob: image.blob, fileName: exportFileName(title, dayIn(Date.now(), DEFAULT_TIME_ZONE), format, suffix).unicode }
+    })
+
+  const busy = status.kind === 'busy'
+  return (
+    <section id={id} className="wp-share wp-export" aria-labelledby={headingId}>
+      <h2 id={headingId}>{messages.exportHeading}</h2>
+      <h3>{messages.exportSummaryHeading}</h3>
+      <p className="wp-share__hint">{messages.exportSummaryHint}</p>
+      <label className="wp-export__check" htmlFor={namesId}>
+        <input id={namesId} type="checkbox" checked={names} onChange={(event) => setNames(event.target.checked)} />
+        {messages.exportIncludeNames}
+      </label>
+      <div className="wp-export__buttons">
+        {summaryFormats.map((format) => (
+          <button key={format} type="button" disabled={busy} aria-label={messages.exportFormat(formatNames[format])} data-export={format} onClick={() => void downloadSummary(format)}>
+            {formatNames[format]}
+          </button>
+        ))}
+      </div>
+      <h3>{messages.exportImageHeading}</h3>
+      <label htmlFor={scopeId}>{messages.exportImageScope}</label>
+      <select id={scopeId} value={scope} onChange={(event) => setScope(event.target.value)} data-export="scope">
+        <option value={WHOLE_BOARD}>{messages.exportWholeBoard}</option>
+        {stages.map((stage) => (
+          <option key={stage.key} value={stage.key}>
+            {messages.exportStage(stage.title, stage.round)}
+          </option>
+        ))}
+      </select>
+      <div className="wp-export__buttons">
+        {(['png', 'svg'] as const).map((format) => (
+          <button key={format} type="button" disabled={busy} aria-label={messages.exportFormat(formatNames[format])} data-export={format} onClick={() => void downloadImage(format)}>
+            {formatNames[format]}
+          </button>
+        ))}
+      </div>
+      <p className="wp-share__hint" role="status">
+        {status.kind === 'busy' ? messages.exportBusy : status.kind === 'done' ? messages.exportDone(status.fileName) : status.kind === 'failed' ? status.message : ''}
+      </p>
+    </section>
+  )
+}
+
+/** The session's template, for the stage frames' bounds; null for a blank board (or while it loads). */
+function useTemplate(templateId: string): Template | null {
+  const [template, setTemplate] = useState<Template | null>(null)
+  useEffect(() => {
+    if (templateId === 'blank') return
+    const abort = new AbortController()
+    fetch(`/api/templates/${encodeURIComponent(templateId)}`, { signal: abort.signal })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body: unknown) => {
+        const parsed = templateSchema.safeParse(body)
+        if (parsed.success) setTemplate(parsed.data)
+      })
+      .catch(() => {
+        // Without the template only the whole board can be exported; the summary formats still work.
+      })
+    return () => abort.abort()
+  }, [templateId])
+  return template
+}

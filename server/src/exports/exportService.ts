@@ -1,0 +1,67 @@
+import {
+  buildSummary,
+  mayExportSummary,
+  mayIncludeNames,
+  readActionPlan,
+  readBoardRecords,
+  readFacilitation,
+  readMarkCounts,
+  readPublicVoteRounds,
+  type SessionSummary,
+  sessionRoomName,
+  type Template,
+} from '@werkplaats/shared'
+import { ForbiddenError, NotFoundError } from '../http/errors.ts'
+import type { RoomManager } from '../rooms/roomManager.ts'
+import type { Grant } from '../sessions/sessionService.ts'
+import type { SessionRepository } from '../store/sessionRepository.ts'
+
+/**
+ * The summary of a session, gathered from where each part lives: the session and its people from the store,
+ * the facilitation state, public vote rounds and mark counts from the control room, the action plan and the
+ * stickies from the board room. Votes come from the control room's public rounds on purpose: they hold what
+ * everyone may know, so no export can carry what a participant could not see (who voted what, or results the
+ * facilitator has not shown).
+ */
+export class ExportService {
+  readonly #sessions: SessionRepository
+  readonly #rooms: RoomManager
+  readonly #template: (id: string) => Template | undefined
+
+  constructor(sessions: SessionRepository, rooms: RoomManager, template: (id: string) => Template | undefined) {
+    this.#sessions = sessions
+    this.#rooms = rooms
+    this.#template = template
+  }
+
+  async summary(grant: Grant, options: { includeNames: boolean; now?: number }): Promise<SessionSummary> {
+    if (options.includeNames && !mayIncludeNames(grant.role)) throw new ForbiddenError('only the facilitator may include participants\' names')
+    const session = await this.#sessions.findSession(grant.sessionId)
+    if (!session) throw new NotFoundError('no such session')
+    const control = await this.#rooms.read(sessionRoomName(session.id, 'control'), (doc) => ({
+      facilitation: readFacilitation(doc),
+      voteRounds: readPublicVoteRounds(doc),
+      markCounts: readMarkCounts(doc),
+    }))
+    if (!mayExportSummary(grant.role, control.facilitation.exportsForEveryone)) {
+      throw new ForbiddenError('the facilitator has not made the summary available to everyone')
+    }
+    const board = await this.#rooms.read(sessionRoomName(session.id, 'board'), (doc) => ({
+      actionPlan: readActionPlan(doc),
+      records: readBoardRecords(doc),
+    }))
+    const people = await this.#sessions.listPeople(session.id)
+    return buildSummary({
+      session: { id: session.id, title: session.title, createdAt: session.createdAt },
+      template: this.#template(session.templateId) ?? null,
+      facilitation: control.facilitation,
+      people,
+      includeNames: options.includeNames,
+      voteRounds: control.voteRounds,
+      markCounts: control.markCounts,
+      actionPlan: board.actionPlan,
+      boardRecords: board.records,
+      now: options.now ?? Date.now(),
+    })
+  }
+}

@@ -1,0 +1,316 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import {
+  clockTime,
+  groupName,
+  minutesText,
+  percent,
+  type RenderOptions,
+  resolveOptions,
+  type SessionSummary,
+  type SummaryLabels,
+  stageName,
+} from '@werkplaats/shared'
+import PDFDocument from 'pdfkit'
+
+/**
+ * The summary as an A4 PDF report, made on the server with pdfkit (no browser): a title page, the agenda with
+ * times, each vote round as a bar chart, the plays and the action plan as tables, the stickies per stage, and
+ * page numbers. DejaVu Sans is embedded (subset) from the `dejavu-fonts-ttf` package, so every Latin, Greek and
+ * Cyrillic name and diacritic shows; nothing is fetched at run time.
+ */
+
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+let fonts: { regular: Buffer; bold: Buffer } | undefined
+function loadFonts(): { regular: Buffer; bold: Buffer } {
+  fonts ??= { regular: readFileSync(join(fontDir, 'DejaVuSans.ttf')), bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')) }
+  return fonts
+}
+
+const MARGIN = 56
+const INK = '#1f2933'
+const MUTED = '#52606d'
+const BAR = '#2f6fde'
+const RULE = '#cbd2d9'
+/** A table cell longer than this is cut: one cell may not outgrow a page. The stickies list keeps text whole. */
+const MAX_CELL = 600
+
+type Doc = PDFKit.PDFDocument
+
+interface Column {
+  header: string
+  /** Share of the table's width. */
+  width: number
+  align?: 'left' | 'right'
+}
+
+function cut(text: string, max = MAX_CELL): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
+class Report {
+  readonly doc: Doc
+  readonly l: SummaryLabels
+
+  constructor(doc: Doc, labels: SummaryLabels) {
+    this.doc = doc
+    this.l = labels
+  }
+
+  get width(): number {
+    return this.doc.page.width - 2 * MARGIN
+  }
+
+  get bottom(): number {
+    return this.doc.page.height - MARGIN
+  }
+
+  /** Starts a new page when less than `height` is left on this one. */
+  room(height: number): void {
+    if (this.doc.y + height > this.bottom) this.doc.addPage()
+  }
+
+  heading(text: string, level: 1 | 2): void {
+    const size = level === 1 ? 18 : 13
+    this.room(size * 3)
+    // Space above a heading, except at the top of a page.
+    if (this.doc.y > this.doc.page.margins.top + 1) this.doc.moveDown(level === 1 ? 1.2 : 0.6)
+    this.doc.font('bold').fontSize(size).fillColor(INK).text(text, MARGIN, this.doc.y, { width: this.width })
+    this.doc.moveDown(0.4)
+  }
+
+  paragraph(text: string, options: { muted?: boolean; size?: number } = {}): void {
+    this.doc
+      .font('regular')
+      .fontSize(options.size ?? 10)
+      .fillColor(options.muted ? MUTED : INK)
+      .text(text, MARGIN, this.doc.y, { width: this.width })
+    this.doc.moveDown(0.3)
+  }
+
+  table(columns: Column[], rows: string[][]): void {
+    const doc = this.doc
+    const pad = 4
+    const widths = columns.map((c) => c.width * this.width)
+    const heightOf = (cells: string[], font: string) => {
+      doc.font(font).fontSize(9)
+      return Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: (widths[i] ?? 0) - 2 * pad }))) + 2 * pad
+    }
+    const drawRow = (cells: string[], font: string, shade: boolean) => {
+      const height = heightOf(cells, font)
+      const top = doc.y
+      if (shade) doc.rect(MARGIN, top, this.width, height).fill('#f0f4f8')
+      let x = MARGIN
+      cells.forEach((cell, i) => {
+        const w = widths[i] ?? 0
+        doc.font(font).fontSize(9).fillColor(INK).text(cell, x + pad, top + pad, { width: w - 2 * pad, align: columns[i]?.align ?? 'left' })
+        x += w
+      })
+      doc.moveTo(MARGIN, top + height).lineTo(MARGIN + this.width, top + height).lineWidth(0.5).strokeColor(RULE).stroke()
+      doc.x = MARGIN
+      doc.y = top + height
+    }
+    const header = columns.map((c) => c.header)
+    this.room(heightOf(header, 'bold') + 20)
+    drawRow(header, 'bold', true)
+    for (const row of rows.map((cells) => cells.map((cell) => cut(cell)))) {
+      if (doc.y + heightOf(row, 'regular') > this.bottom) {
+        doc.addPage()
+        drawRow(header, 'bold', true)
+      }
+      drawRow(row, 'regular', false)
+    }
+    doc.moveDown(0.6)
+  }
+
+  /** One bar per option, longest for the most votes, with the count and the share of voters beside it. */
+  barChart(bars: Array<{ label: string; votes: number; share: number }>): void {
+    const doc = this.doc
+    const labelWidth = this.width * 0.45
+    const barLeft = MARGIN + labelWidth + 8
+    const barMax = this.width - labelWidth - 8 - 70
+    const most = Math.max(1, ...bars.map((b) => b.votes))
+    for (const bar of bars) {
+      const label = cut(bar.label, 300)
+      doc.font('regular').fontSize(9)
+      const height = Math.max(14, doc.heightOfString(label, { width: labelWidth })) + 4
+      this.room(height)
+      const top = doc.y
+      doc.fillColor(INK).text(label, MARGIN, top, { width: labelWidth })
+      const length = (bar.votes / most) * barMax
+      if (length > 0) doc.rect(barLeft, top + 1, length, 10).fill(BAR)
+      doc.fillColor(INK).text(`${bar.votes} (${percent(bar.share)})`, barLeft + length + 6, top, { width: 70, lineBreak: false })
+      doc.x = MARGIN
+      doc.y = top + height
+    }
+    doc.moveDown(0.5)
+  }
+
+  bullet(text: string): void {
+    const doc = this.doc
+    doc.font('regular').fontSize(10)
+    this.room(Math.min(doc.heightOfString(text, { width: this.width - 14 }), 60) + 4)
+    const top = doc.y
+    doc.fillColor(MUTED).text('•', MARGIN, top, { width: 10, lineBreak: false })
+    doc.fillColor(INK).text(text, MARGIN + 14, top, { width: this.width - 14 })
+    doc.x = MARGIN
+    doc.moveDown(0.2)
+  }
+
+  link(label: string, url: string): void {
+    this.doc.font('regular').fontSize(9).fillColor(BAR).text(`${label} ${url}`, MARGIN, this.doc.y, { width: this.width, link: url, underline: true })
+  }
+}
+
+function titlePage(r: Report, summary: SessionSummary, language: 'nl' | 'en', timeZone: string): void {
+  const { doc, l } = r
+  doc.y = doc.page.height * 0.3
+  doc.font('regular').fontSize(14).fillColor(MUTED).text(l.summary, MARGIN, doc.y, { width: r.width })
+  doc.moveDown(0.3)
+  doc.font('bold').fontSize(26).fillColor(INK).text(cut(summary.session.title, 200), { width: r.width })
+  doc.moveDown(1.2)
+  const facts: Array<[string, string]> = [
+    [l.template, summary.template?.title ?? l.blankBoard],
+    [l.date, summary.session.date],
+  ]
+  if (summary.duration) {
+    const { startedAt, endedAt, ms } = summary.duration
+    facts.push([l.duration, `${minutesText(ms, language)} (${clockTime(startedAt, timeZone)}–${clockTime(endedAt, timeZone)})`])
+  }
+  facts.push([l.participants, String(summary.participants.count)])
+  for (const [label, value] of facts) {
+    const top = doc.y
+    doc.font('bold').fontSize(11).fillColor(MUTED).text(label, MARGIN, top, { width: 120 })
+    doc.font('regular').fontSize(11).fillColor(INK).text(value, MARGIN + 130, top, { width: r.width - 130 })
+    doc.moveDown(0.4)
+  }
+  const names = summary.participants.names
+  if (names && names.length > 0) {
+    doc.moveDown(0.4)
+    r.paragraph(names.map((n) => cut(n, 100)).join(', '), { muted: true })
+  }
+  doc.font('regular').fontSize(8).fillColor(MUTED).text(`${l.exportedAt}: ${summary.session.exportedAt}`, MARGIN, r.bottom - 20, { width: r.width })
+}
+
+function pageNumbers(doc: Doc, labels: SummaryLabels): void {
+  const range = doc.bufferedPageRange()
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i)
+    // Writing in the bottom margin would make pdfkit start a new page; lift the margin while we write there.
+    const bottom = doc.page.margins.bottom
+    doc.page.margins.bottom = 0
+    doc.font('regular').fontSize(8).fillColor(MUTED).text(labels.page(i + 1, range.count), MARGIN, doc.page.height - MARGIN / 2 - 8, {
+      width: doc.page.width - 2 * MARGIN,
+      align: 'center',
+      lineBreak: false,
+    })
+    doc.page.margins.bottom = bottom
+  }
+}
+
+export function renderPdf(summary: SessionSummary, options?: RenderOptions): Promise<Buffer> {
+  const { labels: l, language, timeZone } = resolveOptions(options)
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    lang: language === 'nl' ? 'nl-NL' : 'en-GB',
+    displayTitle: true,
+    info: { Title: `${l.summary}: ${cut(summary.session.title, 200)}`, Creator: 'Werkplaats', Producer: 'Werkplaats (pdfkit)' },
+  })
+  const chunks: Buffer[] = []
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+  const { regular, bold } = loadFonts()
+  doc.registerFont('regular', regular)
+  doc.registerFont('bold', bold)
+  const r = new Report(doc, l)
+
+  titlePage(r, summary, language, timeZone)
+  doc.addPage()
+
+  if (summary.stages.length > 0) {
+    r.heading(l.agenda, 1)
+    r.table(
+      [
+        { header: l.stage, width: 0.52 },
+        { header: l.start, width: 0.16 },
+        { header: l.planned, width: 0.16, align: 'right' },
+        { header: l.spent, width: 0.16, align: 'right' },
+      ],
+      summary.stages.map((s) => [
+        stageName(s, l),
+        s.startedAt ? clockTime(s.startedAt, timeZone) : l.notStarted,
+        `${s.plannedMinutes} min`,
+        s.startedAt ? minutesText(s.spentMs, language) : '',
+      ]),
+    )
+  }
+  if (summary.principles.length > 0) {
+    r.heading(l.principles, 2)
+    for (const p of summary.principles) r.bullet(`${p.number}. ${p.title} (${l.pass(p.round)})`)
+  }
+
+  r.heading(l.voteRounds, 1)
+  if (summary.voteRounds.length === 0) r.paragraph(l.noVoteRounds, { muted: true })
+  for (const round of summary.voteRounds) {
+    r.heading(cut(round.title, 200), 2)
+    r.paragraph([round.stageTitle, l.voters(round.voterCount, round.votesPerParticipant), ...(round.anonymous ? [l.anonymous] : [])].join(' · '), { muted: true, size: 9 })
+    if (round.tallies) r.barChart(round.tallies)
+    else r.paragraph(l.notRevealed)
+  }
+
+  r.heading(l.plays, 1)
+  if (summary.plays.length === 0) r.paragraph(l.noPlays, { muted: true })
+  for (const play of summary.plays) {
+    r.heading(play.title, 2)
+    const votes = play.question.votes === null ? '' : ` (${play.question.votes} ${l.votes.toLowerCase()})`
+    r.paragraph(`${l.question}: ${play.question.text}${votes}`)
+    r.table(
+      [
+        { header: l.action, width: 0.52 },
+        { header: l.marks.geprobeerd, width: 0.16, align: 'right' },
+        { header: l.marks['willen-we-proberen'], width: 0.16, align: 'right' },
+        { header: l.marks['niet-relevant'], width: 0.16, align: 'right' },
+      ],
+      play.actions.map((a) => [a.attribution ? `${a.text} (${a.attribution})` : a.text, String(a.marks.geprobeerd), String(a.marks['willen-we-proberen']), String(a.marks['niet-relevant'])]),
+    )
+    for (const [label, text] of [[l.case, play.case], [l.toolkit, play.toolkit]] as const) {
+      if (!text) continue
+      r.paragraph(`${label}: ${text.title ? `${text.title}: ` : ''}${text.text}`, { size: 9 })
+      for (const url of text.links) r.link('→', url)
+      doc.moveDown(0.4)
+    }
+  }
+
+  r.heading(l.actionPlan, 1)
+  if (summary.actionPlan.length === 0) r.paragraph(l.noActionPlan, { muted: true })
+  else {
+    r.table(
+      [
+        { header: l.action, width: 0.34 },
+        { header: l.owner, width: 0.18 },
+        { header: l.firstStep, width: 0.32 },
+        { header: l.dueDate, width: 0.16 },
+      ],
+      summary.actionPlan.map((item) => [item.action, item.owner, item.firstStep, item.date]),
+    )
+  }
+
+  r.heading(l.stickies, 1)
+  for (const group of summary.stickyGroups) {
+    r.heading(groupName(group, l), 2)
+    if (group.stickies.length === 0) r.paragraph(l.noStickies, { muted: true })
+    for (const sticky of group.stickies) {
+      r.bullet(sticky.votes === null ? sticky.text || '…' : `${sticky.text || '…'} (${sticky.votes} ${l.votes.toLowerCase()})`)
+    }
+  }
+
+  pageNumbers(doc, l)
+  doc.end()
+  return done
+}

@@ -1,0 +1,100 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import {
+  contentDisposition,
+  exportFileName,
+  renderCsv,
+  renderJson,
+  renderMarkdown,
+  type SessionSummary,
+  sessionIdSchema,
+  type SummaryLanguage,
+  summaryJsonSchema,
+  summaryLanguages,
+} from '@werkplaats/shared'
+import type { Context } from 'hono'
+import { renderPdf } from '../exports/pdf.ts'
+import type { ExportService } from '../exports/exportService.ts'
+import { bearerToken } from '../http/bearer.ts'
+import { refuseInvalid } from '../http/validation.ts'
+import type { SessionService } from '../sessions/sessionService.ts'
+import { BEARER, errors } from './openapiShapes.ts'
+
+interface Format {
+  extension: 'md' | 'csv' | 'json' | 'pdf'
+  contentType: string
+  what: string
+  render(summary: SessionSummary, language: SummaryLanguage): string | Promise<Uint8Array>
+}
+
+/** One entry per download; the route, its OpenAPI description and its handler all follow from it. */
+const formats: Format[] = [
+  { extension: 'md', contentType: 'text/markdown; charset=utf-8', what: 'Markdown for a wiki, GitHub or GitLab', render: (s, language) => renderMarkdown(s, { language }) },
+  {
+    extension: 'csv',
+    // `header=present` (RFC 4180): the first row names the columns.
+    contentType: 'text/csv; charset=utf-8; header=present',
+    what: 'CSV, one row per item, UTF-8 with BOM (`;` for Dutch, `,` for English)',
+    render: (s, language) => renderCsv(s, { language }),
+  },
+  { extension: 'json', contentType: 'application/json; charset=utf-8', what: 'the summary model as JSON (see /api/schemas/summary.json)', render: (s) => renderJson(s) },
+  { extension: 'pdf', contentType: 'application/pdf', what: 'an A4 PDF report', render: (s, language) => renderPdf(s, { language }) },
+]
+
+const exportQuery = z.object({
+  /** The facilitator's choice to put participants' names in the summary. */
+  names: z.enum(['true', 'false']).default('false'),
+  lang: z.enum(summaryLanguages).default('nl'),
+})
+
+const exportRoute = (format: Format) =>
+  createRoute({
+    method: 'get',
+    path: `/api/sessions/{id}/export.${format.extension}`,
+    summary: `The session summary as ${format.what} (facilitator; others when the facilitator allows it)`,
+    security: BEARER,
+    request: { params: z.object({ id: sessionIdSchema }), query: exportQuery },
+    responses: {
+      200: {
+        description: 'The summary, as an attachment named after the session\'s title and date.',
+        headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+        content: { [format.contentType.split(';')[0] as string]: { schema: format.extension === 'pdf' ? { type: 'string', format: 'binary' } : { type: 'string' } } },
+      },
+      ...errors(400, 401, 403, 404),
+    },
+  })
+
+const schemaRoute = createRoute({
+  method: 'get',
+  path: '/api/schemas/summary.json',
+  summary: 'The JSON Schema of the summary (export.json), generated from the same zod schema',
+  responses: { 200: { description: 'JSON Schema, draft 2020-12.', content: { 'application/schema+json': { schema: z.record(z.string(), z.unknown()) } } } },
+})
+
+/**
+ * Downloads of the session summary. Who may download, and whether names go in, is the export service's call;
+ * this module picks the format and names the file.
+ */
+export function exportRoutes(sessions: SessionService, exports: ExportService, origin: (c: Context) => string): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: refuseInvalid })
+  for (const format of formats) {
+    app.openapi(exportRoute(format), async (c) => {
+      const { id } = c.req.valid('param')
+      const { names, lang } = c.req.valid('query')
+      const grant = await sessions.authorize(bearerToken(c), id)
+      const summary = await exports.summary(grant, { includeNames: names === 'true' })
+      const body = await format.render(summary, lang)
+      const name = exportFileName(summary.session.title, summary.session.date, format.extension)
+      return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+        'Content-Type': format.contentType,
+        'Content-Disposition': contentDisposition(name),
+        // The summary holds what the session's people wrote: no shared cache may keep it.
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      })
+    })
+  }
+  app.openapi(schemaRoute, (c) =>
+    c.json(summaryJsonSchema(`${origin(c)}/api/schemas/summary.json`), 200, { 'Content-Type': 'application/schema+json; charset=utf-8' }),
+  )
+  return app
+}

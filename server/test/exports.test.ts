@@ -1,0 +1,130 @@
+import { sessionSummarySchema, writeFacilitationField } from '@werkplaats/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectProvider, eventually, whenSynced } from './support/clients.ts'
+import { readPdf } from './support/pdf.ts'
+import { ServerProcess } from './support/serverProcess.ts'
+import { createSession } from './support/sessions.ts'
+import { runWorkshop, type Workshop } from './support/workshop.ts'
+
+const formats = ['md', 'csv', 'json', 'pdf'] as const
+
+describe('exporting the session summary', () => {
+  let server: ServerProcess
+  let workshop: Workshop
+
+  beforeAll(async () => {
+    server = await ServerProcess.launch()
+    workshop = await runWorkshop(server.url, server.wsUrl, { title: 'Werksessie café Zoë' })
+  }, 60_000)
+  afterAll(async () => {
+    await server.destroy()
+  })
+
+  const download = (format: string, token: string | undefined, query = '', sessionId = workshop.session.id) =>
+    fetch(`${server.url}/api/sessions/${sessionId}/export.${format}${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now())
+
+  it('gives the facilitator every format with its content type and a file name from title and date', async () => {
+    const types = { md: 'text/markdown; charset=utf-8', csv: 'text/csv; charset=utf-8; header=present', json: 'application/json; charset=utf-8', pdf: 'application/pdf' }
+    for (const format of formats) {
+      const response = await download(format, workshop.session.facilitatorToken)
+      expect(response.status, format).toBe(200)
+      expect(response.headers.get('content-type')).toBe(types[format])
+      expect(response.headers.get('cache-control')).toBe('private, no-store')
+      const name = `werksessie-cafe-zoe-${today()}.${format}`
+      const unicode = encodeURIComponent(`werksessie-café-zoë-${today()}.${format}`)
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${name}"; filename*=UTF-8''${unicode}`)
+      await response.arrayBuffer()
+    }
+  })
+
+  it('holds the revealed tallies and the action plan in every format, and no names unless asked', async () => {
+    const { topQuestion, actionPlan, checkIn, play } = workshop
+    const markdown = await (await download('md', workshop.session.facilitatorToken)).text()
+    expect(markdown).toContain(`| ${topQuestion.text} | 3 | 100% |`)
+    expect(markdown).toContain(`| ${actionPlan.text} | ${actionPlan.owner} | ${actionPlan.firstStep} | ${actionPlan.date} |`)
+    expect(markdown).toContain(`- ${checkIn}`)
+    expect(markdown).toContain(`### ${play.title}`)
+
+    const csvBytes = new Uint8Array(await (await download('csv', workshop.session.facilitatorToken)).arrayBuffer())
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const csv = new TextDecoder().decode(csvBytes)
+    expect(csv).toContain(`stem;${workshop.voteStageTitle};${topQuestion.text};3;100%`)
+    expect(csv).toContain(`actieplan;Actieplan;${actionPlan.text};;;;;;${actionPlan.owner};${actionPlan.firstStep};${actionPlan.date}`)
+    expect(csv).toContain(`actie;${play.title};${play.actionText};;;1;1;0`)
+
+    const summary = sessionSummarySchema.parse(await (await download('json', workshop.session.facilitatorToken)).json())
+    expect(summary.voteRounds[0]?.tallies?.[0]).toMatchObject({ cardId: topQuestion.id, votes: 3, voters: 3, share: 1 })
+    expect(summary.actionPlan[0]).toMatchObject({ action: actionPlan.text, owner: actionPlan.owner })
+    expect(summary.participants).toEqual({ count: 3, names: null })
+    expect(summary.stickyGroups.find((g) => g.stageId === 'welkom')?.stickies.map((s) => s.text)).toEqual([checkIn])
+    expect(summary.stages.every((s) => s.startedAt !== null)).toBe(true)
+    // Anonymous: nothing of who voted what, nor any participant's id.
+    const raw = JSON.stringify(summary)
+    for (const person of workshop.participants) expect(raw).not.toContain(person.participantId)
+    expect(raw).not.toMatch(/ballot/i)
+
+    const named = sessionSummarySchema.parse(await (await download('json', workshop.session.facilitatorToken, '?names=true')).json())
+    expect(named.participants.names).toEqual(['Anna', 'Bert', 'Zoë'])
+  })
+
+  it('makes a PDF that pdftotext reads, with the tallies and the action plan', async () => {
+    const response = await download('pdf', workshop.session.facilitatorToken)
+    const { text, info } = readPdf(new Uint8Array(await response.arrayBuffer()))
+    const flat = text.replace(/\s+/g, ' ')
+    expect(info['Page size']).toMatch(/A4/)
+    expect(flat).toContain('Werksessie café Zoë')
+    expect(flat).toContain('3 (100%)')
+    expect(flat).toContain('1 (33%)')
+    expect(flat).toContain(workshop.actionPlan.text)
+    expect(flat).toContain(workshop.actionPlan.firstStep)
+    expect(flat).toContain(workshop.actionPlan.date)
+    expect(flat).toMatch(/Pagina 1 van \d+/)
+  })
+
+  it('refuses participants and observers until the facilitator allows it, and names to anyone but the facilitator', async () => {
+    const anna = workshop.participants[0]?.token ?? ''
+    const other = await createSession(server.url, 'blank', 'Andere sessie')
+    for (const format of formats) {
+      expect((await download(format, anna)).status).toBe(403)
+      expect((await download(format, workshop.session.observerToken)).status).toBe(403)
+      expect((await download(format, undefined)).status).toBe(401)
+      expect((await download(format, 'onbekend-onbekend-onbekend')).status).toBe(401)
+      expect((await download(format, other.facilitatorToken)).status).toBe(403)
+    }
+    const refused = await download('json', anna)
+    expect(await refused.json()).toEqual({ error: 'the facilitator has not made the summary available to everyone' })
+
+    const control = connectProvider(server.wsUrl, workshop.session.control())
+    await whenSynced(control)
+    writeFacilitationField(control.doc, 'exportsForEveryone', true)
+    await eventually(async () => (await download('md', anna)).status === 200, 'participants may export once allowed')
+    control.destroy()
+    for (const format of formats) {
+      expect((await download(format, anna)).status).toBe(200)
+      expect((await download(format, workshop.session.observerToken)).status).toBe(200)
+    }
+    expect((await download('json', anna, '?names=true')).status).toBe(403)
+    expect((await download('json', workshop.session.observerToken, '?names=true')).status).toBe(403)
+    expect((await download('json', anna, '?lang=fr')).status).toBe(400)
+  })
+
+  it('exports a blank board, and nothing once the session is deleted', async () => {
+    const blank = await createSession(server.url, 'blank', '🎉')
+    const response = await download('md', blank.facilitatorToken, '?lang=en', blank.id)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="werkplaats-${today()}.md"`)
+    expect(await response.text()).toContain('| Template | Blank board |')
+    await fetch(`${server.url}/api/sessions/${blank.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${blank.facilitatorToken}` } })
+    expect((await download('pdf', blank.facilitatorToken, '', blank.id)).status).toBe(401)
+  })
+
+  it('serves the JSON Schema of the summary', async () => {
+    const response = await fetch(`${server.url}/api/schemas/summary.json`)
+    expect(response.headers.get('content-type')).toBe('application/schema+json; charset=utf-8')
+    const schema = (await response.json()) as { $id: string; properties: { schemaVersion: { const: number } } }
+    expect(schema.$id).toBe(`${server.url}/api/schemas/summary.json`)
+    expect(schema.properties.schemaVersion.const).toBe(1)
+  })
+})
