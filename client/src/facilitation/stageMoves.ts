@@ -1,0 +1,101 @@
+import {
+  currentRound,
+  stageFrameOf,
+  type FacilitationState,
+  type Stage,
+  type StageVisit,
+  type Template,
+  type TemplateLayout,
+  type Viewport,
+} from '@werkplaats/shared'
+
+/**
+ * What the facilitator's buttons change in the control state, as pure functions from the state (and the
+ * server's time) to the fields to write. The panel calls these and writes the result in one transaction,
+ * so everyone sees stage, history and round change together.
+ */
+
+/** The most `stageHistory` keeps: older visits are dropped first (the schema bounds it). */
+const MAX_HISTORY = 1000
+
+export function roundIndex(state: Pick<FacilitationState, 'rounds'>): number {
+  return Math.max(0, state.rounds.length - 1)
+}
+
+/** The stages of the agenda a round walks through: all in the first, from the restart stage on later. */
+export function stagesOfRound(template: Template, round: number): readonly Stage[] {
+  if (round === 0) return template.agenda
+  const restartId = restartOf(template)?.stageId
+  const from = template.agenda.findIndex((stage) => stage.id === restartId)
+  return from < 0 ? template.agenda : template.agenda.slice(from)
+}
+
+export function restartOf(template: Template): { label: string; stageId: string } | null {
+  for (const stage of template.agenda) if (stage.kind === 'closing' && stage.restart) return stage.restart
+  return null
+}
+
+export function stageById(template: Template, stageId: string | null): Stage | null {
+  return template.agenda.find((stage) => stage.id === stageId) ?? null
+}
+
+/**
+ * The stage before or after the current one in the current round, or null at either end. Before any stage
+ * is open, "Volgende fase" opens the round's first.
+ */
+export function neighbourStage(template: Template, state: FacilitationState, step: -1 | 1): Stage | null {
+  const stages = stagesOfRound(template, roundIndex(state))
+  const at = stages.findIndex((stage) => stage.id === state.stageId)
+  if (at < 0) return step === 1 ? (stages[0] ?? null) : null
+  return stages[at + step] ?? null
+}
+
+/** Opens `stageId`: the current stage, and one more entry in the history in server time. */
+export function moveToStage(state: FacilitationState, stageId: string, serverNow: number): Pick<FacilitationState, 'stageId' | 'stageHistory'> {
+  const visit: StageVisit = { stageId, round: roundIndex(state), at: Math.max(0, Math.round(serverNow)) }
+  return { stageId, stageHistory: [...state.stageHistory, visit].slice(-MAX_HISTORY) }
+}
+
+/**
+ * "Kies een andere uitdaging": a new round (no principle chosen, no plays) and its restart stage, laid out
+ * beside the earlier rounds. Null when the template offers no restart or the rounds are used up.
+ */
+export function startNewRound(
+  template: Template,
+  state: FacilitationState,
+  serverNow: number,
+  maxRounds = 20,
+): Pick<FacilitationState, 'rounds' | 'stageId' | 'stageHistory'> | null {
+  const restart = restartOf(template)
+  if (!restart || state.rounds.length >= maxRounds) return null
+  const rounds = [...state.rounds, { principleIds: [], playIds: [] }]
+  return { rounds, ...moveToStage({ ...state, rounds }, restart.stageId, serverNow) }
+}
+
+/** "Volg mij" on (a new nonce brings back who stepped out) or off. */
+export function toggleFollow(state: FacilitationState, selfId: string): Pick<FacilitationState, 'follow'> {
+  if (state.follow?.participantId === selfId) return { follow: null }
+  return { follow: { participantId: selfId, nonce: (state.follow?.nonce ?? 0) + 1 } }
+}
+
+/** "Breng iedereen hierheen": every screen jumps once to the facilitator's viewport. */
+export function summonTo(state: FacilitationState, viewport: Viewport): Pick<FacilitationState, 'summon'> {
+  return { summon: { nonce: (state.summon?.nonce ?? 0) + 1, viewport } }
+}
+
+/** "Privé schrijven" on or off; what was written stays private until revealed. */
+export function togglePrivateWriting(state: FacilitationState): Pick<FacilitationState, 'privateWriting'> {
+  return { privateWriting: { ...state.privateWriting, on: !state.privateWriting.on } }
+}
+
+/** After the server moved every private sticky onto the board: each screen learns it by the new nonce. */
+export function revealed(state: FacilitationState): Pick<FacilitationState, 'privateWriting'> {
+  return { privateWriting: { on: false, revealNonce: state.privateWriting.revealNonce + 1 } }
+}
+
+/** Where "go to stage" brings a view for the current state: the stage's frame in the current round. */
+export function currentStageFrame(layout: TemplateLayout, state: FacilitationState) {
+  return state.stageId === null ? undefined : stageFrameOf(layout, state.stageId, roundIndex(state))
+}
+
+export { currentRound }
