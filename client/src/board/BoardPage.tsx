@@ -17,6 +17,11 @@ import { votingMessagesFor } from '../voting/messages.ts'
 import { useVotingSession } from '../voting/useVotingSession.ts'
 import { StickyVotes } from '../voting/StickyVotes.tsx'
 import { VotingDock } from '../voting/VotingDock.tsx'
+import { FacilitationSidebar } from '../facilitation/FacilitationSidebar.tsx'
+import { facilitationMessagesFor } from '../facilitation/messages.ts'
+import { ParticipantToolbar } from '../facilitation/ParticipantToolbar.tsx'
+import { useFacilitation } from '../facilitation/useFacilitation.ts'
+import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
 import { BoardSession } from './boardSession.ts'
 import { templateShapeUtils } from './shapes/templateShapes.ts'
 import { useTemplateLayer } from './templateLayer/useTemplateLayer.ts'
@@ -27,6 +32,8 @@ const assetUrls = getAssetUrlsByImport()
 
 // Module-level, so tldraw sees the same object every render and never remounts the slot.
 const components: TLComponents = { SharePanel: SessionPanelSlot, OnTheCanvas: StickyVotes }
+// Participants and observers get the reduced workshop toolbar; the facilitator keeps every tool.
+const participantComponents: TLComponents = { ...components, Toolbar: ParticipantToolbar }
 
 /** A session's board: the board room through tldraw, the control room read alongside, in the token's role. */
 export function BoardPage({
@@ -71,6 +78,10 @@ export function BoardPage({
     [rooms, view],
   )
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
+  const facilitationMessages = facilitationMessagesFor(preferences.locale)
+  const facilitation = useFacilitation(view, rooms?.control.doc ?? null)
+  const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null, facilitationMessages)
+  const facilitationSession = useMemo(() => ({ sessionId: view.id, token }), [view.id, token])
 
   useEffect(() => {
     document.title = `${view.title} · ${messages.appName}`
@@ -87,9 +98,10 @@ export function BoardPage({
             control: rooms.control,
             messages,
             onRenamed: (title: string) => recent.rename(view.id, title),
+            whereabouts,
           }
         : null,
-    [rooms, view, token, observerToken, messages, recent],
+    [rooms, view, token, observerToken, messages, recent, whereabouts],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
@@ -100,43 +112,53 @@ export function BoardPage({
   }
 
   return (
-    <div className="wp-board" data-role={view.role}>
-      {phase.kind === 'ready' && config ? (
-        <SessionPanelContext.Provider value={panel}>
-          <CardVoteContext.Provider value={cardVote}>
-            <Tldraw
-              store={phase.store}
-              user={user.tldrawUser}
-              assetUrls={assetUrls}
-              licenseKey={config.licenseKey ?? undefined}
-              components={components}
-              shapeUtils={templateShapeUtils}
-              onMount={onMount}
-              autoFocus
-            />
-          </CardVoteContext.Provider>
-        </SessionPanelContext.Provider>
-      ) : phase.kind === 'failed' ? (
-        <div className="wp-message" role="alert">
-          <p>{phase.reason === 'too-new' ? messages.boardTooNew : messages.boardUnreadable}</p>
-          <button type="button" onClick={() => window.location.reload()}>
-            {messages.reload}
-          </button>
-        </div>
-      ) : (
-        <div className="wp-message" aria-busy="true">
-          <p>{messages.loadingBoard}</p>
-        </div>
-      )}
-      {phase.kind === 'ready' && rooms && voting ? (
-        <VotingDock
-          view={view}
-          session={voting}
-          boardDoc={rooms.board.document}
+    <div className="wp-board wp-board--facilitated" data-role={view.role}>
+      <div className="wp-board__canvas">
+        {phase.kind === 'ready' && config ? (
+          <SessionPanelContext.Provider value={panel}>
+            <CardVoteContext.Provider value={cardVote}>
+              <Tldraw
+                store={phase.store}
+                user={user.tldrawUser}
+                assetUrls={assetUrls}
+                licenseKey={config.licenseKey ?? undefined}
+                components={view.role === 'facilitator' ? components : participantComponents}
+                shapeUtils={templateShapeUtils}
+                onMount={onMount}
+                autoFocus
+              />
+            </CardVoteContext.Provider>
+          </SessionPanelContext.Provider>
+        ) : phase.kind === 'failed' ? (
+          <div className="wp-message" role="alert">
+            <p>{phase.reason === 'too-new' ? messages.boardTooNew : messages.boardUnreadable}</p>
+            <button type="button" onClick={() => window.location.reload()}>
+              {messages.reload}
+            </button>
+          </div>
+        ) : (
+          <div className="wp-message" aria-busy="true">
+            <p>{messages.loadingBoard}</p>
+          </div>
+        )}
+        {phase.kind === 'ready' && rooms && voting ? (
+          <VotingDock
+            view={view}
+            session={voting}
+            boardDoc={rooms.board.document}
+            editor={editor}
+            template={template}
+            locale={preferences.locale ?? 'nl'}
+            participantCount={participantCount}
+          />
+        ) : null}
+      </div>
+      {facilitation && phase.kind === 'ready' ? (
+        <FacilitationSidebar
+          facilitation={facilitation}
           editor={editor}
-          template={template}
-          locale={preferences.locale ?? 'nl'}
-          participantCount={participantCount}
+          session={facilitationSession}
+          messages={facilitationMessages}
         />
       ) : null}
       <ConnectionStatus state={connection} refusal={refusal} messages={messages} />

@@ -8,6 +8,7 @@ import {
   type TLStore,
   type TLUserPreferences,
 } from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { templateShapeUtils } from './shapes/templateShapes.ts'
 import {
@@ -75,6 +76,11 @@ export class BoardSession {
   /** The board room's document: the action plan lives there beside tldraw's records. */
   get document(): Y.Doc {
     return this.doc
+  }
+
+  /** The board room's awareness: presence, with each person's viewport (facilitation reads who is where). */
+  get awareness(): Awareness {
+    return this.connection.provider.awareness
   }
 
   get onlineIdentities(): Signal<OnlineIdentity[]> {

@@ -6,7 +6,18 @@ import { onlineCount, type RosterEntry } from './roster.ts'
  * Everyone in the session, with their role and whether they are online. Names are the server's (session
  * names from tokens), shown as text. The count is in the heading, so a screen reader hears it first.
  */
-export function ParticipantList({ roster, messages, id }: { roster: RosterEntry[]; messages: Messages; id: string }) {
+export function ParticipantList({
+  roster,
+  messages,
+  id,
+  whereabouts,
+}: {
+  roster: RosterEntry[]
+  messages: Messages
+  id: string
+  /** Where someone is on the board (the stage their view shows), when the session has stages. */
+  whereabouts?: (entry: RosterEntry) => string | null
+}) {
   const online = onlineCount(roster)
   return (
     <section id={id} className="wp-participants" aria-label={messages.participantsHeading}>
@@ -27,6 +38,7 @@ export function ParticipantList({ roster, messages, id }: { roster: RosterEntry[
               {entry.isSelf ? <span className="wp-participant__self"> ({messages.you})</span> : null}
             </span>
             <span className="wp-participant__role">{roleLabel(entry.role, messages)}</span>
+            {whereabouts && entry.online ? <span className="wp-participant__stage">{whereabouts(entry)}</span> : null}
           </li>
         ))}
       </ul>

@@ -60,6 +60,12 @@ describe('presence through awareness', () => {
     expect(record?.lastActivityTimestamp).toBeGreaterThan(Date.now() - 5_000)
   })
 
+  it("carries a peer's viewport as the camera and screen size tldraw's follow reads", () => {
+    const { peer, presences } = setup()
+    publish(peer, { ...anna, viewport: { x: 500, y: -200, w: 1600, h: 900 } })
+    expect(presences()[0]).toMatchObject({ camera: { x: -500, y: 200, z: 1 }, screenBounds: { x: 0, y: 0, w: 1600, h: 900 } })
+  })
+
   it('follows the cursor and drops the peer when they leave', () => {
     const { peer, presences } = setup()
     publish(peer, anna)

@@ -102,6 +102,7 @@ function publishLocalPresence(
       pageId: record.currentPageId,
       cursor: record.cursor ? { x: record.cursor.x, y: record.cursor.y } : null,
       selectedShapeIds: record.selectedShapeIds.slice(0, 500),
+      ...viewportOf(record),
     }
     timer ??= setTimeout(flush, PUBLISH_INTERVAL_MS)
   })
@@ -109,6 +110,13 @@ function publishLocalPresence(
     stopReacting()
     if (timer) clearTimeout(timer)
   }
+}
+
+/** The page area our screen shows, from tldraw's own presence (camera and screen size). */
+function viewportOf(record: TLInstancePresence): Pick<BoardPresence, 'viewport'> {
+  const { camera, screenBounds } = record
+  if (!camera || !screenBounds || !(camera.z > 0) || !(screenBounds.w > 0) || !(screenBounds.h > 0)) return {}
+  return { viewport: { x: -camera.x, y: -camera.y, w: screenBounds.w / camera.z, h: screenBounds.h / camera.z } }
 }
 
 function receiveRemotePresence(store: TLStore, awareness: Awareness, nameForRole: (role: Role) => string) {
@@ -166,6 +174,13 @@ export function trustedPresence(
     currentPageId: presence.pageId,
     cursor: presence.cursor ? { ...presence.cursor, type: 'default', rotation: 0 } : null,
     selectedShapeIds: presence.selectedShapeIds.filter(isShapeId),
+    // tldraw's follow reads a leader's view from camera and screen size; a page viewport is both at zoom 1.
+    ...(presence.viewport
+      ? {
+          camera: { x: -presence.viewport.x, y: -presence.viewport.y, z: 1 },
+          screenBounds: { x: 0, y: 0, w: presence.viewport.w, h: presence.viewport.h },
+        }
+      : {}),
     // Our clock, not theirs: tldraw hides cursors that look idle, and peers' clocks may be off by minutes.
     // A change event means the peer just did something.
     lastActivityTimestamp: Date.now(),

@@ -5,7 +5,7 @@ import type { BoardSession } from '../board/boardSession.ts'
 import type { Messages } from '../i18n/messages.ts'
 import { ParticipantList } from '../participants/ParticipantList.tsx'
 import { roleLabel } from '../participants/roleLabel.ts'
-import { buildRoster, onlineCount } from '../participants/roster.ts'
+import { buildRoster, onlineCount, type RosterEntry } from '../participants/roster.ts'
 import { ExportMenu } from '../export/ExportMenu.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
 import type { ControlRoom } from './controlRoom.ts'
@@ -18,6 +18,8 @@ export interface SessionPanelProps {
   control: ControlRoom
   messages: Messages
   onRenamed: (title: string) => void
+  /** On which stage each person is (facilitation), shown in the participant list. */
+  whereabouts?: (entry: RosterEntry) => string | null
 }
 
 /**
@@ -32,7 +34,7 @@ export function SessionPanelSlot() {
 }
 
 /** The session's title, one's role, "Alleen bekijken" for observers, sharing (facilitator) and the participants. */
-export function SessionPanel({ view, token, observerToken, board, control, messages, onRenamed }: SessionPanelProps) {
+export function SessionPanel({ view, token, observerToken, board, control, messages, onRenamed, whereabouts }: SessionPanelProps) {
   const [showParticipants, setShowParticipants] = useState(true)
   const [showShare, setShowShare] = useState(false)
   const [showExport, setShowExport] = useState(false)
@@ -127,7 +129,7 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
           messages={messages}
         />
       ) : null}
-      {showParticipants ? <ParticipantList id={participantsId} roster={roster} messages={messages} /> : null}
+      {showParticipants ? <ParticipantList id={participantsId} roster={roster} messages={messages} whereabouts={whereabouts} /> : null}
     </div>
   )
 }

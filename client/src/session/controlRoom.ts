@@ -14,8 +14,8 @@ import { connectToRoom, type RoomConnection } from '../connection/roomConnection
 
 /**
  * The session's control room, as everyone reads it: its title and the participants the server has admitted.
- * Only the server (and later the facilitator) writes there, and the server closes any other connection that
- * tries, so this client only ever reads: nothing here touches the document except the provider's sync.
+ * Only the server and the facilitator write there, and the server closes any other connection that tries; the
+ * facilitator's writes go through `facilitation/facilitation.ts`, nothing here touches the document.
  */
 export class ControlRoom {
   readonly connection: RoomConnection

@@ -67,6 +67,8 @@ describe('board presence', () => {
   it('accepts a well-formed presence', () => {
     expect(parseBoardPresence(valid)).toEqual(valid)
     expect(parseBoardPresence({ ...valid, cursor: null })).not.toBeNull()
+    const viewport = { x: -120, y: 40, w: 1600, h: 900 }
+    expect(parseBoardPresence({ ...valid, viewport })?.viewport).toEqual(viewport)
   })
 
   it('rejects what could harm other participants', () => {
@@ -74,6 +76,8 @@ describe('board presence', () => {
     expect(parseBoardPresence({ ...valid, name: 'x'.repeat(65) })).toBeNull()
     expect(parseBoardPresence({ ...valid, cursor: { x: Number.NaN, y: 0 } })).toBeNull()
     expect(parseBoardPresence({ ...valid, selectedShapeIds: Array(501).fill('shape:a') })).toBeNull()
+    expect(parseBoardPresence({ ...valid, viewport: { x: 0, y: 0, w: 0, h: 10 } })).toBeNull()
+    expect(parseBoardPresence({ ...valid, viewport: { x: Number.POSITIVE_INFINITY, y: 0, w: 1, h: 1 } })).toBeNull()
     expect(parseBoardPresence(null)).toBeNull()
   })
 })

@@ -18,6 +18,13 @@ export const boardPresenceSchema = z.object({
   pageId: z.string().regex(/^page:[A-Za-z0-9_-]{1,64}$/),
   cursor: z.object({ x: finiteNumber, y: finiteNumber }).nullable(),
   selectedShapeIds: z.array(z.string().regex(/^shape:[A-Za-z0-9_-]{1,64}$/)).max(500),
+  /**
+   * The part of the page their screen shows, in page coordinates: what "Volg mij" tracks and what tells the
+   * participant list on which stage someone is. Optional, so presence from a client without it still parses.
+   */
+  viewport: z
+    .object({ x: finiteNumber, y: finiteNumber, w: finiteNumber.positive(), h: finiteNumber.positive() })
+    .optional(),
 })
 
 export type BoardPresence = z.infer<typeof boardPresenceSchema>

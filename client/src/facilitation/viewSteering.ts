@@ -1,0 +1,174 @@
+import { joinView, nextView, type ParticipantView, type ViewEffect, type ViewEvent } from '@werkplaats/shared'
+import { atom, createUserId, react, type Editor, type Signal, type TLCamera } from 'tldraw'
+import type { Facilitation } from './facilitation.ts'
+import { currentStageFrame, roundIndex } from './stageMoves.ts'
+
+/** Room around a stage frame when a view is brought to it, in screen pixels. */
+const FRAME_INSET = 32
+
+/** Brings a view to a stage frame, whole, with a little room around it. */
+export function zoomToFrame(editor: Editor, frame: { x: number; y: number; w: number; h: number }): void {
+  editor.zoomToBounds(frame, { inset: FRAME_INSET })
+}
+
+export interface ViewSteering {
+  /** Whether this view follows the facilitator ("Je volgt de facilitator"). */
+  readonly following: Signal<boolean>
+  /** "Zelf rondkijken". */
+  stepOut(): void
+  /** "Volg de facilitator". */
+  rejoin(): void
+  dispose(): void
+}
+
+/**
+ * Carries out, on a participant's or observer's editor, what the follow/summon state machine (shared
+ * `facilitation/follow.ts`) decides: stage changes bring the view to the stage's frame, a summon jumps once to
+ * the facilitator's view, "Volg mij" tracks it live through tldraw's follow (fed by presence, which carries
+ * each viewport). The participant steps out by moving the view themselves; we tell our own camera moves from
+ * theirs by the camera we left behind.
+ */
+export function steerView(editor: Editor, facilitation: Facilitation, selfId: string): ViewSteering {
+  const following = atom('view following', true)
+  let view: ParticipantView | null = null
+  /** Whom we track (tldraw's follow), so a leader who arrives later, or a move of ours, can resume it. */
+  let trackTarget: string | null = null
+  /** A stage to go to once the template has loaded and the frame is known. */
+  let pendingStage = false
+  let ourCamera: TLCamera | null = null
+  let moving = false
+
+  const moveCamera = (move: () => void) => {
+    moving = true
+    try {
+      move()
+    } finally {
+      moving = false
+    }
+    ourCamera = editor.getCamera()
+    if (trackTarget) startTracking()
+  }
+
+  const startTracking = () => {
+    if (!trackTarget) return
+    const userId = createUserId(trackTarget)
+    if (editor.getInstanceState().followingUserId === userId) return
+    moving = true
+    try {
+      editor.startFollowingUser(userId)
+    } finally {
+      moving = false
+    }
+  }
+
+  const goToCurrentStage = () => {
+    const state = facilitation.state.get()
+    const frame = currentStageFrame(facilitation.layout.get(), state)
+    if (!frame) {
+      pendingStage = true
+      return
+    }
+    pendingStage = false
+    moveCamera(() => zoomToFrame(editor, frame))
+  }
+
+  const carryOut = (effects: readonly ViewEffect[]) => {
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case 'go-to-stage':
+          goToCurrentStage()
+          break
+        case 'jump':
+          moveCamera(() => editor.zoomToBounds(effect.viewport, { inset: 0 }))
+          break
+        case 'track':
+          trackTarget = effect.participantId
+          startTracking()
+          break
+        case 'stop-tracking':
+          trackTarget = null
+          moving = true
+          try {
+            editor.stopFollowingUser()
+          } finally {
+            moving = false
+          }
+          ourCamera = editor.getCamera()
+          break
+      }
+    }
+  }
+
+  const dispatch = (event: ViewEvent) => {
+    if (!view) return
+    const next = nextView(view, event)
+    view = next.view
+    following.set(view.mode === 'following')
+    carryOut(next.effects)
+  }
+
+  const control = () => {
+    const { stageId, follow, summon } = facilitation.state.get()
+    return { stageId, follow, summon }
+  }
+
+  const stopControl = react('view steering: control', () => {
+    const c = control()
+    // The round is part of where a stage is: a new round with the same stage id is a move too.
+    roundIndex(facilitation.state.get())
+    if (!view) {
+      const joined = joinView(selfId, c)
+      view = joined.view
+      carryOut(joined.effects)
+      return
+    }
+    dispatch({ type: 'control', control: c })
+  })
+
+  const stopLayout = react('view steering: layout', () => {
+    facilitation.layout.get()
+    if (pendingStage && view?.mode === 'following' && !trackTarget) goToCurrentStage()
+  })
+
+  // A leader whose presence arrives after "Volg mij" (or who reconnects) is picked up again.
+  const stopCollaborators = react('view steering: leader', () => {
+    editor.getCollaborators()
+    if (trackTarget) startTracking()
+  })
+
+  let lastScreen = ''
+  const stopCamera = react('view steering: camera', () => {
+    const camera = editor.getCamera()
+    const followingUserId = editor.getInstanceState().followingUserId
+    const screen = JSON.stringify(editor.getViewportScreenBounds())
+    if (screen !== lastScreen) {
+      // A resized window (or panel) may shift the camera: that is not the participant walking away.
+      lastScreen = screen
+      ourCamera = camera
+      return
+    }
+    if (moving || !view || view.mode !== 'following') return
+    if (trackTarget) {
+      // tldraw stops following when the user moves the camera; a leader who vanished is not such a move.
+      const leaderHere = editor.getCollaborators().some((c) => c.userId === createUserId(trackTarget ?? ''))
+      if (followingUserId === null && leaderHere) dispatch({ type: 'panned' })
+      return
+    }
+    if (ourCamera && (camera.x !== ourCamera.x || camera.y !== ourCamera.y || camera.z !== ourCamera.z)) {
+      dispatch({ type: 'panned' })
+    }
+    ourCamera ??= camera
+  })
+
+  return {
+    following,
+    stepOut: () => dispatch({ type: 'step-out' }),
+    rejoin: () => dispatch({ type: 'rejoin', control: control() }),
+    dispose() {
+      stopControl()
+      stopLayout()
+      stopCollaborators()
+      stopCamera()
+    },
+  }
+}
