@@ -99,11 +99,12 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
           className="wp-panel-button"
           aria-expanded={showParticipants}
           aria-controls={participantsId}
-          aria-label={showParticipants ? messages.hideParticipants : messages.showParticipants}
+          // The visible count is part of the name, so speech input ("klik 4") and screen readers agree.
+          aria-label={`${showParticipants ? messages.hideParticipants : messages.showParticipants} (${onlineCount(roster)})`}
           onClick={() => setShowParticipants((open) => !open)}
         >
           <PeopleIcon />
-          <span aria-hidden="true">{onlineCount(roster)}</span>
+          <span>{onlineCount(roster)}</span>
         </button>
       </div>
       {isFacilitator && showShare ? (

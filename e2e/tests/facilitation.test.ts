@@ -1,0 +1,175 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, Participant } from '../support/browser.ts'
+import {
+  countSounds,
+  facilitatorPanel,
+  seriousViolations,
+  shownSeconds,
+  skewClock,
+  soundsPlayed,
+  stagePanel,
+  tabTo,
+} from '../support/facilitation.ts'
+import { type ServerProcess, startServer } from '../support/server.ts'
+
+const WELKOM = 'Welkom & check-in'
+const STARTPUNT = 'Startpunt: wat zijn de uitdagingen die je wil aanpakken?'
+const KADEREN = 'De situatie kaderen: waar sta je nu?'
+
+/**
+ * A facilitator and three participants, each in their own browser context, run the OECD playbook: the stage
+ * bar brings everyone's view along (checked on the facilitator's participant list, which names the stage each
+ * person's view shows, from their presence), summon, the guide, the timer on four screens of which one has a
+ * clock seven minutes fast, private writing, the keyboard alone, and an accessibility scan.
+ */
+describe('the facilitator moves the team through the OECD playbook', () => {
+  let server: ServerProcess
+  let browser: Browser
+  let fien: Participant
+  let anna: Participant
+  let bram: Participant
+  let cor: Participant
+  let share: { code: string; participantLink: string; observerLink: string }
+
+  const participants = () => [anna, bram, cor]
+
+  async function expectEveryoneOn(stageTitle: string) {
+    for (const person of participants()) {
+      await stagePanel(person).getByRole('heading', { name: stageTitle }).waitFor()
+      await fien.participantEntry(person.name, 'Deelnemer').filter({ hasText: `Op: ${stageTitle}` }).waitFor()
+    }
+  }
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser(['--autoplay-policy=no-user-gesture-required'])
+    fien = await Participant.open(browser, 'Fien')
+    anna = await Participant.open(browser, 'Anna')
+    bram = await Participant.open(browser, 'Bram')
+    cor = await Participant.open(browser, 'Cor')
+    await skewClock(cor.context, 7 * 60_000)
+    await countSounds(anna.context)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.destroy()
+  })
+
+  it('the start page and the join page pass an accessibility scan', async () => {
+    await fien.page.goto(`${server.url}/`)
+    await fien.page.getByRole('heading', { name: 'Innovatie Playbook' }).waitFor()
+    expect(await seriousViolations(fien.page)).toEqual([])
+    await anna.page.goto(`${server.url}/join`)
+    await anna.page.getByRole('form', { name: 'Deelnemen aan een sessie' }).waitFor()
+    expect(await seriousViolations(anna.page)).toEqual([])
+  })
+
+  it('everyone joins; before the first stage the participants are told to wait', async () => {
+    await fien.createSession(`${server.url}/`, 'Innovatie Playbook', 'Facilitatie team Zuid')
+    share = await fien.shareDetails()
+    await fien.page.getByRole('button', { name: 'Delen' }).click()
+    for (const person of participants()) await person.joinByLink(share.participantLink)
+    await stagePanel(anna).getByText('De facilitator heeft nog geen fase geopend.').waitFor()
+    await facilitatorPanel(fien).getByRole('button', { name: 'Vorige fase' }).and(fien.page.locator(':disabled')).waitFor()
+  })
+
+  it('"Volgende fase" brings every participant\'s view to the next stage\'s frame', async () => {
+    const panel = facilitatorPanel(fien)
+    await panel.getByRole('button', { name: 'Volgende fase' }).click()
+    await expectEveryoneOn(WELKOM)
+    await panel.getByRole('button', { name: 'Volgende fase' }).click()
+    await expectEveryoneOn(STARTPUNT)
+    // The jump list marks where the team is.
+    await panel.getByRole('button', { name: /^Startpunt/ }).and(fien.page.locator('[aria-current="step"]')).waitFor()
+  })
+
+  it('the guide panel shows the current stage\'s text, and participants its instruction', async () => {
+    const guide = facilitatorPanel(fien).getByRole('region', { name: 'Facilitatorgids' })
+    await guide.getByText('Leg uit dat de vragen onder elk principe voorbeelden zijn', { exact: false }).waitFor()
+    // Markdown bold came through as markup, not as asterisks.
+    await guide.locator('strong', { hasText: 'Introductie (5 minuten)' }).waitFor()
+    expect(await guide.textContent()).not.toContain('**')
+    await stagePanel(anna).getByText('Lees de vijf principes', { exact: false }).waitFor()
+  })
+
+  it('"Breng iedereen hierheen" brings a participant who looked around to the facilitator\'s view', async () => {
+    await stagePanel(anna).getByRole('button', { name: 'Zelf rondkijken' }).click()
+    await stagePanel(anna).getByText('Je kijkt zelf rond.').waitFor()
+    // Anna scrolls far down, off every stage.
+    await anna.page.mouse.move(500, 400)
+    for (let i = 0; i < 10; i++) await anna.page.mouse.wheel(0, 4000)
+    await fien.participantEntry('Anna', 'Deelnemer').filter({ hasText: 'Buiten de fases' }).waitFor()
+    await facilitatorPanel(fien).getByRole('button', { name: 'Breng iedereen hierheen' }).click()
+    await fien.participantEntry('Anna', 'Deelnemer').filter({ hasText: `Op: ${STARTPUNT}` }).waitFor()
+    // A summon moves the view once and changes no mode: Anna still looks around herself.
+    await stagePanel(anna).getByText('Je kijkt zelf rond.').waitFor()
+    await stagePanel(anna).getByRole('button', { name: 'Volg de facilitator' }).click()
+    await stagePanel(anna).getByText('Je volgt de facilitator').waitFor()
+  })
+
+  it('the timer shows the same time on all four screens, one of them with its clock 7 minutes fast, and signals at zero', { timeout: 120_000 }, async () => {
+    const panel = facilitatorPanel(fien)
+    await panel.getByLabel('Minuten').fill('1')
+    await panel.getByRole('button', { name: 'Start', exact: true }).click()
+    const everyone = [fien, ...participants()]
+    for (const person of everyone) await person.page.getByRole('timer').filter({ hasText: /^0:5\d$|^1:00$/ }).waitFor()
+    const shown = await Promise.all(everyone.map(shownSeconds))
+    expect(Math.max(...shown) - Math.min(...shown), `shown: ${shown.join(', ')}`).toBeLessThanOrEqual(1)
+    expect(Math.min(...shown)).toBeGreaterThan(45)
+
+    for (const person of everyone) await person.page.getByRole('alert').filter({ hasText: 'De tijd is om!' }).waitFor({ timeout: 75_000 })
+    for (const person of everyone) expect(await person.page.getByRole('timer').textContent()).toBe('0:00')
+    expect(await soundsPlayed(anna.page)).toBeGreaterThanOrEqual(1)
+  })
+
+  it('the facilitator\'s panel works with the keyboard alone: next stage, stop and start the timer', async () => {
+    await fien.page.locator('body').focus()
+    await tabTo(fien.page, 'Volgende fase')
+    await fien.page.keyboard.press('Enter')
+    await expectEveryoneOn(KADEREN)
+    await tabTo(fien.page, 'Stop')
+    await fien.page.keyboard.press('Enter')
+    await tabTo(fien.page, 'Start')
+    await fien.page.keyboard.press('Enter')
+    for (const person of participants()) await person.page.locator('[data-testid="timer"][data-status="running"]').waitFor()
+  })
+
+  it('the facilitator\'s and a participant\'s screens pass an accessibility scan', async () => {
+    expect(await seriousViolations(fien.page)).toEqual([])
+    expect(await seriousViolations(anna.page)).toEqual([])
+  })
+})
+
+describe('the Nido template goes through the same facilitation', () => {
+  let server: ServerProcess
+  let browser: Browser
+  let fien: Participant
+  let anna: Participant
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+    fien = await Participant.open(browser, 'Fien')
+    anna = await Participant.open(browser, 'Anna')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.destroy()
+  })
+
+  it('its stages are laid out and the stage bar brings a participant to each', async () => {
+    await fien.createSession(`${server.url}/`, 'Iedereen kan innoveren', 'Leiderschapssessie')
+    const share = await fien.shareDetails()
+    await fien.page.getByRole('button', { name: 'Delen' }).click()
+    await anna.joinByLink(share.participantLink)
+    const panel = facilitatorPanel(fien)
+    for (const title of ['Welkom & check-in', 'Waar staan we als team?', 'Wat kunnen we anders doen?']) {
+      await panel.getByRole('button', { name: 'Volgende fase' }).click()
+      await stagePanel(anna).getByRole('heading', { name: title }).waitFor()
+      await fien.participantEntry('Anna', 'Deelnemer').filter({ hasText: `Op: ${title}` }).waitFor()
+    }
+  })
+})
