@@ -54,6 +54,8 @@ export interface AxeViolation {
   impact: string | null
   help: string
   targets: string[]
+  /** The first offending element's markup and axe's summary: enough to find it without rerunning. */
+  example: string
 }
 
 /** axe-core's scan of the page as it is now, reduced to the serious and critical violations. */
@@ -61,13 +63,15 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource })
   return page.evaluate(async () => {
     interface AxeResult {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[]
     }
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }))
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+        example: `${v.nodes[0]?.html ?? ''} — ${v.nodes[0]?.failureSummary ?? ''}`,
+      }))
   })
 }
 

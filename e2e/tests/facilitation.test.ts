@@ -136,6 +136,25 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     for (const person of participants()) await person.page.locator('[data-testid="timer"][data-status="running"]').waitFor()
   })
 
+  it('private writing hides a sticky from the other participants until "Onthullen"', async () => {
+    const toggle = facilitatorPanel(fien).getByRole('button', { name: 'Privé schrijven' })
+    await toggle.click()
+    await toggle.and(fien.page.locator('[aria-pressed="true"]')).waitFor()
+    await stagePanel(anna).getByText('Privé schrijven staat aan', { exact: false }).waitFor()
+    await anna.addStickyNote(420, 330, 'Mijn geheime idee')
+    // The facilitator sees it (through Anna's private room); Bram and Cor receive nothing.
+    await fien.shapeWithText('Mijn geheime idee').waitFor({ state: 'attached' })
+    await bram.page.waitForTimeout(1500)
+    expect(await bram.shapeWithText('Mijn geheime idee').count()).toBe(0)
+    expect(await cor.shapeWithText('Mijn geheime idee').count()).toBe(0)
+
+    await facilitatorPanel(fien).getByRole('button', { name: 'Onthullen' }).click()
+    for (const person of [bram, cor]) await person.shapeWithText('Mijn geheime idee').waitFor({ state: 'attached' })
+    await anna.shapeWithText('Mijn geheime idee').waitFor({ state: 'attached' })
+    // Revealing ends private writing.
+    await toggle.and(fien.page.locator('[aria-pressed="false"]')).waitFor()
+  })
+
   it('the facilitator\'s and a participant\'s screens pass an accessibility scan', async () => {
     expect(await seriousViolations(fien.page)).toEqual([])
     expect(await seriousViolations(anna.page)).toEqual([])

@@ -153,11 +153,12 @@ export function BoardPage({
           />
         ) : null}
       </div>
-      {facilitation && phase.kind === 'ready' ? (
+      {facilitation && rooms && phase.kind === 'ready' ? (
         <FacilitationSidebar
           facilitation={facilitation}
           editor={editor}
           session={facilitationSession}
+          people={rooms.control.participants}
           messages={facilitationMessages}
         />
       ) : null}

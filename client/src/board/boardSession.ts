@@ -20,6 +20,7 @@ import {
 import { watchOnlineIdentities } from '../participants/onlineIdentities.ts'
 import type { OnlineIdentity } from '../participants/roster.ts'
 import { bindPresence, type PresenceNames } from '../presence/presenceBinding.ts'
+import { isBoardLaneRecord } from '../facilitation/privateRecords.ts'
 import { BoardLoadError, bindStoreToDoc, type BoardLoadFailure, type StoreBinding } from './storeBinding.ts'
 
 export type BoardPhase =
@@ -96,6 +97,8 @@ export class BoardSession {
         firstPageName: this.options.firstPageName,
         onSchemaTooNew: () => this.fail('too-new'),
         readOnly: this.options.readOnly,
+        // Private stickies live in their writers' private rooms (facilitation/privateWriting.ts), never here.
+        lane: isBoardLaneRecord,
       })
     } catch (error) {
       console.warn('Werkplaats: the board could not be loaded', error)

@@ -57,6 +57,14 @@ export interface StoreBindingOptions {
   onSchemaTooNew(): void
   /** Nothing goes from the store to the document: not the seed of an empty board, no migration, no edit. */
   readOnly?: boolean
+  /**
+   * The records this document holds, when several documents share one store (a lane per document): the board
+   * room's binding leaves out private stickies, a private room's binding takes only its owner's. A binding
+   * writes, takes from its document, and removes on load only the records of its lane. Default: all.
+   */
+  lane?: (record: TLRecord) => boolean
+  /** Whether an empty document is a new board to seed with a page (a private room's is not). Default: yes. */
+  seedEmpty?: boolean
 }
 
 export interface StoreBinding {
@@ -74,10 +82,12 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBinding
   const records = boardRecords(doc)
 
   const readOnly = options.readOnly ?? false
-  loadDocIntoStore(store, doc, origin, options.firstPageName, readOnly)
+  const lane = options.lane
+  const inLane = lane ? (record: TLRecord) => isShared(record) && lane(record) : isShared
+  loadDocIntoStore(store, doc, origin, options.firstPageName, readOnly, inLane, options.seedEmpty ?? true)
 
   // The editor is read-only too, but a read-only binding does not depend on it: it simply does not listen.
-  const stopListening = readOnly ? () => {} : writeLocalChangesToDoc(store, doc, origin)
+  const stopListening = readOnly ? () => {} : writeLocalChangesToDoc(store, doc, origin, inLane)
 
   const onRecordsChanged = (event: Y.YMapEvent<BoardRecord>, transaction: Y.Transaction) => {
     if (transaction.origin === origin) return
@@ -92,10 +102,11 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBinding
         const value = records.get(id)
         if (value === undefined) {
           const existing = store.get(id as TLRecord['id'])
-          if (existing) toRemove.push(existing.id)
+          // A record that moved to another lane (a revealed sticky, now on the board) is not ours to remove.
+          if (existing && inLane(existing)) toRemove.push(existing.id)
           continue
         }
-        const record = validRecord(store, value)
+        const record = validRecord(store, value, inLane)
         if (record) toPut.push(record)
       }
       if (toRemove.length > 0) store.remove(toRemove)
@@ -122,24 +133,36 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBinding
 }
 
 /** store → Yjs: each batch of the user's document changes becomes one transaction tagged with `origin`. */
-function writeLocalChangesToDoc(store: TLStore, doc: Y.Doc, origin: object): () => void {
+function writeLocalChangesToDoc(store: TLStore, doc: Y.Doc, origin: object, inLane: (record: TLRecord) => boolean): () => void {
   const records = boardRecords(doc)
   return store.listen(
     ({ changes }) => {
       doc.transact(() => {
-        for (const record of Object.values(changes.added)) if (isShared(record)) records.set(record.id, record)
-        for (const [, record] of Object.values(changes.updated)) if (isShared(record)) records.set(record.id, record)
-        for (const record of Object.values(changes.removed)) if (isShared(record)) records.delete(record.id)
+        for (const record of Object.values(changes.added)) if (inLane(record)) records.set(record.id, record)
+        for (const [, record] of Object.values(changes.updated)) if (inLane(record)) records.set(record.id, record)
+        for (const record of Object.values(changes.removed)) if (inLane(record)) records.delete(record.id)
       }, origin)
     },
     { source: 'user', scope: 'document' },
   )
 }
 
-function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageName: string, readOnly: boolean): void {
+function loadDocIntoStore(
+  store: TLStore,
+  doc: Y.Doc,
+  origin: object,
+  firstPageName: string,
+  readOnly: boolean,
+  inLane: (record: TLRecord) => boolean,
+  seedEmpty: boolean,
+): void {
   const records = boardRecords(doc)
   const ourSchema = store.schema.serialize()
 
+  if (isBoardEmpty(doc) && !seedEmpty) {
+    replaceDocumentRecords(store, [], inLane)
+    return
+  }
   if (isBoardEmpty(doc)) {
     // Ids are fixed (tldraw's own defaults), so two people opening a new board at the same moment both write
     // the same two keys: last writer wins per key and the board still has exactly one page.
@@ -160,7 +183,7 @@ function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageN
         writeStoredSchema(doc, ourSchema)
       }, origin)
     }
-    replaceDocumentRecords(store, seed)
+    replaceDocumentRecords(store, seed, inLane)
     return
   }
 
@@ -183,7 +206,7 @@ function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageN
   }
   const loaded: TLRecord[] = []
   for (const value of Object.values(migrated.value)) {
-    const record = validRecord(store, value)
+    const record = validRecord(store, value, inLane)
     if (record) loaded.push(record)
   }
 
@@ -198,16 +221,16 @@ function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object, firstPageN
       writeStoredSchema(doc, ourSchema)
     }, origin)
   }
-  replaceDocumentRecords(store, loaded)
+  replaceDocumentRecords(store, loaded, inLane)
 }
 
 /** Makes the store's shared document records exactly `records` (the template layer stays), as a remote change (no undo entry, no echo). */
-function replaceDocumentRecords(store: TLStore, records: TLRecord[]): void {
+function replaceDocumentRecords(store: TLStore, records: TLRecord[], inLane: (record: TLRecord) => boolean): void {
   const keep = new Set<string>(records.map((record) => record.id))
   store.mergeRemoteChanges(() => {
     const stale = store
       .allRecords()
-      .filter((record) => store.scopedTypes.document.has(record.typeName) && isShared(record) && !keep.has(record.id))
+      .filter((record) => store.scopedTypes.document.has(record.typeName) && inLane(record) && !keep.has(record.id))
       .map((record) => record.id)
     if (stale.length > 0) store.remove(stale)
     store.put(records)
@@ -223,11 +246,11 @@ function isShared(record: TLRecord): boolean {
  * A record from the network as tldraw accepts it, or null. One malformed record (from a buggy or hostile
  * peer) is skipped rather than failing the whole batch it came in.
  */
-function validRecord(store: TLStore, value: unknown): TLRecord | null {
+function validRecord(store: TLStore, value: unknown, inLane: (record: TLRecord) => boolean): TLRecord | null {
   if (typeof value !== 'object' || value === null || !('typeName' in value) || !('id' in value)) return null
   try {
     const candidate = value as TLRecord
-    if (!store.scopedTypes.document.has(candidate.typeName) || !isShared(candidate)) return null
+    if (!store.scopedTypes.document.has(candidate.typeName) || !inLane(candidate)) return null
     return store.schema.validateRecord(store, candidate, 'updateRecord', store.get(candidate.id) ?? null)
   } catch (error) {
     console.warn('Werkplaats: skipped a board record that does not fit the schema', error)

@@ -1,10 +1,12 @@
+import type { Participant } from '@werkplaats/shared'
 import { useEffect, useMemo, useState } from 'react'
-import type { Editor } from 'tldraw'
+import type { Editor, Signal } from 'tldraw'
 import type { Facilitation } from './facilitation.ts'
 import { facilitatorActions } from './facilitatorActions.ts'
 import { FacilitatorPanel } from './FacilitatorPanel.tsx'
 import type { FacilitationMessages } from './messages.ts'
 import { ParticipantStagePanel } from './ParticipantStagePanel.tsx'
+import { startPrivateWriting } from './privateWriting.ts'
 import { steerView, type ViewSteering } from './viewSteering.ts'
 import './facilitation.css'
 
@@ -17,14 +19,18 @@ export function FacilitationSidebar({
   facilitation,
   editor,
   session,
+  people,
   messages,
 }: {
   facilitation: Facilitation
   editor: Editor | null
   session: { sessionId: string; token: string }
+  /** Everyone the server admitted (the control room's list). */
+  people: Signal<readonly Participant[]>
   messages: FacilitationMessages
 }) {
   const steering = useViewSteering(facilitation, editor)
+  usePrivateWriting(facilitation, editor, session, people)
   const actions = useMemo(
     () => (editor && facilitation.isFacilitator ? facilitatorActions(facilitation, editor, session) : null),
     [editor, facilitation, session],
@@ -49,4 +55,17 @@ function useViewSteering(facilitation: Facilitation, editor: Editor | null): Vie
     }
   }, [editor, facilitation])
   return steering
+}
+
+/** Private writing's rooms and lanes, for the facilitator and participants (observers see only the board). */
+function usePrivateWriting(
+  facilitation: Facilitation,
+  editor: Editor | null,
+  session: { sessionId: string; token: string },
+  people: Signal<readonly Participant[]>,
+): void {
+  useEffect(() => {
+    if (!editor || facilitation.role === 'observer') return
+    return startPrivateWriting({ editor, facilitation, sessionId: session.sessionId, token: session.token, people })
+  }, [editor, facilitation, session, people])
 }

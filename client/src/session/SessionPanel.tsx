@@ -100,7 +100,7 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
           aria-expanded={showParticipants}
           aria-controls={participantsId}
           // The visible count is part of the name, so speech input ("klik 4") and screen readers agree.
-          aria-label={`${showParticipants ? messages.hideParticipants : messages.showParticipants} (${onlineCount(roster)})`}
+          aria-label={`${showParticipants ? messages.hideParticipants : messages.showParticipants}, ${messages.onlineCount(onlineCount(roster), roster.length)}`}
           onClick={() => setShowParticipants((open) => !open)}
         >
           <PeopleIcon />

@@ -1,0 +1,93 @@
+import { privateRoomName, type Participant } from '@werkplaats/shared'
+import { react, type Editor, type Signal } from 'tldraw'
+import * as Y from 'yjs'
+import { bindStoreToDoc, type StoreBinding } from '../board/storeBinding.ts'
+import { connectToRoom, type RoomConnection } from '../connection/roomConnection.ts'
+import type { Facilitation } from './facilitation.ts'
+import { privateLaneOf, privateMeta } from './privateRecords.ts'
+
+/**
+ * "Privé schrijven" on the client. While it is on, a participant's new stickies are marked private (see
+ * `privateRecords.ts`) and go, through their own lane of the store binding, into their private room
+ * (`<session>-private-<participant>`), which the server opens only to them and the facilitator: no other
+ * participant's connection ever receives them. The facilitator's client opens every participant's private
+ * room and shows what is there. "Onthullen" is the server's move (see `facilitationApi.ts`); the stickies then
+ * arrive through the board room and leave the private rooms.
+ *
+ * Private rooms are opened the first time private writing is on while this page is open (or is on when it
+ * opens), and kept open from then on: a sticky written privately stays visible to its writer after the mode
+ * is switched off, until it is revealed. A page opened later while the mode is off does not show unrevealed
+ * private stickies until the mode is on again (they are safe on the server either way).
+ */
+export interface PrivateWritingOptions {
+  editor: Editor
+  facilitation: Facilitation
+  sessionId: string
+  token: string
+  /** Everyone the server admitted (the control room's `participants`): the facilitator opens their rooms. */
+  people: Signal<readonly Participant[]>
+}
+
+interface Lane {
+  connection: RoomConnection
+  doc: Y.Doc
+  binding: StoreBinding | null
+}
+
+export function startPrivateWriting({ editor, facilitation, sessionId, token, people }: PrivateWritingOptions): () => void {
+  const selfId = facilitation.participantId
+  const lanes = new Map<string, Lane>()
+  let opened = false
+
+  const open = (ownerId: string) => {
+    if (lanes.has(ownerId)) return
+    const doc = new Y.Doc()
+    const connection = connectToRoom(privateRoomName(sessionId, ownerId), doc, token)
+    const lane: Lane = { connection, doc, binding: null }
+    lanes.set(ownerId, lane)
+    // Bound after the first sync, like the board, so what the room holds is loaded before we write to it.
+    const onSync = (synced: boolean) => {
+      if (!synced || lane.binding) return
+      connection.provider.off('sync', onSync)
+      lane.binding = bindStoreToDoc(editor.store, doc, {
+        firstPageName: '',
+        seedEmpty: false,
+        lane: privateLaneOf(ownerId),
+        onSchemaTooNew: () => console.warn('Werkplaats: a private room holds stickies of a newer version'),
+      })
+    }
+    connection.provider.on('sync', onSync)
+  }
+
+  const rooms = (): string[] => {
+    if (facilitation.role === 'participant' && selfId) return [selfId]
+    if (facilitation.isFacilitator) return people.get().filter((p) => p.role === 'participant').map((p) => p.participantId)
+    return []
+  }
+
+  const stopOpening = react('private writing rooms', () => {
+    if (facilitation.state.get().privateWriting.on) opened = true
+    const wanted = rooms()
+    if (opened) for (const ownerId of wanted) open(ownerId)
+  })
+
+  // A participant's new sticky, while the mode is on, is theirs alone until revealed.
+  const stopMarking =
+    facilitation.role === 'participant' && selfId
+      ? editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+          if (source !== 'user' || shape.type !== 'note' || !facilitation.state.get().privateWriting.on) return shape
+          return { ...shape, meta: privateMeta(shape.meta, selfId) }
+        })
+      : () => {}
+
+  return () => {
+    stopOpening()
+    stopMarking()
+    for (const lane of lanes.values()) {
+      lane.binding?.dispose()
+      lane.connection.dispose()
+      lane.doc.destroy()
+    }
+    lanes.clear()
+  }
+}
