@@ -8,6 +8,16 @@ import { startServer } from '../support/server.ts'
  * same flow as tests/sessions.test.ts, against the real server and the built client, in Debian's Chromium.
  * Run `pnpm screenshots` in this folder after building the client; the PNGs land in docs/screenshots/.
  */
+/** A file name from a stage title: "Welkom & check-in" → "welkom-check-in". */
+function slug(title: string): string {
+  return title
+    .toLowerCase()
+    .split(':')[0]!
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
+
 const outDir = resolve(import.meta.dirname, '../../docs/screenshots')
 
 const server = await startServer()
@@ -49,6 +59,32 @@ try {
   await shot(fien, 'facilitator')
   await shot(anna, 'participant')
   await shot(olaf, 'observer')
+
+  // Each stage of the agenda, as the facilitator runs it and as a participant follows: "Volgende fase" brings
+  // Anna's view along; the timer runs with the stage's minutes.
+  const panel = fien.page.getByRole('complementary', { name: 'Facilitatorpaneel' })
+  // The board, not the share panel, on the facilitator's screen; the participant's list folded away, and her
+  // last sticky no longer selected (tldraw's style panel would cover the stage).
+  await fien.page.getByRole('button', { name: 'Delen' }).click()
+  await anna.page.getByRole('button', { name: /^Deelnemerslijst verbergen/ }).click()
+  await anna.page.mouse.click(500, 700)
+  await anna.page.keyboard.press('Escape')
+  const stages = await panel.getByRole('list', { name: 'Ga naar fase' }).getByRole('button').all()
+  for (let i = 0; i < stages.length; i++) {
+    await panel.getByRole('button', { name: 'Volgende fase' }).click()
+    const current = panel.locator('[aria-current="step"] .wp-stage-list__title')
+    const title = (await current.textContent()) ?? ''
+    await anna.page.getByRole('complementary', { name: 'Fase' }).getByRole('heading', { name: title }).waitFor()
+    if (i === 1) {
+      await panel.getByRole('button', { name: 'Start', exact: true }).click()
+      await anna.page.locator('[data-testid="timer"][data-status="running"]').waitFor()
+    }
+    // Let the template cards and fonts settle after the camera moved.
+    await fien.page.waitForTimeout(700)
+    const name = `stage-${i + 1}-${slug(title)}`
+    await shot(fien, `${name}-facilitator`)
+    await shot(anna, `${name}-participant`)
+  }
 
   const start = await fien.context.newPage()
   await start.goto(`${server.url}/`)

@@ -22,6 +22,7 @@ import { facilitationMessagesFor } from '../facilitation/messages.ts'
 import { ParticipantToolbar } from '../facilitation/ParticipantToolbar.tsx'
 import { useFacilitation } from '../facilitation/useFacilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
+import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
 import { BoardSession } from './boardSession.ts'
 import { templateShapeUtils } from './shapes/templateShapes.ts'
 import { useTemplateLayer } from './templateLayer/useTemplateLayer.ts'
@@ -31,7 +32,7 @@ import { useTemplateLayer } from './templateLayer/useTemplateLayer.ts'
 const assetUrls = getAssetUrlsByImport()
 
 // Module-level, so tldraw sees the same object every render and never remounts the slot.
-const components: TLComponents = { SharePanel: SessionPanelSlot, OnTheCanvas: StickyVotes }
+const components: TLComponents = { SharePanel: SessionPanelSlot, OnTheCanvas: StickyVotes, StylePanel: WorkshopStylePanel }
 // Participants and observers get the reduced workshop toolbar; the facilitator keeps every tool.
 const participantComponents: TLComponents = { ...components, Toolbar: ParticipantToolbar }
 

@@ -61,6 +61,7 @@ export function FacilitatorPanel({
                     type="button"
                     className="wp-stage-list__item"
                     aria-current={s.id === state.stageId ? 'step' : undefined}
+                    title={s.title}
                     onClick={() => actions.goToStage(s.id)}
                   >
                     <span className="wp-stage-list__title">{s.title}</span>

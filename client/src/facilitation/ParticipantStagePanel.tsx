@@ -43,7 +43,7 @@ export function ParticipantStagePanel({
       </section>
 
       <section className="wp-facilitation__section" aria-label={messages.timerHeading}>
-        <TimerDisplay facilitation={facilitation} messages={messages} />
+        <TimerDisplay facilitation={facilitation} messages={messages} hideWhenUnset />
       </section>
 
       {steering ? (

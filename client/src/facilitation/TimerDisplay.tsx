@@ -12,7 +12,16 @@ function runKey(timer: TimerState): string | null {
 }
 
 /** The stage timer as everyone sees it: `m:ss` in server time, and a sound and a visible signal at zero. */
-export function TimerDisplay({ facilitation, messages }: { facilitation: Facilitation; messages: FacilitationMessages }) {
+export function TimerDisplay({
+  facilitation,
+  messages,
+  hideWhenUnset = false,
+}: {
+  facilitation: Facilitation
+  messages: FacilitationMessages
+  /** Participants see no "0:00" before the facilitator has set a timer. */
+  hideWhenUnset?: boolean
+}) {
   const timer = useValue('timer', () => facilitation.state.get().timer, [facilitation])
   const offset = useValue('clock offset', () => facilitation.clock.offsetMs.get(), [facilitation])
   const [now, setNow] = useState(() => Date.now())
@@ -34,6 +43,8 @@ export function TimerDisplay({ facilitation, messages }: { facilitation: Facilit
       beep()
     }
   }, [display.status, timer])
+
+  if (hideWhenUnset && !display.visible) return null
 
   const statusText = {
     idle: messages.timerIdle,

@@ -6,9 +6,13 @@ import { currentStageFrame, roundIndex } from './stageMoves.ts'
 /** Room around a stage frame when a view is brought to it, in screen pixels. */
 const FRAME_INSET = 32
 
-/** Brings a view to a stage frame, whole, with a little room around it. */
+/**
+ * Brings a view to a stage frame, whole, with a little room around it. Extra room above and below, so the
+ * frame's title is not hidden under tldraw's menu bar nor its cards under the toolbar.
+ */
 export function zoomToFrame(editor: Editor, frame: { x: number; y: number; w: number; h: number }): void {
-  editor.zoomToBounds(frame, { inset: FRAME_INSET })
+  const padY = frame.h * 0.08
+  editor.zoomToBounds({ x: frame.x, y: frame.y - padY, w: frame.w, h: frame.h + 2 * padY }, { inset: FRAME_INSET })
 }
 
 export interface ViewSteering {
