@@ -109,6 +109,29 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     await stagePanel(anna).getByText('Je volgt de facilitator').waitFor()
   })
 
+  it('"Volg mij": the participants\' views track the facilitator\'s until one moves away himself', async () => {
+    const followMe = facilitatorPanel(fien).getByRole('button', { name: 'Volg mij' })
+    await followMe.click()
+    await followMe.and(fien.page.locator('[aria-pressed="true"]')).waitFor()
+    // Fien scrolls far below the stages: the views that track hers go along.
+    await fien.page.mouse.move(500, 400)
+    for (let i = 0; i < 10; i++) await fien.page.mouse.wheel(0, 4000)
+    for (const person of participants()) {
+      await fien.participantEntry(person.name, 'Deelnemer').filter({ hasText: 'Buiten de fases' }).waitFor()
+    }
+    for (let i = 0; i < 10; i++) await fien.page.mouse.wheel(0, -4000)
+    for (const person of participants()) {
+      await fien.participantEntry(person.name, 'Deelnemer').filter({ hasText: `Op: ${STARTPUNT}` }).waitFor()
+    }
+    // Bram pans himself: he steps out, and says so.
+    await bram.page.mouse.move(500, 400)
+    await bram.page.mouse.wheel(0, 3000)
+    await stagePanel(bram).getByText('Je kijkt zelf rond.').waitFor()
+    await followMe.click()
+    await followMe.and(fien.page.locator('[aria-pressed="false"]')).waitFor()
+    await stagePanel(bram).getByRole('button', { name: 'Volg de facilitator' }).click()
+  })
+
   it('the timer shows the same time on all four screens, one of them with its clock 7 minutes fast, and signals at zero', { timeout: 120_000 }, async () => {
     const panel = facilitatorPanel(fien)
     await panel.getByLabel('Minuten').fill('1')

@@ -80,7 +80,7 @@ export function BoardPage({
   )
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
   const facilitationMessages = facilitationMessagesFor(preferences.locale)
-  const facilitation = useFacilitation(view, rooms?.control.doc ?? null)
+  const facilitation = useFacilitation(view, rooms?.control.doc ?? null, template)
   const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null, facilitationMessages)
   const facilitationSession = useMemo(() => ({ sessionId: view.id, token }), [view.id, token])
 

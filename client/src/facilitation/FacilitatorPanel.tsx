@@ -43,7 +43,6 @@ export function FacilitatorPanel({
           {round > 0 ? <span className="wp-facilitation__round"> · {messages.roundLabel(round + 1)}</span> : null}
         </h2>
         {templateState.kind === 'loading' ? <p>{messages.templateLoading}</p> : null}
-        {templateState.kind === 'failed' ? <p role="alert">{messages.templateFailed}</p> : null}
         {template ? (
           <>
             <div className="wp-button-row">

@@ -12,14 +12,12 @@ import {
 } from '@werkplaats/shared'
 import { atom, computed, type Signal } from 'tldraw'
 import type * as Y from 'yjs'
-import { fetchTemplate } from './facilitationApi.ts'
 import { startServerClock, type ServerClock } from './serverClock.ts'
 
 export type TemplateState =
   | { readonly kind: 'none' }
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly template: Template }
-  | { readonly kind: 'failed' }
 
 export interface FacilitationOptions {
   /** The control room's document (synced by the control room's connection). */
@@ -44,7 +42,6 @@ export class Facilitation {
   private readonly doc: Y.Doc
   private readonly stateAtom = atom<FacilitationState>('facilitation state', defaultFacilitationState)
   private readonly templateAtom = atom<TemplateState>('facilitation template', { kind: 'loading' })
-  private readonly abort = new AbortController()
   /** Only what the layout depends on, compared by value: a timer tick must not lay the board out again. */
   private readonly layoutInputs: Signal<LayoutInputs>
   readonly layout: Signal<TemplateLayout>
@@ -68,16 +65,16 @@ export class Facilitation {
       const template = this.templateAtom.get()
       return layoutTemplate(template.kind === 'ready' ? template.template : null, this.layoutInputs.get())
     })
-    if (options.templateId === BLANK_TEMPLATE_ID) {
-      this.templateAtom.set({ kind: 'none' })
-    } else {
-      fetchTemplate(options.templateId, this.abort.signal).then(
-        (template) => this.templateAtom.set({ kind: 'ready', template }),
-        () => {
-          if (!this.abort.signal.aborted) this.templateAtom.set({ kind: 'failed' })
-        },
-      )
-    }
+    if (options.templateId === BLANK_TEMPLATE_ID) this.templateAtom.set({ kind: 'none' })
+  }
+
+  /**
+   * The template, once loaded. The page fetches it once, for the template layer and for us
+   * (`board/templateLayer/useTemplateLayer.ts`); until then the panels say it is loading.
+   */
+  setTemplate(template: Template | null): void {
+    if (this.templateAtom.get().kind === 'none') return
+    this.templateAtom.set(template ? { kind: 'ready', template } : { kind: 'loading' })
   }
 
   get state(): Signal<FacilitationState> {
@@ -101,7 +98,6 @@ export class Facilitation {
   private readonly read = () => this.stateAtom.set(readFacilitation(this.doc))
 
   dispose(): void {
-    this.abort.abort()
     this.clock.dispose()
     this.doc.getMap(FACILITATION_MAP).unobserve(this.read)
   }

@@ -1,12 +1,6 @@
-import { templateSchema, type Template } from '@werkplaats/shared'
 import { fetchParsed, send } from '../session/sessionApi.ts'
 
 /** The HTTP calls of facilitation, through the session API client (errors as `ApiError`, answers parsed). */
-
-/** The whole template, from which the stages, their frames and the facilitator guide are derived. */
-export function fetchTemplate(templateId: string, signal?: AbortSignal): Promise<Template> {
-  return fetchParsed(`/api/templates/${encodeURIComponent(templateId)}`, templateSchema, { signal })
-}
 
 /** `{ "now": <server epoch ms> }`, checked by hand: the client has no schema library of its own. */
 const serverTimeSchema = {

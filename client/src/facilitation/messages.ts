@@ -50,7 +50,6 @@ const nl = {
   participantCount: (n: number) => `${n} ${n === 1 ? 'deelnemer' : 'deelnemers'}`,
   readOnlyPanel: 'Je bekijkt deze sessie; je kunt niets veranderen.',
   templateLoading: 'Sjabloon laden…',
-  templateFailed: 'Het sjabloon kon niet worden geladen.',
 }
 
 export type FacilitationMessages = typeof nl
@@ -102,7 +101,6 @@ const en: FacilitationMessages = {
   participantCount: (n) => `${n} ${n === 1 ? 'participant' : 'participants'}`,
   readOnlyPanel: 'You are viewing this session; you cannot change anything.',
   templateLoading: 'Loading template…',
-  templateFailed: 'The template could not be loaded.',
 }
 
 export function facilitationMessagesFor(locale: string | null | undefined): FacilitationMessages {

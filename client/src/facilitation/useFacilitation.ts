@@ -1,10 +1,10 @@
-import type { SessionView } from '@werkplaats/shared'
+import type { SessionView, Template } from '@werkplaats/shared'
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { Facilitation } from './facilitation.ts'
 
 /** The facilitation of the open session, for as long as its control room is open. */
-export function useFacilitation(view: SessionView, controlDoc: Y.Doc | null): Facilitation | null {
+export function useFacilitation(view: SessionView, controlDoc: Y.Doc | null, template: Template | null): Facilitation | null {
   const [facilitation, setFacilitation] = useState<Facilitation | null>(null)
   const { templateId, role } = view
   const participantId = view.participantId ?? null
@@ -17,5 +17,6 @@ export function useFacilitation(view: SessionView, controlDoc: Y.Doc | null): Fa
       setFacilitation(null)
     }
   }, [controlDoc, templateId, role, participantId])
+  useEffect(() => facilitation?.setTemplate(template), [facilitation, template])
   return facilitation
 }

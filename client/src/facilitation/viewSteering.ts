@@ -15,6 +15,17 @@ export function zoomToFrame(editor: Editor, frame: { x: number; y: number; w: nu
   editor.zoomToBounds({ x: frame.x, y: frame.y - padY, w: frame.w, h: frame.h + 2 * padY }, { inset: FRAME_INSET })
 }
 
+/**
+ * While tldraw follows someone and has caught up, `getCamera()` is derived from the leader's presence and the
+ * stored camera record is left behind; presence (ours, which the participant list and our own followers read)
+ * is made from the stored one. So the camera we actually show is written back to the store.
+ */
+function publishFollowedCamera(editor: Editor, camera: TLCamera): void {
+  const stored = editor.store.get(camera.id)
+  if (!stored || (stored.x === camera.x && stored.y === camera.y && stored.z === camera.z)) return
+  editor.run(() => editor.store.put([{ ...stored, x: camera.x, y: camera.y, z: camera.z }]), { history: 'ignore' })
+}
+
 export interface ViewSteering {
   /** Whether this view follows the facilitator ("Je volgt de facilitator"). */
   readonly following: Signal<boolean>
@@ -151,6 +162,7 @@ export function steerView(editor: Editor, facilitation: Facilitation, selfId: st
       ourCamera = camera
       return
     }
+    if (followingUserId) publishFollowedCamera(editor, camera)
     if (moving || !view || view.mode !== 'following') return
     if (trackTarget) {
       // tldraw stops following when the user moves the camera; a leader who vanished is not such a move.
