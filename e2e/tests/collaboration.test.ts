@@ -76,7 +76,8 @@ describe('two people on one board', () => {
     restart.to = Date.now()
 
     await bram.shapeWithText('Offline van Anna').waitFor({ timeout: 15_000 })
-    await bram.addStickyNote(900, 300, 'Na de herstart')
+    // Left of tldraw's style panel, which now stands beside the stage panel.
+    await bram.addStickyNote(700, 420, 'Na de herstart')
     await anna.shapeWithText('Na de herstart').waitFor({ timeout: 15_000 })
     // And what was on the board before the restart is still there for both.
     await anna.shapeWithText('Idee van Anna').waitFor()
