@@ -39,7 +39,7 @@ describe('the template layer', () => {
       const box = await card.boundingBox()
       if (!box) break
       widths.push(Math.round(box.width))
-      if (box.width >= 200) return box
+      if (box.width >= 150) return box
       await person.page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40))
       await person.page.keyboard.down('Control')
       await person.page.mouse.wheel(0, -600)
@@ -84,5 +84,48 @@ describe('the template layer', () => {
     // Nothing reached the facilitator either.
     await fien.page.locator('.tl-shape').filter({ hasText: principle }).first().waitFor({ state: 'attached' })
     expect(anna.problems).toEqual([])
+  })
+
+  it('the facilitator hides and shows the background area; everyone sees it', async () => {
+    const background = (person: Participant) =>
+      person.page.locator('.tl-shape').filter({ hasText: 'Verklaring over innovatie in de publieke sector' })
+    await background(anna).first().waitFor({ state: 'attached' })
+    const toggle = fien.page.getByRole('button', { name: 'Achtergrond tonen' })
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true')
+    await toggle.click()
+    await expect.poll(() => background(anna).count(), { timeout: 10_000 }).toBe(0)
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false')
+    await toggle.click()
+    await background(anna).first().waitFor({ state: 'attached' })
+  })
+
+  it('unlocked, the facilitator hides a card; every screen loses it until "Verborgen kaarten tonen"', async () => {
+    const card = (person: Participant) => person.page.locator('.tl-shape').filter({ hasText: principle })
+    await fien.page.getByRole('button', { name: 'Sjabloon ontgrendelen' }).click()
+    const box = await zoomToCard(fien)
+    await fien.page.keyboard.press('v')
+    // Low on the card: the voting dock floats over the top left of the canvas.
+    await fien.page.mouse.click(box.x + box.width / 2, box.y + box.height - 15)
+    if (process.env.E2E_DEBUG) await fien.page.screenshot({ path: '/tmp/beforedelete.png' })
+    await fien.page.keyboard.press('Delete')
+    if (process.env.E2E_DEBUG) {
+      await fien.page.waitForTimeout(1000)
+      await fien.page.screenshot({ path: '/tmp/afterdelete.png' })
+    }
+    await expect.poll(() => card(anna).count(), { timeout: 10_000 }).toBe(0)
+    await fien.page.getByRole('button', { name: 'Verborgen kaarten tonen (1)' }).click()
+    await card(anna).first().waitFor({ state: 'attached' })
+    await fien.page.getByRole('button', { name: 'Sjabloon ontgrendelen' }).click()
+    expect(await fien.page.getByRole('button', { name: 'Sjabloon ontgrendelen' }).getAttribute('aria-pressed')).toBe('false')
+  })
+
+  it('participants may export only once the facilitator allows it', async () => {
+    const exportButton = anna.page.getByRole('button', { name: 'Exporteren' })
+    expect(await exportButton.count()).toBe(0)
+    await fien.page.getByRole('checkbox', { name: 'Iedereen mag de samenvatting exporteren' }).check()
+    await exportButton.waitFor()
+    await exportButton.click()
+    // No names for anyone but the facilitator.
+    expect(await anna.page.getByRole('checkbox', { name: /namen/i }).count()).toBe(0)
   })
 })

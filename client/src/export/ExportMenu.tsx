@@ -22,6 +22,7 @@ export function ExportMenu({
   title,
   templateId,
   readFacilitation,
+  canIncludeNames,
   messages,
 }: {
   id: string
@@ -30,6 +31,8 @@ export function ExportMenu({
   title: string
   templateId: string
   readFacilitation: () => FacilitationState
+  /** Only the facilitator may put participants' names in a summary (the server refuses anyone else). */
+  canIncludeNames: boolean
   messages: Messages
 }) {
   const editor = useEditor()
@@ -56,7 +59,7 @@ export function ExportMenu({
   }
 
   const downloadSummary = (format: SummaryFormat) =>
-    run(() => fetchSummary(sessionId, token, format, { names, language: messages.exportLanguage }))
+    run(() => fetchSummary(sessionId, token, format, { names: canIncludeNames && names, language: messages.exportLanguage }))
 
   const downloadImage = (format: ImageFormat) =>
     run(async () => {
@@ -73,10 +76,12 @@ export function ExportMenu({
       <h2 id={headingId}>{messages.exportHeading}</h2>
       <h3>{messages.exportSummaryHeading}</h3>
       <p className="wp-share__hint">{messages.exportSummaryHint}</p>
-      <label className="wp-export__check" htmlFor={namesId}>
-        <input id={namesId} type="checkbox" checked={names} onChange={(event) => setNames(event.target.checked)} />
-        {messages.exportIncludeNames}
-      </label>
+      {canIncludeNames ? (
+        <label className="wp-export__check" htmlFor={namesId}>
+          <input id={namesId} type="checkbox" checked={names} onChange={(event) => setNames(event.target.checked)} />
+          {messages.exportIncludeNames}
+        </label>
+      ) : null}
       <div className="wp-export__buttons">
         {summaryFormats.map((format) => (
           <button key={format} type="button" disabled={busy} aria-label={messages.exportFormat(formatNames[format])} data-export={format} onClick={() => void downloadSummary(format)}>

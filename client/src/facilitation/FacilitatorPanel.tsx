@@ -5,6 +5,7 @@ import type { FacilitatorActions } from './facilitatorActions.ts'
 import { Markdown } from './Markdown.tsx'
 import type { FacilitationMessages } from './messages.ts'
 import { neighbourStage, restartOf, roundIndex, stageById, stagesOfRound } from './stageMoves.ts'
+import { hiddenCardIds, isBackgroundShown } from './templateControls.ts'
 import { TimerControls } from './TimerControls.tsx'
 import { TimerDisplay } from './TimerDisplay.tsx'
 
@@ -116,6 +117,40 @@ export function FacilitatorPanel({
         </div>
         <p className="wp-facilitation__note">{messages.privateWritingHint}</p>
         {revealProblem ? <p role="alert">{messages.revealFailed}</p> : null}
+      </section>
+
+      {template ? (
+        <section className="wp-facilitation__section" aria-label={messages.templateHeading}>
+          <h2 className="wp-facilitation__heading">{messages.templateHeading}</h2>
+          {/* Toggle buttons keep one name and say their state with aria-pressed, so people and tests find them. */}
+          <div className="wp-button-row">
+            <button type="button" aria-pressed={state.templateLock === 'unlocked'} onClick={actions.toggleTemplateLock}>
+              {messages.unlockTemplate}
+            </button>
+            {template.background.length > 0 ? (
+              <button type="button" aria-pressed={isBackgroundShown(state)} onClick={actions.toggleBackground}>
+                {messages.showBackground}
+              </button>
+            ) : null}
+          </div>
+          {state.templateLock === 'unlocked' ? <p className="wp-facilitation__note">{messages.templateUnlockedNote}</p> : null}
+          {hiddenCardIds(state).length > 0 ? (
+            <button type="button" onClick={actions.showHiddenCards}>
+              {messages.showHiddenCards(hiddenCardIds(state).length)}
+            </button>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className="wp-facilitation__section" aria-label={messages.exportsForEveryone}>
+        <label className="wp-checkbox">
+          <input
+            type="checkbox"
+            checked={state.exportsForEveryone}
+            onChange={(event) => actions.setExportsForEveryone(event.currentTarget.checked)}
+          />{' '}
+          {messages.exportsForEveryone}
+        </label>
       </section>
 
       {restart ? (

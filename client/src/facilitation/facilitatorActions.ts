@@ -20,6 +20,7 @@ import {
   toggleFollow,
   togglePrivateWriting,
 } from './stageMoves.ts'
+import * as templateControls from './templateControls.ts'
 import { zoomToFrame } from './viewSteering.ts'
 
 /**
@@ -41,6 +42,10 @@ export interface FacilitatorActions {
   togglePrivateWriting(): void
   reveal(): Promise<void>
   newChallenge(): void
+  toggleTemplateLock(): void
+  toggleBackground(): void
+  showHiddenCards(): void
+  setExportsForEveryone(allowed: boolean): void
 }
 
 export function facilitatorActions(
@@ -98,5 +103,9 @@ export function facilitatorActions(
       write(change)
       bringOwnView()
     },
+    toggleTemplateLock: () => write(templateControls.toggleTemplateLock(state())),
+    toggleBackground: () => write(templateControls.toggleBackground(state())),
+    showHiddenCards: () => write(templateControls.showHiddenCards(state())),
+    setExportsForEveryone: (allowed) => write(templateControls.setExportsForEveryone(allowed)),
   }
 }

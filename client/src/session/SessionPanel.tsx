@@ -1,5 +1,5 @@
-import type { SessionView } from '@werkplaats/shared'
-import { createContext, useContext, useId, useState } from 'react'
+import { facilitationMap, type SessionView } from '@werkplaats/shared'
+import { createContext, useContext, useEffect, useId, useState } from 'react'
 import { useValue } from 'tldraw'
 import type { BoardSession } from '../board/boardSession.ts'
 import type { Messages } from '../i18n/messages.ts'
@@ -59,6 +59,9 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
   })
   const title = controlSession?.title ?? view.title
   const isFacilitator = view.role === 'facilitator'
+  // Participants and observers may download the summary once the facilitator allows it (the server checks too).
+  const exportsForEveryone = useExportsForEveryone(control)
+  const mayExport = isFacilitator || exportsForEveryone
 
   return (
     <div className="wp-session-panel">
@@ -83,7 +86,7 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
             {messages.shareButton}
           </button>
         ) : null}
-        {isFacilitator ? (
+        {mayExport ? (
           <button
             type="button"
             className="wp-panel-button"
@@ -119,7 +122,7 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
           messages={messages}
         />
       ) : null}
-      {isFacilitator && showExport ? (
+      {mayExport && showExport ? (
         <ExportMenu
           id={exportId}
           sessionId={view.id}
@@ -127,12 +130,25 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
           title={title}
           templateId={view.templateId}
           readFacilitation={() => control.readFacilitation()}
+          canIncludeNames={isFacilitator}
           messages={messages}
         />
       ) : null}
       {showParticipants ? <ParticipantList id={participantsId} roster={roster} messages={messages} whereabouts={whereabouts} /> : null}
     </div>
   )
+}
+
+function useExportsForEveryone(control: ControlRoom): boolean {
+  const [allowed, setAllowed] = useState(() => control.readFacilitation().exportsForEveryone)
+  useEffect(() => {
+    const map = facilitationMap(control.doc)
+    const read = () => setAllowed(control.readFacilitation().exportsForEveryone)
+    map.observe(read)
+    read()
+    return () => map.unobserve(read)
+  }, [control])
+  return allowed
 }
 
 function PeopleIcon() {
