@@ -53,7 +53,7 @@ export function createApp({ config, sessions, votes, exports, templates, templat
   app.route('/', clientConfigRoutes(config))
   app.route('/', templateRoutes(templates, template))
   app.route('/', sessionRoutes(sessions, origin))
-  app.route('/', joinRoutes(sessions, joinLimiter))
+  app.route('/', joinRoutes(sessions, joinLimiter, config.trustProxy))
   app.route('/', voteRoutes(sessions, votes))
   app.route('/', exportRoutes(sessions, exports, origin))
   app.route('/', yjsRoutes())

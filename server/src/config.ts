@@ -20,6 +20,10 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Join-code look-ups per minute from one address (bursts up to twice that): guessing codes stays slow. */
   JOIN_CODE_ATTEMPTS_PER_MINUTE: positiveInt.default(20),
+  /** Behind a reverse proxy that sets X-Forwarded-For (nginx, see docs/deploy.md): count join-code attempts by the client's address it names. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** People one session admits (facilitator and participants). */
+  MAX_PARTICIPANTS_PER_SESSION: positiveInt.default(1000),
   /** Largest HTTP request body of the API. */
   MAX_REQUEST_BYTES: positiveInt.default(64 * 1024),
   /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
@@ -65,6 +69,8 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     joinCodeAttemptsPerMinute: e.JOIN_CODE_ATTEMPTS_PER_MINUTE,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
+    maxParticipantsPerSession: e.MAX_PARTICIPANTS_PER_SESSION,
+    trustProxy: e.TRUST_PROXY === 'true',
     clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : resolve(import.meta.dirname, '../../client/dist'),
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     keepAliveMs: e.KEEPALIVE_MS,

@@ -49,7 +49,7 @@ export async function startServer(
   const load = new LoadGauge()
   load.start()
   const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown }, cluster.fanout)
-  const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined })
+  const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined }, config.maxParticipantsPerSession)
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate)
   const exports = new ExportService(repository, rooms, getTemplate)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)

@@ -27,7 +27,7 @@ describe('sessions and roles, against the real server', () => {
   }
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), data.path, { JOIN_CODE_ATTEMPTS_PER_MINUTE: '6', ROOM_UNLOAD_AFTER_MS: '50' })
+    server = new ServerProcess(await freePort(), data.path, { JOIN_CODE_ATTEMPTS_PER_MINUTE: '6', ROOM_UNLOAD_AFTER_MS: '50', MAX_PARTICIPANTS_PER_SESSION: '4' })
     await server.start()
   })
   afterAll(async () => {
@@ -110,6 +110,24 @@ describe('sessions and roles, against the real server', () => {
     expect(byCode.status).toBe(200)
     expect(await byCode.json()).toEqual({ sessionId: session.id, title: 'Testsessie' })
     expect((await api(`/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/participants`, { method: 'POST', body: JSON.stringify({ name: 'x' }) })).status).toBe(404)
+  })
+
+  it('admits a limited number of people per session', async () => {
+    const session = await createSession(server.url)
+    for (const name of ['Anna', 'Bram', 'Cor']) await session.join(name)
+    const full = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: JSON.stringify({ name: 'Dirk' }) })
+    expect(full.status).toBe(409)
+    expect(await full.json()).toEqual({ error: 'this session is full (at most 4 people)' })
+  })
+
+  it('has private rooms only for the participants of the session', async () => {
+    const session = await createSession(server.url)
+    const other = await createSession(server.url)
+    const stranger = await other.join('Vreemde')
+    for (const owner of ['A'.repeat(22), stranger.participantId]) {
+      const raw = await connectRaw(server.wsUrl, { room: `${session.id}-private-${owner}`, token: session.facilitatorToken })
+      expect(await raw.closed, owner).toEqual({ code: 4404, reason: 'no such participant in this session' })
+    }
   })
 
   it('refuses missing, wrong and other-session tokens on HTTP', async () => {

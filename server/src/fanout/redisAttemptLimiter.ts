@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis'
 import { TooManyRequestsError } from '../http/errors.ts'
-import type { AddressLimiter } from '../http/addressLimiter.ts'
+import { type AddressLimiter, limitKey } from '../http/addressLimiter.ts'
 
 /**
  * A token bucket per key in Redis, refilled by elapsed time: `rate` tokens per second up to `burst`. Redis's own
- * clock decides, so instances with drifting clocks agree. Answers 1 when a token was there (and takes `cost` of
- * it: 1 to use an attempt, 0 to only ask), else 0.
+ * clock decides, so instances with drifting clocks agree. With `cost` 1 it uses an attempt and answers 1, or
+ * answers 0 when none is left; with `cost` -1 it gives one back (a right join code). One script, so a take is
+ * atomic across instances: concurrent guesses cannot all pass a check before any is counted.
  */
 const takeScript = `
 local now = redis.call('TIME')
@@ -18,7 +19,10 @@ local tokens = tonumber(state[1]) or burst
 local at = tonumber(state[2]) or nowMs
 tokens = math.min(burst, tokens + (nowMs - at) / 1000 * rate)
 local taken = 0
-if tokens >= 1 then
+if cost < 0 then
+  tokens = math.min(burst, tokens - cost)
+  taken = 1
+elseif tokens >= 1 then
   tokens = tokens - cost
   taken = 1
 end
@@ -51,20 +55,27 @@ export class RedisAttemptLimiter {
     await this.#ask(address, what, 1)
   }
 
-  async check(address: string, what: string): Promise<void> {
-    await this.#ask(address, what, 0)
+  async refund(address: string): Promise<void> {
+    try {
+      await this.#run(address, -1)
+    } catch {
+      this.#fallback.refund(address)
+    }
   }
 
-  async #ask(address: string, what: string, cost: 0 | 1): Promise<void> {
+  async #ask(address: string, what: string, cost: 1): Promise<void> {
     let taken: unknown
     try {
-      taken = await this.#redis.eval(takeScript, 1, `werkplaats:attempts:${address}`, this.#perMinute / 60, this.#burst, cost)
+      taken = await this.#run(address, cost)
     } catch {
-      if (cost === 1) this.#fallback.take(address, what)
-      else this.#fallback.check(address, what)
+      this.#fallback.take(address, what)
       return
     }
     if (taken !== 1) throw new TooManyRequestsError(`too many ${what}; try again later`, Math.ceil(60 / this.#perMinute))
+  }
+
+  #run(address: string, cost: 1 | -1): Promise<unknown> {
+    return this.#redis.eval(takeScript, 1, `werkplaats:attempts:${limitKey(address)}`, this.#perMinute / 60, this.#burst, cost)
   }
 
   stop(): void {

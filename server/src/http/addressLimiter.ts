@@ -5,8 +5,8 @@ import { TooManyRequestsError } from './errors.ts'
 export interface AttemptLimiter {
   /** Uses one attempt, or throws when none is left. */
   take(address: string, what: string): void | Promise<void>
-  /** Throws when no attempt is left, without using one. */
-  check(address: string, what: string): void | Promise<void>
+  /** Gives back an attempt that turned out right (a join code that exists). */
+  refund(address: string): void | Promise<void>
   stop(): void
 }
 
@@ -39,13 +39,13 @@ export class AddressLimiter implements AttemptLimiter {
     if (!this.#bucket(address, now).take(1, now)) this.#refuse(what)
   }
 
-  /** Throws `TooManyRequestsError` when `address` has no attempt left, without using one. */
-  check(address: string, what: string): void {
+  refund(address: string): void {
     const now = performance.now()
-    if (!this.#bucket(address, now).has(1, now)) this.#refuse(what)
+    this.#bucket(address, now).give(1, now)
   }
 
   #bucket(address: string, now: number): TokenBucket {
+    address = limitKey(address)
     let entry = this.#buckets.get(address)
     if (!entry) {
       entry = { bucket: new TokenBucket(this.#perMinute / 60, this.#burst, now), usedAt: now }
@@ -62,4 +62,17 @@ export class AddressLimiter implements AttemptLimiter {
   stop(): void {
     clearInterval(this.#sweep)
   }
+}
+
+/**
+ * What one attacker controls: an IPv4 address, or an IPv6 /64 (one subscriber usually gets a whole /64, so
+ * counting full IPv6 addresses would give an attacker 2⁶⁴ buckets).
+ */
+export function limitKey(address: string): string {
+  if (!address.includes(':') || address.startsWith('::ffff:')) return address.replace(/^::ffff:/, '')
+  const [head = '', tail = ''] = address.split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left
+  return `${groups.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`
 }

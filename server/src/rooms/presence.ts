@@ -14,6 +14,12 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { MalformedMessageError } from './protocol.ts'
 
+/**
+ * Largest awareness state one client may publish. Our presence (name, colour, cursor, viewport, up to 500
+ * selected ids) stays well under it; every state is kept and sent to every newcomer, so it must be bounded.
+ */
+export const maxPresenceStateBytes = 32 * 1024
+
 /** The y-protocols timeout: a client that has not renewed its state for this long is gone. */
 export const presenceTimeoutMs = 30_000
 
@@ -70,6 +76,7 @@ export class PresenceTable {
         const clock = decoding.readVarUint(decoder)
         const length = decoding.readVarUint(decoder)
         if (length > decoder.arr.length - decoder.pos) throw new MalformedMessageError('awareness state exceeds the frame')
+        if (length > maxPresenceStateBytes) throw new MalformedMessageError(`awareness state over ${maxPresenceStateBytes} bytes`)
         const bytes = decoding.readUint8Array(decoder, length)
         const state: unknown = JSON.parse(utf8.decode(bytes))
         incoming.push({ clientId, clock, json: state === null ? null : stamped(state, bytes, identity) })

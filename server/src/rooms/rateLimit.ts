@@ -33,10 +33,10 @@ export class TokenBucket {
     return true
   }
 
-  /** Whether `cost` tokens are there, without taking them. */
-  has(cost = 1, now = performance.now()): boolean {
+  /** Gives `amount` tokens back (an attempt that should not have counted), up to the burst. */
+  give(amount: number, now = performance.now()): void {
     this.#refill(now)
-    return this.#tokens >= cost
+    this.#tokens = Math.min(this.#burst, this.#tokens + amount)
   }
 
   #refill(now: number): void {

@@ -408,4 +408,28 @@ describe('Room rights (role × room × message kind)', () => {
       identity: { participantId: null, name: '', role: 'observer' },
     })
   })
+
+  it("lets a read-only connection answer once: a second sync step 2 is not what the stock client sends", async () => {
+    const { room } = await emptyRoom()
+    const reader = new RecordingPeer(observer)
+    room.add(reader)
+    const empty = Y.encodeStateAsUpdate(new Y.Doc())
+    room.receive(reader, { kind: 'sync-step-2', update: empty })
+    expect(reader.closedWith).toBeUndefined()
+    room.receive(reader, { kind: 'sync-step-2', update: empty })
+    expect(reader.closedWith).toEqual({ code: 4403, reason: 'read-only' })
+  })
+
+  it('refuses an awareness state over the size limit, applying nothing of it', async () => {
+    const { room } = await emptyRoom()
+    const peer = new RecordingPeer()
+    room.add(peer)
+    const doc = new Y.Doc()
+    const awareness = new awarenessProtocol.Awareness(doc)
+    awareness.setLocalState({ blob: 'x'.repeat(40 * 1024) })
+    expect(() => room.receive(peer, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]) })).toThrow(
+      /awareness state over/,
+    )
+    expect(room.presence.has(doc.clientID)).toBe(false)
+  })
 })

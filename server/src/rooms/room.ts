@@ -29,6 +29,8 @@ export interface RoomOptions extends RoomPresenceOptions, PersistenceOptions {}
 export class Room {
   readonly name: string
   readonly #peers = new Set<Peer>()
+  /** Read-only peers whose one sync step 2 has been checked (see `receive`). */
+  readonly #answeredReadOnly = new WeakSet<Peer>()
   readonly #document: PersistedDoc
   readonly #presence: RoomPresence
   readonly #channel: RoomChannel
@@ -121,8 +123,12 @@ export class Room {
     // Rights, checked before anything is applied: the shared table says who may read, write and show presence
     // in which room. A refused write is not applied, not stored and not relayed; its sender is closed.
     if (!mayDo(peer.access.role, peer.access.room, messageIntent(message))) {
-      // What the stock provider answers to our sync step 1 when it has nothing new: not a write.
-      if (message.kind === 'sync-step-2' && changesNothing(this.doc, message.update)) return
+      // What the stock provider answers to our one sync step 1 when it has nothing new: not a write. Checking it
+      // costs a walk over the board, so a read-only connection gets one such answer, as the stock client sends.
+      if (message.kind === 'sync-step-2' && !this.#answeredReadOnly.has(peer) && changesNothing(this.doc, message.update)) {
+        this.#answeredReadOnly.add(peer)
+        return
+      }
       peer.close(CloseCode.forbidden, 'read-only')
       return
     }

@@ -9,7 +9,8 @@ import * as Y from 'yjs'
  * answer is not empty bytes: Yjs puts the sender's whole delete set in it. Such an answer is not a write and
  * must not close the connection; anything that would change the doc is.
  *
- * Costs a walk over the doc's structs; it only runs for read-only connections' sync step 2 (once per connect).
+ * Costs one walk over the doc's structs and a binary search per deleted range the update names; it runs only
+ * for a read-only connection's sync step 2, and the room lets each connection send that once (see `Room`).
  */
 export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
   const known = Y.decodeStateVector(Y.encodeStateVector(doc))
@@ -24,9 +25,24 @@ export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
     const runs = deleted.clients.get(client) ?? []
     for (const item of items) {
       if (item.len === 0) continue
-      const end = item.clock + item.len
-      if (!runs.some((run) => run.clock <= item.clock && end <= run.clock + run.len)) return false
+      const run = runs[lastRunStartingAtOrBefore(runs, item.clock)]
+      if (!run || item.clock + item.len > run.clock + run.len) return false
     }
   }
   return true
+}
+
+/** Index of the last run whose clock is at or before `clock`, or -1: runs are sorted by clock and do not overlap. */
+function lastRunStartingAtOrBefore(runs: ReadonlyArray<{ clock: number }>, clock: number): number {
+  let low = 0
+  let high = runs.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    if ((runs[middle] as { clock: number }).clock <= clock) {
+      found = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
+  return found
 }

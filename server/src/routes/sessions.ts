@@ -30,7 +30,7 @@ const joinSession = createRoute({
   path: '/api/sessions/{id}/participants',
   summary: 'Join as a participant with a display name; the unguessable session id is the invitation',
   request: { params: idParam, body: jsonBody(joinRequestSchema) },
-  responses: { 201: json(joinedSchema, 'The participant\'s id and token.'), ...errors(400, 404, 413) },
+  responses: { 201: json(joinedSchema, 'The participant\'s id and token.'), ...errors(400, 404, 409, 413) },
 })
 
 const getSession = createRoute({

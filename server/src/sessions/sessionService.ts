@@ -22,7 +22,7 @@ import {
   writeControlSession,
 } from '@werkplaats/shared'
 import * as Y from 'yjs'
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../http/errors.ts'
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from '../http/errors.ts'
 import { CloseCode, type PeerAccess } from '../rooms/peer.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import {
@@ -71,7 +71,11 @@ export class SessionService {
   readonly #rooms: RoomManager
   readonly #templates: TemplateCatalog
 
-  constructor(repository: SessionRepository, rooms: RoomManager, templates: TemplateCatalog) {
+  readonly #maxParticipants: number
+
+  /** `maxParticipants`: people one session admits; every join grows the control room each client downloads. */
+  constructor(repository: SessionRepository, rooms: RoomManager, templates: TemplateCatalog, maxParticipants = 1000) {
+    this.#maxParticipants = maxParticipants
     this.#repository = repository
     this.#rooms = rooms
     this.#templates = templates
@@ -109,6 +113,9 @@ export class SessionService {
 
   async join(sessionId: string, name: string): Promise<Joined> {
     await this.#requireSession(sessionId)
+    if ((await this.#repository.listPeople(sessionId)).length >= this.#maxParticipants) {
+      throw new ConflictError(`this session is full (at most ${this.#maxParticipants} people)`)
+    }
     const token = newToken()
     const person: PersonRecord = { participantId: newId(), sessionId, name, role: 'participant', createdAt: Date.now() }
     await this.#repository.addPerson(person, { tokenHash: hashToken(token), sessionId, role: 'participant', participantId: person.participantId })
@@ -141,8 +148,16 @@ export class SessionService {
     const grant = token ? await this.#grantOf(token) : null
     if (!grant) throw new RoomAccessError(CloseCode.unauthorized, 'a valid token is needed (?token=)')
     if (grant.sessionId !== room.sessionId) throw new RoomAccessError(CloseCode.forbidden, 'this token belongs to another session')
-    if (room.kind === 'private' && !mayEnterPrivateRoom(grant.role, grant.participantId, room.ownerId)) {
-      throw new RoomAccessError(CloseCode.forbidden, "another participant's private notes")
+    if (room.kind === 'private') {
+      if (!mayEnterPrivateRoom(grant.role, grant.participantId, room.ownerId)) {
+        throw new RoomAccessError(CloseCode.forbidden, "another participant's private notes")
+      }
+      // Only a participant of this session has a private room: no room can be named after anyone else, so the
+      // session's people are every private room there is (deletion relies on it).
+      const owner = await this.#repository.findPerson(room.ownerId)
+      if (!owner || owner.sessionId !== grant.sessionId || owner.role !== 'participant') {
+        throw new RoomAccessError(CloseCode.gone, 'no such participant in this session')
+      }
     }
     const person = grant.participantId ? await this.#repository.findPerson(grant.participantId) : null
     return {
@@ -206,7 +221,11 @@ export class SessionService {
     let revealed = 0
     for (const person of await this.#repository.listPeople(session.id)) {
       const room = privateRoomName(session.id, person.participantId)
-      const records = await this.#rooms.read(room, (doc) => [...readBoardRecords(doc).values()])
+      // The records as stored (well-formed ones only), so what is deleted below can be compared to them as they are.
+      const records = await this.#rooms.read(room, (doc) => {
+        const stored = boardRecords(doc)
+        return [...readBoardRecords(doc).keys()].map((id) => stored.get(id) as BoardRecord)
+      })
       if (records.length === 0) continue
       await this.#rooms.change(board, (doc) => {
         const target = boardRecords(doc)
@@ -214,7 +233,11 @@ export class SessionService {
       })
       await this.#rooms.change(room, (doc) => {
         const source = boardRecords(doc)
-        for (const record of records) source.delete(record.id)
+        // Only what was moved: a sticky edited since it was read stays private, with the newer text, rather
+        // than the edit being lost; the next reveal moves it.
+        for (const record of records) {
+          if (JSON.stringify(source.get(record.id)) === JSON.stringify(record)) source.delete(record.id)
+        }
       })
       revealed += records.length
     }
