@@ -22,6 +22,19 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
   })
 }
 
+/**
+ * The URLs among `urls` that went to any host but `serverHost`: a page's own `data:` URLs go nowhere, and a
+ * `blob:` URL belongs to the origin it names.
+ */
+export function requestsElsewhere(urls: readonly string[], serverHost: string): string[] {
+  return urls.filter((raw) => {
+    const url = new URL(raw)
+    if (url.protocol === 'data:') return false
+    if (url.protocol === 'blob:') return new URL(url.pathname).host !== serverHost
+    return url.host !== serverHost
+  })
+}
+
 export interface ConsoleProblem {
   at: number
   text: string

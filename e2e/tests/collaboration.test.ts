@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant, type ConsoleProblem } from '../support/browser.ts'
+import { launchBrowser, Participant, requestsElsewhere, type ConsoleProblem } from '../support/browser.ts'
 import { type ServerProcess, startServer } from '../support/server.ts'
 
 /**
@@ -95,7 +95,7 @@ describe('two people on one board', () => {
       await carla.page.mouse.move(600, 650)
       await carla.page.mouse.move(620, 660, { steps: 10 })
       await anna.collaboratorCursor('Carla').waitFor()
-      expectOnlyServerRequests(carla.requests, server.host)
+      expect(requestsElsewhere(carla.requests, server.host)).toEqual([])
       expect(unexpectedProblems(carla.problems, restartWindows)).toEqual([])
     } finally {
       await carla.close()
@@ -107,7 +107,7 @@ describe('two people on one board', () => {
   it('no request leaves for any host but the server', () => {
     for (const participant of [anna, bram]) {
       expect(participant.requests.length).toBeGreaterThan(0)
-      expectOnlyServerRequests(participant.requests, server.host)
+      expect(requestsElsewhere(participant.requests, server.host)).toEqual([])
     }
   })
 
@@ -147,16 +147,6 @@ describe('an address that is not a session', () => {
 })
 
 /** data: URLs never touch the network, blob: URLs are the page's own memory; everything else must be ours. */
-function expectOnlyServerRequests(urls: string[], serverHost: string): void {
-  const foreign = urls.filter((raw) => {
-    const url = new URL(raw)
-    if (url.protocol === 'data:') return false
-    if (url.protocol === 'blob:') return new URL(url.pathname).host !== serverHost
-    return url.host !== serverHost
-  })
-  expect(foreign).toEqual([])
-}
-
 /**
  * Console errors, except Chromium's report of a refused WebSocket while the test itself had the server down
  * (the page cannot stop the browser from logging those, and reconnecting is exactly what is being tested).

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
-import type { Browser, Locator } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, Participant } from '../support/browser.ts'
 import { type ServerProcess, startServer } from '../support/server.ts'
+import { boardCard, startRound as startVotingRound, tallyBadge, vote, voteCard, votingDock, votingSection } from '../support/voting.ts'
 
 /** Just what the test needs of the OECD template, read as the server reads it. */
 interface TemplateData {
@@ -46,35 +47,7 @@ describe('voting and the playbook\'s logic', () => {
     await server?.destroy()
   })
 
-  const dock = (person: Participant) => person.page.getByRole('complementary', { name: 'Stemmen en actieplan' })
-  const section = (person: Participant, name: string) => dock(person).getByRole('region', { name })
-  const card = (person: Participant, text: string): Locator =>
-    section(person, 'Stemmen').getByRole('listitem').filter({ has: person.page.getByText(text, { exact: true }) })
-
-  async function startRound(stage: string, votes: number): Promise<void> {
-    await section(fien, 'Stemmen').getByRole('button', { name: 'Stemronde starten' }).click()
-    const dialog = fien.page.getByRole('dialog', { name: 'Stemronde starten' })
-    await dialog.getByLabel('Onderdeel').selectOption({ label: stageTitle(stage) })
-    await dialog.getByLabel('Stemmen per deelnemer').fill(String(votes))
-    await dialog.getByRole('button', { name: 'Starten' }).click()
-    await dialog.waitFor({ state: 'hidden' })
-  }
-
-  /** A card's vote place on the board, laid out by the template layer. */
-  const boardCard = (person: Participant, cardId: string) => person.page.locator(`[data-card-vote="${cardId}"]`)
-
-  /**
-   * One vote, from the panel or (`onBoard`) from the card on the board. The board's cards may lie outside the
-   * view (no stage bar brings people there yet), so that click is dispatched to the button rather than aimed.
-   */
-  async function vote(person: Participant, label: string, text: string, onBoard?: string): Promise<void> {
-    const before = await section(person, 'Stemmen').getByText(/^Nog \d+ stem|^Je stemmen zijn op/).textContent()
-    // A card outside the view is culled (not displayed), hence out of the accessibility tree: find the button by its name attribute.
-    if (onBoard) await boardCard(person, onBoard).locator(`button[aria-label^="${label}: "]`).first().dispatchEvent('click')
-    else await card(person, text).getByRole('button', { name: `${label}: ${text}` }).click()
-    // Each vote's answer says what is left: wait for it, so the next vote is not refused as over budget.
-    await section(person, 'Stemmen').getByText(/^Nog \d+ stem|^Je stemmen zijn op/).filter({ hasNotText: before ?? '' }).waitFor()
-  }
+  const startRound = (stage: string, votes: number) => startVotingRound(fien, votes, stageTitle(stage))
 
   it('a facilitator and five participants open the session', async () => {
     const response = await fetch(`${server.url}/api/sessions`, {
@@ -85,9 +58,9 @@ describe('voting and the playbook\'s logic', () => {
     const created = (await response.json()) as { links: { facilitator: string; participant: string } }
     await fien.open(created.links.facilitator)
     for (const person of team) await person.joinByLink(created.links.participant)
-    await section(fien, 'Stemmen').getByText('Er loopt geen stemronde.').waitFor()
+    await votingSection(fien, 'Stemmen').getByText('Er loopt geen stemronde.').waitFor()
     // Only the facilitator opens rounds.
-    expect(await section(team[0] as Participant, 'Stemmen').getByRole('button', { name: 'Stemronde starten' }).count()).toBe(0)
+    expect(await votingSection(team[0] as Participant, 'Stemmen').getByRole('button', { name: 'Stemronde starten' }).count()).toBe(0)
   })
 
   it('the Startpunt round proposes the principle with the most votes, and the facilitator chooses it', async () => {
@@ -96,18 +69,18 @@ describe('voting and the playbook\'s logic', () => {
     await vote(anna, 'Stem', title(second), second.id)
     for (const person of [bram, cor]) await vote(person, 'Stem', title(second))
     for (const person of [dirk, eva]) await vote(person, 'Stem', title(first))
-    await section(anna, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
-    await section(fien, 'Stemmen').getByText('5 van 5 hebben gestemd').waitFor()
+    await votingSection(anna, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
+    await votingSection(fien, 'Stemmen').getByText('5 van 5 hebben gestemd').waitFor()
     // Hidden until revealed: nobody but the facilitator sees a tally yet.
-    expect(await section(anna, 'Stemmen').getByText(/^\d+ stemm?e?n?$/).count()).toBe(0)
+    expect(await votingSection(anna, 'Stemmen').getByText(/^\d+ stemm?e?n?$/).count()).toBe(0)
 
-    await section(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
-    await section(fien, 'Stemmen').getByText(`De stemmen wijzen naar ${title(second)}.`).waitFor()
-    await section(fien, 'Stemmen').getByRole('button', { name: 'Dit principe kiezen' }).click()
-    await section(fien, 'Stemmen').getByText(`Gekozen principe: ${title(second)}`).waitFor()
+    await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
+    await votingSection(fien, 'Stemmen').getByText(`De stemmen wijzen naar ${title(second)}.`).waitFor()
+    await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Dit principe kiezen' }).click()
+    await votingSection(fien, 'Stemmen').getByText(`Gekozen principe: ${title(second)}`).waitFor()
     for (const person of team) {
-      await card(person, title(second)).getByText('3 stemmen', { exact: true }).waitFor()
-      await card(person, title(first)).getByText('2 stemmen', { exact: true }).waitFor()
+      await voteCard(person, title(second)).getByText('3 stemmen', { exact: true }).waitFor()
+      await voteCard(person, title(first)).getByText('2 stemmen', { exact: true }).waitFor()
       await boardCard(person, second.id).getByText('3 stemmen', { exact: true }).waitFor({ state: 'attached' })
     }
   })
@@ -117,9 +90,9 @@ describe('voting and the playbook\'s logic', () => {
     const label = 'We moeten dit verbeteren!'
     // Only the chosen principle's questions are put to the vote.
     const anna = team[0] as Participant
-    await card(anna, (questions[0] as { text: string }).text).waitFor()
-    expect(await section(anna, 'Stemmen').getByRole('listitem').count()).toBe(questions.length)
-    await section(anna, 'Stemmen').getByText('Nog 3 stemmen').waitFor()
+    await voteCard(anna, (questions[0] as { text: string }).text).waitFor()
+    expect(await votingSection(anna, 'Stemmen').getByRole('listitem').count()).toBe(questions.length)
+    await votingSection(anna, 'Stemmen').getByText('Nog 3 stemmen').waitFor()
 
     // q0: 5 votes, q1: 4, q2: 3, q3: 2, q4: 1.
     const ballots = [[0, 1, 2], [0, 1, 2], [0, 1, 3], [0, 1, 3], [0, 2, 4]]
@@ -130,23 +103,23 @@ describe('voting and the playbook\'s logic', () => {
         await vote(person, label, question.text, index === 0 ? question.id : undefined)
       }
     }
-    await section(anna, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
+    await votingSection(anna, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
     // The budget holds on the screen too: no more "We moeten dit verbeteren!" to press.
-    expect(await card(anna, (questions[4] as { text: string }).text).getByRole('button', { name: new RegExp(label) }).isDisabled()).toBe(true)
-    await section(fien, 'Stemmen').getByText('5 van 5 hebben gestemd').waitFor()
-    expect(await section(anna, 'Stemmen').getByText(/^\d+ stemm?e?n?$/).count()).toBe(0)
+    expect(await voteCard(anna, (questions[4] as { text: string }).text).getByRole('button', { name: new RegExp(label) }).isDisabled()).toBe(true)
+    await votingSection(fien, 'Stemmen').getByText('5 van 5 hebben gestemd').waitFor()
+    expect(await votingSection(anna, 'Stemmen').getByText(/^\d+ stemm?e?n?$/).count()).toBe(0)
 
-    await section(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
+    await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
     const expected = [5, 4, 3, 2, 1]
     for (const person of [fien, ...team]) {
       for (const [q, votes] of expected.entries()) {
-        const badge = votes === 1 ? '1 stem' : `${votes} stemmen`
-        await card(person, (questions[q] as { text: string }).text).getByText(badge, { exact: true }).waitFor()
+        const badge = tallyBadge(votes)
+        await voteCard(person, (questions[q] as { text: string }).text).getByText(badge, { exact: true }).waitFor()
         // The same tally on the question card on the board.
         await boardCard(person, (questions[q] as { id: string }).id).getByText(badge, { exact: true }).waitFor({ state: 'attached' })
       }
       // "Resultaten": most votes first, with the share of voters.
-      const rows = section(person, 'Resultaten').getByRole('listitem')
+      const rows = votingSection(person, 'Resultaten').getByRole('listitem')
       await rows.first().getByText('5 stemmen · 100% van de stemmers').waitFor()
       expect(await rows.first().textContent()).toContain((questions[0] as { text: string }).text)
       await rows.nth(1).getByText('4 stemmen · 80% van de stemmers').waitFor()
@@ -154,7 +127,7 @@ describe('voting and the playbook\'s logic', () => {
   })
 
   it('the plays of the three top questions are chosen and appear on Verbeteren', async () => {
-    const decision = section(fien, 'Stemmen').getByRole('region', { name: 'Plays voor Verbeteren' })
+    const decision = votingSection(fien, 'Stemmen').getByRole('region', { name: 'Plays voor Verbeteren' })
     for (const [q, ticked] of [[0, true], [1, true], [2, true], [3, false], [4, false]] as const) {
       expect(await decision.getByRole('checkbox', { name: new RegExp(escape((questions[q] as { text: string }).text)) }).isChecked()).toBe(ticked)
     }
@@ -166,7 +139,7 @@ describe('voting and the playbook\'s logic', () => {
         if (!play) throw new Error('a question leads to a play')
         // On the board, laid out by the template layer, and in the marks panel.
         await person.page.locator('.tl-shape').filter({ hasText: play.title }).first().waitFor({ state: 'attached' })
-        await section(person, 'Acties').getByRole('heading', { name: play.title }).waitFor()
+        await votingSection(person, 'Acties').getByRole('heading', { name: play.title }).waitFor()
       }
     }
   })
@@ -175,7 +148,7 @@ describe('voting and the playbook\'s logic', () => {
     const play = second.plays.find((p) => p.id === (questions[0] as { playId: string }).playId)
     const action = play?.actions[0]
     if (!action) throw new Error('a play has actions')
-    const group = (person: Participant) => section(person, 'Acties').getByRole('group', { name: `Heb je dit al geprobeerd? ${action.text}` })
+    const group = (person: Participant) => votingSection(person, 'Acties').getByRole('group', { name: `Heb je dit al geprobeerd? ${action.text}` })
     const [anna, bram, cor] = team as [Participant, Participant, Participant]
     await group(anna).getByRole('radio', { name: 'Geprobeerd' }).check()
     await group(bram).getByRole('radio', { name: 'Willen we proberen' }).check()
@@ -184,7 +157,7 @@ describe('voting and the playbook\'s logic', () => {
     await group(cor).getByRole('radio', { name: 'Niet relevant' }).check()
     const counts = 'Geprobeerd: 1 · Willen we proberen: 1 · Niet relevant: 1'
     for (const person of [fien, ...team]) {
-      await section(person, 'Acties').getByRole('listitem').filter({ hasText: action.text }).getByText(counts).waitFor()
+      await votingSection(person, 'Acties').getByRole('listitem').filter({ hasText: action.text }).getByText(counts).waitFor()
     }
     expect(await group(fien).getByRole('radio', { name: 'Geprobeerd' }).isDisabled()).toBe(true)
   })
@@ -194,8 +167,8 @@ describe('voting and the playbook\'s logic', () => {
     const action = play?.actions[0]
     if (!action) throw new Error('a play has actions')
     const [anna, bram] = team as [Participant, Participant]
-    const plan = (person: Participant) => section(person, 'Actieplan')
-    for (const person of [anna, bram]) await dock(person).getByRole('button', { name: 'Actieplan', exact: true }).click()
+    const plan = (person: Participant) => votingSection(person, 'Actieplan')
+    for (const person of [anna, bram]) await votingDock(person).getByRole('button', { name: 'Actieplan', exact: true }).click()
     await plan(anna).getByRole('button', { name: 'Uit de gekozen acties' }).click()
     await plan(anna).getByRole('button', { name: `Toevoegen aan actieplan: ${action.text}` }).click()
     const item = (person: Participant) => plan(person).getByRole('group', { name: 'Actie 1' })
@@ -219,8 +192,8 @@ describe('voting and the playbook\'s logic', () => {
     await startRound('welkom', 1)
     const dot = (person: Participant) => person.page.locator('.wp-sticky-vote')
     await dot(bram).getByRole('button', { name: 'Stem: Koffie eerst' }).click()
-    await section(bram, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
-    await section(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
+    await votingSection(bram, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
+    await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
     for (const person of [fien, ...team]) await dot(person).getByText('1 stem', { exact: true }).waitFor()
   })
 
