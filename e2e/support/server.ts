@@ -1,4 +1,5 @@
 import { ServerProcess } from '@werkplaats/server/testing'
+import { startPostgres, startRedis, type TestPostgres, type TestRedis } from '@werkplaats/server/testing/services'
 
 /**
  * The real product server (`node server/src/main.ts`) on a free port with its own data directory, as the
@@ -7,6 +8,41 @@ import { ServerProcess } from '@werkplaats/server/testing'
  */
 export function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   return ServerProcess.launch({ TLDRAW_LICENSE_KEY: '', ...env })
+}
+
+/** Several instances of the server sharing one PostgreSQL and one Redis, as behind a load balancer. */
+export interface SharedInstances {
+  readonly servers: readonly ServerProcess[]
+  /** Stops the instances first (they hold connections to both services), then PostgreSQL and Redis. */
+  destroy(): Promise<void>
+}
+
+/**
+ * `count` server instances on one throw-away PostgreSQL database and one throw-away Redis
+ * (`@werkplaats/server/testing/services`: Debian's `postgresql` and `redis-server`, which `./run test` installs),
+ * the several-instance shape of docs/deploy.md. Whatever started is stopped again if a later start fails.
+ */
+export async function startSharedInstances(count: number): Promise<SharedInstances> {
+  const servers: ServerProcess[] = []
+  let postgres: TestPostgres | undefined
+  let redis: TestRedis | undefined
+  const destroy = async () => {
+    await Promise.all(servers.map((server) => server.destroy()))
+    await Promise.all([postgres?.stop(), redis?.stop()])
+  }
+  try {
+    // One by one, so a failure leaves each started service in its variable to be stopped.
+    postgres = await startPostgres()
+    redis = await startRedis()
+    const env = { DATABASE_URL: await postgres.createDatabase(), REDIS_URL: redis.url }
+    // One after the other: instances starting together would only queue on the migrations' advisory lock, and
+    // a failed start then names the instance.
+    for (let i = 0; i < count; i++) servers.push(await startServer(env))
+  } catch (error) {
+    await destroy()
+    throw error
+  }
+  return { servers, destroy }
 }
 
 export type { ServerProcess }
