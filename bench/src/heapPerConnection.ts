@@ -6,9 +6,11 @@
  *
  * Three servers, each in this process, each with 400 silent y-websocket connections on one board:
  *   reference  — `@y/websocket-server@0.1.1`'s `setupWSConnection` on a plain `ws` server
- *   werkplaats — our server as it runs (Hono's built-in WebSocket upgrade in front of our rooms)
- *   werkplaats-rooms-on-plain-ws — our rooms and connections behind a plain `ws` upgrade, to show what the
- *                upgrade layer itself keeps per connection
+ *   werkplaats — our server as it runs: `startServer`, a session created through the API, every connection
+ *                with the facilitator's token on `<sessionId>-board` (the upgrade is `ws` `handleUpgrade` on the
+ *                Node server, after the token check, see server/src/rooms/roomEndpoint.ts)
+ *   werkplaats-rooms-on-plain-ws — our rooms and connections behind a bare `ws` upgrade with no token check,
+ *                to show what the endpoint (token check, session identity) keeps per connection
  * The client side of each connection is in the same heap and the same for all three, so the differences
  * between the rows are server-side.
  */
@@ -88,7 +90,7 @@ async function settledHeap(): Promise<number> {
 const rows: Array<[string, number]> = []
 for (const [name, start] of [
   ['reference (@y/websocket-server 0.1.1)', reference],
-  ['werkplaats (Hono upgrade)', werkplaats],
+  ['werkplaats (ws handleUpgrade, token check)', werkplaats],
   ['werkplaats rooms on a plain ws upgrade', werkplaatsRoomsOnPlainWs],
 ] as const) {
   const url = await start()

@@ -1,16 +1,18 @@
 import type { HistogramData } from './histogram.ts'
 
-/** One participant: a global number (in its edit markers) and the board it joins. */
+/**
+ * One participant: a global number (in its edit markers), the logical board it joins (results are counted per
+ * logical board) and the full WebSocket address it connects to (for ours: `<sessionId>-board?token=…`).
+ */
 export interface Participant {
   participant: number
   room: string
+  url: string
 }
 
 /** Participants that edit their sticky every `editEveryMs` and move their cursor every `cursorEveryMs`. */
 export interface LoadJob {
   kind: 'load'
-  /** WebSocket address up to the room name, e.g. `ws://127.0.0.1:8080/yjs/`. */
-  urlPrefix: string
   participants: Participant[]
   /** Integrate received updates into each client's Y.Doc (as a browser does). */
   apply: boolean
@@ -22,7 +24,6 @@ export interface LoadJob {
 /** Participants that join, announce themselves once, optionally create stickies, and then stay silent. */
 export interface IdleJob {
   kind: 'idle'
-  urlPrefix: string
   participants: Array<Participant & { seedStickies: number }>
   connectConcurrency: number
 }
@@ -30,7 +31,8 @@ export interface IdleJob {
 /** One client dragging one sticky `updates` times, one observer measuring, checkpoints of the document size. */
 export interface DragJob {
   kind: 'drag'
-  urlPrefix: string
+  /** The board's full WebSocket address (with a token for ours). */
+  url: string
   room: string
   updates: number
   ratePerSecond: number

@@ -193,7 +193,7 @@ export function memoryTable(pair: Pair<MemorySummary>): string {
   return table(
     ['', 'Werkplaats', 'reference', 'ratio'],
     [
-      ['RSS, empty server', mib(o?.baselineRss), mib(t?.baselineRss), ratio(o?.baselineRss, t?.baselineRss)],
+      ['RSS, no board connected (ours: the sessions and participants already created)', mib(o?.baselineRss), mib(t?.baselineRss), ratio(o?.baselineRss, t?.baselineRss)],
       [`RSS with ${o?.boards ?? t?.boards ?? '?'} idle boards (20 stickies, 1 silent participant each)`, mib(o?.boardsRss), mib(t?.boardsRss), ratio(o?.boardsRss, t?.boardsRss)],
       [`RSS with ${o?.participants ?? t?.participants ?? '?'} more idle participants on one board`, mib(o?.crowdRss), mib(t?.crowdRss), ratio(o?.crowdRss, t?.crowdRss)],
       ['memory per idle board (incl. its one participant)', kib(o?.perBoard), kib(t?.perBoard), ratio(o?.perBoard, t?.perBoard)],

@@ -96,12 +96,12 @@ function emptyResult(): LoadResult {
   }
 }
 
-function makeClients(urlPrefix: string, participants: Participant[], apply: boolean, result: LoadResult, timing: { current: Timing | null }): BenchClient[] {
+function makeClients(participants: Participant[], apply: boolean, result: LoadResult, timing: { current: Timing | null }): BenchClient[] {
   const inWindow = (t: number): boolean => {
     const w = timing.current
     return w !== null && t >= w.measureFrom && t < w.measureTo
   }
-  return participants.map(({ participant, room }) => {
+  return participants.map(({ participant, room, url }) => {
     const events: ClientEvents = {
       updateReceived(bytes, marks) {
         const now = nowMs()
@@ -136,14 +136,14 @@ function makeClients(urlPrefix: string, participants: Participant[], apply: bool
         result.closeCodes[code] = (result.closeCodes[code] ?? 0) + 1
       },
     }
-    return new BenchClient(`${urlPrefix}${room}`, room, participant, apply, events)
+    return new BenchClient(url, room, participant, apply, events)
   })
 }
 
 async function runLoad(job: LoadJob): Promise<void> {
   const result = emptyResult()
   const timing: { current: Timing | null } = { current: null }
-  const clients = makeClients(job.urlPrefix, job.participants, job.apply, result, timing)
+  const clients = makeClients(job.participants, job.apply, result, timing)
   const connected = await connectAll(clients, job.connectConcurrency)
   post({ type: 'ready', ...connected })
   const { timing: t } = await expect('start')
@@ -214,7 +214,7 @@ async function runLoad(job: LoadJob): Promise<void> {
 
 async function runIdle(job: IdleJob): Promise<void> {
   const result = emptyResult()
-  const clients = makeClients(job.urlPrefix, job.participants, false, result, { current: null })
+  const clients = makeClients(job.participants, false, result, { current: null })
   const connected = await connectAll(clients, job.connectConcurrency)
   job.participants.forEach(({ seedStickies }, i) => {
     const client = clients[i]
@@ -258,7 +258,7 @@ async function runDrag(job: DragJob): Promise<void> {
       }
     },
   }
-  const url = `${job.urlPrefix}${job.room}`
+  const url = job.url
   const observer = new BenchClient(url, job.room, 2, true, observerEvents)
   const dragger = new BenchClient(url, job.room, 1, false, quiet)
   const connected = await connectAll([observer, dragger], 2)
