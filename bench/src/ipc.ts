@@ -40,7 +40,19 @@ export interface DragJob {
   timeoutMs: number
 }
 
-export type Job = LoadJob | IdleJob | DragJob
+/**
+ * Scenario 10: participants with their control-room connection (own token) who vote through the API when told,
+ * and report when the revealed tallies reached each of their screens.
+ */
+export interface VoteJob {
+  kind: 'vote'
+  voters: Array<{ participant: number; controlUrl: string; token: string }>
+  /** `http://127.0.0.1:<port>/api/sessions/<id>` */
+  sessionApi: string
+  connectConcurrency: number
+}
+
+export type Job = LoadJob | IdleJob | DragJob | VoteJob
 
 /** Absolute times on the shared monotonic clock (clock.ts). */
 export interface Timing {
@@ -58,6 +70,10 @@ export type MainMessage =
   | { type: 'start'; timing: Timing }
   | { type: 'release' }
   | { type: 'checkpoint-done' }
+  /** Scenario 10: cast `votesEach` votes per voter on distinct cards, at random times in [startAt, startAt + windowMs). */
+  | { type: 'vote-start'; roundId: string; cardIds: string[]; votesEach: number; startAt: number; windowMs: number }
+  /** Scenario 10: the facilitator's reveal is being sent now (`at`); report when every screen has the tallies. */
+  | { type: 'reveal-sent'; at: number; timeoutMs: number }
 
 /** The counts a worker reports and the bench sums over workers: frames and payload bytes inside the window, etc. */
 export function emptyCounters() {
@@ -89,6 +105,25 @@ export interface LoadResult extends LoadCounters {
   schedulerLagMs: number
 }
 
+export interface VoteCastResult {
+  /** From sending `POST …/votes` until its answer was read. */
+  latency: HistogramData
+  /** Answers by HTTP status (`201`, `409`, …; `error` when the request itself failed). */
+  statuses: Record<string, number>
+  /** Largest delay between a vote's planned time and its sending: the generator's own lateness. */
+  sendLagMs: number
+  /** Control-room connections the server closed, or the network lost. */
+  disconnects: number
+}
+
+export interface RevealSeenResult {
+  /** For each voter's control-room connection, when (shared monotonic clock) the revealed tallies arrived; NaN: never. */
+  seenAt: number[]
+  /** The sum of votes in the tallies as the first screen saw them. */
+  tallyVotes: number
+  disconnects: number
+}
+
 export interface DragCheckpoint {
   updatesSent: number
   updatesSeenByObserver: number
@@ -103,4 +138,6 @@ export type WorkerMessage =
   | { type: 'result'; result: LoadResult }
   | { type: 'checkpoint'; checkpoint: DragCheckpoint }
   | { type: 'drag-result'; latency: HistogramData; sent: number; seen: number; durationMs: number; disconnects: number; frameBytes: number }
+  | { type: 'votes-cast'; result: VoteCastResult }
+  | { type: 'reveal-seen'; result: RevealSeenResult }
   | { type: 'error'; message: string }

@@ -1,7 +1,7 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { boardRecords } from '@werkplaats/shared'
+import { boardRecords, sessionRoomName } from '@werkplaats/shared'
 import { BenchClient, type ClientEvents } from './client.ts'
 import { churnLargeBoard } from './largeBoard.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
@@ -9,7 +9,7 @@ import { createHistogram, type LatencySummary, merge, summarize, summarizeSample
 import { type DragCheckpoint, emptyCounters, type LoadResult, type Participant, type Timing } from './ipc.ts'
 import { MachineMonitor, memory, ProcessMonitor, type ProcessUse } from './procfs.ts'
 import { type RunningServer, removeDataDir, type ServerKind, startServer } from './servers.ts'
-import { Boards } from './sessions.ts'
+import { api, Boards, createSession, inParallel, joinSession, roomUrl } from './sessions.ts'
 import { WorkerHandle } from './workers.ts'
 
 export interface Settings {
@@ -39,6 +39,8 @@ export interface LoadSummary {
   disconnects: number
   closeCodes: Record<string, number>
   serverCpuPercent: number
+  /** The server's event loop was runnable but had no CPU (other processes on its core), % of the window. */
+  serverWaitedForCpuPercent: number
   serverPeakRss: number
   serverHwm: number
   serverBlockedOnDiskPercent: number
@@ -86,6 +88,19 @@ async function splitParticipants(boards: Boards, plan: LoadPlan, workers: number
   return lanes.filter((lane) => lane.length > 0)
 }
 
+/** Starts watching the server, the load workers and the whole machine over a measurement window. */
+function watchWindow(server: RunningServer, workers: WorkerHandle[]) {
+  const serverMonitor = new ProcessMonitor(server.pid)
+  const workerMonitors = workers.map((w) => new ProcessMonitor(w.pid))
+  const machineMonitor = new MachineMonitor()
+  machineMonitor.start()
+  serverMonitor.start()
+  for (const m of workerMonitors) m.start(1000)
+  return {
+    stop: () => ({ serverUse: serverMonitor.stop(), workerUse: workerMonitors.map((m) => m.stop()), machineUse: machineMonitor.stop() }),
+  }
+}
+
 export async function runLoad(server: RunningServer, plan: LoadPlan, settings: Settings): Promise<LoadSummary> {
   const boards = new Boards(server)
   const lanes = await splitParticipants(boards, plan, settings.workers)
@@ -123,16 +138,9 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, settings: S
     // Built before the window (building 4 MiB of stickies takes the generator a while), churned during it.
     const churn = plan.largeBoard ? churnLargeBoard(largeBoardUrl, measureTo) : undefined
     await sleepUntil(measureFrom)
-    const serverMonitor = new ProcessMonitor(server.pid)
-    const workerMonitors = workers.map((w) => new ProcessMonitor(w.pid))
-    const machineMonitor = new MachineMonitor()
-    machineMonitor.start()
-    serverMonitor.start()
-    for (const m of workerMonitors) m.start(1000)
+    const monitors = watchWindow(server, workers)
     await sleepUntil(measureTo)
-    const serverUse = serverMonitor.stop()
-    const workerUse = workerMonitors.map((m) => m.stop())
-    const machineUse = machineMonitor.stop()
+    const { serverUse, workerUse, machineUse } = monitors.stop()
     const done = (await results).map((r) => r.result)
     const summary = summarizeLoad(plan, settings, server, ready, done, serverUse, workerUse)
     if (churn) summary.largeBoard = await churn
@@ -202,6 +210,7 @@ function summarizeLoad(
     disconnects: totals.disconnects,
     closeCodes,
     serverCpuPercent: serverUse.cpuPercent,
+    serverWaitedForCpuPercent: serverUse.waitedForCpuPercent,
     serverPeakRss: serverUse.peakRss,
     serverHwm: serverUse.hwm,
     serverBlockedOnDiskPercent: serverUse.blockedOnDiskPercent,
@@ -479,5 +488,121 @@ export async function runMemory(server: RunningServer, settings: Settings): Prom
     }
   } finally {
     for (const w of handles) w.close()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scenario 10: a vote round of 300 participants on one board (ours only: the reference has no voting).
+
+export interface VoteSummary {
+  participants: number
+  cards: number
+  votesEach: number
+  windowMs: number
+  votesPlanned: number
+  /** `POST …/votes`: from sending until the answer was read. */
+  latency: LatencySummary
+  statuses: Record<string, number>
+  votesAccepted: number
+  /** `POST …/reveal`: until the facilitator's answer. */
+  revealAnsweredMs: number
+  /** From sending the reveal until each participant's control-room connection had the revealed tallies. */
+  revealSeen: LatencySummary
+  revealNeverSeen: number
+  /** Votes in the tallies as the screens got them; must equal votesAccepted. */
+  tallyVotes: number
+  connectFailures: number
+  disconnects: number
+  serverCpuPercent: number
+  serverWaitedForCpuPercent: number
+  serverBlockedOnDiskPercent: number
+  serverPeakRss: number
+  generatorCpuPercent: number
+  generatorSendLagMs: number
+  otherCpuPercent: number
+  serverErrorLines: number
+}
+
+const OECD_TEMPLATE = 'oecd-innovatie-playbook'
+
+export async function runVoteRound(server: RunningServer, settings: Settings): Promise<VoteSummary> {
+  const participants = 300
+  const votesEach = 3
+  const windowMs = 10_000
+  // The Kaderen stage of the OECD template: a round on the first principle's assessment questions, as the
+  // facilitator opens it there ("We moeten dit verbeteren!").
+  const template = await api<{ principles: Array<{ assessmentQuestions: Array<{ id: string }> }> }>(server, 'GET', `/api/templates/${OECD_TEMPLATE}`)
+  const cardIds = (template.principles[0]?.assessmentQuestions ?? []).map((q) => q.id)
+  if (cardIds.length < votesEach) throw new Error(`vote round: the template's first principle has ${cardIds.length} assessment questions`)
+  const session = await createSession(server, 'Bench stemronde', OECD_TEMPLATE)
+  const joined = await inParallel(Array.from({ length: participants }, (_, i) => i + 1), 16, (n) => joinSession(server, session.id, `Deelnemer ${n}`))
+  const voters = joined.map(({ token }, i) => ({
+    participant: i + 1,
+    token,
+    controlUrl: roomUrl(server, sessionRoomName(session.id, 'control'), token),
+  }))
+  const lanes: Array<typeof voters> = Array.from({ length: settings.workers }, () => [])
+  voters.forEach((v, i) => lanes[i % settings.workers]?.push(v))
+  const active = lanes.filter((lane) => lane.length > 0)
+  const workers = active.map(() => new WorkerHandle())
+  try {
+    const sessionApi = `http://127.0.0.1:${server.port}/api/sessions/${session.id}`
+    active.forEach((lane, i) => workers[i]?.send({ type: 'job', job: { kind: 'vote', voters: lane, sessionApi, connectConcurrency: 20 } }))
+    const ready = await Promise.all(workers.map((w) => w.receive('ready', 120_000)))
+    const { roundId } = await api<{ roundId: string }>(
+      server,
+      'POST',
+      `/api/sessions/${session.id}/rounds`,
+      { stageId: 'kaderen', cardIds, votesPerParticipant: votesEach, maxVotesPerCard: 1 },
+      session.facilitatorToken,
+    )
+    await sleep(1000)
+    const monitors = watchWindow(server, workers)
+    const startAt = nowMs() + 300
+    for (const w of workers) w.send({ type: 'vote-start', roundId, cardIds, votesEach, startAt, windowMs })
+    const cast = (await Promise.all(workers.map((w) => w.receive('votes-cast', windowMs + 60_000)))).map((m) => m.result)
+    await sleep(500)
+    const revealTimeoutMs = 10_000
+    const revealAt = nowMs()
+    for (const w of workers) w.send({ type: 'reveal-sent', at: revealAt, timeoutMs: revealTimeoutMs })
+    await api(server, 'POST', `/api/sessions/${session.id}/rounds/${roundId}/reveal`, undefined, session.facilitatorToken)
+    const revealAnsweredMs = nowMs() - revealAt
+    const seen = (await Promise.all(workers.map((w) => w.receive('reveal-seen', revealTimeoutMs + 30_000)))).map((m) => m.result)
+    const { serverUse, workerUse, machineUse } = monitors.stop()
+
+    const latency = createHistogram()
+    const statuses: Record<string, number> = {}
+    for (const r of cast) {
+      merge(latency, r.latency)
+      for (const [status, n] of Object.entries(r.statuses)) statuses[status] = (statuses[status] ?? 0) + n
+    }
+    const seenMs = seen.flatMap((r) => r.seenAt).filter((t) => Number.isFinite(t)).map((t) => t - revealAt)
+    const generatorCpuPercent = workerUse.reduce((n, w) => n + w.cpuPercent, 0)
+    return {
+      participants,
+      cards: cardIds.length,
+      votesEach,
+      windowMs,
+      votesPlanned: participants * votesEach,
+      latency: summarize(latency),
+      statuses,
+      votesAccepted: statuses['201'] ?? 0,
+      revealAnsweredMs,
+      revealSeen: summarizeSamples(seenMs),
+      revealNeverSeen: participants - seenMs.length,
+      tallyVotes: seen.map((r) => r.tallyVotes).find((n) => Number.isFinite(n)) ?? Number.NaN,
+      connectFailures: ready.reduce((n, r) => n + r.failures, 0),
+      disconnects: seen.reduce((n, r) => n + r.disconnects, 0),
+      serverCpuPercent: serverUse.cpuPercent,
+      serverWaitedForCpuPercent: serverUse.waitedForCpuPercent,
+      serverBlockedOnDiskPercent: serverUse.blockedOnDiskPercent,
+      serverPeakRss: serverUse.peakRss,
+      generatorCpuPercent,
+      generatorSendLagMs: Math.max(...cast.map((r) => r.sendLagMs)),
+      otherCpuPercent: Math.max(0, machineUse.machinePercent - machineUse.mainPercent - serverUse.cpuPercent - generatorCpuPercent),
+      serverErrorLines: server.stderrLines(),
+    }
+  } finally {
+    for (const w of workers) w.close()
   }
 }
