@@ -114,6 +114,8 @@ export interface VoteCastResult {
   sendLagMs: number
   /** Control-room connections the server closed, or the network lost. */
   disconnects: number
+  /** Control-room update frames all this worker's screens received while the votes were cast (the voter count). */
+  controlUpdates: number
 }
 
 export interface RevealSeenResult {

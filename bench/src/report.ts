@@ -222,6 +222,7 @@ export function voteTable(v: VoteSummary): string {
     ['votes planned / answered 201', `${num(v.votesPlanned)} in ${v.windowMs / 1000} s / ${num(v.votesAccepted)}`],
     ['answers by status', statuses || '–'],
     ['vote answered (`POST …/votes`): p50 / p95 / p99 / max (ms)', p(v.latency)],
+    ['control-room updates each screen received while the votes were cast (voter count)', ms(v.controlUpdatesPerScreen)],
     ['reveal answered (`POST …/reveal`, facilitator) (ms)', ms(v.revealAnsweredMs)],
     ['revealed tallies on each screen, from sending the reveal: p50 / p95 / p99 / max (ms)', p(v.revealSeen)],
     ['screens that never got the tallies (within 10 s)', num(v.revealNeverSeen)],

@@ -504,6 +504,8 @@ export interface VoteSummary {
   latency: LatencySummary
   statuses: Record<string, number>
   votesAccepted: number
+  /** Control-room update frames one screen received, on average, while the votes were cast. */
+  controlUpdatesPerScreen: number
   /** `POST …/reveal`: until the facilitator's answer. */
   revealAnsweredMs: number
   /** From sending the reveal until each participant's control-room connection had the revealed tallies. */
@@ -587,6 +589,7 @@ export async function runVoteRound(server: RunningServer, settings: Settings): P
       latency: summarize(latency),
       statuses,
       votesAccepted: statuses['201'] ?? 0,
+      controlUpdatesPerScreen: cast.reduce((n, r) => n + r.controlUpdates, 0) / participants,
       revealAnsweredMs,
       revealSeen: summarizeSamples(seenMs),
       revealNeverSeen: participants - seenMs.length,

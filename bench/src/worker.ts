@@ -344,8 +344,11 @@ async function castVote(job: VoteJob, token: string, roundId: string, cardId: st
 
 async function runVote(job: VoteJob): Promise<void> {
   let disconnects = 0
+  let controlUpdates = 0
   const events: ClientEvents = {
-    updateReceived() {},
+    updateReceived() {
+      controlUpdates += 1
+    },
     awarenessReceived() {},
     sent() {},
     unexpectedClose() {
@@ -381,10 +384,11 @@ async function runVote(job: VoteJob): Promise<void> {
     for (const cardId of cards) plan.push({ at: start.startAt + Math.random() * start.windowMs, voter, cardId })
   })
   plan.sort((a, b) => a.at - b.at)
-  const result: VoteCastResult = { latency: createHistogram(), statuses: {}, sendLagMs: 0, disconnects: 0 }
+  const result: VoteCastResult = { latency: createHistogram(), statuses: {}, sendLagMs: 0, disconnects: 0, controlUpdates: 0 }
   const inFlight: Array<Promise<void>> = []
   let next = 0
   await sleepUntil(start.startAt)
+  controlUpdates = 0
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
       const now = nowMs()
@@ -407,6 +411,7 @@ async function runVote(job: VoteJob): Promise<void> {
   })
   await Promise.all(inFlight)
   result.disconnects = disconnects
+  result.controlUpdates = controlUpdates
   post({ type: 'votes-cast', result })
 
   const reveal = await expect('reveal-sent')
