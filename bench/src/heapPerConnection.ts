@@ -6,11 +6,14 @@
  *
  * Three servers, each in this process, each with 400 silent y-websocket connections on one board:
  *   reference  — `@y/websocket-server@0.1.1`'s `setupWSConnection` on a plain `ws` server
- *   werkplaats — our server as it runs (Hono's built-in WebSocket upgrade in front of our rooms)
- *   werkplaats-rooms-on-plain-ws — our rooms and connections behind a plain `ws` upgrade, to show what the
- *                upgrade layer itself keeps per connection
+ *   werkplaats — our server as it runs: `startServer`, a session created through the API, every connection
+ *                with the facilitator's token on `<sessionId>-board` (the upgrade is `ws` `handleUpgrade` on the
+ *                Node server, after the token check, see server/src/rooms/roomEndpoint.ts)
+ *   werkplaats-rooms-on-plain-ws — our rooms and connections behind a bare `ws` upgrade with no token check,
+ *                to show what the endpoint (token check, session identity) keeps per connection
  * The client side of each connection is in the same heap and the same for all three, so the differences
- * between the rows are server-side.
+ * between the rows are server-side. Then the same for idle boards (20 stickies and one silent participant each),
+ * reference and ours.
  */
 import { mkdtempSync } from 'node:fs'
 import http from 'node:http'
@@ -21,6 +24,8 @@ import { runInNewContext } from 'node:vm'
 import WebSocket, { WebSocketServer } from 'ws'
 import { setupWSConnection } from '@y/websocket-server/utils'
 import { Connection, configFromEnvironment, RoomManager, SqliteDocumentStore, startServer } from '@werkplaats/server'
+import { BenchClient, type ClientEvents } from './client.ts'
+import { presenceState } from './records.ts'
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
@@ -88,7 +93,7 @@ async function settledHeap(): Promise<number> {
 const rows: Array<[string, number]> = []
 for (const [name, start] of [
   ['reference (@y/websocket-server 0.1.1)', reference],
-  ['werkplaats (Hono upgrade)', werkplaats],
+  ['werkplaats (ws handleUpgrade, token check)', werkplaats],
   ['werkplaats rooms on a plain ws upgrade', werkplaatsRoomsOnPlainWs],
 ] as const) {
   const url = await start()
@@ -101,4 +106,64 @@ for (const [name, start] of [
 }
 console.log(`heap per idle connection (KiB, ${connections} connections, client side included and equal for all)`)
 for (const [name, kib] of rows) console.log(`  ${name.padEnd(42)} ${kib.toFixed(2)}`)
+
+// Heap per idle board, as scenario 7 has it: 20 stickies and one silent participant with a presence state.
+// RSS deltas of whole boards move in V8's heap-growth steps too (scenario 7 gave 167 and 219 KiB for ours in
+// two runs an hour apart), so this is the exact figure. For ours every board is a session, created (with its
+// control room loaded and, after ROOM_UNLOAD_AFTER_MS, unloaded again) before the first measurement.
+const boards = 200
+const quiet: ClientEvents = { updateReceived() {}, awarenessReceived() {}, sent() {}, unexpectedClose() {} }
+
+async function seededBoards(urls: string[]): Promise<BenchClient[]> {
+  const clients: BenchClient[] = []
+  for (const [i, url] of urls.entries()) {
+    const client = new BenchClient(url, `board-${i}`, i + 1, false, quiet)
+    await client.connect()
+    client.seed(20)
+    client.setAwareness(presenceState(i + 1, 0, 0))
+    clients.push(client)
+  }
+  // Let the server apply and store the seeds before the heap is read.
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  return clients
+}
+
+async function referenceBoards(count: number): Promise<string[]> {
+  const base = (await reference()).replace(/\/heap$/, '')
+  return Array.from({ length: count }, (_, i) => `${base}/heap-board-${i}`)
+}
+
+async function werkplaatsBoards(count: number): Promise<string[]> {
+  const config = configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')) })
+  const running = await startServer(config)
+  const urls: string[] = []
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`http://127.0.0.1:${running.port}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ templateId: 'blank', title: `heap ${i}` }),
+    })
+    const session = (await response.json()) as { id: string; facilitatorToken: string }
+    urls.push(`ws://127.0.0.1:${running.port}/yjs/${session.id}-board?token=${session.facilitatorToken}`)
+  }
+  return urls
+}
+
+const boardRows: Array<[string, number]> = []
+for (const [name, make] of [
+  ['reference (@y/websocket-server 0.1.1)', referenceBoards],
+  ['werkplaats (sessions, ws handleUpgrade)', werkplaatsBoards],
+] as const) {
+  const urls = await make(boards + 10)
+  // Rooms of the measurements before (and our control rooms) unload after 10 s: not inside the measurement.
+  await new Promise((resolve) => setTimeout(resolve, 11_000))
+  const warm = await seededBoards(urls.slice(0, 10))
+  const before = await settledHeap()
+  const clients = await seededBoards(urls.slice(10))
+  const after = await settledHeap()
+  boardRows.push([name, (after - before) / boards / 1024])
+  for (const client of [...warm, ...clients]) client.destroy()
+}
+console.log(`heap per idle board (KiB, ${boards} boards of 20 stickies and 1 silent participant, client side included and equal for all)`)
+for (const [name, kib] of boardRows) console.log(`  ${name.padEnd(42)} ${kib.toFixed(2)}`)
 process.exit(0)

@@ -1,16 +1,18 @@
 import type { HistogramData } from './histogram.ts'
 
-/** One participant: a global number (in its edit markers) and the board it joins. */
+/**
+ * One participant: a global number (in its edit markers), the logical board it joins (results are counted per
+ * logical board) and the full WebSocket address it connects to (for ours: `<sessionId>-board?token=…`).
+ */
 export interface Participant {
   participant: number
   room: string
+  url: string
 }
 
 /** Participants that edit their sticky every `editEveryMs` and move their cursor every `cursorEveryMs`. */
 export interface LoadJob {
   kind: 'load'
-  /** WebSocket address up to the room name, e.g. `ws://127.0.0.1:8080/yjs/`. */
-  urlPrefix: string
   participants: Participant[]
   /** Integrate received updates into each client's Y.Doc (as a browser does). */
   apply: boolean
@@ -22,7 +24,6 @@ export interface LoadJob {
 /** Participants that join, announce themselves once, optionally create stickies, and then stay silent. */
 export interface IdleJob {
   kind: 'idle'
-  urlPrefix: string
   participants: Array<Participant & { seedStickies: number }>
   connectConcurrency: number
 }
@@ -30,7 +31,8 @@ export interface IdleJob {
 /** One client dragging one sticky `updates` times, one observer measuring, checkpoints of the document size. */
 export interface DragJob {
   kind: 'drag'
-  urlPrefix: string
+  /** The board's full WebSocket address (with a token for ours). */
+  url: string
   room: string
   updates: number
   ratePerSecond: number
@@ -38,7 +40,19 @@ export interface DragJob {
   timeoutMs: number
 }
 
-export type Job = LoadJob | IdleJob | DragJob
+/**
+ * Scenario 10: participants with their control-room connection (own token) who vote through the API when told,
+ * and report when the revealed tallies reached each of their screens.
+ */
+export interface VoteJob {
+  kind: 'vote'
+  voters: Array<{ participant: number; controlUrl: string; token: string }>
+  /** `http://127.0.0.1:<port>/api/sessions/<id>` */
+  sessionApi: string
+  connectConcurrency: number
+}
+
+export type Job = LoadJob | IdleJob | DragJob | VoteJob
 
 /** Absolute times on the shared monotonic clock (clock.ts). */
 export interface Timing {
@@ -56,6 +70,10 @@ export type MainMessage =
   | { type: 'start'; timing: Timing }
   | { type: 'release' }
   | { type: 'checkpoint-done' }
+  /** Scenario 10: cast `votesEach` votes per voter on distinct cards, at random times in [startAt, startAt + windowMs). */
+  | { type: 'vote-start'; roundId: string; cardIds: string[]; votesEach: number; startAt: number; windowMs: number }
+  /** Scenario 10: the facilitator's reveal is being sent now (`at`); report when every screen has the tallies. */
+  | { type: 'reveal-sent'; at: number; timeoutMs: number }
 
 /** The counts a worker reports and the bench sums over workers: frames and payload bytes inside the window, etc. */
 export function emptyCounters() {
@@ -87,6 +105,27 @@ export interface LoadResult extends LoadCounters {
   schedulerLagMs: number
 }
 
+export interface VoteCastResult {
+  /** From sending `POST …/votes` until its answer was read. */
+  latency: HistogramData
+  /** Answers by HTTP status (`201`, `409`, …; `error` when the request itself failed). */
+  statuses: Record<string, number>
+  /** Largest delay between a vote's planned time and its sending: the generator's own lateness. */
+  sendLagMs: number
+  /** Control-room connections the server closed, or the network lost. */
+  disconnects: number
+  /** Control-room update frames all this worker's screens received while the votes were cast (the voter count). */
+  controlUpdates: number
+}
+
+export interface RevealSeenResult {
+  /** For each voter's control-room connection, when (shared monotonic clock) the revealed tallies arrived; NaN: never. */
+  seenAt: number[]
+  /** The sum of votes in the tallies as the first screen saw them. */
+  tallyVotes: number
+  disconnects: number
+}
+
 export interface DragCheckpoint {
   updatesSent: number
   updatesSeenByObserver: number
@@ -101,4 +140,6 @@ export type WorkerMessage =
   | { type: 'result'; result: LoadResult }
   | { type: 'checkpoint'; checkpoint: DragCheckpoint }
   | { type: 'drag-result'; latency: HistogramData; sent: number; seen: number; durationMs: number; disconnects: number; frameBytes: number }
+  | { type: 'votes-cast'; result: VoteCastResult }
+  | { type: 'reveal-seen'; result: RevealSeenResult }
   | { type: 'error'; message: string }

@@ -5,7 +5,8 @@
  *   pnpm bench                   every scenario, full length (about 12 minutes); writes docs/benchmarks.md
  *   pnpm bench --quick           every scenario, short windows (about 3 minutes); prints only
  *   pnpm bench --scenario 2      one scenario (repeat or comma-separate for more; 7 = memory per board/participant,
- *                                8 = 500 on one board, 9 = scenario 1 while a 4 MiB board loads and compacts)
+ *                                8 = 500 on one board, 9 = scenario 1 while a 4 MiB board loads and compacts,
+ *                                10 = a vote round of 300 participants, ours only)
  *   pnpm bench --server werkplaats|reference|both   (default both)
  *   pnpm bench --workers 2       load-generator processes (default: number of cores)
  *   pnpm bench --write           update docs/benchmarks.md even for a partial or quick run
@@ -24,11 +25,12 @@ import {
   machineLine,
   memoryTable,
   type Pair,
+  voteTable,
   type RunResults,
   targets,
   targetsTable,
 } from './report.ts'
-import { type LoadPlan, type LoadSummary, runDrag, runJoin, runLoad, runMemory, type Settings } from './scenarios.ts'
+import { type LoadPlan, type LoadSummary, runDrag, runJoin, runLoad, runMemory, runVoteRound, type Settings } from './scenarios.ts'
 import { largeBoardServerEnv } from './largeBoard.ts'
 import { killAllServers, removeDataDir, type RunningServer, type ServerKind, startServer } from './servers.ts'
 import { killAllWorkers } from './workers.ts'
@@ -54,8 +56,8 @@ const selected = new Set<number>(
   (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => (s.trim() === 'memory' ? 7 : Number(s))),
 )
 for (const n of selected) {
-  if (!Number.isInteger(n) || n < 1 || n > 9) {
-    console.error(`--scenario takes 1–9 (7 = memory per idle board and participant, 8 = 500 on one board, 9 = 1 with a 4 MiB board loading and compacting), got ${n}`)
+  if (!Number.isInteger(n) || n < 1 || n > 10) {
+    console.error(`--scenario takes 1–10 (7 = memory per idle board and participant, 8 = 500 on one board, 9 = 1 with a 4 MiB board loading and compacting, 10 = a vote round of 300), got ${n}`)
     process.exit(2)
   }
 }
@@ -147,7 +149,7 @@ const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
   },
 }
 
-const results: RunResults = { load: {}, join: null, drag: null, memory: null }
+const results: RunResults = { load: {}, join: null, drag: null, memory: null, vote: null }
 const servers: { current: RunningServer | null } = { current: null }
 
 async function withServer<T>(kind: ServerKind, env: Record<string, string>, run: (server: RunningServer) => Promise<T>): Promise<T> {
@@ -278,6 +280,16 @@ try {
     const pair = await both('scenario 6', (kind) => withServer(kind, env, (server) => runDrag(server, settings)))
     results.drag = pair
     section(title, dragTable(pair))
+  }
+  if (wants(10) && kinds.includes('werkplaats')) {
+    const title = 'Scenario 10 — a vote round: 300 participants vote within 10 s on one board, then the facilitator reveals'
+    console.log(title)
+    // Ours only: the reference server has no sessions and no voting.
+    const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
+    if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+    const vote = await withServer('werkplaats', {}, (server) => runVoteRound(server, settings))
+    results.vote = vote
+    section(title, voteTable(vote))
   }
   if (wants(7)) {
     const title = 'Memory per idle board and per idle participant'

@@ -123,8 +123,23 @@ export function writeBytes(pid: number): number {
   }
 }
 
+/**
+ * Seconds the process's main thread (the event loop) has spent runnable but waiting for a CPU so far, from
+ * /proc/<pid>/schedstat (its second field, in ns). Other processes on the server's core show up here.
+ */
+export function runQueueSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(/\s+/)
+    return Number(fields[1]) / 1e9
+  } catch {
+    return Number.NaN
+  }
+}
+
 export interface ProcessUse {
   cpuPercent: number
+  /** Time its event loop was ready to run but had no CPU, as % of the window: other work took its core. */
+  waitedForCpuPercent: number
   peakRss: number
   rss: number
   hwm: number
@@ -146,6 +161,7 @@ export class ProcessMonitor {
   #samples = 0
   #blocked = 0
   #writesStart = 0
+  #runQueueStart = Number.NaN
 
   constructor(pid: number) {
     this.pid = pid
@@ -153,6 +169,7 @@ export class ProcessMonitor {
 
   start(sampleEveryMs = 250): void {
     this.#cpuStart = cpuSeconds(this.pid)
+    this.#runQueueStart = runQueueSeconds(this.pid)
     this.#wallStart = performance.now()
     this.#peakRss = memory(this.pid).rss
     this.#writesStart = writeBytes(this.pid)
@@ -174,6 +191,7 @@ export class ProcessMonitor {
     const now = memory(this.pid)
     return {
       cpuPercent: this.#cpuPercent,
+      waitedForCpuPercent: ((runQueueSeconds(this.pid) - this.#runQueueStart) / seconds) * 100,
       peakRss: Math.max(this.#peakRss, now.rss),
       rss: now.rss,
       hwm: now.hwm,

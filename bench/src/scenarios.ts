@@ -1,7 +1,7 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { boardRecords } from '@werkplaats/shared'
+import { boardRecords, sessionRoomName } from '@werkplaats/shared'
 import { BenchClient, type ClientEvents } from './client.ts'
 import { churnLargeBoard } from './largeBoard.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
@@ -9,6 +9,7 @@ import { createHistogram, type LatencySummary, merge, summarize, summarizeSample
 import { type DragCheckpoint, emptyCounters, type LoadResult, type Participant, type Timing } from './ipc.ts'
 import { MachineMonitor, memory, ProcessMonitor, type ProcessUse } from './procfs.ts'
 import { type RunningServer, removeDataDir, type ServerKind, startServer } from './servers.ts'
+import { api, Boards, createSession, inParallel, joinSession, roomUrl } from './sessions.ts'
 import { WorkerHandle } from './workers.ts'
 
 export interface Settings {
@@ -38,6 +39,8 @@ export interface LoadSummary {
   disconnects: number
   closeCodes: Record<string, number>
   serverCpuPercent: number
+  /** The server's event loop was runnable but had no CPU (other processes on its core), % of the window. */
+  serverWaitedForCpuPercent: number
   serverPeakRss: number
   serverHwm: number
   serverBlockedOnDiskPercent: number
@@ -73,17 +76,36 @@ export interface LoadPlan {
   largeBoard?: boolean
 }
 
-function splitParticipants(plan: LoadPlan, workers: number): Participant[][] {
+/**
+ * The plan's participants, dealt round-robin over `workers` lanes. For ours each participant joins its board's
+ * session with its own token (see sessions.ts); the joins happen here, before any load starts.
+ */
+async function splitParticipants(boards: Boards, plan: LoadPlan, workers: number): Promise<Participant[][]> {
+  const entries = Array.from({ length: plan.participants }, (_, p) => ({ participant: p + 1, room: `${plan.roomPrefix}${p % plan.rooms}` }))
+  const urls = await boards.participantUrls(entries)
   const lanes: Participant[][] = Array.from({ length: workers }, () => [])
-  for (let p = 0; p < plan.participants; p++) {
-    const room = `${plan.roomPrefix}${p % plan.rooms}`
-    lanes[p % workers]?.push({ participant: p + 1, room })
-  }
+  entries.forEach((entry, p) => lanes[p % workers]?.push({ ...entry, url: urls[p] as string }))
   return lanes.filter((lane) => lane.length > 0)
 }
 
+/** Starts watching the server, the load workers and the whole machine over a measurement window. */
+function watchWindow(server: RunningServer, workers: WorkerHandle[]) {
+  const serverMonitor = new ProcessMonitor(server.pid)
+  const workerMonitors = workers.map((w) => new ProcessMonitor(w.pid))
+  const machineMonitor = new MachineMonitor()
+  machineMonitor.start()
+  serverMonitor.start()
+  for (const m of workerMonitors) m.start(1000)
+  return {
+    stop: () => ({ serverUse: serverMonitor.stop(), workerUse: workerMonitors.map((m) => m.stop()), machineUse: machineMonitor.stop() }),
+  }
+}
+
 export async function runLoad(server: RunningServer, plan: LoadPlan, settings: Settings): Promise<LoadSummary> {
-  const lanes = splitParticipants(plan, settings.workers)
+  const boards = new Boards(server)
+  const lanes = await splitParticipants(boards, plan, settings.workers)
+  // Scenario 9's second board: the facilitator's token, one connection at a time.
+  const largeBoardUrl = plan.largeBoard ? await boards.facilitatorUrl(`${plan.roomPrefix}large`) : ''
   const workers = lanes.map(() => new WorkerHandle())
   try {
     lanes.forEach((participants, i) =>
@@ -91,7 +113,6 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, settings: S
         type: 'job',
         job: {
           kind: 'load',
-          urlPrefix: server.urlPrefix,
           participants,
           apply: plan.apply,
           editEveryMs: plan.editEveryMs,
@@ -115,18 +136,11 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, settings: S
     for (const w of workers) w.send({ type: 'start', timing })
     const results = Promise.all(workers.map((w) => w.receive('result', settings.warmupMs + settings.windowMs + settings.drainMs + 120_000)))
     // Built before the window (building 4 MiB of stickies takes the generator a while), churned during it.
-    const churn = plan.largeBoard ? churnLargeBoard(`${server.urlPrefix}${plan.roomPrefix}large`, measureTo) : undefined
+    const churn = plan.largeBoard ? churnLargeBoard(largeBoardUrl, measureTo) : undefined
     await sleepUntil(measureFrom)
-    const serverMonitor = new ProcessMonitor(server.pid)
-    const workerMonitors = workers.map((w) => new ProcessMonitor(w.pid))
-    const machineMonitor = new MachineMonitor()
-    machineMonitor.start()
-    serverMonitor.start()
-    for (const m of workerMonitors) m.start(1000)
+    const monitors = watchWindow(server, workers)
     await sleepUntil(measureTo)
-    const serverUse = serverMonitor.stop()
-    const workerUse = workerMonitors.map((m) => m.stop())
-    const machineUse = machineMonitor.stop()
+    const { serverUse, workerUse, machineUse } = monitors.stop()
     const done = (await results).map((r) => r.result)
     const summary = summarizeLoad(plan, settings, server, ready, done, serverUse, workerUse)
     if (churn) summary.largeBoard = await churn
@@ -196,6 +210,7 @@ function summarizeLoad(
     disconnects: totals.disconnects,
     closeCodes,
     serverCpuPercent: serverUse.cpuPercent,
+    serverWaitedForCpuPercent: serverUse.waitedForCpuPercent,
     serverPeakRss: serverUse.peakRss,
     serverHwm: serverUse.hwm,
     serverBlockedOnDiskPercent: serverUse.blockedOnDiskPercent,
@@ -241,13 +256,21 @@ const quietEvents: ClientEvents = {
   unexpectedClose() {},
 }
 
-/** Time from creating a stock WebsocketProvider until its `sync` event, checking the document arrived. */
-async function providerJoin(server: RunningServer, room: string, stickies: number): Promise<number> {
+/**
+ * Time from creating a stock WebsocketProvider until its `sync` event, checking the document arrived. For ours
+ * the newcomer is a new participant of the board's session (joined through the API before the clock starts),
+ * its token in the provider's `params`, as the client passes it.
+ */
+async function providerJoin(boards: Boards, board: string, stickies: number, n: number): Promise<number> {
+  const server = boards.server
+  const room = await boards.roomName(board)
+  const { token } = await boards.participant(board, `Nieuwkomer ${n}`)
   const doc = new Y.Doc()
   const started = nowMs()
   const provider = new WebsocketProvider(server.providerUrl, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    ...(token ? { params: { token } } : {}),
   })
   try {
     await new Promise<void>((resolve, reject) => {
@@ -273,7 +296,10 @@ export async function runJoin(kind: ServerKind, settings: Settings, servers: { c
   const room = 'bench-join-0'
   let server = await startServer(kind, { logFile: settings.logFile })
   servers.current = server
-  const seeder = new BenchClient(`${server.urlPrefix}${room}`, room, 1, false, quietEvents)
+  // The seeder and the probes use the facilitator's token; each measured newcomer joins as a participant.
+  let boards = new Boards(server)
+  const boardUrl = await boards.facilitatorUrl(room)
+  const seeder = new BenchClient(boardUrl, room, 1, false, quietEvents)
   await seeder.connect()
   // One update per sticky, as a person adds them, then (full run) one move of each: 2,000 updates, paced
   // under the default rate limit of 300 messages a second.
@@ -288,7 +314,7 @@ export async function runJoin(kind: ServerKind, settings: Settings, servers: { c
   const deadline = nowMs() + 30_000
   let docBytes = 0
   for (let attempt = 0; ; attempt++) {
-    const probe = new BenchClient(`${server.urlPrefix}${room}`, room, 100 + attempt, true, quietEvents)
+    const probe = new BenchClient(boardUrl, room, 100 + attempt, true, quietEvents)
     await probe.connect()
     docBytes = probe.lastStep2Bytes
     const have = probe.records.size
@@ -299,7 +325,7 @@ export async function runJoin(kind: ServerKind, settings: Settings, servers: { c
   const warm: number[] = []
   const joins = settings.quick ? 5 : 20
   for (let i = 0; i < joins; i++) {
-    warm.push(await providerJoin(server, room, stickies))
+    warm.push(await providerJoin(boards, room, stickies, i))
     await sleep(100)
   }
   const serverRss = memory(server.pid).rss
@@ -310,9 +336,12 @@ export async function runJoin(kind: ServerKind, settings: Settings, servers: { c
     const dataDir = server.dataDir ?? undefined
     for (let i = 0; i < (settings.quick ? 1 : 3); i++) {
       await server.stop()
+      const session = await boards.session(room)
       server = await startServer(kind, { logFile: settings.logFile, ...(dataDir ? { dataDir } : {}) })
       servers.current = server
-      samples.push(await providerJoin(server, room, stickies))
+      // Same data, same session: its tokens were stored with it.
+      boards = new Boards(server, new Map([[room, session]]))
+      samples.push(await providerJoin(boards, room, stickies, 1000 + i))
     }
     cold = summarizeSamples(samples)
   }
@@ -345,7 +374,8 @@ export async function runDrag(server: RunningServer, settings: Settings): Promis
   try {
     worker.send({
       type: 'job',
-      job: { kind: 'drag', urlPrefix: server.urlPrefix, room: 'bench-drag-0', updates, ratePerSecond: 2000, checkpoints: 10, timeoutMs: 150_000 },
+      // The dragger, the observer and the size probes all use the facilitator's token.
+      job: { kind: 'drag', url: await new Boards(server).facilitatorUrl('bench-drag-0'), room: 'bench-drag-0', updates, ratePerSecond: 2000, checkpoints: 10, timeoutMs: 150_000 },
     })
     await worker.receive('ready', 30_000)
     const monitor = new ProcessMonitor(server.pid)
@@ -409,29 +439,37 @@ function steadyRss(pid: number): Promise<number> {
 export async function runMemory(server: RunningServer, settings: Settings): Promise<MemorySummary> {
   const boards = settings.quick ? 50 : 200
   const crowd = settings.quick ? 100 : 400
-  await sleep(1000)
+  // For ours, every session and participant is created through the API before the baseline, and the control
+  // rooms those calls load are left to unload (ROOM_UNLOAD_AFTER_MS, 10 s by default): the deltas below are the
+  // idle board rooms and their connections, as for the reference, not the API's warm-up or session rows.
+  const directory = new Boards(server)
+  const boardEntries = Array.from({ length: boards }, (_, b) => ({ participant: b + 1, room: `bench-idle-${b}` }))
+  const crowdEntries = Array.from({ length: crowd }, (_, p) => ({ participant: 10_000 + p, room: 'bench-idle-0' }))
+  const boardUrls = await directory.participantUrls(boardEntries)
+  const crowdUrls = await directory.participantUrls(crowdEntries)
+  await sleep(directory.sessionsNeeded ? 11_500 : 1000)
   const baselineRss = await steadyRss(server.pid)
   const handles: WorkerHandle[] = []
   try {
     const lanes: Array<Array<Participant & { seedStickies: number }>> = Array.from({ length: settings.workers }, () => [])
-    for (let b = 0; b < boards; b++) lanes[b % settings.workers]?.push({ participant: b + 1, room: `bench-idle-${b}`, seedStickies: 20 })
+    boardEntries.forEach((entry, b) => lanes[b % settings.workers]?.push({ ...entry, url: boardUrls[b] as string, seedStickies: 20 }))
     let failures = 0
     for (const lane of lanes.filter((l) => l.length > 0)) {
       const w = new WorkerHandle()
       handles.push(w)
-      w.send({ type: 'job', job: { kind: 'idle', urlPrefix: server.urlPrefix, participants: lane, connectConcurrency: 20 } })
+      w.send({ type: 'job', job: { kind: 'idle', participants: lane, connectConcurrency: 20 } })
     }
     for (const w of handles) failures += (await w.receive('ready', 120_000)).failures
     await sleep(3000)
     const boardsRss = await steadyRss(server.pid)
     const crowdLanes: Array<Array<Participant & { seedStickies: number }>> = Array.from({ length: settings.workers }, () => [])
-    for (let p = 0; p < crowd; p++) crowdLanes[p % settings.workers]?.push({ participant: 10_000 + p, room: 'bench-idle-0', seedStickies: 0 })
+    crowdEntries.forEach((entry, p) => crowdLanes[p % settings.workers]?.push({ ...entry, url: crowdUrls[p] as string, seedStickies: 0 }))
     const crowdHandles: WorkerHandle[] = []
     for (const lane of crowdLanes.filter((l) => l.length > 0)) {
       const w = new WorkerHandle()
       crowdHandles.push(w)
       handles.push(w)
-      w.send({ type: 'job', job: { kind: 'idle', urlPrefix: server.urlPrefix, participants: lane, connectConcurrency: 20 } })
+      w.send({ type: 'job', job: { kind: 'idle', participants: lane, connectConcurrency: 20 } })
     }
     for (const w of crowdHandles) failures += (await w.receive('ready', 120_000)).failures
     await sleep(3000)
@@ -450,5 +488,124 @@ export async function runMemory(server: RunningServer, settings: Settings): Prom
     }
   } finally {
     for (const w of handles) w.close()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scenario 10: a vote round of 300 participants on one board (ours only: the reference has no voting).
+
+export interface VoteSummary {
+  participants: number
+  cards: number
+  votesEach: number
+  windowMs: number
+  votesPlanned: number
+  /** `POST …/votes`: from sending until the answer was read. */
+  latency: LatencySummary
+  statuses: Record<string, number>
+  votesAccepted: number
+  /** Control-room update frames one screen received, on average, while the votes were cast. */
+  controlUpdatesPerScreen: number
+  /** `POST …/reveal`: until the facilitator's answer. */
+  revealAnsweredMs: number
+  /** From sending the reveal until each participant's control-room connection had the revealed tallies. */
+  revealSeen: LatencySummary
+  revealNeverSeen: number
+  /** Votes in the tallies as the screens got them; must equal votesAccepted. */
+  tallyVotes: number
+  connectFailures: number
+  disconnects: number
+  serverCpuPercent: number
+  serverWaitedForCpuPercent: number
+  serverBlockedOnDiskPercent: number
+  serverPeakRss: number
+  generatorCpuPercent: number
+  generatorSendLagMs: number
+  otherCpuPercent: number
+  serverErrorLines: number
+}
+
+const OECD_TEMPLATE = 'oecd-innovatie-playbook'
+
+export async function runVoteRound(server: RunningServer, settings: Settings): Promise<VoteSummary> {
+  const participants = 300
+  const votesEach = 3
+  const windowMs = 10_000
+  // The Kaderen stage of the OECD template: a round on the first principle's assessment questions, as the
+  // facilitator opens it there ("We moeten dit verbeteren!").
+  const template = await api<{ principles: Array<{ assessmentQuestions: Array<{ id: string }> }> }>(server, 'GET', `/api/templates/${OECD_TEMPLATE}`)
+  const cardIds = (template.principles[0]?.assessmentQuestions ?? []).map((q) => q.id)
+  if (cardIds.length < votesEach) throw new Error(`vote round: the template's first principle has ${cardIds.length} assessment questions`)
+  const session = await createSession(server, 'Bench stemronde', OECD_TEMPLATE)
+  const joined = await inParallel(Array.from({ length: participants }, (_, i) => i + 1), 16, (n) => joinSession(server, session.id, `Deelnemer ${n}`))
+  const voters = joined.map(({ token }, i) => ({
+    participant: i + 1,
+    token,
+    controlUrl: roomUrl(server, sessionRoomName(session.id, 'control'), token),
+  }))
+  const lanes: Array<typeof voters> = Array.from({ length: settings.workers }, () => [])
+  voters.forEach((v, i) => lanes[i % settings.workers]?.push(v))
+  const active = lanes.filter((lane) => lane.length > 0)
+  const workers = active.map(() => new WorkerHandle())
+  try {
+    const sessionApi = `http://127.0.0.1:${server.port}/api/sessions/${session.id}`
+    active.forEach((lane, i) => workers[i]?.send({ type: 'job', job: { kind: 'vote', voters: lane, sessionApi, connectConcurrency: 20 } }))
+    const ready = await Promise.all(workers.map((w) => w.receive('ready', 120_000)))
+    const { roundId } = await api<{ roundId: string }>(
+      server,
+      'POST',
+      `/api/sessions/${session.id}/rounds`,
+      { stageId: 'kaderen', cardIds, votesPerParticipant: votesEach, maxVotesPerCard: 1 },
+      session.facilitatorToken,
+    )
+    await sleep(1000)
+    const monitors = watchWindow(server, workers)
+    const startAt = nowMs() + 300
+    for (const w of workers) w.send({ type: 'vote-start', roundId, cardIds, votesEach, startAt, windowMs })
+    const cast = (await Promise.all(workers.map((w) => w.receive('votes-cast', windowMs + 60_000)))).map((m) => m.result)
+    await sleep(500)
+    const revealTimeoutMs = 10_000
+    const revealAt = nowMs()
+    for (const w of workers) w.send({ type: 'reveal-sent', at: revealAt, timeoutMs: revealTimeoutMs })
+    await api(server, 'POST', `/api/sessions/${session.id}/rounds/${roundId}/reveal`, undefined, session.facilitatorToken)
+    const revealAnsweredMs = nowMs() - revealAt
+    const seen = (await Promise.all(workers.map((w) => w.receive('reveal-seen', revealTimeoutMs + 30_000)))).map((m) => m.result)
+    const { serverUse, workerUse, machineUse } = monitors.stop()
+
+    const latency = createHistogram()
+    const statuses: Record<string, number> = {}
+    for (const r of cast) {
+      merge(latency, r.latency)
+      for (const [status, n] of Object.entries(r.statuses)) statuses[status] = (statuses[status] ?? 0) + n
+    }
+    const seenMs = seen.flatMap((r) => r.seenAt).filter((t) => Number.isFinite(t)).map((t) => t - revealAt)
+    const generatorCpuPercent = workerUse.reduce((n, w) => n + w.cpuPercent, 0)
+    return {
+      participants,
+      cards: cardIds.length,
+      votesEach,
+      windowMs,
+      votesPlanned: participants * votesEach,
+      latency: summarize(latency),
+      statuses,
+      votesAccepted: statuses['201'] ?? 0,
+      controlUpdatesPerScreen: cast.reduce((n, r) => n + r.controlUpdates, 0) / participants,
+      revealAnsweredMs,
+      revealSeen: summarizeSamples(seenMs),
+      revealNeverSeen: participants - seenMs.length,
+      tallyVotes: seen.map((r) => r.tallyVotes).find((n) => Number.isFinite(n)) ?? Number.NaN,
+      connectFailures: ready.reduce((n, r) => n + r.failures, 0),
+      disconnects: seen.reduce((n, r) => n + r.disconnects, 0),
+      serverCpuPercent: serverUse.cpuPercent,
+      serverWaitedForCpuPercent: serverUse.waitedForCpuPercent,
+      serverBlockedOnDiskPercent: serverUse.blockedOnDiskPercent,
+      serverPeakRss: serverUse.peakRss,
+      generatorCpuPercent,
+      generatorSendLagMs: Math.max(...cast.map((r) => r.sendLagMs)),
+      otherCpuPercent: Math.max(0, machineUse.machinePercent - machineUse.mainPercent - serverUse.cpuPercent - generatorCpuPercent),
+      serverErrorLines: server.stderrLines(),
+    }
+  } finally {
+    for (const w of workers) w.close()
   }
 }

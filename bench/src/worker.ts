@@ -16,8 +16,11 @@ import {
   type MainMessage,
   type Participant,
   type Timing,
+  type VoteCastResult,
+  type VoteJob,
   type WorkerMessage,
 } from './ipc.ts'
+import { CONTROL_VOTE_ROUNDS_MAP } from '@werkplaats/shared'
 import { presenceState } from './records.ts'
 
 /** No worker outlives this, whatever happens to the main process. */
@@ -96,12 +99,12 @@ function emptyResult(): LoadResult {
   }
 }
 
-function makeClients(urlPrefix: string, participants: Participant[], apply: boolean, result: LoadResult, timing: { current: Timing | null }): BenchClient[] {
+function makeClients(participants: Participant[], apply: boolean, result: LoadResult, timing: { current: Timing | null }): BenchClient[] {
   const inWindow = (t: number): boolean => {
     const w = timing.current
     return w !== null && t >= w.measureFrom && t < w.measureTo
   }
-  return participants.map(({ participant, room }) => {
+  return participants.map(({ participant, room, url }) => {
     const events: ClientEvents = {
       updateReceived(bytes, marks) {
         const now = nowMs()
@@ -136,14 +139,14 @@ function makeClients(urlPrefix: string, participants: Participant[], apply: bool
         result.closeCodes[code] = (result.closeCodes[code] ?? 0) + 1
       },
     }
-    return new BenchClient(`${urlPrefix}${room}`, room, participant, apply, events)
+    return new BenchClient(url, room, participant, apply, events)
   })
 }
 
 async function runLoad(job: LoadJob): Promise<void> {
   const result = emptyResult()
   const timing: { current: Timing | null } = { current: null }
-  const clients = makeClients(job.urlPrefix, job.participants, job.apply, result, timing)
+  const clients = makeClients(job.participants, job.apply, result, timing)
   const connected = await connectAll(clients, job.connectConcurrency)
   post({ type: 'ready', ...connected })
   const { timing: t } = await expect('start')
@@ -214,7 +217,7 @@ async function runLoad(job: LoadJob): Promise<void> {
 
 async function runIdle(job: IdleJob): Promise<void> {
   const result = emptyResult()
-  const clients = makeClients(job.urlPrefix, job.participants, false, result, { current: null })
+  const clients = makeClients(job.participants, false, result, { current: null })
   const connected = await connectAll(clients, job.connectConcurrency)
   job.participants.forEach(({ seedStickies }, i) => {
     const client = clients[i]
@@ -258,7 +261,7 @@ async function runDrag(job: DragJob): Promise<void> {
       }
     },
   }
-  const url = `${job.urlPrefix}${job.room}`
+  const url = job.url
   const observer = new BenchClient(url, job.room, 2, true, observerEvents)
   const dragger = new BenchClient(url, job.room, 1, false, quiet)
   const connected = await connectAll([observer, dragger], 2)
@@ -315,9 +318,117 @@ async function runDrag(job: DragJob): Promise<void> {
   post({ type: 'drag-result', latency, sent, seen, durationMs, disconnects, frameBytes: frames ? frameBytes / frames : 0 })
 }
 
+/** The round as a screen has it: the control room's Y.Map `voteRounds`, entry `roundId`. */
+function revealedTallies(client: BenchClient, roundId: string): Array<{ votes: number }> | null {
+  const round = client.doc.getMap<unknown>(CONTROL_VOTE_ROUNDS_MAP).get(roundId) as { status?: unknown; tallies?: unknown } | undefined
+  if (!round || round.status !== 'revealed' || !Array.isArray(round.tallies)) return null
+  return round.tallies as Array<{ votes: number }>
+}
+
+/** One vote through the API: milliseconds until the answer was read, and the status (or `error`). */
+async function castVote(job: VoteJob, token: string, roundId: string, cardId: string): Promise<{ ms: number; status: string }> {
+  const started = nowMs()
+  try {
+    const response = await fetch(`${job.sessionApi}/rounds/${roundId}/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ cardId }),
+      signal: AbortSignal.timeout(30_000),
+    })
+    await response.arrayBuffer()
+    return { ms: nowMs() - started, status: String(response.status) }
+  } catch {
+    return { ms: nowMs() - started, status: 'error' }
+  }
+}
+
+async function runVote(job: VoteJob): Promise<void> {
+  let disconnects = 0
+  let controlUpdates = 0
+  const events: ClientEvents = {
+    updateReceived() {
+      controlUpdates += 1
+    },
+    awarenessReceived() {},
+    sent() {},
+    unexpectedClose() {
+      disconnects += 1
+    },
+  }
+  // Screens integrate what they receive, as a browser does: the tallies are read from the document.
+  const clients = job.voters.map((v) => new BenchClient(v.controlUrl, 'control', v.participant, true, events))
+  const connected = await connectAll(clients, job.connectConcurrency)
+  post({ type: 'ready', ...connected })
+
+  const start = await expect('vote-start')
+  const seenAt = clients.map(() => Number.NaN)
+  let tallyVotes = Number.NaN
+  let unseen = clients.length
+  let allSeen: (() => void) | undefined
+  clients.forEach((client, i) => {
+    client.doc.on('update', () => {
+      if (!Number.isNaN(seenAt[i] as number)) return
+      const tallies = revealedTallies(client, start.roundId)
+      if (!tallies) return
+      seenAt[i] = nowMs()
+      if (Number.isNaN(tallyVotes)) tallyVotes = tallies.reduce((sum, t) => sum + t.votes, 0)
+      unseen -= 1
+      if (unseen === 0) allSeen?.()
+    })
+  })
+
+  // Each voter: `votesEach` distinct cards, each vote at its own random moment of the window.
+  const plan: Array<{ at: number; voter: number; cardId: string }> = []
+  job.voters.forEach((_, voter) => {
+    const cards = [...start.cardIds].sort(() => Math.random() - 0.5).slice(0, start.votesEach)
+    for (const cardId of cards) plan.push({ at: start.startAt + Math.random() * start.windowMs, voter, cardId })
+  })
+  plan.sort((a, b) => a.at - b.at)
+  const result: VoteCastResult = { latency: createHistogram(), statuses: {}, sendLagMs: 0, disconnects: 0, controlUpdates: 0 }
+  const inFlight: Array<Promise<void>> = []
+  let next = 0
+  await sleepUntil(start.startAt)
+  controlUpdates = 0
+  await new Promise<void>((resolve) => {
+    const tick = setInterval(() => {
+      const now = nowMs()
+      while (next < plan.length && (plan[next] as { at: number }).at <= now) {
+        const { at, voter, cardId } = plan[next++] as (typeof plan)[number]
+        result.sendLagMs = Math.max(result.sendLagMs, now - at)
+        const token = job.voters[voter]?.token ?? ''
+        inFlight.push(
+          castVote(job, token, start.roundId, cardId).then(({ ms, status }) => {
+            record(result.latency, ms)
+            result.statuses[status] = (result.statuses[status] ?? 0) + 1
+          }),
+        )
+      }
+      if (next >= plan.length) {
+        clearInterval(tick)
+        resolve()
+      }
+    }, 2)
+  })
+  await Promise.all(inFlight)
+  result.disconnects = disconnects
+  result.controlUpdates = controlUpdates
+  post({ type: 'votes-cast', result })
+
+  const reveal = await expect('reveal-sent')
+  if (unseen > 0) {
+    await new Promise<void>((resolve) => {
+      allSeen = resolve
+      setTimeout(resolve, Math.max(0, reveal.at + reveal.timeoutMs - nowMs()))
+    })
+  }
+  for (const client of clients) client.destroy()
+  post({ type: 'reveal-seen', result: { seenAt, tallyVotes, disconnects } })
+}
+
 async function run(job: Job): Promise<void> {
   if (job.kind === 'load') await runLoad(job)
   else if (job.kind === 'idle') await runIdle(job)
+  else if (job.kind === 'vote') await runVote(job)
   else await runDrag(job)
 }
 

@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -102,5 +103,40 @@ describe('PresenceTable', () => {
     const table = new PresenceTable()
     expect(() => table.apply(Uint8Array.from(bytes))).toThrow(MalformedMessageError)
     expect(table.size).toBe(0)
+  })
+
+  describe('with the server-known identity', () => {
+    const identity = { participantId: 'p1', name: 'Anouk "A" ⭐', role: 'participant' }
+    /** One awareness update whose state is exactly `json` (as text, so odd spacing can be sent). */
+    function rawUpdate(clientId: number, clock: number, json: string): Uint8Array {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeVarUint(encoder, clientId)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarString(encoder, json)
+      return encoding.toUint8Array(encoder)
+    }
+
+    it.each([
+      ['a cursor state', '{"user":{"name":"x"},"cursor":{"x":1,"y":2}}'],
+      ['an empty state', '{}'],
+      ['an empty state with blanks', ' { \n } '],
+      ['blanks after the closing brace', '{"a":1}  \n'],
+      ['a brace inside a string at the end', '{"text":"}"}'],
+      ['a state that claims an identity of its own', '{"identity":{"name":"De Baas","role":"facilitator"},"cursor":1}'],
+    ])('stores %s as the state with the identity written in, readable by y-protocols', (_label, json) => {
+      const table = new PresenceTable()
+      table.apply(rawUpdate(7, 1, json), Date.now(), () => true, identity)
+      const expected = { ...(JSON.parse(json) as object), identity }
+      expect(table.stateOf(7)).toEqual(expected)
+      expect(readWithYProtocols(table.encodePresent()).getStates().get(7)).toEqual(expected)
+    })
+
+    it('refuses a state that is not an object', () => {
+      const table = new PresenceTable()
+      expect(() => table.apply(rawUpdate(7, 1, '[1,2]'), Date.now(), () => true, identity)).toThrow(MalformedMessageError)
+      expect(() => table.apply(rawUpdate(7, 1, '"x"'), Date.now(), () => true, identity)).toThrow(MalformedMessageError)
+      expect(table.size).toBe(0)
+    })
   })
 })

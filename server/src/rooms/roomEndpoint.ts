@@ -1,9 +1,10 @@
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { isRoomName, ROOM_NAME_RULE } from '@werkplaats/shared'
-import type { WebSocketServer } from 'ws'
+import type { WebSocket, WebSocketServer } from 'ws'
 import { RoomAccessError, type SessionService } from '../sessions/sessionService.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
+import type { PeerAccess } from './peer.ts'
 import type { RoomManager } from './roomManager.ts'
 
 export interface RoomEndpointParts {
@@ -30,8 +31,9 @@ const ROOM_PATH = /^\/yjs\/([^/?#]+)$/
  */
 export function attachRoomEndpoint(server: Server, wss: WebSocketServer, parts: RoomEndpointParts): void {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // Until `ws` owns the socket, a reset by the peer must not become an uncaught error.
-    socket.on('error', () => socket.destroy())
+    // Until `ws` owns the socket, a reset by the peer must not become an uncaught error. (A function without
+    // a closure: this listener stays on the socket for the connection's life, see `openConnection`.)
+    socket.on('error', destroySocket)
     const url = new URL(request.url ?? '/', 'http://localhost')
     const match = ROOM_PATH.exec(url.pathname)
     const roomName = match ? safeDecode(match[1] as string) : null
@@ -43,18 +45,7 @@ export function attachRoomEndpoint(server: Server, wss: WebSocketServer, parts: 
     parts.sessions.authorizeRoom(roomName, token).then(
       (access) => {
         if (socket.destroyed) return
-        wss.handleUpgrade(request, socket, head, (ws) => {
-          // A protocol error (a frame over maxPayload, a bad frame) is `ws` closing the socket with the right
-          // code (1009, 1002); the 'close' below cleans up. Unhandled, it would take the server down.
-          ws.on('error', ignore)
-          const connection = new Connection(ws, roomName, access, parts.rooms, parts.limits)
-          parts.connections.add(connection)
-          ws.once('close', () => {
-            parts.connections.delete(connection)
-            connection.onSocketClosed()
-          })
-          void connection.open()
-        })
+        wss.handleUpgrade(request, socket, head, (ws) => openConnection(ws, roomName, access, parts))
       },
       (error: unknown) => {
         if (socket.destroyed) return
@@ -72,7 +63,31 @@ export function attachRoomEndpoint(server: Server, wss: WebSocketServer, parts: 
   })
 }
 
+/**
+ * A connection's set-up, outside the upgrade handler on purpose: a closure keeps its whole enclosing scope
+ * alive, so a listener created inside the handler that lives as long as the socket (this 'close' listener, or
+ * the socket's 'error' listener) would hold the request (`IncomingMessage` with its headers, the upgrade's
+ * head buffer) for the life of the connection, ~1.6 KiB each (`pnpm --filter @werkplaats/bench heap`, see
+ * docs/benchmarks.md).
+ */
+function openConnection(ws: WebSocket, roomName: string, access: PeerAccess, parts: RoomEndpointParts): void {
+  // A protocol error (a frame over maxPayload, a bad frame) is `ws` closing the socket with the right
+  // code (1009, 1002); the 'close' below cleans up. Unhandled, it would take the server down.
+  ws.on('error', ignore)
+  const connection = new Connection(ws, roomName, access, parts.rooms, parts.limits)
+  parts.connections.add(connection)
+  ws.once('close', () => {
+    parts.connections.delete(connection)
+    connection.onSocketClosed()
+  })
+  void connection.open()
+}
+
 function ignore(): void {}
+
+function destroySocket(this: Duplex): void {
+  this.destroy()
+}
 
 function refuseHttp(socket: Duplex, status: number, message: string): void {
   const body = JSON.stringify({ error: message })
