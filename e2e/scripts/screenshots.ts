@@ -65,7 +65,7 @@ try {
   const panel = fien.page.getByRole('complementary', { name: 'Facilitatorpaneel' })
   // The board, not the share panel, on the facilitator's screen; the participant's list folded away, and her
   // last sticky no longer selected (tldraw's style panel would cover the stage).
-  await fien.page.getByRole('button', { name: 'Delen' }).click()
+  await fien.page.getByRole('button', { name: 'Delen', exact: true }).click()
   await anna.page.getByRole('button', { name: /^Deelnemerslijst verbergen/ }).click()
   await anna.page.mouse.click(500, 700)
   await anna.page.keyboard.press('Escape')

@@ -130,9 +130,9 @@ export class Participant {
 
   /** What the facilitator's share panel shows: the join code and the links to hand out. */
   async shareDetails(): Promise<{ code: string; participantLink: string; observerLink: string }> {
-    const share = this.page.getByRole('button', { name: 'Delen' })
+    const share = this.page.getByRole('button', { name: 'Delen', exact: true })
     if ((await share.getAttribute('aria-expanded')) !== 'true') await share.click()
-    const panel = this.page.getByRole('region', { name: 'Delen' })
+    const panel = this.page.getByRole('region', { name: 'Delen', exact: true })
     return {
       code: await panel.getByLabel('Code', { exact: true }).inputValue(),
       participantLink: await panel.getByLabel('Link voor deelnemers', { exact: true }).inputValue(),

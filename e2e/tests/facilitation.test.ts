@@ -69,7 +69,7 @@ describe('the facilitator moves the team through the OECD playbook', () => {
   it('everyone joins; before the first stage the participants are told to wait', async () => {
     await fien.createSession(`${server.url}/`, 'Innovatie Playbook', 'Facilitatie team Zuid')
     share = await fien.shareDetails()
-    await fien.page.getByRole('button', { name: 'Delen' }).click()
+    await fien.page.getByRole('button', { name: 'Delen', exact: true }).click()
     for (const person of participants()) await person.joinByLink(share.participantLink)
     await stagePanel(anna).getByText('De facilitator heeft nog geen fase geopend.').waitFor()
     await facilitatorPanel(fien).getByRole('button', { name: 'Vorige fase' }).and(fien.page.locator(':disabled')).waitFor()
@@ -205,7 +205,7 @@ describe('the Nido template goes through the same facilitation', () => {
   it('its stages are laid out and the stage bar brings a participant to each', async () => {
     await fien.createSession(`${server.url}/`, 'Iedereen kan innoveren', 'Leiderschapssessie')
     const share = await fien.shareDetails()
-    await fien.page.getByRole('button', { name: 'Delen' }).click()
+    await fien.page.getByRole('button', { name: 'Delen', exact: true }).click()
     await anna.joinByLink(share.participantLink)
     const panel = facilitatorPanel(fien)
     for (const title of ['Welkom & check-in', 'Waar staan we als team?', 'Wat kunnen we anders doen?']) {

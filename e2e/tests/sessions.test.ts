@@ -131,13 +131,13 @@ describe('a session with a facilitator, participants and an observer', () => {
     // Nobody became a second participant: still Fien, Anna, Bram and one observer.
     await fien.participantList().getByRole('heading', { name: /4 van 4 online/ }).waitFor()
     await olaf.page.getByText('Alleen bekijken', { exact: true }).waitFor()
-    await fien.page.getByRole('button', { name: 'Delen' }).waitFor()
-    expect(await anna.page.getByRole('button', { name: 'Delen' }).count()).toBe(0)
+    await fien.page.getByRole('button', { name: 'Delen', exact: true }).waitFor()
+    expect(await anna.page.getByRole('button', { name: 'Delen', exact: true }).count()).toBe(0)
   })
 
   it('the facilitator renames the session, and every screen shows the new title', async () => {
     await fien.shareDetails()
-    const panel = fien.page.getByRole('region', { name: 'Delen' })
+    const panel = fien.page.getByRole('region', { name: 'Delen', exact: true })
     await panel.getByLabel('Titel van de sessie').fill('Innovatiesessie Noord en Zuid')
     await panel.getByRole('button', { name: 'Opslaan' }).click()
     for (const person of [fien, anna, bram, olaf]) {
