@@ -2,7 +2,7 @@ import { mayDo } from '@werkplaats/shared'
 import * as Y from 'yjs'
 import { type RemoteEvents, type RoomChannel, silentChannel } from '../fanout/roomFanout.ts'
 import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
-import { CloseCode, type Peer } from './peer.ts'
+import { CloseCode, connectionOwner, type Peer } from './peer.ts'
 import { PersistedDoc, type PersistenceOptions } from './persistedDoc.ts'
 import type { PresenceTable } from './presence.ts'
 import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, messageIntent } from './protocol.ts'
@@ -29,6 +29,8 @@ export interface RoomOptions extends RoomPresenceOptions, PersistenceOptions {}
 export class Room {
   readonly name: string
   readonly #peers = new Set<Peer>()
+  /** Connections per owner (`connectionOwner`: a person, or the observers together), for the per-person cap. */
+  readonly #connectionsPerOwner = new Map<string, number>()
   readonly #document: PersistedDoc
   readonly #presence: RoomPresence
   readonly #channel: RoomChannel
@@ -98,9 +100,17 @@ export class Room {
     return this.#peers.size
   }
 
+  /** How many of this room's peers count against `owner`'s budget (see `RoomManager`). */
+  connectionsOf(owner: string): number {
+    return this.#connectionsPerOwner.get(owner) ?? 0
+  }
+
   /** Adds a peer and starts the handshake: our state vector, and everyone's awareness. */
   add(peer: Peer): void {
+    if (this.#peers.has(peer)) return
     this.#peers.add(peer)
+    const owner = connectionOwner(peer.access)
+    this.#connectionsPerOwner.set(owner, this.connectionsOf(owner) + 1)
     if (this.#document.behind) peer.pause()
     this.#presence.join(peer)
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
@@ -109,6 +119,10 @@ export class Room {
 
   remove(peer: Peer): void {
     if (!this.#peers.delete(peer)) return
+    const owner = connectionOwner(peer.access)
+    const left = this.connectionsOf(owner) - 1
+    if (left > 0) this.#connectionsPerOwner.set(owner, left)
+    else this.#connectionsPerOwner.delete(owner)
     this.#presence.leave(peer)
   }
 

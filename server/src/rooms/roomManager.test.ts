@@ -13,6 +13,8 @@ const options = {
   maxUnstoredBytes: 1 << 30,
   unloadAfterMs: 60_000,
   maxPeersPerRoom: 10,
+  maxPeersPerPerson: 10,
+  maxObserverPeersPerRoom: 10,
 }
 
 function anEdit(key: string): Uint8Array {

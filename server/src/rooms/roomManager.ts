@@ -2,13 +2,20 @@ import type * as Y from 'yjs'
 import { localFanout, type RemoteEvents, type RoomFanout } from '../fanout/roomFanout.ts'
 import type { DocumentStore } from '../store/documentStore.ts'
 import { Room, type RoomOptions } from './room.ts'
-import { CloseCode, type Peer } from './peer.ts'
+import { CloseCode, connectionOwner, type Peer } from './peer.ts'
 
 export interface RoomManagerOptions extends RoomOptions {
   /** A room with no peers is saved and unloaded after this long; a quick reconnect keeps it loaded. */
   unloadAfterMs: number
   /** Most connections one board admits (its peers); the next one is refused with `RoomFullError`. */
   maxPeersPerRoom: number
+  /**
+   * Most connections one person (a participant or the facilitator, by participant id) may have open on one board:
+   * a few tabs and reconnects, not enough to fill the board and shut everyone else out.
+   */
+  maxPeersPerPerson: number
+  /** Most connections all observers of a board may have together: they share one token, so they share one budget. */
+  maxObserverPeersPerRoom: number
 }
 
 export class RoomFullError extends Error {
@@ -18,6 +25,14 @@ export class RoomFullError extends Error {
     super(`this board is full (at most ${limit} connections)`)
     this.limit = limit
   }
+}
+
+/**
+ * One person (or the observers together) already has as many connections to this board as they may; the board
+ * itself may still have room for others.
+ */
+export class TooManyConnectionsError extends Error {
+  override name = 'TooManyConnectionsError'
 }
 
 /** The room's session was deleted: nobody may open it again. */
@@ -66,14 +81,34 @@ export class RoomManager {
     const room = await this.#open(name)
     if (this.#discarded.has(name)) throw new RoomGoneError('this session was deleted')
     if (room.broken) throw new RoomBrokenError()
-    if (room.peerCount >= this.#options.maxPeersPerRoom) {
+    const refusal = this.#overBudget(room, peer)
+    if (refusal) {
       this.#scheduleUnloadIfEmpty(room)
-      throw new RoomFullError(this.#options.maxPeersPerRoom)
+      throw refusal
     }
     clearTimeout(this.#unloadTimers.get(name))
     this.#unloadTimers.delete(name)
     room.add(peer)
     return room
+  }
+
+  /**
+   * Why `peer` may not join `room`, if it may not. The per-person budget comes first: whoever holds one token must
+   * not be able to fill the board and have the next real person refused (4429, which the stock client does not
+   * retry). Checked and followed by `room.add` in the same turn, so concurrent joins cannot both slip under it.
+   */
+  #overBudget(room: Room, peer: Peer): Error | undefined {
+    const owner = connectionOwner(peer.access)
+    const held = room.connectionsOf(owner)
+    if (peer.access.role === 'observer') {
+      const limit = this.#options.maxObserverPeersPerRoom
+      if (held >= limit) return new TooManyConnectionsError(`too many observer connections on this board (at most ${limit} for all observers together)`)
+    } else {
+      const limit = this.#options.maxPeersPerPerson
+      if (held >= limit) return new TooManyConnectionsError(`too many connections for one person on this board (at most ${limit})`)
+    }
+    if (room.peerCount >= this.#options.maxPeersPerRoom) return new RoomFullError(this.#options.maxPeersPerRoom)
+    return undefined
   }
 
   /** Applies a change of the server's own to a room's document (loading it if needed); resolves once stored. */
@@ -223,3 +258,4 @@ export class RoomManager {
     return unloading
   }
 }
+
