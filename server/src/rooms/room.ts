@@ -9,6 +9,9 @@ import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, messageIntent } f
 import { RoomPresence, type RoomPresenceOptions } from './roomPresence.ts'
 import { changesNothing } from './updateEffect.ts'
 
+/** Why a deleted room's peers are closed (with `CloseCode.gone`), on whichever instance they are. */
+export const roomDeletedReason = 'this session was deleted'
+
 /** The origin of changes the server makes itself (control state, participants); relayed to every peer. */
 const serverOrigin = Symbol('server')
 
@@ -35,6 +38,7 @@ export class Room {
   readonly #presence: RoomPresence
   readonly #channel: RoomChannel
   #destroyed = false
+  #deleted = false
 
   /** `channel` is how the room reaches other instances that host it; none for a single instance. */
   constructor(name: string, store: DocumentStore, stored: StoredDocument, options: RoomOptions, channel?: RoomChannel) {
@@ -51,9 +55,13 @@ export class Room {
         for (const peer of this.#peers) peer.send(frame)
       },
       // Not stored means not relayed. Everyone reconnects to a room loaded from what is stored; their sync
-      // step 2 then sends the lost update again.
-      failed: () => {
-        for (const peer of [...this.#peers]) peer.close(CloseCode.internal, 'could not save the change; reconnect to resync')
+      // step 2 then sends the lost update again. A deleted room is gone for good, whoever deleted it.
+      failed: (deleted) => {
+        this.#deleted ||= deleted
+        for (const peer of [...this.#peers]) {
+          if (deleted) peer.close(CloseCode.gone, roomDeletedReason)
+          else peer.close(CloseCode.internal, 'could not save the change; reconnect to resync')
+        }
       },
       // Backpressure: a slow store must not make the server hold an ever longer queue of unsaved updates.
       behind: (isBehind) => {
@@ -94,6 +102,11 @@ export class Room {
    */
   get broken(): boolean {
     return this.#document.broken
+  }
+
+  /** True once the store refused an update because the room was deleted (see `DocumentStore.delete`). */
+  get deleted(): boolean {
+    return this.#deleted
   }
 
   get peerCount(): number {

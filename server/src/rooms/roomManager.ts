@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { localFanout, type RemoteEvents, type RoomFanout } from '../fanout/roomFanout.ts'
-import type { DocumentStore } from '../store/documentStore.ts'
-import { Room, type RoomOptions } from './room.ts'
+import { type DocumentStore, RoomDeletedError } from '../store/documentStore.ts'
+import { Room, roomDeletedReason, type RoomOptions } from './room.ts'
 import { CloseCode, connectionOwner, type Peer } from './peer.ts'
 
 export interface RoomManagerOptions extends RoomOptions {
@@ -79,7 +79,8 @@ export class RoomManager {
 
   async join(name: string, peer: Peer): Promise<Room> {
     const room = await this.#open(name)
-    if (this.#discarded.has(name)) throw new RoomGoneError('this session was deleted')
+    if (room.deleted) this.#discarded.add(name)
+    if (this.#discarded.has(name)) throw new RoomGoneError(roomDeletedReason)
     if (room.broken) throw new RoomBrokenError()
     const refusal = this.#overBudget(room, peer)
     if (refusal) {
@@ -138,9 +139,10 @@ export class RoomManager {
 
   /**
    * Deletes a room for good (its session was deleted): closes its peers with `code`, drops the document
-   * without saving it, removes it from the store, and refuses anyone who comes later.
+   * without saving it, removes it from the store, and refuses anyone who comes later. Another instance that has
+   * the room loaded is stopped by the store, which refuses anything more for the room.
    */
-  async discard(name: string, code: number = CloseCode.gone, reason = 'this board was deleted'): Promise<void> {
+  async discard(name: string, code: number = CloseCode.gone, reason = roomDeletedReason): Promise<void> {
     this.#discarded.add(name)
     clearTimeout(this.#unloadTimers.get(name))
     this.#unloadTimers.delete(name)
@@ -179,8 +181,12 @@ export class RoomManager {
     await Promise.all([...this.#unloading.values(), ...[...this.#rooms.keys()].map((name) => this.#unload(name))])
   }
 
-  /** Removes `room` from the map, unless the name already stands for another (a fresh load). */
+  /**
+   * Removes `room` from the map, unless the name already stands for another (a fresh load). A room the store
+   * refused as deleted is not loaded again: it is gone on every instance.
+   */
   #forget(room: Room): void {
+    if (room.deleted) this.#discarded.add(room.name)
     const entry = this.#rooms.get(room.name)
     void entry?.then((loaded) => {
       if (loaded === room && this.#rooms.get(room.name) === entry) this.#rooms.delete(room.name)
@@ -188,7 +194,7 @@ export class RoomManager {
   }
 
   async #open(name: string): Promise<Room> {
-    if (this.#discarded.has(name)) throw new RoomGoneError('this session was deleted')
+    if (this.#discarded.has(name)) throw new RoomGoneError(roomDeletedReason)
     await this.#unloading.get(name)
     let room = this.#rooms.get(name)
     if (!room) {
@@ -248,8 +254,8 @@ export class RoomManager {
       try {
         await room.compact()
       } catch (error) {
-        // The update log is still complete; compaction only saves space.
-        console.error(`room ${name}: compaction on unload failed`, error)
+        // The update log is still complete; compaction only saves space. A deleted room has nothing to keep.
+        if (!(error instanceof RoomDeletedError)) console.error(`room ${name}: compaction on unload failed`, error)
       } finally {
         room.destroy()
       }
