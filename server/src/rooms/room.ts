@@ -74,8 +74,11 @@ export class Room {
     this.#presence = new RoomPresence(this.#peers, options, (update) => this.#channel.publishAwareness(update))
   }
 
-  /** What other instances send about this room; handed to the fan-out (see `RoomManager`). */
-  readonly remote: RemoteEvents = {
+  /**
+   * What other instances send about this room; handed to the fan-out (see `RoomManager`). A deletion is the
+   * manager's to handle: it drops the room and refuses joins to it.
+   */
+  readonly remote: Omit<RemoteEvents, 'deleted'> = {
     update: (update, seq) => this.#document.applyRemote(update, seq),
     awareness: (update) => this.#presence.receiveRemote(update),
     awarenessQuery: () => this.#presence.publishOwn(),

@@ -138,11 +138,21 @@ export class RoomManager {
   }
 
   /**
-   * Deletes a room for good (its session was deleted): closes its peers with `code`, drops the document
-   * without saving it, removes it from the store, and refuses anyone who comes later. Another instance that has
-   * the room loaded is stopped by the store, which refuses anything more for the room.
+   * Deletes a room for good (its session was deleted), on every instance: closes its peers with `code`, drops
+   * the document without saving it, removes it from the store, and refuses anyone who comes later. Other
+   * instances hear of it through the fan-out and do the same with their own peers; one that misses the message
+   * is stopped by the store, which refuses anything more for the room.
    */
   async discard(name: string, code: number = CloseCode.gone, reason = roomDeletedReason): Promise<void> {
+    // The others first, so that their peers stop writing as soon as may be; what they still store meanwhile is
+    // removed by the delete below.
+    this.#fanout.publishDeleted(name)
+    await this.#drop(name, code, reason)
+    await this.#store.delete(name)
+  }
+
+  /** Closes the room's peers here and drops its document unsaved; later joins are refused. Keeps the store. */
+  async #drop(name: string, code: number, reason: string): Promise<void> {
     this.#discarded.add(name)
     clearTimeout(this.#unloadTimers.get(name))
     this.#unloadTimers.delete(name)
@@ -157,7 +167,6 @@ export class RoomManager {
         room.destroy()
       }
     }
-    await this.#store.delete(name)
   }
 
   leave(room: Room, peer: Peer): void {
@@ -219,6 +228,12 @@ export class RoomManager {
       awareness: (update) => forward((r) => r.remote.awareness(update)),
       awarenessQuery: () => forward((r) => r.remote.awarenessQuery()),
       resync: () => forward((r) => r.remote.resync()),
+      // Not held for the room: dropping it works on a room still loading, and joins waiting for it are refused.
+      deleted: () => {
+        this.#drop(name, CloseCode.gone, roomDeletedReason).catch((error: unknown) =>
+          console.error(`room ${name}: could not drop it after its deletion elsewhere`, error),
+        )
+      },
     }
     const channel = await this.#fanout.join(name, events)
     try {
