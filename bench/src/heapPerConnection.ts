@@ -45,7 +45,8 @@ async function reference(): Promise<string> {
 }
 
 async function werkplaats(): Promise<string> {
-  const config = configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')) })
+  // All 400 connections use the facilitator's token: one person, far over the per-person cap a real board has.
+  const config = configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')), MAX_CONNECTIONS_PER_PERSON: String(connections) })
   const running = await startServer(config)
   const response = await fetch(`http://127.0.0.1:${running.port}/api/sessions`, {
     method: 'POST',
@@ -57,7 +58,7 @@ async function werkplaats(): Promise<string> {
 }
 
 async function werkplaatsRoomsOnPlainWs(): Promise<string> {
-  const config = configFromEnvironment({ PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')) })
+  const config = configFromEnvironment({ PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')), MAX_CONNECTIONS_PER_PERSON: String(connections) })
   const rooms = new RoomManager(new SqliteDocumentStore(config.dataDir), { ...config.rooms, slowdown: () => 1 })
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false })
   const server = http.createServer()

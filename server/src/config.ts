@@ -30,6 +30,10 @@ const environmentSchema = z.object({
   CLIENT_DIR: z.string().optional(),
   MAX_MESSAGE_BYTES: positiveInt.default(4 * 1024 * 1024),
   MAX_CONNECTIONS_PER_BOARD: positiveInt.default(500),
+  /** Connections one participant (or the facilitator) may have on one board: tabs and reconnects, not a flood. */
+  MAX_CONNECTIONS_PER_PERSON: positiveInt.default(8),
+  /** Connections all observers of a board may have together; they share a link, so they share this budget. */
+  MAX_OBSERVER_CONNECTIONS_PER_BOARD: positiveInt.default(50),
   MESSAGES_PER_SECOND: positiveInt.default(300),
   MESSAGE_BURST: positiveInt.default(1000),
   BYTES_PER_SECOND: positiveInt.default(8 * 1024 * 1024),
@@ -78,6 +82,8 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     redisUrl: e.REDIS_URL ?? null,
     rooms: {
       maxPeersPerRoom: e.MAX_CONNECTIONS_PER_BOARD,
+      maxPeersPerPerson: e.MAX_CONNECTIONS_PER_PERSON,
+      maxObserverPeersPerRoom: e.MAX_OBSERVER_CONNECTIONS_PER_BOARD,
       awarenessTickMs: e.AWARENESS_TICK_MS,
       awarenessBytesPerSecond: e.AWARENESS_BYTES_PER_SECOND,
       unloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,

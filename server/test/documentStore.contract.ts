@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { DocumentStore } from '../src/store/documentStore.ts'
+import { type DocumentStore, RoomDeletedError } from '../src/store/documentStore.ts'
 
 type MaybePromise<T> = T | Promise<T>
 
@@ -67,13 +67,47 @@ export function documentStoreContract(
       expect((await store.load('a')).updates.map((u) => [...u])).toEqual([[7]])
     })
 
-    it('numbers each room\'s entries 1, 2, 3, …, whatever other rooms do, and starts again after a delete', async () => {
+    it('numbers each room\'s entries 1, 2, 3, …, whatever other rooms do', async () => {
       expect(await store.append('a', Uint8Array.from([1]))).toBe(1)
       expect(await store.append('b', Uint8Array.from([1]))).toBe(1)
       expect(await store.append('a', Uint8Array.from([2]))).toBe(2)
       expect(await Promise.all([3, 4, 5].map((i) => store.append('a', Uint8Array.from([i]))))).toEqual([3, 4, 5])
-      await store.delete('a')
-      expect(await store.append('a', Uint8Array.from([1]))).toBe(1)
+    })
+
+    it('refuses appends and compactions of a deleted room for good, from every instance, and keeps nothing of them', async () => {
+      const empty = { updates: [], lastSeq: 0, bytes: 0 }
+      await store.append('weg', Uint8Array.from([1]))
+      await store.delete('weg')
+      // An instance that missed the deletion keeps writing, then unloads the room with a snapshot.
+      const instances = [store, (await another()) ?? store]
+      for (const instance of instances) {
+        await expect(instance.append('weg', Uint8Array.from([2]))).rejects.toThrow(RoomDeletedError)
+        await expect(instance.compact('weg', Uint8Array.from([9, 9]), 1)).rejects.toThrow(RoomDeletedError)
+        expect(await instance.load('weg')).toEqual(empty)
+      }
+      // Deleting again changes nothing; a room deleted before anything was stored is refused as well.
+      await store.delete('weg')
+      await store.delete('nooit')
+      await expect(store.append('nooit', Uint8Array.from([1]))).rejects.toThrow(RoomDeletedError)
+      expect(await store.load('nooit')).toEqual(empty)
+      // Other rooms, and those appended to in the same batch, are not affected.
+      const [refused, kept] = await Promise.allSettled([store.append('weg', Uint8Array.from([3])), store.append('blijft', Uint8Array.from([4]))])
+      expect(refused.status).toBe('rejected')
+      expect(kept).toEqual({ status: 'fulfilled', value: 1 })
+    })
+
+    it('removes appends that race a delete, or refuses them: none outlives it', async () => {
+      const other = (await another()) ?? store
+      await store.append('r', Uint8Array.from([0]))
+      const appends = Array.from({ length: 20 }, (_, i) => (i % 2 ? store : other).append('r', Uint8Array.from([i + 1])))
+      const deletion = store.delete('r')
+      const settled = await Promise.allSettled([...appends, deletion])
+      expect(settled.at(-1)?.status).toBe('fulfilled')
+      for (const outcome of settled.slice(0, -1)) {
+        if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(RoomDeletedError)
+      }
+      expect(await store.load('r')).toEqual({ updates: [], lastSeq: 0, bytes: 0 })
+      expect(await other.load('r')).toEqual({ updates: [], lastSeq: 0, bytes: 0 })
     })
 
     it('loads what is newer than a sequence number, with a snapshot standing in for what it covers', async () => {

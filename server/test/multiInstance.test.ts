@@ -1,8 +1,10 @@
 import { getTemplate } from '@werkplaats/playbook-data'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { connectProvider, eventually, whenSynced } from './support/clients.ts'
+import { encodeSyncUpdate } from '../src/rooms/protocol.ts'
+import { closedWithin, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
 import { ServerProcess } from './support/serverProcess.ts'
 import { startPostgres, startRedis, type TestPostgres, type TestRedis } from './support/services.ts'
 import { createSession, type RoomTarget } from './support/sessions.ts'
@@ -168,6 +170,52 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     expect(statuses.filter((status) => status !== 429)).toHaveLength(4)
     expect(statuses.slice(4)).toEqual([429, 429, 429, 429])
     await Promise.all(limited.map((server) => server.stop()))
+  })
+
+  it('deletes a session on every instance: peers elsewhere are closed with 4404 and nothing of its rooms is stored again', async () => {
+    // Instances that unload an empty room at once, so that B's unload (and the snapshot it writes) comes quickly.
+    const [a, b] = (await Promise.all([1, 2].map(() => ServerProcess.launch({ ...env, ROOM_UNLOAD_AFTER_MS: '100' })))) as [ServerProcess, ServerProcess]
+    servers.push(a, b)
+    const database = new pg.Client({ connectionString: env.DATABASE_URL })
+    await database.connect()
+    const storedRows = async (sessionId: string) =>
+      Number((await database.query<{ n: string }>('SELECT count(*) AS n FROM document_updates WHERE room LIKE $1', [`${sessionId}-%`])).rows[0]?.n)
+    try {
+      const session = await createSession(a.url)
+      const anna = await session.join('Anna')
+      const onB = await connectRaw(b.wsUrl, session.board(anna.token))
+      const doc = new Y.Doc()
+      const write = (key: string) => {
+        const before = Y.encodeStateVector(doc)
+        doc.getMap('m').set(key, 1)
+        onB.socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(doc, before)))
+      }
+      for (const key of ['een', 'twee', 'drie']) write(key)
+      const storedBoard = async () => {
+        const { rows } = await database.query<{ data: Buffer }>('SELECT data FROM document_updates WHERE room = $1 ORDER BY seq', [session.board().room])
+        const stored = new Y.Doc()
+        for (const row of rows) Y.applyUpdate(stored, row.data)
+        return Object.keys(stored.getMap('m').toJSON()).sort()
+      }
+      await eventually(async () => (await storedBoard()).length === 3, 'B\'s edits are stored')
+
+      const deleted = await fetch(`${a.url}/api/sessions/${session.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${session.facilitatorToken}` },
+      })
+      expect(deleted.status).toBe(204)
+      // B's peer, which A never saw, keeps writing until it hears.
+      if (onB.socket.readyState === onB.socket.OPEN) write('na')
+      expect(await closedWithin(onB)).toEqual({ code: 4404, reason: 'this session was deleted' })
+      expect(await storedRows(session.id)).toBe(0)
+      // Long past B's unload of the board, which used to write the whole board back as a snapshot.
+      await new Promise((r) => setTimeout(r, 1000))
+      expect(await storedRows(session.id)).toBe(0)
+      expect(b.output).not.toMatch(/compaction on unload failed|could not store/)
+    } finally {
+      await database.end()
+      await Promise.all([a.stop(), b.stop()])
+    }
   })
 
   it('serves the whole document from a third instance started later', async () => {

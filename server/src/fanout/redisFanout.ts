@@ -52,6 +52,10 @@ export class RedisFanout implements RoomFanout {
     }
   }
 
+  publishDeleted(room: string): void {
+    this.#publish(channelPrefix + room, WireKind.deleted, 0, new Uint8Array())
+  }
+
   async close(): Promise<void> {
     this.#rooms.clear()
     this.#subscriber.disconnect()
@@ -72,6 +76,7 @@ export class RedisFanout implements RoomFanout {
       try {
         if (decoded.kind === WireKind.update) events.update(decoded.payload, decoded.seq)
         else if (decoded.kind === WireKind.awareness) events.awareness(decoded.payload)
+        else if (decoded.kind === WireKind.deleted) events.deleted()
         else events.awarenessQuery()
       } catch (error) {
         // One room's trouble with one message must not stop the others' messages.

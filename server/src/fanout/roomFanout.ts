@@ -15,6 +15,12 @@ export interface RoomFanout {
    * loads misses nothing between its load and its first message.
    */
   join(room: string, events: RemoteEvents): Promise<RoomChannel>
+  /**
+   * Tells every instance that has `room` loaded that it was deleted (its session was), whether or not this one
+   * has it loaded. Never throws; an instance that misses it finds out when the store refuses its next write
+   * (see `DocumentStore.delete`).
+   */
+  publishDeleted(room: string): void
   close(): Promise<void>
 }
 
@@ -28,6 +34,8 @@ export interface RemoteEvents {
   awarenessQuery(): void
   /** Messages may have been missed (the link to the others was down and is back): catch up from the store. */
   resync(): void
+  /** The room was deleted on another instance: close its peers, drop it without saving, refuse later joins. */
+  deleted(): void
 }
 
 /** One room's way out to the other instances. Publishing never throws: a lost message is caught up by `resync`. */
@@ -51,5 +59,6 @@ export const localFanout: RoomFanout = {
   async join() {
     return silentChannel
   },
+  publishDeleted() {},
   async close() {},
 }

@@ -8,6 +8,17 @@ export interface PeerAccess {
   identity: Identity
 }
 
+/**
+ * Whose budget a connection counts against: a person's own (participants and the facilitator carry their
+ * participant id) or the observers' shared one (observers are nobody in particular, and the facilitator can hand out
+more observer links, which must not multiply the budget). A grant without a person that is not
+ * an observer's does not occur; it would count against its role's budget rather than escape counting.
+ */
+export function connectionOwner(access: PeerAccess): string {
+  if (access.role === 'observer') return 'observers'
+  return access.identity.participantId === null ? `role:${access.role}` : `person:${access.identity.participantId}`
+}
+
 /** One connected client as a room sees it. The WebSocket details stay in `connection.ts`. */
 export interface Peer {
   readonly access: PeerAccess
@@ -35,8 +46,9 @@ export const CloseCode = {
   /** Something on our side failed (storage). The client reconnects and resyncs. */
   internal: 1011,
   /**
-   * The board already has its maximum number of connections (one person may have several tabs open). In the 4400–4499 range, which the stock
-   * y-websocket client treats as permanent: it stops retrying instead of hammering a full board.
+   * The board already has its maximum number of connections, or this person (or the observers together) has as
+   * many on it as they may (one person may have several tabs open, not hundreds). In the 4400–4499 range, which
+   * the stock y-websocket client treats as permanent: it stops retrying instead of hammering a full board.
    */
   roomFull: 4429,
   /** No token, or one the server does not know. Permanent for the stock client, like every 44xx. */

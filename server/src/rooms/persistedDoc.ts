@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
+import { type DocumentStore, RoomDeletedError, type StoredDocument } from '../store/documentStore.ts'
 import { encodeSyncUpdate, MalformedMessageError } from './protocol.ts'
 import { missingDependency } from './updateDependencies.ts'
 
@@ -33,8 +33,11 @@ export interface PersistenceEvents {
    * again and not published again.
    */
   remote(frame: Uint8Array): void
-  /** An update could not be stored; the document now holds something the store does not. */
-  failed(): void
+  /**
+   * An update could not be stored; the document now holds something the store does not. `deleted`: because the
+   * room was deleted (on another instance, whose message did not reach this one), not because the store failed.
+   */
+  failed(deleted: boolean): void
   /** The store has fallen behind (true) and caught up again (false); see `maxUnstoredBytes`. */
   behind(isBehind: boolean): void
 }
@@ -301,9 +304,11 @@ export class PersistedDoc {
       try {
         seq = await this.#store.append(this.#name, update)
       } catch (error) {
-        console.error(`room ${this.#name}: could not store an update`, error)
+        const deleted = error instanceof RoomDeletedError
+        // A deleted room refusing an edit is no storage trouble: nothing of it is to be kept.
+        if (!deleted) console.error(`room ${this.#name}: could not store an update`, error)
         this.#broken = true
-        this.#events.failed()
+        this.#events.failed(deleted)
         return
       }
       this.#folded(seq)
@@ -316,7 +321,9 @@ export class PersistedDoc {
         this.#logUpdates >= this.#options.compactAfterUpdates ||
         this.#logBytes >= Math.max(this.#options.compactAfterBytes, this.#snapshotBytes)
       ) {
-        void this.compact().catch((error: unknown) => console.error(`room ${this.#name}: compaction failed`, error))
+        void this.compact().catch((error: unknown) => {
+          if (!(error instanceof RoomDeletedError)) console.error(`room ${this.#name}: compaction failed`, error)
+        })
       }
     } finally {
       const callbacks = this.#inFlight ?? []

@@ -2,12 +2,15 @@ import { mayDo } from '@werkplaats/shared'
 import * as Y from 'yjs'
 import { type RemoteEvents, type RoomChannel, silentChannel } from '../fanout/roomFanout.ts'
 import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
-import { CloseCode, type Peer } from './peer.ts'
+import { CloseCode, connectionOwner, type Peer } from './peer.ts'
 import { PersistedDoc, type PersistenceOptions } from './persistedDoc.ts'
 import type { PresenceTable } from './presence.ts'
 import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, messageIntent } from './protocol.ts'
 import { RoomPresence, type RoomPresenceOptions } from './roomPresence.ts'
 import { changesNothing } from './updateEffect.ts'
+
+/** Why a deleted room's peers are closed (with `CloseCode.gone`), on whichever instance they are. */
+export const roomDeletedReason = 'this session was deleted'
 
 /** The origin of changes the server makes itself (control state, participants); relayed to every peer. */
 const serverOrigin = Symbol('server')
@@ -31,10 +34,13 @@ export class Room {
   readonly #peers = new Set<Peer>()
   /** Read-only peers whose one sync step 2 has been checked (see `receive`). */
   readonly #answeredReadOnly = new WeakSet<Peer>()
+  /** Connections per owner (`connectionOwner`: a person, or the observers together), for the per-person cap. */
+  readonly #connectionsPerOwner = new Map<string, number>()
   readonly #document: PersistedDoc
   readonly #presence: RoomPresence
   readonly #channel: RoomChannel
   #destroyed = false
+  #deleted = false
 
   /** `channel` is how the room reaches other instances that host it; none for a single instance. */
   constructor(name: string, store: DocumentStore, stored: StoredDocument, options: RoomOptions, channel?: RoomChannel) {
@@ -51,9 +57,13 @@ export class Room {
         for (const peer of this.#peers) peer.send(frame)
       },
       // Not stored means not relayed. Everyone reconnects to a room loaded from what is stored; their sync
-      // step 2 then sends the lost update again.
-      failed: () => {
-        for (const peer of [...this.#peers]) peer.close(CloseCode.internal, 'could not save the change; reconnect to resync')
+      // step 2 then sends the lost update again. A deleted room is gone for good, whoever deleted it.
+      failed: (deleted) => {
+        this.#deleted ||= deleted
+        for (const peer of [...this.#peers]) {
+          if (deleted) peer.close(CloseCode.gone, roomDeletedReason)
+          else peer.close(CloseCode.internal, 'could not save the change; reconnect to resync')
+        }
       },
       // Backpressure: a slow store must not make the server hold an ever longer queue of unsaved updates.
       behind: (isBehind) => {
@@ -66,8 +76,11 @@ export class Room {
     this.#presence = new RoomPresence(this.#peers, options, (update) => this.#channel.publishAwareness(update))
   }
 
-  /** What other instances send about this room; handed to the fan-out (see `RoomManager`). */
-  readonly remote: RemoteEvents = {
+  /**
+   * What other instances send about this room; handed to the fan-out (see `RoomManager`). A deletion is the
+   * manager's to handle: it drops the room and refuses joins to it.
+   */
+  readonly remote: Omit<RemoteEvents, 'deleted'> = {
     update: (update, seq) => this.#document.applyRemote(update, seq),
     awareness: (update) => this.#presence.receiveRemote(update),
     awarenessQuery: () => this.#presence.publishOwn(),
@@ -96,13 +109,26 @@ export class Room {
     return this.#document.broken
   }
 
+  /** True once the store refused an update because the room was deleted (see `DocumentStore.delete`). */
+  get deleted(): boolean {
+    return this.#deleted
+  }
+
   get peerCount(): number {
     return this.#peers.size
   }
 
+  /** How many of this room's peers count against `owner`'s budget (see `RoomManager`). */
+  connectionsOf(owner: string): number {
+    return this.#connectionsPerOwner.get(owner) ?? 0
+  }
+
   /** Adds a peer and starts the handshake: our state vector, and everyone's awareness. */
   add(peer: Peer): void {
+    if (this.#peers.has(peer)) return
     this.#peers.add(peer)
+    const owner = connectionOwner(peer.access)
+    this.#connectionsPerOwner.set(owner, this.connectionsOf(owner) + 1)
     if (this.#document.behind) peer.pause()
     this.#presence.join(peer)
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
@@ -111,6 +137,10 @@ export class Room {
 
   remove(peer: Peer): void {
     if (!this.#peers.delete(peer)) return
+    const owner = connectionOwner(peer.access)
+    const left = this.connectionsOf(owner) - 1
+    if (left > 0) this.#connectionsPerOwner.set(owner, left)
+    else this.#connectionsPerOwner.delete(owner)
     this.#presence.leave(peer)
   }
 

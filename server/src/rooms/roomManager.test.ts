@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { RecordingPeer } from '../../test/support/recordingPeer.ts'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
-import { RoomBrokenError, RoomManager } from './roomManager.ts'
+import { RoomBrokenError, RoomGoneError, RoomManager } from './roomManager.ts'
 
 const options = {
   awarenessTickMs: 20,
@@ -13,6 +13,8 @@ const options = {
   maxUnstoredBytes: 1 << 30,
   unloadAfterMs: 60_000,
   maxPeersPerRoom: 10,
+  maxPeersPerPerson: 10,
+  maxObserverPeersPerRoom: 10,
 }
 
 function anEdit(key: string): Uint8Array {
@@ -66,5 +68,49 @@ describe('RoomManager and a room whose store fails', () => {
     expect(fresh).not.toBe(room)
     expect(fresh.doc.getMap('m').toJSON()).toEqual({ saved: 1 })
     await rooms.closeAll()
+  })
+})
+
+describe('RoomManager and a room deleted by another instance whose message it missed', () => {
+  const nothing = { updates: [], lastSeq: 0, bytes: 0 }
+  // Two managers on one store with no fan-out between them: instance B never hears of A's deletion.
+  const instances = () => {
+    const store = new MemoryDocumentStore()
+    return { store, a: new RoomManager(store, options), b: new RoomManager(store, options) }
+  }
+
+  it('closes its peers with 4404 at their next edit, stores none of it, and refuses later joins', async () => {
+    const { store, a, b } = instances()
+    const peer = new RecordingPeer()
+    const room = await b.join('board', peer)
+    room.receive(peer, { kind: 'sync-update', update: anEdit('before') })
+    await room.flushed()
+    await a.discard('board')
+
+    room.receive(peer, { kind: 'sync-update', update: anEdit('after') })
+    await room.flushed()
+    expect(peer.closedWith).toEqual({ code: 4404, reason: 'this session was deleted' })
+    expect(await store.load('board')).toEqual(nothing)
+    await expect(b.join('board', new RecordingPeer())).rejects.toThrow(RoomGoneError)
+    b.leave(room, peer)
+    await expect(b.join('board', new RecordingPeer())).rejects.toThrow(RoomGoneError)
+    await b.closeAll()
+    expect(await store.load('board')).toEqual(nothing)
+  })
+
+  it('writes no snapshot of it when unloading', async () => {
+    const { store, a, b } = instances()
+    const peer = new RecordingPeer()
+    const room = await b.join('board', peer)
+    // Stored one by one: a log of several entries, which unloading compacts into one snapshot.
+    for (const key of ['one', 'two', 'three']) {
+      room.receive(peer, { kind: 'sync-update', update: anEdit(key) })
+      await room.flushed()
+    }
+    await a.discard('board')
+    b.leave(room, peer)
+    // Unloading writes the whole document as one snapshot, which would bring the deleted board back.
+    await b.closeAll()
+    expect(await store.load('board')).toEqual(nothing)
   })
 })

@@ -1,14 +1,21 @@
 import type * as Y from 'yjs'
 import { localFanout, type RemoteEvents, type RoomFanout } from '../fanout/roomFanout.ts'
-import type { DocumentStore } from '../store/documentStore.ts'
-import { Room, type RoomOptions } from './room.ts'
-import { CloseCode, type Peer } from './peer.ts'
+import { type DocumentStore, RoomDeletedError } from '../store/documentStore.ts'
+import { Room, roomDeletedReason, type RoomOptions } from './room.ts'
+import { CloseCode, connectionOwner, type Peer } from './peer.ts'
 
 export interface RoomManagerOptions extends RoomOptions {
   /** A room with no peers is saved and unloaded after this long; a quick reconnect keeps it loaded. */
   unloadAfterMs: number
   /** Most connections one board admits (its peers); the next one is refused with `RoomFullError`. */
   maxPeersPerRoom: number
+  /**
+   * Most connections one person (a participant or the facilitator, by participant id) may have open on one board:
+   * a few tabs and reconnects, not enough to fill the board and shut everyone else out.
+   */
+  maxPeersPerPerson: number
+  /** Most connections all observers of a board may have together: they share one token, so they share one budget. */
+  maxObserverPeersPerRoom: number
 }
 
 export class RoomFullError extends Error {
@@ -18,6 +25,14 @@ export class RoomFullError extends Error {
     super(`this board is full (at most ${limit} connections)`)
     this.limit = limit
   }
+}
+
+/**
+ * One person (or the observers together) already has as many connections to this board as they may; the board
+ * itself may still have room for others.
+ */
+export class TooManyConnectionsError extends Error {
+  override name = 'TooManyConnectionsError'
 }
 
 /** The room's session was deleted: nobody may open it again. */
@@ -64,16 +79,37 @@ export class RoomManager {
 
   async join(name: string, peer: Peer): Promise<Room> {
     const room = await this.#open(name)
-    if (this.#discarded.has(name)) throw new RoomGoneError('this session was deleted')
+    if (room.deleted) this.#discarded.add(name)
+    if (this.#discarded.has(name)) throw new RoomGoneError(roomDeletedReason)
     if (room.broken) throw new RoomBrokenError()
-    if (room.peerCount >= this.#options.maxPeersPerRoom) {
+    const refusal = this.#overBudget(room, peer)
+    if (refusal) {
       this.#scheduleUnloadIfEmpty(room)
-      throw new RoomFullError(this.#options.maxPeersPerRoom)
+      throw refusal
     }
     clearTimeout(this.#unloadTimers.get(name))
     this.#unloadTimers.delete(name)
     room.add(peer)
     return room
+  }
+
+  /**
+   * Why `peer` may not join `room`, if it may not. The per-person budget comes first: whoever holds one token must
+   * not be able to fill the board and have the next real person refused (4429, which the stock client does not
+   * retry). Checked and followed by `room.add` in the same turn, so concurrent joins cannot both slip under it.
+   */
+  #overBudget(room: Room, peer: Peer): Error | undefined {
+    const owner = connectionOwner(peer.access)
+    const held = room.connectionsOf(owner)
+    if (peer.access.role === 'observer') {
+      const limit = this.#options.maxObserverPeersPerRoom
+      if (held >= limit) return new TooManyConnectionsError(`too many observer connections on this board (at most ${limit} for all observers together)`)
+    } else {
+      const limit = this.#options.maxPeersPerPerson
+      if (held >= limit) return new TooManyConnectionsError(`too many connections for one person on this board (at most ${limit})`)
+    }
+    if (room.peerCount >= this.#options.maxPeersPerRoom) return new RoomFullError(this.#options.maxPeersPerRoom)
+    return undefined
   }
 
   /** Applies a change of the server's own to a room's document (loading it if needed); resolves once stored. */
@@ -102,10 +138,21 @@ export class RoomManager {
   }
 
   /**
-   * Deletes a room for good (its session was deleted): closes its peers with `code`, drops the document
-   * without saving it, removes it from the store, and refuses anyone who comes later.
+   * Deletes a room for good (its session was deleted), on every instance: closes its peers with `code`, drops
+   * the document without saving it, removes it from the store, and refuses anyone who comes later. Other
+   * instances hear of it through the fan-out and do the same with their own peers; one that misses the message
+   * is stopped by the store, which refuses anything more for the room.
    */
-  async discard(name: string, code: number = CloseCode.gone, reason = 'this board was deleted'): Promise<void> {
+  async discard(name: string, code: number = CloseCode.gone, reason = roomDeletedReason): Promise<void> {
+    // The others first, so that their peers stop writing as soon as may be; what they still store meanwhile is
+    // removed by the delete below.
+    this.#fanout.publishDeleted(name)
+    await this.#drop(name, code, reason)
+    await this.#store.delete(name)
+  }
+
+  /** Closes the room's peers here and drops its document unsaved; later joins are refused. Keeps the store. */
+  async #drop(name: string, code: number, reason: string): Promise<void> {
     this.#discarded.add(name)
     clearTimeout(this.#unloadTimers.get(name))
     this.#unloadTimers.delete(name)
@@ -120,7 +167,6 @@ export class RoomManager {
         room.destroy()
       }
     }
-    await this.#store.delete(name)
   }
 
   leave(room: Room, peer: Peer): void {
@@ -144,8 +190,12 @@ export class RoomManager {
     await Promise.all([...this.#unloading.values(), ...[...this.#rooms.keys()].map((name) => this.#unload(name))])
   }
 
-  /** Removes `room` from the map, unless the name already stands for another (a fresh load). */
+  /**
+   * Removes `room` from the map, unless the name already stands for another (a fresh load). A room the store
+   * refused as deleted is not loaded again: it is gone on every instance.
+   */
   #forget(room: Room): void {
+    if (room.deleted) this.#discarded.add(room.name)
     const entry = this.#rooms.get(room.name)
     void entry?.then((loaded) => {
       if (loaded === room && this.#rooms.get(room.name) === entry) this.#rooms.delete(room.name)
@@ -153,7 +203,7 @@ export class RoomManager {
   }
 
   async #open(name: string): Promise<Room> {
-    if (this.#discarded.has(name)) throw new RoomGoneError('this session was deleted')
+    if (this.#discarded.has(name)) throw new RoomGoneError(roomDeletedReason)
     await this.#unloading.get(name)
     let room = this.#rooms.get(name)
     if (!room) {
@@ -178,6 +228,12 @@ export class RoomManager {
       awareness: (update) => forward((r) => r.remote.awareness(update)),
       awarenessQuery: () => forward((r) => r.remote.awarenessQuery()),
       resync: () => forward((r) => r.remote.resync()),
+      // Not held for the room: dropping it works on a room still loading, and joins waiting for it are refused.
+      deleted: () => {
+        this.#drop(name, CloseCode.gone, roomDeletedReason).catch((error: unknown) =>
+          console.error(`room ${name}: could not drop it after its deletion elsewhere`, error),
+        )
+      },
     }
     const channel = await this.#fanout.join(name, events)
     try {
@@ -213,8 +269,8 @@ export class RoomManager {
       try {
         await room.compact()
       } catch (error) {
-        // The update log is still complete; compaction only saves space.
-        console.error(`room ${name}: compaction on unload failed`, error)
+        // The update log is still complete; compaction only saves space. A deleted room has nothing to keep.
+        if (!(error instanceof RoomDeletedError)) console.error(`room ${name}: compaction on unload failed`, error)
       } finally {
         room.destroy()
       }
@@ -223,3 +279,4 @@ export class RoomManager {
     return unloading
   }
 }
+

@@ -32,9 +32,23 @@ export interface DocumentStore {
    * only through the last sequence number below which it has applied every entry.
    */
   compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
-  /** Removes every entry of the room (its session was deleted). */
+  /**
+   * Removes every entry of the room (its session was deleted) and remembers that it was deleted: from then on
+   * `append` and `compact` for the room reject with `RoomDeletedError`, from this store and any other on the same
+   * data. An instance that did not hear of the deletion (a lost fan-out message) thus cannot store the room again,
+   * neither an edit nor the snapshot it would write when unloading. An append that commits before the delete is
+   * removed with the rest. Room names are never reused (they carry the session id), so the mark is for good.
+   */
   delete(room: string): Promise<void>
   close(): Promise<void>
+}
+
+/** The room was deleted (`DocumentStore.delete`); nothing more is stored for it. */
+export class RoomDeletedError extends Error {
+  override name = 'RoomDeletedError'
+  constructor(room: string) {
+    super(`room ${room} was deleted; nothing more is stored for it`)
+  }
 }
 
 export interface StoredDocument {

@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredDocument } from './documentStore.ts'
+import { type DocumentStore, RoomDeletedError, type StoredDocument } from './documentStore.ts'
 
 /**
  * Keeps documents in memory only. For unit tests of rooms and for throwaway demo boards; it passes the same
@@ -8,6 +8,7 @@ export class MemoryDocumentStore implements DocumentStore {
   readonly #rooms = new Map<string, Array<{ seq: number; data: Uint8Array }>>()
   /** The last sequence number of each room: they are contiguous per room, as in every store. */
   readonly #lastSeq = new Map<string, number>()
+  readonly #deleted = new Set<string>()
   #closed = false
 
   async load(room: string): Promise<StoredDocument> {
@@ -26,6 +27,7 @@ export class MemoryDocumentStore implements DocumentStore {
   async append(room: string, update: Uint8Array): Promise<number> {
     // As a durable store would: what is appended after close is not kept, so it must not look kept.
     if (this.#closed) throw new Error('the document store is closed')
+    if (this.#deleted.has(room)) throw new RoomDeletedError(room)
     const entries = this.#rooms.get(room) ?? []
     this.#rooms.set(room, entries)
     const seq = (this.#lastSeq.get(room) ?? 0) + 1
@@ -35,11 +37,13 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    if (this.#deleted.has(room)) throw new RoomDeletedError(room)
     const later = (this.#rooms.get(room) ?? []).filter((entry) => entry.seq > throughSeq)
     this.#rooms.set(room, [{ seq: throughSeq, data: snapshot.slice() }, ...later])
   }
 
   async delete(room: string): Promise<void> {
+    this.#deleted.add(room)
     this.#rooms.delete(room)
     this.#lastSeq.delete(room)
   }

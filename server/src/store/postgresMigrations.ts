@@ -33,4 +33,11 @@ export const postgresMigrations: ReadonlyArray<{ version: number; name: string; 
     name: 'vote rounds, votes and action marks',
     sql: voteTablesSql('id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
   },
+  {
+    version: 4,
+    name: 'deleted rooms',
+    // The mark sits on the room's counter row, which every append and compaction locks: a delete is thus wholly
+    // before or wholly after each of them, also across instances (see PostgresDocumentStore.delete).
+    sql: 'ALTER TABLE document_rooms ADD COLUMN deleted_at BIGINT',
+  },
 ]

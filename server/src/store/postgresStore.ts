@@ -1,4 +1,4 @@
-import { type DocumentStore, type StoredDocument, storedDocument } from './documentStore.ts'
+import { type DocumentStore, RoomDeletedError, type StoredDocument, storedDocument } from './documentStore.ts'
 import { fromBytea, type PostgresDatabase, toBytea } from './postgresDatabase.ts'
 
 /**
@@ -47,16 +47,20 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async #insert(room: string, update: Uint8Array): Promise<number> {
+    // A deleted room's counter row is kept, marked: the update finds no row to count on, and nothing is inserted.
     const { rows } = await this.#db.pool.query<{ seq: string }>(
       `WITH next AS (
          INSERT INTO document_rooms (room, last_seq) VALUES ($1, 1)
          ON CONFLICT (room) DO UPDATE SET last_seq = document_rooms.last_seq + 1
+         WHERE document_rooms.deleted_at IS NULL
          RETURNING last_seq
        )
        INSERT INTO document_updates (room, seq, data) SELECT $1, last_seq, $2 FROM next RETURNING seq`,
       [room, toBytea(update)],
     )
-    return Number(rows[0]?.seq)
+    const seq = rows[0]?.seq
+    if (seq === undefined) throw new RoomDeletedError(room)
+    return Number(seq)
   }
 
   async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
@@ -64,7 +68,9 @@ export class PostgresDocumentStore implements DocumentStore {
     await this.#db.transaction(async (client) => {
       // The room's counter row, locked: appends to the room wait until the snapshot is in, and so does another
       // instance compacting the same room.
-      await client.query('SELECT last_seq FROM document_rooms WHERE room = $1 FOR UPDATE', [room])
+      const counter = await client.query<{ deleted_at: string | null }>('SELECT deleted_at FROM document_rooms WHERE room = $1 FOR UPDATE', [room])
+      // The snapshot of a deleted room (an instance unloading it late) would bring it back.
+      if ((counter.rows[0]?.deleted_at ?? null) !== null) throw new RoomDeletedError(room)
       const deleted = await client.query('DELETE FROM document_updates WHERE room = $1 AND seq <= $2', [room, throughSeq])
       // Nothing left at or below throughSeq: another instance has compacted further already, and its snapshot
       // holds everything this one would write.
@@ -76,8 +82,14 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async delete(room: string): Promise<void> {
     await this.#db.transaction(async (client) => {
+      // The counter row is marked (and locked) first: appends and compactions in flight on any instance finish
+      // before it, and their rows go below; those after it find the mark and store nothing.
+      await client.query(
+        `INSERT INTO document_rooms (room, last_seq, deleted_at) VALUES ($1, 0, $2)
+         ON CONFLICT (room) DO UPDATE SET deleted_at = COALESCE(document_rooms.deleted_at, EXCLUDED.deleted_at)`,
+        [room, Date.now()],
+      )
       await client.query('DELETE FROM document_updates WHERE room = $1', [room])
-      await client.query('DELETE FROM document_rooms WHERE room = $1', [room])
     })
   }
 

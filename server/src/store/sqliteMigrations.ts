@@ -2,8 +2,8 @@ import type { DatabaseSync } from 'node:sqlite'
 
 /**
  * The SQLite schema, as numbered migrations run at start in one transaction each. A migration is never edited
- * once released; a change is a new one. Both SQLite stores call `migrate` on the file they open, so whichever
- * opens first brings the file up to date, and the second finds nothing to do.
+ * once released; a change is a new one. Every SQLite store calls `migrate` on the file it opens, so whichever
+ * opens first brings the file up to date, and the others find nothing to do.
  *
  * The SQL stays portable (no SQLite-only types or functions) so the PostgreSQL adapter can follow it.
  *
@@ -84,6 +84,15 @@ const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> 
     version: 3,
     name: 'vote rounds, votes and action marks',
     sql: voteTablesSql('id INTEGER PRIMARY KEY'),
+  },
+  {
+    version: 4,
+    name: 'deleted rooms',
+    // A deleted room's name, so that nothing of it is stored again (see DocumentStore.delete).
+    sql: `CREATE TABLE deleted_rooms (
+            room TEXT PRIMARY KEY,
+            deleted_at BIGINT NOT NULL
+          )`,
   },
 ]
 

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
-import { type DocumentStore, type StoredDocument, storedDocument } from './documentStore.ts'
+import { type DocumentStore, RoomDeletedError, type StoredDocument, storedDocument } from './documentStore.ts'
+import { migrate } from './sqliteMigrations.ts'
 
 /**
  * The embedded default: one SQLite file in DATA_DIR through Node's built-in `node:sqlite`.
@@ -23,6 +24,8 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly #deleteThrough: StatementSync
   readonly #insertSnapshot: StatementSync
   readonly #deleteRoom: StatementSync
+  readonly #markDeleted: StatementSync
+  readonly #isDeleted: StatementSync
   #pending: PendingAppend[] = []
   #commitScheduled: NodeJS.Immediate | undefined
 
@@ -37,14 +40,9 @@ export class SqliteDocumentStore implements DocumentStore {
       PRAGMA synchronous = NORMAL;
       PRAGMA busy_timeout = 5000;
       PRAGMA journal_size_limit = 8388608;
-      CREATE TABLE IF NOT EXISTS document_updates (
-        id INTEGER PRIMARY KEY,
-        room TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        data BLOB NOT NULL,
-        UNIQUE (room, seq)
-      );
     `)
+    // The schema is the migrations' (document_updates, deleted_rooms), whichever SQLite store opens the file first.
+    migrate(this.#db)
     this.#insert = this.#db.prepare(
       `INSERT INTO document_updates (room, seq, data)
        VALUES (?, COALESCE((SELECT MAX(seq) FROM document_updates WHERE room = ?), 0) + 1, ?)
@@ -56,6 +54,8 @@ export class SqliteDocumentStore implements DocumentStore {
     // The snapshot takes the sequence number of the last entry it covers, so later appends still sort after it.
     this.#insertSnapshot = this.#db.prepare('INSERT INTO document_updates (room, seq, data) VALUES (?, ?, ?)')
     this.#deleteRoom = this.#db.prepare('DELETE FROM document_updates WHERE room = ?')
+    this.#markDeleted = this.#db.prepare('INSERT INTO deleted_rooms (room, deleted_at) VALUES (?, ?) ON CONFLICT (room) DO NOTHING')
+    this.#isDeleted = this.#db.prepare('SELECT 1 AS deleted FROM deleted_rooms WHERE room = ?')
   }
 
   async load(room: string): Promise<StoredDocument> {
@@ -80,17 +80,31 @@ export class SqliteDocumentStore implements DocumentStore {
     const batch = this.#pending
     this.#pending = []
     if (batch.length === 0) return
-    const seqs: number[] = []
+    // A sequence number, or why that one append is refused while the rest of the batch goes in.
+    const outcomes: Array<number | RoomDeletedError> = []
     try {
       this.#db.exec('BEGIN IMMEDIATE')
-      for (const { room, update } of batch) seqs.push((this.#insert.get(room, room, update) as { seq: number }).seq)
+      for (const { room, update } of batch) {
+        // Checked inside the write transaction: a delete (from this store or another on the file) is either
+        // wholly before it or wholly after it, and after it deletes what went in.
+        if (this.#wasDeleted(room)) outcomes.push(new RoomDeletedError(room))
+        else outcomes.push((this.#insert.get(room, room, update) as { seq: number }).seq)
+      }
       this.#db.exec('COMMIT')
     } catch (error) {
       this.#rollback()
       for (const append of batch) append.reject(error)
       return
     }
-    batch.forEach((append, i) => append.resolve(seqs[i] as number))
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i]
+      if (typeof outcome === 'number') append.resolve(outcome)
+      else append.reject(outcome)
+    })
+  }
+
+  #wasDeleted(room: string): boolean {
+    return this.#isDeleted.get(room) !== undefined
   }
 
   /** Never throws: it runs on error paths, where the first error is the one worth reporting. */
@@ -106,6 +120,8 @@ export class SqliteDocumentStore implements DocumentStore {
     if (throughSeq === 0) return
     this.#db.exec('BEGIN IMMEDIATE')
     try {
+      // The snapshot of a deleted room (an instance unloading it late) would bring it back.
+      if (this.#wasDeleted(room)) throw new RoomDeletedError(room)
       // Nothing left at or below throughSeq: another instance compacted further, and its snapshot holds all this one has.
       if (Number(this.#deleteThrough.run(room, throughSeq).changes) > 0) this.#insertSnapshot.run(room, throughSeq, snapshot)
       this.#db.exec('COMMIT')
@@ -122,9 +138,17 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async delete(room: string): Promise<void> {
-    // Appends of this turn for the room are committed first, so none lands after the delete.
+    // Appends of this turn for the room are committed first (and removed below); later ones find the mark.
     this.#commit()
-    this.#deleteRoom.run(room)
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      this.#markDeleted.run(room, Date.now())
+      this.#deleteRoom.run(room)
+      this.#db.exec('COMMIT')
+    } catch (error) {
+      this.#rollback()
+      throw error
+    }
   }
 
   async close(): Promise<void> {
