@@ -146,6 +146,23 @@ describe('vote rounds through the server', () => {
     expect(list.status).toBe(200)
   })
 
+  it('paces what a storm of votes sends to every screen, and ends with the right count', async () => {
+    const session = await createSession(server.url, 'oecd-innovatie-playbook')
+    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => session.join(`Deelnemer ${i}`)))
+    const roundId = await openRound(session, { votesPerParticipant: 2 })
+    const control = await recordRoom(server.wsUrl, session.control(session.observerToken))
+    await eventually(() => readPublicVoteRounds(control.doc()).length === 1, 'the round is shown')
+    const before = control.frames.length
+    // One after another, as a real round trickles in: each vote would otherwise be its own update.
+    for (const person of people) {
+      for (const i of [0, 1]) await api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, person.token, 'POST', { cardId: questions[i] })
+    }
+    await eventually(() => readPublicVoteRounds(control.doc())[0]?.voterCount === 40, 'every voter counted')
+    // 80 votes from 40 people: far fewer updates than votes reach each screen.
+    expect(control.frames.length - before).toBeLessThan(30)
+    control.close()
+  })
+
   it('shows the facilitator who voted what only in a round that is not anonymous', async () => {
     const session = await createSession(server.url, 'oecd-innovatie-playbook')
     const anna = await session.join('Anna')

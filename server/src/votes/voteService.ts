@@ -47,9 +47,21 @@ export class VoteService {
   readonly #sessions: SessionRepository
   readonly #rooms: RoomManager
   readonly #template: (id: string) => Template | undefined
-  readonly #publishing = new Map<string, { again: boolean; done: Promise<void> }>()
+  readonly #publishing = new Map<string, { again: boolean; wake: () => void; done: Promise<void> }>()
+  /** What the control room shows of each round, as last written, so an unchanged state is not written again. */
+  readonly #published = new Map<string, string>()
+  readonly #lastWrite = new Map<string, number>()
+  readonly #publishIntervalMs: number
 
-  constructor(votes: VoteRepository, sessions: SessionRepository, rooms: RoomManager, template: (id: string) => Template | undefined) {
+  /** `publishIntervalMs`: the least time between two updates of an open round's public state (voter count, live tallies). */
+  constructor(
+    votes: VoteRepository,
+    sessions: SessionRepository,
+    rooms: RoomManager,
+    template: (id: string) => Template | undefined,
+    publishIntervalMs = 250,
+  ) {
+    this.#publishIntervalMs = publishIntervalMs
     this.#votes = votes
     this.#sessions = sessions
     this.#rooms = rooms
@@ -192,26 +204,50 @@ export class VoteService {
 
   /** Publishes now and waits (round created, closed, revealed: the caller's answer should follow the room). */
   async #publish(roundId: string): Promise<void> {
-    this.#schedulePublish(roundId)
+    this.#schedulePublish(roundId, true)
     await this.#publishing.get(roundId)?.done
   }
 
-  /** Marks the round's public state stale; one writer per round brings the room up to date, however many votes arrive. */
-  #schedulePublish(roundId: string): void {
+  /**
+   * Marks the round's public state stale; one writer per round brings the room up to date, however many votes
+   * arrive. What the room already shows is not written again (a participant's second vote changes nothing
+   * public in a hidden round), and while a round is open the writes are paced: every screen integrates each one,
+   * so 300 people voting at once must not become hundreds of updates to each of them. `urgent` (a new round,
+   * close, reveal) cuts the pause short.
+   */
+  #schedulePublish(roundId: string, urgent = false): void {
     const running = this.#publishing.get(roundId)
     if (running) {
       running.again = true
+      if (urgent) running.wake()
       return
     }
-    const entry = { again: false, done: Promise.resolve() }
+    const entry = { again: false, wake: () => {}, done: Promise.resolve() }
     entry.done = (async () => {
       try {
         do {
+          // Paced: the next write waits until an interval after the last one (a new round, close and reveal don't).
+          const wait = urgent ? 0 : (this.#lastWrite.get(roundId) ?? -Infinity) + this.#publishIntervalMs - performance.now()
+          if (wait > 0) {
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, wait)
+              entry.wake = () => {
+                clearTimeout(timer)
+                resolve()
+              }
+            })
+          }
+          urgent = false
           entry.again = false
           const round = await this.#votes.findRound(roundId)
           if (!round) return
           const publicRound = publicPart(round, await this.#votes.ballots(roundId))
-          await this.#rooms.change(sessionRoomName(round.sessionId, 'control'), (doc) => writePublicVoteRound(doc, publicRound))
+          const shown = JSON.stringify(publicRound)
+          if (shown !== this.#published.get(roundId)) {
+            await this.#rooms.change(sessionRoomName(round.sessionId, 'control'), (doc) => writePublicVoteRound(doc, publicRound))
+            this.#published.set(roundId, shown)
+            this.#lastWrite.set(roundId, performance.now())
+          }
         } while (entry.again)
       } catch (error) {
         console.error(`vote round ${roundId}: could not publish`, error)
