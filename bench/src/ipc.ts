@@ -8,6 +8,8 @@ export interface Participant {
   participant: number
   room: string
   url: string
+  /** Scenario 11: which server instance this participant is connected to (0 = A, 1 = B). */
+  instance?: number
 }
 
 /** Participants that edit their sticky every `editEveryMs` and move their cursor every `cursorEveryMs`. */
@@ -19,6 +21,11 @@ export interface LoadJob {
   editEveryMs: number
   cursorEveryMs: number
   connectConcurrency: number
+  /**
+   * Scenario 11: the instance of every participant, indexed by participant number, so that a receiver can tell
+   * an edit that crossed Redis (sender on the other instance) from one relayed by its own instance.
+   */
+  instanceOf?: number[]
 }
 
 /** Participants that join, announce themselves once, optionally create stickies, and then stay silent. */
@@ -95,6 +102,9 @@ export type LoadCounters = ReturnType<typeof emptyCounters>
 
 export interface LoadResult extends LoadCounters {
   latency: HistogramData
+  /** Scenario 11 only: the same deliveries split by whether sender and receiver share an instance. */
+  latencySame?: HistogramData
+  latencyCross?: HistogramData
   /** Edits stamped inside the window, by room: sent by participants, and received by others. */
   sentByRoom: Record<string, number>
   receivedByRoom: Record<string, number>

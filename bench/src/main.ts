@@ -6,7 +6,8 @@
  *   pnpm bench --quick           every scenario, short windows (about 3 minutes); prints only
  *   pnpm bench --scenario 2      one scenario (repeat or comma-separate for more; 7 = memory per board/participant,
  *                                8 = 500 on one board, 9 = scenario 1 while a 4 MiB board loads and compacts,
- *                                10 = a vote round of 300 participants, ours only)
+ *                                10 = a vote round of 300 participants, ours only,
+ *                                11 = 300 on one board over two instances with PostgreSQL + Redis, ours only)
  *   pnpm bench --server werkplaats|reference|both   (default both)
  *   pnpm bench --workers 2       load-generator processes (default: number of cores)
  *   pnpm bench --write           update docs/benchmarks.md even for a partial or quick run
@@ -23,6 +24,7 @@ import {
   joinTable,
   loadTable,
   machineLine,
+  instancesTable,
   memoryTable,
   type Pair,
   voteTable,
@@ -32,6 +34,7 @@ import {
 } from './report.ts'
 import { type LoadPlan, type LoadSummary, runDrag, runJoin, runLoad, runMemory, runVoteRound, type Settings } from './scenarios.ts'
 import { largeBoardServerEnv } from './largeBoard.ts'
+import { runInstances } from './instances.ts'
 import { killAllServers, removeDataDir, type RunningServer, type ServerKind, startServer } from './servers.ts'
 import { killAllWorkers } from './workers.ts'
 
@@ -56,8 +59,8 @@ const selected = new Set<number>(
   (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => (s.trim() === 'memory' ? 7 : Number(s))),
 )
 for (const n of selected) {
-  if (!Number.isInteger(n) || n < 1 || n > 10) {
-    console.error(`--scenario takes 1–10 (7 = memory per idle board and participant, 8 = 500 on one board, 9 = 1 with a 4 MiB board loading and compacting, 10 = a vote round of 300), got ${n}`)
+  if (!Number.isInteger(n) || n < 1 || n > 11) {
+    console.error(`--scenario takes 1–11 (7 = memory per idle board and participant, 8 = 500 on one board, 9 = 1 with a 4 MiB board loading and compacting, 10 = a vote round of 300, 11 = 300 over two instances), got ${n}`)
     process.exit(2)
   }
 }
@@ -149,7 +152,7 @@ const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
   },
 }
 
-const results: RunResults = { load: {}, join: null, drag: null, memory: null, vote: null }
+const results: RunResults = { load: {}, join: null, drag: null, memory: null, vote: null, instances: null }
 const servers: { current: RunningServer | null } = { current: null }
 
 async function withServer<T>(kind: ServerKind, env: Record<string, string>, run: (server: RunningServer) => Promise<T>): Promise<T> {
@@ -290,6 +293,19 @@ try {
     const vote = await withServer('werkplaats', {}, (server) => runVoteRound(server, settings))
     results.vote = vote
     section(title, voteTable(vote))
+  }
+  if (wants(11) && kinds.includes('werkplaats')) {
+    const title = `Scenario 11 — 300 participants on one board split over two instances (PostgreSQL + Redis), against one instance (sticky edit 1/s each, cursor ${cursorHz} Hz)`
+    console.log(title)
+    // Ours only: the reference server has no shared store. Scenario 2's plan, with its own board names.
+    const plan: LoadPlan = { participants: 300, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s11-' }
+    const quiet = async (): Promise<void> => {
+      const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
+      if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+    }
+    const instances = await runInstances(plan, settings, quiet)
+    results.instances = instances
+    section(title, instancesTable(instances))
   }
   if (wants(7)) {
     const title = 'Memory per idle board and per idle participant'

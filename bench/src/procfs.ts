@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { cpus, totalmem } from 'node:os'
 
@@ -229,5 +229,83 @@ export function machineInfo(): MachineInfo {
     memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     kernel,
+  }
+}
+
+/** The parent pid of a process (field 4 of /proc/<pid>/stat), NaN when it is gone. */
+function parentPid(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+  } catch {
+    return Number.NaN
+  }
+}
+
+/**
+ * A process and all its descendants, by scanning /proc. PostgreSQL is a postmaster plus one process per
+ * connection and a few helpers; its CPU is the sum over all of them.
+ */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>()
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name)
+    if (!Number.isInteger(pid)) continue
+    const parent = parentPid(pid)
+    if (!Number.isFinite(parent)) continue
+    const list = children.get(parent) ?? []
+    list.push(pid)
+    children.set(parent, list)
+  }
+  const out: number[] = []
+  const queue = [root]
+  while (queue.length > 0) {
+    const pid = queue.shift() as number
+    out.push(pid)
+    queue.push(...(children.get(pid) ?? []))
+  }
+  return out
+}
+
+/** The direct children of `parent` whose command name (/proc/<pid>/comm) is `comm`. */
+export function childrenNamed(parent: number, comm: string): number[] {
+  return processTree(parent).filter((pid) => {
+    if (pid === parent || parentPid(pid) !== parent) return false
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === comm
+    } catch {
+      return false
+    }
+  })
+}
+
+/**
+ * CPU of a process tree over a window (% of one core). Processes that start during the window count from zero;
+ * processes that end during it are lost, so the figure is a lower bound when connections churn (our instances
+ * keep their PostgreSQL pool open, so they do not).
+ */
+export class TreeCpuMonitor {
+  readonly #root: number
+  #start = new Map<number, number>()
+  #wallStart = 0
+
+  constructor(root: number) {
+    this.#root = root
+  }
+
+  start(): void {
+    this.#start = new Map(processTree(this.#root).map((pid) => [pid, cpuSeconds(pid)]))
+    this.#wallStart = performance.now()
+  }
+
+  stop(): { cpuPercent: number; processes: number } {
+    const seconds = (performance.now() - this.#wallStart) / 1000
+    const pids = processTree(this.#root)
+    let used = 0
+    for (const pid of pids) {
+      const now = cpuSeconds(pid)
+      if (Number.isFinite(now)) used += now - (this.#start.get(pid) ?? 0)
+    }
+    return { cpuPercent: (used / seconds) * 100, processes: pids.length }
   }
 }

@@ -1,6 +1,7 @@
 import type { LatencySummary } from './histogram.ts'
 import type { MachineInfo } from './procfs.ts'
 import type { DragSummary, JoinSummary, LoadSummary, MemorySummary, VoteSummary } from './scenarios.ts'
+import { type InstancesSummary, instancesSetups } from './instances.ts'
 
 export type Pair<T> = { werkplaats: T | null; reference: T | null }
 
@@ -11,6 +12,8 @@ export interface RunResults {
   memory: Pair<MemorySummary> | null
   /** Scenario 10, ours only. */
   vote: VoteSummary | null
+  /** Scenario 11, ours only. */
+  instances: InstancesSummary | null
 }
 
 export interface Target {
@@ -241,6 +244,75 @@ export function voteTable(v: VoteSummary): string {
   return table(['', 'Werkplaats'], rows)
 }
 
+/** Scenario 11: one column per setup measured, then the cost of the Redis hop. */
+export function instancesTable(result: InstancesSummary): string {
+  if (result.runs.length === 0) return `Not run: ${result.skipped ?? 'no setup selected'}`
+  const runs = result.runs
+  const pick = (f: (s: LoadSummary) => string): string[] => runs.map((r) => f(r.summary))
+  const instance = (i: number) => (s: LoadSummary): string => {
+    const use = s.instances?.[i] ?? (i === 0 ? { cpuPercent: s.serverCpuPercent } : undefined)
+    return use ? pct(use.cpuPercent) : '–'
+  }
+  const service = (name: string) => (s: LoadSummary): string => {
+    const use = s.services?.find((x) => x.name === name)
+    return use ? `${pct(use.cpuPercent)} (${use.processes} ${use.processes === 1 ? 'process' : 'processes'})` : '–'
+  }
+  const serverSide = (s: LoadSummary): number => s.serverCpuPercent + (s.services ?? []).reduce((n, x) => n + x.cpuPercent, 0)
+  const split = (which: 'latencySame' | 'latencyCross') => (s: LoadSummary): string => {
+    const l = s[which]
+    return l && l.count > 0 ? `${ms(l.p50)} / ${ms(l.p99)} (${num(l.count)})` : '–'
+  }
+  const rows: string[][] = [
+    ['fan-out latency p50 (ms)', ...pick((s) => ms(s.latency.p50))],
+    ['fan-out latency p95 (ms)', ...pick((s) => ms(s.latency.p95))],
+    ['fan-out latency p99 (ms)', ...pick((s) => ms(s.latency.p99))],
+    ['fan-out latency max (ms)', ...pick((s) => ms(s.latency.max))],
+    ['sender on the same instance: p50 / p99 (ms) (deliveries)', ...pick(split('latencySame'))],
+    ['sender on the other instance, through Redis: p50 / p99 (ms) (deliveries)', ...pick(split('latencyCross'))],
+    ['deliveries measured', ...pick((s) => num(s.latency.count))],
+    ['reach (received / expected)', ...pick((s) => pct(s.reach * 100, 2))],
+    ['connect failures / disconnects', ...pick((s) => `${num(s.connectFailures)} / ${num(s.disconnects)}`)],
+    ['connect + sync p99 at ramp-up (ms)', ...pick((s) => ms(s.connect.p99))],
+    ['CPU instance A (% of one core)', ...pick(instance(0))],
+    ['CPU instance B', ...pick(instance(1))],
+    ['CPU PostgreSQL (postmaster and every backend)', ...pick(service('PostgreSQL'))],
+    ['CPU Redis', ...pick(service('Redis'))],
+    ['CPU of the server side in all (instances + PostgreSQL + Redis, all on CPU 0 when pinned)', ...pick((s) => pct(serverSide(s)))],
+    ['an instance ready to run but without a CPU (most of the instances, % of the window)', ...pick((s) => pct(s.serverWaitedForCpuPercent))],
+    ['peak RSS per instance', ...pick((s) => (s.instances ?? [{ peakRss: s.serverPeakRss }]).map((i) => mib(i.peakRss)).join(' + '))],
+    ['generator CPU (all workers) / busiest worker', ...pick((s) => `${pct(s.generatorCpuPercent)} / ${pct(s.generatorMaxWorkerCpuPercent)}`)],
+    ['generator scheduler lag max (ms)', ...pick((s) => ms(s.schedulerLagMs))],
+    ['load generator saturated (busiest worker ≥ 90 % or lag > 100 ms)', ...pick((s) => (generatorLimited(s) ? 'yes: the generator is the limit' : 'no'))],
+    ['other processes on the machine (% of one core)', ...pick((s) => pct(s.otherCpuPercent))],
+    ['load average (1/5/15 min) before → after', ...runs.map((r) => `${r.loadBefore} → ${r.loadAfter}`)],
+    ['server stderr lines', ...pick((s) => num(s.serverErrorLines))],
+  ]
+  const out = [table(['', ...runs.map((r) => instancesSetups[r.setup])], rows)]
+  const hop = redisHop(result)
+  if (hop) out.push('', hop)
+  return out.join('\n')
+}
+
+/** The added cost of the Redis hop, in words: cross- minus same-instance deliveries of the two-instance run. */
+function redisHop(result: InstancesSummary): string | null {
+  const two = result.runs.find((r) => r.setup === 'shared-2')?.summary
+  const one = result.runs.find((r) => r.setup === 'shared-1')?.summary
+  const same = two?.latencySame
+  const cross = two?.latencyCross
+  if (!two || !same || !cross || same.count === 0 || cross.count === 0) return null
+  const lines = [
+    `Added cost of the Redis hop (two instances, the same run): p50 ${ms(cross.p50 - same.p50)} ms, p99 ${ms(cross.p99 - same.p99)} ms ` +
+      `(an edit from the other instance against one from the receiver's own).`,
+  ]
+  if (one) {
+    lines.push(
+      `Two instances against one (PostgreSQL + Redis): p50 ${ms(two.latency.p50)} vs ${ms(one.latency.p50)} ms, ` +
+        `p99 ${ms(two.latency.p99)} vs ${ms(one.latency.p99)} ms (${(two.latency.p99 / one.latency.p99).toFixed(2)}×).`,
+    )
+  }
+  return lines.join(' ')
+}
+
 export function targets(results: RunResults): Target[] {
   const out: Target[] = []
   const s1 = results.load[1]
@@ -351,6 +423,21 @@ export function targets(results: RunResults): Target[] {
       ours: `all ${num(v.participants - v.revealNeverSeen)}/${num(v.participants)} within ${ms(v.revealSeen.max)} ms${v.tallyVotes === v.votesAccepted ? '' : ', tallies wrong'}`,
       theirs: '–',
       met: v.revealNeverSeen === 0 && v.revealSeen.max < 500 && v.tallyVotes === v.votesAccepted,
+    })
+  }
+  const several = results.instances
+  const two = several?.runs.find((r) => r.setup === 'shared-2')?.summary
+  const one = several?.runs.find((r) => r.setup === 'shared-1')?.summary
+  if (two && one) {
+    const sqlite = several?.runs.find((r) => r.setup === 'sqlite-1')?.summary
+    const limit = (s: LoadSummary) => (generatorLimited(s) ? ' (generator-bound)' : '')
+    out.push({
+      scenario: '11: 300 split over two instances',
+      target: 'p99 ≤ 1.5 × one instance (PostgreSQL + Redis), reach 100 %, no disconnects',
+      ours: `two: p99 ${ms(two.latency.p99)} ms, reach ${pct(two.reach * 100, 2)}, ${two.disconnects} disconnects${limit(two)}`,
+      theirs: `one: p99 ${ms(one.latency.p99)} ms${limit(one)}${sqlite ? `; SQLite: p99 ${ms(sqlite.latency.p99)} ms` : ''}`,
+      met:
+        two.latency.p99 <= 1.5 * one.latency.p99 && two.reach >= 1 && two.disconnects === 0 && two.connectFailures === 0,
     })
   }
   const m = results.memory

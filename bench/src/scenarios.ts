@@ -5,9 +5,9 @@ import { boardRecords, sessionRoomName } from '@werkplaats/shared'
 import { BenchClient, type ClientEvents } from './client.ts'
 import { churnLargeBoard } from './largeBoard.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
-import { createHistogram, type LatencySummary, merge, summarize, summarizeSamples } from './histogram.ts'
+import { createHistogram, type HistogramData, type LatencySummary, merge, summarize, summarizeSamples } from './histogram.ts'
 import { type DragCheckpoint, emptyCounters, type LoadResult, type Participant, type Timing } from './ipc.ts'
-import { MachineMonitor, memory, ProcessMonitor, type ProcessUse } from './procfs.ts'
+import { MachineMonitor, memory, ProcessMonitor, type ProcessUse, TreeCpuMonitor } from './procfs.ts'
 import { type RunningServer, removeDataDir, type ServerKind, startServer } from './servers.ts'
 import { api, Boards, createSession, inParallel, joinSession, roomUrl } from './sessions.ts'
 import { WorkerHandle } from './workers.ts'
@@ -61,6 +61,21 @@ export interface LoadSummary {
   resync: Array<LatencySummary & { failures: number }>
   serverErrorLines: number
   participantsSyncedAtEnd: number
+  /**
+   * Scenario 11: each instance of ours on its own (`serverCpuPercent` above is then their sum), the shared
+   * services (PostgreSQL with all its processes, Redis), and the latency split by whether the edit crossed
+   * instances (through Redis) or not.
+   */
+  instances?: Array<{ cpuPercent: number; waitedForCpuPercent: number; peakRss: number }>
+  services?: Array<{ name: string; cpuPercent: number; processes: number }>
+  latencySame?: LatencySummary
+  latencyCross?: LatencySummary
+}
+
+/** A process the bench started besides our server (PostgreSQL, Redis), whose CPU a load scenario reports. */
+export interface WatchedService {
+  name: string
+  pid: number
 }
 
 export interface LoadPlan {
@@ -80,30 +95,68 @@ export interface LoadPlan {
  * The plan's participants, dealt round-robin over `workers` lanes. For ours each participant joins its board's
  * session with its own token (see sessions.ts); the joins happen here, before any load starts.
  */
-async function splitParticipants(boards: Boards, plan: LoadPlan, workers: number): Promise<Participant[][]> {
-  const entries = Array.from({ length: plan.participants }, (_, p) => ({ participant: p + 1, room: `${plan.roomPrefix}${p % plan.rooms}` }))
-  const urls = await boards.participantUrls(entries)
+async function splitParticipants(boards: Boards, plan: LoadPlan, workers: number, others: RunningServer[] = []): Promise<Participant[][]> {
+  // With several instances (scenario 11), participant p goes to instance ⌊p / workers⌋ mod n, so that every worker
+  // holds clients of every instance and a slow worker does not weigh on one instance only. Sessions are created on
+  // the first instance; each participant joins through the instance it then connects to, as behind a load balancer.
+  const instanceCount = 1 + others.length
+  const entries = Array.from({ length: plan.participants }, (_, p) => ({
+    participant: p + 1,
+    room: `${plan.roomPrefix}${p % plan.rooms}`,
+    instance: Math.floor(p / workers) % instanceCount,
+  }))
+  for (const entry of entries) if (boards.sessionsNeeded) await boards.session(entry.room)
+  const perInstance = [boards, ...(await Promise.all(others.map((server) => boards.on(server))))]
+  const urls: string[] = new Array(entries.length)
+  for (const [i, instanceBoards] of perInstance.entries()) {
+    const mine = entries.filter((entry) => entry.instance === i)
+    const got = await instanceBoards.participantUrls(mine)
+    mine.forEach((entry, k) => (urls[entry.participant - 1] = got[k] as string))
+  }
   const lanes: Participant[][] = Array.from({ length: workers }, () => [])
   entries.forEach((entry, p) => lanes[p % workers]?.push({ ...entry, url: urls[p] as string }))
   return lanes.filter((lane) => lane.length > 0)
 }
 
 /** Starts watching the server, the load workers and the whole machine over a measurement window. */
-function watchWindow(server: RunningServer, workers: WorkerHandle[]) {
+function watchWindow(server: RunningServer, workers: WorkerHandle[], others: RunningServer[] = [], services: WatchedService[] = []) {
   const serverMonitor = new ProcessMonitor(server.pid)
+  const otherMonitors = others.map((o) => new ProcessMonitor(o.pid))
   const workerMonitors = workers.map((w) => new ProcessMonitor(w.pid))
+  const serviceMonitors = services.map((service) => ({ name: service.name, monitor: new TreeCpuMonitor(service.pid) }))
   const machineMonitor = new MachineMonitor()
   machineMonitor.start()
   serverMonitor.start()
+  for (const m of otherMonitors) m.start()
+  for (const { monitor } of serviceMonitors) monitor.start()
   for (const m of workerMonitors) m.start(1000)
   return {
-    stop: () => ({ serverUse: serverMonitor.stop(), workerUse: workerMonitors.map((m) => m.stop()), machineUse: machineMonitor.stop() }),
+    stop: () => ({
+      serverUse: serverMonitor.stop(),
+      otherUse: otherMonitors.map((m) => m.stop()),
+      serviceUse: serviceMonitors.map(({ name, monitor }) => ({ name, ...monitor.stop() })),
+      workerUse: workerMonitors.map((m) => m.stop()),
+      machineUse: machineMonitor.stop(),
+    }),
   }
 }
 
-export async function runLoad(server: RunningServer, plan: LoadPlan, settings: Settings): Promise<LoadSummary> {
+/**
+ * A load scenario against `server`; with `others` (scenario 11), the same boards are also served by those instances
+ * of ours (sharing one store), the participants split between them, and `services` are watched for their CPU.
+ */
+export async function runLoad(
+  server: RunningServer,
+  plan: LoadPlan,
+  settings: Settings,
+  others: RunningServer[] = [],
+  services: WatchedService[] = [],
+): Promise<LoadSummary> {
   const boards = new Boards(server)
-  const lanes = await splitParticipants(boards, plan, settings.workers)
+  const lanes = await splitParticipants(boards, plan, settings.workers, others)
+  const several = others.length > 0 || services.length > 0
+  const instanceOf: number[] = []
+  for (const lane of lanes) for (const p of lane) instanceOf[p.participant] = p.instance ?? 0
   // Scenario 9's second board: the facilitator's token, one connection at a time.
   const largeBoardUrl = plan.largeBoard ? await boards.facilitatorUrl(`${plan.roomPrefix}large`) : ''
   const workers = lanes.map(() => new WorkerHandle())
@@ -118,6 +171,7 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, settings: S
           editEveryMs: plan.editEveryMs,
           cursorEveryMs: plan.cursorEveryMs,
           connectConcurrency: 20,
+          ...(several ? { instanceOf } : {}),
         },
       }),
     )
@@ -138,20 +192,38 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, settings: S
     // Built before the window (building 4 MiB of stickies takes the generator a while), churned during it.
     const churn = plan.largeBoard ? churnLargeBoard(largeBoardUrl, measureTo) : undefined
     await sleepUntil(measureFrom)
-    const monitors = watchWindow(server, workers)
+    const monitors = watchWindow(server, workers, others, services)
     await sleepUntil(measureTo)
-    const { serverUse, workerUse, machineUse } = monitors.stop()
+    const { serverUse, otherUse, serviceUse, workerUse, machineUse } = monitors.stop()
     const done = (await results).map((r) => r.result)
     const summary = summarizeLoad(plan, settings, server, ready, done, serverUse, workerUse)
     if (churn) summary.largeBoard = await churn
+    if (several) {
+      const instances = [serverUse, ...otherUse]
+      summary.instances = instances.map((use) => ({ cpuPercent: use.cpuPercent, waitedForCpuPercent: use.waitedForCpuPercent, peakRss: use.peakRss }))
+      summary.serverCpuPercent = instances.reduce((n, use) => n + use.cpuPercent, 0)
+      summary.serverWaitedForCpuPercent = Math.max(...instances.map((use) => use.waitedForCpuPercent))
+      summary.serverErrorLines = [server, ...others].reduce((n, s) => n + s.stderrLines(), 0)
+      summary.services = serviceUse
+      summary.latencySame = summarizeMerged(done.map((r) => r.latencySame))
+      summary.latencyCross = summarizeMerged(done.map((r) => r.latencyCross))
+    }
+    const servicesCpu = serviceUse.reduce((n, use) => n + use.cpuPercent, 0)
     summary.otherCpuPercent = Math.max(
       0,
-      machineUse.machinePercent - machineUse.mainPercent - serverUse.cpuPercent - summary.generatorCpuPercent,
+      machineUse.machinePercent - machineUse.mainPercent - summary.serverCpuPercent - servicesCpu - summary.generatorCpuPercent,
     )
     return summary
   } finally {
     for (const w of workers) w.close()
   }
+}
+
+/** The workers' histograms of one kind merged (absent in every worker: nothing measured). */
+function summarizeMerged(parts: Array<HistogramData | undefined>): LatencySummary {
+  const all = createHistogram()
+  for (const part of parts) if (part) merge(all, part)
+  return summarize(all)
 }
 
 function summarizeLoad(

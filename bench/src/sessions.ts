@@ -75,6 +75,16 @@ export class Boards {
     for (const [board, session] of known) this.#sessions.set(board, Promise.resolve(session))
   }
 
+  /**
+   * The same boards served by another instance of ours (instances share one store, so a session created on one is
+   * known to all): the sessions created here so far, with their tokens.
+   */
+  async on(server: RunningServer): Promise<Boards> {
+    const known = new Map<string, BenchSession>()
+    for (const [board, session] of this.#sessions) known.set(board, await session)
+    return new Boards(server, known)
+  }
+
   get sessionsNeeded(): boolean {
     return this.server.kind === 'werkplaats'
   }

@@ -99,12 +99,22 @@ function emptyResult(): LoadResult {
   }
 }
 
-function makeClients(participants: Participant[], apply: boolean, result: LoadResult, timing: { current: Timing | null }): BenchClient[] {
+function makeClients(
+  participants: Participant[],
+  apply: boolean,
+  result: LoadResult,
+  timing: { current: Timing | null },
+  instanceOf?: number[],
+): BenchClient[] {
+  if (instanceOf) {
+    result.latencySame = createHistogram()
+    result.latencyCross = createHistogram()
+  }
   const inWindow = (t: number): boolean => {
     const w = timing.current
     return w !== null && t >= w.measureFrom && t < w.measureTo
   }
-  return participants.map(({ participant, room, url }) => {
+  return participants.map(({ participant, room, url, instance }) => {
     const events: ClientEvents = {
       updateReceived(bytes, marks) {
         const now = nowMs()
@@ -115,6 +125,9 @@ function makeClients(participants: Participant[], apply: boolean, result: LoadRe
         for (const mark of marks) {
           if (!inWindow(mark.sentAt)) continue
           record(result.latency, now - mark.sentAt)
+          if (instanceOf && result.latencySame && result.latencyCross) {
+            record(instanceOf[mark.participant] === instance ? result.latencySame : result.latencyCross, now - mark.sentAt)
+          }
           result.receivedByRoom[room] = (result.receivedByRoom[room] ?? 0) + 1
         }
       },
@@ -146,7 +159,7 @@ function makeClients(participants: Participant[], apply: boolean, result: LoadRe
 async function runLoad(job: LoadJob): Promise<void> {
   const result = emptyResult()
   const timing: { current: Timing | null } = { current: null }
-  const clients = makeClients(job.participants, job.apply, result, timing)
+  const clients = makeClients(job.participants, job.apply, result, timing, job.instanceOf)
   const connected = await connectAll(clients, job.connectConcurrency)
   post({ type: 'ready', ...connected })
   const { timing: t } = await expect('start')
