@@ -90,6 +90,10 @@ export function voteRepositoryContract(
         { participantId: 'p1', cardId: 'q2' },
         { participantId: 'p2', cardId: 'q3' },
       ])
+      expect(await votes.ownVotes('r', 'p1')).toEqual(['q1', 'q2'])
+      expect(await votes.ownVotes('r', 'p3')).toEqual([])
+      expect(await votes.voterCount('r')).toBe(2)
+      expect(await votes.voterCount('geen')).toBe(0)
       await votes.setStatus('r', 'closed')
       expect(await cast(votes, 'r', 'p2', 'q4')).toBe('round-not-open')
       expect(await votes.withdrawVote('r', 'p2', 'q3')).toBe(false)

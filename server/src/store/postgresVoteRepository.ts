@@ -79,6 +79,19 @@ export class PostgresVoteRepository implements VoteRepository {
     })
   }
 
+  async ownVotes(roundId: string, participantId: string): Promise<string[]> {
+    const { rows } = await this.#db.pool.query<{ card_id: string }>(
+      'SELECT card_id FROM votes WHERE round_id = $1 AND participant_id = $2 ORDER BY id',
+      [roundId, participantId],
+    )
+    return rows.map((row) => row.card_id)
+  }
+
+  async voterCount(roundId: string): Promise<number> {
+    const { rows } = await this.#db.pool.query<{ n: string }>('SELECT COUNT(DISTINCT participant_id) AS n FROM votes WHERE round_id = $1', [roundId])
+    return Number(rows[0]?.n ?? 0)
+  }
+
   async ballots(roundId: string): Promise<Ballot[]> {
     const { rows } = await this.#db.pool.query<{ participant_id: string; card_id: string }>(
       'SELECT participant_id, card_id FROM votes WHERE round_id = $1 ORDER BY id',

@@ -67,6 +67,14 @@ export class SqliteVoteRepository implements VoteRepository {
     })
   }
 
+  async ownVotes(roundId: string, participantId: string): Promise<string[]> {
+    return this.#own(roundId, participantId)
+  }
+
+  async voterCount(roundId: string): Promise<number> {
+    return Number((this.#statements.voterCount.get(roundId) as { n: number }).n)
+  }
+
   async ballots(roundId: string): Promise<Ballot[]> {
     return (this.#statements.votesOfRound.all(roundId) as Array<{ participant_id: string; card_id: string }>).map((row) => ({
       participantId: row.participant_id,
@@ -121,6 +129,7 @@ function prepare(db: DatabaseSync) {
     deleteOneVote: statement(
       'DELETE FROM votes WHERE id = (SELECT MAX(id) FROM votes WHERE round_id = ? AND participant_id = ? AND card_id = ?)',
     ),
+    voterCount: statement('SELECT COUNT(DISTINCT participant_id) AS n FROM votes WHERE round_id = ?'),
     votesOfRound: statement('SELECT participant_id, card_id FROM votes WHERE round_id = ? ORDER BY id'),
     upsertMark: statement(
       `INSERT INTO action_marks (session_id, participant_id, action_id, mark) VALUES (?, ?, ?, ?)

@@ -24,6 +24,10 @@ export interface VoteRepository {
   /** Takes back one of the participant's votes on the card; false when there was none (or the round is not open). */
   withdrawVote(roundId: string, participantId: string, cardId: string): Promise<boolean>
   ballots(roundId: string): Promise<Ballot[]>
+  /** One participant's votes in a round (card ids, one entry per vote), oldest first. */
+  ownVotes(roundId: string, participantId: string): Promise<string[]>
+  /** How many participants have cast at least one vote in the round. */
+  voterCount(roundId: string): Promise<number>
   /** Sets or (with null) clears a participant's mark on an action. */
   setMark(sessionId: string, participantId: string, actionId: string, mark: ActionMark | null): Promise<void>
   marks(sessionId: string): Promise<MarkRecord[]>

@@ -136,15 +136,20 @@ export class VoteService {
   /** A round as `grant`'s holder may see it. */
   async view(grant: Grant, roundId: string): Promise<VoteRoundView> {
     const round = await this.#roundOf(grant, roundId)
-    const ballots = await this.#votes.ballots(roundId)
-    const view: VoteRoundView = publicPart(round, ballots)
-    if (maySeeTallies(grant.role, round.status, round.settings)) view.tallies = tallyVotes(round.cardIds, ballots)
+    // Every ballot only for whoever may see results; a voter's answer needs their own votes and the count, which
+    // the store answers without reading the whole round (it is asked once per vote).
+    const needsAll = maySeeTallies(grant.role, round.status, round.settings) || maySeeBallots(grant.role, round.settings)
+    const ballots = needsAll ? await this.#votes.ballots(roundId) : null
+    const view: VoteRoundView = ballots
+      ? publicPart(round, ballots)
+      : publicPart(round, [], await this.#votes.voterCount(roundId))
+    if (ballots && maySeeTallies(grant.role, round.status, round.settings)) view.tallies = tallyVotes(round.cardIds, ballots)
     if (grant.role === 'participant' && grant.participantId) {
-      const own = ballots.filter((b) => b.participantId === grant.participantId).map((b) => b.cardId)
+      const own = await this.#votes.ownVotes(roundId, grant.participantId)
       view.ownVotes = own
       view.remainingVotes = Math.max(0, round.settings.votesPerParticipant - own.length)
     }
-    if (maySeeBallots(grant.role, round.settings)) {
+    if (ballots && maySeeBallots(grant.role, round.settings)) {
       const byParticipant = new Map<string, string[]>()
       for (const ballot of ballots) byParticipant.set(ballot.participantId, [...(byParticipant.get(ballot.participantId) ?? []), ballot.cardId])
       view.ballots = [...byParticipant].map(([participantId, cardIds]) => ({ participantId, cardIds }))
@@ -241,7 +246,9 @@ export class VoteService {
           entry.again = false
           const round = await this.#votes.findRound(roundId)
           if (!round) return
-          const publicRound = publicPart(round, await this.#votes.ballots(roundId))
+          const publicRound = maySeeTallies('participant', round.status, round.settings)
+            ? publicPart(round, await this.#votes.ballots(roundId))
+            : publicPart(round, [], await this.#votes.voterCount(roundId))
           const shown = JSON.stringify(publicRound)
           if (shown !== this.#published.get(roundId)) {
             await this.#rooms.change(sessionRoomName(round.sessionId, 'control'), (doc) => writePublicVoteRound(doc, publicRound))
@@ -260,7 +267,11 @@ export class VoteService {
 }
 
 /** What everyone may know of a round: never who voted what, and tallies only when everyone may see them. */
-function publicPart(round: VoteRoundRecord, ballots: ReadonlyArray<{ participantId: string; cardId: string }>): PublicVoteRound {
+function publicPart(
+  round: VoteRoundRecord,
+  ballots: ReadonlyArray<{ participantId: string; cardId: string }>,
+  voterCount = countVoters(ballots),
+): PublicVoteRound {
   const everyone = maySeeTallies('participant', round.status, round.settings)
   return {
     roundId: round.roundId,
@@ -269,7 +280,7 @@ function publicPart(round: VoteRoundRecord, ballots: ReadonlyArray<{ participant
     cardIds: round.cardIds,
     settings: round.settings,
     status: round.status,
-    voterCount: countVoters(ballots),
+    voterCount,
     createdAt: round.createdAt,
     ...(everyone ? { tallies: tallyVotes(round.cardIds, ballots) } : {}),
   }
