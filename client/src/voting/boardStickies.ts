@@ -1,4 +1,4 @@
-import { layoutTemplate, stageFrameOf, type FacilitationState, type Template } from '@werkplaats/shared'
+import { layoutTemplate, stageFrameOf, type FacilitationState, type Template, type TemplateLayout } from '@werkplaats/shared'
 import type { Editor } from 'tldraw'
 import { stickiesInFrame, type BoardSticky } from './voteCards.ts'
 
@@ -23,6 +23,23 @@ export function stickiesOfStage(
   facilitation: Pick<FacilitationState, 'rounds' | 'layoutOverrides'>,
   stageId: string,
 ): BoardSticky[] {
-  const frame = stageFrameOf(layoutTemplate(template, facilitation), stageId, facilitation.rounds.length - 1)
+  const frame = stageFrameOf(layoutOf(template, facilitation), stageId, facilitation.rounds.length - 1)
   return frame ? stickiesInFrame(stickies, frame) : []
+}
+
+/**
+ * The last layout `stickiesOfStage` made, with the inputs it was made from. The voting dock renders on every
+ * sticky edit (50 a second when 50 people write) and asks for two stages each time; laying out the whole OECD
+ * template (104 cards, every text's lines estimated) each time was the page's largest piece of our own script
+ * in `pnpm --filter @werkplaats/bench template`. The facilitation state keeps its `rounds` and
+ * `layoutOverrides` objects until the control room changes them, so identity is the right key.
+ */
+let lastLayout: { template: Template; rounds: FacilitationState['rounds']; overrides: FacilitationState['layoutOverrides']; layout: TemplateLayout } | null = null
+
+function layoutOf(template: Template, facilitation: Pick<FacilitationState, 'rounds' | 'layoutOverrides'>): TemplateLayout {
+  const last = lastLayout
+  if (last && last.template === template && last.rounds === facilitation.rounds && last.overrides === facilitation.layoutOverrides) return last.layout
+  const layout = layoutTemplate(template, facilitation)
+  lastLayout = { template, rounds: facilitation.rounds, overrides: facilitation.layoutOverrides, layout }
+  return layout
 }

@@ -1,0 +1,348 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { sessionRoomName } from '@werkplaats/shared'
+import { ServerProcess } from '@werkplaats/server/testing'
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
+import { sleep } from './clock.ts'
+import { summarizeSamples, type LatencySummary } from './histogram.ts'
+import { cpuSeconds, MachineMonitor, machineInfo } from './procfs.ts'
+import { type CpuProfile, hotSpots } from './template/cpuProfile.ts'
+import { Crowd } from './template/crowd.ts'
+import { installProbe, type ProbeState, type ProbeWindow, startRecording, stopRecording, watchStickyTexts } from './template/pageProbe.ts'
+import { createSession, expectedLayout, joinParticipants, oecdTemplate, TEMPLATE_SELECTOR, type TemplateState } from './template/session.ts'
+
+/**
+ * `pnpm --filter @werkplaats/bench template`: the BRIEF's "Template on the board" target.
+ *
+ * 1. Load: a new OECD session per page load, opened by its facilitator link in a new browser context (empty
+ *    HTTP cache) of headless Chromium. Measured in the page's own clock from the start of navigation: when
+ *    tldraw's canvas exists, when every template shape is in the DOM ("laid out"), and when the first sticky
+ *    made through the UI (note tool, click on the canvas) is in the DOM ("interactive").
+ * 2. Fluidity: the facilitator's page zoomed to fit the whole board, first alone (baseline), then with N
+ *    simulated participants on the board room (cursor at 10 Hz and a sticky rewritten once a second each).
+ *    Frame intervals from requestAnimationFrame, long tasks, Chromium's own task/script/layout time (CDP
+ *    Performance), how late the participants' sticky texts reach the page's DOM, the fan-out latency the
+ *    participants see, and the server's CPU.
+ */
+const { values: args } = parseArgs({
+  options: {
+    loads: { type: 'string', default: '10' },
+    participants: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '20' },
+    'baseline-seconds': { type: 'string', default: '10' },
+    state: { type: 'string', default: 'whole' },
+    'cursor-hz': { type: 'string', default: '10' },
+    profile: { type: 'boolean', default: false },
+    'skip-load': { type: 'boolean', default: false },
+    'skip-fluidity': { type: 'boolean', default: false },
+    screenshot: { type: 'string' },
+    json: { type: 'string' },
+  },
+})
+const LOADS = Number(args.loads)
+const PARTICIPANTS = Number(args.participants)
+const SECONDS = Number(args.seconds)
+const BASELINE_SECONDS = Number(args['baseline-seconds'])
+const CURSOR_HZ = Number(args['cursor-hz'])
+const STATE: TemplateState = args.state === 'start' ? 'start' : 'whole'
+const VIEWPORT = { width: 1280, height: 800 }
+/** The targets: laid out and interactive within 2 s; "fluid" = p95 frame interval under 50 ms (see docs). */
+const LOAD_TARGET_MS = 2000
+const FRAME_TARGET_MS = 50
+
+const clientIndex = resolve(import.meta.dirname, '../../client/dist/index.html')
+if (!existsSync(clientIndex)) throw new Error(`${clientIndex} is missing: build the client first (pnpm build)`)
+
+const template = oecdTemplate()
+const layout = expectedLayout(template, STATE)
+
+function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+}
+
+function fmt(ms: number | null | undefined, digits = 0): string {
+  return ms === null || ms === undefined || Number.isNaN(ms) ? '–' : ms.toFixed(digits)
+}
+
+function quantileOf(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN
+}
+
+function stats(samples: number[]): { p50: number; p95: number; max: number; n: number } {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return { p50: quantileOf(sorted, 0.5), p95: quantileOf(sorted, 0.95), max: sorted.at(-1) ?? Number.NaN, n: sorted.length }
+}
+
+async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}
+
+async function probeOf(page: Page): Promise<ProbeState> {
+  return page.evaluate(() => (window as unknown as ProbeWindow).__templateBench)
+}
+
+async function openBoard(browser: Browser, link: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  await page.addInitScript(installProbe, { templateSelector: TEMPLATE_SELECTOR, expected: layout.shapes })
+  await page.goto(link, { waitUntil: 'commit' })
+  await page.waitForFunction(() => (window as unknown as ProbeWindow).__templateBench?.laidOutAt != null, undefined, { polling: 'raf' })
+  return page
+}
+
+interface LoadResult {
+  canvasAt: number
+  laidOutAt: number
+  pointerAt: number
+  noteAt: number
+  shapes: number
+}
+
+/** One cold page load: laid out, then the first sticky through the UI as soon as the layout is there. */
+async function measureLoad(browser: Browser, server: ServerProcess, index: number): Promise<LoadResult> {
+  const session = await createSession(server.url, server.wsUrl, template, STATE, `Laden ${index + 1}`)
+  const page = await openBoard(browser, session.facilitatorLink)
+  try {
+    await page.locator('[data-testid="tools.note"]').click()
+    // Left of the stage panel and below the voting dock: on the board, wherever the camera starts.
+    await page.mouse.click(480, 450)
+    await page.waitForFunction(() => (window as unknown as ProbeWindow).__templateBench.noteAt != null, undefined, { polling: 'raf' })
+    const probe = await probeOf(page)
+    const shapes = await page.evaluate((selector) => document.querySelectorAll(selector).length, TEMPLATE_SELECTOR)
+    return { canvasAt: probe.canvasAt ?? Number.NaN, laidOutAt: probe.laidOutAt ?? Number.NaN, pointerAt: probe.firstPointerAt ?? Number.NaN, noteAt: probe.noteAt ?? Number.NaN, shapes }
+  } finally {
+    await page.context().close()
+  }
+}
+
+interface WindowFigures {
+  seconds: number
+  frames: number
+  intervals: { p50: number; p95: number; p99: number; max: number; over50: number; over100: number }
+  longTasks: { count: number; totalMs: number; maxMs: number }
+  /** Chromium's own accounting over the window, ms of main-thread time per second. */
+  chromium: Record<string, number>
+  load: string
+}
+
+const CHROMIUM_METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const
+
+async function chromiumMetrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]))
+}
+
+/** Records frames for `seconds` while `during` runs; returns the page's view of that window. */
+async function recordWindow(page: Page, cdp: CDPSession, seconds: number): Promise<WindowFigures> {
+  const before = await chromiumMetrics(cdp)
+  await page.evaluate(startRecording)
+  await sleep(seconds * 1000)
+  const { frames, longTasks } = await page.evaluate(stopRecording)
+  const after = await chromiumMetrics(cdp)
+  const intervals = frames.slice(1).map((t, i) => t - (frames[i] ?? t))
+  const sorted = [...intervals].sort((a, b) => a - b)
+  const span = ((frames.at(-1) ?? 0) - (frames[0] ?? 0)) / 1000
+  const chromiumUse: Record<string, number> = {}
+  for (const name of CHROMIUM_METRICS) chromiumUse[name] = (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / seconds
+  return {
+    seconds: span,
+    frames: frames.length,
+    intervals: {
+      p50: quantileOf(sorted, 0.5),
+      p95: quantileOf(sorted, 0.95),
+      p99: quantileOf(sorted, 0.99),
+      max: sorted.at(-1) ?? Number.NaN,
+      over50: intervals.filter((i) => i > 50).length / Math.max(1, intervals.length),
+      over100: intervals.filter((i) => i > 100).length / Math.max(1, intervals.length),
+    },
+    longTasks: {
+      count: longTasks.length,
+      totalMs: longTasks.reduce((sum, t) => sum + t.duration, 0),
+      maxMs: Math.max(0, ...longTasks.map((t) => t.duration)),
+    },
+    chromium: chromiumUse,
+    load: loadAverage(),
+  }
+}
+
+interface FluidityResult {
+  baseline: WindowFigures
+  crowd: WindowFigures
+  domLatency: LatencySummary
+  domMissing: number
+  fanOut: LatencySummary
+  edits: number
+  cursorMoves: number
+  disconnects: number
+  serverCpuPercent: number
+  machineCpuPercent: number
+  hot: ReturnType<typeof hotSpots>
+}
+
+async function measureFluidity(browser: Browser, server: ServerProcess): Promise<FluidityResult> {
+  const session = await createSession(server.url, server.wsUrl, template, STATE, 'Vloeiend')
+  const tokens = await joinParticipants(server.url, session.id, PARTICIPANTS)
+  const page = await openBoard(browser, session.facilitatorLink)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  // Zoom to fit the whole board (tldraw's Shift+1). The editor's container takes the keys once focused; a click
+  // would land on a card (the board fills the view) and open its panel.
+  await page.locator('.tl-container').focus()
+  await page.keyboard.press('Shift+1')
+  await sleep(1500)
+  await page.evaluate(watchStickyTexts)
+  const baseline = await recordWindow(page, cdp, BASELINE_SECONDS)
+
+  const crowd = new Crowd(server.wsUrl, sessionRoomName(session.id, 'board'), layout.area)
+  try {
+    await crowd.join(tokens)
+    crowd.start(CURSOR_HZ, 1)
+    await sleep(3000) // warm-up: every sticky made and rendered once, the cursor layer populated
+    const windowStartEpoch = performance.timeOrigin + performance.now()
+    crowd.measure(true)
+    const machine = new MachineMonitor()
+    machine.start()
+    const serverCpu = server.pid ? cpuSeconds(server.pid) : Number.NaN
+    const wallStart = performance.now()
+    if (args.profile) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+      await cdp.send('Profiler.start')
+    }
+    const figures = await recordWindow(page, cdp, SECONDS)
+    const windowEndEpoch = performance.timeOrigin + performance.now()
+    crowd.measure(false)
+    let hot: ReturnType<typeof hotSpots> = []
+    if (args.profile) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile }
+      writeFileSync('/tmp/template-bench.cpuprofile', JSON.stringify(profile))
+      hot = hotSpots(profile)
+    }
+    const serverCpuPercent = server.pid ? ((cpuSeconds(server.pid) - serverCpu) / ((performance.now() - wallStart) / 1000)) * 100 : Number.NaN
+    const machineCpu = machine.stop()
+    if (args.screenshot) await page.screenshot({ path: args.screenshot })
+    // Give the last edits of the window time to arrive before counting what the page never showed.
+    await sleep(1000)
+    const seen = (await probeOf(page)).seen
+    const latencies: number[] = []
+    let missing = 0
+    for (const [key, sentAt] of crowd.figures.sentAtEpoch) {
+      if (sentAt < windowStartEpoch || sentAt > windowEndEpoch) continue
+      const at = seen[key]
+      if (at === undefined) missing += 1
+      else latencies.push(at - sentAt)
+    }
+    return {
+      baseline,
+      crowd: figures,
+      domLatency: summarizeSamples(latencies),
+      domMissing: missing,
+      fanOut: summarizeSamples(crowd.figures.fanOut),
+      edits: crowd.figures.edits,
+      cursorMoves: crowd.figures.cursorMoves,
+      disconnects: crowd.figures.disconnects,
+      serverCpuPercent,
+      machineCpuPercent: machineCpu.machinePercent,
+      hot,
+    }
+  } finally {
+    crowd.stop()
+    await page.context().close()
+  }
+}
+
+function printLoads(loads: LoadResult[]): string[] {
+  const lines = [
+    `Cold page loads (${loads.length}; each a new session and a new browser context), ms since navigation start:`,
+    '',
+    '| load | canvas | template laid out | click on canvas | sticky in DOM (interactive) | click → sticky | template shapes |',
+    '| --: | --: | --: | --: | --: | --: | --: |',
+  ]
+  loads.forEach((l, i) => lines.push(`| ${i + 1} | ${fmt(l.canvasAt)} | ${fmt(l.laidOutAt)} | ${fmt(l.pointerAt)} | ${fmt(l.noteAt)} | ${fmt(l.noteAt - l.pointerAt)} | ${l.shapes} |`))
+  const row = (name: string, values: number[]): string => {
+    const s = stats(values)
+    return `| ${name} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`
+  }
+  lines.push('', '| step | median | p95 | max |', '| --- | --: | --: | --: |')
+  lines.push(row('canvas in the DOM', loads.map((l) => l.canvasAt)))
+  lines.push(row('every template shape in the DOM', loads.map((l) => l.laidOutAt)))
+  lines.push(row('first sticky made through the UI in the DOM', loads.map((l) => l.noteAt)))
+  lines.push(row('click → sticky', loads.map((l) => l.noteAt - l.pointerAt)))
+  const p95 = stats(loads.map((l) => l.noteAt)).p95
+  lines.push('', `Target: laid out and interactive < ${LOAD_TARGET_MS} ms → p95 ${fmt(p95)} ms: **${p95 < LOAD_TARGET_MS ? 'met' : 'not met'}**`)
+  return lines
+}
+
+function windowRows(name: string, w: WindowFigures): string {
+  const c = w.chromium
+  return `| ${name} | ${w.frames} (${fmt(w.frames / Math.max(w.seconds, 1e-9), 1)}/s) | ${fmt(w.intervals.p50, 1)} | ${fmt(w.intervals.p95, 1)} | ${fmt(w.intervals.p99, 1)} | ${fmt(w.intervals.max)} | ${fmt(w.intervals.over50 * 100, 1)} % | ${w.longTasks.count} / ${fmt(w.longTasks.totalMs)} ms | ${fmt(c.TaskDuration)} / ${fmt(c.ScriptDuration)} / ${fmt((c.LayoutDuration ?? 0) + (c.RecalcStyleDuration ?? 0))} | ${w.load} |`
+}
+
+function printFluidity(f: FluidityResult): string[] {
+  const lines = [
+    `Facilitator's page zoomed to fit the whole board; baseline ${BASELINE_SECONDS} s alone, then ${PARTICIPANTS} participants (cursor ${CURSOR_HZ} Hz, sticky 1/s each) for ${SECONDS} s after 3 s of warm-up:`,
+    '',
+    '| window | frames | interval p50 ms | p95 | p99 | max | > 50 ms | long tasks (n / total) | main thread ms/s: task / script / layout+style | load average |',
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- |',
+    windowRows('alone (baseline)', f.baseline),
+    windowRows(`${PARTICIPANTS} participants`, f.crowd),
+    '',
+    '| what | figure |',
+    '| --- | --- |',
+    `| participants' sticky edits reaching the page's DOM: p50 / p95 / p99 / max (ms) | ${fmt(f.domLatency.p50, 1)} / ${fmt(f.domLatency.p95, 1)} / ${fmt(f.domLatency.p99, 1)} / ${fmt(f.domLatency.max)} (${f.domLatency.count} seen, ${f.domMissing} not seen) |`,
+    `| fan-out to the simulated participants: p50 / p95 / p99 / max (ms) | ${fmt(f.fanOut.p50, 1)} / ${fmt(f.fanOut.p95, 1)} / ${fmt(f.fanOut.p99, 1)} / ${fmt(f.fanOut.max)} (${f.fanOut.count} deliveries) |`,
+    `| edits / cursor moves sent (whole run) | ${f.edits} / ${f.cursorMoves} |`,
+    `| disconnects | ${f.disconnects} |`,
+    `| server CPU in the window (% of one core) | ${fmt(f.serverCpuPercent)} % |`,
+    `| whole machine CPU in the window (% of one core; 2 cores = 200 %) | ${fmt(f.machineCpuPercent)} % |`,
+  ]
+  const p95 = f.crowd.intervals.p95
+  lines.push('', `Target: fluid = frame interval p95 < ${FRAME_TARGET_MS} ms with ${PARTICIPANTS} participants → ${fmt(p95, 1)} ms: **${p95 < FRAME_TARGET_MS ? 'met' : 'not met'}**`)
+  if (f.hot.length > 0) {
+    lines.push('', 'Hot spots in the page during the window (self time, CDP Profiler; /tmp/template-bench.cpuprofile):', '', '| function | self ms | share |', '| --- | --: | --: |')
+    for (const h of f.hot) lines.push(`| \`${h.name}\` | ${fmt(h.selfMs)} | ${fmt(h.share * 100, 1)} % |`)
+  }
+  return lines
+}
+
+const machine = machineInfo()
+const command = `pnpm --filter @werkplaats/bench template ${process.argv.slice(2).join(' ')}`.trim()
+console.log(`# Template on the board (${STATE === 'whole' ? 'whole OECD template: every principle and play chosen' : 'a fresh OECD session'}: ${layout.shapes} template shapes)`)
+console.log(`Command: \`${command}\``)
+console.log(`Machine: ${machine.cores} cores (${machine.model}), Node ${machine.node}; load average at start ${loadAverage()}`)
+
+const server = await ServerProcess.launch({ TLDRAW_LICENSE_KEY: '' })
+const browser = await launchBrowser()
+const out: string[] = []
+const results: { loads?: LoadResult[]; fluidity?: FluidityResult } = {}
+try {
+  console.log(`Chromium ${browser.version()}`)
+  if (!args['skip-load']) {
+    const loads: LoadResult[] = []
+    for (let i = 0; i < LOADS; i++) {
+      loads.push(await measureLoad(browser, server, i))
+      console.error(`load ${i + 1}: laid out ${fmt(loads.at(-1)?.laidOutAt)} ms, interactive ${fmt(loads.at(-1)?.noteAt)} ms (load ${loadAverage()})`)
+    }
+    results.loads = loads
+    out.push(...printLoads(loads), '')
+  }
+  if (!args['skip-fluidity']) {
+    const fluidity = await measureFluidity(browser, server)
+    results.fluidity = fluidity
+    out.push(...printFluidity(fluidity))
+  }
+  console.log('')
+  console.log(out.join('\n'))
+  console.log(`\nLoad average at the end: ${loadAverage()}`)
+  if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2))
+} finally {
+  await browser.close()
+  await server.destroy()
+}
