@@ -56,6 +56,8 @@ export function stickyRecord(
       url: '',
       scale: 1,
       richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+      // tldraw 5 notes carry who last edited the text; a browser drops a note without it as not fitting the schema.
+      textLastEditedBy: null,
     },
   }
 }
