@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import {
   type GrantRecord,
   JoinCodeTakenError,
@@ -9,7 +7,7 @@ import {
   type SessionRepository,
 } from './sessionRepository.ts'
 import { type GrantRow, type PersonRow, type SessionRow, toGrant, toPerson, toSession } from './rows.ts'
-import { migrate } from './sqliteMigrations.ts'
+import { inTransaction, openRepositoryDatabase } from './sqliteDatabase.ts'
 
 /**
  * Sessions in the same SQLite file as the documents (`werkplaats.sqlite` in DATA_DIR), on a connection of
@@ -21,20 +19,12 @@ export class SqliteSessionRepository implements SessionRepository {
   readonly #statements: ReturnType<typeof prepare>
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true })
-    this.#db = new DatabaseSync(join(dataDir, 'werkplaats.sqlite'))
-    this.#db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = NORMAL;
-      PRAGMA busy_timeout = 5000;
-      PRAGMA foreign_keys = ON;
-    `)
-    migrate(this.#db)
+    this.#db = openRepositoryDatabase(dataDir)
     this.#statements = prepare(this.#db)
   }
 
   async createSession(session: SessionRecord, people: PersonRecord[], grants: GrantRecord[]): Promise<void> {
-    this.#transaction(() => {
+    inTransaction(this.#db, () => {
       try {
         this.#statements.insertSession.run(session.id, session.title, session.templateId, session.code, session.createdAt)
       } catch (error) {
@@ -63,7 +53,7 @@ export class SqliteSessionRepository implements SessionRepository {
   }
 
   async addPerson(person: PersonRecord, grant: GrantRecord): Promise<void> {
-    this.#transaction(() => {
+    inTransaction(this.#db, () => {
       this.#insertPerson(person)
       this.#insertGrant(grant)
     })
@@ -97,17 +87,6 @@ export class SqliteSessionRepository implements SessionRepository {
 
   #insertGrant(grant: GrantRecord): void {
     this.#statements.insertGrant.run(grant.tokenHash, grant.sessionId, grant.role, grant.participantId)
-  }
-
-  #transaction(work: () => void): void {
-    this.#db.exec('BEGIN IMMEDIATE')
-    try {
-      work()
-      this.#db.exec('COMMIT')
-    } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
-      throw error
-    }
   }
 }
 

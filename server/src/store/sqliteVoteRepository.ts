@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { ActionMark, Ballot, VoteRefusal, VoteRoundStatus } from '@werkplaats/shared'
 import { roundColumns, type RoundRow, roundValues, toMark, toRound } from './rows.ts'
-import { migrate } from './sqliteMigrations.ts'
+import { inTransaction, openRepositoryDatabase } from './sqliteDatabase.ts'
 import type { MarkRecord, VoteRepository, VoteRoundRecord } from './voteRepository.ts'
 
 /**
@@ -16,15 +14,7 @@ export class SqliteVoteRepository implements VoteRepository {
   readonly #statements: ReturnType<typeof prepare>
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true })
-    this.#db = new DatabaseSync(join(dataDir, 'werkplaats.sqlite'))
-    this.#db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = NORMAL;
-      PRAGMA busy_timeout = 5000;
-      PRAGMA foreign_keys = ON;
-    `)
-    migrate(this.#db)
+    this.#db = openRepositoryDatabase(dataDir)
     this.#statements = prepare(this.#db)
   }
 
@@ -50,7 +40,7 @@ export class SqliteVoteRepository implements VoteRepository {
     cardId: string,
     check: (round: VoteRoundRecord, own: string[]) => VoteRefusal | null,
   ): Promise<VoteRefusal | null> {
-    return this.#transaction(() => {
+    return inTransaction(this.#db, () => {
       const round = this.#round(roundId)
       if (!round) return 'round-not-open'
       const refusal = check(round, this.#own(roundId, participantId))
@@ -61,7 +51,7 @@ export class SqliteVoteRepository implements VoteRepository {
   }
 
   async withdrawVote(roundId: string, participantId: string, cardId: string): Promise<boolean> {
-    return this.#transaction(() => {
+    return inTransaction(this.#db, () => {
       if (this.#round(roundId)?.status !== 'open') return false
       return Number(this.#statements.deleteOneVote.run(roundId, participantId, cardId).changes) > 0
     })
@@ -102,18 +92,6 @@ export class SqliteVoteRepository implements VoteRepository {
 
   #own(roundId: string, participantId: string): string[] {
     return (this.#statements.ownVotes.all(roundId, participantId) as Array<{ card_id: string }>).map((row) => row.card_id)
-  }
-
-  #transaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE')
-    try {
-      const result = work()
-      this.#db.exec('COMMIT')
-      return result
-    } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
-      throw error
-    }
   }
 }
 
