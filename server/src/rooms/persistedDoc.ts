@@ -90,7 +90,8 @@ export class PersistedDoc {
   #waitingCallbacks: Array<() => void> = []
   /** Who waits for the append in flight; undefined when none is. */
   #inFlight: Array<() => void> | undefined
-  #flushScheduled: NodeJS.Immediate | undefined
+  /** A flush is queued as a microtask (see `#onDocumentUpdate`). */
+  #flushQueued = false
   #behind = false
 
   constructor(name: string, store: DocumentStore, stored: StoredDocument, options: PersistenceOptions, events: PersistenceEvents) {
@@ -254,7 +255,6 @@ export class PersistedDoc {
   destroy(): void {
     if (this.#destroyed) return
     this.#destroyed = true
-    clearImmediate(this.#flushScheduled)
     clearTimeout(this.#gapTimer)
     this.doc.off('update', this.#onDocumentUpdate)
     this.doc.destroy()
@@ -269,7 +269,13 @@ export class PersistedDoc {
     this.#waitingBytes += update.byteLength
     this.#waitingOrigins.add(origin)
     if (!this.#inFlight) {
-      this.#flushScheduled ??= setImmediate(this.#flush)
+      // A microtask, not `setImmediate`: the append then reaches the store while this turn of the event loop is
+      // still reading sockets, and the store's group commit (in this turn's check phase) takes it along. From
+      // inside the check phase, a commit would wait for the whole next turn, and with it every relay.
+      if (!this.#flushQueued) {
+        this.#flushQueued = true
+        queueMicrotask(this.#flush)
+      }
     } else if (!this.#behind && this.#waitingBytes >= this.#options.maxUnstoredBytes) {
       this.#behind = true
       this.#events.behind(true)
@@ -278,9 +284,8 @@ export class PersistedDoc {
 
   /** Hands what is waiting to the store as one append, unless one is in flight (it comes next, then). */
   #flush = (): void => {
-    clearImmediate(this.#flushScheduled)
-    this.#flushScheduled = undefined
-    if (this.#inFlight || this.#waiting.length === 0) return
+    this.#flushQueued = false
+    if (this.#destroyed || this.#inFlight || this.#waiting.length === 0) return
     const updates = this.#waiting
     const origins = [...this.#waitingOrigins]
     const callbacks = this.#waitingCallbacks

@@ -95,14 +95,43 @@ describe('PresenceTable', () => {
   })
 
   it.each([
-    ['a state that is not JSON', [1, 5, 1, 3, 0x7b, 0x7b, 0x7b]],
     ['a state longer than the frame', [1, 5, 1, 200, 0x7b]],
     ['a truncated entry', [2, 5, 1]],
-    ['invalid UTF-8', [1, 5, 1, 2, 0xff, 0xfe]],
   ])('refuses %s, applying nothing', (_label, bytes) => {
     const table = new PresenceTable()
     expect(() => table.apply(Uint8Array.from(bytes))).toThrow(MalformedMessageError)
     expect(table.size).toBe(0)
+  })
+
+  it.each([
+    ['a state that is not JSON', [1, 5, 1, 3, 0x7b, 0x7b, 0x7b]],
+    ['invalid UTF-8', [1, 5, 1, 2, 0xff, 0xfe]],
+  ])('never sends %s: checked when first encoded, it becomes a removal and is reported', (_label, bytes) => {
+    const table = new PresenceTable()
+    const valid = client({ n: 'valid' })
+    table.apply(valid.update())
+    expect(table.apply(Uint8Array.from(bytes)).changed).toEqual([5])
+    const sent = readWithYProtocols(table.encode([valid.id, 5])).getStates()
+    expect(sent.get(valid.id)).toEqual({ n: 'valid' })
+    // A y-protocols reader takes a removal of a client it never saw as nothing at all.
+    expect(sent.has(5)).toBe(false)
+    expect(table.takeRejected()).toEqual([5])
+    expect(table.takeRejected()).toEqual([])
+    expect(table.has(5)).toBe(false)
+    valid.awareness.destroy()
+  })
+
+  it('takes a `null` state with blanks around it as a removal', () => {
+    const table = new PresenceTable()
+    const c = client({ n: 'c' })
+    table.apply(c.update())
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint(encoder, c.id)
+    encoding.writeVarUint(encoder, 99)
+    encoding.writeVarString(encoder, ' null\n')
+    expect(table.apply(encoding.toUint8Array(encoder)).removed).toEqual([c.id])
+    c.awareness.destroy()
   })
 
   describe('with the server-known identity', () => {
@@ -132,10 +161,13 @@ describe('PresenceTable', () => {
       expect(readWithYProtocols(table.encodePresent()).getStates().get(7)).toEqual(expected)
     })
 
-    it('refuses a state that is not an object', () => {
+    it('refuses a state that is not an object: never sent, reported when it was to be', () => {
       const table = new PresenceTable()
-      expect(() => table.apply(rawUpdate(7, 1, '[1,2]'), Date.now(), () => true, identity)).toThrow(MalformedMessageError)
-      expect(() => table.apply(rawUpdate(7, 1, '"x"'), Date.now(), () => true, identity)).toThrow(MalformedMessageError)
+      table.apply(rawUpdate(7, 1, '[1,2]'), Date.now(), () => true, identity)
+      table.apply(rawUpdate(8, 1, '"x"'), Date.now(), () => true, identity)
+      const sent = readWithYProtocols(table.encodePresent()).getStates()
+      expect(sent.has(7) || sent.has(8)).toBe(false)
+      expect(table.takeRejected().sort()).toEqual([7, 8])
       expect(table.size).toBe(0)
     })
   })

@@ -8,6 +8,13 @@
  * that each state is valid JSON (a broken one would break every other client's next presence message) and
  * keeps the encoded bytes, so merging the table into one message per tick is a copy, not a JSON round trip for
  * each state and each tick.
+ *
+ * A state is checked and stamped when it is first sent on (`encode`), not when it arrives: cursors arrive ten
+ * times a second per person, and on a busy server a room sends its merged presence only every few hundred
+ * milliseconds, so most states are replaced before anyone is sent them (`pnpm bench --scenario 3`: 20,000 cursor
+ * moves a second against ~2,500 presence frames). What arrives is only framed and bounded at once; a state that
+ * turns out not to be JSON (or, with an identity, not an object) is never sent: it is dropped, sent on as a
+ * removal, and reported by `takeRejected` so the room can close its sender.
  */
 import { IDENTITY_AWARENESS_FIELD } from '@werkplaats/shared'
 import * as decoding from 'lib0/decoding'
@@ -28,6 +35,8 @@ interface Entry {
   /** The state as the JSON text's UTF-8 bytes; `null` once removed (the clock stays, so old updates lose). */
   json: Uint8Array | null
   updatedAt: number
+  /** Set while `json` holds the state as received, not yet checked: what to write into it (see `encode`). */
+  unchecked?: { identity: unknown }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -36,6 +45,7 @@ const nullJson = new TextEncoder().encode('null')
 
 export class PresenceTable {
   readonly #entries = new Map<number, Entry>()
+  #rejected: number[] = []
 
   /** Client ids with a state (not removed). */
   get size(): number {
@@ -50,16 +60,28 @@ export class PresenceTable {
 
   /** The state of a client as parsed JSON; for tests and diagnostics. */
   stateOf(clientId: number): unknown {
-    const json = this.#entries.get(clientId)?.json
-    return json ? JSON.parse(utf8.decode(json)) : undefined
+    const entry = this.#entries.get(clientId)
+    if (entry) this.#check(clientId, entry)
+    return entry?.json ? JSON.parse(utf8.decode(entry.json)) : undefined
+  }
+
+  /**
+   * Client ids whose state turned out not to be a valid one when it was to be sent, since the last call. Their
+   * entries are removed; the room sends the removal on and closes whoever sent them.
+   */
+  takeRejected(): number[] {
+    const rejected = this.#rejected
+    this.#rejected = []
+    return rejected
   }
 
   /**
    * Applies one awareness update; entries for which `accept` says no are skipped. Returns the client ids whose entry changed (added, renewed, or removed) and
    * which of them are now present, so the room can track which clients a connection speaks for. Throws
-   * `MalformedMessageError` and applies nothing if any part of the update is malformed.
+   * `MalformedMessageError` and applies nothing if any part of the update is malformed (framing, lengths, size).
    *
-   * With `identity`, every state must be a JSON object, and its `identity` field becomes `identity`.
+   * With `identity`, every state must be a JSON object, and its `identity` field becomes `identity`. Whether it
+   * is, is checked when the state is first encoded (see the module's comment and `takeRejected`).
    */
   apply(
     update: Uint8Array,
@@ -69,6 +91,7 @@ export class PresenceTable {
   ): { changed: number[]; present: number[]; removed: number[] } {
     const decoder = decoding.createDecoder(update)
     const incoming: Array<{ clientId: number; clock: number; json: Uint8Array | null }> = []
+    const unchecked = { identity }
     try {
       const count = decoding.readVarUint(decoder)
       for (let i = 0; i < count; i++) {
@@ -78,8 +101,8 @@ export class PresenceTable {
         if (length > decoder.arr.length - decoder.pos) throw new MalformedMessageError('awareness state exceeds the frame')
         if (length > maxPresenceStateBytes) throw new MalformedMessageError(`awareness state over ${maxPresenceStateBytes} bytes`)
         const bytes = decoding.readUint8Array(decoder, length)
-        const state: unknown = JSON.parse(utf8.decode(bytes))
-        incoming.push({ clientId, clock, json: state === null ? null : stamped(state, bytes, identity) })
+        // Copied: `bytes` is a view into the frame, which may be a view into a larger read buffer.
+        incoming.push({ clientId, clock, json: isJsonNull(bytes) ? null : bytes.slice() })
       }
     } catch (error) {
       if (error instanceof MalformedMessageError) throw error
@@ -94,7 +117,7 @@ export class PresenceTable {
       const currentClock = entry?.clock ?? 0
       const removes = json === null && entry?.json != null
       if (currentClock < clock || (currentClock === clock && removes)) {
-        this.#entries.set(clientId, { clock, json, updatedAt: now })
+        this.#entries.set(clientId, json ? { clock, json, updatedAt: now, unchecked } : { clock, json, updatedAt: now })
         changed.push(clientId)
         if (json) present.push(clientId)
         else removed.push(clientId)
@@ -140,7 +163,9 @@ export class PresenceTable {
     const known: Array<[number, Entry]> = []
     for (const clientId of clientIds) {
       const entry = this.#entries.get(clientId)
-      if (entry) known.push([clientId, entry])
+      if (!entry) continue
+      this.#check(clientId, entry)
+      known.push([clientId, entry])
     }
     encoding.writeVarUint(encoder, known.length)
     for (const [clientId, entry] of known) {
@@ -154,14 +179,45 @@ export class PresenceTable {
   /** Every present client's entry: what a newcomer is sent. */
   encodePresent(): Uint8Array {
     const present: number[] = []
-    for (const [clientId, entry] of this.#entries) if (entry.json) present.push(clientId)
+    for (const [clientId, entry] of this.#entries) {
+      if (entry.json && this.#check(clientId, entry)) present.push(clientId)
+    }
     return this.encode(present)
   }
+
+  /** Checks and stamps a state as received; one that is not valid becomes a removal. False if it was rejected. */
+  #check(clientId: number, entry: Entry): boolean {
+    if (!entry.unchecked || !entry.json) return true
+    const { identity } = entry.unchecked
+    entry.unchecked = undefined
+    try {
+      entry.json = stamped(JSON.parse(utf8.decode(entry.json)), entry.json, identity)
+      return true
+    } catch {
+      entry.json = null
+      this.#rejected.push(clientId)
+      return false
+    }
+  }
+}
+
+const JSON_NULL = [0x6e, 0x75, 0x6c, 0x6c]
+/** True for the JSON text `null` (with blanks around it): a client removing its state. */
+function isJsonNull(bytes: Uint8Array): boolean {
+  let start = 0
+  let end = bytes.length
+  while (start < end && isJsonBlank(bytes[start] as number)) start++
+  while (end > start && isJsonBlank(bytes[end - 1] as number)) end--
+  return end - start === 4 && JSON_NULL.every((byte, i) => bytes[start + i] === byte)
+}
+
+function isJsonBlank(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
 }
 
 /** The state's bytes to keep: as sent, or with the server-known identity written over the browser's claim. */
 function stamped(state: unknown, bytes: Uint8Array, identity: unknown): Uint8Array {
-  if (identity === undefined) return bytes.slice()
+  if (identity === undefined) return bytes
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
     throw new MalformedMessageError('an awareness state must be an object')
   }

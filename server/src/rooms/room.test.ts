@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { describe, expect, it } from 'vitest'
@@ -418,6 +419,40 @@ describe('Room rights (role × room × message kind)', () => {
     expect(reader.closedWith).toBeUndefined()
     room.receive(reader, { kind: 'sync-step-2', update: empty })
     expect(reader.closedWith).toEqual({ code: 4403, reason: 'read-only' })
+  })
+
+  it('closes a peer whose awareness state is not JSON with 1007 when it was to be sent; the others never get it', async () => {
+    const { room } = await emptyRoom()
+    const [sender, other] = [new RecordingPeer(), new RecordingPeer()]
+    room.add(sender)
+    room.add(other)
+    const valid = new awarenessProtocol.Awareness(new Y.Doc())
+    valid.setLocalState({ cursor: { x: 1 } })
+    room.receive(sender, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(valid, [valid.clientID]) })
+    await new Promise((resolve) => setTimeout(resolve, options.awarenessTickMs * 3))
+    // The same client, next clock, with a state that is not JSON: framed correctly, so it is taken at first.
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint(encoder, valid.clientID)
+    encoding.writeVarUint(encoder, 2)
+    encoding.writeVarString(encoder, '{"cursor":')
+    room.receive(sender, { kind: 'awareness', update: encoding.toUint8Array(encoder) })
+    expect(sender.closedWith).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, options.awarenessTickMs * 3))
+    expect(sender.closedWith).toEqual({ code: 1007, reason: 'malformed message: invalid awareness state' })
+    // What the other peer was sent: the valid state, then its removal; never the broken one.
+    const seen = new awarenessProtocol.Awareness(new Y.Doc())
+    const states: unknown[] = []
+    for (const frame of other.framesOfKind(1)) {
+      const decoder = decoding.createDecoder(frame)
+      decoding.readVarUint(decoder)
+      awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), null)
+      states.push(seen.getStates().get(valid.clientID) ?? null)
+    }
+    expect(states.at(0)).toMatchObject({ cursor: { x: 1 } })
+    expect(states.at(-1)).toBeNull()
+    expect(room.presence.has(valid.clientID)).toBe(false)
+    valid.destroy()
   })
 
   it('refuses an awareness state over the size limit, applying nothing of it', async () => {

@@ -1,4 +1,4 @@
-import type { Peer } from './peer.ts'
+import { CloseCode, type Peer } from './peer.ts'
 import { PresenceTable } from './presence.ts'
 import { encodeAwareness } from './protocol.ts'
 
@@ -66,7 +66,9 @@ export class RoomPresence {
 
   /** Everyone present, as one awareness frame (what a newcomer and a query-awareness get). */
   framePresent(): Uint8Array {
-    return encodeAwareness(this.table.encodePresent())
+    const frame = encodeAwareness(this.table.encodePresent())
+    this.#dropRejected()
+    return frame
   }
 
   join(peer: Peer): void {
@@ -120,12 +122,34 @@ export class RoomPresence {
 
   /** Publishes the presence of every peer of this instance (another instance opened the room, or asks again). */
   publishOwn(): void {
-    if (this.#owners.size > 0) this.#publish(this.table.encode(this.#owners.keys()))
+    if (this.#owners.size === 0) return
+    this.#publish(this.table.encode(this.#owners.keys()))
+    this.#dropRejected()
   }
 
   destroy(): void {
     clearTimeout(this.#timer)
     clearInterval(this.#sweep)
+  }
+
+  /**
+   * States that turned out not to be valid when they were to be sent (see `PresenceTable`): their removal goes
+   * out with the next tick, and whoever sent them is closed, as for any malformed message.
+   */
+  #dropRejected(): void {
+    const rejected = this.table.takeRejected()
+    if (rejected.length === 0) return
+    const senders = new Set<Peer>()
+    for (const id of rejected) {
+      const owner = this.#owners.get(id)
+      if (owner) senders.add(owner)
+    }
+    this.#changed(rejected.filter((id) => this.#owners.has(id)), true)
+    this.#changed(rejected.filter((id) => !this.#owners.has(id)))
+    // After the frame being built has gone out: closing a peer changes the room this call came from.
+    queueMicrotask(() => {
+      for (const peer of senders) peer.close(CloseCode.malformed, 'malformed message: invalid awareness state')
+    })
   }
 
   #changed(clientIds: number[], own = false): void {
@@ -144,8 +168,12 @@ export class RoomPresence {
       this.#publish(this.table.encode(this.#ownPending))
       this.#ownPending.clear()
     }
-    if (changed.length === 0 || this.#peers.size === 0) return
+    if (changed.length === 0 || this.#peers.size === 0) {
+      this.#dropRejected()
+      return
+    }
     const frame = encodeAwareness(this.table.encode(changed))
+    this.#dropRejected()
     for (const peer of this.#peers) peer.send(frame)
     // Next tick: long enough that a frame like this one to everyone stays within the budget.
     const budgetMs = ((frame.byteLength * this.#peers.size) / this.#options.awarenessBytesPerSecond) * 1000
