@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { type DocumentStore, RoomDeletedError, type StoredDocument } from '../store/documentStore.ts'
+import { compactions } from './compactionQueue.ts'
 import { encodeSyncUpdate, MalformedMessageError } from './protocol.ts'
 import { missingDependency } from './updateDependencies.ts'
 
@@ -232,7 +233,7 @@ export class PersistedDoc {
   /** Writes the whole document as one snapshot in place of the update log. */
   async compact(): Promise<void> {
     await this.flushed()
-    if (this.#broken || this.#compacting || this.#logUpdates <= 1) return
+    if (this.#broken || this.#destroyed || this.#compacting || this.#logUpdates <= 1) return
     this.#compacting = true
     try {
       const through = this.#foldedThrough
@@ -326,9 +327,12 @@ export class PersistedDoc {
         this.#logUpdates >= this.#options.compactAfterUpdates ||
         this.#logBytes >= Math.max(this.#options.compactAfterBytes, this.#snapshotBytes)
       ) {
-        void this.compact().catch((error: unknown) => {
-          if (!(error instanceof RoomDeletedError)) console.error(`room ${this.#name}: compaction failed`, error)
-        })
+        // Queued with every other room's (see compactionQueue.ts); it compacts whatever the log holds by then.
+        compactions.enqueue(this, () =>
+          this.compact().catch((error: unknown) => {
+            if (!(error instanceof RoomDeletedError)) console.error(`room ${this.#name}: compaction failed`, error)
+          }),
+        )
       }
     } finally {
       const callbacks = this.#inFlight ?? []

@@ -35,8 +35,10 @@ interface Entry {
   /** The state as the JSON text's UTF-8 bytes; `null` once removed (the clock stays, so old updates lose). */
   json: Uint8Array | null
   updatedAt: number
-  /** Set while `json` holds the state as received, not yet checked: what to write into it (see `encode`). */
-  unchecked?: { identity: unknown }
+  /** False while `json` holds the state as received, not yet checked and stamped (see `encode`). */
+  checked: boolean
+  /** What to write into the state's `identity` field when it is checked; undefined: nothing. */
+  identity: unknown
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -91,7 +93,6 @@ export class PresenceTable {
   ): { changed: number[]; present: number[]; removed: number[] } {
     const decoder = decoding.createDecoder(update)
     const incoming: Array<{ clientId: number; clock: number; json: Uint8Array | null }> = []
-    const unchecked = { identity }
     try {
       const count = decoding.readVarUint(decoder)
       for (let i = 0; i < count; i++) {
@@ -117,7 +118,8 @@ export class PresenceTable {
       const currentClock = entry?.clock ?? 0
       const removes = json === null && entry?.json != null
       if (currentClock < clock || (currentClock === clock && removes)) {
-        this.#entries.set(clientId, json ? { clock, json, updatedAt: now, unchecked } : { clock, json, updatedAt: now })
+        // One shape for every entry (a removal is checked by nature): the hot path stays monomorphic.
+        this.#entries.set(clientId, { clock, json, updatedAt: now, checked: json === null, identity })
         changed.push(clientId)
         if (json) present.push(clientId)
         else removed.push(clientId)
@@ -135,7 +137,7 @@ export class PresenceTable {
     for (const clientId of clientIds) {
       const entry = this.#entries.get(clientId)
       if (!entry?.json) continue
-      this.#entries.set(clientId, { clock: entry.clock, json: null, updatedAt: now })
+      this.#entries.set(clientId, { clock: entry.clock, json: null, updatedAt: now, checked: true, identity: undefined })
       removed.push(clientId)
     }
     return removed
@@ -187,11 +189,10 @@ export class PresenceTable {
 
   /** Checks and stamps a state as received; one that is not valid becomes a removal. False if it was rejected. */
   #check(clientId: number, entry: Entry): boolean {
-    if (!entry.unchecked || !entry.json) return true
-    const { identity } = entry.unchecked
-    entry.unchecked = undefined
+    if (entry.checked || !entry.json) return true
+    entry.checked = true
     try {
-      entry.json = stamped(JSON.parse(utf8.decode(entry.json)), entry.json, identity)
+      entry.json = stamped(JSON.parse(utf8.decode(entry.json)), entry.json, entry.identity)
       return true
     } catch {
       entry.json = null

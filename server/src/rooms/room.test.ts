@@ -305,11 +305,12 @@ describe('Room', () => {
     await room.flushed()
     room.receive(peer, { kind: 'sync-update', update: editFrom(client, 'shape:first') })
     await room.flushed()
-    await new Promise((r) => setTimeout(r, 0))
+    // Compactions of all rooms take turns (compactionQueue.ts); another test's may still hold the queue.
+    for (let waited = 0; compactions === 0 && waited < 500; waited += 10) await new Promise((r) => setTimeout(r, 10))
     expect(compactions).toBe(1)
     for (let i = 0; i < 200; i++) room.receive(peer, { kind: 'sync-update', update: editFrom(client, `shape:${i}`) })
     await room.flushed()
-    await new Promise((r) => setTimeout(r, 0))
+    await new Promise((r) => setTimeout(r, 100))
     // 200 small edits are far less than the 64 KiB snapshot: no rewrite yet.
     expect(compactions).toBe(1)
     const restored = new Y.Doc()
@@ -337,7 +338,8 @@ describe('Room', () => {
     Y.applyUpdate(client, Y.encodeStateAsUpdate(big))
     room.receive(peer, { kind: 'sync-update', update: editFrom(client, 'shape:small') })
     await room.flushed()
-    await new Promise((r) => setTimeout(r, 0))
+    // Long enough for a queued compaction to have run (compactionQueue.ts).
+    await new Promise((r) => setTimeout(r, 100))
     expect(compactions).toBe(0)
     room.destroy()
   })

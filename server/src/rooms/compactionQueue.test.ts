@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { CompactionQueue } from './compactionQueue.ts'
+
+describe('CompactionQueue', () => {
+  it('runs the first at once, then one at a time with the gap between, each room once however often it asks', async () => {
+    const queue = new CompactionQueue(30)
+    const ran: Array<{ room: string; at: number }> = []
+    const start = performance.now()
+    const compact = (room: string) => async () => {
+      ran.push({ room, at: performance.now() - start })
+    }
+    const [a, b, c] = [{}, {}, {}]
+    queue.enqueue(a, compact('a'))
+    expect(ran.map((r) => r.room)).toEqual(['a'])
+    queue.enqueue(b, compact('b'))
+    queue.enqueue(c, compact('c'))
+    queue.enqueue(b, compact('b again'))
+    expect(queue.waiting).toBe(2)
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(ran.map((r) => r.room)).toEqual(['a', 'b', 'c'])
+    // Timers may fire a little early or late; the gap is what keeps two compactions out of one turn.
+    expect((ran[1]?.at ?? 0) - (ran[0]?.at ?? 0)).toBeGreaterThanOrEqual(25)
+    expect((ran[2]?.at ?? 0) - (ran[1]?.at ?? 0)).toBeGreaterThanOrEqual(25)
+    expect(queue.waiting).toBe(0)
+  })
+
+  it('carries on after a compaction that fails', async () => {
+    const queue = new CompactionQueue(1)
+    const ran: string[] = []
+    queue.enqueue({}, () => Promise.reject(new Error('disk full')))
+    queue.enqueue({}, async () => {
+      ran.push('next')
+    })
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(ran).toEqual(['next'])
+  })
+})

@@ -1,0 +1,49 @@
+/**
+ * Compactions of every room in the process, one at a time with a pause between them.
+ *
+ * A compaction holds the event loop while it encodes the board and rewrites its log (SQLite is synchronous:
+ * ~11 ms for a 1,000-entry log whose rows lie between other rooms' rows). Rooms reach their threshold
+ * together when they got busy together (a workshop that starts at nine in many sessions; every board of
+ * `pnpm bench --scenario 3`), and then one turn of the event loop ran several compactions back to back while
+ * every relay waited. Queued, the work is the same but spread out, so no turn carries more than one.
+ *
+ * One queue for the process, because the event loop it protects is one.
+ */
+export class CompactionQueue {
+  readonly #gapMs: number
+  /** Rooms waiting, each once however often it asks, in the order they asked. */
+  readonly #waiting = new Map<object, () => Promise<void>>()
+  #busy = false
+
+  constructor(gapMs: number) {
+    this.#gapMs = gapMs
+  }
+
+  /** Runs `compact` now if nothing ran within the gap, else after the compactions queued before it. */
+  enqueue(room: object, compact: () => Promise<void>): void {
+    if (!this.#waiting.has(room)) this.#waiting.set(room, compact)
+    if (!this.#busy) this.#next()
+  }
+
+  get waiting(): number {
+    return this.#waiting.size
+  }
+
+  #next(): void {
+    const first = this.#waiting.entries().next()
+    if (first.done) {
+      this.#busy = false
+      return
+    }
+    const [room, compact] = first.value
+    this.#waiting.delete(room)
+    this.#busy = true
+    // Errors are the caller's to report (its `compact` handles them); the queue carries on regardless.
+    void compact()
+      .catch(() => {})
+      .finally(() => setTimeout(() => this.#next(), this.#gapMs).unref())
+  }
+}
+
+/** Long enough that a burst of compactions leaves most of each second to relaying. */
+export const compactions = new CompactionQueue(50)
