@@ -161,6 +161,16 @@ describe('PresenceTable', () => {
       expect(readWithYProtocols(table.encodePresent()).getStates().get(7)).toEqual(expected)
     })
 
+    it('reads back each state exactly as one client sends longer and shorter ones (entries are rewritten in place)', () => {
+      const table = new PresenceTable()
+      const states = ['{"a":1}', `{"long":"${'x'.repeat(2000)}"}`, '{}', '{"b":[1,2,3]}', `{"c":"${'y'.repeat(300)}"}`, '{"d":0}']
+      states.forEach((json, i) => {
+        table.apply(rawUpdate(7, i + 1, json), Date.now(), () => true, identity)
+        const expected = { ...(JSON.parse(json) as object), identity }
+        expect(readWithYProtocols(table.encode([7])).getStates().get(7)).toEqual(expected)
+      })
+    })
+
     it('refuses a state that is not an object: never sent, reported when it was to be', () => {
       const table = new PresenceTable()
       table.apply(rawUpdate(7, 1, '[1,2]'), Date.now(), () => true, identity)

@@ -30,16 +30,58 @@ export const maxPresenceStateBytes = 32 * 1024
 /** The y-protocols timeout: a client that has not renewed its state for this long is gone. */
 export const presenceTimeoutMs = 30_000
 
-interface Entry {
-  clock: number
-  /** The state as the JSON text's UTF-8 bytes; `null` once removed (the clock stays, so old updates lose). */
-  json: Uint8Array | null
-  updatedAt: number
-  /** False while `json` holds the state as received, not yet checked and stamped (see `encode`). */
-  checked: boolean
+/**
+ * One client's presence, kept for as long as the client is known and rewritten in place: a cursor moving ten
+ * times a second allocates nothing here. (When each move made a new entry and a new copy of the state, those
+ * lived ~100 ms, long enough on a busy server to be promoted out of the young generation, and were the largest
+ * share of what each major garbage collection had to free: `pnpm bench --scenario 3`, docs/benchmarks.md.)
+ */
+class Entry {
+  clock = 0
+  /** The state's JSON text as UTF-8 is `bytes[0, length)`; `length` is -1 once removed (the clock stays). */
+  bytes: Uint8Array
+  length = -1
+  updatedAt = 0
+  /** False while the state is as received, not yet checked and stamped (see `encode`). */
+  checked = true
   /** What to write into the state's `identity` field when it is checked; undefined: nothing. */
-  identity: unknown
+  identity: unknown = undefined
+
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(capacity)
+  }
+
+  get present(): boolean {
+    return this.length >= 0
+  }
+
+  /** The state's bytes, or null once removed. A view: valid until the entry changes. */
+  json(): Uint8Array | null {
+    return this.length < 0 ? null : this.bytes.subarray(0, this.length)
+  }
+
+  /** Takes `state` (copied; the caller's bytes are a view into a frame) or, with null, removes. */
+  take(state: Uint8Array | null): void {
+    if (state === null) {
+      this.length = -1
+      return
+    }
+    this.reserve(state.length, false)
+    this.bytes.set(state)
+    this.length = state.length
+  }
+
+  /** Room for `capacity` bytes, keeping what is there if `keep`; with headroom for the identity field. */
+  reserve(capacity: number, keep: boolean): void {
+    if (capacity <= this.bytes.length) return
+    const larger = new Uint8Array(capacity + identityHeadroom)
+    if (keep && this.length > 0) larger.set(this.bytes.subarray(0, this.length))
+    this.bytes = larger
+  }
 }
+
+/** Bytes reserved beyond a state for the `,"identity":{…}` written into it: a name, a role, an id. */
+const identityHeadroom = 256
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 const utf8Encoder = new TextEncoder()
@@ -52,19 +94,20 @@ export class PresenceTable {
   /** Client ids with a state (not removed). */
   get size(): number {
     let count = 0
-    for (const entry of this.#entries.values()) if (entry.json) count++
+    for (const entry of this.#entries.values()) if (entry.present) count++
     return count
   }
 
   has(clientId: number): boolean {
-    return this.#entries.get(clientId)?.json != null
+    return this.#entries.get(clientId)?.present === true
   }
 
   /** The state of a client as parsed JSON; for tests and diagnostics. */
   stateOf(clientId: number): unknown {
     const entry = this.#entries.get(clientId)
     if (entry) this.#check(clientId, entry)
-    return entry?.json ? JSON.parse(utf8.decode(entry.json)) : undefined
+    const json = entry?.json()
+    return json ? JSON.parse(utf8.decode(json)) : undefined
   }
 
   /**
@@ -102,8 +145,7 @@ export class PresenceTable {
         if (length > decoder.arr.length - decoder.pos) throw new MalformedMessageError('awareness state exceeds the frame')
         if (length > maxPresenceStateBytes) throw new MalformedMessageError(`awareness state over ${maxPresenceStateBytes} bytes`)
         const bytes = decoding.readUint8Array(decoder, length)
-        // Copied: `bytes` is a view into the frame, which may be a view into a larger read buffer.
-        incoming.push({ clientId, clock, json: isJsonNull(bytes) ? null : bytes.slice() })
+        incoming.push({ clientId, clock, json: isJsonNull(bytes) ? null : bytes })
       }
     } catch (error) {
       if (error instanceof MalformedMessageError) throw error
@@ -116,10 +158,15 @@ export class PresenceTable {
       if (!accept(clientId)) continue
       const entry = this.#entries.get(clientId)
       const currentClock = entry?.clock ?? 0
-      const removes = json === null && entry?.json != null
+      const removes = json === null && entry?.present === true
       if (currentClock < clock || (currentClock === clock && removes)) {
-        // One shape for every entry (a removal is checked by nature): the hot path stays monomorphic.
-        this.#entries.set(clientId, { clock, json, updatedAt: now, checked: json === null, identity })
+        const kept = entry ?? new Entry(json ? json.length + identityHeadroom : 0)
+        if (!entry) this.#entries.set(clientId, kept)
+        kept.clock = clock
+        kept.take(json)
+        kept.updatedAt = now
+        kept.checked = json === null
+        kept.identity = identity
         changed.push(clientId)
         if (json) present.push(clientId)
         else removed.push(clientId)
@@ -136,8 +183,10 @@ export class PresenceTable {
     const removed: number[] = []
     for (const clientId of clientIds) {
       const entry = this.#entries.get(clientId)
-      if (!entry?.json) continue
-      this.#entries.set(clientId, { clock: entry.clock, json: null, updatedAt: now, checked: true, identity: undefined })
+      if (!entry?.present) continue
+      entry.take(null)
+      entry.updatedAt = now
+      entry.checked = true
       removed.push(clientId)
     }
     return removed
@@ -147,7 +196,7 @@ export class PresenceTable {
   expire(now = Date.now()): number[] {
     const stale: number[] = []
     for (const [clientId, entry] of this.#entries) {
-      if (entry.json && now - entry.updatedAt >= presenceTimeoutMs) stale.push(clientId)
+      if (entry.present && now - entry.updatedAt >= presenceTimeoutMs) stale.push(clientId)
     }
     return this.remove(stale, now)
   }
@@ -155,7 +204,7 @@ export class PresenceTable {
   /** Forgets removed entries older than the timeout, so a long session does not keep every visitor's clock. */
   prune(now = Date.now()): void {
     for (const [clientId, entry] of this.#entries) {
-      if (!entry.json && now - entry.updatedAt >= presenceTimeoutMs) this.#entries.delete(clientId)
+      if (!entry.present && now - entry.updatedAt >= presenceTimeoutMs) this.#entries.delete(clientId)
     }
   }
 
@@ -173,7 +222,7 @@ export class PresenceTable {
     for (const [clientId, entry] of known) {
       encoding.writeVarUint(encoder, clientId)
       encoding.writeVarUint(encoder, entry.clock)
-      encoding.writeVarUint8Array(encoder, entry.json ?? nullJson)
+      encoding.writeVarUint8Array(encoder, entry.json() ?? nullJson)
     }
     return encoding.toUint8Array(encoder)
   }
@@ -182,20 +231,21 @@ export class PresenceTable {
   encodePresent(): Uint8Array {
     const present: number[] = []
     for (const [clientId, entry] of this.#entries) {
-      if (entry.json && this.#check(clientId, entry)) present.push(clientId)
+      if (entry.present && this.#check(clientId, entry)) present.push(clientId)
     }
     return this.encode(present)
   }
 
   /** Checks and stamps a state as received; one that is not valid becomes a removal. False if it was rejected. */
   #check(clientId: number, entry: Entry): boolean {
-    if (entry.checked || !entry.json) return true
+    const json = entry.json()
+    if (entry.checked || !json) return true
     entry.checked = true
     try {
-      entry.json = stamped(JSON.parse(utf8.decode(entry.json)), entry.json, entry.identity)
+      stamp(entry, JSON.parse(utf8.decode(json)), entry.identity)
       return true
     } catch {
-      entry.json = null
+      entry.take(null)
       this.#rejected.push(clientId)
       return false
     }
@@ -216,29 +266,31 @@ function isJsonBlank(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
 }
 
-/** The state's bytes to keep: as sent, or with the server-known identity written over the browser's claim. */
-function stamped(state: unknown, bytes: Uint8Array, identity: unknown): Uint8Array {
-  if (identity === undefined) return bytes
+/** Writes the server-known identity over the browser's claim, into the entry's own bytes where it can. */
+function stamp(entry: Entry, state: unknown, identity: unknown): void {
+  if (identity === undefined) return
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
     throw new MalformedMessageError('an awareness state must be an object')
   }
   // A browser that claims an identity of its own: rebuild the state with the server's in its place (rare).
   if (Object.hasOwn(state, IDENTITY_AWARENESS_FIELD)) {
-    return utf8Encoder.encode(JSON.stringify({ ...state, [IDENTITY_AWARENESS_FIELD]: identity }))
+    entry.take(utf8Encoder.encode(JSON.stringify({ ...state, [IDENTITY_AWARENESS_FIELD]: identity })))
+    return
   }
-  // The usual case, every cursor move: the bytes as sent, with `,"identity":…` spliced in before the closing
-  // brace. The same JSON as stringifying `{ ...state, identity }`, without a second JSON round trip and copy of
-  // the state per message (bytes were just parsed as an object, so the last non-blank byte is its `}`).
-  let end = bytes.length - 1
+  // The usual case: `,"identity":…` spliced in before the closing brace. The same JSON as stringifying
+  // `{ ...state, identity }`, without a second JSON round trip (the bytes were just parsed as an object, so the
+  // last non-blank byte is its `}`).
+  const { bytes } = entry
+  let end = entry.length - 1
   while (end > 0 && bytes[end] !== CLOSE_BRACE) end--
   const field = identityField(identity)
-  const empty = Object.keys(state).length === 0
-  const out = new Uint8Array(end + (empty ? field.length - 1 : field.length) + 1)
-  out.set(bytes.subarray(0, end), 0)
   // `{}` gets `{"identity":…}`: the field without its leading comma.
-  out.set(empty ? field.subarray(1) : field, end)
-  out[out.length - 1] = CLOSE_BRACE
-  return out
+  const written = Object.keys(state).length === 0 ? field.subarray(1) : field
+  const length = end + written.length + 1
+  entry.reserve(length, true)
+  entry.bytes.set(written, end)
+  entry.bytes[length - 1] = CLOSE_BRACE
+  entry.length = length
 }
 
 const CLOSE_BRACE = 0x7d
