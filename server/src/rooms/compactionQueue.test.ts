@@ -11,6 +11,7 @@ describe('CompactionQueue', () => {
     }
     const [a, b, c] = [{}, {}, {}]
     queue.enqueue(a, compact('a'))
+    await new Promise((resolve) => setImmediate(resolve))
     expect(ran.map((r) => r.room)).toEqual(['a'])
     queue.enqueue(b, compact('b'))
     queue.enqueue(c, compact('c'))
@@ -33,5 +34,19 @@ describe('CompactionQueue', () => {
     })
     await new Promise((resolve) => setTimeout(resolve, 30))
     expect(ran).toEqual(['next'])
+  })
+
+  it('moves on from a compaction that never settles, and from one that throws at once', async () => {
+    const queue = new CompactionQueue(1, 20)
+    const ran: string[] = []
+    queue.enqueue({}, () => new Promise<void>(() => {}))
+    queue.enqueue({}, () => {
+      throw new Error('thrown before any promise')
+    })
+    queue.enqueue({}, async () => {
+      ran.push('last')
+    })
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(ran).toEqual(['last'])
   })
 })

@@ -11,15 +11,21 @@
  */
 export class CompactionQueue {
   readonly #gapMs: number
+  readonly #deadlineMs: number
   /** Rooms waiting, each once however often it asks, in the order they asked. */
   readonly #waiting = new Map<object, () => Promise<void>>()
   #busy = false
 
-  constructor(gapMs: number) {
+  /**
+   * `deadlineMs`: how long one compaction may hold the queue. One that never settles (a store that hangs) must
+   * not stop every other room's; the queue moves on and that one finishes, or not, on its own.
+   */
+  constructor(gapMs: number, deadlineMs = 30_000) {
     this.#gapMs = gapMs
+    this.#deadlineMs = deadlineMs
   }
 
-  /** Runs `compact` now if nothing ran within the gap, else after the compactions queued before it. */
+  /** Runs `compact` at once (in a microtask) if nothing ran within the gap, else after those queued before it. */
   enqueue(room: object, compact: () => Promise<void>): void {
     if (!this.#waiting.has(room)) this.#waiting.set(room, compact)
     if (!this.#busy) this.#next()
@@ -38,10 +44,19 @@ export class CompactionQueue {
     const [room, compact] = first.value
     this.#waiting.delete(room)
     this.#busy = true
-    // Errors are the caller's to report (its `compact` handles them); the queue carries on regardless.
-    void compact()
+    let deadline: NodeJS.Timeout | undefined
+    const overdue = new Promise<void>((resolve) => {
+      deadline = setTimeout(resolve, this.#deadlineMs)
+      deadline.unref()
+    })
+    // Errors are the caller's to report (its `compact` handles them); the queue carries on regardless, also
+    // after a `compact` that throws before returning its promise.
+    void Promise.race([Promise.resolve().then(compact), overdue])
       .catch(() => {})
-      .finally(() => setTimeout(() => this.#next(), this.#gapMs).unref())
+      .finally(() => {
+        clearTimeout(deadline)
+        setTimeout(() => this.#next(), this.#gapMs).unref()
+      })
   }
 }
 

@@ -171,6 +171,29 @@ describe('PresenceTable', () => {
       })
     })
 
+    it('refuses a state that starts with a byte-order mark, which clients could not parse', () => {
+      const table = new PresenceTable()
+      table.apply(rawUpdate(7, 1, '\uFEFF{"cursor":1}'), Date.now(), () => true, identity)
+      expect(readWithYProtocols(table.encode([7])).getStates().has(7)).toBe(false)
+      expect(table.takeRejected()).toEqual([7])
+    })
+
+    it('lets the bytes of removed entries go: fresh ids with large states added and removed leave nothing large', () => {
+      const table = new PresenceTable()
+      const large = JSON.stringify({ blob: 'x'.repeat(30_000) })
+      for (let id = 1; id <= 100; id++) {
+        table.apply(rawUpdate(id, 1, large), Date.now(), () => true, identity)
+        table.apply(rawUpdate(id, 2, 'null'), Date.now(), () => true, identity)
+      }
+      expect(table.size).toBe(0)
+      expect(table.retainedBytes).toBe(0)
+      // One client's buffer shrinks again when its state does.
+      table.apply(rawUpdate(200, 1, large), Date.now(), () => true, identity)
+      table.apply(rawUpdate(200, 2, '{"cursor":1}'), Date.now(), () => true, identity)
+      expect(table.retainedBytes).toBeLessThan(4096)
+      expect(table.stateOf(200)).toEqual({ cursor: 1, identity })
+    })
+
     it('refuses a state that is not an object: never sent, reported when it was to be', () => {
       const table = new PresenceTable()
       table.apply(rawUpdate(7, 1, '[1,2]'), Date.now(), () => true, identity)

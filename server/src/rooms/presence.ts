@@ -60,12 +60,19 @@ class Entry {
     return this.length < 0 ? null : this.bytes.subarray(0, this.length)
   }
 
-  /** Takes `state` (copied; the caller's bytes are a view into a frame) or, with null, removes. */
+  /**
+   * Takes `state` (copied; the caller's bytes are a view into a frame) or, with null, removes. A removed entry
+   * lingers for the timeout (its clock must), so it lets its bytes go: otherwise a client adding and removing
+   * fresh ids with large states could make the server hold 32 KiB per id for half a minute. A buffer far larger
+   * than the state it now holds is let go likewise.
+   */
   take(state: Uint8Array | null): void {
     if (state === null) {
       this.length = -1
+      this.bytes = noBytes
       return
     }
+    if (this.bytes.length > oversized && this.bytes.length > 4 * (state.length + identityHeadroom)) this.bytes = noBytes
     this.reserve(state.length, false)
     this.bytes.set(state)
     this.length = state.length
@@ -82,14 +89,26 @@ class Entry {
 
 /** Bytes reserved beyond a state for the `,"identity":{…}` written into it: a name, a role, an id. */
 const identityHeadroom = 256
+/** Buffers up to this size are kept whatever the state's size (a cursor state is ~300 bytes). */
+const oversized = 4096
+const noBytes = new Uint8Array(0)
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
+// `ignoreBOM` as lib0 decodes on the clients: a state that starts with a byte-order mark is then refused here
+// (JSON.parse fails on it) instead of being accepted here and breaking every client's presence message.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const utf8Encoder = new TextEncoder()
 const nullJson = new TextEncoder().encode('null')
 
 export class PresenceTable {
   readonly #entries = new Map<number, Entry>()
   #rejected: number[] = []
+
+  /** Bytes the entries' buffers hold, removed ones included; for tests and diagnostics. */
+  get retainedBytes(): number {
+    let bytes = 0
+    for (const entry of this.#entries.values()) bytes += entry.bytes.length
+    return bytes
+  }
 
   /** Client ids with a state (not removed). */
   get size(): number {
