@@ -8,15 +8,7 @@ import { participantOnBoard, RecordingPeer } from '../../test/support/recordingP
 import type { PeerAccess } from './peer.ts'
 import { encodeSyncUpdate, readClientMessage } from './protocol.ts'
 import { Room } from './room.ts'
-
-const options = {
-  awarenessTickMs: 20,
-  awarenessBytesPerSecond: 1 << 30,
-  slowdown: () => 1,
-  compactAfterBytes: 1 << 30,
-  compactAfterUpdates: 1 << 30,
-  maxUnstoredBytes: 1 << 30,
-}
+import { testRoomOptions as options } from '../../test/support/roomOptions.ts'
 
 async function emptyRoom(store = new MemoryDocumentStore()) {
   return { room: new Room('test', store, await store.load('test'), options), store }

@@ -3,19 +3,7 @@ import * as Y from 'yjs'
 import { RecordingPeer } from '../../test/support/recordingPeer.ts'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
 import { RoomBrokenError, RoomGoneError, RoomManager } from './roomManager.ts'
-
-const options = {
-  awarenessTickMs: 20,
-  awarenessBytesPerSecond: 1 << 30,
-  slowdown: () => 1,
-  compactAfterBytes: 1 << 30,
-  compactAfterUpdates: 1 << 30,
-  maxUnstoredBytes: 1 << 30,
-  unloadAfterMs: 60_000,
-  maxPeersPerRoom: 10,
-  maxPeersPerPerson: 10,
-  maxObserverPeersPerRoom: 10,
-}
+import { testRoomManagerOptions as options } from '../../test/support/roomOptions.ts'
 
 function anEdit(key: string): Uint8Array {
   const doc = new Y.Doc()

@@ -5,19 +5,7 @@ import { MemoryDocumentStore } from '../store/memoryStore.ts'
 import { JoinCodeTakenError, type GrantRecord, type PersonRecord, type SessionRecord } from '../store/sessionRepository.ts'
 import { SqliteSessionRepository } from '../store/sqliteSessionRepository.ts'
 import { SessionService } from './sessionService.ts'
-
-const roomOptions = {
-  awarenessTickMs: 20,
-  awarenessBytesPerSecond: 1 << 30,
-  slowdown: () => 1,
-  compactAfterBytes: 1 << 30,
-  compactAfterUpdates: 1 << 30,
-  maxUnstoredBytes: 1 << 30,
-  unloadAfterMs: 60_000,
-  maxPeersPerRoom: 10,
-  maxPeersPerPerson: 10,
-  maxObserverPeersPerRoom: 10,
-}
+import { testRoomManagerOptions as roomOptions } from '../../test/support/roomOptions.ts'
 
 /** The real repository, told that the first `taken` codes it is offered belong to other sessions already. */
 class CrowdedRepository extends SqliteSessionRepository {
