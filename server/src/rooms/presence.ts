@@ -39,17 +39,13 @@ export const presenceTimeoutMs = 30_000
 class Entry {
   clock = 0
   /** The state's JSON text as UTF-8 is `bytes[0, length)`; `length` is -1 once removed (the clock stays). */
-  bytes: Uint8Array
+  bytes: Uint8Array = noBytes
   length = -1
   updatedAt = 0
   /** False while the state is as received, not yet checked and stamped (see `encode`). */
   checked = true
   /** What to write into the state's `identity` field when it is checked; undefined: nothing. */
   identity: unknown = undefined
-
-  constructor(capacity: number) {
-    this.bytes = new Uint8Array(capacity)
-  }
 
   get present(): boolean {
     return this.length >= 0
@@ -60,18 +56,33 @@ class Entry {
     return this.length < 0 ? null : this.bytes.subarray(0, this.length)
   }
 
-  /**
-   * Takes `state` (copied; the caller's bytes are a view into a frame) or, with null, removes. A removed entry
-   * lingers for the timeout (its clock must), so it lets its bytes go: otherwise a client adding and removing
-   * fresh ids with large states could make the server hold 32 KiB per id for half a minute. A buffer far larger
-   * than the state it now holds is let go likewise.
-   */
-  take(state: Uint8Array | null): void {
+  /** A client's new state (copied: the caller's bytes are a view into a frame) or, with null, its removal. */
+  update(clock: number, state: Uint8Array | null, identity: unknown, now: number): void {
+    this.clock = clock
+    this.updatedAt = now
     if (state === null) {
-      this.length = -1
-      this.bytes = noBytes
+      this.remove(now)
       return
     }
+    this.hold(state)
+    this.checked = false
+    this.identity = identity
+  }
+
+  /**
+   * Removed; the clock stays. A removed entry lingers for the timeout (its clock must), so it lets its bytes go:
+   * otherwise a client adding and removing fresh ids with large states could make the server hold 32 KiB per id
+   * for half a minute.
+   */
+  remove(now: number): void {
+    this.length = -1
+    this.bytes = noBytes
+    this.checked = true
+    this.updatedAt = now
+  }
+
+  /** Holds `state` as the entry's bytes; a buffer far larger than the state is let go. */
+  hold(state: Uint8Array): void {
     if (this.bytes.length > oversized && this.bytes.length > 4 * (state.length + identityHeadroom)) this.bytes = noBytes
     this.reserve(state.length, false)
     this.bytes.set(state)
@@ -179,13 +190,9 @@ export class PresenceTable {
       const currentClock = entry?.clock ?? 0
       const removes = json === null && entry?.present === true
       if (currentClock < clock || (currentClock === clock && removes)) {
-        const kept = entry ?? new Entry(json ? json.length + identityHeadroom : 0)
+        const kept = entry ?? new Entry()
         if (!entry) this.#entries.set(clientId, kept)
-        kept.clock = clock
-        kept.take(json)
-        kept.updatedAt = now
-        kept.checked = json === null
-        kept.identity = identity
+        kept.update(clock, json, identity, now)
         changed.push(clientId)
         if (json) present.push(clientId)
         else removed.push(clientId)
@@ -203,9 +210,7 @@ export class PresenceTable {
     for (const clientId of clientIds) {
       const entry = this.#entries.get(clientId)
       if (!entry?.present) continue
-      entry.take(null)
-      entry.updatedAt = now
-      entry.checked = true
+      entry.remove(now)
       removed.push(clientId)
     }
     return removed
@@ -264,7 +269,7 @@ export class PresenceTable {
       stamp(entry, JSON.parse(utf8.decode(json)), entry.identity)
       return true
     } catch {
-      entry.take(null)
+      entry.remove(entry.updatedAt)
       this.#rejected.push(clientId)
       return false
     }
@@ -293,7 +298,7 @@ function stamp(entry: Entry, state: unknown, identity: unknown): void {
   }
   // A browser that claims an identity of its own: rebuild the state with the server's in its place (rare).
   if (Object.hasOwn(state, IDENTITY_AWARENESS_FIELD)) {
-    entry.take(utf8Encoder.encode(JSON.stringify({ ...state, [IDENTITY_AWARENESS_FIELD]: identity })))
+    entry.hold(utf8Encoder.encode(JSON.stringify({ ...state, [IDENTITY_AWARENESS_FIELD]: identity })))
     return
   }
   // The usual case: `,"identity":…` spliced in before the closing brace. The same JSON as stringifying
