@@ -14,7 +14,7 @@
  * milliseconds, so most states are replaced before anyone is sent them (`pnpm bench --scenario 3`: 20,000 cursor
  * moves a second against ~2,500 presence frames). What arrives is only framed and bounded at once; a state that
  * turns out not to be JSON (or, with an identity, not an object) is never sent: it is dropped, sent on as a
- * removal, and reported by `takeRejected` so the room can close its sender.
+ * removal, and reported to the table's owner (`onRejected`) so the room can close its sender.
  */
 import { IDENTITY_AWARENESS_FIELD } from '@werkplaats/shared'
 import * as decoding from 'lib0/decoding'
@@ -112,7 +112,15 @@ const nullJson = new TextEncoder().encode('null')
 
 export class PresenceTable {
   readonly #entries = new Map<number, Entry>()
-  #rejected: number[] = []
+  readonly #onRejected: (clientId: number) => void
+
+  /**
+   * `onRejected` hears of each client whose state turned out not to be a valid one when it was to be sent; its
+   * entry is removed by then. It is called while a message is being encoded: it must not change the table.
+   */
+  constructor(onRejected: (clientId: number) => void = () => {}) {
+    this.#onRejected = onRejected
+  }
 
   /** Bytes the entries' buffers hold, removed ones included; for tests and diagnostics. */
   get retainedBytes(): number {
@@ -141,22 +149,12 @@ export class PresenceTable {
   }
 
   /**
-   * Client ids whose state turned out not to be a valid one when it was to be sent, since the last call. Their
-   * entries are removed; the room sends the removal on and closes whoever sent them.
-   */
-  takeRejected(): number[] {
-    const rejected = this.#rejected
-    this.#rejected = []
-    return rejected
-  }
-
-  /**
    * Applies one awareness update; entries for which `accept` says no are skipped. Returns the client ids whose entry changed (added, renewed, or removed) and
    * which of them are now present, so the room can track which clients a connection speaks for. Throws
    * `MalformedMessageError` and applies nothing if any part of the update is malformed (framing, lengths, size).
    *
    * With `identity`, every state must be a JSON object, and its `identity` field becomes `identity`. Whether it
-   * is, is checked when the state is first encoded (see the module's comment and `takeRejected`).
+   * is, is checked when the state is first encoded (see the module's comment and `onRejected`).
    */
   apply(
     update: Uint8Array,
@@ -270,7 +268,7 @@ export class PresenceTable {
       return true
     } catch {
       entry.remove(entry.updatedAt)
-      this.#rejected.push(clientId)
+      this.#onRejected(clientId)
       return false
     }
   }

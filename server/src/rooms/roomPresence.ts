@@ -29,7 +29,7 @@ export const maxClientsPerConnection = 4
  * instance speaks only for its own peers, so nothing echoes back and forth.
  */
 export class RoomPresence {
-  readonly table = new PresenceTable()
+  readonly table = new PresenceTable((clientId) => this.#rejected(clientId))
   /** The peers of the room, owned by the room; every tick goes to all of them. */
   readonly #peers: ReadonlySet<Peer>
   readonly #options: RoomPresenceOptions
@@ -38,6 +38,8 @@ export class RoomPresence {
   /** Which peer introduced each present awareness client id. */
   readonly #owners = new Map<number, Peer>()
   #pending = new Set<number>()
+  /** Clients whose states the table refused since the last `#dropRejected`. */
+  #rejectedIds: number[] = []
   /** Of the pending changes, those of this instance's own peers: the ones to publish. */
   #ownPending = new Set<number>()
   readonly #publish: (update: Uint8Array) => void
@@ -66,9 +68,7 @@ export class RoomPresence {
 
   /** Everyone present, as one awareness frame (what a newcomer and a query-awareness get). */
   framePresent(): Uint8Array {
-    const frame = encodeAwareness(this.table.encodePresent())
-    this.#dropRejected()
-    return frame
+    return encodeAwareness(this.table.encodePresent())
   }
 
   join(peer: Peer): void {
@@ -122,22 +122,28 @@ export class RoomPresence {
 
   /** Publishes the presence of every peer of this instance (another instance opened the room, or asks again). */
   publishOwn(): void {
-    if (this.#owners.size === 0) return
-    this.#publish(this.table.encode(this.#owners.keys()))
-    this.#dropRejected()
+    if (this.#owners.size > 0) this.#publish(this.table.encode(this.#owners.keys()))
   }
 
   destroy(): void {
+    this.#rejectedIds = []
     clearTimeout(this.#timer)
     clearInterval(this.#sweep)
+  }
+
+  /** A state the table refused as it encoded a message: handled once that message is built and gone. */
+  #rejected(clientId: number): void {
+    if (this.#rejectedIds.push(clientId) === 1) queueMicrotask(this.#dropRejected)
   }
 
   /**
    * States that turned out not to be valid when they were to be sent (see `PresenceTable`): their removal goes
    * out with the next tick, and whoever sent them is closed, as for any malformed message.
    */
-  #dropRejected(): void {
-    const rejected = this.table.takeRejected()
+  #dropRejected = (): void => {
+    const rejected = this.#rejectedIds
+    this.#rejectedIds = []
+    // Nothing left: the room was destroyed in between.
     if (rejected.length === 0) return
     const senders = new Set<Peer>()
     for (const id of rejected) {
@@ -146,10 +152,7 @@ export class RoomPresence {
     }
     this.#changed(rejected.filter((id) => this.#owners.has(id)), true)
     this.#changed(rejected.filter((id) => !this.#owners.has(id)))
-    // After the frame being built has gone out: closing a peer changes the room this call came from.
-    queueMicrotask(() => {
-      for (const peer of senders) peer.close(CloseCode.malformed, 'malformed message: invalid awareness state')
-    })
+    for (const peer of senders) peer.close(CloseCode.malformed, 'malformed message: invalid awareness state')
   }
 
   #changed(clientIds: number[], own = false): void {
@@ -168,12 +171,8 @@ export class RoomPresence {
       this.#publish(this.table.encode(this.#ownPending))
       this.#ownPending.clear()
     }
-    if (changed.length === 0 || this.#peers.size === 0) {
-      this.#dropRejected()
-      return
-    }
+    if (changed.length === 0 || this.#peers.size === 0) return
     const frame = encodeAwareness(this.table.encode(changed))
-    this.#dropRejected()
     for (const peer of this.#peers) peer.send(frame)
     // Next tick: long enough that a frame like this one to everyone stays within the budget.
     const budgetMs = ((frame.byteLength * this.#peers.size) / this.#options.awarenessBytesPerSecond) * 1000
