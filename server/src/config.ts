@@ -24,6 +24,11 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** People one session admits (facilitator and participants). */
   MAX_PARTICIPANTS_PER_SESSION: positiveInt.default(1000),
+  /**
+   * An anonymous vote round with live results shows a new tally only once this many voters have changed their
+   * votes since the last one (or the round closes): one step never shows what one person chose.
+   */
+  LIVE_TALLY_MIN_VOTERS: positiveInt.default(3),
   /** Largest HTTP request body of the API. */
   MAX_REQUEST_BYTES: positiveInt.default(64 * 1024),
   /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
@@ -74,6 +79,7 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     joinCodeAttemptsPerMinute: e.JOIN_CODE_ATTEMPTS_PER_MINUTE,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     maxParticipantsPerSession: e.MAX_PARTICIPANTS_PER_SESSION,
+    liveTallyMinVoters: e.LIVE_TALLY_MIN_VOTERS,
     trustProxy: e.TRUST_PROXY === 'true',
     clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : resolve(import.meta.dirname, '../../client/dist'),
     maxMessageBytes: e.MAX_MESSAGE_BYTES,

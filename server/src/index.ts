@@ -35,6 +35,7 @@ export interface RunningServer {
   rooms: RoomManager
   store: DocumentStore
   sessions: SessionService
+  votes: VoteService
   close(): Promise<void>
 }
 
@@ -50,7 +51,8 @@ export async function startServer(
   load.start()
   const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown }, cluster.fanout)
   const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined }, config.maxParticipantsPerSession)
-  const votes = new VoteService(voteRepository, repository, rooms, getTemplate)
+  const votes = new VoteService(voteRepository, repository, rooms, getTemplate, undefined, config.liveTallyMinVoters)
+  sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))
   const exports = new ExportService(repository, rooms, getTemplate)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const connections = new Set<Connection>()
@@ -76,6 +78,7 @@ export async function startServer(
     rooms,
     store,
     sessions,
+    votes,
     async close() {
       ready = false
       stopKeepAlive()

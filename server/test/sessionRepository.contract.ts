@@ -87,6 +87,18 @@ export function sessionRepositoryContract(
       expect(await repository.findPerson('nobody')).toBeNull()
     })
 
+    it('removes a person with their grants, and nobody else', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await repository.addPerson(person('p1', 's1', 'participant', 2), grant('p1h', 's1', 'participant', 'p1'))
+      await repository.addPerson(person('p2', 's1', 'participant', 3), grant('p2h', 's1', 'participant', 'p2'))
+      await repository.removePerson('p1')
+      expect(await repository.findPerson('p1')).toBeNull()
+      expect(await repository.findGrant('p1h')).toBeNull()
+      expect((await repository.listPeople('s1')).map((p) => p.participantId)).not.toContain('p1')
+      expect(await repository.findGrant('p2h')).not.toBeNull()
+      expect(await repository.findGrant('s1-fh')).not.toBeNull()
+    })
+
     it('adds a grant without a person (another observers\' link)', async () => {
       await createWithFacilitator('s1', 'ABCDEF')
       await repository.addGrant(grant('o2h', 's1', 'observer', null))

@@ -188,10 +188,15 @@ export class Room {
    * client's update: stored, and only then relayed to every peer. Resolves once it is stored.
    */
   async change(change: (doc: Y.Doc) => void): Promise<void> {
-    if (this.broken) throw new Error(`room ${this.name} could not save an earlier change`)
-    Y.transact(this.doc, () => change(this.doc), serverOrigin)
+    this.apply(change)
     await this.flushed()
     if (this.broken) throw new Error(`room ${this.name}: the change could not be saved`)
+  }
+
+  /** `change` without waiting for the store: for changes to several rooms made in one turn (see `RoomManager.changeTogether`). */
+  apply(change: (doc: Y.Doc) => void): void {
+    if (this.broken) throw new Error(`room ${this.name} could not save an earlier change`)
+    Y.transact(this.doc, () => change(this.doc), serverOrigin)
   }
 
   /** Closes every peer (the room is being deleted). */

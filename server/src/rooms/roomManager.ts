@@ -52,6 +52,21 @@ export class RoomBrokenError extends Error {
 }
 
 /**
+ * How long a deleted room's name is remembered, so that a connection let in just before the deletion cannot
+ * bring the room back. Authorising and joining are a few milliseconds apart; after this the store alone refuses
+ * anything more for the room (see `DocumentStore.delete`), and the grants are gone. Remembering names for good
+ * would grow with every session ever deleted.
+ */
+export const DISCARDED_MEMORY_MS = 60_000
+
+/**
+ * A server change whose store write fails is tried again this many times, on a fresh load of the room (a failed
+ * room closes its peers and is dropped), after these pauses; past them the change fails and so does the request
+ * that made it, rather than answering as if the room held what it does not.
+ */
+const CHANGE_RETRY_DELAYS_MS = [20, 200, 1000]
+
+/**
  * Loads a room's document from the store on first connect and unloads it once the last peer has gone and its
  * state is saved. Peers that arrive while a room is loading or unloading wait for that to finish, so there is
  * never more than one live copy of a document.
@@ -63,8 +78,11 @@ export class RoomManager {
   readonly #rooms = new Map<string, Promise<Room>>()
   readonly #unloadTimers = new Map<string, NodeJS.Timeout>()
   readonly #unloading = new Map<string, Promise<void>>()
-  /** Rooms whose documents were deleted, so a connection that was let in just before cannot bring them back. */
-  readonly #discarded = new Set<string>()
+  /**
+   * Rooms whose documents were deleted, so a connection that was let in just before cannot bring them back: name
+   * and when it may be forgotten (`DISCARDED_MEMORY_MS`), oldest first.
+   */
+  readonly #discarded = new Map<string, number>()
 
   /** `fanout` connects the rooms to other instances that host them; a single instance needs none. */
   constructor(store: DocumentStore, options: RoomManagerOptions, fanout: RoomFanout = localFanout) {
@@ -77,10 +95,16 @@ export class RoomManager {
     return this.#rooms.size
   }
 
+  /** How many entries each of the manager's per-room maps holds (tests: nothing is kept for rooms long gone). */
+  get held(): { rooms: number; unloadTimers: number; unloading: number; discarded: number } {
+    this.#forgetOldDiscarded()
+    return { rooms: this.#rooms.size, unloadTimers: this.#unloadTimers.size, unloading: this.#unloading.size, discarded: this.#discarded.size }
+  }
+
   async join(name: string, peer: Peer): Promise<Room> {
     const room = await this.#open(name)
-    if (room.deleted) this.#discarded.add(name)
-    if (this.#discarded.has(name)) throw new RoomGoneError(roomDeletedReason)
+    if (room.deleted) this.#discard(name)
+    if (this.#isDiscarded(name)) throw new RoomGoneError(roomDeletedReason)
     if (room.broken) throw new RoomBrokenError()
     const refusal = this.#overBudget(room, peer)
     if (refusal) {
@@ -112,17 +136,67 @@ export class RoomManager {
     return undefined
   }
 
-  /** Applies a change of the server's own to a room's document (loading it if needed); resolves once stored. */
+  /**
+   * Applies a change of the server's own to a room's document (loading it if needed); resolves once stored. A
+   * store failure is tried again on a fresh load (`CHANGE_RETRY_DELAYS_MS`), so `change` runs once per attempt
+   * and must say what the document should hold, not add to it. Rejects with `RoomGoneError` for a deleted room,
+   * and with the store's error once the attempts are spent.
+   */
   async change(name: string, change: (doc: Y.Doc) => void): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.#changeOnce(name, change)
+        return
+      } catch (error) {
+        const delay = CHANGE_RETRY_DELAYS_MS[attempt]
+        if (error instanceof RoomGoneError || delay === undefined) throw error
+        console.error(`room ${name}: a server change could not be stored; trying again in ${delay} ms`, error)
+        await new Promise((resolve) => setTimeout(resolve, delay))
+      }
+    }
+  }
+
+  async #changeOnce(name: string, change: (doc: Y.Doc) => void): Promise<void> {
     const room = await this.#open(name)
     try {
       await room.change(change)
+    } catch (error) {
+      throw room.deleted ? new RoomGoneError(roomDeletedReason) : error
     } finally {
       // A room the server alone was writing to, whose store failed, has nobody to leave it: drop it here.
       if (room.broken && room.peerCount === 0) {
         room.destroy()
         this.#forget(room)
       } else this.#scheduleUnloadIfEmpty(room)
+    }
+  }
+
+  /**
+   * Applies one change of the server's own to several rooms' documents (loading them first) in a single turn, so
+   * that what it reads in one and writes in another cannot be overtaken by a client's edit in between; resolves
+   * once all of it is stored. Not retried: the caller decides what a half-stored change means.
+   */
+  async changeTogether(names: readonly string[], change: (docs: Y.Doc[]) => void): Promise<void> {
+    const rooms = await Promise.all(names.map((name) => this.#open(name)))
+    try {
+      const docs = rooms.map((room) => room.doc)
+      // Each room's part is one transaction of its document; they nest, so all of them run in this turn.
+      const within = (index: number): void => {
+        const room = rooms[index]
+        if (room) room.apply(() => within(index + 1))
+        else change(docs)
+      }
+      within(0)
+      await Promise.all(rooms.map((room) => room.flushed()))
+      const failed = rooms.find((room) => room.broken)
+      if (failed) throw failed.deleted ? new RoomGoneError(roomDeletedReason) : new Error(`room ${failed.name}: the change could not be saved`)
+    } finally {
+      for (const room of rooms) {
+        if (room.broken && room.peerCount === 0) {
+          room.destroy()
+          this.#forget(room)
+        } else this.#scheduleUnloadIfEmpty(room)
+      }
     }
   }
 
@@ -153,7 +227,7 @@ export class RoomManager {
 
   /** Closes the room's peers here and drops its document unsaved; later joins are refused. Keeps the store. */
   async #drop(name: string, code: number, reason: string): Promise<void> {
-    this.#discarded.add(name)
+    this.#discard(name)
     clearTimeout(this.#unloadTimers.get(name))
     this.#unloadTimers.delete(name)
     await this.#unloading.get(name)
@@ -195,15 +269,35 @@ export class RoomManager {
    * refused as deleted is not loaded again: it is gone on every instance.
    */
   #forget(room: Room): void {
-    if (room.deleted) this.#discarded.add(room.name)
+    if (room.deleted) this.#discard(room.name)
     const entry = this.#rooms.get(room.name)
     void entry?.then((loaded) => {
       if (loaded === room && this.#rooms.get(room.name) === entry) this.#rooms.delete(room.name)
     }, () => {})
   }
 
+  #discard(name: string): void {
+    this.#discarded.delete(name)
+    this.#discarded.set(name, Date.now() + DISCARDED_MEMORY_MS)
+    this.#forgetOldDiscarded()
+  }
+
+  #isDiscarded(name: string): boolean {
+    this.#forgetOldDiscarded()
+    return this.#discarded.has(name)
+  }
+
+  /** Entries are added with one and the same delay, so the oldest come first and the sweep stops at the first young one. */
+  #forgetOldDiscarded(): void {
+    const now = Date.now()
+    for (const [name, until] of this.#discarded) {
+      if (until > now) return
+      this.#discarded.delete(name)
+    }
+  }
+
   async #open(name: string): Promise<Room> {
-    if (this.#discarded.has(name)) throw new RoomGoneError(roomDeletedReason)
+    if (this.#isDiscarded(name)) throw new RoomGoneError(roomDeletedReason)
     await this.#unloading.get(name)
     let room = this.#rooms.get(name)
     if (!room) {

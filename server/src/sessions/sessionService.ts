@@ -22,9 +22,9 @@ import {
   writeControlSession,
 } from '@werkplaats/shared'
 import * as Y from 'yjs'
-import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from '../http/errors.ts'
+import { ConflictError, ForbiddenError, HttpError, NotFoundError, UnauthorizedError } from '../http/errors.ts'
 import { CloseCode, type PeerAccess } from '../rooms/peer.ts'
-import type { RoomManager } from '../rooms/roomManager.ts'
+import { type RoomManager, RoomGoneError } from '../rooms/roomManager.ts'
 import {
   type GrantRecord,
   JoinCodeTakenError,
@@ -72,6 +72,7 @@ export class SessionService {
   readonly #templates: TemplateCatalog
 
   readonly #maxParticipants: number
+  readonly #deletedListeners: Array<(sessionId: string) => void> = []
 
   /** `maxParticipants`: people one session admits; every join grows the control room each client downloads. */
   constructor(repository: SessionRepository, rooms: RoomManager, templates: TemplateCatalog, maxParticipants = 1000) {
@@ -119,7 +120,14 @@ export class SessionService {
     const token = newToken()
     const person: PersonRecord = { participantId: newId(), sessionId, name, role: 'participant', createdAt: Date.now() }
     await this.#repository.addPerson(person, { tokenHash: hashToken(token), sessionId, role: 'participant', participantId: person.participantId })
-    await this.#rooms.change(sessionRoomName(sessionId, 'control'), (doc) => writeControlParticipant(doc, toParticipant(person)))
+    try {
+      await this.#rooms.change(sessionRoomName(sessionId, 'control'), (doc) => writeControlParticipant(doc, toParticipant(person)))
+    } catch (error) {
+      // Nobody gets the token and nobody's list shows them: the store must not keep them either (they would
+      // count against the session's size and get a private room nobody knows of).
+      await this.#repository.removePerson(person.participantId)
+      throw controlRoomFailure(error)
+    }
     return { participantId: person.participantId, token }
   }
 
@@ -189,9 +197,20 @@ export class SessionService {
     requireRole(grant, 'facilitator')
     const session = await this.#requireSession(grant.sessionId)
     await this.#repository.renameSession(session.id, title)
-    await this.#rooms.change(sessionRoomName(session.id, 'control'), (doc) =>
-      writeControlSession(doc, { title, templateId: session.templateId }),
-    )
+    try {
+      await this.#rooms.change(sessionRoomName(session.id, 'control'), (doc) =>
+        writeControlSession(doc, { title, templateId: session.templateId }),
+      )
+    } catch (error) {
+      // Everyone still sees the old title: so does the store again, and the request fails.
+      await this.#repository.renameSession(session.id, session.title)
+      throw controlRoomFailure(error)
+    }
+  }
+
+  /** `listener` hears of every session deleted here (services that keep something per session let go of it). */
+  onDeleted(listener: (sessionId: string) => void): void {
+    this.#deletedListeners.push(listener)
   }
 
   /** Removes the session, its people and tokens, and every room's document; connected clients are closed. */
@@ -207,12 +226,12 @@ export class SessionService {
       ...people.map((person) => privateRoomName(session.id, person.participantId)),
     ]
     for (const room of rooms) await this.#rooms.discard(room, CloseCode.gone, 'this session was deleted')
+    for (const listener of this.#deletedListeners) listener(session.id)
   }
 
   /**
    * "Onthullen": every participant's private stickies move onto the board, where they were written, and leave
-   * the private rooms. Each move is stored in the board room before it is taken out of the private one, so a
-   * crash in between shows a sticky twice at worst, never loses it.
+   * the private rooms. See `#revealPrivateOf` for how a move stays right while its author keeps writing.
    */
   async revealPrivate(grant: Grant): Promise<{ revealed: number }> {
     requireRole(grant, 'facilitator')
@@ -220,28 +239,65 @@ export class SessionService {
     const board = sessionRoomName(session.id, 'board')
     let revealed = 0
     for (const person of await this.#repository.listPeople(session.id)) {
-      const room = privateRoomName(session.id, person.participantId)
-      // The records as stored (well-formed ones only), so what is deleted below can be compared to them as they are.
-      const records = await this.#rooms.read(room, (doc) => {
-        const stored = boardRecords(doc)
-        return [...readBoardRecords(doc).keys()].map((id) => stored.get(id) as BoardRecord)
-      })
-      if (records.length === 0) continue
-      await this.#rooms.change(board, (doc) => {
-        const target = boardRecords(doc)
-        for (const record of records) target.set(record.id, withPrivate(record, false))
-      })
-      await this.#rooms.change(room, (doc) => {
-        const source = boardRecords(doc)
-        // Only what was moved: a sticky edited since it was read stays private, with the newer text, rather
-        // than the edit being lost; the next reveal moves it.
-        for (const record of records) {
-          if (JSON.stringify(source.get(record.id)) === JSON.stringify(record)) source.delete(record.id)
-        }
-      })
-      revealed += records.length
+      // Only participants have private rooms (see `authorizeRoom`).
+      if (person.role !== 'participant') continue
+      revealed += await this.#revealPrivateOf(board, privateRoomName(session.id, person.participantId))
     }
     return { revealed }
+  }
+
+  /**
+   * Moves one private room's stickies onto the board, in two steps that each read and write both rooms in one
+   * turn, so no edit of the author's falls between what is read and what is written:
+   *
+   * 1. Each private sticky is copied to the board (stored there before anything leaves the private room, so a
+   *    crash shows it at worst in both, never in neither). A sticky whose id the board has already keeps the
+   *    board's copy: the board's is the one the group has been working on since an earlier reveal (and a private
+   *    room must not be a way to overwrite someone else's sticky), so the private copy just goes.
+   * 2. Once the board has stored the copies, each leaves the private room. What the author did meanwhile, before
+   *    their screen could show the reveal, counts: a sticky they deleted leaves the board again, one they edited
+   *    goes on with the newer text, unless someone has already changed the board's copy.
+   */
+  async #revealPrivateOf(board: string, room: string): Promise<number> {
+    /** Per moved sticky: the private copy as read and the board's copy as written (JSON, to compare). */
+    const moved = new Map<string, { read: string; written: string }>()
+    await this.#rooms.changeTogether([board, room], (docs) => {
+      const [boardDoc, privateDoc] = docs as [Y.Doc, Y.Doc]
+      const onBoard = boardRecords(boardDoc)
+      const own = boardRecords(privateDoc)
+      // Well-formed records only; a malformed one stays where it is.
+      for (const id of readBoardRecords(privateDoc).keys()) {
+        if (onBoard.has(id)) {
+          own.delete(id)
+          continue
+        }
+        const stored = own.get(id) as BoardRecord
+        const revealed = withPrivate(stored, false)
+        onBoard.set(id, revealed)
+        moved.set(id, { read: JSON.stringify(stored), written: JSON.stringify(revealed) })
+      }
+    })
+    if (moved.size === 0) return 0
+    let revealed = 0
+    await this.#rooms.changeTogether([board, room], (docs) => {
+      const [boardDoc, privateDoc] = docs as [Y.Doc, Y.Doc]
+      const onBoard = boardRecords(boardDoc)
+      const own = boardRecords(privateDoc)
+      for (const [id, { read, written }] of moved) {
+        const now = own.get(id)
+        const boardUntouched = JSON.stringify(onBoard.get(id)) === written
+        if (now === undefined) {
+          if (boardUntouched) onBoard.delete(id)
+          continue
+        }
+        own.delete(id)
+        revealed++
+        if (boardUntouched && JSON.stringify(now) !== read && typeof now === 'object' && now !== null) {
+          onBoard.set(id, withPrivate(now, false))
+        }
+      }
+    })
+    return revealed
   }
 
   async #grantOf(token: string): Promise<Grant | null> {
@@ -317,6 +373,14 @@ interface CreatedRecords {
 function withPrivate(record: BoardRecord, isPrivate: boolean): BoardRecord {
   const meta = 'meta' in record && typeof record.meta === 'object' && record.meta !== null ? record.meta : {}
   return { ...record, meta: { ...meta, private: isPrivate } } as BoardRecord
+}
+
+/** A server write to the control room that failed (after the room manager's retries): the request fails with 503. */
+function controlRoomFailure(error: unknown): Error {
+  // Deleted meanwhile: the session is gone, as a later request would be told.
+  if (error instanceof RoomGoneError) return new NotFoundError('no such session')
+  console.error('a change could not be saved in the control room', error)
+  return new HttpError(503, 'the change could not be saved; try again')
 }
 
 function requireRole(grant: Grant, role: Role): void {

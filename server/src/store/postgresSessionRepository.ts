@@ -71,6 +71,11 @@ export class PostgresSessionRepository implements SessionRepository {
     })
   }
 
+  async removePerson(participantId: string): Promise<void> {
+    // Their grants go with them (ON DELETE CASCADE).
+    await this.#db.pool.query('DELETE FROM people WHERE id = $1', [participantId])
+  }
+
   async findPerson(participantId: string): Promise<PersonRecord | null> {
     const { rows } = await this.#db.pool.query<PersonRow>(`SELECT ${personColumns} FROM people WHERE id = $1`, [participantId])
     return rows[0] ? toPerson(rows[0]) : null

@@ -17,6 +17,11 @@ export interface SessionRepository {
   addGrant(grant: GrantRecord): Promise<void>
   /** Adds a person with their grant, all or nothing. */
   addPerson(person: PersonRecord, grant: GrantRecord): Promise<void>
+  /**
+   * Takes back `addPerson`: the person and their grants go, all or nothing (a join whose control-room write
+   * failed, so that the store does not keep someone nobody was told of).
+   */
+  removePerson(participantId: string): Promise<void>
   findPerson(participantId: string): Promise<PersonRecord | null>
   /** Everyone of a session with a name (facilitator and participants), in the order they came. */
   listPeople(sessionId: string): Promise<PersonRecord[]>

@@ -59,6 +59,11 @@ export class SqliteSessionRepository implements SessionRepository {
     })
   }
 
+  async removePerson(participantId: string): Promise<void> {
+    // Their grants go with them (ON DELETE CASCADE).
+    this.#statements.deletePerson.run(participantId)
+  }
+
   async findPerson(participantId: string): Promise<PersonRecord | null> {
     const row = this.#statements.personById.get(participantId)
     return row ? toPerson(row as unknown as PersonRow) : null
@@ -98,6 +103,7 @@ function prepare(db: DatabaseSync) {
     sessionByCode: statement('SELECT id, title, template_id, code, created_at FROM sessions WHERE code = ?'),
     renameSession: statement('UPDATE sessions SET title = ? WHERE id = ?'),
     deleteSession: statement('DELETE FROM sessions WHERE id = ?'),
+    deletePerson: statement('DELETE FROM people WHERE id = ?'),
     insertPerson: statement('INSERT INTO people (id, session_id, name, role, created_at) VALUES (?, ?, ?, ?, ?)'),
     personById: statement('SELECT id, session_id, name, role, created_at FROM people WHERE id = ?'),
     peopleBySession: statement(

@@ -1,6 +1,9 @@
 import {
   type ActionMark,
+  ballotsByVoter,
   boardRecords,
+  DEFAULT_LIVE_TALLY_MIN_VOTERS,
+  holdsLiveTallies,
   checkVote,
   countMarks,
   countVoters,
@@ -8,18 +11,20 @@ import {
   maySeeBallots,
   maySeeTallies,
   type PublicVoteRound,
+  readPublicVoteRounds,
   sessionRoomName,
   tallyVotes,
   type Template,
   type VoteRefusal,
   type VoteRoundView,
   votableTemplateIds,
+  votersChanged,
   writeMarkCounts,
   writePublicVoteRound,
 } from '@werkplaats/shared'
 import type { createVoteRoundRequestSchema } from '@werkplaats/shared'
 import type { z } from 'zod'
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../http/errors.ts'
+import { ConflictError, ForbiddenError, HttpError, NotFoundError, UnprocessableError } from '../http/errors.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import { newId } from '../sessions/secrets.ts'
 import type { Grant } from '../sessions/sessionService.ts'
@@ -37,31 +42,70 @@ const refusals: Record<VoteRefusal, () => Error> = {
 }
 
 /**
+ * An open round nobody has voted in for this long is forgotten by the service (not the store): what it kept only
+ * saves a repeated write or holds back a live tally, and an abandoned session must not keep it for good.
+ */
+const IDLE_ROUND_MS = 10 * 60_000
+
+/**
+ * What the service keeps of one round between publishes. Dropped once the round is no longer open (closed and
+ * revealed rounds are written at once, unpaced), when its session is deleted, or when it has been idle for
+ * `IDLE_ROUND_MS`; each of these is only an optimisation or errs on the side of publishing less.
+ */
+interface RoundState {
+  sessionId: string
+  /** What the control room shows of the round, as last written, so an unchanged state is not written again. */
+  shown: string | undefined
+  /** `performance.now()` of the last write, for pacing. */
+  lastWrite: number
+  lastUsed: number
+  /**
+   * An anonymous live round's votes per voter as last published (`ballotsByVoter`), to count who changed since.
+   * Unknown (a restart, an idle round) means "as they are now": the next step then waits for enough new changes.
+   */
+  publishedBallots: Map<string, string> | undefined
+}
+
+/** One round's writer: `done` resolves once it has stopped, with the error that stopped it, if one did. */
+interface Publisher {
+  again: boolean
+  wake: () => void
+  done: Promise<unknown>
+}
+
+/**
  * Vote rounds and action marks. Individual votes stay in the repository; the control room gets only what
  * everyone may know (settings, status, how many have voted, and tallies once they may be seen), written by the
  * server. Each change to what a round publishes is coalesced per round, so a storm of votes becomes a few
- * room updates, always of the latest state.
+ * room updates, always of the latest state. An anonymous round with live results publishes in steps that each mix
+ * several voters' changes (`holdsLiveTallies`), and everyone but the facilitator sees such a round as published.
  */
 export class VoteService {
   readonly #votes: VoteRepository
   readonly #sessions: SessionRepository
   readonly #rooms: RoomManager
   readonly #template: (id: string) => Template | undefined
-  readonly #publishing = new Map<string, { again: boolean; wake: () => void; done: Promise<void> }>()
-  /** What the control room shows of each round, as last written, so an unchanged state is not written again. */
-  readonly #published = new Map<string, string>()
-  readonly #lastWrite = new Map<string, number>()
+  readonly #publishing = new Map<string, Publisher>()
+  readonly #rounds = new Map<string, RoundState>()
+  #lastIdleSweep = performance.now()
   readonly #publishIntervalMs: number
+  readonly #liveTallyMinVoters: number
 
-  /** `publishIntervalMs`: the least time between two updates of an open round's public state (voter count, live tallies). */
+  /**
+   * `publishIntervalMs`: the least time between two updates of an open round's public state (voter count, live
+   * tallies). `liveTallyMinVoters`: how many voters must have changed their votes before an anonymous live round's
+   * tallies are published again (see `holdsLiveTallies`).
+   */
   constructor(
     votes: VoteRepository,
     sessions: SessionRepository,
     rooms: RoomManager,
     template: (id: string) => Template | undefined,
     publishIntervalMs = 250,
+    liveTallyMinVoters = DEFAULT_LIVE_TALLY_MIN_VOTERS,
   ) {
     this.#publishIntervalMs = publishIntervalMs
+    this.#liveTallyMinVoters = liveTallyMinVoters
     this.#votes = votes
     this.#sessions = sessions
     this.#rooms = rooms
@@ -136,6 +180,7 @@ export class VoteService {
   /** A round as `grant`'s holder may see it. */
   async view(grant: Grant, roundId: string): Promise<VoteRoundView> {
     const round = await this.#roundOf(grant, roundId)
+    if (grant.role !== 'facilitator' && holdsLiveTallies(round)) return this.#publishedView(grant, round)
     // Every ballot only for whoever may see results; a voter's answer needs their own votes and the count, which
     // the store answers without reading the whole round (it is asked once per vote).
     const needsAll = maySeeTallies(grant.role, round.status, round.settings) || maySeeBallots(grant.role, round.settings)
@@ -155,6 +200,34 @@ export class VoteService {
       view.ballots = [...byParticipant].map(([participantId, cardIds]) => ({ participantId, cardIds }))
     }
     return view
+  }
+
+  /**
+   * An anonymous live round as the control room shows it, with the asker's own votes: answering with the tallies
+   * of this moment would show, to whoever asks just before and after someone votes, what that person chose.
+   */
+  async #publishedView(grant: Grant, round: VoteRoundRecord): Promise<VoteRoundView> {
+    const shown = await this.#rooms.read(sessionRoomName(round.sessionId, 'control'), (doc) =>
+      readPublicVoteRounds(doc).find((published) => published.roundId === round.roundId),
+    )
+    // Not yet in the room (its first write failed): the round as it began.
+    const view: VoteRoundView = { ...(shown ?? publicPart(round, [], 0)), status: round.status, settings: round.settings }
+    if (grant.role === 'participant' && grant.participantId) {
+      const own = await this.#votes.ownVotes(round.roundId, grant.participantId)
+      view.ownVotes = own
+      view.remainingVotes = Math.max(0, round.settings.votesPerParticipant - own.length)
+    }
+    return view
+  }
+
+  /** Forgets what the service kept of a deleted session's rounds (the store deletes the rounds themselves). */
+  forgetSession(sessionId: string): void {
+    for (const [roundId, state] of this.#rounds) if (state.sessionId === sessionId) this.#rounds.delete(roundId)
+  }
+
+  /** How many rounds the service keeps state for, and how many have a writer running (tests: nothing lingers). */
+  get held(): { rounds: number; publishing: number } {
+    return { rounds: this.#rounds.size, publishing: this.#publishing.size }
   }
 
   async list(grant: Grant): Promise<VoteRoundView[]> {
@@ -207,10 +280,14 @@ export class VoteService {
     return cardIds.filter((id) => !known.has(id))
   }
 
-  /** Publishes now and waits (round created, closed, revealed: the caller's answer should follow the room). */
+  /**
+   * Publishes now and waits (round created, closed, revealed: the caller's answer should follow the room). Throws
+   * when the room could not be written, so that no answer says what the room does not show.
+   */
   async #publish(roundId: string): Promise<void> {
     this.#schedulePublish(roundId, true)
-    await this.#publishing.get(roundId)?.done
+    const failure = await this.#publishing.get(roundId)?.done
+    if (failure) throw new HttpError(503, 'the vote round could not be saved in the control room; try again')
   }
 
   /**
@@ -218,51 +295,96 @@ export class VoteService {
    * arrive. What the room already shows is not written again (a participant's second vote changes nothing
    * public in a hidden round), and while a round is open the writes are paced: every screen integrates each one,
    * so 300 people voting at once must not become hundreds of updates to each of them. `urgent` (a new round,
-   * close, reveal) cuts the pause short.
+   * close, reveal) cuts the pause short, and publishes an anonymous live round's tallies whoever changed.
    */
   #schedulePublish(roundId: string, urgent = false): void {
+    this.#forgetIdleRounds()
     const running = this.#publishing.get(roundId)
     if (running) {
       running.again = true
       if (urgent) running.wake()
       return
     }
-    const entry = { again: false, wake: () => {}, done: Promise.resolve() }
-    entry.done = (async () => {
+    // Woken by an urgent publish: the next pass goes at once, and shows everything.
+    const entry: Publisher = { again: false, wake: () => (urgent = true), done: Promise.resolve() }
+    entry.done = (async (): Promise<unknown> => {
+      let stillOpen = true
       try {
         do {
           // Paced: the next write waits until an interval after the last one (a new round, close and reveal don't).
-          const wait = urgent ? 0 : (this.#lastWrite.get(roundId) ?? -Infinity) + this.#publishIntervalMs - performance.now()
+          const wait = urgent ? 0 : (this.#rounds.get(roundId)?.lastWrite ?? -Infinity) + this.#publishIntervalMs - performance.now()
           if (wait > 0) {
             await new Promise<void>((resolve) => {
               const timer = setTimeout(resolve, wait)
               entry.wake = () => {
+                urgent = true
                 clearTimeout(timer)
                 resolve()
               }
             })
+            entry.wake = () => (urgent = true)
           }
+          const everything = urgent
           urgent = false
           entry.again = false
           const round = await this.#votes.findRound(roundId)
-          if (!round) return
-          const publicRound = maySeeTallies('participant', round.status, round.settings)
-            ? publicPart(round, await this.#votes.ballots(roundId))
-            : publicPart(round, [], await this.#votes.voterCount(roundId))
-          const shown = JSON.stringify(publicRound)
-          if (shown !== this.#published.get(roundId)) {
-            await this.#rooms.change(sessionRoomName(round.sessionId, 'control'), (doc) => writePublicVoteRound(doc, publicRound))
-            this.#published.set(roundId, shown)
-            this.#lastWrite.set(roundId, performance.now())
+          if (!round) {
+            stillOpen = false
+            return undefined
           }
+          stillOpen = round.status === 'open'
+          await this.#publishRound(round, everything)
         } while (entry.again)
+        return undefined
       } catch (error) {
         console.error(`vote round ${roundId}: could not publish`, error)
+        return error ?? new Error('could not publish')
       } finally {
         this.#publishing.delete(roundId)
+        // A closed or revealed round is written at once whenever it changes: nothing of it needs keeping.
+        if (!stillOpen) this.#rounds.delete(roundId)
       }
     })()
     this.#publishing.set(roundId, entry)
+  }
+
+  /** Writes what the room should show of `round`, unless it shows that already or (see `holdsLiveTallies`) may not yet. */
+  async #publishRound(round: VoteRoundRecord, urgent: boolean): Promise<void> {
+    let state = this.#rounds.get(round.roundId)
+    if (!state) {
+      state = { sessionId: round.sessionId, shown: undefined, lastWrite: -Infinity, lastUsed: 0, publishedBallots: undefined }
+      this.#rounds.set(round.roundId, state)
+    }
+    state.lastUsed = performance.now()
+    const held = holdsLiveTallies(round)
+    const ballots = maySeeTallies('participant', round.status, round.settings) ? await this.#votes.ballots(round.roundId) : null
+    const byVoter = held && ballots ? ballotsByVoter(ballots) : undefined
+    if (byVoter && !urgent) {
+      if (!state.publishedBallots) {
+        // Nothing known of what was last published: count from here, so the next step still mixes enough voters.
+        state.publishedBallots = byVoter
+        return
+      }
+      if (votersChanged(state.publishedBallots, byVoter) < this.#liveTallyMinVoters) return
+    }
+    const publicRound = ballots ? publicPart(round, ballots) : publicPart(round, [], await this.#votes.voterCount(round.roundId))
+    const shown = JSON.stringify(publicRound)
+    if (shown !== state.shown) {
+      await this.#rooms.change(sessionRoomName(round.sessionId, 'control'), (doc) => writePublicVoteRound(doc, publicRound))
+      state.shown = shown
+      state.lastWrite = performance.now()
+    }
+    state.publishedBallots = byVoter
+  }
+
+  /** Forgets open rounds nobody has voted in for a while (see `IDLE_ROUND_MS`); looks at most every tenth of that. */
+  #forgetIdleRounds(): void {
+    const now = performance.now()
+    if (now - this.#lastIdleSweep < IDLE_ROUND_MS / 10) return
+    this.#lastIdleSweep = now
+    for (const [roundId, state] of this.#rounds) {
+      if (now - state.lastUsed > IDLE_ROUND_MS && !this.#publishing.has(roundId)) this.#rounds.delete(roundId)
+    }
   }
 }
 
