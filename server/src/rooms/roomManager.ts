@@ -344,7 +344,8 @@ export class RoomManager {
   }
 
   #scheduleUnloadIfEmpty(room: Room): void {
-    if (room.peerCount > 0 || this.#unloadTimers.has(room.name)) return
+    // A deleted room is dropped already (a server change that was under way when it was deleted ends here).
+    if (room.peerCount > 0 || this.#unloadTimers.has(room.name) || this.#isDiscarded(room.name)) return
     const timer = setTimeout(() => {
       this.#unloadTimers.delete(room.name)
       void this.#unload(room.name)
