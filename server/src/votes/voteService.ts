@@ -25,7 +25,7 @@ import {
 import type { createVoteRoundRequestSchema } from '@werkplaats/shared'
 import type { z } from 'zod'
 import { ConflictError, ForbiddenError, HttpError, NotFoundError, UnprocessableError } from '../http/errors.ts'
-import type { RoomManager } from '../rooms/roomManager.ts'
+import { type RoomManager, RoomGoneError } from '../rooms/roomManager.ts'
 import { newId } from '../sessions/secrets.ts'
 import type { Grant } from '../sessions/sessionService.ts'
 import type { SessionRepository } from '../store/sessionRepository.ts'
@@ -308,7 +308,8 @@ export class VoteService {
     // Woken by an urgent publish: the next pass goes at once, and shows everything.
     const entry: Publisher = { again: false, wake: () => (urgent = true), done: Promise.resolve() }
     entry.done = (async (): Promise<unknown> => {
-      let stillOpen = true
+      /** Whether what the service keeps of the round is still of use when this writer stops. */
+      let keep = true
       try {
         do {
           // Paced: the next write waits until an interval after the last one (a new round, close and reveal don't).
@@ -329,20 +330,23 @@ export class VoteService {
           entry.again = false
           const round = await this.#votes.findRound(roundId)
           if (!round) {
-            stillOpen = false
+            keep = false
             return undefined
           }
-          stillOpen = round.status === 'open'
+          keep = round.status === 'open'
           await this.#publishRound(round, everything)
         } while (entry.again)
         return undefined
       } catch (error) {
-        console.error(`vote round ${roundId}: could not publish`, error)
+        // A round of a session deleted meanwhile has nothing left to show, nor anyone to show it to.
+        if (!(error instanceof RoomGoneError)) console.error(`vote round ${roundId}: could not publish`, error)
+        // Nothing kept is lost by starting afresh: a repeated write at worst, and a live tally held back longer.
+        keep = false
         return error ?? new Error('could not publish')
       } finally {
         this.#publishing.delete(roundId)
         // A closed or revealed round is written at once whenever it changes: nothing of it needs keeping.
-        if (!stillOpen) this.#rounds.delete(roundId)
+        if (!keep) this.#rounds.delete(roundId)
       }
     })()
     this.#publishing.set(roundId, entry)
