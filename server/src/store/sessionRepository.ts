@@ -21,6 +21,11 @@ export interface SessionRepository {
   /** Everyone of a session with a name (facilitator and participants), in the order they came. */
   listPeople(sessionId: string): Promise<PersonRecord[]>
   renameSession(id: string, title: string): Promise<void>
+  /** A new invitation: its code and the hash of its link's secret. Throws `JoinCodeTakenError`. */
+  setInvitation(id: string, code: string, inviteHash: string): Promise<void>
+  setJoinOpen(id: string, joinOpen: boolean): Promise<void>
+  /** Removes a person and their grants: from here on their token is refused. */
+  removePerson(participantId: string): Promise<void>
   /** Removes the session, its people and its grants. */
   deleteSession(id: string): Promise<void>
   close(): Promise<void>
@@ -30,7 +35,18 @@ export interface SessionRecord {
   id: string
   title: string
   templateId: string
+  /**
+   * The join code, as it is: it is looked up by value and shown to the facilitator again, and at six characters a
+   * hash of it would be reversed in seconds, so hashing would protect nothing.
+   */
   code: string
+  /**
+   * SHA-256 of the participants' link's secret (the long form of the invitation); null for a session made before
+   * links carried one, until its facilitator next opens it.
+   */
+  inviteHash: string | null
+  /** Whether new participants may join. */
+  joinOpen: boolean
   /** Milliseconds since the epoch. */
   createdAt: number
 }

@@ -25,6 +25,7 @@ import { newId } from '../sessions/secrets.ts'
 import type { Grant } from '../sessions/sessionService.ts'
 import type { SessionRepository } from '../store/sessionRepository.ts'
 import type { VoteRepository, VoteRoundRecord } from '../store/voteRepository.ts'
+import { PacedWrites } from './pacedWrites.ts'
 
 /** The stage id of a blank board, which has no agenda: its one stage is the board itself. */
 export const BLANK_BOARD_STAGE_ID = 'bord'
@@ -52,6 +53,9 @@ export class VoteService {
   readonly #published = new Map<string, string>()
   readonly #lastWrite = new Map<string, number>()
   readonly #publishIntervalMs: number
+  /** Actions whose counts changed since the control room last got them, per session (emptied by each write). */
+  readonly #staleMarkCounts = new Map<string, Set<string>>()
+  readonly #markWrites: PacedWrites
 
   /** `publishIntervalMs`: the least time between two updates of an open round's public state (voter count, live tallies). */
   constructor(
@@ -62,6 +66,7 @@ export class VoteService {
     publishIntervalMs = 250,
   ) {
     this.#publishIntervalMs = publishIntervalMs
+    this.#markWrites = new PacedWrites(publishIntervalMs, (sessionId) => this.#writeMarkCounts(sessionId))
     this.#votes = votes
     this.#sessions = sessions
     this.#rooms = rooms
@@ -169,10 +174,30 @@ export class VoteService {
     const template = session ? this.#template(session.templateId) : undefined
     const actions = new Set(template?.principles.flatMap((p) => p.plays.flatMap((play) => play.actions.map((a) => a.id))) ?? [])
     if (!actions.has(actionId)) throw new UnprocessableError('no such action in this session\'s template')
+    const before = (await this.#votes.marks(grant.sessionId)).find((m) => m.participantId === participantId && m.actionId === actionId)
+    // A mark that changes nothing writes nothing: neither the store nor the control room.
+    if ((before?.mark ?? null) === mark) return { actionId, mark }
     await this.#votes.setMark(grant.sessionId, participantId, actionId, mark)
-    const counts = countMarks((await this.#votes.marks(grant.sessionId)).filter((m) => m.actionId === actionId)).get(actionId) ?? emptyMarkCounts()
-    await this.#rooms.change(sessionRoomName(grant.sessionId, 'control'), (doc) => writeMarkCounts(doc, actionId, counts))
+    this.#markCountsStale(grant.sessionId, actionId)
     return { actionId, mark }
+  }
+
+  /** The team's counts of an action go to the control room paced, like a round's votes. */
+  #markCountsStale(sessionId: string, actionId: string): void {
+    const stale = this.#staleMarkCounts.get(sessionId) ?? new Set<string>()
+    stale.add(actionId)
+    this.#staleMarkCounts.set(sessionId, stale)
+    this.#markWrites.schedule(sessionId)
+  }
+
+  async #writeMarkCounts(sessionId: string): Promise<void> {
+    const actionIds = this.#staleMarkCounts.get(sessionId)
+    this.#staleMarkCounts.delete(sessionId)
+    if (!actionIds) return
+    const counts = countMarks(await this.#votes.marks(sessionId))
+    await this.#rooms.change(sessionRoomName(sessionId, 'control'), (doc) => {
+      for (const actionId of actionIds) writeMarkCounts(doc, actionId, counts.get(actionId) ?? emptyMarkCounts())
+    })
   }
 
   /** Every action's counts and the asking participant's own marks. */
@@ -186,6 +211,7 @@ export class VoteService {
   /** Resolves once every publish scheduled so far has reached the control room (tests, shutdown). */
   async settled(): Promise<void> {
     while (this.#publishing.size > 0) await Promise.all([...this.#publishing.values()].map((p) => p.done))
+    await this.#markWrites.settled()
   }
 
   async #roundOf(grant: Grant, roundId: string): Promise<VoteRoundRecord> {
