@@ -82,9 +82,10 @@ export type ObserverLink = z.infer<typeof observerLinkSchema>
  * An invitation as someone hands it in: the join code (six characters, read aloud or typed) or the secret from
  * the participants' link (`#i=…`). Either lets its holder join; the server tells them apart.
  */
-export const inviteSchema = z.string().trim().min(1, 'an invitation is needed').max(128, 'not an invitation')
+export const inviteSchema = z.string().trim().max(128, 'not an invitation')
 
-export const joinRequestSchema = z.object({ name: displayNameSchema, invite: inviteSchema })
+/** Without `invite` (or with an empty one) the answer is 403, like with a wrong one: the door says what it needs. */
+export const joinRequestSchema = z.object({ name: displayNameSchema, invite: inviteSchema.default('') })
 export type JoinRequest = z.input<typeof joinRequestSchema>
 
 export const joinedSchema = z.object({ participantId: participantIdSchema, token: z.string() })
