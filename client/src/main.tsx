@@ -3,7 +3,7 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
-import { inviteFromFragment } from '@werkplaats/shared'
+import { inviteFromFragment, tokenFromFragment } from '@werkplaats/shared'
 import { parseRoute } from './routing/route.ts'
 import { recentSessions } from './session/recentSessions.ts'
 import { adoptTokenFromAddress, browserAddressBar, sessionTokens } from './session/sessionTokens.ts'
@@ -17,6 +17,11 @@ const route = parseRoute(window.location.pathname)
 // fragment (with it a `#t=` token, which moves into storage) leaves the address bar at once.
 const initialInvite = route.kind === 'session' ? inviteFromFragment(window.location.hash) : null
 const initialToken = route.kind === 'session' ? adoptTokenFromAddress(route.sessionId, browserAddressBar(), tokens) : null
+// A link of the same session opened in this tab changes only the fragment, which loads nothing: start afresh so
+// its invitation or token is read like the first one.
+window.addEventListener('hashchange', () => {
+  if (inviteFromFragment(window.location.hash) || tokenFromFragment(window.location.hash)) window.location.reload()
+})
 
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('index.html has no #root element')
