@@ -77,7 +77,7 @@ async function seed(server: ServerProcess): Promise<{ sessionId: string; token: 
   const token = String(created.facilitatorToken)
   const people: string[] = []
   await pool(Array.from({ length: PARTICIPANTS }, (_, i) => i), 8, async (i) => {
-    const joined = await api(base, `/api/sessions/${sessionId}/participants`, null, 'POST', { name: `Deelnemer ${i + 1}` })
+    const joined = await api(base, `/api/sessions/${sessionId}/participants`, null, 'POST', { name: `Deelnemer ${i + 1}`, invite: String(created.code) })
     people[i] = String(joined.token)
   })
   const principles = template!.principles

@@ -609,7 +609,7 @@ export async function runVoteRound(server: RunningServer, settings: Settings): P
   const cardIds = (template.principles[0]?.assessmentQuestions ?? []).map((q) => q.id)
   if (cardIds.length < votesEach) throw new Error(`vote round: the template's first principle has ${cardIds.length} assessment questions`)
   const session = await createSession(server, 'Bench stemronde', OECD_TEMPLATE)
-  const joined = await inParallel(Array.from({ length: participants }, (_, i) => i + 1), 16, (n) => joinSession(server, session.id, `Deelnemer ${n}`))
+  const joined = await inParallel(Array.from({ length: participants }, (_, i) => i + 1), 16, (n) => joinSession(server, session, `Deelnemer ${n}`))
   const voters = joined.map(({ token }, i) => ({
     participant: i + 1,
     token,

@@ -5,7 +5,7 @@
  * The scenarios speak of *logical* boards (`bench-s1-0`, …), which is also how results are counted per board.
  * This module turns a logical board into what a client connects to: for ours, one session per logical board
  * (created through `POST /api/sessions`) and one participant per simulated participant
- * (`POST /api/sessions/:id/participants`, each with its own token, as in a real workshop); for the reference,
+ * (`POST /api/sessions/:id/participants` with the join code, each with its own token, as in a real workshop); for the reference,
  * the plain room name.
  */
 import { sessionRoomName } from '@werkplaats/shared'
@@ -15,6 +15,8 @@ export interface BenchSession {
   id: string
   facilitatorToken: string
   observerToken: string
+  /** The join code: the invitation each simulated participant joins with. */
+  code: string
 }
 
 function httpBase(server: RunningServer): string {
@@ -41,8 +43,8 @@ export function createSession(server: RunningServer, title: string, templateId =
   return api<BenchSession>(server, 'POST', '/api/sessions', { templateId, title })
 }
 
-export function joinSession(server: RunningServer, sessionId: string, name: string): Promise<{ participantId: string; token: string }> {
-  return api(server, 'POST', `/api/sessions/${sessionId}/participants`, { name })
+export function joinSession(server: RunningServer, session: BenchSession, name: string): Promise<{ participantId: string; token: string }> {
+  return api(server, 'POST', `/api/sessions/${session.id}/participants`, { name, invite: session.code })
 }
 
 /** The WebSocket address of a room, with the token when there is one. */
@@ -118,7 +120,7 @@ export class Boards {
       return { url: roomUrl(this.server, board), controlUrl: roomUrl(this.server, `${board}-control`), token: null }
     }
     const session = await this.session(board)
-    const { token } = await joinSession(this.server, session.id, name)
+    const { token } = await joinSession(this.server, session, name)
     return {
       url: roomUrl(this.server, sessionRoomName(session.id, 'board'), token),
       controlUrl: roomUrl(this.server, sessionRoomName(session.id, 'control'), token),

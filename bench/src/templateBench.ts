@@ -188,7 +188,7 @@ interface FluidityResult {
 
 async function measureFluidity(browser: Browser, server: ServerProcess): Promise<FluidityResult> {
   const session = await createSession(server.url, server.wsUrl, template, STATE, 'Vloeiend')
-  const tokens = await joinParticipants(server.url, session.id, PARTICIPANTS)
+  const tokens = await joinParticipants(server.url, session, PARTICIPANTS)
   const page = await openBoard(browser, session.facilitatorLink)
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Performance.enable')

@@ -15,12 +15,14 @@ export interface AppProps {
   route: Route
   /** For a session route: the token from the link's fragment (already moved to storage) or from storage. */
   initialToken: string | null
+  /** For a session route: the invitation from a participants' link's fragment, if it had one. */
+  initialInvite: string | null
   user: LocalUser
   tokens: SessionTokens
   recent: RecentSessions
 }
 
-export function App({ route, initialToken, user, tokens, recent }: AppProps) {
+export function App({ route, initialToken, initialInvite, user, tokens, recent }: AppProps) {
   const preferences = useValue('user preferences', () => user.preferences.get(), [user])
   const locale = preferences.locale ?? 'nl'
   const messages = messagesFor(locale)
@@ -35,6 +37,7 @@ export function App({ route, initialToken, user, tokens, recent }: AppProps) {
       <SessionPage
         sessionId={route.sessionId}
         initialToken={initialToken}
+        initialInvite={initialInvite}
         user={user}
         messages={messages}
         tokens={tokens}

@@ -3,6 +3,7 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
+import { inviteFromFragment, tokenFromFragment } from '@werkplaats/shared'
 import { parseRoute } from './routing/route.ts'
 import { recentSessions } from './session/recentSessions.ts'
 import { adoptTokenFromAddress, browserAddressBar, sessionTokens } from './session/sessionTokens.ts'
@@ -12,8 +13,15 @@ import { createLocalUser } from './user/localUser.ts'
 const storage = safeLocalStorage()
 const tokens = sessionTokens(storage)
 const route = parseRoute(window.location.pathname)
-// Before anything renders: a `#t=` token leaves the address bar at once, into storage.
+// Before anything renders: a participants' link's `#i=` invitation is kept in memory for the join form, and the
+// fragment (with it a `#t=` token, which moves into storage) leaves the address bar at once.
+const initialInvite = route.kind === 'session' ? inviteFromFragment(window.location.hash) : null
 const initialToken = route.kind === 'session' ? adoptTokenFromAddress(route.sessionId, browserAddressBar(), tokens) : null
+// A link of the same session opened in this tab changes only the fragment, which loads nothing: start afresh so
+// its invitation or token is read like the first one.
+window.addEventListener('hashchange', () => {
+  if (inviteFromFragment(window.location.hash) || tokenFromFragment(window.location.hash)) window.location.reload()
+})
 
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('index.html has no #root element')
@@ -22,6 +30,7 @@ createRoot(rootElement).render(
     <App
       route={route}
       initialToken={initialToken}
+      initialInvite={initialInvite}
       user={createLocalUser(storage)}
       tokens={tokens}
       recent={recentSessions(storage)}

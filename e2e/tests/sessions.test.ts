@@ -43,12 +43,15 @@ describe('a session with a facilitator, participants and an observer', () => {
     await fien.page.getByText('Innovatiesessie team Noord').first().waitFor()
     share = await fien.shareDetails()
     expect(share.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/)
-    expect(share.participantLink).toBe(`${server.url}${new URL(fien.page.url()).pathname}`)
+    // The session's address, with the invitation in the fragment (never sent to a server).
+    expect(share.participantLink).toMatch(new RegExp(`^${server.url}${new URL(fien.page.url()).pathname}#i=[A-Za-z0-9_-]{43}$`))
     expect(share.observerLink).toMatch(/#t=[A-Za-z0-9_-]+$/)
   })
 
   it('a participant joins with the link, another with the code', async () => {
     await anna.joinByLink(share.participantLink)
+    // The invitation left the address bar with the join.
+    expect(new URL(anna.page.url()).hash).toBe('')
     await bram.joinByCode(server.url, share.code)
     expect(new URL(bram.page.url()).pathname).toBe(new URL(share.participantLink).pathname)
   })

@@ -7,6 +7,7 @@ import type { Template, TemplateSummary } from '@werkplaats/shared'
 import { bodyLimit } from 'hono/body-limit'
 import type { ServerConfig } from './config.ts'
 import type { AttemptLimiter } from './http/addressLimiter.ts'
+import type { ApiRateLimits } from './http/rateLimits.ts'
 import { errorResponse, HttpError, NotFoundError } from './http/errors.ts'
 import { apiDocsRoutes } from './routes/apiDocs.ts'
 import type { ExportService } from './exports/exportService.ts'
@@ -29,6 +30,7 @@ export interface AppParts {
   templates: () => TemplateSummary[]
   template: (id: string) => Template | undefined
   joinLimiter: AttemptLimiter
+  rateLimits: ApiRateLimits
   isReady: () => boolean
 }
 
@@ -36,7 +38,7 @@ export interface AppParts {
  * The whole HTTP surface on one port: the API (described by its own OpenAPI document), and the built client
  * with an SPA fallback. WebSocket upgrades never come here (see `rooms/roomEndpoint.ts`).
  */
-export function createApp({ config, sessions, votes, exports, templates, template, joinLimiter, isReady }: AppParts): OpenAPIHono {
+export function createApp({ config, sessions, votes, exports, templates, template, joinLimiter, rateLimits, isReady }: AppParts): OpenAPIHono {
   const app = new OpenAPIHono()
   app.onError(errorResponse)
   app.use(
@@ -52,9 +54,9 @@ export function createApp({ config, sessions, votes, exports, templates, templat
   app.route('/', healthRoutes(isReady))
   app.route('/', clientConfigRoutes(config))
   app.route('/', templateRoutes(templates, template))
-  app.route('/', sessionRoutes(sessions, origin))
+  app.route('/', sessionRoutes(sessions, origin, rateLimits))
   app.route('/', joinRoutes(sessions, joinLimiter, config.trustProxy))
-  app.route('/', voteRoutes(sessions, votes))
+  app.route('/', voteRoutes(sessions, votes, rateLimits))
   app.route('/', exportRoutes(sessions, exports, origin))
   app.route('/', yjsRoutes())
   app.route('/', apiDocsRoutes(app))

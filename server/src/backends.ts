@@ -4,6 +4,7 @@ import { connectRedis, describeRedis } from './fanout/redisConnection.ts'
 import { RedisFanout } from './fanout/redisFanout.ts'
 import { localFanout, type RoomFanout } from './fanout/roomFanout.ts'
 import { AddressLimiter, type AttemptLimiter } from './http/addressLimiter.ts'
+import type { RateLimit } from './http/rateLimits.ts'
 import type { DocumentStore } from './store/documentStore.ts'
 import { PostgresDatabase } from './store/postgresDatabase.ts'
 import { PostgresSessionRepository } from './store/postgresSessionRepository.ts'
@@ -49,6 +50,8 @@ export async function openStores(config: ServerConfig): Promise<Stores> {
 export interface Cluster {
   fanout: RoomFanout
   joinLimiter(perMinute: number, burst: number): AttemptLimiter
+  /** A limit all instances share, its counts kept apart from other limits' by `scope`. */
+  rateLimiter(scope: string, limit: RateLimit): AttemptLimiter
   /** Where the others are met, for the start-up message. */
   description: string
   close(): Promise<void>
@@ -58,6 +61,7 @@ export interface Cluster {
 export const singleInstance: Cluster = {
   fanout: localFanout,
   joinLimiter: (perMinute, burst) => new AddressLimiter(perMinute, burst),
+  rateLimiter: (_scope, { perMinute, burst }) => new AddressLimiter(perMinute, burst),
   description: 'one instance',
   async close() {},
 }
@@ -74,6 +78,8 @@ export async function openCluster(config: ServerConfig): Promise<Cluster> {
   return {
     fanout,
     joinLimiter: (perMinute, burst) => new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst),
+    rateLimiter: (scope, { perMinute, burst }) =>
+      new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst, scope),
     description: `instances meet in Redis at ${describeRedis(config.redisUrl)}`,
     close: () => fanout.close(),
   }

@@ -22,6 +22,18 @@ const environmentSchema = z.object({
   JOIN_CODE_ATTEMPTS_PER_MINUTE: positiveInt.default(20),
   /** Behind a reverse proxy that sets X-Forwarded-For (nginx, see docs/deploy.md): count join-code attempts by the client's address it names. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * Joins per minute from one address, with bursts up to JOIN_BURST_PER_ADDRESS: a hundred colleagues behind one
+   * office address get in within a minute, a script joining hundreds at once does not.
+   */
+  JOINS_PER_MINUTE_PER_ADDRESS: positiveInt.default(120),
+  JOIN_BURST_PER_ADDRESS: positiveInt.default(40),
+  /** New sessions (and copies) per minute from one address, with bursts up to SESSION_CREATION_BURST_PER_ADDRESS. */
+  SESSION_CREATIONS_PER_MINUTE_PER_ADDRESS: positiveInt.default(4),
+  SESSION_CREATION_BURST_PER_ADDRESS: positiveInt.default(20),
+  /** Votes, withdrawals and action marks per minute of one person, with bursts up to VOTE_BURST_PER_PERSON. */
+  VOTES_PER_MINUTE_PER_PERSON: positiveInt.default(120),
+  VOTE_BURST_PER_PERSON: positiveInt.default(30),
   /** People one session admits (facilitator and participants). */
   MAX_PARTICIPANTS_PER_SESSION: positiveInt.default(1000),
   /**
@@ -77,6 +89,11 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     joinCodeAttemptsPerMinute: e.JOIN_CODE_ATTEMPTS_PER_MINUTE,
+    rateLimits: {
+      joins: { perMinute: e.JOINS_PER_MINUTE_PER_ADDRESS, burst: e.JOIN_BURST_PER_ADDRESS },
+      sessionCreations: { perMinute: e.SESSION_CREATIONS_PER_MINUTE_PER_ADDRESS, burst: e.SESSION_CREATION_BURST_PER_ADDRESS },
+      votes: { perMinute: e.VOTES_PER_MINUTE_PER_PERSON, burst: e.VOTE_BURST_PER_PERSON },
+    },
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     maxParticipantsPerSession: e.MAX_PARTICIPANTS_PER_SESSION,
     liveTallyMinVoters: e.LIVE_TALLY_MIN_VOTERS,

@@ -5,6 +5,7 @@ import { getTemplate, listTemplates } from '@werkplaats/playbook-data'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import { ExportService } from './exports/exportService.ts'
+import { ApiRateLimits } from './http/rateLimits.ts'
 import type { ServerConfig } from './config.ts'
 import { type Cluster, singleInstance } from './backends.ts'
 import type { Connection } from './rooms/connection.ts'
@@ -55,9 +56,10 @@ export async function startServer(
   sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))
   const exports = new ExportService(repository, rooms, getTemplate)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
+  const rateLimits = new ApiRateLimits(config.rateLimits, (scope, limit) => cluster.rateLimiter(scope, limit), config.trustProxy)
   const connections = new Set<Connection>()
   let ready = false
-  const app = createApp({ config, sessions, votes, exports, templates: listTemplates, template: getTemplate, joinLimiter, isReady: () => ready })
+  const app = createApp({ config, sessions, votes, exports, templates: listTemplates, template: getTemplate, joinLimiter, rateLimits, isReady: () => ready })
   // ws rejects frames over maxPayload itself, closing with 1009 before we buffer them.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
@@ -83,6 +85,7 @@ export async function startServer(
       ready = false
       stopKeepAlive()
       joinLimiter.stop()
+      rateLimits.stop()
       load.stop()
       for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
       await new Promise<void>((resolve) => server.close(() => resolve()))

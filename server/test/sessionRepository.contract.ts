@@ -34,6 +34,8 @@ export function sessionRepositoryContract(
       title: `Sessie ${id}`,
       templateId: 'oecd-innovatie-playbook',
       code,
+      inviteHash: `${id}-invite`,
+      joinOpen: true,
       createdAt: 1_700_000_000_000,
     })
     const person = (participantId: string, sessionId: string, role: PersonRecord['role'], createdAt: number): PersonRecord => ({
@@ -110,6 +112,35 @@ export function sessionRepositoryContract(
       await createWithFacilitator('s1', 'ABCDEF')
       await repository.renameSession('s1', 'Nieuwe titel')
       expect((await repository.findSession('s1'))?.title).toBe('Nieuwe titel')
+    })
+
+    it('replaces the invitation: the new code finds the session, the old one nothing; a taken code is refused', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await createWithFacilitator('s2', 'GHJKMN')
+      await repository.setInvitation('s1', 'PQRSTU', 'new-hash')
+      expect(await repository.findSession('s1')).toEqual({ ...session('s1', 'PQRSTU'), inviteHash: 'new-hash' })
+      expect(await repository.findSessionByCode('ABCDEF')).toBeNull()
+      await expect(repository.setInvitation('s1', 'GHJKMN', 'other')).rejects.toBeInstanceOf(JoinCodeTakenError)
+      expect((await repository.findSession('s1'))?.code).toBe('PQRSTU')
+    })
+
+    it('closes and opens the door', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await repository.setJoinOpen('s1', false)
+      expect((await repository.findSession('s1'))?.joinOpen).toBe(false)
+      await repository.setJoinOpen('s1', true)
+      expect((await repository.findSession('s1'))?.joinOpen).toBe(true)
+    })
+
+    it('removes a person with their grant, and nobody else', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await repository.addPerson(person('p1', 's1', 'participant', 2), grant('p1h', 's1', 'participant', 'p1'))
+      await repository.addPerson(person('p2', 's1', 'participant', 3), grant('p2h', 's1', 'participant', 'p2'))
+      await repository.removePerson('p1')
+      expect(await repository.findPerson('p1')).toBeNull()
+      expect(await repository.findGrant('p1h')).toBeNull()
+      expect(await repository.findGrant('p2h')).not.toBeNull()
+      expect((await repository.listPeople('s1')).map((p) => p.participantId)).toEqual(['s1-f', 'p2'])
     })
 
     it('deletes a session with its people and grants, and nothing of another session', async () => {

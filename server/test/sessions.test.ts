@@ -70,9 +70,10 @@ describe('sessions and roles, against the real server', () => {
     expect(created.observerToken).not.toBe(created.facilitatorToken)
     expect(created.links.facilitator).toBe(`${server.url}/s/${created.id}#t=${created.facilitatorToken}`)
     expect(created.links.observer).toBe(`${server.url}/s/${created.id}#t=${created.observerToken}`)
-    expect(created.links.participant).toBe(`${server.url}/s/${created.id}`)
+    expect(created.links.participant).toMatch(new RegExp(`^${server.url}/s/${created.id}#i=[A-Za-z0-9_-]{43}$`))
     const view = sessionViewSchema.parse(await (await api(`/api/sessions/${created.id}`, { token: String(created.facilitatorToken) })).json())
-    expect(view).toMatchObject({ title: 'Team Innovatie', templateId: 'oecd-innovatie-playbook', role: 'facilitator', code: created.code })
+    expect(view).toMatchObject({ title: 'Team Innovatie', templateId: 'oecd-innovatie-playbook', role: 'facilitator', joinOpen: true })
+    expect(view.invitation).toEqual({ code: created.code, links: { participant: created.links.participant } })
     expect(view.rooms).toEqual({ board: `/yjs/${created.id}-board`, control: `/yjs/${created.id}-control` })
     expect(view.participants).toEqual([{ participantId: view.participantId, name: 'Facilitator', role: 'facilitator' }])
   })
@@ -95,11 +96,14 @@ describe('sessions and roles, against the real server', () => {
   it('joins by link with a name (1–64 characters, no control characters), and by code', async () => {
     const session = await createSession(server.url)
     for (const name of ['', '   ', 'x'.repeat(65), 'Anna\u0000', 'Anna\nB']) {
-      const response = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: JSON.stringify({ name }) })
+      const response = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: JSON.stringify({ name, invite: session.code }) })
       expect(response.status, JSON.stringify(name)).toBe(400)
       expect(((await response.json()) as { error: string }).error).toMatch(/name/)
     }
-    const joined = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: JSON.stringify({ name: ' Zoë ' }) })
+    const joined = await api(`/api/sessions/${session.id}/participants`, {
+      method: 'POST',
+      body: JSON.stringify({ name: ' Zoë ', invite: new URL(session.links.participant).hash.slice('#i='.length) }),
+    })
     expect(joined.status).toBe(201)
     const { token, participantId } = (await joined.json()) as { token: string; participantId: string }
     const view = sessionViewSchema.parse(await (await api(`/api/sessions/${session.id}`, { token })).json())
@@ -109,13 +113,13 @@ describe('sessions and roles, against the real server', () => {
     const byCode = await api(`/api/join/${session.code.toLowerCase().slice(0, 3)}-${session.code.slice(3)}`)
     expect(byCode.status).toBe(200)
     expect(await byCode.json()).toEqual({ sessionId: session.id, title: 'Testsessie' })
-    expect((await api(`/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/participants`, { method: 'POST', body: JSON.stringify({ name: 'x' }) })).status).toBe(404)
+    expect((await api(`/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/participants`, { method: 'POST', body: JSON.stringify({ name: 'x', invite: session.code }) })).status).toBe(404)
   })
 
   it('admits a limited number of people per session', async () => {
     const session = await createSession(server.url)
     for (const name of ['Anna', 'Bram', 'Cor']) await session.join(name)
-    const full = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: JSON.stringify({ name: 'Dirk' }) })
+    const full = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: JSON.stringify({ name: 'Dirk', invite: session.code }) })
     expect(full.status).toBe(409)
     expect(await full.json()).toEqual({ error: 'this session is full (at most 4 people)' })
   })
@@ -362,6 +366,8 @@ describe('sessions and roles, against the real server', () => {
         'PATCH /api/sessions/{id}',
         'DELETE /api/sessions/{id}',
         'POST /api/sessions/{id}/participants',
+        'DELETE /api/sessions/{id}/participants/{participantId}',
+        'POST /api/sessions/{id}/invitation',
         'POST /api/sessions/{id}/duplicate',
         'GET /api/join/{code}',
         'GET /yjs/{room}',

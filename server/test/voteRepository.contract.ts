@@ -28,7 +28,7 @@ export function voteRepositoryContract(
       handle = await open()
       votes = handle.votes
       await handle.sessions.createSession(
-        { id: 's1', title: 'Sessie', templateId: 'blank', code: 'ABCDEF', createdAt: 1 },
+        { id: 's1', title: 'Sessie', templateId: 'blank', code: 'ABCDEF', inviteHash: null, joinOpen: true, createdAt: 1 },
         [{ participantId: 'f', sessionId: 's1', name: 'Fien', role: 'facilitator', createdAt: 1 }],
         [],
       )

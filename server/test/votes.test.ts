@@ -17,7 +17,8 @@ describe('vote rounds through the server', () => {
   let server: ServerProcess
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), data.path)
+    // 50 concurrent votes of one participant test the budget, not the rate limit (test/rateLimits.test.ts does).
+    server = new ServerProcess(await freePort(), data.path, { VOTE_BURST_PER_PERSON: '1000' })
     await server.start()
   })
   afterAll(async () => {

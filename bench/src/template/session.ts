@@ -42,6 +42,8 @@ export function expectedLayout(template: Template, state: TemplateState): { shap
 
 export interface BenchSession {
   id: string
+  /** The join code: the invitation the simulated participants join with. */
+  code: string
   facilitatorToken: string
   facilitatorLink: string
 }
@@ -57,15 +59,15 @@ async function post(url: string, body: unknown): Promise<Record<string, unknown>
 export async function createSession(baseUrl: string, wsUrl: string, template: Template, state: TemplateState, title: string): Promise<BenchSession> {
   const created = await post(`${baseUrl}/api/sessions`, { templateId: TEMPLATE_ID, title, facilitatorName: 'Facilitator' })
   const links = created.links as { facilitator: string }
-  const session = { id: String(created.id), facilitatorToken: String(created.facilitatorToken), facilitatorLink: links.facilitator }
+  const session = { id: String(created.id), code: String(created.code), facilitatorToken: String(created.facilitatorToken), facilitatorLink: links.facilitator }
   if (state !== 'start') await writeControl(wsUrl, session, (doc) => writeFacilitation(doc, { rounds: roundsFor(template, state) }))
   return session
 }
 
-export async function joinParticipants(baseUrl: string, sessionId: string, count: number): Promise<string[]> {
+export async function joinParticipants(baseUrl: string, session: { id: string; code: string }, count: number): Promise<string[]> {
   const tokens: string[] = []
   for (let i = 0; i < count; i++) {
-    const joined = await post(`${baseUrl}/api/sessions/${sessionId}/participants`, { name: `Deelnemer ${i + 1}` })
+    const joined = await post(`${baseUrl}/api/sessions/${session.id}/participants`, { name: `Deelnemer ${i + 1}`, invite: session.code })
     tokens.push(String(joined.token))
   }
   return tokens

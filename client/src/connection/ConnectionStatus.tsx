@@ -38,6 +38,8 @@ function refusalText(reason: RefusalReason, messages: Messages): string {
   switch (reason) {
     case 'unauthorized':
       return messages.refusedUnauthorized
+    case 'removed':
+      return messages.refusedRemoved
     case 'read-only':
       return messages.refusedReadOnly
     case 'session-gone':

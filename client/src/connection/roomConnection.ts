@@ -1,3 +1,4 @@
+import { REMOVED_FROM_SESSION_REASON } from '@werkplaats/shared'
 import { atom, type Atom } from 'tldraw'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
@@ -14,14 +15,15 @@ import type * as Y from 'yjs'
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused'
 
 /** Why the server closed the connection for good, from its close code. */
-export type RefusalReason = 'unauthorized' | 'read-only' | 'session-gone' | 'other'
+export type RefusalReason = 'unauthorized' | 'removed' | 'read-only' | 'session-gone' | 'other'
 
 export const CLOSE_CODE_UNAUTHORIZED = 4401
 export const CLOSE_CODE_READ_ONLY = 4403
 export const CLOSE_CODE_SESSION_GONE = 4404
 
-export function refusalReason(code: number): RefusalReason {
-  if (code === CLOSE_CODE_UNAUTHORIZED) return 'unauthorized'
+/** From the close code, and for 4401 its reason: the facilitator removing someone says so (see the server's rooms). */
+export function refusalReason(code: number, reason = ''): RefusalReason {
+  if (code === CLOSE_CODE_UNAUTHORIZED) return reason === REMOVED_FROM_SESSION_REASON ? 'removed' : 'unauthorized'
   if (code === CLOSE_CODE_READ_ONLY) return 'read-only'
   if (code === CLOSE_CODE_SESSION_GONE) return 'session-gone'
   return 'other'
@@ -65,8 +67,8 @@ export function connectToRoom(room: string, doc: Y.Doc, token: string): RoomConn
     state.set(inSync ? 'online' : everSynced ? 'offline' : 'connecting')
   }
   // The stock provider emits 'closed' only for close codes it will not retry (4400–4499).
-  const onClosed = ({ code }: { code: number }) => {
-    refusal.set(refusalReason(code))
+  const onClosed = ({ code, reason }: { code: number; reason: string }) => {
+    refusal.set(refusalReason(code, reason))
     state.set('refused')
   }
   provider.on('status', update)

@@ -4,14 +4,14 @@ import type { Messages } from '../i18n/messages.ts'
 import { START_PATH } from '../routing/route.ts'
 import { ApiError, joinSession, lookUpJoinCode } from '../session/sessionApi.ts'
 import type { SessionTokens } from '../session/sessionTokens.ts'
-import { errorText } from '../ui/errorText.ts'
+import { joinErrorText } from '../ui/errorText.ts'
 import { FormError, TextField } from '../ui/TextField.tsx'
 
 type JoinError = { field: 'code' | 'name' | 'form'; text: string }
 
 /**
- * `/join`: the code from the projector and a display name make a participant. The code only finds the
- * session; joining it gives this browser its own participant token, kept for the session.
+ * `/join`: the code from the projector and a display name make a participant. The code finds the session and
+ * is the invitation to it; joining gives this browser its own participant token, kept for the session.
  */
 export function JoinPage({
   messages,
@@ -43,14 +43,15 @@ export function JoinPage({
     setError(null)
     try {
       const { sessionId } = await lookUpJoinCode(parsedCode.data)
-      const joined = await joinSession(sessionId, parsedName.data)
+      // The code found the session, and is the invitation too.
+      const joined = await joinSession(sessionId, parsedName.data, parsedCode.data)
       tokens.remember(sessionId, joined.token)
       onNameChosen(parsedName.data)
       window.location.assign(sessionPath(sessionId))
     } catch (failure) {
       setBusy(false)
       if (failure instanceof ApiError && failure.status === 404) setError({ field: 'code', text: messages.unknownCode })
-      else setError({ field: 'form', text: errorText(failure, messages) })
+      else setError({ field: 'form', text: joinErrorText(failure, messages) })
     }
   }
 

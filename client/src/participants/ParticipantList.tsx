@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { Messages } from '../i18n/messages.ts'
 import { roleLabel } from './roleLabel.ts'
 import { onlineCount, type RosterEntry } from './roster.ts'
@@ -11,14 +12,29 @@ export function ParticipantList({
   messages,
   id,
   whereabouts,
+  onRemove,
 }: {
   roster: RosterEntry[]
   messages: Messages
   id: string
+  /**
+   * The facilitator's "Verwijderen" beside each participant (others get no button). A participant's entry is keyed
+   * by their participant id: only observers' and one's own entry can be anonymous.
+   */
+  onRemove?: (participantId: string) => Promise<void>
   /** Where someone is on the board (the stage their view shows), when the session has stages. */
   whereabouts?: (entry: RosterEntry) => string | null
 }) {
   const online = onlineCount(roster)
+  const [failed, setFailed] = useState<string | null>(null)
+  const remove = async (entry: RosterEntry) => {
+    setFailed(null)
+    try {
+      await onRemove?.(entry.key)
+    } catch {
+      setFailed(messages.removeParticipantFailed(entry.name))
+    }
+  }
   return (
     <section id={id} className="wp-participants" aria-label={messages.participantsHeading}>
       <h2 className="wp-participants__heading">
@@ -39,9 +55,15 @@ export function ParticipantList({
             </span>
             <span className="wp-participant__role">{roleLabel(entry.role, messages)}</span>
             {whereabouts && entry.online ? <span className="wp-participant__stage">{whereabouts(entry)}</span> : null}
+            {onRemove && entry.role === 'participant' && !entry.isSelf ? (
+              <button type="button" className="wp-participant__remove" onClick={() => void remove(entry)}>
+                {messages.removeParticipant}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
+      {failed ? <p role="alert">{failed}</p> : null}
     </section>
   )
 }

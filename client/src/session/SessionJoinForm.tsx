@@ -1,48 +1,55 @@
-import { displayNameSchema } from '@werkplaats/shared'
+import { displayNameSchema, joinCodeSchema } from '@werkplaats/shared'
 import { useId, useState, type FormEvent } from 'react'
 import type { Messages } from '../i18n/messages.ts'
-import { errorText } from '../ui/errorText.ts'
+import { joinErrorText } from '../ui/errorText.ts'
 import { FormError, TextField } from '../ui/TextField.tsx'
 import { ApiError, joinSession } from './sessionApi.ts'
 
 /**
- * The participants' link has no token: knowing the session's unguessable id is the invitation. A name makes
- * this browser a participant with a token of its own, which `onJoined` keeps.
+ * Joining takes an invitation: the participants' link carries one (`invite`); opened without it (the observers'
+ * link has none, nor does a bare `/s/<id>`), the form asks for the join code as well. A name makes this browser
+ * a participant with a token of its own, which `onJoined` keeps.
  */
 export function SessionJoinForm({
   sessionId,
+  invite,
   messages,
   initialName,
   onJoined,
   onSessionMissing,
 }: {
   sessionId: string
+  invite: string | null
   messages: Messages
   initialName: string
   onJoined: (token: string, name: string) => void
   onSessionMissing: () => void
 }) {
   const [name, setName] = useState(initialName)
+  const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)
   const [nameError, setNameError] = useState<string | null>(null)
+  const [codeError, setCodeError] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
   const headingId = useId()
   const hintId = useId()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    const parsedCode = invite === null ? joinCodeSchema.safeParse(code) : null
+    setCodeError(parsedCode && !parsedCode.success ? messages.invalidCode : null)
     const parsed = displayNameSchema.safeParse(name)
     setNameError(parsed.success ? null : messages.invalidName)
-    if (!parsed.success) return
+    if (!parsed.success || (parsedCode && !parsedCode.success)) return
     setBusy(true)
     setFormError(null)
     try {
-      const joined = await joinSession(sessionId, parsed.data)
+      const joined = await joinSession(sessionId, parsed.data, invite ?? parsedCode?.data ?? '')
       onJoined(joined.token, parsed.data)
     } catch (failure) {
       setBusy(false)
       if (failure instanceof ApiError && failure.status === 404) onSessionMissing()
-      else setFormError(errorText(failure, messages))
+      else setFormError(joinErrorText(failure, messages))
     }
   }
 
@@ -57,6 +64,23 @@ export function SessionJoinForm({
       >
         <h1 id={headingId}>{messages.sessionJoinTitle}</h1>
         <p id={hintId}>{messages.sessionJoinHint}</p>
+        {invite === null ? (
+          <>
+            <p>{messages.sessionJoinNeedsCode}</p>
+            <TextField
+              label={messages.codeLabel}
+              value={code}
+              onChange={setCode}
+              error={codeError}
+              className="wp-code-input"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={9}
+              required
+            />
+          </>
+        ) : null}
         <TextField
           label={messages.nameLabel}
           value={name}

@@ -16,11 +16,13 @@ type ViewState =
 
 /**
  * `/s/<id>`: with a token (from the link's fragment, already moved to storage, or from an earlier visit) the
- * session opens in the token's role; without one, the join form makes this browser a participant.
+ * session opens in the token's role; without one, the join form makes this browser a participant, with the
+ * invitation of the participants' link (or the code, typed).
  */
 export function SessionPage({
   sessionId,
   initialToken,
+  initialInvite,
   user,
   messages,
   tokens,
@@ -28,6 +30,7 @@ export function SessionPage({
 }: {
   sessionId: string
   initialToken: string | null
+  initialInvite: string | null
   user: LocalUser
   messages: Messages
   tokens: SessionTokens
@@ -54,6 +57,7 @@ export function SessionPage({
     return (
       <SessionJoinForm
         sessionId={sessionId}
+        invite={initialInvite}
         messages={messages}
         initialName={user.preferences.get().name ?? ''}
         onJoined={(joinedToken, name) => {

@@ -1,4 +1,4 @@
-import { facilitationMap, type SessionView } from '@werkplaats/shared'
+import { facilitationMap, type Invitation, type SessionView } from '@werkplaats/shared'
 import { createContext, useContext, useEffect, useId, useState } from 'react'
 import { useValue } from 'tldraw'
 import type { BoardSession } from '../board/boardSession.ts'
@@ -8,6 +8,7 @@ import { roleLabel } from '../participants/roleLabel.ts'
 import { buildRoster, onlineCount, type RosterEntry } from '../participants/roster.ts'
 import { ExportMenu } from '../export/ExportMenu.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
+import { removeParticipant } from './sessionApi.ts'
 import type { ControlRoom } from './controlRoom.ts'
 
 export interface SessionPanelProps {
@@ -38,6 +39,8 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
   const [showParticipants, setShowParticipants] = useState(true)
   const [showShare, setShowShare] = useState(false)
   const [showExport, setShowExport] = useState(false)
+  // Kept here rather than in the share panel, which is unmounted whenever it is folded away.
+  const [door, setDoor] = useState<{ invitation: Invitation | undefined; joinOpen: boolean }>({ invitation: view.invitation, joinOpen: view.joinOpen })
   const participantsId = useId()
   const shareId = useId()
   const exportId = useId()
@@ -48,7 +51,9 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
 
   const self = view.participants.find((person) => person.participantId === view.participantId)
   const roster = buildRoster({
-    known: [...view.participants, ...known],
+    // The control room's list once it has synced (it always holds the facilitator), so that someone removed since
+    // the page loaded leaves the list; the API's answer until then.
+    known: known.length > 0 ? known : view.participants,
     online,
     self: {
       participantId: view.participantId ?? null,
@@ -110,11 +115,13 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
           <span>{onlineCount(roster)}</span>
         </button>
       </div>
-      {isFacilitator && showShare ? (
+      {isFacilitator && showShare && door.invitation ? (
         <SharePanel
           id={shareId}
           sessionId={view.id}
-          code={view.code}
+          invitation={door.invitation}
+          joinOpen={door.joinOpen}
+          onDoorChanged={setDoor}
           facilitatorToken={token}
           observerToken={observerToken}
           title={title}
@@ -134,7 +141,15 @@ export function SessionPanel({ view, token, observerToken, board, control, messa
           messages={messages}
         />
       ) : null}
-      {showParticipants ? <ParticipantList id={participantsId} roster={roster} messages={messages} whereabouts={whereabouts} /> : null}
+      {showParticipants ? (
+        <ParticipantList
+          id={participantsId}
+          roster={roster}
+          messages={messages}
+          whereabouts={whereabouts}
+          onRemove={isFacilitator ? (participantId) => removeParticipant(view.id, token, participantId) : undefined}
+        />
+      ) : null}
     </div>
   )
 }

@@ -28,7 +28,7 @@ describe('the session API client', () => {
       id: sessionId,
       title: 'Sessie',
       templateId: 'blank',
-      code: 'ABCDEF',
+      joinOpen: true,
       role: 'observer',
       rooms: { board: `/yjs/${sessionId}-board`, control: `/yjs/${sessionId}-control` },
       participants: [],

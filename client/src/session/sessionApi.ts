@@ -1,4 +1,6 @@
 import {
+  type Invitation,
+  invitationSchema,
   type ObserverLink,
   type Template,
   templateSchema,
@@ -15,6 +17,7 @@ import {
   type Joined,
   type SessionView,
   type TemplateSummary,
+  type UpdateSessionRequest,
 } from '@werkplaats/shared'
 
 /**
@@ -108,10 +111,11 @@ export function createSession(body: CreateSessionRequest): Promise<CreatedSessio
   return fetchParsed('/api/sessions', createdSessionSchema, { method: 'POST', body })
 }
 
-export function joinSession(sessionId: string, name: string): Promise<Joined> {
+/** Joins with an invitation: the join code, or the secret of the participants' link. */
+export function joinSession(sessionId: string, name: string, invite: string): Promise<Joined> {
   return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/participants`, joinedSchema, {
     method: 'POST',
-    body: { name },
+    body: { name, invite },
   })
 }
 
@@ -125,6 +129,21 @@ export function fetchSession(sessionId: string, token: string, signal?: AbortSig
 
 export async function renameSession(sessionId: string, token: string, title: string): Promise<void> {
   await send(`/api/sessions/${encodeURIComponent(sessionId)}`, { method: 'PATCH', token, body: { title } })
+}
+
+/** A change to the session (facilitator): closing or opening joining; answers the session as it is now. */
+export function updateSession(sessionId: string, token: string, body: UpdateSessionRequest): Promise<SessionView> {
+  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}`, sessionViewSchema, { method: 'PATCH', token, body })
+}
+
+/** "Nieuwe uitnodiging": a new code and participants' link; the old ones stop working. */
+export function newInvitation(sessionId: string, token: string): Promise<Invitation> {
+  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/invitation`, invitationSchema, { method: 'POST', token })
+}
+
+/** "Verwijderen": removes a participant (facilitator). */
+export async function removeParticipant(sessionId: string, token: string, participantId: string): Promise<void> {
+  await send(`/api/sessions/${encodeURIComponent(sessionId)}/participants/${encodeURIComponent(participantId)}`, { method: 'DELETE', token })
 }
 
 export async function deleteSession(sessionId: string, token: string): Promise<void> {

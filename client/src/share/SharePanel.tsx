@@ -1,20 +1,25 @@
-import { participantLink, sessionLinkWithToken } from '@werkplaats/shared'
+import { type Invitation, sessionLinkWithToken } from '@werkplaats/shared'
 import { useId, useRef, useState } from 'react'
 import type { Messages } from '../i18n/messages.ts'
 import { JOIN_PATH } from '../routing/route.ts'
-import { newObserverLink } from '../session/sessionApi.ts'
+import { newInvitation, newObserverLink, updateSession } from '../session/sessionApi.ts'
+import { errorText } from '../ui/errorText.ts'
 import { copyText } from './copyText.ts'
 import { RenameSession } from './RenameSession.tsx'
 
 /**
- * The facilitator's panel for the session itself: its title, and what they hand out: the join code (for the projector), the participants' link and the
- * observers' link, each with a copy button; and their own link, to open the session as facilitator on
- * another device. Tokens appear here only inside links meant to be shared with the people they are for.
+ * The facilitator's panel for the session itself: its title, and what they hand out: the join code (for the
+ * projector), the participants' link and the observers' link, each with a copy button; and their own link, to open
+ * the session as facilitator on another device. Tokens appear here only inside links meant to be shared with the
+ * people they are for. The door: "Deelnemen sluiten" / "Deelnemen openen", and "Nieuwe uitnodiging" when a code or
+ * link went further than it should.
  */
 export function SharePanel({
   id,
   sessionId,
-  code,
+  invitation,
+  joinOpen,
+  onDoorChanged,
   facilitatorToken,
   observerToken,
   title,
@@ -25,7 +30,10 @@ export function SharePanel({
   sessionId: string
   title: string
   onRenamed: (title: string) => void
-  code: string
+  invitation: Invitation
+  joinOpen: boolean
+  /** The new invitation or open/closed state, to be handed back in as props. */
+  onDoorChanged: (door: { invitation: Invitation; joinOpen: boolean }) => void
   facilitatorToken: string
   observerToken: string | null
   messages: Messages
@@ -35,6 +43,26 @@ export function SharePanel({
   // Known in the browser that made the session; elsewhere the facilitator asks the server for a new one.
   const [observer, setObserver] = useState<string | null>(observerToken)
   const [minting, setMinting] = useState<'idle' | 'busy' | 'failed'>('idle')
+  const [door, setDoor] = useState<{ busy: boolean; status: string | null; error: string | null }>({ busy: false, status: null, error: null })
+  const doorAction = async (act: () => Promise<string | null>) => {
+    setDoor({ busy: true, status: null, error: null })
+    try {
+      setDoor({ busy: false, status: await act(), error: null })
+    } catch (failure) {
+      setDoor({ busy: false, status: null, error: errorText(failure, messages) })
+    }
+  }
+  const toggleJoining = () =>
+    doorAction(async () => {
+      const changed = await updateSession(sessionId, facilitatorToken, { joinOpen: !joinOpen })
+      onDoorChanged({ invitation, joinOpen: changed.joinOpen })
+      return null
+    })
+  const replaceInvitation = () =>
+    doorAction(async () => {
+      onDoorChanged({ invitation: await newInvitation(sessionId, facilitatorToken), joinOpen })
+      return messages.newInvitationDone
+    })
   const mint = async () => {
     setMinting('busy')
     try {
@@ -54,14 +82,29 @@ export function SharePanel({
         messages={messages}
         onRenamed={onRenamed}
       />
-      <CopyField label={messages.joinCodeLabel} value={code} messages={messages} large />
+      <CopyField label={messages.joinCodeLabel} value={invitation.code} messages={messages} large />
       <p className="wp-share__hint">
         {messages.joinCodeHint}{' '}
         <a href={JOIN_PATH} target="_blank" rel="noopener">
           {`${window.location.host}${JOIN_PATH}`}
         </a>
       </p>
-      <CopyField label={messages.participantLinkLabel} value={participantLink(origin, sessionId)} messages={messages} />
+      <CopyField label={messages.participantLinkLabel} value={invitation.links.participant} messages={messages} />
+      <div className="wp-share__door">
+        <p className="wp-share__hint" data-join-open={joinOpen}>
+          {joinOpen ? messages.joiningOpenNote : messages.joiningClosedNote}
+        </p>
+        <div className="wp-share__actions">
+          <button type="button" onClick={() => void toggleJoining()} disabled={door.busy}>
+            {joinOpen ? messages.closeJoining : messages.openJoining}
+          </button>
+          <button type="button" onClick={() => void replaceInvitation()} disabled={door.busy} title={messages.newInvitationHint}>
+            {messages.newInvitation}
+          </button>
+        </div>
+        <span role="status">{door.status ?? ''}</span>
+        {door.error ? <span role="alert">{door.error}</span> : null}
+      </div>
       {observer ? (
         <CopyField
           label={messages.observerLinkLabel}

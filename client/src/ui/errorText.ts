@@ -1,6 +1,14 @@
 import type { Messages } from '../i18n/messages.ts'
 import { ApiError } from '../session/sessionApi.ts'
 
+/** The sentence a person reads when a join is refused: the door closed, the invitation wrong, or anything else. */
+export function joinErrorText(error: unknown, messages: Messages): string {
+  if (error instanceof ApiError && error.status === 403) {
+    return error.message === 'joining is closed' ? messages.joinClosed : messages.invitationInvalid
+  }
+  return errorText(error, messages)
+}
+
 /** The sentence a person reads for an API failure that the form itself has no better words for. */
 export function errorText(error: unknown, messages: Messages): string {
   if (error instanceof ApiError) {

@@ -32,7 +32,7 @@ return taken
 `
 
 /**
- * Join-code attempts per address counted across every instance: behind a load balancer each guess may land on
+ * Attempts per address (join codes, joins, new sessions) or per person (votes) counted across every instance: behind a load balancer each guess may land on
  * another instance, and per-instance buckets would let an attacker guess N times as fast.
  *
  * While Redis is unreachable the instance's own `AddressLimiter` decides instead: join pages keep working, and
@@ -43,8 +43,11 @@ export class RedisAttemptLimiter {
   readonly #fallback: AddressLimiter
   readonly #perMinute: number
   readonly #burst: number
+  readonly #scope: string
 
-  constructor(redis: Redis, fallback: AddressLimiter, perMinute: number, burst: number) {
+  /** `scope` keeps one limit's counts apart from another's (join codes, joins, votes…) under the same key. */
+  constructor(redis: Redis, fallback: AddressLimiter, perMinute: number, burst: number, scope = 'attempts') {
+    this.#scope = scope
     this.#redis = redis
     this.#fallback = fallback
     this.#perMinute = perMinute
@@ -75,7 +78,7 @@ export class RedisAttemptLimiter {
   }
 
   #run(address: string, cost: 1 | -1): Promise<unknown> {
-    return this.#redis.eval(takeScript, 1, `werkplaats:attempts:${limitKey(address)}`, this.#perMinute / 60, this.#burst, cost)
+    return this.#redis.eval(takeScript, 1, `werkplaats:${this.#scope}:${limitKey(address)}`, this.#perMinute / 60, this.#burst, cost)
   }
 
   stop(): void {

@@ -56,6 +56,10 @@ export class RedisFanout implements RoomFanout {
     this.#publish(channelPrefix + room, WireKind.deleted, 0, new Uint8Array())
   }
 
+  publishRemoved(room: string, participantId: string): void {
+    this.#publish(channelPrefix + room, WireKind.removed, 0, Buffer.from(participantId, 'utf8'))
+  }
+
   async close(): Promise<void> {
     this.#rooms.clear()
     this.#subscriber.disconnect()
@@ -77,6 +81,7 @@ export class RedisFanout implements RoomFanout {
         if (decoded.kind === WireKind.update) events.update(decoded.payload, decoded.seq)
         else if (decoded.kind === WireKind.awareness) events.awareness(decoded.payload)
         else if (decoded.kind === WireKind.deleted) events.deleted()
+        else if (decoded.kind === WireKind.removed) events.removed(Buffer.from(decoded.payload).toString('utf8'))
         else events.awarenessQuery()
       } catch (error) {
         // One room's trouble with one message must not stop the others' messages.

@@ -21,6 +21,12 @@ export interface RoomFanout {
    * (see `DocumentStore.delete`).
    */
   publishDeleted(room: string): void
+  /**
+   * Tells every instance that has `room` loaded that a person was removed from its session, so their connections
+   * there are closed too. Never throws; a missed message leaves such a connection open until it ends, but its
+   * token is refused everywhere from then on.
+   */
+  publishRemoved(room: string, participantId: string): void
   close(): Promise<void>
 }
 
@@ -36,6 +42,8 @@ export interface RemoteEvents {
   resync(): void
   /** The room was deleted on another instance: close its peers, drop it without saving, refuse later joins. */
   deleted(): void
+  /** A person was removed from the room's session: close their connections here. */
+  removed(participantId: string): void
 }
 
 /** One room's way out to the other instances. Publishing never throws: a lost message is caught up by `resync`. */
@@ -60,5 +68,6 @@ export const localFanout: RoomFanout = {
     return silentChannel
   },
   publishDeleted() {},
+  publishRemoved() {},
   async close() {},
 }

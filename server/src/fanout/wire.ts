@@ -4,9 +4,10 @@
  *   kind (1 byte) | sender instance id (16 bytes) | sequence number (float64, updates only, else 0) | payload
  *
  * The sender id lets an instance skip its own messages, which Redis hands back to it like anyone's. An awareness
- * query and a deletion (the room's session was deleted) carry no payload.
+ * query and a deletion (the room's session was deleted) carry no payload; a removal carries the removed person's
+ * participant id (UTF-8).
  */
-export const WireKind = { update: 1, awareness: 2, awarenessQuery: 3, deleted: 4 } as const
+export const WireKind = { update: 1, awareness: 2, awarenessQuery: 3, deleted: 4, removed: 5 } as const
 export type WireKind = (typeof WireKind)[keyof typeof WireKind]
 
 const header = 1 + 16 + 8
@@ -31,9 +32,9 @@ export function encodeWire(kind: WireKind, sender: Buffer, seq: number, payload:
 export function decodeWire(message: Buffer): WireMessage | undefined {
   if (message.byteLength < header) return undefined
   const kind = message.readUInt8(0)
-  if (kind !== WireKind.update && kind !== WireKind.awareness && kind !== WireKind.awarenessQuery && kind !== WireKind.deleted) return undefined
+  if (!(Object.values(WireKind) as number[]).includes(kind)) return undefined
   return {
-    kind,
+    kind: kind as WireKind,
     sender: message.toString('hex', 1, 17),
     seq: message.readDoubleBE(17),
     payload: new Uint8Array(message.buffer, message.byteOffset + header, message.byteLength - header),

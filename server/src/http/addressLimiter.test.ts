@@ -27,7 +27,7 @@ describe('per-address limits', () => {
 
 describe('the address behind a proxy', () => {
   it('is the last X-Forwarded-For entry only when the proxy is trusted', async () => {
-    const { clientAddress } = await import('../routes/join.ts')
+    const { clientAddress } = await import('./rateLimits.ts')
     expect(clientAddress('10.0.0.2', '198.51.100.9, 203.0.113.7', true)).toBe('203.0.113.7')
     expect(clientAddress('10.0.0.2', '203.0.113.7', false)).toBe('10.0.0.2')
     expect(clientAddress('10.0.0.2', undefined, true)).toBe('10.0.0.2')

@@ -11,7 +11,8 @@ export interface AttemptLimiter {
 }
 
 /**
- * Limits how often one network address may do something (guess join codes): a token bucket per address,
+ * Limits how often one network address (or one person, by participant id) may do something (guess join codes,
+ * join, make sessions, vote): a token bucket per key,
  * `perMinute` attempts on average with bursts up to `burst`. Past it, `TooManyRequestsError` (429) with the
  * seconds until the next attempt may succeed. Buckets of quiet addresses are forgotten, so the map stays small.
  */
@@ -20,14 +21,17 @@ export class AddressLimiter implements AttemptLimiter {
   readonly #burst: number
   readonly #buckets = new Map<string, { bucket: TokenBucket; usedAt: number }>()
   readonly #sweep: NodeJS.Timeout
+  readonly #now: () => number
 
-  constructor(perMinute: number, burst: number) {
+  /** `now`: the clock in milliseconds (tests where time is the subject pass their own). */
+  constructor(perMinute: number, burst: number, now: () => number = () => performance.now()) {
     this.#perMinute = perMinute
     this.#burst = burst
+    this.#now = now
     // A bucket untouched for as long as a full refill takes is full again: same as a new one.
     const refillMs = (burst / perMinute) * 60_000
     this.#sweep = setInterval(() => {
-      const now = performance.now()
+      const now = this.#now()
       for (const [address, entry] of this.#buckets) if (now - entry.usedAt > refillMs) this.#buckets.delete(address)
     }, Math.max(1000, refillMs))
     this.#sweep.unref()
@@ -35,12 +39,12 @@ export class AddressLimiter implements AttemptLimiter {
 
   /** Takes one attempt for `address`, or throws `TooManyRequestsError`. */
   take(address: string, what: string): void {
-    const now = performance.now()
+    const now = this.#now()
     if (!this.#bucket(address, now).take(1, now)) this.#refuse(what)
   }
 
   refund(address: string): void {
-    const now = performance.now()
+    const now = this.#now()
     this.#bucket(address, now).give(1, now)
   }
 

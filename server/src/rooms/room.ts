@@ -78,9 +78,10 @@ export class Room {
 
   /**
    * What other instances send about this room; handed to the fan-out (see `RoomManager`). A deletion is the
-   * manager's to handle: it drops the room and refuses joins to it.
+   * manager's to handle: it drops the room and refuses joins to it; a removal closes a person's peers
+   * (`closePeersOf`).
    */
-  readonly remote: Omit<RemoteEvents, 'deleted'> = {
+  readonly remote: Omit<RemoteEvents, 'deleted' | 'removed'> = {
     update: (update, seq) => this.#document.applyRemote(update, seq),
     awareness: (update) => this.#presence.receiveRemote(update),
     awarenessQuery: () => this.#presence.publishOwn(),
@@ -197,6 +198,11 @@ export class Room {
   apply(change: (doc: Y.Doc) => void): void {
     if (this.broken) throw new Error(`room ${this.name} could not save an earlier change`)
     Y.transact(this.doc, () => change(this.doc), serverOrigin)
+  }
+
+  /** Closes the connections of one person (the facilitator removed them from the session). */
+  closePeersOf(participantId: string, code: number, reason: string): void {
+    for (const peer of [...this.#peers]) if (peer.access.identity.participantId === participantId) peer.close(code, reason)
   }
 
   /** Closes every peer (the room is being deleted). */

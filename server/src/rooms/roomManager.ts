@@ -1,3 +1,4 @@
+import { REMOVED_FROM_SESSION_REASON } from '@werkplaats/shared'
 import type * as Y from 'yjs'
 import { localFanout, type RemoteEvents, type RoomFanout } from '../fanout/roomFanout.ts'
 import { type DocumentStore, RoomDeletedError } from '../store/documentStore.ts'
@@ -225,6 +226,16 @@ export class RoomManager {
     await this.#store.delete(name)
   }
 
+  /**
+   * Closes one person's connections to a room, here and on every other instance (the facilitator removed them;
+   * their token is already refused, so they cannot come back). A room not loaded here has none of theirs.
+   */
+  async closePeersOf(name: string, participantId: string, code: number, reason: string): Promise<void> {
+    this.#fanout.publishRemoved(name, participantId)
+    const room = await this.#rooms.get(name)?.catch(() => undefined)
+    room?.closePeersOf(participantId, code, reason)
+  }
+
   /** Closes the room's peers here and drops its document unsaved; later joins are refused. Keeps the store. */
   async #drop(name: string, code: number, reason: string): Promise<void> {
     this.#discard(name)
@@ -322,6 +333,7 @@ export class RoomManager {
       awareness: (update) => forward((r) => r.remote.awareness(update)),
       awarenessQuery: () => forward((r) => r.remote.awarenessQuery()),
       resync: () => forward((r) => r.remote.resync()),
+      removed: (participantId) => forward((r) => r.closePeersOf(participantId, CloseCode.unauthorized, REMOVED_FROM_SESSION_REASON)),
       // Not held for the room: dropping it works on a room still loading, and joins waiting for it are refused.
       deleted: () => {
         this.#drop(name, CloseCode.gone, roomDeletedReason).catch((error: unknown) =>

@@ -1,7 +1,7 @@
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { joinCodeLookupSchema, joinCodeSchema } from '@werkplaats/shared'
 import type { AttemptLimiter } from '../http/addressLimiter.ts'
+import { requestAddress } from '../http/rateLimits.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import type { SessionService } from '../sessions/sessionService.ts'
 import { errors, json } from './openapiShapes.ts'
@@ -24,23 +24,10 @@ export function joinRoutes(sessions: SessionService, limiter: AttemptLimiter, tr
   const what = 'wrong join codes from this address'
   // Around validation, so malformed codes count as attempts too.
   app.use('/api/join/*', async (c, next) => {
-    const address = clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trustProxy)
+    const address = requestAddress(c, trustProxy)
     await limiter.take(address, what)
     await next()
     if (c.res.status === 200) await limiter.refund(address)
   })
   return app.openapi(lookupCode, async (c) => c.json(await sessions.lookupCode(c.req.valid('param').code), 200))
-}
-
-/**
- * The address to count attempts against. Behind a trusted reverse proxy (`TRUST_PROXY`), the last address of
- * `X-Forwarded-For` is the one the proxy saw (nginx's `$proxy_add_x_forwarded_for` appends it; earlier entries
- * are the client's own claims). Otherwise the socket's peer.
- */
-export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trustProxy: boolean): string {
-  if (trustProxy && forwardedFor) {
-    const last = forwardedFor.split(',').map((part) => part.trim()).filter(Boolean).at(-1)
-    if (last) return last
-  }
-  return peer ?? 'unknown'
 }

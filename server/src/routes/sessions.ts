@@ -2,17 +2,20 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   createdSessionSchema,
   createSessionRequestSchema,
+  invitationSchema,
   joinedSchema,
   joinRequestSchema,
   observerLinkSchema,
-  renameSessionRequestSchema,
+  participantIdSchema,
   sessionIdSchema,
   sessionViewSchema,
+  updateSessionRequestSchema,
 } from '@werkplaats/shared'
 import type { Context } from 'hono'
 import { bearerToken } from '../http/bearer.ts'
+import type { ApiRateLimits } from '../http/rateLimits.ts'
 import { refuseInvalid } from '../http/validation.ts'
-import type { SessionService } from '../sessions/sessionService.ts'
+import type { Grant, SessionService } from '../sessions/sessionService.ts'
 import { BEARER, errors, json, jsonBody } from './openapiShapes.ts'
 
 const idParam = z.object({ id: sessionIdSchema })
@@ -20,23 +23,42 @@ const idParam = z.object({ id: sessionIdSchema })
 const createSession = createRoute({
   method: 'post',
   path: '/api/sessions',
-  summary: 'Create a session from a template ("blank" for an empty board); answers the facilitator\'s secrets',
+  summary: 'Create a session from a template ("blank" for an empty board); answers the facilitator\'s secrets (rate-limited per address)',
   request: { body: jsonBody(createSessionRequestSchema) },
-  responses: { 201: json(createdSessionSchema, 'The new session, its tokens and links.'), ...errors(400, 404, 413) },
+  responses: { 201: json(createdSessionSchema, 'The new session, its tokens and links.'), ...errors(400, 404, 413, 429) },
 })
 
 const joinSession = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/participants',
-  summary: 'Join as a participant with a display name; the unguessable session id is the invitation',
+  summary:
+    'Join as a participant with a display name and an invitation (the join code or the participants\' link\'s secret); 403 without a valid one or while joining is closed (rate-limited per address)',
   request: { params: idParam, body: jsonBody(joinRequestSchema) },
-  responses: { 201: json(joinedSchema, 'The participant\'s id and token.'), ...errors(400, 404, 409, 413) },
+  responses: { 201: json(joinedSchema, 'The participant\'s id and token.'), ...errors(400, 403, 404, 409, 413, 429) },
+})
+
+const removeParticipant = createRoute({
+  method: 'delete',
+  path: '/api/sessions/{id}/participants/{participantId}',
+  summary: '"Verwijderen": remove a participant (facilitator); their token is refused from then on, their connections are closed with 4401, their stickies stay',
+  security: BEARER,
+  request: { params: idParam.extend({ participantId: participantIdSchema }) },
+  responses: { 204: { description: 'Removed.' }, ...errors(400, 401, 403, 404, 409) },
+})
+
+const newInvitation = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/invitation',
+  summary: '"Nieuwe uitnodiging": a new join code and participants\' link (facilitator); the old ones stop working at once, people already in stay in',
+  security: BEARER,
+  request: { params: idParam },
+  responses: { 200: json(invitationSchema, 'The new invitation.'), ...errors(400, 401, 403, 404) },
 })
 
 const getSession = createRoute({
   method: 'get',
   path: '/api/sessions/{id}',
-  summary: 'The session as the token\'s holder sees it: role, rooms to connect to, participants',
+  summary: 'The session as the token\'s holder sees it: role, rooms to connect to, participants; the invitation only for the facilitator',
   security: BEARER,
   request: { params: idParam },
   responses: { 200: json(sessionViewSchema, 'The session.'), ...errors(400, 401, 403, 404) },
@@ -45,10 +67,10 @@ const getSession = createRoute({
 const renameSession = createRoute({
   method: 'patch',
   path: '/api/sessions/{id}',
-  summary: 'Rename (facilitator)',
+  summary: 'Rename, or close and open joining ("Deelnemen sluiten" / "Deelnemen openen") (facilitator)',
   security: BEARER,
-  request: { params: idParam, body: jsonBody(renameSessionRequestSchema) },
-  responses: { 200: json(sessionViewSchema, 'The renamed session.'), ...errors(400, 401, 403, 404, 413) },
+  request: { params: idParam, body: jsonBody(updateSessionRequestSchema) },
+  responses: { 200: json(sessionViewSchema, 'The changed session.'), ...errors(400, 401, 403, 404, 413) },
 })
 
 const deleteSession = createRoute({
@@ -63,10 +85,10 @@ const deleteSession = createRoute({
 const duplicateSession = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/duplicate',
-  summary: 'Copy the board and settings into a new session, without participants or votes (facilitator)',
+  summary: 'Copy the board and settings into a new session, without participants or votes (facilitator; rate-limited per address like new sessions)',
   security: BEARER,
   request: { params: idParam },
-  responses: { 201: json(createdSessionSchema, 'The copy, with new tokens and links.'), ...errors(400, 401, 403, 404) },
+  responses: { 201: json(createdSessionSchema, 'The copy, with new tokens and links.'), ...errors(400, 401, 403, 404, 429) },
 })
 
 const observerLink = createRoute({
@@ -91,18 +113,41 @@ const revealPrivate = createRoute({
  * The session resource. Handlers only translate HTTP to the session service and back; every rule (who may do
  * what, what is stored where) lives in the service.
  */
-export function sessionRoutes(sessions: SessionService, origin: (c: Context) => string): OpenAPIHono {
-  return new OpenAPIHono({ defaultHook: refuseInvalid })
+export function sessionRoutes(sessions: SessionService, origin: (c: Context) => string, limits: ApiRateLimits): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: refuseInvalid })
+  // Before validation, so malformed requests count too.
+  app.use('/api/sessions', limits.sessionCreations())
+  app.use('/api/sessions/:id/duplicate', limits.sessionCreations())
+  app.use('/api/sessions/:id/participants', limits.joins())
+  // The facilitator's own view carries the invitation, whose link secret follows from their token.
+  const viewOf = async (c: Context, grant: Grant) =>
+    sessions.view(grant, grant.role === 'facilitator' ? { token: bearerToken(c) ?? '', origin: origin(c) } : undefined)
+  return app
     .openapi(createSession, async (c) => c.json(await sessions.create(c.req.valid('json'), origin(c)), 201))
-    .openapi(joinSession, async (c) => c.json(await sessions.join(c.req.valid('param').id, c.req.valid('json').name), 201))
+    .openapi(joinSession, async (c) => {
+      const { name, invite } = c.req.valid('json')
+      return c.json(await sessions.join(c.req.valid('param').id, name, invite), 201)
+    })
+    .openapi(removeParticipant, async (c) => {
+      const { id, participantId } = c.req.valid('param')
+      const grant = await sessions.authorize(bearerToken(c), id, 'facilitator')
+      await sessions.removeParticipant(grant, participantId)
+      return c.body(null, 204)
+    })
+    .openapi(newInvitation, async (c) => {
+      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
+      return c.json(await sessions.newInvitation(grant, bearerToken(c) ?? '', origin(c)), 200)
+    })
     .openapi(getSession, async (c) => {
       const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id)
-      return c.json(await sessions.view(grant), 200)
+      return c.json(await viewOf(c, grant), 200)
     })
     .openapi(renameSession, async (c) => {
       const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
-      await sessions.rename(grant, c.req.valid('json').title)
-      return c.json(await sessions.view(grant), 200)
+      const { title, joinOpen } = c.req.valid('json')
+      if (title !== undefined) await sessions.rename(grant, title)
+      if (joinOpen !== undefined) await sessions.setJoinOpen(grant, joinOpen)
+      return c.json(await viewOf(c, grant), 200)
     })
     .openapi(deleteSession, async (c) => {
       const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')

@@ -12,6 +12,7 @@ import {
   voteRoundViewSchema,
 } from '@werkplaats/shared'
 import { bearerToken } from '../http/bearer.ts'
+import type { ApiRateLimits } from '../http/rateLimits.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import type { SessionService } from '../sessions/sessionService.ts'
 import type { VoteService } from '../votes/voteService.ts'
@@ -54,7 +55,7 @@ const castVote = createRoute({
   request: { params: roundParams, body: jsonBody(castVoteRequestSchema) },
   responses: {
     201: json(voteRoundViewSchema, 'The vote is stored; the round as the voter sees it.'),
-    ...errors(400, 401, 403, 404, 409, 413, 422),
+    ...errors(400, 401, 403, 404, 409, 413, 422, 429),
   },
 })
 
@@ -66,7 +67,7 @@ const withdrawVote = createRoute({
   request: { params: roundParams.extend({ cardId: voteCardIdSchema }) },
   responses: {
     200: json(voteRoundViewSchema, 'The round as the voter sees it.'),
-    ...errors(400, 401, 403, 404, 409),
+    ...errors(400, 401, 403, 404, 409, 429),
   },
 })
 
@@ -99,7 +100,7 @@ const setMark = createRoute({
   request: { params: z.object({ id: sessionIdSchema, actionId: templateIdSchema }), body: jsonBody(setMarkRequestSchema) },
   responses: {
     200: json(markAnswerSchema, 'The mark is stored.'),
-    ...errors(400, 401, 403, 404, 413, 422),
+    ...errors(400, 401, 403, 404, 413, 422, 429),
   },
 })
 
@@ -116,7 +117,13 @@ const getMarks = createRoute({
 })
 
 /** Vote rounds and action marks. Every rule lives in the vote service; handlers only translate HTTP. */
-export function voteRoutes(sessions: SessionService, votes: VoteService): OpenAPIHono {
+export function voteRoutes(sessions: SessionService, votes: VoteService, limits: ApiRateLimits): OpenAPIHono {
+  /** The grant of a vote or mark request, once it is within its holder's rate. */
+  const voter = async (token: string | undefined, sessionId: string) => {
+    const grant = await sessions.authorize(token, sessionId)
+    await limits.vote(grant)
+    return grant
+  }
   return new OpenAPIHono({ defaultHook: refuseInvalid })
     .openapi(createRound, async (c) => {
       const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id)
@@ -132,12 +139,12 @@ export function voteRoutes(sessions: SessionService, votes: VoteService): OpenAP
     })
     .openapi(castVote, async (c) => {
       const { id, roundId } = c.req.valid('param')
-      const grant = await sessions.authorize(bearerToken(c), id)
+      const grant = await voter(bearerToken(c), id)
       return c.json(await votes.vote(grant, roundId, c.req.valid('json').cardId), 201)
     })
     .openapi(withdrawVote, async (c) => {
       const { id, roundId, cardId } = c.req.valid('param')
-      return c.json(await votes.withdraw(await sessions.authorize(bearerToken(c), id), roundId, cardId), 200)
+      return c.json(await votes.withdraw(await voter(bearerToken(c), id), roundId, cardId), 200)
     })
     .openapi(closeRound, async (c) => {
       const { id, roundId } = c.req.valid('param')
@@ -149,7 +156,7 @@ export function voteRoutes(sessions: SessionService, votes: VoteService): OpenAP
     })
     .openapi(setMark, async (c) => {
       const { id, actionId } = c.req.valid('param')
-      return c.json(await votes.mark(await sessions.authorize(bearerToken(c), id), actionId, c.req.valid('json').mark), 200)
+      return c.json(await votes.mark(await voter(bearerToken(c), id), actionId, c.req.valid('json').mark), 200)
     })
     .openapi(getMarks, async (c) => c.json(await votes.marks(await sessions.authorize(bearerToken(c), c.req.valid('param').id)), 200))
 }

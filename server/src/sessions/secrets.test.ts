@@ -1,6 +1,6 @@
 import { JOIN_CODE_ALPHABET } from '@werkplaats/shared'
 import { describe, expect, it } from 'vitest'
-import { hashToken, newId, newJoinCode, newToken } from './secrets.ts'
+import { hashToken, invitationSecret, newId, newJoinCode, newToken, sameSecret } from './secrets.ts'
 
 describe('secrets', () => {
   it('ids carry 128 bits and tokens 256, in URL-safe characters', () => {
@@ -29,5 +29,21 @@ describe('secrets', () => {
       expect(code).toHaveLength(6)
       for (const char of code) expect(JOIN_CODE_ALPHABET).toContain(char)
     }
+  })
+
+  it('the participants\' link secret follows from the facilitator\'s token, the session and the code, and changes with each', () => {
+    const token = newToken()
+    const secret = invitationSecret(token, 'session-a', 'ABCDEF')
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(invitationSecret(token, 'session-a', 'ABCDEF')).toBe(secret)
+    expect(invitationSecret(token, 'session-a', 'GHJKMN')).not.toBe(secret)
+    expect(invitationSecret(token, 'session-b', 'ABCDEF')).not.toBe(secret)
+    expect(invitationSecret(newToken(), 'session-a', 'ABCDEF')).not.toBe(secret)
+  })
+
+  it('secrets compare equal only when they are', () => {
+    expect(sameSecret('abc', 'abc')).toBe(true)
+    expect(sameSecret('abc', 'abd')).toBe(false)
+    expect(sameSecret('abc', 'abcd')).toBe(false)
   })
 })

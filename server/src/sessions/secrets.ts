@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { joinCodeFromBytes } from '@werkplaats/shared'
 
 /**
@@ -27,4 +27,20 @@ export function newJoinCode(): string {
     const code = joinCodeFromBytes(randomBytes(16))
     if (code) return code
   }
+}
+
+/**
+ * The secret of the participants' link: derived from the facilitator's token, the session and its current join
+ * code, so it is never stored (only its hash) and yet the facilitator's share panel can show the link on any
+ * device; a new invitation (a new code) makes a new secret. Without the facilitator's token nobody can derive it.
+ */
+export function invitationSecret(facilitatorToken: string, sessionId: string, code: string): string {
+  return createHmac('sha256', facilitatorToken).update(`invitation\u0000${sessionId}\u0000${code}`, 'utf8').digest('base64url')
+}
+
+/** Whether two secrets (or their hashes) are equal, in time that does not tell how much of them matched. */
+export function sameSecret(a: string, b: string): boolean {
+  const left = createHash('sha256').update(a, 'utf8').digest()
+  const right = createHash('sha256').update(b, 'utf8').digest()
+  return timingSafeEqual(left, right)
 }

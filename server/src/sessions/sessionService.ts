@@ -2,10 +2,12 @@ import {
   BLANK_TEMPLATE_ID,
   type CreatedSession,
   type CreateSessionRequest,
+  type Invitation,
   type Joined,
   type JoinCodeLookup,
   type ObserverLink,
   mayEnterPrivateRoom,
+  normalizeJoinCode,
   parseSessionRoomName,
   privateRoomName,
   readBoardRecords,
@@ -14,6 +16,8 @@ import {
   participantLink,
   type Participant,
   type Role,
+  REMOVED_FROM_SESSION_REASON,
+  removeControlParticipant,
   roomPath,
   sessionLinkWithToken,
   sessionRoomName,
@@ -32,7 +36,7 @@ import {
   type SessionRecord,
   type SessionRepository,
 } from '../store/sessionRepository.ts'
-import { hashToken, newId, newJoinCode, newToken } from './secrets.ts'
+import { hashToken, invitationSecret, newId, newJoinCode, newToken, sameSecret } from './secrets.ts'
 
 /** Whoever holds a valid token: which session, which role, which person (observers share one, no person). */
 export interface Grant {
@@ -112,8 +116,14 @@ export class SessionService {
     return { observerToken, link: sessionLinkWithToken(origin, session.id, observerToken) }
   }
 
-  async join(sessionId: string, name: string): Promise<Joined> {
-    await this.#requireSession(sessionId)
+  /**
+   * A new participant, if `invite` is the session's join code or its link's secret and the door is open. The
+   * invitation is checked first, so that only who holds one learns whether joining is closed.
+   */
+  async join(sessionId: string, name: string, invite: string): Promise<Joined> {
+    const session = await this.#requireSession(sessionId)
+    if (!isInvitation(session, invite)) throw new ForbiddenError("a valid invitation is needed: the join code or the participants' link")
+    if (!session.joinOpen) throw new ForbiddenError('joining is closed')
     if ((await this.#repository.listPeople(sessionId)).length >= this.#maxParticipants) {
       throw new ConflictError(`this session is full (at most ${this.#maxParticipants} people)`)
     }
@@ -175,14 +185,20 @@ export class SessionService {
     }
   }
 
-  async view(grant: Grant): Promise<SessionView> {
+  /**
+   * The session as `grant`'s holder sees it. The facilitator (who passes their token, from which the link's secret
+   * follows) also gets the invitation; nobody else sees the code or the secret.
+   */
+  async view(grant: Grant, facilitator?: { token: string; origin: string }): Promise<SessionView> {
     const session = await this.#requireSession(grant.sessionId)
     const people = await this.#repository.listPeople(session.id)
+    const invitation = grant.role === 'facilitator' && facilitator ? await this.#invitation(session, facilitator.token, facilitator.origin) : undefined
     return {
       id: session.id,
       title: session.title,
       templateId: session.templateId,
-      code: session.code,
+      joinOpen: session.joinOpen,
+      ...(invitation ? { invitation } : {}),
       role: grant.role,
       ...(grant.participantId ? { participantId: grant.participantId } : {}),
       rooms: {
@@ -211,6 +227,59 @@ export class SessionService {
   /** `listener` hears of every session deleted here (services that keep something per session let go of it). */
   onDeleted(listener: (sessionId: string) => void): void {
     this.#deletedListeners.push(listener)
+  }
+
+  /** "Deelnemen sluiten" / "Deelnemen openen": while closed, joins are refused; people already in stay in. */
+  async setJoinOpen(grant: Grant, joinOpen: boolean): Promise<void> {
+    requireRole(grant, 'facilitator')
+    const session = await this.#requireSession(grant.sessionId)
+    await this.#repository.setJoinOpen(session.id, joinOpen)
+  }
+
+  /**
+   * "Nieuwe uitnodiging": a new join code, and with it a new link secret; the old code and link stop working at
+   * once. People already in keep their tokens.
+   */
+  async newInvitation(grant: Grant, facilitatorToken: string, origin: string): Promise<Invitation> {
+    requireRole(grant, 'facilitator')
+    const session = await this.#requireSession(grant.sessionId)
+    for (let attempt = 1; ; attempt++) {
+      const code = newJoinCode()
+      if (code === session.code) continue
+      try {
+        await this.#repository.setInvitation(session.id, code, hashToken(invitationSecret(facilitatorToken, session.id, code)))
+        return this.#invitation({ ...session, code }, facilitatorToken, origin)
+      } catch (error) {
+        if (!(error instanceof JoinCodeTakenError) || attempt >= JOIN_CODE_ATTEMPTS) throw error
+      }
+    }
+  }
+
+  /**
+   * "Verwijderen": the participant's token is refused from now on, they leave everyone's participant list, and
+   * their open connections are closed (4401, on every instance); what they wrote on the board stays. Their
+   * private notes not yet revealed go with them.
+   */
+  async removeParticipant(grant: Grant, participantId: string): Promise<void> {
+    requireRole(grant, 'facilitator')
+    const session = await this.#requireSession(grant.sessionId)
+    const person = await this.#repository.findPerson(participantId)
+    if (!person || person.sessionId !== session.id) throw new NotFoundError('no such participant in this session')
+    if (person.role !== 'participant') throw new ConflictError('the facilitator cannot be removed')
+    // The grant first: from here on no request and no new connection of theirs gets in.
+    await this.#repository.removePerson(participantId)
+    try {
+      await this.#rooms.change(sessionRoomName(session.id, 'control'), (doc) => removeControlParticipant(doc, participantId))
+    } catch (error) {
+      // Their token is refused already; the list catches up with the next write, but the facilitator must know.
+      throw controlRoomFailure(error)
+    }
+    for (const room of [sessionRoomName(session.id, 'board'), sessionRoomName(session.id, 'control')]) {
+      await this.#rooms.closePeersOf(room, participantId, CloseCode.unauthorized, REMOVED_FROM_SESSION_REASON)
+    }
+    const own = privateRoomName(session.id, participantId)
+    await this.#rooms.closePeersOf(own, participantId, CloseCode.unauthorized, REMOVED_FROM_SESSION_REASON)
+    await this.#rooms.discard(own, CloseCode.gone, 'this participant was removed')
   }
 
   /** Removes the session, its people and tokens, and every room's document; connected clients are closed. */
@@ -300,6 +369,13 @@ export class SessionService {
     return revealed
   }
 
+  /** The invitation as the facilitator is shown it; a session from before link secrets gets its hash stored now. */
+  async #invitation(session: SessionRecord, facilitatorToken: string, origin: string): Promise<Invitation> {
+    const secret = invitationSecret(facilitatorToken, session.id, session.code)
+    if (session.inviteHash === null) await this.#repository.setInvitation(session.id, session.code, hashToken(secret))
+    return { code: session.code, links: { participant: participantLink(origin, session.id, secret) } }
+  }
+
   async #grantOf(token: string): Promise<Grant | null> {
     const grant = await this.#repository.findGrant(hashToken(token))
     return grant && { sessionId: grant.sessionId, role: grant.role, participantId: grant.participantId }
@@ -328,7 +404,9 @@ export class SessionService {
       { tokenHash: hashToken(observerToken), sessionId: id, role: 'observer', participantId: null },
     ]
     for (let attempt = 1; ; attempt++) {
-      const session: SessionRecord = { id, title, templateId, code: newJoinCode(), createdAt }
+      const code = newJoinCode()
+      const inviteHash = hashToken(invitationSecret(facilitatorToken, id, code))
+      const session: SessionRecord = { id, title, templateId, code, inviteHash, joinOpen: true, createdAt }
       try {
         await this.#repository.createSession(session, [facilitator], grants)
         return { session, people: [facilitator], facilitatorToken, observerToken }
@@ -355,7 +433,7 @@ export class SessionService {
       observerToken,
       links: {
         facilitator: sessionLinkWithToken(origin, session.id, facilitatorToken),
-        participant: participantLink(origin, session.id),
+        participant: participantLink(origin, session.id, invitationSecret(facilitatorToken, session.id, session.code)),
         observer: sessionLinkWithToken(origin, session.id, observerToken),
       },
     }
@@ -381,6 +459,13 @@ function controlRoomFailure(error: unknown): Error {
   if (error instanceof RoomGoneError) return new NotFoundError('no such session')
   console.error('a change could not be saved in the control room', error)
   return new HttpError(503, 'the change could not be saved; try again')
+}
+
+/** Whether `invite` is the session's join code (as people type it) or its link's secret. */
+function isInvitation(session: SessionRecord, invite: string): boolean {
+  const isCode = sameSecret(normalizeJoinCode(invite), session.code)
+  const isLinkSecret = session.inviteHash !== null && sameSecret(hashToken(invite), session.inviteHash)
+  return isCode || isLinkSecret
 }
 
 function requireRole(grant: Grant, role: Role): void {

@@ -1,4 +1,4 @@
-import { sessionTablesSql, voteTablesSql } from './sqliteMigrations.ts'
+import { sessionDoorSql, sessionTablesSql, voteTablesSql } from './sqliteMigrations.ts'
 
 /**
  * The PostgreSQL schema, as numbered migrations run at start. Column for column the SQLite schema
@@ -39,5 +39,10 @@ export const postgresMigrations: ReadonlyArray<{ version: number; name: string; 
     // The mark sits on the room's counter row, which every append and compaction locks: a delete is thus wholly
     // before or wholly after each of them, also across instances (see PostgresDocumentStore.delete).
     sql: 'ALTER TABLE document_rooms ADD COLUMN deleted_at BIGINT',
+  },
+  {
+    version: 5,
+    name: 'invitation secret and open door',
+    sql: sessionDoorSql,
   },
 ]

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { PostgresDatabase } from './postgresDatabase.ts'
-import { type GrantRow, type PersonRow, type SessionRow, toGrant, toPerson, toSession } from './rows.ts'
+import { type GrantRow, type PersonRow, sessionColumns, type SessionRow, sessionValues, toGrant, toPerson, toSession } from './rows.ts'
 import {
   type GrantRecord,
   JoinCodeTakenError,
@@ -9,7 +9,6 @@ import {
   type SessionRepository,
 } from './sessionRepository.ts'
 
-const sessionColumns = 'id, title, template_id, code, created_at'
 const personColumns = 'id, session_id, name, role, created_at'
 
 /** Sessions, people and token grants in PostgreSQL; the same schema and contract as `SqliteSessionRepository`. */
@@ -25,13 +24,7 @@ export class PostgresSessionRepository implements SessionRepository {
   async createSession(session: SessionRecord, people: PersonRecord[], grants: GrantRecord[]): Promise<void> {
     await this.#db.transaction(async (client) => {
       try {
-        await client.query(`INSERT INTO sessions (${sessionColumns}) VALUES ($1, $2, $3, $4, $5)`, [
-          session.id,
-          session.title,
-          session.templateId,
-          session.code,
-          session.createdAt,
-        ])
+        await client.query(`INSERT INTO sessions (${sessionColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, sessionValues(session))
       } catch (error) {
         // 23505: unique_violation; sessions_code_key is the constraint PostgreSQL names for `code ... UNIQUE`.
         if (isPgError(error) && error.code === '23505' && error.constraint === 'sessions_code_key') {
@@ -92,6 +85,22 @@ export class PostgresSessionRepository implements SessionRepository {
   async renameSession(id: string, title: string): Promise<void> {
     await this.#db.pool.query('UPDATE sessions SET title = $1 WHERE id = $2', [title, id])
   }
+
+  async setInvitation(id: string, code: string, inviteHash: string): Promise<void> {
+    try {
+      await this.#db.pool.query('UPDATE sessions SET code = $1, invite_hash = $2 WHERE id = $3', [code, inviteHash, id])
+    } catch (error) {
+      if (isPgError(error) && error.code === '23505' && error.constraint === 'sessions_code_key') {
+        throw new JoinCodeTakenError(`join code ${code} is taken`)
+      }
+      throw error
+    }
+  }
+
+  async setJoinOpen(id: string, joinOpen: boolean): Promise<void> {
+    await this.#db.pool.query('UPDATE sessions SET join_open = $1 WHERE id = $2', [joinOpen ? 1 : 0, id])
+  }
+
 
   async deleteSession(id: string): Promise<void> {
     // People, grants, rounds, votes and marks go with it (ON DELETE CASCADE).

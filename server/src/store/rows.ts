@@ -14,12 +14,29 @@ export interface SessionRow {
   title: string
   template_id: string
   code: string
+  invite_hash: string | null
+  join_open: number | string
   created_at: number | string
 }
 
+export const sessionColumns = 'id, title, template_id, code, invite_hash, join_open, created_at'
+
 export function toSession(row: SessionRow | undefined): SessionRecord | null {
   if (!row) return null
-  return { id: row.id, title: row.title, templateId: row.template_id, code: row.code, createdAt: Number(row.created_at) }
+  return {
+    id: row.id,
+    title: row.title,
+    templateId: row.template_id,
+    code: row.code,
+    inviteHash: row.invite_hash,
+    joinOpen: Number(row.join_open) !== 0,
+    createdAt: Number(row.created_at),
+  }
+}
+
+/** A session's columns in `sessionColumns` order, for an INSERT (join_open as 0/1: both engines store an INTEGER). */
+export function sessionValues(session: SessionRecord): Array<string | number | null> {
+  return [session.id, session.title, session.templateId, session.code, session.inviteHash, session.joinOpen ? 1 : 0, session.createdAt]
 }
 
 export interface PersonRow {

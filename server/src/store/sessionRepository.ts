@@ -18,14 +18,17 @@ export interface SessionRepository {
   /** Adds a person with their grant, all or nothing. */
   addPerson(person: PersonRecord, grant: GrantRecord): Promise<void>
   /**
-   * Takes back `addPerson`: the person and their grants go, all or nothing (a join whose control-room write
-   * failed, so that the store does not keep someone nobody was told of).
+   * Removes a person and their grants, all or nothing: from here on their token is refused. Takes back
+   * `addPerson` when a join's control-room write failed, and carries out the facilitator's "Verwijderen".
    */
   removePerson(participantId: string): Promise<void>
   findPerson(participantId: string): Promise<PersonRecord | null>
   /** Everyone of a session with a name (facilitator and participants), in the order they came. */
   listPeople(sessionId: string): Promise<PersonRecord[]>
   renameSession(id: string, title: string): Promise<void>
+  /** A new invitation: its code and the hash of its link's secret. Throws `JoinCodeTakenError`. */
+  setInvitation(id: string, code: string, inviteHash: string): Promise<void>
+  setJoinOpen(id: string, joinOpen: boolean): Promise<void>
   /** Removes the session, its people and its grants. */
   deleteSession(id: string): Promise<void>
   close(): Promise<void>
@@ -35,7 +38,18 @@ export interface SessionRecord {
   id: string
   title: string
   templateId: string
+  /**
+   * The join code, as it is: it is looked up by value and shown to the facilitator again, and at six characters a
+   * hash of it would be reversed in seconds, so hashing would protect nothing.
+   */
   code: string
+  /**
+   * SHA-256 of the participants' link's secret (the long form of the invitation); null for a session made before
+   * links carried one, until its facilitator next opens it.
+   */
+  inviteHash: string | null
+  /** Whether new participants may join. */
+  joinOpen: boolean
   /** Milliseconds since the epoch. */
   createdAt: number
 }

@@ -33,6 +33,13 @@ export const sessionTablesSql = `CREATE TABLE sessions (
           );
           CREATE INDEX grants_by_session ON grants (session_id)`
 
+/**
+ * The door of a session: the hash of the participants' link's secret, and whether joining is open. Both engines
+ * run it as it stands (join_open an INTEGER, 0 or 1, as SQLite has no boolean).
+ */
+export const sessionDoorSql = `ALTER TABLE sessions ADD COLUMN invite_hash TEXT;
+          ALTER TABLE sessions ADD COLUMN join_open INTEGER NOT NULL DEFAULT 1`
+
 export function voteTablesSql(voteId: string): string {
   return `CREATE TABLE vote_rounds (
             id TEXT PRIMARY KEY,
@@ -93,6 +100,11 @@ const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> 
             room TEXT PRIMARY KEY,
             deleted_at BIGINT NOT NULL
           )`,
+  },
+  {
+    version: 5,
+    name: 'invitation secret and open door',
+    sql: sessionDoorSql,
   },
 ]
 

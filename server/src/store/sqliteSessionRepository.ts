@@ -6,7 +6,7 @@ import {
   type SessionRecord,
   type SessionRepository,
 } from './sessionRepository.ts'
-import { type GrantRow, type PersonRow, type SessionRow, toGrant, toPerson, toSession } from './rows.ts'
+import { type GrantRow, type PersonRow, sessionColumns, type SessionRow, sessionValues, toGrant, toPerson, toSession } from './rows.ts'
 import { inTransaction, openRepositoryDatabase } from './sqliteDatabase.ts'
 
 /**
@@ -26,7 +26,7 @@ export class SqliteSessionRepository implements SessionRepository {
   async createSession(session: SessionRecord, people: PersonRecord[], grants: GrantRecord[]): Promise<void> {
     inTransaction(this.#db, () => {
       try {
-        this.#statements.insertSession.run(session.id, session.title, session.templateId, session.code, session.createdAt)
+        this.#statements.insertSession.run(...sessionValues(session))
       } catch (error) {
         if (isUniqueViolation(error, 'sessions.code')) throw new JoinCodeTakenError(`join code ${session.code} is taken`)
         throw error
@@ -77,6 +77,20 @@ export class SqliteSessionRepository implements SessionRepository {
     this.#statements.renameSession.run(title, id)
   }
 
+  async setInvitation(id: string, code: string, inviteHash: string): Promise<void> {
+    try {
+      this.#statements.setInvitation.run(code, inviteHash, id)
+    } catch (error) {
+      if (isUniqueViolation(error, 'sessions.code')) throw new JoinCodeTakenError(`join code ${code} is taken`)
+      throw error
+    }
+  }
+
+  async setJoinOpen(id: string, joinOpen: boolean): Promise<void> {
+    this.#statements.setJoinOpen.run(joinOpen ? 1 : 0, id)
+  }
+
+
   async deleteSession(id: string): Promise<void> {
     // People and grants go with it (ON DELETE CASCADE).
     this.#statements.deleteSession.run(id)
@@ -98,12 +112,14 @@ export class SqliteSessionRepository implements SessionRepository {
 function prepare(db: DatabaseSync) {
   const statement = (sql: string): StatementSync => db.prepare(sql)
   return {
-    insertSession: statement('INSERT INTO sessions (id, title, template_id, code, created_at) VALUES (?, ?, ?, ?, ?)'),
-    sessionById: statement('SELECT id, title, template_id, code, created_at FROM sessions WHERE id = ?'),
-    sessionByCode: statement('SELECT id, title, template_id, code, created_at FROM sessions WHERE code = ?'),
+    insertSession: statement(`INSERT INTO sessions (${sessionColumns}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    sessionById: statement(`SELECT ${sessionColumns} FROM sessions WHERE id = ?`),
+    sessionByCode: statement(`SELECT ${sessionColumns} FROM sessions WHERE code = ?`),
     renameSession: statement('UPDATE sessions SET title = ? WHERE id = ?'),
-    deleteSession: statement('DELETE FROM sessions WHERE id = ?'),
+    setInvitation: statement('UPDATE sessions SET code = ?, invite_hash = ? WHERE id = ?'),
+    setJoinOpen: statement('UPDATE sessions SET join_open = ? WHERE id = ?'),
     deletePerson: statement('DELETE FROM people WHERE id = ?'),
+    deleteSession: statement('DELETE FROM sessions WHERE id = ?'),
     insertPerson: statement('INSERT INTO people (id, session_id, name, role, created_at) VALUES (?, ?, ?, ?, ?)'),
     personById: statement('SELECT id, session_id, name, role, created_at FROM people WHERE id = ?'),
     peopleBySession: statement(

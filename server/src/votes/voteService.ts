@@ -30,6 +30,7 @@ import { newId } from '../sessions/secrets.ts'
 import type { Grant } from '../sessions/sessionService.ts'
 import type { SessionRepository } from '../store/sessionRepository.ts'
 import type { VoteRepository, VoteRoundRecord } from '../store/voteRepository.ts'
+import { PacedWrites } from './pacedWrites.ts'
 
 /** The stage id of a blank board, which has no agenda: its one stage is the board itself. */
 export const BLANK_BOARD_STAGE_ID = 'bord'
@@ -90,6 +91,9 @@ export class VoteService {
   #lastIdleSweep = performance.now()
   readonly #publishIntervalMs: number
   readonly #liveTallyMinVoters: number
+  /** Actions whose counts changed since the control room last got them, per session (emptied by each write). */
+  readonly #staleMarkCounts = new Map<string, Set<string>>()
+  readonly #markWrites: PacedWrites
 
   /**
    * `publishIntervalMs`: the least time between two updates of an open round's public state (voter count, live
@@ -106,6 +110,7 @@ export class VoteService {
   ) {
     this.#publishIntervalMs = publishIntervalMs
     this.#liveTallyMinVoters = liveTallyMinVoters
+    this.#markWrites = new PacedWrites(publishIntervalMs, (sessionId) => this.#writeMarkCounts(sessionId))
     this.#votes = votes
     this.#sessions = sessions
     this.#rooms = rooms
@@ -242,10 +247,30 @@ export class VoteService {
     const template = session ? this.#template(session.templateId) : undefined
     const actions = new Set(template?.principles.flatMap((p) => p.plays.flatMap((play) => play.actions.map((a) => a.id))) ?? [])
     if (!actions.has(actionId)) throw new UnprocessableError('no such action in this session\'s template')
+    const before = (await this.#votes.marks(grant.sessionId)).find((m) => m.participantId === participantId && m.actionId === actionId)
+    // A mark that changes nothing writes nothing: neither the store nor the control room.
+    if ((before?.mark ?? null) === mark) return { actionId, mark }
     await this.#votes.setMark(grant.sessionId, participantId, actionId, mark)
-    const counts = countMarks((await this.#votes.marks(grant.sessionId)).filter((m) => m.actionId === actionId)).get(actionId) ?? emptyMarkCounts()
-    await this.#rooms.change(sessionRoomName(grant.sessionId, 'control'), (doc) => writeMarkCounts(doc, actionId, counts))
+    this.#markCountsStale(grant.sessionId, actionId)
     return { actionId, mark }
+  }
+
+  /** The team's counts of an action go to the control room paced, like a round's votes. */
+  #markCountsStale(sessionId: string, actionId: string): void {
+    const stale = this.#staleMarkCounts.get(sessionId) ?? new Set<string>()
+    stale.add(actionId)
+    this.#staleMarkCounts.set(sessionId, stale)
+    this.#markWrites.schedule(sessionId)
+  }
+
+  async #writeMarkCounts(sessionId: string): Promise<void> {
+    const actionIds = this.#staleMarkCounts.get(sessionId)
+    this.#staleMarkCounts.delete(sessionId)
+    if (!actionIds) return
+    const counts = countMarks(await this.#votes.marks(sessionId))
+    await this.#rooms.change(sessionRoomName(sessionId, 'control'), (doc) => {
+      for (const actionId of actionIds) writeMarkCounts(doc, actionId, counts.get(actionId) ?? emptyMarkCounts())
+    })
   }
 
   /** Every action's counts and the asking participant's own marks. */
@@ -259,6 +284,7 @@ export class VoteService {
   /** Resolves once every publish scheduled so far has reached the control room (tests, shutdown). */
   async settled(): Promise<void> {
     while (this.#publishing.size > 0) await Promise.all([...this.#publishing.values()].map((p) => p.done))
+    await this.#markWrites.settled()
   }
 
   async #roundOf(grant: Grant, roundId: string): Promise<VoteRoundRecord> {

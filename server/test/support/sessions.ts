@@ -9,7 +9,7 @@ export interface RoomTarget {
 export interface TestSession extends CreatedSession {
   board(token?: string): RoomTarget
   control(token?: string): RoomTarget
-  /** Joins as a participant through the API; answers the participant's token. */
+  /** Joins as a participant through the API, with the join code as the invitation; answers the participant's token. */
   join(name: string): Promise<{ participantId: string; token: string }>
 }
 
@@ -36,7 +36,7 @@ export async function createSession(serverUrl: string, templateId = 'blank', tit
       const joined = await fetch(`${base}/api/sessions/${created.id}/participants`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name }),
+        body: JSON.stringify({ name, invite: created.code }),
       })
       if (joined.status !== 201) throw new Error(`joining failed: ${joined.status} ${await joined.text()}`)
       return joinedSchema.parse(await joined.json())

@@ -37,6 +37,11 @@ export function writeControlParticipant(doc: Y.Doc, participant: Participant): v
   controlParticipants(doc).set(participant.participantId, { ...participant })
 }
 
+/** Someone the facilitator removed: gone from everyone's participant list (their stickies stay on the board). */
+export function removeControlParticipant(doc: Y.Doc, participantId: string): void {
+  controlParticipants(doc).delete(participantId)
+}
+
 /** Every well-formed participant entry, in the order they joined (Y.Map keeps insertion order per client). */
 export function readControlParticipants(doc: Y.Doc): Participant[] {
   const result: Participant[] = []

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { displayNameSchema, sessionTitleSchema } from './api.ts'
-import { sessionIdFromPath, sessionLinkWithToken, tokenFromFragment } from './links.ts'
+import { displayNameSchema, joinRequestSchema, sessionTitleSchema, updateSessionRequestSchema } from './api.ts'
+import { inviteFromFragment, participantLink, sessionIdFromPath, sessionLinkWithToken, tokenFromFragment } from './links.ts'
 import { parseSessionRoomName, privateRoomName, sessionRoomName } from './rooms.ts'
 
 describe('display names', () => {
@@ -36,6 +36,15 @@ describe('links and rooms', () => {
     expect(tokenFromFragment(link.hash)).toBe('tok_en-123456789012')
     expect(sessionIdFromPath(link.pathname)).toBe(id)
   })
+  it('carry the invitation of the participants\' link in the fragment only, apart from any token', () => {
+    const link = new URL(participantLink('https://werkplaats.example', id, 'Invite_secret-0123456789'))
+    expect(link.pathname).toBe(`/s/${id}`)
+    expect(link.search).toBe('')
+    expect(inviteFromFragment(link.hash)).toBe('Invite_secret-0123456789')
+    expect(tokenFromFragment(link.hash)).toBeNull()
+    expect(inviteFromFragment('#t=abcdefabcdefabcdefabcdef')).toBeNull()
+    expect(inviteFromFragment('#i=<script>')).toBeNull()
+  })
   it('ignore fragments without a plausible token', () => {
     expect(tokenFromFragment('')).toBeNull()
     expect(tokenFromFragment('#t=<script>')).toBeNull()
@@ -49,5 +58,18 @@ describe('links and rooms', () => {
     const owner = 'ZyXwVuTsRqPoNmLkJiHgFe'
     expect(parseSessionRoomName(privateRoomName(id, owner))).toEqual({ sessionId: id, kind: 'private', ownerId: owner })
     expect(privateRoomName(id, owner).length).toBeLessThanOrEqual(64)
+  })
+})
+
+describe('the door in requests', () => {
+  it('a join without an invitation parses, with an empty one, for the server to refuse with 403', () => {
+    expect(joinRequestSchema.parse({ name: 'Anna' })).toEqual({ name: 'Anna', invite: '' })
+    expect(joinRequestSchema.parse({ name: 'Anna', invite: ' abc-def ' }).invite).toBe('abc-def')
+    expect(joinRequestSchema.safeParse({ name: 'Anna', invite: 'x'.repeat(129) }).success).toBe(false)
+  })
+  it('a change to the session names a title, the door, or both', () => {
+    expect(updateSessionRequestSchema.safeParse({}).success).toBe(false)
+    expect(updateSessionRequestSchema.parse({ joinOpen: false })).toEqual({ joinOpen: false })
+    expect(updateSessionRequestSchema.safeParse({ joinOpen: 'no' }).success).toBe(false)
   })
 })

@@ -78,7 +78,14 @@ export type CreatedSession = z.infer<typeof createdSessionSchema>
 export const observerLinkSchema = z.object({ observerToken: z.string(), link: z.string() })
 export type ObserverLink = z.infer<typeof observerLinkSchema>
 
-export const joinRequestSchema = z.object({ name: displayNameSchema })
+/**
+ * An invitation as someone hands it in: the join code (six characters, read aloud or typed) or the secret from
+ * the participants' link (`#i=…`). Either lets its holder join; the server tells them apart.
+ */
+export const inviteSchema = z.string().trim().max(128, 'not an invitation')
+
+/** Without `invite` (or with an empty one) the answer is 403, like with a wrong one: the door says what it needs. */
+export const joinRequestSchema = z.object({ name: displayNameSchema, invite: inviteSchema.default('') })
 export type JoinRequest = z.input<typeof joinRequestSchema>
 
 export const joinedSchema = z.object({ participantId: participantIdSchema, token: z.string() })
@@ -86,6 +93,16 @@ export type Joined = z.infer<typeof joinedSchema>
 
 export const joinCodeLookupSchema = z.object({ sessionId: sessionIdSchema, title: z.string() })
 export type JoinCodeLookup = z.infer<typeof joinCodeLookupSchema>
+
+/**
+ * The session's current invitation, for the facilitator only: the join code and the participants' link, whose
+ * fragment carries the invitation's secret (the code is its short form). A new invitation replaces both.
+ */
+export const invitationSchema = z.object({
+  code: z.string(),
+  links: z.object({ participant: z.string() }),
+})
+export type Invitation = z.infer<typeof invitationSchema>
 
 export const participantSchema = z.object({
   participantId: participantIdSchema,
@@ -98,7 +115,10 @@ export const sessionViewSchema = z.object({
   id: sessionIdSchema,
   title: z.string(),
   templateId: z.string(),
-  code: z.string(),
+  /** Whether new participants may join (the facilitator can close the door and open it again). */
+  joinOpen: z.boolean(),
+  /** Only for the facilitator: observers and participants see neither the code nor the link's secret. */
+  invitation: invitationSchema.optional(),
   /** The role of the token that asked. */
   role: roleSchema,
   participantId: participantIdSchema.optional(),
@@ -108,8 +128,15 @@ export const sessionViewSchema = z.object({
 })
 export type SessionView = z.infer<typeof sessionViewSchema>
 
-export const renameSessionRequestSchema = z.object({ title: sessionTitleSchema })
-export type RenameSessionRequest = z.input<typeof renameSessionRequestSchema>
+/** A change to the session (facilitator): a new title, closing or opening the door, or both. */
+export const updateSessionRequestSchema = z
+  .object({
+    title: sessionTitleSchema.optional(),
+    /** false: joins are refused ("joining is closed") until it is true again; people already in stay in. */
+    joinOpen: z.boolean().optional(),
+  })
+  .refine((update) => update.title !== undefined || update.joinOpen !== undefined, 'give a title, joinOpen or both')
+export type UpdateSessionRequest = z.input<typeof updateSessionRequestSchema>
 
 export const errorBodySchema = z.object({ error: z.string() })
 export type ErrorBody = z.infer<typeof errorBodySchema>

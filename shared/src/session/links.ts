@@ -4,6 +4,8 @@
  * the fragment at once.
  */
 const TOKEN_FRAGMENT_KEY = 't'
+/** The participants' link carries the invitation's secret the same way (`#i=…`), never in the path or query. */
+const INVITE_FRAGMENT_KEY = 'i'
 
 export function sessionPath(sessionId: string): string {
   return `/s/${sessionId}`
@@ -14,9 +16,19 @@ export function sessionLinkWithToken(origin: string, sessionId: string, token: s
   return `${origin}${sessionPath(sessionId)}#${TOKEN_FRAGMENT_KEY}=${encodeURIComponent(token)}`
 }
 
-/** The participants' link: it opens the session's join form, where each person gets a token of their own. */
-export function participantLink(origin: string, sessionId: string): string {
-  return `${origin}${sessionPath(sessionId)}`
+/**
+ * The participants' link: it opens the session's join form with the invitation's secret, where each person gets a
+ * token of their own. Without the secret (or the join code) nobody can join, not even who knows the session's id.
+ */
+export function participantLink(origin: string, sessionId: string, inviteSecret: string): string {
+  return `${origin}${sessionPath(sessionId)}#${INVITE_FRAGMENT_KEY}=${encodeURIComponent(inviteSecret)}`
+}
+
+/** The invitation's secret in a location's fragment (`#i=…`), or null. */
+export function inviteFromFragment(hash: string): string | null {
+  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash)
+  const invite = params.get(INVITE_FRAGMENT_KEY)
+  return invite && /^[A-Za-z0-9_-]{16,128}$/.test(invite) ? invite : null
 }
 
 /** The token in a location's fragment (`#t=…`), or null. */

@@ -33,3 +33,9 @@ export function parseSessionRoomName(room: string): SessionRoom | null {
 export function roomPath(room: string): string {
   return `/yjs/${room}`
 }
+
+/**
+ * The close reason (with 4401) of a connection whose person the facilitator removed from the session, so their
+ * page can say so rather than speak of an invalid token.
+ */
+export const REMOVED_FROM_SESSION_REASON = 'you were removed from this session'

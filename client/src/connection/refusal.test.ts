@@ -1,0 +1,12 @@
+import { REMOVED_FROM_SESSION_REASON } from '@werkplaats/shared'
+import { describe, expect, it } from 'vitest'
+import { refusalReason } from './roomConnection.ts'
+
+describe('why the server closed a connection for good', () => {
+  it('tells a removal by the facilitator from a token that is not valid', () => {
+    expect(refusalReason(4401, REMOVED_FROM_SESSION_REASON)).toBe('removed')
+    expect(refusalReason(4401, 'a valid token is needed (?token=)')).toBe('unauthorized')
+    expect(refusalReason(4403, REMOVED_FROM_SESSION_REASON)).toBe('read-only')
+    expect(refusalReason(4404)).toBe('session-gone')
+  })
+})
