@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { ServerConfig } from './config.ts'
 import type { AttemptLimiter } from './http/addressLimiter.ts'
 import { errorResponse, HttpError, NotFoundError } from './http/errors.ts'
+import { securityHeaders } from './http/securityHeaders.ts'
 import { apiDocsRoutes } from './routes/apiDocs.ts'
 import type { ExportService } from './exports/exportService.ts'
 import { clientConfigRoutes } from './routes/clientConfig.ts'
@@ -39,6 +40,7 @@ export interface AppParts {
 export function createApp({ config, sessions, votes, exports, templates, template, joinLimiter, isReady }: AppParts): OpenAPIHono {
   const app = new OpenAPIHono()
   app.onError(errorResponse)
+  app.use('*', securityHeaders({ frameAncestors: config.frameAncestors }))
   app.use(
     '/api/*',
     bodyLimit({

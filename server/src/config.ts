@@ -2,6 +2,8 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 
 const positiveInt = z.coerce.number().int().positive()
+/** An origin as it may stand in a CSP header: nothing that could end the directive or start another. */
+const ORIGIN = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d+)?$/
 
 /**
  * Everything the server reads from its environment, with defaults that suit one machine. Invalid values stop
@@ -24,6 +26,15 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** People one session admits (facilitator and participants). */
   MAX_PARTICIPANTS_PER_SESSION: positiveInt.default(1000),
+  /**
+   * Origins that may show the app in a frame (an intranet portal), separated by spaces, e.g.
+   * `https://intranet.example.org`. Without it no page may frame it (`frame-ancestors 'none'`).
+   */
+  FRAME_ANCESTORS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(/\s+/).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin).pipe(z.string().regex(ORIGIN, 'must be origins like https://intranet.example.org')))),
   /** Largest HTTP request body of the API. */
   MAX_REQUEST_BYTES: positiveInt.default(64 * 1024),
   /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
@@ -73,6 +84,7 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     joinCodeAttemptsPerMinute: e.JOIN_CODE_ATTEMPTS_PER_MINUTE,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
+    frameAncestors: e.FRAME_ANCESTORS,
     maxParticipantsPerSession: e.MAX_PARTICIPANTS_PER_SESSION,
     trustProxy: e.TRUST_PROXY === 'true',
     clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : resolve(import.meta.dirname, '../../client/dist'),
