@@ -17,8 +17,10 @@ import { healthRoutes } from './routes/health.ts'
 import { joinRoutes } from './routes/join.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 import { templateRoutes } from './routes/templates.ts'
+import { ticketRoutes } from './routes/tickets.ts'
 import { yjsRoutes } from './routes/yjs.ts'
 import { voteRoutes } from './routes/voteRounds.ts'
+import type { RoomTickets } from './sessions/roomTickets.ts'
 import type { SessionService } from './sessions/sessionService.ts'
 import type { VoteService } from './votes/voteService.ts'
 
@@ -31,13 +33,16 @@ export interface AppParts {
   template: (id: string) => Template | undefined
   joinLimiter: AttemptLimiter
   isReady: () => boolean
+  tickets: RoomTickets
+  /** WebSocket tickets per token (per instance). */
+  ticketLimiter: AttemptLimiter
 }
 
 /**
  * The whole HTTP surface on one port: the API (described by its own OpenAPI document), and the built client
  * with an SPA fallback. WebSocket upgrades never come here (see `rooms/roomEndpoint.ts`).
  */
-export function createApp({ config, sessions, votes, exports, templates, template, joinLimiter, isReady }: AppParts): OpenAPIHono {
+export function createApp({ config, sessions, votes, exports, templates, template, joinLimiter, isReady, tickets, ticketLimiter }: AppParts): OpenAPIHono {
   const app = new OpenAPIHono()
   app.onError(errorResponse)
   app.use('*', securityHeaders({ frameAncestors: config.frameAncestors }))
@@ -56,6 +61,7 @@ export function createApp({ config, sessions, votes, exports, templates, templat
   app.route('/', templateRoutes(templates, template))
   app.route('/', sessionRoutes(sessions, origin))
   app.route('/', joinRoutes(sessions, joinLimiter, config.trustProxy))
+  app.route('/', ticketRoutes(sessions, tickets, ticketLimiter))
   app.route('/', voteRoutes(sessions, votes))
   app.route('/', exportRoutes(sessions, exports, origin))
   app.route('/', yjsRoutes())

@@ -4,6 +4,7 @@ import { connectRedis, describeRedis } from './fanout/redisConnection.ts'
 import { RedisFanout } from './fanout/redisFanout.ts'
 import { localFanout, type RoomFanout } from './fanout/roomFanout.ts'
 import { AddressLimiter, type AttemptLimiter } from './http/addressLimiter.ts'
+import { MemoryTicketStore, RedisTicketStore, type TicketStore } from './sessions/roomTickets.ts'
 import type { DocumentStore } from './store/documentStore.ts'
 import { PostgresDatabase } from './store/postgresDatabase.ts'
 import { PostgresSessionRepository } from './store/postgresSessionRepository.ts'
@@ -49,6 +50,8 @@ export async function openStores(config: ServerConfig): Promise<Stores> {
 export interface Cluster {
   fanout: RoomFanout
   joinLimiter(perMinute: number, burst: number): AttemptLimiter
+  /** Where WebSocket tickets wait: a ticket issued by one instance must be good on every other. */
+  ticketStore(): TicketStore
   /** Where the others are met, for the start-up message. */
   description: string
   close(): Promise<void>
@@ -58,6 +61,7 @@ export interface Cluster {
 export const singleInstance: Cluster = {
   fanout: localFanout,
   joinLimiter: (perMinute, burst) => new AddressLimiter(perMinute, burst),
+  ticketStore: () => new MemoryTicketStore(),
   description: 'one instance',
   async close() {},
 }
@@ -74,6 +78,7 @@ export async function openCluster(config: ServerConfig): Promise<Cluster> {
   return {
     fanout,
     joinLimiter: (perMinute, burst) => new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst),
+    ticketStore: () => new RedisTicketStore(publisher, new MemoryTicketStore()),
     description: `instances meet in Redis at ${describeRedis(config.redisUrl)}`,
     close: () => fanout.close(),
   }

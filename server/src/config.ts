@@ -35,6 +35,8 @@ const environmentSchema = z.object({
     .default('')
     .transform((value) => value.split(/\s+/).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin).pipe(z.string().regex(ORIGIN, 'must be origins like https://intranet.example.org')))),
+  /** WebSocket tickets one token may ask for per minute (bursts up to twice that): each waits until used or expired. */
+  TICKETS_PER_MINUTE: positiveInt.default(120),
   /** Largest HTTP request body of the API. */
   MAX_REQUEST_BYTES: positiveInt.default(64 * 1024),
   /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
@@ -85,6 +87,7 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     joinCodeAttemptsPerMinute: e.JOIN_CODE_ATTEMPTS_PER_MINUTE,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     frameAncestors: e.FRAME_ANCESTORS,
+    ticketsPerMinute: e.TICKETS_PER_MINUTE,
     maxParticipantsPerSession: e.MAX_PARTICIPANTS_PER_SESSION,
     trustProxy: e.TRUST_PROXY === 'true',
     clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : resolve(import.meta.dirname, '../../client/dist'),
