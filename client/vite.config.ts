@@ -27,5 +27,8 @@ export default defineConfig({
     emptyOutDir: true,
     // tldraw is one large library; a warning about it on every build says nothing new.
     chunkSizeWarningLimit: 4096,
+    // tldraw fetches its translations; small ones Vite would inline as `data:` URLs, which the page's
+    // Content-Security-Policy (`connect-src 'self'`) does not let it fetch. As files they come from our origin.
+    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
   },
 })

@@ -1,3 +1,4 @@
+import './schemasWithoutEval.ts'
 import 'tldraw/tldraw.css'
 import './styles.css'
 import { StrictMode } from 'react'

@@ -44,6 +44,8 @@ export interface ConsoleProblem {
 export class Participant {
   readonly requests: string[] = []
   readonly problems: ConsoleProblem[] = []
+  /** What the page's Content-Security-Policy refused (also among `problems`): `<directive> <blocked URL>`. */
+  readonly cspViolations: string[] = []
   readonly name: string
   readonly context: BrowserContext
   readonly page: Page
@@ -64,7 +66,20 @@ export class Participant {
     const page = await context.newPage()
     // Fail a step well within the test's own timeout, so the report names the step that hung.
     page.setDefaultTimeout(15_000)
-    return new Participant(name, context, page)
+    const participant = new Participant(name, context, page)
+    // Every page of the context reports what its Content-Security-Policy refused, so no test runs under a
+    // policy that silently breaks part of the app (Chromium logs most refusals as console errors too).
+    await context.exposeBinding('__werkplaatsCspViolation', (_source, violation: string) => {
+      participant.cspViolations.push(violation)
+      participant.problems.push({ at: Date.now(), text: `CSP violation: ${violation}` })
+    })
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __werkplaatsCspViolation(violation: string): void }).__werkplaatsCspViolation
+        report(`${event.effectiveDirective} ${event.blockedURI}`)
+      })
+    })
+    return participant
   }
 
   /**

@@ -9,6 +9,7 @@ import type { ServerConfig } from './config.ts'
 import type { AttemptLimiter } from './http/addressLimiter.ts'
 import type { ApiRateLimits } from './http/rateLimits.ts'
 import { errorResponse, HttpError, NotFoundError } from './http/errors.ts'
+import { securityHeaders } from './http/securityHeaders.ts'
 import { apiDocsRoutes } from './routes/apiDocs.ts'
 import type { ExportService } from './exports/exportService.ts'
 import { clientConfigRoutes } from './routes/clientConfig.ts'
@@ -17,8 +18,10 @@ import { healthRoutes } from './routes/health.ts'
 import { joinRoutes } from './routes/join.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 import { templateRoutes } from './routes/templates.ts'
+import { ticketRoutes } from './routes/tickets.ts'
 import { yjsRoutes } from './routes/yjs.ts'
 import { voteRoutes } from './routes/voteRounds.ts'
+import type { RoomTickets } from './sessions/roomTickets.ts'
 import type { SessionService } from './sessions/sessionService.ts'
 import type { VoteService } from './votes/voteService.ts'
 
@@ -32,15 +35,19 @@ export interface AppParts {
   joinLimiter: AttemptLimiter
   rateLimits: ApiRateLimits
   isReady: () => boolean
+  tickets: RoomTickets
+  /** WebSocket tickets per token (per instance). */
+  ticketLimiter: AttemptLimiter
 }
 
 /**
  * The whole HTTP surface on one port: the API (described by its own OpenAPI document), and the built client
  * with an SPA fallback. WebSocket upgrades never come here (see `rooms/roomEndpoint.ts`).
  */
-export function createApp({ config, sessions, votes, exports, templates, template, joinLimiter, rateLimits, isReady }: AppParts): OpenAPIHono {
+export function createApp({ config, sessions, votes, exports, templates, template, joinLimiter, rateLimits, isReady, tickets, ticketLimiter }: AppParts): OpenAPIHono {
   const app = new OpenAPIHono()
   app.onError(errorResponse)
+  app.use('*', securityHeaders({ frameAncestors: config.frameAncestors }))
   app.use(
     '/api/*',
     bodyLimit({
@@ -56,6 +63,7 @@ export function createApp({ config, sessions, votes, exports, templates, templat
   app.route('/', templateRoutes(templates, template))
   app.route('/', sessionRoutes(sessions, origin, rateLimits))
   app.route('/', joinRoutes(sessions, joinLimiter, config.trustProxy))
+  app.route('/', ticketRoutes(sessions, tickets, ticketLimiter))
   app.route('/', voteRoutes(sessions, votes, rateLimits))
   app.route('/', exportRoutes(sessions, exports, origin))
   app.route('/', yjsRoutes())

@@ -5,6 +5,7 @@ import { RedisFanout } from './fanout/redisFanout.ts'
 import { localFanout, type RoomFanout } from './fanout/roomFanout.ts'
 import { AddressLimiter, type AttemptLimiter } from './http/addressLimiter.ts'
 import type { RateLimit } from './http/rateLimits.ts'
+import { MemoryTicketStore, RedisTicketStore, type TicketStore } from './sessions/roomTickets.ts'
 import type { DocumentStore } from './store/documentStore.ts'
 import { PostgresDatabase } from './store/postgresDatabase.ts'
 import { PostgresSessionRepository } from './store/postgresSessionRepository.ts'
@@ -52,6 +53,8 @@ export interface Cluster {
   joinLimiter(perMinute: number, burst: number): AttemptLimiter
   /** A limit all instances share, its counts kept apart from other limits' by `scope`. */
   rateLimiter(scope: string, limit: RateLimit): AttemptLimiter
+  /** Where WebSocket tickets wait: a ticket issued by one instance must be good on every other. */
+  ticketStore(): TicketStore
   /** Where the others are met, for the start-up message. */
   description: string
   close(): Promise<void>
@@ -62,6 +65,7 @@ export const singleInstance: Cluster = {
   fanout: localFanout,
   joinLimiter: (perMinute, burst) => new AddressLimiter(perMinute, burst),
   rateLimiter: (_scope, { perMinute, burst }) => new AddressLimiter(perMinute, burst),
+  ticketStore: () => new MemoryTicketStore(),
   description: 'one instance',
   async close() {},
 }
@@ -80,6 +84,7 @@ export async function openCluster(config: ServerConfig): Promise<Cluster> {
     joinLimiter: (perMinute, burst) => new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst),
     rateLimiter: (scope, { perMinute, burst }) =>
       new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst, scope),
+    ticketStore: () => new RedisTicketStore(publisher, new MemoryTicketStore()),
     description: `instances meet in Redis at ${describeRedis(config.redisUrl)}`,
     close: () => fanout.close(),
   }

@@ -2,6 +2,8 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 
 const positiveInt = z.coerce.number().int().positive()
+/** An origin as it may stand in a CSP header: nothing that could end the directive or start another. */
+const ORIGIN = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d+)?$/
 
 /**
  * Everything the server reads from its environment, with defaults that suit one machine. Invalid values stop
@@ -41,6 +43,17 @@ const environmentSchema = z.object({
    * votes since the last one (or the round closes): one step never shows what one person chose.
    */
   LIVE_TALLY_MIN_VOTERS: positiveInt.default(3),
+  /**
+   * Origins that may show the app in a frame (an intranet portal), separated by spaces, e.g.
+   * `https://intranet.example.org`. Without it no page may frame it (`frame-ancestors 'none'`).
+   */
+  FRAME_ANCESTORS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(/\s+/).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin).pipe(z.string().regex(ORIGIN, 'must be origins like https://intranet.example.org')))),
+  /** WebSocket tickets one token may ask for per minute (bursts up to twice that): each waits until used or expired. */
+  TICKETS_PER_MINUTE: positiveInt.default(120),
   /** Largest HTTP request body of the API. */
   MAX_REQUEST_BYTES: positiveInt.default(64 * 1024),
   /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
@@ -95,6 +108,8 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
       votes: { perMinute: e.VOTES_PER_MINUTE_PER_PERSON, burst: e.VOTE_BURST_PER_PERSON },
     },
     maxRequestBytes: e.MAX_REQUEST_BYTES,
+    frameAncestors: e.FRAME_ANCESTORS,
+    ticketsPerMinute: e.TICKETS_PER_MINUTE,
     maxParticipantsPerSession: e.MAX_PARTICIPANTS_PER_SESSION,
     liveTallyMinVoters: e.LIVE_TALLY_MIN_VOTERS,
     trustProxy: e.TRUST_PROXY === 'true',

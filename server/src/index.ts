@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import { ExportService } from './exports/exportService.ts'
 import { ApiRateLimits } from './http/rateLimits.ts'
+import { AddressLimiter } from './http/addressLimiter.ts'
 import type { ServerConfig } from './config.ts'
 import { type Cluster, singleInstance } from './backends.ts'
 import type { Connection } from './rooms/connection.ts'
@@ -14,6 +15,7 @@ import { LoadGauge } from './rooms/loadGauge.ts'
 import { startKeepAlive } from './rooms/keepAlive.ts'
 import { attachRoomEndpoint } from './rooms/roomEndpoint.ts'
 import { RoomManager } from './rooms/roomManager.ts'
+import { RoomTickets } from './sessions/roomTickets.ts'
 import { SessionService } from './sessions/sessionService.ts'
 import type { DocumentStore } from './store/documentStore.ts'
 import type { SessionRepository } from './store/sessionRepository.ts'
@@ -57,13 +59,15 @@ export async function startServer(
   const exports = new ExportService(repository, rooms, getTemplate)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const rateLimits = new ApiRateLimits(config.rateLimits, (scope, limit) => cluster.rateLimiter(scope, limit), config.trustProxy)
+  const tickets = new RoomTickets(cluster.ticketStore(), sessions)
+  const ticketLimiter = new AddressLimiter(config.ticketsPerMinute, config.ticketsPerMinute * 2)
   const connections = new Set<Connection>()
   let ready = false
-  const app = createApp({ config, sessions, votes, exports, templates: listTemplates, template: getTemplate, joinLimiter, rateLimits, isReady: () => ready })
+  const app = createApp({ config, sessions, votes, exports, templates: listTemplates, template: getTemplate, joinLimiter, rateLimits, isReady: () => ready, tickets, ticketLimiter })
   // ws rejects frames over maxPayload itself, closing with 1009 before we buffer them.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
-  attachRoomEndpoint(server, wss, { sessions, rooms, limits: config.connection, connections })
+  attachRoomEndpoint(server, wss, { sessions, tickets, rooms, limits: config.connection, connections })
 
   const stopKeepAlive = startKeepAlive(connections, config.keepAliveMs)
 
@@ -86,6 +90,7 @@ export async function startServer(
       stopKeepAlive()
       joinLimiter.stop()
       rateLimits.stop()
+      ticketLimiter.stop()
       load.stop()
       for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
       await new Promise<void>((resolve) => server.close(() => resolve()))

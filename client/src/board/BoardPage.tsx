@@ -24,6 +24,8 @@ import { useFacilitation } from '../facilitation/useFacilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
 import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
 import { BoardSession } from './boardSession.ts'
+import { outsideContentUiOverrides, refuseOutsideContent } from './outsideContent/outsideContentHandlers.ts'
+import { outsideContentShapeUtils } from './outsideContent/outsideContentShapes.tsx'
 import { templateShapeUtils } from './shapes/templateShapes.ts'
 import { useTemplateLayer } from './templateLayer/useTemplateLayer.ts'
 
@@ -32,6 +34,9 @@ import { useTemplateLayer } from './templateLayer/useTemplateLayer.ts'
 const assetUrls = getAssetUrlsByImport()
 
 // Module-level, so tldraw sees the same object every render and never remounts the slot.
+// No shape shows content from an outside address (outsideContent/): no participant can make others' browsers fetch.
+const shapeUtils = [...templateShapeUtils, ...outsideContentShapeUtils]
+const noMedia: readonly string[] = []
 const components: TLComponents = { SharePanel: SessionPanelSlot, OnTheCanvas: StickyVotes, StylePanel: WorkshopStylePanel }
 // Participants and observers get the reduced workshop toolbar; the facilitator keeps every tool.
 const participantComponents: TLComponents = { ...components, Toolbar: ParticipantToolbar }
@@ -108,6 +113,7 @@ export function BoardPage({
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
   // to the room anyway (the server closes a connection that writes without the right to).
   const onMount = (editor: Editor) => {
+    refuseOutsideContent(editor)
     if (readOnly) editor.updateInstanceState({ isReadonly: true })
     setEditor(editor)
   }
@@ -124,7 +130,10 @@ export function BoardPage({
                 assetUrls={assetUrls}
                 licenseKey={config.licenseKey ?? undefined}
                 components={view.role === 'facilitator' ? components : participantComponents}
-                shapeUtils={templateShapeUtils}
+                shapeUtils={shapeUtils}
+                overrides={outsideContentUiOverrides}
+                acceptedImageMimeTypes={noMedia}
+                acceptedVideoMimeTypes={noMedia}
                 onMount={onMount}
                 autoFocus
               />

@@ -1,7 +1,9 @@
-import { REMOVED_FROM_SESSION_REASON } from '@werkplaats/shared'
+import { parseSessionRoomName, REMOVED_FROM_SESSION_REASON } from '@werkplaats/shared'
 import { atom, type Atom } from 'tldraw'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import { ApiError, requestRoomTicket } from '../session/sessionApi.ts'
+import { type FetchTicket, ticketedWebSocket, TicketRefusedError } from './ticketedWebSocket.ts'
 
 /**
  * What the participant needs to know about the line to the server:
@@ -47,10 +49,14 @@ export function roomNameFromPath(path: string): string {
   return path.replace(/^\/yjs\//, '')
 }
 
-/** Connects to one room of a session; the token rides along as `?token=`, which the server checks per room. */
+/**
+ * Connects to one room of a session. Each connection (and each reconnect) first trades the token for a
+ * single-use ticket over HTTPS and connects with `?ticket=` (`ticketedWebSocket.ts`): the token itself never
+ * stands in a WebSocket URL, where proxies would log it.
+ */
 export function connectToRoom(room: string, doc: Y.Doc, token: string): RoomConnection {
   const provider = new WebsocketProvider(yjsServerUrl(window.location), room, doc, {
-    params: { token },
+    WebSocketPolyfill: ticketedWebSocket(ticketsFor(room, token)),
     // Tabs of one browser still sync through the server; a BroadcastChannel would be a second path to debug
     // (and one that skips the server's check of who may write).
     disableBc: true,
@@ -90,5 +96,18 @@ export function connectToRoom(room: string, doc: Y.Doc, token: string): RoomConn
       provider.off('closed', onClosed)
       provider.destroy()
     },
+  }
+}
+
+/** Where a room's connections get their tickets: the session's ticket endpoint, with the token in the header. */
+function ticketsFor(room: string, token: string): FetchTicket {
+  const sessionId = parseSessionRoomName(room)?.sessionId
+  return async () => {
+    if (!sessionId) throw new TicketRefusedError(404, `not a room of a session: ${room}`)
+    try {
+      return (await requestRoomTicket(sessionId, token)).ticket
+    } catch (error) {
+      throw new TicketRefusedError(error instanceof ApiError ? error.status : 0, error instanceof Error ? error.message : 'no ticket')
+    }
   }
 }

@@ -148,6 +148,7 @@ const nl = {
   exportFailed: (reason: string) => `Exporteren lukte niet: ${reason}`,
   /** The language the exported summary is written in. */
   exportLanguage: 'nl' as 'nl' | 'en',
+  outsideContentHidden: 'Inhoud van buiten dit bord wordt niet getoond',
 }
 
 export type Messages = typeof nl
@@ -295,6 +296,7 @@ const en: Messages = {
   exportNothing: 'There is nothing here to export yet.',
   exportFailed: (reason: string) => `Export failed: ${reason}`,
   exportLanguage: 'en',
+  outsideContentHidden: 'Content from outside this board is not shown',
 }
 
 export const DEFAULT_LOCALE = 'nl'

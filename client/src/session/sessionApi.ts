@@ -7,6 +7,8 @@ import {
   observerLinkSchema,
   createdSessionSchema,
   errorBodySchema,
+  issuedRoomTicketSchema,
+  type IssuedRoomTicket,
   joinCodeLookupSchema,
   joinedSchema,
   sessionViewSchema,
@@ -160,4 +162,9 @@ export function duplicateSession(sessionId: string, token: string): Promise<Crea
 /** A fresh observers' link (facilitator): only hashes of tokens are kept, so an earlier link cannot be shown again. */
 export function newObserverLink(sessionId: string, token: string): Promise<ObserverLink> {
   return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/observer-link`, observerLinkSchema, { method: 'POST', token })
+}
+
+/** A single-use ticket for one WebSocket connection to a room of the session (valid 60 s). */
+export function requestRoomTicket(sessionId: string, token: string): Promise<IssuedRoomTicket> {
+  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/tickets`, issuedRoomTicketSchema, { method: 'POST', token })
 }

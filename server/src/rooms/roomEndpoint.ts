@@ -2,6 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { isRoomName, ROOM_NAME_RULE } from '@werkplaats/shared'
 import type { WebSocket, WebSocketServer } from 'ws'
+import type { RoomTickets } from '../sessions/roomTickets.ts'
 import { RoomAccessError, type SessionService } from '../sessions/sessionService.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
 import type { PeerAccess } from './peer.ts'
@@ -9,6 +10,7 @@ import type { RoomManager } from './roomManager.ts'
 
 export interface RoomEndpointParts {
   sessions: SessionService
+  tickets: RoomTickets
   rooms: RoomManager
   limits: ConnectionLimits
   /** Every open connection, for the keep-alive and for shutdown. */
@@ -18,7 +20,8 @@ export interface RoomEndpointParts {
 const ROOM_PATH = /^\/yjs\/([^/?#]+)$/
 
 /**
- * The WebSocket endpoint `/yjs/<room>?token=<token>`, speaking the y-websocket protocol.
+ * The WebSocket endpoint `/yjs/<room>?ticket=<ticket>` (the app's single-use tickets, `RoomTickets`) or
+ * `/yjs/<room>?token=<token>` (API clients, the stock provider), speaking the y-websocket protocol.
  *
  * `ws` upgrades the connection on the Node server directly. Hono's upgrade helper kept each request's context
  * alive for the life of the connection (6.7 KiB each, see docs/benchmarks.md); a board with hundreds of
@@ -41,8 +44,12 @@ export function attachRoomEndpoint(server: Server, wss: WebSocketServer, parts: 
     if (roomName === null || !isRoomName(roomName)) {
       return refuseHttp(socket, 400, ROOM_NAME_RULE)
     }
-    const token = url.searchParams.get('token') ?? undefined
-    parts.sessions.authorizeRoom(roomName, token).then(
+    // The app's single-use ticket, or a token as API clients and the stock provider send it.
+    const ticket = url.searchParams.get('ticket')
+    const admitted = ticket !== null
+      ? parts.tickets.admit(roomName, ticket)
+      : parts.sessions.authorizeRoom(roomName, url.searchParams.get('token') ?? undefined)
+    admitted.then(
       (access) => {
         if (socket.destroyed) return
         wss.handleUpgrade(request, socket, head, (ws) => openConnection(ws, roomName, access, parts))

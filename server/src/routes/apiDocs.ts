@@ -44,7 +44,9 @@ export function apiDocsRoutes(api: OpenAPIHono): Hono {
       version: '1',
       description:
         'Sessions, roles and rooms of Werkplaats. Errors are always `{ "error": "..." }`. Tokens go in ' +
-        '`Authorization: Bearer <token>` (HTTP) or `?token=` (WebSocket).',
+        '`Authorization: Bearer <token>` (HTTP). A WebSocket connects with a single-use `?ticket=` from ' +
+        '`POST /api/sessions/{id}/tickets` (what the app does, so no token stands in a URL that proxies log), or ' +
+        'with `?token=` (API clients, the stock y-websocket provider).',
     },
   })
   return new Hono()

@@ -159,8 +159,11 @@ export class SessionService {
     return grant
   }
 
-  /** The token check for WebSockets: who may connect to `roomName`, and with which rights. */
-  async authorizeRoom(roomName: string, token: string | undefined): Promise<PeerAccess> {
+  /**
+   * The token check for WebSockets: who may connect to `roomName`, and with which rights. The token comes as
+   * `?token=`, or by its hash from a spent ticket (`RoomTickets.admit`).
+   */
+  async authorizeRoom(roomName: string, token: string | { tokenHash: string } | undefined): Promise<PeerAccess> {
     const room = parseSessionRoomName(roomName)
     if (!room) throw new RoomAccessError(CloseCode.gone, 'no such board')
     const grant = token ? await this.#grantOf(token) : null
@@ -376,8 +379,8 @@ export class SessionService {
     return { code: session.code, links: { participant: participantLink(origin, session.id, secret) } }
   }
 
-  async #grantOf(token: string): Promise<Grant | null> {
-    const grant = await this.#repository.findGrant(hashToken(token))
+  async #grantOf(token: string | { tokenHash: string }): Promise<Grant | null> {
+    const grant = await this.#repository.findGrant(typeof token === 'string' ? hashToken(token) : token.tokenHash)
     return grant && { sessionId: grant.sessionId, role: grant.role, participantId: grant.participantId }
   }
 
