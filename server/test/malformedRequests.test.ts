@@ -1,7 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RawAnswer, rawExchange } from './support/rawHttp.ts'
-import { ServerProcess } from './support/serverProcess.ts'
+import { ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
 import { createSession } from './support/sessions.ts'
 
 /**
@@ -12,15 +14,21 @@ describe('malformed requests on the raw socket', () => {
   let server: ServerProcess
   let room: string
   let token: string
+  // A stand-in for the built client, so that static serving and its SPA fallback are fuzzed too.
+  const client = temporaryDataDir()
 
   beforeAll(async () => {
-    server = await ServerProcess.launch({ ROOM_UNLOAD_AFTER_MS: '600000' })
+    writeFileSync(join(client.path, 'index.html'), '<!doctype html><title>Werkplaats</title>')
+    mkdirSync(join(client.path, 'assets'))
+    writeFileSync(join(client.path, 'assets', 'main-abc123.js'), 'console.log(1)')
+    server = await ServerProcess.launch({ ROOM_UNLOAD_AFTER_MS: '600000', CLIENT_DIR: client.path })
     const session = await createSession(server.url)
     room = session.board().room
     token = session.facilitatorToken
   })
   afterAll(async () => {
     await server.destroy()
+    client.remove()
   })
 
   /** Fails naming the request and showing what the server logged when it is gone or unhealthy. */
@@ -156,7 +164,7 @@ function header(): fc.Arbitrary<[string, string]> {
 
 function targetPiece(room: string): fc.Arbitrary<string> {
   return fc.constantFrom(
-    '/', '//', '/yjs/', `/yjs/${room}`, 'yjs', '[', ']', '%', '%0', '%00', '%zz', '%E2%9C', '%2F', '%2e%2e', '..', '.', '?', '?token=',
+    '/', '//', '/yjs/', `/yjs/${room}`, 'yjs', '/assets/', '/assets/main-abc123.js', '/api/', '/api/docs/assets/', '/api/sessions/', '[', ']', '%', '%0', '%00', '%zz', '%E2%9C', '%2F', '%2e%2e', '..', '.', '?', '?token=',
     '&', '#', '@', ':', ':99999', 'a', '\\', 'é', '😀', '\u0000', '\u007f', 'http://', 'https://[', '*', ' ', '\t',
   )
 }
