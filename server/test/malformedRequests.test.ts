@@ -47,6 +47,10 @@ describe('malformed requests on the raw socket', () => {
     },
   )
 
+  it('a CONNECT is answered 405 rather than cut off', async () => {
+    expect((await rawExchange(server.port, 'CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n')).status).toBe(405)
+  })
+
   it('an unreadable request line is answered 400 with JSON and its connection closed', async () => {
     const answer = await rawExchange(server.port, 'FOO\u0001 / HTTP/1.1\r\nHost: x\r\n\r\n')
     expect(answer.status).toBe(400)

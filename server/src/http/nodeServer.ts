@@ -1,4 +1,4 @@
-import { createServer, type ServerResponse, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { getRequestListener, RequestError } from '@hono/node-server'
 import { answerOnSocket } from './rawResponse.ts'
@@ -10,7 +10,7 @@ type Fetch = (request: Request) => Response | Promise<Response>
  *
  * - a request Node's parser cannot read (a bad method, request line or header, headers over the size limit) gets
  *   400 (431, 408) `{ error }` and its connection is closed (`clientError`);
- * - a request the adaptor cannot turn into a `Request` (a target or `Host` that is no URL) gets 400;
+ * - a request the adaptor cannot turn into a `Request` (a target or `Host` that is no URL) gets 400, a CONNECT 405;
  * - an error that escapes the app itself is logged and answered 500.
  *
  * The app's own errors are mapped in one place (`errorResponse`); this covers what happens before and around it.
@@ -18,6 +18,11 @@ type Fetch = (request: Request) => Response | Promise<Response>
 export function createHttpServer(fetch: Fetch): Server {
   const server = createServer(getRequestListener(fetch, { errorHandler: answerFailure }))
   server.on('clientError', answerClientError)
+  // Without a listener Node cuts a CONNECT off without a word; this is no proxy.
+  server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy())
+    answerOnSocket(socket, 405, 'CONNECT is not supported')
+  })
   return server
 }
 
