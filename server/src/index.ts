@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
 import { getTemplate, listTemplates } from '@werkplaats/playbook-data'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
