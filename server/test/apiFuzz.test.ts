@@ -65,6 +65,8 @@ describe('every API route under generated input', () => {
   let known: Known
 
   beforeAll(async () => {
+    // Rooms stay loaded (an unload compacts, a write no request made), and join-code look-ups are not limited
+    // (a 429 would hide what the generated codes do).
     server = await ServerProcess.launch({ ROOM_UNLOAD_AFTER_MS: '600000', JOIN_CODE_ATTEMPTS_PER_MINUTE: '100000' })
     store = new StoreSnapshot(server.dataDir)
     const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {

@@ -21,7 +21,7 @@ describe('malformed requests on the raw socket', () => {
     writeFileSync(join(client.path, 'index.html'), '<!doctype html><title>Werkplaats</title>')
     mkdirSync(join(client.path, 'assets'))
     writeFileSync(join(client.path, 'assets', 'main-abc123.js'), 'console.log(1)')
-    server = await ServerProcess.launch({ ROOM_UNLOAD_AFTER_MS: '600000', CLIENT_DIR: client.path })
+    server = await ServerProcess.launch({ CLIENT_DIR: client.path })
     const session = await createSession(server.url)
     room = session.board().room
     token = session.facilitatorToken
