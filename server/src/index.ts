@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
-import { createAdaptorServer } from '@hono/node-server'
 import { getTemplate, listTemplates } from '@werkplaats/playbook-data'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
+import { createHttpServer } from './http/nodeServer.ts'
 import { ExportService } from './exports/exportService.ts'
 import { ApiRateLimits } from './http/rateLimits.ts'
 import { AddressLimiter } from './http/addressLimiter.ts'
@@ -66,7 +65,7 @@ export async function startServer(
   const app = createApp({ config, sessions, votes, exports, templates: listTemplates, template: getTemplate, joinLimiter, rateLimits, isReady: () => ready, tickets, ticketLimiter })
   // ws rejects frames over maxPayload itself, closing with 1009 before we buffer them.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  const server = createHttpServer(app.fetch)
   attachRoomEndpoint(server, wss, { sessions, tickets, rooms, limits: config.connection, connections })
 
   const stopKeepAlive = startKeepAlive(connections, config.keepAliveMs)

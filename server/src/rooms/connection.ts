@@ -73,8 +73,29 @@ export class Connection implements Peer {
     // Straight from `ws`: the frame arrives as a Buffer (a Uint8Array view, no copy), and nothing else is
     // allocated per message on the hottest path of the server.
     socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-      this.receive(isBinary ? toBytes(data) : String(data))
+      // `ws` emits this inside its socket's 'data' handling, where an exception would be uncaught and end the
+      // process: whatever one message sets off stays this connection's failure.
+      try {
+        this.receive(isBinary ? toBytes(data) : String(data))
+      } catch (error) {
+        this.fail('could not handle a message', error)
+      }
     })
+  }
+
+  /**
+   * Something failed on our side while serving this connection (not the client's doing, or it would have its
+   * own close code): logged, and this one connection closed with 1011; the room and its other peers carry on.
+   */
+  fail(what: string, error: unknown): void {
+    console.error(`room ${this.#roomName}: ${what}`, error)
+    try {
+      this.close(CloseCode.internal, 'internal error')
+    } catch {
+      // The close itself failed; the socket is cut below.
+    }
+    // Closed before (with the code of what went wrong then) or closing now; still open only if the close failed.
+    if (this.#socket.readyState === this.#socket.OPEN) this.#socket.terminate()
   }
 
   async open(): Promise<void> {

@@ -1,11 +1,13 @@
-import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
+import type { IncomingMessage, Server } from 'node:http'
+import { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { isRoomName, ROOM_NAME_RULE } from '@werkplaats/shared'
 import type { WebSocket, WebSocketServer } from 'ws'
 import type { RoomTickets } from '../sessions/roomTickets.ts'
+import { answerOnSocket } from '../http/rawResponse.ts'
 import { RoomAccessError, type SessionService } from '../sessions/sessionService.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
-import type { PeerAccess } from './peer.ts'
+import { CloseCode, type PeerAccess } from './peer.ts'
 import type { RoomManager } from './roomManager.ts'
 
 export interface RoomEndpointParts {
@@ -37,37 +39,58 @@ export function attachRoomEndpoint(server: Server, wss: WebSocketServer, parts: 
     // Until `ws` owns the socket, a reset by the peer must not become an uncaught error. (A function without
     // a closure: this listener stays on the socket for the connection's life, see `openConnection`.)
     socket.on('error', destroySocket)
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    const match = ROOM_PATH.exec(url.pathname)
-    const roomName = match ? safeDecode(match[1] as string) : null
-    if (!match) return refuseHttp(socket, 404, 'no WebSocket endpoint here; rooms are at /yjs/<room>')
-    if (roomName === null || !isRoomName(roomName)) {
-      return refuseHttp(socket, 400, ROOM_NAME_RULE)
-    }
-    // The app's single-use ticket, or a token as API clients and the stock provider send it.
-    const ticket = url.searchParams.get('ticket')
-    const admitted = ticket !== null
-      ? parts.tickets.admit(roomName, ticket)
-      : parts.sessions.authorizeRoom(roomName, url.searchParams.get('token') ?? undefined)
-    admitted.then(
-      (access) => {
-        if (socket.destroyed) return
-        wss.handleUpgrade(request, socket, head, (ws) => openConnection(ws, roomName, access, parts))
-      },
-      (error: unknown) => {
-        if (socket.destroyed) return
-        if (error instanceof RoomAccessError) {
-          wss.handleUpgrade(request, socket, head, (ws) => {
-            ws.on('error', ignore)
-            ws.close(error.code, error.message)
-          })
-          return
-        }
-        console.error(`room ${roomName}: could not check the token`, error)
-        refuseHttp(socket, 500, 'internal server error')
-      },
-    )
+    // Whatever goes wrong in here is this one request's failure: an exception escaping an 'upgrade' listener
+    // (or a rejection nobody handles) would end the process, and with it every board on it.
+    upgrade(request, socket, head, wss, parts).catch((error: unknown) => {
+      console.error(`upgrade of ${JSON.stringify(request.url?.slice(0, 200))} failed`, error)
+      failUpgrade(socket)
+    })
   })
+}
+
+async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, wss: WebSocketServer, parts: RoomEndpointParts): Promise<void> {
+  const target = roomTarget(request.url ?? '')
+  if (target === 'not a path') return answerOnSocket(socket, 400, 'the request target must be a path: /yjs/<room>?token=<token>')
+  if (target === 'not a room') return answerOnSocket(socket, 404, 'no WebSocket endpoint here; rooms are at /yjs/<room>')
+  if (target === 'bad room name') return answerOnSocket(socket, 400, ROOM_NAME_RULE)
+  const { roomName, token, ticket } = target
+  let access: PeerAccess
+  try {
+    // The app's single-use ticket, or a token as API clients and the stock provider send it.
+    access = ticket !== undefined ? await parts.tickets.admit(roomName, ticket) : await parts.sessions.authorizeRoom(roomName, token)
+  } catch (error) {
+    if (socket.destroyed) return
+    if (error instanceof RoomAccessError) {
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        ws.on('error', ignore)
+        ws.close(error.code, error.message)
+      })
+      return
+    }
+    console.error(`room ${roomName}: could not check the token`, error)
+    return answerOnSocket(socket, 500, 'internal server error')
+  }
+  if (socket.destroyed) return
+  wss.handleUpgrade(request, socket, head, (ws) => openConnection(ws, roomName, access, parts))
+}
+
+type RoomTarget = { roomName: string; token: string | undefined; ticket: string | undefined } | 'not a path' | 'not a room' | 'bad room name'
+
+/**
+ * The room and token of an upgrade's request target, read without `new URL`: the target is whatever the client
+ * sent (`//[`, `//a:99999/x`), and a URL parser throws on, or reads a host out of, what is not a plain path.
+ * Only the origin form (`/path?query`) is accepted; `URLSearchParams` never throws, whatever the query holds.
+ */
+export function roomTarget(target: string): RoomTarget {
+  if (!target.startsWith('/') || target.startsWith('//')) return 'not a path'
+  const queryAt = target.indexOf('?')
+  const path = queryAt === -1 ? target : target.slice(0, queryAt)
+  const match = ROOM_PATH.exec(path)
+  if (!match) return 'not a room'
+  const roomName = safeDecode(match[1] as string)
+  if (roomName === null || !isRoomName(roomName)) return 'bad room name'
+  const query = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1))
+  return { roomName, token: query.get('token') ?? undefined, ticket: query.get('ticket') ?? undefined }
 }
 
 /**
@@ -81,13 +104,25 @@ function openConnection(ws: WebSocket, roomName: string, access: PeerAccess, par
   // A protocol error (a frame over maxPayload, a bad frame) is `ws` closing the socket with the right
   // code (1009, 1002); the 'close' below cleans up. Unhandled, it would take the server down.
   ws.on('error', ignore)
-  const connection = new Connection(ws, roomName, access, parts.rooms, parts.limits)
+  let connection: Connection
+  try {
+    connection = new Connection(ws, roomName, access, parts.rooms, parts.limits)
+  } catch (error) {
+    console.error(`room ${roomName}: could not set up a connection`, error)
+    ws.close(CloseCode.internal, 'could not open the connection')
+    return
+  }
   parts.connections.add(connection)
   ws.once('close', () => {
     parts.connections.delete(connection)
-    connection.onSocketClosed()
+    // Listeners of `ws` run inside its socket's 'data' handling: an exception here would be uncaught.
+    try {
+      connection.onSocketClosed()
+    } catch (error) {
+      console.error(`room ${roomName}: could not let a closed connection go`, error)
+    }
   })
-  void connection.open()
+  connection.open().catch((error: unknown) => connection.fail('could not open', error))
 }
 
 function ignore(): void {}
@@ -96,15 +131,15 @@ function destroySocket(this: Duplex): void {
   this.destroy()
 }
 
-function refuseHttp(socket: Duplex, status: number, message: string): void {
-  const body = JSON.stringify({ error: message })
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
-      'Content-Type: application/json; charset=utf-8\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      'Connection: close\r\n\r\n' +
-      body,
-  )
+/**
+ * An upgrade that failed unexpectedly: a 500 if nothing has been written to the socket yet, otherwise (the
+ * 101 is out, `ws` owns the socket) the socket is destroyed, since HTTP cannot follow a handshake.
+ */
+function failUpgrade(socket: Duplex): void {
+  if (socket.destroyed) return
+  const written = socket instanceof Socket ? socket.bytesWritten : 1
+  if (written === 0 && socket.writable) answerOnSocket(socket, 500, 'internal server error')
+  else socket.destroy()
 }
 
 function safeDecode(segment: string): string | null {

@@ -62,6 +62,12 @@ export class ServerProcess {
     return this.#child?.pid ?? null
   }
 
+  /** Whether the process is running: false once it has exited, whether stopped or crashed. */
+  get alive(): boolean {
+    const child = this.#child
+    return child !== undefined && child.exitCode === null && child.signalCode === null
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`
   }

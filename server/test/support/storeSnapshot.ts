@@ -1,0 +1,50 @@
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+
+/**
+ * A read-only look into a running server's SQLite file, to show that a request changed nothing stored.
+ * `version()` is SQLite's `data_version`: it moves whenever another connection (the server) commits, so it is
+ * a cheap first check; `rows()` is every row of every table, to say what changed.
+ */
+export class StoreSnapshot {
+  readonly #db: DatabaseSync
+
+  constructor(dataDir: string) {
+    this.#db = new DatabaseSync(join(dataDir, 'werkplaats.sqlite'), { readOnly: true })
+  }
+
+  version(): number {
+    const row = this.#db.prepare('PRAGMA data_version').get() as { data_version: number }
+    return row.data_version
+  }
+
+  /** Each table's rows, as sorted JSON lines (bytes as hex). */
+  rows(): Map<string, string[]> {
+    const tables = this.#db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>
+    const snapshot = new Map<string, string[]>()
+    for (const { name } of tables) {
+      const rows = this.#db.prepare(`SELECT * FROM "${name}"`).all()
+      snapshot.set(name, rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value))).sort())
+    }
+    return snapshot
+  }
+
+  close(): void {
+    this.#db.close()
+  }
+}
+
+/** What differs between two `rows()` snapshots, one line per table ('' when nothing does). */
+export function describeChanges(before: Map<string, string[]>, after: Map<string, string[]>): string {
+  const lines: string[] = []
+  for (const table of new Set([...before.keys(), ...after.keys()])) {
+    const was = new Set(before.get(table) ?? [])
+    const is = new Set(after.get(table) ?? [])
+    const added = [...is].filter((row) => !was.has(row))
+    const removed = [...was].filter((row) => !is.has(row))
+    if (added.length + removed.length > 0) {
+      lines.push(`${table}: +${added.length} -${removed.length} ${[...added.map((r) => `+${r}`), ...removed.map((r) => `-${r}`)].join(' ').slice(0, 400)}`)
+    }
+  }
+  return lines.join('\n')
+}
