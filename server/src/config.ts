@@ -44,6 +44,12 @@ const environmentSchema = z.object({
   COMPACT_AFTER_UPDATES: positiveInt.default(1000),
   COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),
   MAX_UNSTORED_BYTES: positiveInt.default(4 * 1024 * 1024),
+  /** Most a board may hold (what a newcomer downloads); an update past it is refused, its sender closed 4413. */
+  MAX_BOARD_BYTES: positiveInt.default(64 * 1024 * 1024),
+  /** The same for one participant's private room: their stickies until revealed, a small part of a board. */
+  MAX_PRIVATE_ROOM_BYTES: positiveInt.default(4 * 1024 * 1024),
+  /** The same for the control room (settings, participants, vote rounds): small by nature. */
+  MAX_CONTROL_ROOM_BYTES: positiveInt.default(4 * 1024 * 1024),
   /** y-websocket clients reconnect after 30 s without a message; idle connections hear from us before that. */
   KEEPALIVE_MS: positiveInt.default(10_000),
   /** PostgreSQL instead of the SQLite file in DATA_DIR: what several instances share (see docs/deploy.md). */
@@ -90,6 +96,9 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactAfterBytes: e.COMPACT_AFTER_BYTES,
       maxUnstoredBytes: e.MAX_UNSTORED_BYTES,
+      maxBoardBytes: e.MAX_BOARD_BYTES,
+      maxPrivateRoomBytes: e.MAX_PRIVATE_ROOM_BYTES,
+      maxControlRoomBytes: e.MAX_CONTROL_ROOM_BYTES,
     },
     connection: {
       messagesPerSecond: e.MESSAGES_PER_SECOND,
