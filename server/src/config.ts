@@ -22,6 +22,13 @@ const environmentSchema = z.object({
   JOIN_CODE_ATTEMPTS_PER_MINUTE: positiveInt.default(20),
   /** Behind a reverse proxy that sets X-Forwarded-For (nginx, see docs/deploy.md): count join-code attempts by the client's address it names. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * WebSocket connections one address may open per minute (bursts up to twice that): an office of a hundred
+   * behind one address opens three or four each, and everyone reconnects at once after a restart.
+   */
+  RECONNECTS_PER_MINUTE_PER_ADDRESS: positiveInt.default(600),
+  /** WebSocket connections one person may open per minute, over all their rooms (bursts up to twice that). */
+  RECONNECTS_PER_MINUTE_PER_PERSON: positiveInt.default(30),
   /** People one session admits (facilitator and participants). */
   MAX_PARTICIPANTS_PER_SESSION: positiveInt.default(1000),
   /** Largest HTTP request body of the API. */
@@ -99,6 +106,10 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
       maxBoardBytes: e.MAX_BOARD_BYTES,
       maxPrivateRoomBytes: e.MAX_PRIVATE_ROOM_BYTES,
       maxControlRoomBytes: e.MAX_CONTROL_ROOM_BYTES,
+    },
+    reconnects: {
+      perMinutePerAddress: e.RECONNECTS_PER_MINUTE_PER_ADDRESS,
+      perMinutePerPerson: e.RECONNECTS_PER_MINUTE_PER_PERSON,
     },
     connection: {
       messagesPerSecond: e.MESSAGES_PER_SECOND,

@@ -52,6 +52,11 @@ export const CloseCode = {
    */
   roomFull: 4429,
   /**
+   * Connections opened too often: from one address, or by one person (or a session's observers together); see
+   * `ReconnectLimiter`. The same 4429, permanent for the stock client: a client reconnecting in a loop stops.
+   */
+  tooManyReconnects: 4429,
+  /**
    * An update would take the board past its size cap (`MAX_BOARD_BYTES` and the smaller caps of private and
    * control rooms); nothing of it was kept. Permanent for the stock client: sending it again cannot help.
    */

@@ -2,15 +2,24 @@ import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { isRoomName, ROOM_NAME_RULE } from '@werkplaats/shared'
 import type { WebSocket, WebSocketServer } from 'ws'
+import { clientAddress } from '../routes/join.ts'
 import { RoomAccessError, type SessionService } from '../sessions/sessionService.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
-import type { PeerAccess } from './peer.ts'
+import { CloseCode, type PeerAccess } from './peer.ts'
+import { type PersonBudgets, personKey } from './personBudgets.ts'
+import type { ReconnectLimiter } from './reconnectLimiter.ts'
 import type { RoomManager } from './roomManager.ts'
 
 export interface RoomEndpointParts {
   sessions: SessionService
   rooms: RoomManager
   limits: ConnectionLimits
+  /** Each person's budgets per room, shared by their connections and kept across reconnects. */
+  budgets: PersonBudgets
+  /** How often an address, and a person, may open a connection. */
+  reconnects: ReconnectLimiter
+  /** Count connections by the address in `X-Forwarded-For` (as the join-code limit does; see `clientAddress`). */
+  trustProxy: boolean
   /** Every open connection, for the keep-alive and for shutdown. */
   connections: Set<Connection>
 }
@@ -41,10 +50,15 @@ export function attachRoomEndpoint(server: Server, wss: WebSocketServer, parts: 
     if (roomName === null || !isRoomName(roomName)) {
       return refuseHttp(socket, 400, ROOM_NAME_RULE)
     }
+    // Before the token is looked up: that look-up is what a flood of upgrades would cost.
+    const crowded = parts.reconnects.refusesAddress(upgradeAddress(request, parts.trustProxy))
+    if (crowded) return closeAfterUpgrade(wss, request, socket, head, CloseCode.tooManyReconnects, crowded)
     const token = url.searchParams.get('token') ?? undefined
     parts.sessions.authorizeRoom(roomName, token).then(
       (access) => {
         if (socket.destroyed) return
+        const tooOften = parts.reconnects.refusesPerson(personKey(roomName, access))
+        if (tooOften) return closeAfterUpgrade(wss, request, socket, head, CloseCode.tooManyReconnects, tooOften)
         wss.handleUpgrade(request, socket, head, (ws) => openConnection(ws, roomName, access, parts))
       },
       (error: unknown) => {
@@ -74,13 +88,26 @@ function openConnection(ws: WebSocket, roomName: string, access: PeerAccess, par
   // A protocol error (a frame over maxPayload, a bad frame) is `ws` closing the socket with the right
   // code (1009, 1002); the 'close' below cleans up. Unhandled, it would take the server down.
   ws.on('error', ignore)
-  const connection = new Connection(ws, roomName, access, parts.rooms, parts.limits)
+  const connection = new Connection(ws, roomName, access, parts.rooms, parts.limits, parts.budgets.hold(roomName, access))
   parts.connections.add(connection)
   ws.once('close', () => {
     parts.connections.delete(connection)
     connection.onSocketClosed()
   })
   void connection.open()
+}
+
+function upgradeAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for']
+  return clientAddress(request.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustProxy)
+}
+
+/** A refusal the stock client reports and does not retry: the upgrade, then at once a close with the reason. */
+function closeAfterUpgrade(wss: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+  wss.handleUpgrade(request, socket, head, (ws) => {
+    ws.on('error', ignore)
+    ws.close(code, reason)
+  })
 }
 
 function ignore(): void {}
