@@ -27,7 +27,10 @@ const environmentSchema = z.object({
    * behind one address opens three or four each, and everyone reconnects at once after a restart.
    */
   RECONNECTS_PER_MINUTE_PER_ADDRESS: positiveInt.default(600),
-  /** WebSocket connections one person may open per minute, over all their rooms (bursts up to twice that). */
+  /**
+   * WebSocket connections one person may open to one room per minute (bursts up to twice that); a session's
+   * observers together count as ten people.
+   */
   RECONNECTS_PER_MINUTE_PER_PERSON: positiveInt.default(30),
   /** People one session admits (facilitator and participants). */
   MAX_PARTICIPANTS_PER_SESSION: positiveInt.default(1000),

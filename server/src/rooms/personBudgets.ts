@@ -1,4 +1,3 @@
-import { parseSessionRoomName } from '@werkplaats/shared'
 import type { ConnectionLimits } from './connection.ts'
 import { connectionOwner, type PeerAccess } from './peer.ts'
 import { RestingTable, TokenBucket } from './rateLimit.ts'
@@ -98,7 +97,7 @@ export class PersonBudgets {
 
   /** The budget of whoever `access` stands for on `roomName`, held by one connection until it releases it. */
   hold(roomName: string, access: PeerAccess): HeldBudget {
-    return held(this.#table.get(`${roomName}|${connectionOwner(access)}`))
+    return held(this.#table.get(personKey(roomName, access)))
   }
 
   get size(): number {
@@ -114,7 +113,10 @@ export class PersonBudgets {
   }
 }
 
-/** Whose reconnects count together: a person of a session (or its observers together), whatever room. */
+/**
+ * Whose spending counts together: one person (or a session's observers together) in one room. Per room, because
+ * the facilitator's client opens every participant's private room at once, and must not be throttled for it.
+ */
 export function personKey(roomName: string, access: PeerAccess): string {
-  return `${parseSessionRoomName(roomName)?.sessionId ?? roomName}|${connectionOwner(access)}`
+  return `${roomName}|${connectionOwner(access)}`
 }

@@ -3,15 +3,18 @@ import { observerShare } from './personBudgets.ts'
 import { RestingTable, TokenBucket } from './rateLimit.ts'
 
 export interface ReconnectLimits {
-  /** WebSocket connections one person (or a session's observers together, at `observerShare` times) may open per minute. */
+  /**
+   * WebSocket connections one person (or a session's observers together, at `observerShare` times) may open to one
+   * room per minute.
+   */
   perMinutePerPerson: number
   /** WebSocket connections one address may open per minute, whoever's token they carry. */
   perMinutePerAddress: number
 }
 
 /**
- * How often connections may be opened: per address before the token is even looked at, and per person once it
- * is known whose it is. Each with a burst of twice the rate per minute, so an office behind one address, or
+ * How often connections may be opened: per address before the token is even looked at, and per person and room
+ * once it is known whose it is (`personKey`). Each with a burst of twice the rate per minute, so an office behind one address, or
  * everyone after a server restart, gets in at once; past it the upgrade is answered with a close (4429) and the
  * reason, which the stock client does not retry. Counted per address like the join-code limit (`limitKey`: an
  * IPv6 /64 is one address).
