@@ -2,8 +2,11 @@ import type { ConnectionLimits } from './connection.ts'
 import { connectionOwner, type PeerAccess } from './peer.ts'
 import { RestingTable, TokenBucket } from './rateLimit.ts'
 
-/** Sync step 1 requests one person may make on one board: a few at once, then one every two seconds. */
-const syncRequestBurst = 4
+/**
+ * Sync step 1 requests one person may make in one room: the stock client sends one per connect, so as many at once
+ * as a person may have connections (tabs), then one every two seconds.
+ */
+const syncRequestBurst = 8
 const syncRequestsPerSecond = 0.5
 /** Query-awareness requests ("send me everyone's presence"): the stock client sends none; a few are plenty. */
 const presenceQueryBurst = 4
