@@ -46,7 +46,14 @@ async function reference(): Promise<string> {
 
 async function werkplaats(): Promise<string> {
   // All 400 connections use the facilitator's token: one person, far over the per-person cap a real board has.
-  const config = configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')), MAX_CONNECTIONS_PER_PERSON: String(connections) })
+  const config = configFromEnvironment({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')),
+    MAX_CONNECTIONS_PER_PERSON: String(connections),
+    RECONNECTS_PER_MINUTE_PER_PERSON: String(connections),
+    RECONNECTS_PER_MINUTE_PER_ADDRESS: String(connections),
+  })
   const running = await startServer(config)
   const response = await fetch(`http://127.0.0.1:${running.port}/api/sessions`, {
     method: 'POST',
@@ -135,7 +142,8 @@ async function referenceBoards(count: number): Promise<string[]> {
 }
 
 async function werkplaatsBoards(count: number): Promise<string[]> {
-  const config = configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')) })
+  // All from 127.0.0.1: past an office's worth of connections per address.
+  const config = configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')), RECONNECTS_PER_MINUTE_PER_ADDRESS: '1000000' })
   const running = await startServer(config)
   const urls: string[] = []
   for (let i = 0; i < count; i++) {

@@ -36,6 +36,16 @@ const environmentSchema = z.object({
   /** Votes, withdrawals and action marks per minute of one person, with bursts up to VOTE_BURST_PER_PERSON. */
   VOTES_PER_MINUTE_PER_PERSON: positiveInt.default(120),
   VOTE_BURST_PER_PERSON: positiveInt.default(30),
+  /**
+   * WebSocket connections one address may open per minute (bursts up to twice that): an office of a hundred
+   * behind one address opens three or four each, and everyone reconnects at once after a restart.
+   */
+  RECONNECTS_PER_MINUTE_PER_ADDRESS: positiveInt.default(600),
+  /**
+   * WebSocket connections one person may open to one room per minute (bursts up to twice that); a session's
+   * observers together count as ten people.
+   */
+  RECONNECTS_PER_MINUTE_PER_PERSON: positiveInt.default(30),
   /** People one session admits (facilitator and participants). */
   MAX_PARTICIPANTS_PER_SESSION: positiveInt.default(1000),
   /**
@@ -74,6 +84,12 @@ const environmentSchema = z.object({
   COMPACT_AFTER_UPDATES: positiveInt.default(1000),
   COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),
   MAX_UNSTORED_BYTES: positiveInt.default(4 * 1024 * 1024),
+  /** Most a board may hold (what a newcomer downloads); an update past it is refused, its sender closed 4413. */
+  MAX_BOARD_BYTES: positiveInt.default(64 * 1024 * 1024),
+  /** The same for one participant's private room: their stickies until revealed, a small part of a board. */
+  MAX_PRIVATE_ROOM_BYTES: positiveInt.default(4 * 1024 * 1024),
+  /** The same for the control room (settings, participants, vote rounds): small by nature. */
+  MAX_CONTROL_ROOM_BYTES: positiveInt.default(4 * 1024 * 1024),
   /** y-websocket clients reconnect after 30 s without a message; idle connections hear from us before that. */
   KEEPALIVE_MS: positiveInt.default(10_000),
   /** PostgreSQL instead of the SQLite file in DATA_DIR: what several instances share (see docs/deploy.md). */
@@ -128,6 +144,13 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactAfterBytes: e.COMPACT_AFTER_BYTES,
       maxUnstoredBytes: e.MAX_UNSTORED_BYTES,
+      maxBoardBytes: e.MAX_BOARD_BYTES,
+      maxPrivateRoomBytes: e.MAX_PRIVATE_ROOM_BYTES,
+      maxControlRoomBytes: e.MAX_CONTROL_ROOM_BYTES,
+    },
+    reconnects: {
+      perMinutePerAddress: e.RECONNECTS_PER_MINUTE_PER_ADDRESS,
+      perMinutePerPerson: e.RECONNECTS_PER_MINUTE_PER_PERSON,
     },
     connection: {
       messagesPerSecond: e.MESSAGES_PER_SECOND,

@@ -15,6 +15,8 @@ import { startKeepAlive } from './rooms/keepAlive.ts'
 import { attachRoomEndpoint } from './rooms/roomEndpoint.ts'
 import { RoomManager } from './rooms/roomManager.ts'
 import { RoomTickets } from './sessions/roomTickets.ts'
+import { PersonBudgets } from './rooms/personBudgets.ts'
+import { ReconnectLimiter } from './rooms/reconnectLimiter.ts'
 import { SessionService } from './sessions/sessionService.ts'
 import type { DocumentStore } from './store/documentStore.ts'
 import type { SessionRepository } from './store/sessionRepository.ts'
@@ -66,7 +68,9 @@ export async function startServer(
   // ws rejects frames over maxPayload itself, closing with 1009 before we buffer them.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
   const server = createHttpServer(app.fetch)
-  attachRoomEndpoint(server, wss, { sessions, tickets, rooms, limits: config.connection, connections })
+  const budgets = new PersonBudgets(config.connection)
+  const reconnects = new ReconnectLimiter(config.reconnects)
+  attachRoomEndpoint(server, wss, { sessions, tickets, rooms, limits: config.connection, budgets, reconnects, trustProxy: config.trustProxy, connections })
 
   const stopKeepAlive = startKeepAlive(connections, config.keepAliveMs)
 
@@ -90,6 +94,8 @@ export async function startServer(
       joinLimiter.stop()
       rateLimits.stop()
       ticketLimiter.stop()
+      budgets.stop()
+      reconnects.stop()
       load.stop()
       for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { encodeSyncStep1 } from '../src/rooms/protocol.ts'
 import { closedWithin, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
-import { sessionBoard } from './support/sessions.ts'
+import { createSession, sessionBoard } from './support/sessions.ts'
 import { temporaryDataDir } from './support/serverProcess.ts'
 
 /** What a client sends to ask for everything: a sync step 1 with an empty state vector. */
@@ -35,13 +35,15 @@ describe('sync step 1 requests', () => {
 
   it('counts the answers\' bytes: on a large board a client may not ask for it over and over', async () => {
     const wsUrl = await start({ BYTES_PER_SECOND: String(256 * 1024) })
-    const writer = connectProvider(wsUrl, await sessionBoard(wsUrl, 'large'))
+    const session = await createSession(wsUrl)
+    const writer = connectProvider(wsUrl, session.board())
     await whenSynced(writer)
     // Four chunks, each under the per-message byte budget, make a board of 200 KiB.
     for (let i = 0; i < 4; i++) writer.doc.getMap('m').set(`chunk${i}`, new Uint8Array(50 * 1024).fill(i))
-    const reader = connectProvider(wsUrl, await sessionBoard(wsUrl, 'large'))
+    const reader = connectProvider(wsUrl, session.board((await session.join('Rik')).token))
     await eventually(() => reader.doc.getMap('m').size === 4, 'the board is stored')
-    const asker = await connectRaw(wsUrl, await sessionBoard(wsUrl, 'large'))
+    // Someone else: the answers' bytes are charged to the person who asks, across all their connections.
+    const asker = await connectRaw(wsUrl, session.board((await session.join('Ask')).token))
     const answers: number[] = []
     let answered: () => void = () => {}
     asker.socket.on('message', (data: Buffer) => {

@@ -8,6 +8,7 @@ import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import { messagesFor, type Messages } from '../i18n/messages.ts'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
+import { BoardFullNotice } from './BoardFullNotice.tsx'
 import { ControlRoom } from '../session/controlRoom.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
 import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from '../session/SessionPanel.tsx'
@@ -65,6 +66,7 @@ export function BoardPage({
     () => rooms?.board.refusal.get() ?? rooms?.control.connection.refusal.get() ?? null,
     [rooms],
   )
+  const boardFull = useValue('board full', () => rooms?.control.boardFull.get() ?? false, [rooms])
   const template = useTemplateLayer(
     phase.kind === 'ready' ? phase.store : null,
     rooms?.control.doc ?? null,
@@ -173,6 +175,7 @@ export function BoardPage({
         />
       ) : null}
       <ConnectionStatus state={connection} refusal={refusal} messages={messages} />
+      {boardFull ? <BoardFullNotice messages={messages} /> : null}
       {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? (
         <LicenceNotice messages={messages} />
       ) : null}

@@ -44,6 +44,10 @@ function refusalText(reason: RefusalReason, messages: Messages): string {
       return messages.refusedReadOnly
     case 'session-gone':
       return messages.refusedSessionGone
+    case 'board-full':
+      return messages.refusedBoardFull
+    case 'too-many':
+      return messages.refusedTooMany
     case 'other':
       return messages.refusedOther
   }

@@ -12,22 +12,28 @@ import { type FetchTicket, ticketedWebSocket, TicketRefusedError } from './ticke
  * - 'offline': the connection dropped after having worked; edits are kept in the Yjs document and merged when
  *   the provider's automatic reconnection succeeds;
  * - 'refused': the server closed the connection for good (a close code 4400–4499: bad token, no right to
- *   write, session deleted). The stock provider stops reconnecting then; the page says why.
+ *   write, session deleted, board full, too many connections). The stock provider stops reconnecting then; the page says why.
  */
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused'
 
 /** Why the server closed the connection for good, from its close code. */
-export type RefusalReason = 'unauthorized' | 'removed' | 'read-only' | 'session-gone' | 'other'
+export type RefusalReason = 'unauthorized' | 'removed' | 'read-only' | 'session-gone' | 'board-full' | 'too-many' | 'other'
 
 export const CLOSE_CODE_UNAUTHORIZED = 4401
 export const CLOSE_CODE_READ_ONLY = 4403
 export const CLOSE_CODE_SESSION_GONE = 4404
+/** The board reached its size cap; the change that would have passed it was not kept. */
+export const CLOSE_CODE_BOARD_FULL = 4413
+/** Too many connections: on the board, for this person, or from this address in the last minute. */
+export const CLOSE_CODE_TOO_MANY = 4429
 
 /** From the close code, and for 4401 its reason: the facilitator removing someone says so (see the server's rooms). */
 export function refusalReason(code: number, reason = ''): RefusalReason {
   if (code === CLOSE_CODE_UNAUTHORIZED) return reason === REMOVED_FROM_SESSION_REASON ? 'removed' : 'unauthorized'
   if (code === CLOSE_CODE_READ_ONLY) return 'read-only'
   if (code === CLOSE_CODE_SESSION_GONE) return 'session-gone'
+  if (code === CLOSE_CODE_BOARD_FULL) return 'board-full'
+  if (code === CLOSE_CODE_TOO_MANY) return 'too-many'
   return 'other'
 }
 

@@ -14,6 +14,11 @@ const nl = {
   refusedSessionGone: 'Deze sessie is verwijderd.',
   refusedRemoved: 'De facilitator heeft je uit deze sessie verwijderd.',
   refusedOther: 'De server heeft de verbinding gesloten.',
+  refusedBoardFull: 'Het bord is vol: je laatste wijziging kon niet meer worden bewaard.',
+  refusedTooMany: 'Te veel verbindingen tegelijk of kort na elkaar. Probeer het over een minuut opnieuw.',
+  boardFullTitle: 'Het bord is vol',
+  boardFullBody:
+    'Het bord is vol: het heeft zijn maximale omvang bereikt en er kan niets meer bij. Alles wat er al op staat, blijft bewaard.',
   notFoundTitle: 'Deze pagina bestaat niet',
   notFoundBody: 'Borden horen nu bij een sessie. Start een sessie of doe mee met de code van je facilitator.',
   toStart: 'Naar de startpagina',
@@ -164,6 +169,11 @@ const en: Messages = {
   refusedSessionGone: 'This session has been deleted.',
   refusedRemoved: 'The facilitator has removed you from this session.',
   refusedOther: 'The server closed the connection.',
+  refusedBoardFull: 'The board is full: your last change could not be saved.',
+  refusedTooMany: 'Too many connections at once or in quick succession. Try again in a minute.',
+  boardFullTitle: 'The board is full',
+  boardFullBody:
+    'The board is full: it has reached its maximum size and nothing more can be added. Everything already on it is kept.',
   notFoundTitle: 'This page does not exist',
   notFoundBody: 'Boards belong to a session now. Start a session, or join one with the code from your facilitator.',
   toStart: 'Go to the start page',

@@ -1,6 +1,7 @@
 import {
   CONTROL_PARTICIPANTS_MAP,
   CONTROL_SESSION_MAP,
+  readBoardFull,
   readControlParticipants,
   readControlSession,
   readFacilitation,
@@ -23,6 +24,7 @@ export class ControlRoom {
   readonly doc = new Y.Doc()
   private readonly participantsAtom = atom<Participant[]>('control participants', [])
   private readonly sessionAtom = atom<ControlSession | null>('control session', null)
+  private readonly boardFullAtom = atom('control board full', false)
 
   constructor(room: string, token: string) {
     this.connection = connectToRoom(room, this.doc, token)
@@ -38,8 +40,19 @@ export class ControlRoom {
     return this.sessionAtom
   }
 
+  /**
+   * True once the board has refused a change for its size. The server notes it here, so the facilitator learns of
+   * it whoever filled the board (only that person's connection was closed).
+   */
+  get boardFull(): Signal<boolean> {
+    return this.boardFullAtom
+  }
+
   private readonly readParticipants = () => this.participantsAtom.set(readControlParticipants(this.doc))
-  private readonly readSession = () => this.sessionAtom.set(readControlSession(this.doc))
+  private readonly readSession = () => {
+    this.sessionAtom.set(readControlSession(this.doc))
+    this.boardFullAtom.set(readBoardFull(this.doc))
+  }
 
   /** The facilitation state as it stands now (validated, with defaults), for one-off reads such as an export. */
   readFacilitation(): FacilitationState {

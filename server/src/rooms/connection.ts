@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws'
 import { CloseCode, type Peer, type PeerAccess } from './peer.ts'
 import { isSyncStep2, MalformedMessageError, readClientMessage } from './protocol.ts'
-import { TokenBucket } from './rateLimit.ts'
+import { type HeldBudget, ownBudget, type PersonBudget } from './personBudgets.ts'
 import { RoomBrokenError, RoomFullError, RoomGoneError, type RoomManager, TooManyConnectionsError } from './roomManager.ts'
 import type { Room } from './room.ts'
 
@@ -14,13 +14,10 @@ export interface ConnectionLimits {
   maxBufferedBytes: number
 }
 
-/** Sync step 1 requests a connection may make: a few at once, then one every two seconds. */
-const syncRequestBurst = 4
-const syncRequestsPerSecond = 0.5
-
 /**
- * One WebSocket connected to one room. It decodes and rate-limits what the client sends, hands messages to
- * the room, and protects the room from a client that cannot keep up: frames are dropped onto the socket
+ * One WebSocket connected to one room. It decodes what the client sends and charges it to the sender's budget
+ * (a person's, shared by all their connections to the room and kept across reconnects: see `PersonBudget`),
+ * hands messages to the room, and protects the room from a client that cannot keep up: frames are dropped onto the socket
  * without waiting, and a socket whose unsent backlog passes `maxBufferedBytes` is closed rather than letting
  * the server's memory grow.
  *
@@ -40,16 +37,8 @@ export class Connection implements Peer {
   readonly #roomName: string
   readonly #rooms: RoomManager
   readonly #limits: ConnectionLimits
-  readonly #messages: TokenBucket
-  readonly #bytes: TokenBucket
-  /** Sync step 1 requests: each makes the room encode (and send) everything the client lacks. */
-  readonly #syncRequests = new TokenBucket(syncRequestsPerSecond, syncRequestBurst)
-  /**
-   * Bytes of the sync step 2 answers sent to this client, at the same rate as what it may send. The first
-   * answer is always sent, however large the board; after that, a client that keeps asking is refused until the
-   * budget has refilled.
-   */
-  readonly #answerBytes: TokenBucket
+  readonly #budget: PersonBudget
+  readonly #held: HeldBudget
   /** A sync step 1 has been handed to the room and its answer not yet sent. */
   #answerPending = false
   #room: Room | undefined
@@ -58,15 +47,22 @@ export class Connection implements Peer {
   #closed = false
   #allowance = 0
 
-  constructor(socket: WebSocket, roomName: string, access: PeerAccess, rooms: RoomManager, limits: ConnectionLimits) {
+  /** `budget`: the sender's (see `PersonBudgets`), released when the connection closes; without one, its own. */
+  constructor(
+    socket: WebSocket,
+    roomName: string,
+    access: PeerAccess,
+    rooms: RoomManager,
+    limits: ConnectionLimits,
+    budget: HeldBudget = ownBudget(limits),
+  ) {
     this.access = access
     this.#socket = socket
     this.#roomName = roomName
     this.#rooms = rooms
     this.#limits = limits
-    this.#messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst)
-    this.#bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst)
-    this.#answerBytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst)
+    this.#held = budget
+    this.#budget = budget.budget
     socket.on('pong', () => {
       this.awaitingPong = false
     })
@@ -129,7 +125,7 @@ export class Connection implements Peer {
       this.close(CloseCode.unsupported, 'text frames are not part of the protocol')
       return
     }
-    if (!this.#messages.take(1) || !this.#bytes.take(frame.byteLength)) {
+    if (!this.#budget.messages.take(1) || !this.#budget.bytes.take(frame.byteLength)) {
       this.close(CloseCode.policy, 'rate limit exceeded')
       return
     }
@@ -143,6 +139,10 @@ export class Connection implements Peer {
     try {
       const message = readClientMessage(frame)
       if (message.kind === 'sync-step-1' && !this.#mayRequestSync()) return
+      if (message.kind === 'query-awareness' && !this.#budget.presenceQueries.take(1)) {
+        this.close(CloseCode.policy, 'too many presence queries')
+        return
+      }
       room.receive(this, message)
     } catch (error) {
       const reason = error instanceof MalformedMessageError ? error.message : 'invalid Yjs data'
@@ -156,12 +156,12 @@ export class Connection implements Peer {
    * client already has), and the answer's size is charged only when it is sent.
    */
   #mayRequestSync(): boolean {
-    if (!this.#syncRequests.take(1)) {
+    if (!this.#budget.syncRequests.take(1)) {
       this.close(CloseCode.policy, 'too many sync requests')
       return false
     }
     if (this.#answerPending) return false
-    if (!this.#answerBytes.take(0)) {
+    if (!this.#budget.answerBytes.take(0)) {
       this.close(CloseCode.policy, 'sync requests over the byte budget')
       return false
     }
@@ -173,7 +173,7 @@ export class Connection implements Peer {
     if (this.#closed) return
     if (isSyncStep2(frame)) {
       this.#answerPending = false
-      this.#answerBytes.spend(frame.byteLength)
+      this.#budget.answerBytes.spend(frame.byteLength)
     }
     // One frame larger than the limit (the whole board in a newcomer's sync step 2) may sit in the buffer on
     // top of it while it drains; otherwise a large board could never be joined over a slow link.
@@ -215,6 +215,7 @@ export class Connection implements Peer {
 
   /** Called when the socket has closed, whoever closed it. Idempotent. */
   onSocketClosed(): void {
+    this.#held.release()
     this.#closed = true
     this.#early = undefined
     if (this.#room) {

@@ -51,6 +51,16 @@ export const CloseCode = {
    * the stock y-websocket client treats as permanent: it stops retrying instead of hammering a full board.
    */
   roomFull: 4429,
+  /**
+   * Connections opened too often: from one address, or by one person (or a session's observers together); see
+   * `ReconnectLimiter`. The same 4429, permanent for the stock client: a client reconnecting in a loop stops.
+   */
+  tooManyReconnects: 4429,
+  /**
+   * An update would take the board past its size cap (`MAX_BOARD_BYTES` and the smaller caps of private and
+   * control rooms); nothing of it was kept. Permanent for the stock client: sending it again cannot help.
+   */
+  boardFull: 4413,
   /** No token, or one the server does not know. Permanent for the stock client, like every 44xx. */
   unauthorized: 4401,
   /** A token of another session, or a write from a connection that may only read. */

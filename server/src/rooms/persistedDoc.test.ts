@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
 import { PersistedDoc, type PersistenceEvents } from './persistedDoc.ts'
-
-const options = { compactAfterBytes: 1 << 30, compactAfterUpdates: 1 << 30, maxUnstoredBytes: 1 << 30 }
+import { testRoomOptions as options } from '../../test/support/roomOptions.ts'
 
 /** One instance's copy of the board, on a store two instances share. */
 async function instance(store: MemoryDocumentStore) {

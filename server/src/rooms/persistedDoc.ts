@@ -2,9 +2,10 @@ import * as Y from 'yjs'
 import { type DocumentStore, RoomDeletedError, type StoredDocument } from '../store/documentStore.ts'
 import { compactions } from './compactionQueue.ts'
 import { encodeSyncUpdate, MalformedMessageError } from './protocol.ts'
+import { BoardFullError, roomSizeCap, type RoomSizeLimits } from './roomSize.ts'
 import { missingDependency } from './updateDependencies.ts'
 
-export interface PersistenceOptions {
+export interface PersistenceOptions extends RoomSizeLimits {
   /** Compact the update log into one snapshot once it holds this many bytes or entries. */
   compactAfterBytes: number
   compactAfterUpdates: number
@@ -80,6 +81,16 @@ export class PersistedDoc {
   #logBytes: number
   #snapshotBytes: number
   #compacting = false
+  /** The most bytes this room may hold (see `roomSize.ts`). */
+  readonly #cap: number
+  /**
+   * The board's size as counted for its cap: an upper bound of what it encodes to (what a newcomer downloads),
+   * kept without encoding anything. The last exact count (a compaction's snapshot, or what the store gave at
+   * load) plus the bytes of every update applied since, whoever sent it.
+   */
+  #countedBytes: number
+  /** Bytes counted since the last exact count: what a fresh encoding might find folded away (overwritten, deleted). */
+  #countedSinceExact: number
   /** The sequence number the last compaction went through (what the load's first entry covers, at first). */
   #compactedThrough = 0
   #broken = false
@@ -105,6 +116,9 @@ export class PersistedDoc {
     // freshly loaded large board is not rewritten whole for its first small edit.
     this.#snapshotBytes = stored.updates[0]?.byteLength ?? 0
     this.#logBytes = stored.bytes - this.#snapshotBytes
+    this.#cap = roomSizeCap(name, options)
+    this.#countedBytes = stored.bytes
+    this.#countedSinceExact = stored.bytes
     // Loading is not a change: the stored updates are applied before the document is watched, so none is
     // appended again.
     Y.transact(this.doc, () => {
@@ -122,15 +136,23 @@ export class PersistedDoc {
   get behind(): boolean {
     return this.#behind
   }
+
+  /** The board's size as counted for its cap (see `#countedBytes`). */
+  get sizeBytes(): number {
+    return this.#countedBytes
+  }
+
   /**
    * Applies a peer's update; `origin` is handed back with the stored batch. Throws `MalformedMessageError` for an
-   * update that builds on data the document does not have (see `missingDependency`), and whatever Yjs throws for
-   * one it cannot read; either way nothing of it is kept.
+   * update that builds on data the document does not have (see `missingDependency`), `BoardFullError` for one
+   * that would take the board past its cap, and whatever Yjs throws for one it cannot read; either way nothing of
+   * it is kept.
    */
   apply(update: Uint8Array, origin: unknown): void {
     if (missingDependency(update, this.doc) !== undefined) {
       throw new MalformedMessageError('the update needs data the board does not have')
     }
+    if (!this.#hasRoomFor(update.byteLength)) throw new BoardFullError(this.#cap)
     Y.applyUpdate(this.doc, update, origin)
     const { store } = this.doc
     if (store.pendingStructs !== null || store.pendingDs !== null) {
@@ -140,6 +162,27 @@ export class PersistedDoc {
       store.pendingDs = null
       throw new MalformedMessageError('the update needs data the board does not have')
     }
+  }
+
+  /**
+   * Whether `bytes` more fit under the cap. The count is an upper bound: edits that overwrite or delete earlier
+   * ones are counted in full, though the document keeps little of them. So before refusing, a board whose count
+   * grew by an eighth of the cap since it was last counted exactly is encoded once to count it exactly (what a
+   * compaction does; it is queued too, so that the store follows). An eighth: a board is never refused while
+   * it holds less than seven eighths of its cap, and encoding it costs at most once per eighth of the cap
+   * applied, however the edits are cut up.
+   */
+  #hasRoomFor(bytes: number): boolean {
+    if (this.#countedBytes + bytes <= this.#cap) return true
+    if (this.#countedSinceExact < this.#cap / 8) return false
+    this.#countExactly(Y.encodeStateAsUpdate(this.doc).byteLength)
+    if (this.#logUpdates > 1) compactions.enqueue(this, this.#compactQuietly)
+    return this.#countedBytes + bytes <= this.#cap
+  }
+
+  #countExactly(bytes: number): void {
+    this.#countedBytes = bytes
+    this.#countedSinceExact = 0
   }
 
   /**
@@ -241,6 +284,7 @@ export class PersistedDoc {
       if (through <= this.#compactedThrough) return
       const [updatesBefore, bytesBefore] = [this.#logUpdates, this.#logBytes]
       const snapshot = Y.encodeStateAsUpdate(this.doc)
+      this.#countExactly(snapshot.byteLength)
       await this.#store.compact(this.#name, snapshot, through)
       // Appends that landed while the snapshot was being written stay in the log.
       this.#logUpdates -= updatesBefore
@@ -252,6 +296,11 @@ export class PersistedDoc {
     }
   }
 
+  #compactQuietly = (): Promise<void> =>
+    this.compact().catch((error: unknown) => {
+      if (!(error instanceof RoomDeletedError)) console.error(`room ${this.#name}: compaction failed`, error)
+    })
+
   destroy(): void {
     if (this.#destroyed) return
     this.#destroyed = true
@@ -262,6 +311,8 @@ export class PersistedDoc {
   }
 
   #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#countedBytes += update.byteLength
+    this.#countedSinceExact += update.byteLength
     if (origin === remoteOrigin) {
       this.#events.remote(encodeSyncUpdate(update))
       return
@@ -326,11 +377,7 @@ export class PersistedDoc {
         this.#logBytes >= Math.max(this.#options.compactAfterBytes, this.#snapshotBytes)
       ) {
         // Queued with every other room's (see compactionQueue.ts); it compacts whatever the log holds by then.
-        compactions.enqueue(this, () =>
-          this.compact().catch((error: unknown) => {
-            if (!(error instanceof RoomDeletedError)) console.error(`room ${this.#name}: compaction failed`, error)
-          }),
-        )
+        compactions.enqueue(this, this.#compactQuietly)
       }
     } finally {
       const callbacks = this.#inFlight ?? []

@@ -39,8 +39,54 @@ export class TokenBucket {
     this.#tokens = Math.min(this.#burst, this.#tokens + amount)
   }
 
+  /** True when the bucket holds its whole burst: it is then no different from a new one. */
+  isFull(now = performance.now()): boolean {
+    this.#refill(now)
+    return this.#tokens >= this.#burst
+  }
+
   #refill(now: number): void {
     this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#refilledAt) / 1000) * this.#perSecond)
     this.#refilledAt = now
+  }
+}
+
+/**
+ * Something kept per key (a bucket per address, a person's budgets) that only matters while it differs from a
+ * new one: a sweep drops every entry that is `rested` again (its buckets refilled, nobody holding it), so the
+ * table holds only keys used within their refill period, and forgetting one gives nobody a fresh budget.
+ */
+export class RestingTable<V> {
+  readonly #entries = new Map<string, V>()
+  readonly #create: (key: string, now: number) => V
+  readonly #rested: (value: V, now: number) => boolean
+  readonly #sweep: NodeJS.Timeout
+
+  constructor(create: (key: string, now: number) => V, rested: (value: V, now: number) => boolean, sweepMs = 5000) {
+    this.#create = create
+    this.#rested = rested
+    this.#sweep = setInterval(() => this.sweep(), sweepMs)
+    this.#sweep.unref()
+  }
+
+  get(key: string, now = performance.now()): V {
+    let value = this.#entries.get(key)
+    if (value === undefined) {
+      value = this.#create(key, now)
+      this.#entries.set(key, value)
+    }
+    return value
+  }
+
+  get size(): number {
+    return this.#entries.size
+  }
+
+  sweep(now = performance.now()): void {
+    for (const [key, value] of this.#entries) if (this.#rested(value, now)) this.#entries.delete(key)
+  }
+
+  stop(): void {
+    clearInterval(this.#sweep)
   }
 }

@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
 import { participantOnBoard, RecordingPeer } from '../../test/support/recordingPeer.ts'
 import type { PeerAccess } from './peer.ts'
-import { encodeSyncUpdate, readClientMessage } from './protocol.ts'
+import { encodeSyncStep1, encodeSyncUpdate, readClientMessage } from './protocol.ts'
 import { Room } from './room.ts'
 import { testRoomOptions as options } from '../../test/support/roomOptions.ts'
 
@@ -21,6 +21,41 @@ function editFrom(doc: Y.Doc, key: string): Uint8Array {
 }
 
 describe('Room', () => {
+  it('encodes the whole board once per version for every newcomer, and again after an update', async () => {
+    const { room } = await emptyRoom()
+    const writer = new RecordingPeer()
+    room.add(writer)
+    room.receive(writer, { kind: 'sync-update', update: editFrom(new Y.Doc(), 'shape:a') })
+    await room.flushed()
+    const askForEverything = readClientMessage(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    // A state vector naming only a client the board has never heard of asks for everything too.
+    const stranger = new Y.Doc()
+    stranger.getMap('m').set('x', 1)
+    const askAsStranger = readClientMessage(encodeSyncStep1(Y.encodeStateVector(stranger)))
+    const answerTo = async (...messages: ReturnType<typeof readClientMessage>[]) => {
+      const newcomers = messages.map(() => new RecordingPeer())
+      newcomers.forEach((peer, i) => {
+        room.add(peer)
+        room.receive(peer, messages[i] as ReturnType<typeof readClientMessage>)
+      })
+      await room.flushed()
+      return newcomers.map((peer) => peer.frames.find((frame) => frame[0] === 0 && frame[1] === 1))
+    }
+
+    const [first, second, third] = await answerTo(askForEverything, askForEverything, askAsStranger)
+    expect(first).toBeDefined()
+    // The very same bytes: one encoding for all three.
+    expect(second).toBe(first)
+    expect(third).toBe(first)
+
+    room.receive(writer, { kind: 'sync-update', update: editFrom(new Y.Doc(), 'shape:b') })
+    await room.flushed()
+    const [afterUpdate] = await answerTo(askForEverything)
+    expect(afterUpdate).not.toBe(first)
+    expect((afterUpdate as Uint8Array).byteLength).toBeGreaterThan((first as Uint8Array).byteLength)
+    room.destroy()
+  })
+
   it('relays an update encoded once: every other peer receives the very same bytes, the sender none', async () => {
     const { room } = await emptyRoom()
     const [sender, b, c] = [new RecordingPeer(), new RecordingPeer(), new RecordingPeer()]

@@ -7,6 +7,7 @@ import { PersistedDoc, type PersistenceOptions } from './persistedDoc.ts'
 import type { PresenceTable } from './presence.ts'
 import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, messageIntent } from './protocol.ts'
 import { RoomPresence, type RoomPresenceOptions } from './roomPresence.ts'
+import { BoardFullError } from './roomSize.ts'
 import { changesNothing } from './updateEffect.ts'
 
 /** Why a deleted room's peers are closed (with `CloseCode.gone`), on whichever instance they are. */
@@ -15,7 +16,13 @@ export const roomDeletedReason = 'this session was deleted'
 /** The origin of changes the server makes itself (control state, participants); relayed to every peer. */
 const serverOrigin = Symbol('server')
 
-export interface RoomOptions extends RoomPresenceOptions, PersistenceOptions {}
+export interface RoomOptions extends RoomPresenceOptions, PersistenceOptions {
+  /** Called when the room first refuses an update for its size (see `roomSize.ts`), so someone can be told. */
+  onFull?: (room: string) => void
+}
+
+/** An empty state vector: what a newcomer sends who has nothing of the board yet. */
+const emptyStateVector = Y.encodeStateVector(new Y.Doc())
 
 /**
  * One board: the peers connected to it, and what each message from them does. The document and its
@@ -39,6 +46,13 @@ export class Room {
   readonly #document: PersistedDoc
   readonly #presence: RoomPresence
   readonly #channel: RoomChannel
+  readonly #onFull: ((room: string) => void) | undefined
+  #reportedFull = false
+  /**
+   * The answer to a sync step 1 that has nothing of the board: the whole board, encoded once for every newcomer
+   * until the document changes (cleared on each update).
+   */
+  #wholeBoardAnswer: Uint8Array | undefined
   #destroyed = false
   #deleted = false
 
@@ -46,6 +60,7 @@ export class Room {
   constructor(name: string, store: DocumentStore, stored: StoredDocument, options: RoomOptions, channel?: RoomChannel) {
     this.name = name
     this.#channel = channel ?? silentChannel
+    this.#onFull = options.onFull
     this.#document = new PersistedDoc(name, store, stored, options, {
       stored: (frame, sender, update, seq) => {
         for (const peer of this.#peers) {
@@ -74,6 +89,11 @@ export class Room {
       },
     })
     this.#presence = new RoomPresence(this.#peers, options, (update) => this.#channel.publishAwareness(update))
+    this.#document.doc.on('update', this.#forgetWholeBoardAnswer)
+  }
+
+  #forgetWholeBoardAnswer = (): void => {
+    this.#wholeBoardAnswer = undefined
   }
 
   /**
@@ -165,7 +185,7 @@ export class Room {
     }
     switch (message.kind) {
       case 'sync-step-1': {
-        const answer = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector))
+        const answer = this.#answerSyncStep1(message.stateVector)
         this.#document.whenStored(() => {
           if (!this.broken) peer.send(answer)
         })
@@ -173,7 +193,16 @@ export class Room {
       }
       case 'sync-step-2':
       case 'sync-update':
-        this.#document.apply(message.update, peer)
+        try {
+          this.#document.apply(message.update, peer)
+        } catch (error) {
+          if (!(error instanceof BoardFullError)) throw error
+          peer.close(CloseCode.boardFull, error.message)
+          if (!this.#reportedFull) {
+            this.#reportedFull = true
+            this.#onFull?.(this.name)
+          }
+        }
         return
       case 'awareness':
         this.#presence.receive(peer, message.update)
@@ -182,6 +211,24 @@ export class Room {
         peer.send(this.#presence.framePresent())
         return
     }
+  }
+
+  /**
+   * Everything `stateVector` lacks, as a sync step 2. A newcomer's answer (it has nothing of the board, or nothing
+   * the board still knows of) is the whole board, encoded once per version of the document and shared by every
+   * newcomer until the next update; the same bytes go to each of them.
+   */
+  #answerSyncStep1(stateVector: Uint8Array): Uint8Array {
+    if (!knowsAnyOf(this.doc, stateVector)) {
+      this.#wholeBoardAnswer ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
+      return this.#wholeBoardAnswer
+    }
+    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+  }
+
+  /** The size of the board as counted for its cap (see `PersistedDoc.sizeBytes`). */
+  get sizeBytes(): number {
+    return this.#document.sizeBytes
   }
 
   /**
@@ -225,6 +272,22 @@ export class Room {
     this.#destroyed = true
     void this.#channel.leave()
     this.#presence.destroy()
+    this.#document.doc.off('update', this.#forgetWholeBoardAnswer)
+    this.#wholeBoardAnswer = undefined
     this.#document.destroy()
   }
+}
+
+/**
+ * Whether a client with `stateVector` has anything of `doc`: false for an empty state vector and for one that
+ * names only clients the document has never heard of (or clock 0 for those it has), whose answer is the whole
+ * document. Throws what Yjs throws for a state vector it cannot read (the connection closes it as malformed).
+ */
+function knowsAnyOf(doc: Y.Doc, stateVector: Uint8Array): boolean {
+  if (stateVector.byteLength === emptyStateVector.byteLength && stateVector[0] === emptyStateVector[0]) return false
+  const known = doc.store.clients
+  for (const [client, clock] of Y.decodeStateVector(stateVector)) {
+    if (clock > 0 && known.has(client)) return true
+  }
+  return false
 }

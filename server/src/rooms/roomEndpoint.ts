@@ -3,11 +3,14 @@ import { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { isRoomName, ROOM_NAME_RULE } from '@werkplaats/shared'
 import type { WebSocket, WebSocketServer } from 'ws'
-import type { RoomTickets } from '../sessions/roomTickets.ts'
 import { answerOnSocket } from '../http/rawResponse.ts'
+import { clientAddress } from '../http/rateLimits.ts'
+import type { RoomTickets } from '../sessions/roomTickets.ts'
 import { RoomAccessError, type SessionService } from '../sessions/sessionService.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
 import { CloseCode, type PeerAccess } from './peer.ts'
+import { type PersonBudgets, personKey } from './personBudgets.ts'
+import type { ReconnectLimiter } from './reconnectLimiter.ts'
 import type { RoomManager } from './roomManager.ts'
 
 export interface RoomEndpointParts {
@@ -15,6 +18,12 @@ export interface RoomEndpointParts {
   tickets: RoomTickets
   rooms: RoomManager
   limits: ConnectionLimits
+  /** Each person's budgets per room, shared by their connections and kept across reconnects. */
+  budgets: PersonBudgets
+  /** How often an address, and a person, may open a connection. */
+  reconnects: ReconnectLimiter
+  /** Count connections by the address in `X-Forwarded-For` (as the join-code limit does; see `clientAddress`). */
+  trustProxy: boolean
   /** Every open connection, for the keep-alive and for shutdown. */
   connections: Set<Connection>
 }
@@ -54,6 +63,9 @@ async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, w
   if (target === 'not a room') return answerOnSocket(socket, 404, 'no WebSocket endpoint here; rooms are at /yjs/<room>')
   if (target === 'bad room name') return answerOnSocket(socket, 400, ROOM_NAME_RULE)
   const { roomName, token, ticket } = target
+  // Before the token is looked up: that look-up is what a flood of upgrades would cost.
+  const crowded = parts.reconnects.refusesAddress(upgradeAddress(request, parts.trustProxy))
+  if (crowded) return closeAfterUpgrade(wss, request, socket, head, CloseCode.tooManyReconnects, crowded)
   let access: PeerAccess
   try {
     // The app's single-use ticket, or a token as API clients and the stock provider send it.
@@ -71,6 +83,8 @@ async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, w
     return answerOnSocket(socket, 500, 'internal server error')
   }
   if (socket.destroyed) return
+  const tooOften = parts.reconnects.refusesPerson(personKey(roomName, access))
+  if (tooOften) return closeAfterUpgrade(wss, request, socket, head, CloseCode.tooManyReconnects, tooOften)
   wss.handleUpgrade(request, socket, head, (ws) => openConnection(ws, roomName, access, parts))
 }
 
@@ -106,7 +120,7 @@ function openConnection(ws: WebSocket, roomName: string, access: PeerAccess, par
   ws.on('error', ignore)
   let connection: Connection
   try {
-    connection = new Connection(ws, roomName, access, parts.rooms, parts.limits)
+    connection = new Connection(ws, roomName, access, parts.rooms, parts.limits, parts.budgets.hold(roomName, access))
   } catch (error) {
     console.error(`room ${roomName}: could not set up a connection`, error)
     ws.close(CloseCode.internal, 'could not open the connection')
@@ -123,6 +137,19 @@ function openConnection(ws: WebSocket, roomName: string, access: PeerAccess, par
     }
   })
   connection.open().catch((error: unknown) => connection.fail('could not open', error))
+}
+
+function upgradeAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for']
+  return clientAddress(request.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustProxy)
+}
+
+/** A refusal the stock client reports and does not retry: the upgrade, then at once a close with the reason. */
+function closeAfterUpgrade(wss: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+  wss.handleUpgrade(request, socket, head, (ws) => {
+    ws.on('error', ignore)
+    ws.close(code, reason)
+  })
 }
 
 function ignore(): void {}

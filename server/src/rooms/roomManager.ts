@@ -1,4 +1,4 @@
-import { REMOVED_FROM_SESSION_REASON } from '@werkplaats/shared'
+import { markBoardFull, parseSessionRoomName, REMOVED_FROM_SESSION_REASON, sessionRoomName } from '@werkplaats/shared'
 import type * as Y from 'yjs'
 import { localFanout, type RemoteEvents, type RoomFanout } from '../fanout/roomFanout.ts'
 import { type DocumentStore, RoomDeletedError } from '../store/documentStore.ts'
@@ -344,7 +344,7 @@ export class RoomManager {
     const channel = await this.#fanout.join(name, events)
     try {
       const stored = await this.#store.load(name)
-      room = new Room(name, this.#store, stored, this.#options, channel)
+      room = new Room(name, this.#store, stored, { ...this.#options, onFull: this.#boardFull }, channel)
     } catch (error) {
       await channel.leave()
       throw error
@@ -353,6 +353,18 @@ export class RoomManager {
     // Cursors of people on other instances, who would otherwise show up only when they next move.
     channel.queryAwareness()
     return room
+  }
+
+  /**
+   * A board refused an update for its size: the control room says so, so that the facilitator's screen shows it
+   * whoever filled the board (the sender alone was closed). Private and control rooms tell only their writer.
+   */
+  #boardFull = (name: string): void => {
+    const room = parseSessionRoomName(name)
+    if (room?.kind !== 'board') return
+    this.change(sessionRoomName(room.sessionId, 'control'), markBoardFull).catch((error: unknown) =>
+      console.error(`room ${name}: could not note in the control room that the board is full`, error),
+    )
   }
 
   #scheduleUnloadIfEmpty(room: Room): void {

@@ -12,6 +12,9 @@ export const testRoomOptions: RoomOptions = {
   compactAfterBytes: 1 << 30,
   compactAfterUpdates: 1 << 30,
   maxUnstoredBytes: 1 << 30,
+  maxBoardBytes: 1 << 30,
+  maxPrivateRoomBytes: 1 << 30,
+  maxControlRoomBytes: 1 << 30,
 }
 
 /** `testRoomOptions` for a `RoomManager`: rooms stay loaded for a minute, ten connections per board and person. */

@@ -7,6 +7,8 @@ import { type Participant, participantSchema } from '../session/api.ts'
  * server refuses anyone else's update), so everything here can be trusted by every client.
  *
  * - `session`: a Y.Map with the session's `title` and `templateId`, written by the server.
+ *   Also `boardFull`: true once the board refused an update for its size, written by the server so that the
+ *   facilitator learns of it whoever filled the board.
  * - `participants`: a Y.Map from participant id to `{ participantId, name, role }`, written by the server when
  *   someone joins, so everyone's participant list comes from what the server knows.
  */
@@ -27,6 +29,18 @@ export function writeControlSession(doc: Y.Doc, session: ControlSession): void {
 export function readControlSession(doc: Y.Doc): ControlSession | null {
   const parsed = controlSessionSchema.safeParse(doc.getMap<unknown>(CONTROL_SESSION_MAP).toJSON())
   return parsed.success ? parsed.data : null
+}
+
+const BOARD_FULL_KEY = 'boardFull'
+
+/** Notes that the board has reached its size cap. Writes nothing when it is noted already. */
+export function markBoardFull(doc: Y.Doc): void {
+  const map = doc.getMap<unknown>(CONTROL_SESSION_MAP)
+  if (map.get(BOARD_FULL_KEY) !== true) map.set(BOARD_FULL_KEY, true)
+}
+
+export function readBoardFull(doc: Y.Doc): boolean {
+  return doc.getMap<unknown>(CONTROL_SESSION_MAP).get(BOARD_FULL_KEY) === true
 }
 
 export function controlParticipants(doc: Y.Doc): Y.Map<unknown> {
