@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { RecordingPeer } from '../../test/support/recordingPeer.ts'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
-import { RoomBrokenError, RoomGoneError, RoomManager } from './roomManager.ts'
+import { DISCARDED_MEMORY_MS, RoomBrokenError, RoomGoneError, RoomManager } from './roomManager.ts'
 import { testRoomManagerOptions as options } from '../../test/support/roomOptions.ts'
 
 function anEdit(key: string): Uint8Array {
@@ -100,5 +100,36 @@ describe('RoomManager and a room deleted by another instance whose message it mi
     // Unloading writes the whole document as one snapshot, which would bring the deleted board back.
     await b.closeAll()
     expect(await store.load('board')).toEqual(nothing)
+  })
+})
+
+describe('RoomManager and the names of deleted rooms', () => {
+  it('forgets them after a while, and the store still keeps the room deleted', async () => {
+    const store = new MemoryDocumentStore()
+    const rooms = new RoomManager(store, options)
+    const peer = new RecordingPeer()
+    const room = await rooms.join('board', peer)
+    room.receive(peer, { kind: 'sync-update', update: anEdit('before') })
+    await room.flushed()
+    await rooms.discard('board')
+    await expect(rooms.join('board', new RecordingPeer())).rejects.toThrow(RoomGoneError)
+    expect(rooms.held.discarded).toBe(1)
+
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + DISCARDED_MEMORY_MS + 1 })
+    try {
+      expect(rooms.held).toEqual({ rooms: 0, unloadTimers: 0, unloading: 0, discarded: 0 })
+      // A latecomer now gets an empty room, and its first edit is refused by the store: nothing comes back.
+      const late = new RecordingPeer()
+      const again = await rooms.join('board', late)
+      again.receive(late, { kind: 'sync-update', update: anEdit('after') })
+      await again.flushed()
+      expect(late.closedWith).toEqual({ code: 4404, reason: 'this session was deleted' })
+      expect(await store.load('board')).toEqual({ updates: [], lastSeq: 0, bytes: 0 })
+      rooms.leave(again, late)
+      await expect(rooms.join('board', new RecordingPeer())).rejects.toThrow(RoomGoneError)
+    } finally {
+      vi.useRealTimers()
+      await rooms.closeAll()
+    }
   })
 })

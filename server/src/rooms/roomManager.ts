@@ -61,9 +61,9 @@ export class RoomBrokenError extends Error {
 export const DISCARDED_MEMORY_MS = 60_000
 
 /**
- * A server change whose store write fails is tried again this many times, on a fresh load of the room (a failed
- * room closes its peers and is dropped), after these pauses; past them the change fails and so does the request
- * that made it, rather than answering as if the room held what it does not.
+ * A server change whose store write fails is tried again after each of these pauses, on a fresh load of the room
+ * (a failed room closes its peers and is dropped); past them the change fails and so does the request that made
+ * it, rather than answering as if the room held what it does not.
  */
 const CHANGE_RETRY_DELAYS_MS = [20, 200, 1000]
 
@@ -164,12 +164,16 @@ export class RoomManager {
     } catch (error) {
       throw room.deleted ? new RoomGoneError(roomDeletedReason) : error
     } finally {
-      // A room the server alone was writing to, whose store failed, has nobody to leave it: drop it here.
-      if (room.broken && room.peerCount === 0) {
-        room.destroy()
-        this.#forget(room)
-      } else this.#scheduleUnloadIfEmpty(room)
+      this.#afterServerChange(room)
     }
+  }
+
+  /** A room the server alone was writing to, whose store failed, has nobody to leave it: it is dropped here. */
+  #afterServerChange(room: Room): void {
+    if (room.broken && room.peerCount === 0) {
+      room.destroy()
+      this.#forget(room)
+    } else this.#scheduleUnloadIfEmpty(room)
   }
 
   /**
@@ -192,12 +196,7 @@ export class RoomManager {
       const failed = rooms.find((room) => room.broken)
       if (failed) throw failed.deleted ? new RoomGoneError(roomDeletedReason) : new Error(`room ${failed.name}: the change could not be saved`)
     } finally {
-      for (const room of rooms) {
-        if (room.broken && room.peerCount === 0) {
-          room.destroy()
-          this.#forget(room)
-        } else this.#scheduleUnloadIfEmpty(room)
-      }
+      for (const room of rooms) this.#afterServerChange(room)
     }
   }
 

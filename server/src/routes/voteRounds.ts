@@ -26,7 +26,7 @@ const createRound = createRoute({
   summary: 'Open a vote round on a set of cards (facilitator)',
   security: BEARER,
   request: { params: z.object({ id: sessionIdSchema }), body: jsonBody(createVoteRoundRequestSchema) },
-  responses: { 201: json(createdVoteRoundSchema, 'The new round.'), ...errors(400, 401, 403, 404, 413, 422) },
+  responses: { 201: json(createdVoteRoundSchema, 'The new round.'), ...errors(400, 401, 403, 404, 413, 422, 503) },
 })
 
 const listRounds = createRoute({
@@ -79,7 +79,7 @@ const closeRound = createRoute({
   request: { params: roundParams },
   responses: {
     200: json(voteRoundViewSchema, 'The closed round.'),
-    ...errors(400, 401, 403, 404, 409),
+    ...errors(400, 401, 403, 404, 409, 503),
   },
 })
 
@@ -89,7 +89,7 @@ const revealRound = createRoute({
   summary: 'Reveal the results to everyone (facilitator); closes the round if it was open',
   security: BEARER,
   request: { params: roundParams },
-  responses: { 200: json(voteRoundViewSchema, 'The revealed round.'), ...errors(400, 401, 403, 404) },
+  responses: { 200: json(voteRoundViewSchema, 'The revealed round.'), ...errors(400, 401, 403, 404, 503) },
 })
 
 const setMark = createRoute({

@@ -136,7 +136,7 @@ export class SessionService {
       // Nobody gets the token and nobody's list shows them: the store must not keep them either (they would
       // count against the session's size and get a private room nobody knows of).
       await this.#repository.removePerson(person.participantId)
-      throw controlRoomFailure(error)
+      throw roomWriteFailure(error)
     }
     return { participantId: person.participantId, token }
   }
@@ -223,7 +223,7 @@ export class SessionService {
     } catch (error) {
       // Everyone still sees the old title: so does the store again, and the request fails.
       await this.#repository.renameSession(session.id, session.title)
-      throw controlRoomFailure(error)
+      throw roomWriteFailure(error)
     }
   }
 
@@ -313,7 +313,12 @@ export class SessionService {
     for (const person of await this.#repository.listPeople(session.id)) {
       // Only participants have private rooms (see `authorizeRoom`).
       if (person.role !== 'participant') continue
-      revealed += await this.#revealPrivateOf(board, privateRoomName(session.id, person.participantId))
+      try {
+        revealed += await this.#revealPrivateOf(board, privateRoomName(session.id, person.participantId))
+      } catch (error) {
+        // What moved so far stays moved; the next "Onthullen" moves the rest.
+        throw roomWriteFailure(error)
+      }
     }
     return { revealed }
   }
@@ -456,11 +461,11 @@ function withPrivate(record: BoardRecord, isPrivate: boolean): BoardRecord {
   return { ...record, meta: { ...meta, private: isPrivate } } as BoardRecord
 }
 
-/** A server write to the control room that failed (after the room manager's retries): the request fails with 503. */
-function controlRoomFailure(error: unknown): Error {
+/** A server write to a room that failed (after the room manager's retries, if any): the request fails with 503. */
+function roomWriteFailure(error: unknown): Error {
   // Deleted meanwhile: the session is gone, as a later request would be told.
   if (error instanceof RoomGoneError) return new NotFoundError('no such session')
-  console.error('a change could not be saved in the control room', error)
+  console.error('a change could not be saved in its room', error)
   return new HttpError(503, 'the change could not be saved; try again')
 }
 
