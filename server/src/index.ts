@@ -54,7 +54,7 @@ export async function startServer(
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate)
   const exports = new ExportService(repository, rooms, getTemplate)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
-  const rateLimits = new ApiRateLimits(config.rateLimits, (scope, limit) => cluster.rateLimiter(scope, limit), config.trustProxy)
+  const rateLimits = new ApiRateLimits(config.rateLimits, (scope, limit) => cluster.rateLimiter(scope, limit), config.trustProxy, joinLimiter)
   const connections = new Set<Connection>()
   let ready = false
   const app = createApp({ config, sessions, votes, exports, templates: listTemplates, template: getTemplate, joinLimiter, rateLimits, isReady: () => ready })
