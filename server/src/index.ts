@@ -59,7 +59,7 @@ export async function startServer(
   sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))
   const exports = new ExportService(repository, rooms, getTemplate)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
-  const rateLimits = new ApiRateLimits(config.rateLimits, (scope, limit) => cluster.rateLimiter(scope, limit), config.trustProxy)
+  const rateLimits = new ApiRateLimits(config.rateLimits, (scope, limit) => cluster.rateLimiter(scope, limit), config.trustProxy, joinLimiter)
   const tickets = new RoomTickets(cluster.ticketStore(), sessions)
   const ticketLimiter = new AddressLimiter(config.ticketsPerMinute, config.ticketsPerMinute * 2)
   const connections = new Set<Connection>()

@@ -161,15 +161,48 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     expect(onA.doc.getMap('m').toJSON()).toEqual(onB.doc.getMap('m').toJSON())
   })
 
-  it('counts join-code attempts across instances, so guessing is no faster with more of them', async () => {
+  it('counts join-code attempts and joins across instances, so neither is faster with more of them', async () => {
     // 2 a minute with bursts of 4: alone, each of two instances would let 4 through, 8 in all.
-    const limited = await Promise.all([1, 2].map(() => ServerProcess.launch({ ...env, JOIN_CODE_ATTEMPTS_PER_MINUTE: '2' })))
+    // Joins come from an address of their own (behind a trusted proxy), so the bucket they empty in Redis is not
+    // the loopback address's, which the other tests' instances share.
+    const limits = { JOIN_CODE_ATTEMPTS_PER_MINUTE: '2', JOINS_PER_MINUTE_PER_ADDRESS: '2', JOIN_BURST_PER_ADDRESS: '4', TRUST_PROXY: 'true' }
+    const limited = await Promise.all([1, 2].map(() => ServerProcess.launch({ ...env, ...limits })))
     servers.push(...limited)
     const statuses: number[] = []
     for (let i = 0; i < 8; i++) statuses.push((await fetch(`${limited[i % 2]!.url}/api/join/ABCDEF`)).status)
     expect(statuses.filter((status) => status !== 429)).toHaveLength(4)
     expect(statuses.slice(4)).toEqual([429, 429, 429, 429])
+
+    const session = await createSession(limited[0]!.url)
+    const joins: number[] = []
+    for (let i = 0; i < 8; i++) {
+      const response = await fetch(`${limited[i % 2]!.url}/api/sessions/${session.id}/participants`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.99' },
+        body: JSON.stringify({ name: `Persoon ${i}`, invite: session.code }),
+      })
+      joins.push(response.status)
+    }
+    expect(joins.slice(0, 4)).toEqual([201, 201, 201, 201])
+    expect(joins.slice(4)).toEqual([429, 429, 429, 429])
     await Promise.all(limited.map((server) => server.stop()))
+  })
+
+  it('removes a participant on every instance: their socket elsewhere is closed with 4401 within a second', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess]
+    const session = await createSession(a.url)
+    const anna = await session.join('Anna')
+    const bram = await session.join('Bram')
+    const annaOnB = await Promise.all([connectRaw(b.wsUrl, session.board(anna.token)), connectRaw(b.wsUrl, session.control(anna.token))])
+    const bramOnB = connect(b, session.board(bram.token))
+    await whenSynced(bramOnB)
+    const removed = await fetch(`${a.url}/api/sessions/${session.id}/participants/${anna.participantId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${session.facilitatorToken}` },
+    })
+    expect(removed.status).toBe(204)
+    for (const socket of annaOnB) expect(await closedWithin(socket, 1000)).toEqual({ code: 4401, reason: 'you were removed from this session' })
+    expect(bramOnB.wsconnected).toBe(true)
   })
 
   it('deletes a session on every instance: peers elsewhere are closed with 4404 and nothing of its rooms is stored again', async () => {

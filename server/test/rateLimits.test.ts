@@ -87,6 +87,20 @@ describe('rate limits on the API', () => {
     expect((await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: { nonsense: true }, from: '198.51.100.66' })).status).toBe(429)
   })
 
+  it('counts a join with a wrong invitation as a guess of the join code', async () => {
+    const session = await newSession('192.0.2.15')
+    const guesser = '198.51.100.99'
+    const guesses = configFromEnvironment({}).joinCodeAttemptsPerMinute * 2
+    for (let i = 0; i < guesses; i++) {
+      const wrong = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: { name: 'Gok', invite: session.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ' }, from: guesser })
+      expect(wrong.status).toBe(403)
+    }
+    // The right code is now refused to this address too, as after as many wrong look-ups; others still get it.
+    const refused = await api(`/api/join/${session.code}`, { from: guesser })
+    await retryAfterOf(refused)
+    expect((await api(`/api/join/${session.code}`, { from: '198.51.100.100' })).status).toBe(200)
+  })
+
   it('limits new sessions per address, and lets one through again once the bucket refills', async () => {
     const from = '192.0.2.12'
     for (let i = 0; i < defaults.sessionCreations.burst; i++) await newSession(from)

@@ -30,9 +30,15 @@ export class ApiRateLimits {
   readonly #joins: AttemptLimiter
   readonly #sessionCreations: AttemptLimiter
   readonly #votes: AttemptLimiter
+  readonly #codeGuesses: AttemptLimiter | null
   readonly #trustProxy: boolean
 
-  constructor(settings: RateLimitSettings, limiter: LimiterFactory, trustProxy: boolean) {
+  /**
+   * `codeGuesses`: the join-code look-ups' limiter (`GET /api/join/:code`), which a join with a wrong invitation is
+   * charged to as well: whoever knows a session's id (an observer) must not guess its code faster by joining.
+   */
+  constructor(settings: RateLimitSettings, limiter: LimiterFactory, trustProxy: boolean, codeGuesses: AttemptLimiter | null = null) {
+    this.#codeGuesses = codeGuesses
     this.#joins = limiter('joins', settings.joins)
     this.#sessionCreations = limiter('session-creations', settings.sessionCreations)
     this.#votes = limiter('votes', settings.votes)
@@ -47,6 +53,11 @@ export class ApiRateLimits {
   /** Middleware: one new session of the request's address. */
   sessionCreations(): MiddlewareHandler {
     return this.#perAddress(this.#sessionCreations, 'new sessions from this address')
+  }
+
+  /** A join refused for its invitation: one guess of the join code from the request's address. */
+  async wrongInvitation(c: Context): Promise<void> {
+    await this.#codeGuesses?.take(requestAddress(c, this.#trustProxy), 'wrong join codes from this address')
   }
 
   /** One vote or mark of `grant`'s holder (each participant has a token of their own; observers share one). */

@@ -15,7 +15,7 @@ import type { Context } from 'hono'
 import { bearerToken } from '../http/bearer.ts'
 import type { ApiRateLimits } from '../http/rateLimits.ts'
 import { refuseInvalid } from '../http/validation.ts'
-import type { Grant, SessionService } from '../sessions/sessionService.ts'
+import { type Grant, InvitationRefusedError, type SessionService } from '../sessions/sessionService.ts'
 import { BEARER, errors, json, jsonBody } from './openapiShapes.ts'
 
 const idParam = z.object({ id: sessionIdSchema })
@@ -126,7 +126,13 @@ export function sessionRoutes(sessions: SessionService, origin: (c: Context) => 
     .openapi(createSession, async (c) => c.json(await sessions.create(c.req.valid('json'), origin(c)), 201))
     .openapi(joinSession, async (c) => {
       const { name, invite } = c.req.valid('json')
-      return c.json(await sessions.join(c.req.valid('param').id, name, invite), 201)
+      try {
+        return c.json(await sessions.join(c.req.valid('param').id, name, invite), 201)
+      } catch (error) {
+        // Past the limit this answer becomes a 429, like a look-up of a wrong code.
+        if (error instanceof InvitationRefusedError) await limits.wrongInvitation(c)
+        throw error
+      }
     })
     .openapi(removeParticipant, async (c) => {
       const { id, participantId } = c.req.valid('param')

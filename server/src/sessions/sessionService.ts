@@ -60,6 +60,13 @@ export class RoomAccessError extends Error {
   }
 }
 
+/** A join without a valid invitation (403); the route counts it as a guess of the join code. */
+export class InvitationRefusedError extends ForbiddenError {
+  override name = 'InvitationRefusedError'
+  constructor() {
+    super("a valid invitation is needed: the join code or the participants' link")
+  }
+}
 
 const DEFAULT_FACILITATOR_NAME = 'Facilitator'
 /** Drawing a free code fails only when codes run short; a few tries are plenty long before that. */
@@ -122,7 +129,7 @@ export class SessionService {
    */
   async join(sessionId: string, name: string, invite: string): Promise<Joined> {
     const session = await this.#requireSession(sessionId)
-    if (!isInvitation(session, invite)) throw new ForbiddenError("a valid invitation is needed: the join code or the participants' link")
+    if (!isInvitation(session, invite)) throw new InvitationRefusedError()
     if (!session.joinOpen) throw new ForbiddenError('joining is closed')
     if ((await this.#repository.listPeople(sessionId)).length >= this.#maxParticipants) {
       throw new ConflictError(`this session is full (at most ${this.#maxParticipants} people)`)
