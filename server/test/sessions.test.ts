@@ -358,6 +358,7 @@ describe('sessions and roles, against the real server', () => {
         'GET /api/time',
         'POST /api/sessions/{id}/private/reveal',
         'POST /api/sessions/{id}/observer-link',
+        'POST /api/sessions/{id}/tickets',
         'GET /api/config',
         'GET /api/templates',
         'GET /api/templates/{id}',

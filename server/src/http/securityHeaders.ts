@@ -8,9 +8,10 @@ import { secureHeaders } from 'hono/secure-headers'
  *   make a browser talk to another host (an image shape with an outside URL is simply not loaded). `connect-src
  *   'self'` also covers the WebSocket to this host (`ws:`/`wss:` on the same host and port count as 'self' in
  *   CSP Level 3, as Chromium, Firefox and Safari implement it).
- * - Styles also allow 'unsafe-inline': tldraw's rich-text editor (tiptap) adds its own `<style>` element at run
- *   time, and tldraw renders rich text from HTML strings that carry `style` attributes. Inline styles cannot run
- *   code; scripts stay strictly 'self' (the built client has no inline script).
+ * - Styles also allow 'unsafe-inline': tldraw's rich-text editor (tiptap) adds its own `<style>` element when a
+ *   sticky's text is edited, the one thing a strict `style-src 'self'` refuses in Chromium (`style-src-elem
+ *   inline`, seen in the browser tests). Inline styles cannot run code; scripts stay strictly 'self' (the built
+ *   client has no inline script, and zod's eval probe is switched off in the client).
  * - Images also from `data:` and `blob:`: tldraw's icons and cursors are data URLs, and a stage's PNG export is
  *   drawn from a blob. Everything not named (media, workers, manifests) falls back to `default-src 'self'`.
  * - Nothing may frame the page (`frame-ancestors 'none'`), unless `FRAME_ANCESTORS` names the origins of an

@@ -6,14 +6,17 @@ import { json } from './openapiShapes.ts'
 const roomSocket = createRoute({
   method: 'get',
   path: '/yjs/{room}',
-  summary: 'WebSocket (y-websocket protocol) to one of a session\'s rooms; the token goes in ?token=',
+  summary: 'WebSocket (y-websocket protocol) to one of a session\'s rooms, with ?ticket= (single-use) or ?token=',
   description:
     'Rooms are named `<sessionId>-board` and `<sessionId>-control` (see `rooms` in GET /api/sessions/{id}). ' +
     'A missing or unknown token is closed with 4401, a token of another session with 4403, a deleted session ' +
-    'with 4404; a write from a connection that may only read is closed with 4403 "read-only".',
+    'with 4404; a write from a connection that may only read is closed with 4403 "read-only". ' +
+    'The app connects with a single-use `ticket` from POST /api/sessions/{id}/tickets, so no token stands in a ' +
+    'URL that proxies log; a used, expired or made-up ticket is closed with 4401, one of another session with ' +
+    '4403. `token` is for API clients and the stock y-websocket provider; keep it out of access logs.',
   request: {
     params: z.object({ room: z.string() }),
-    query: z.object({ token: z.string().optional() }),
+    query: z.object({ ticket: z.string().optional(), token: z.string().optional() }),
   },
   responses: {
     101: { description: 'Switching to the WebSocket protocol.' },
