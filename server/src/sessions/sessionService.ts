@@ -278,17 +278,20 @@ export class SessionService {
     if (person.role !== 'participant') throw new ConflictError('the facilitator cannot be removed')
     // The grant first: from here on no request and no new connection of theirs gets in.
     await this.#repository.removePerson(participantId)
+    let listFailure: unknown = null
     try {
       await this.#rooms.change(sessionRoomName(session.id, 'control'), (doc) => removeControlParticipant(doc, participantId))
     } catch (error) {
-      // Their token is refused already; the list catches up with the next write, but the facilitator must know.
-      throw controlRoomFailure(error)
+      listFailure = error
     }
+    // Their sockets go whatever the list says: the token is refused already.
     for (const room of [sessionRoomName(session.id, 'board'), sessionRoomName(session.id, 'control')]) {
       await this.#rooms.closePeersOf(room, participantId, CloseCode.unauthorized, REMOVED_FROM_SESSION_REASON)
     }
     const own = privateRoomName(session.id, participantId)
     await this.#rooms.closePeersOf(own, participantId, CloseCode.unauthorized, REMOVED_FROM_SESSION_REASON)
+    // They are out, but everyone's participant list still names them: the facilitator must hear that it failed.
+    if (listFailure !== null) throw roomWriteFailure(listFailure)
     await this.#rooms.discard(own, CloseCode.gone, 'this participant was removed')
   }
 
