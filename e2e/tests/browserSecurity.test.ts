@@ -121,7 +121,8 @@ describe('the browser side: headers, tickets, no outside content', () => {
     const joined = await fetch(`${server.url}/api/sessions/${sessionId}/participants`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Mallory' }),
+      // Any participant: the link's invitation is in its fragment.
+      body: JSON.stringify({ name: 'Mallory', invite: new URLSearchParams(new URL(participantLink).hash.slice(1)).get('i') }),
     })
     expect(joined.status).toBe(201)
     const { token } = (await joined.json()) as { token: string }

@@ -65,6 +65,12 @@ export interface StoreBindingOptions {
   lane?: (record: TLRecord) => boolean
   /** Whether an empty document is a new board to seed with a page (a private room's is not). Default: yes. */
   seedEmpty?: boolean
+  /**
+   * Records of the lane that the store holds and the document lacks when it is bound were written on this page
+   * before its room had synced (a private sticky begun the moment private writing came on): they go into the
+   * document instead of being removed as stale. Only for a lane that nobody but this page writes. Default: no.
+   */
+  keepUnsentLaneRecords?: boolean
 }
 
 export interface StoreBinding {
@@ -84,6 +90,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBinding
   const readOnly = options.readOnly ?? false
   const lane = options.lane
   const inLane = lane ? (record: TLRecord) => isShared(record) && lane(record) : isShared
+  if (options.keepUnsentLaneRecords && !readOnly) sendUnsentLaneRecords(store, doc, origin, inLane)
   loadDocIntoStore(store, doc, origin, options.firstPageName, readOnly, inLane, options.seedEmpty ?? true)
 
   // The editor is read-only too, but a read-only binding does not depend on it: it simply does not listen.
@@ -235,6 +242,18 @@ function replaceDocumentRecords(store: TLStore, records: TLRecord[], inLane: (re
     if (stale.length > 0) store.remove(stale)
     store.put(records)
   })
+}
+
+/** The store's records of the lane that the document does not hold yet, written into it (see `keepUnsentLaneRecords`). */
+function sendUnsentLaneRecords(store: TLStore, doc: Y.Doc, origin: object, inLane: (record: TLRecord) => boolean): void {
+  const records = boardRecords(doc)
+  const unsent = store
+    .allRecords()
+    .filter((record) => store.scopedTypes.document.has(record.typeName) && inLane(record) && !records.has(record.id))
+  if (unsent.length === 0) return
+  doc.transact(() => {
+    for (const record of unsent) records.set(record.id, record)
+  }, origin)
 }
 
 /** Whether a document record belongs in the board room (the template layer's do not). */

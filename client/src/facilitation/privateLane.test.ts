@@ -124,6 +124,19 @@ describe('private stickies in their own lane of the store binding', () => {
     expect(store.get(createShapeId('x'))).toBeUndefined()
   })
 
+  it('a private sticky begun before the private room synced is sent to it, not lost when the room is bound', () => {
+    const store = newStore()
+    bindBoard(store, new Y.Doc())
+    // Private writing came on; Anna's sticky is in her store while her private room is still connecting.
+    store.put([note('vroeg idee', privateMeta({}, anna))])
+    const privateDoc = new Y.Doc()
+    bindings.push(
+      bindStoreToDoc(store, privateDoc, { firstPageName: '', onSchemaTooNew: () => {}, lane: privateLaneOf(anna), seedEmpty: false, keepUnsentLaneRecords: true }),
+    )
+    expect(texts(store).join()).toContain('vroeg idee')
+    expect(readBoardRecords(privateDoc).has(createShapeId('vroeg idee'))).toBe(true)
+  })
+
   it('an empty private room is not seeded as a board', () => {
     const privateDoc = new Y.Doc()
     bindPrivate(newStore(), privateDoc, anna)

@@ -53,6 +53,8 @@ export function startPrivateWriting({ editor, facilitation, sessionId, token, pe
         firstPageName: '',
         seedEmpty: false,
         lane: privateLaneOf(ownerId),
+        // One's own lane: a sticky begun while the room was still connecting is the writer's, not stale.
+        keepUnsentLaneRecords: ownerId === selfId,
         onSchemaTooNew: () => console.warn('Werkplaats: a private room holds stickies of a newer version'),
       })
     }
