@@ -10,7 +10,6 @@ import { emptyMarkCounts, type MarkCounts } from '../vote/marks.ts'
 import { challengeQuestionId } from '../vote/playbookLogic.ts'
 import { voterShare } from '../vote/tally.ts'
 import { type SessionSummary, SUMMARY_SCHEMA_VERSION, type SummaryLinkedText, type SummaryStage, type SummaryStickyGroup } from './model.ts'
-import { MAX_STICKY_TEXT } from './richText.ts'
 import { contains, readStickies } from './stickies.ts'
 
 /** Everything the summary is made of, as plain data: the server gathers it from its store and rooms. */
@@ -137,11 +136,10 @@ export function buildSummary(input: SummaryInput): SessionSummary {
     : [{ kind: 'board', stageId: null, round: null, title: null, stickies: [] }]
   const labels = templateLabels(template)
   for (const sticky of stickies) {
-    const text = sticky.text.length > MAX_STICKY_TEXT ? `${sticky.text.slice(0, MAX_STICKY_TEXT)}…` : sticky.text
-    labels.set(sticky.id, text)
+    labels.set(sticky.id, sticky.text)
     const index = template ? stageFrames.findIndex((frame) => contains(frame, sticky)) : 0
     const group = groups[index < 0 ? groups.length - 1 : index]
-    group?.stickies.push({ id: sticky.id, text, votes: votes.get(sticky.id) ?? null })
+    group?.stickies.push({ id: sticky.id, text: sticky.text, votes: votes.get(sticky.id) ?? null })
   }
 
   const principleById = new Map((template?.principles ?? []).map((p) => [p.id, p]))
