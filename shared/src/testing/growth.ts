@@ -3,10 +3,12 @@
  * for tests that pin "linear in the text" (ten times the input costs about ten times the time, where code that
  * backtracks costs a hundred times).
  *
- * Timer noise and other processes only ever add time, so each size is timed several times and the fastest
- * sample kept; each sample runs the work often enough (`calls`) to last well above the timer's resolution.
- * A first sample of the large input already past `giveUpRatio` ends the measurement: quadratic code then fails
- * in seconds instead of running every sample of its slowest case.
+ * What is timed is the CPU time of this process (`process.cpuUsage`, to the microsecond), not the wall clock:
+ * on a machine with more runnable processes than cores, wall time mostly measures waiting for a core. What noise is left
+ * (a garbage collection, a cache emptied by a neighbour) only ever adds time, so each size is timed several
+ * times and the fastest sample kept; each sample runs the work often enough (`calls`) to last well above the
+ * clock's resolution. A first sample of the large input already past `giveUpRatio` ends the measurement:
+ * quadratic code then fails in seconds instead of running every sample of its slowest case.
  */
 export interface GrowthOptions {
   /** Samples per size; the fastest counts. */
@@ -24,13 +26,14 @@ export async function growthRatio<T>(work: (input: T) => unknown, small: T, larg
   const largeCalls = Math.max(1, Math.round(smallCalls / 10))
   const giveUpRatio = options.giveUpRatio ?? 40
   const perCall = async (input: T, calls: number): Promise<number> => {
-    const start = performance.now()
+    const start = process.cpuUsage()
     for (let i = 0; i < calls; i++) {
       // Awaited only when it is a promise (a PDF), so that synchronous work is timed without the event loop.
       const result = work(input)
       if (result instanceof Promise) await result
     }
-    return (performance.now() - start) / calls
+    const used = process.cpuUsage(start)
+    return (used.user + used.system) / calls
   }
   // Warm up: the first calls include compiling the code under test.
   await perCall(small, smallCalls)
