@@ -5,6 +5,7 @@ import { getTemplate, listTemplates } from '@werkplaats/playbook-data'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import { ExportService } from './exports/exportService.ts'
+import { RenderPool } from './exports/renderPool.ts'
 import type { ServerConfig } from './config.ts'
 import { type Cluster, singleInstance } from './backends.ts'
 import type { Connection } from './rooms/connection.ts'
@@ -51,7 +52,8 @@ export async function startServer(
   const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown }, cluster.fanout)
   const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined }, config.maxParticipantsPerSession)
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate)
-  const exports = new ExportService(repository, rooms, getTemplate)
+  const renderPool = new RenderPool(config.exports)
+  const exports = new ExportService(repository, rooms, getTemplate, renderPool)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const connections = new Set<Connection>()
   let ready = false
@@ -82,6 +84,8 @@ export async function startServer(
       joinLimiter.stop()
       load.stop()
       for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
+      // Renders in progress end with a 503 now, rather than hold the close up until they finish.
+      await renderPool.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await votes.settled()
       await rooms.closeAll()

@@ -9,12 +9,15 @@ import {
   readPublicVoteRounds,
   type SessionSummary,
   sessionRoomName,
+  type SummaryLanguage,
   type Template,
 } from '@werkplaats/shared'
 import { ForbiddenError, NotFoundError } from '../http/errors.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import type { Grant } from '../sessions/sessionService.ts'
 import type { SessionRepository } from '../store/sessionRepository.ts'
+import type { ExportFormat, Rendered } from './renderers.ts'
+import type { RenderPool } from './renderPool.ts'
 
 /**
  * The summary of a session, gathered from where each part lives: the session and its people from the store,
@@ -27,11 +30,19 @@ export class ExportService {
   readonly #sessions: SessionRepository
   readonly #rooms: RoomManager
   readonly #template: (id: string) => Template | undefined
+  readonly #renderer: RenderPool
 
-  constructor(sessions: SessionRepository, rooms: RoomManager, template: (id: string) => Template | undefined) {
+  constructor(sessions: SessionRepository, rooms: RoomManager, template: (id: string) => Template | undefined, renderer: RenderPool) {
     this.#sessions = sessions
     this.#rooms = rooms
     this.#template = template
+    this.#renderer = renderer
+  }
+
+  /** The summary in `format`: gathered here, rendered by the render pool off the event loop. */
+  async export(grant: Grant, format: ExportFormat, options: { includeNames: boolean; language: SummaryLanguage }): Promise<{ summary: SessionSummary; body: Rendered }> {
+    const summary = await this.summary(grant, { includeNames: options.includeNames })
+    return { summary, body: await this.#renderer.render({ format, summary, language: options.language }) }
   }
 
   async summary(grant: Grant, options: { includeNames: boolean; now?: number }): Promise<SessionSummary> {

@@ -24,6 +24,7 @@ const errorAnswers = {
   413: json(errorBodySchema, 'The request body is too large.'),
   422: json(errorBodySchema, 'Well-formed, but names something that does not fit (an unknown card or stage).'),
   429: json(errorBodySchema, 'Too many attempts from this address; see Retry-After.'),
+  503: json(errorBodySchema, 'Cannot be done now or at this size (too many exports waiting, a summary too large, a render too slow); the error says which.'),
 } as const
 
 export type ErrorStatus = keyof typeof errorAnswers
