@@ -51,7 +51,8 @@ export function summaryBytes(summary: SessionSummary): number {
   return bytes
 }
 
-const mebibytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
+const MiB = 1024 * 1024
+const sizeText = (bytes: number) => (bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`)
 
 interface Task {
   request: RenderRequest
@@ -76,7 +77,7 @@ export class RenderPool {
     const bytes = summaryBytes(request.summary)
     if (bytes > this.#options.maxInputBytes) {
       return Promise.reject(
-        new ExportUnavailableError(`this session's summary is too large to export (${mebibytes(bytes)}; the limit is ${mebibytes(this.#options.maxInputBytes)})`),
+        new ExportUnavailableError(`this session's summary is too large to export (${sizeText(bytes)}; the limit is ${sizeText(this.#options.maxInputBytes)})`),
       )
     }
     return new Promise<Rendered>((resolve, reject) => {

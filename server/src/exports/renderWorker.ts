@@ -1,5 +1,7 @@
+import { readlinkSync } from 'node:fs'
+import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
-import { render, type RenderRequest } from './renderers.ts'
+import type { RenderRequest } from './renderers.ts'
 
 /**
  * A render worker (see `renderPool.ts`): takes one request at a time, answers with the rendered export, or with
@@ -7,8 +9,29 @@ import { render, type RenderRequest } from './renderers.ts'
  */
 export type RenderReply = { ok: true; body: string | Uint8Array } | { ok: false; error: string }
 
+/**
+ * How much lower than the event loop this thread runs (Linux niceness, 0–19). Off the event loop is not enough
+ * on a machine with fewer free cores than busy threads: the kernel would share a core between the event loop
+ * and a render. At niceness 10 a render gets about a tenth of a core the event loop wants, and all of one it
+ * does not.
+ */
+const RENDER_NICENESS = 10
+
+/** Linux gives a thread its own id, and `setpriority` on it changes that thread alone. */
+function yieldToTheEventLoop(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop())
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, RENDER_NICENESS)
+  } catch {
+    // Not Linux (no /proc/thread-self): renders run at the server's priority.
+  }
+}
+
 const port = parentPort
 if (!port) throw new Error('renderWorker.ts runs as a worker thread of the render pool')
+yieldToTheEventLoop()
+// Loaded after the priority is lowered: loading the renderers (pdfkit, fonts) is a good part of a first export.
+const { render } = await import('./renderers.ts')
 
 port.on('message', async (request: RenderRequest) => {
   let reply: RenderReply
