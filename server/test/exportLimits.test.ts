@@ -106,7 +106,7 @@ describe('export limits', () => {
     for (const format of ['json', 'md', 'csv', 'pdf']) {
       const response = await download(small, session, format)
       expect(response.status, format).toBe(503)
-      expect((await response.json()).error).toMatch(/^this session's summary is too large to export \(\d+ KiB; the limit is 4 KiB\)$/)
+      expect(((await response.json()) as { error: string }).error).toMatch(/^this session's summary is too large to export \(\d+ KiB; the limit is 4 KiB\)$/)
     }
   })
 
