@@ -87,6 +87,29 @@ describe('exports of hostile stickies', () => {
   })
 })
 
+describe('exports of an unchanged board', () => {
+  it('follow every change, a deletion too (the board is read once per version)', async () => {
+    const server = await ServerProcess.launch()
+    try {
+      const session = await createSession(server.url, 'blank', 'Wijzigingen')
+      await writeBoard(server, session, { 'shape:blijft': 'blijft', 'shape:weg': 'gaat weg' })
+      const stickyIds = async () => {
+        const summary = sessionSummarySchema.parse(await (await download(server, session, 'json')).json())
+        return summary.stickyGroups.flatMap((group) => group.stickies.map((sticky) => sticky.id)).sort()
+      }
+      expect(await stickyIds()).toEqual(['shape:blijft', 'shape:weg'])
+      const editor = connectProvider(server.wsUrl, session.board())
+      await whenSynced(editor)
+      boardRecords(editor.doc).delete('shape:weg')
+      await eventually(async () => (await stickyIds()).length === 1, 'the deleted sticky leaves the export')
+      editor.destroy()
+      expect(await stickyIds()).toEqual(['shape:blijft'])
+    } finally {
+      await server.destroy()
+    }
+  }, 60_000)
+})
+
 describe('export limits', () => {
   let small: ServerProcess
   let slow: ServerProcess
