@@ -7,7 +7,8 @@
  *   pnpm bench --scenario 2      one scenario (repeat or comma-separate for more; 7 = memory per board/participant,
  *                                8 = 500 on one board, 9 = scenario 1 while a 4 MiB board loads and compacts,
  *                                10 = a vote round of 300 participants, ours only,
- *                                11 = 300 on one board over two instances with PostgreSQL + Redis, ours only)
+ *                                11 = 300 on one board over two instances with PostgreSQL + Redis, ours only,
+ *                                12 = scenario 1 while another board is exported again and again, ours only)
  *   pnpm bench --server werkplaats|reference|both   (default both)
  *   pnpm bench --workers 2       load-generator processes (default: number of cores)
  *   pnpm bench --write           update docs/benchmarks.md even for a partial or quick run
@@ -34,6 +35,7 @@ import {
 } from './report.ts'
 import { type LoadPlan, type LoadSummary, runDrag, runJoin, runLoad, runMemory, runVoteRound, type Settings } from './scenarios.ts'
 import { largeBoardServerEnv } from './largeBoard.ts'
+import { EXPORT_BOARD } from './exportLoad.ts'
 import { runInstances } from './instances.ts'
 import { killAllServers, removeDataDir, type RunningServer, type ServerKind, startServer } from './servers.ts'
 import { killAllWorkers } from './workers.ts'
@@ -59,8 +61,8 @@ const selected = new Set<number>(
   (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => (s.trim() === 'memory' ? 7 : Number(s))),
 )
 for (const n of selected) {
-  if (!Number.isInteger(n) || n < 1 || n > 11) {
-    console.error(`--scenario takes 1–11 (7 = memory per idle board and participant, 8 = 500 on one board, 9 = 1 with a 4 MiB board loading and compacting, 10 = a vote round of 300, 11 = 300 over two instances), got ${n}`)
+  if (!Number.isInteger(n) || n < 1 || n > 12) {
+    console.error(`--scenario takes 1–12 (7 = memory per idle board and participant, 8 = 500 on one board, 9 = 1 with a 4 MiB board loading and compacting, 10 = a vote round of 300, 11 = 300 over two instances, 12 = 1 while another board is exported), got ${n}`)
     process.exit(2)
   }
 }
@@ -132,6 +134,19 @@ const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
       stormsAtMs: [],
       roomPrefix: 'bench-s9-',
       largeBoard: true,
+    },
+  },
+  12: {
+    title: `Scenario 12 — scenario 1 while another board (${EXPORT_BOARD.stickies.toLocaleString('en')} stickies and one of ${EXPORT_BOARD.longSticky.toLocaleString('en')} characters) is exported again and again, every format in turn`,
+    plan: {
+      participants: 50,
+      rooms: 1,
+      apply: true,
+      editEveryMs: 1000,
+      cursorEveryMs,
+      stormsAtMs: [],
+      roomPrefix: 'bench-s12-',
+      exportLoad: true,
     },
   },
   3: {
@@ -259,6 +274,35 @@ try {
     }
     results.load[9] = pair
     section(churn.title, loadTable(pair))
+  }
+  const exporting = loadPlans[12]
+  const alone = loadPlans[1]
+  if (wants(12) && exporting && alone && kinds.includes('werkplaats')) {
+    console.log(exporting.title)
+    // Ours only (the reference has no exports). Scenario 1 without the exports first, on the same machine a
+    // moment before: the figure is the fan-out p99 with the exports against without.
+    const quiet = async (): Promise<void> => {
+      const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
+      if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+    }
+    await quiet()
+    const without = await withServer('werkplaats', {}, (server) => runLoad(server, { ...alone.plan, roomPrefix: 'bench-s12-alone-' }, settings))
+    await quiet()
+    const withExports = await withServer('werkplaats', {}, (server) => runLoad(server, exporting.plan, settings))
+    results.load[12] = { werkplaats: withExports, reference: null }
+    const e = withExports.exportLoad
+    const change = (withExports.latency.p99 / without.latency.p99 - 1) * 100
+    section(
+      exporting.title,
+      [
+        loadTable({ werkplaats: withExports, reference: null }),
+        '',
+        `Fan-out p99 with the exports ${withExports.latency.p99.toFixed(1)} ms, without (scenario 1 just before) ${without.latency.p99.toFixed(1)} ms: ${change >= 0 ? '+' : ''}${change.toFixed(0)} % (target: within 20 %).`,
+        e
+          ? `Exports in the window: ${e.exports} (statuses ${JSON.stringify(e.statuses)}), each p50 ${e.duration.p50.toFixed(0)} ms, max ${e.duration.max.toFixed(0)} ms; board ${(e.boardBytes / 1024).toFixed(0)} KiB, ${e.stickies} stickies.`
+          : '',
+      ].join('\n'),
+    )
   }
   if (wants(4)) {
     const title = 'Scenario 4 — a new client (stock WebsocketProvider) joins a board of 1,000 stickies'

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { boardRecords, sessionRoomName } from '@werkplaats/shared'
 import { BenchClient, type ClientEvents } from './client.ts'
 import { churnLargeBoard } from './largeBoard.ts'
+import { exportRepeatedly, type ExportLoadSummary, prepareExportBoard } from './exportLoad.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
 import { createHistogram, type HistogramData, type LatencySummary, merge, summarize, summarizeSamples } from './histogram.ts'
 import { type DragCheckpoint, emptyCounters, type LoadResult, type Participant, type Timing } from './ipc.ts'
@@ -25,6 +26,8 @@ export interface Settings {
 export interface LoadSummary {
   /** Scenario 9: the size of the second board, and how often it was loaded and compacted in the window. */
   largeBoard?: { boardBytes: number; cycles: number }
+  /** Scenario 12: the exports of the second board during the window. */
+  exportLoad?: ExportLoadSummary
   participants: number
   rooms: number
   connectFailures: number
@@ -89,6 +92,8 @@ export interface LoadPlan {
   roomPrefix: string
   /** Load and compact a second, 4 MiB board on the same server all through the window (scenario 9). */
   largeBoard?: boolean
+  /** Export a second, large board again and again all through the window (scenario 12). */
+  exportLoad?: boolean
 }
 
 /**
@@ -159,6 +164,10 @@ export async function runLoad(
   for (const lane of lanes) for (const p of lane) instanceOf[p.participant] = p.instance ?? 0
   // Scenario 9's second board: the facilitator's token, one connection at a time.
   const largeBoardUrl = plan.largeBoard ? await boards.facilitatorUrl(`${plan.roomPrefix}large`) : ''
+  // Scenario 12's second board, stored before the load starts.
+  const exportTarget = plan.exportLoad
+    ? await prepareExportBoard(server, await boards.session(`${plan.roomPrefix}export`), await boards.facilitatorUrl(`${plan.roomPrefix}export`))
+    : undefined
   const workers = lanes.map(() => new WorkerHandle())
   try {
     lanes.forEach((participants, i) =>
@@ -191,6 +200,7 @@ export async function runLoad(
     const results = Promise.all(workers.map((w) => w.receive('result', settings.warmupMs + settings.windowMs + settings.drainMs + 120_000)))
     // Built before the window (building 4 MiB of stickies takes the generator a while), churned during it.
     const churn = plan.largeBoard ? churnLargeBoard(largeBoardUrl, measureTo) : undefined
+    const exporting = exportTarget ? exportRepeatedly(exportTarget, measureFrom, measureTo) : undefined
     await sleepUntil(measureFrom)
     const monitors = watchWindow(server, workers, others, services)
     await sleepUntil(measureTo)
@@ -198,6 +208,7 @@ export async function runLoad(
     const done = (await results).map((r) => r.result)
     const summary = summarizeLoad(plan, settings, server, ready, done, serverUse, workerUse)
     if (churn) summary.largeBoard = await churn
+    if (exporting) summary.exportLoad = await exporting
     if (several) {
       const instances = [serverUse, ...otherUse]
       summary.instances = instances.map((use) => ({ cpuPercent: use.cpuPercent, waitedForCpuPercent: use.waitedForCpuPercent, peakRss: use.peakRss }))

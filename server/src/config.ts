@@ -96,6 +96,14 @@ const environmentSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres://user:password@host:port/database URL').optional(),
   /** Redis, through which several instances hand each other the updates and presence of the boards they share. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis://host:port URL').optional(),
+  /** Worker threads that render exports (Markdown, CSV, JSON, PDF), so that rendering never holds up the event loop. */
+  EXPORT_WORKERS: positiveInt.default(1),
+  /** Exports that may wait for a worker; one more is refused (503) rather than queued without end. */
+  EXPORT_QUEUE: z.coerce.number().int().min(0).default(8),
+  /** Longest one export may render; past it its worker is stopped and replaced, and the request gets a 503. */
+  EXPORT_TIMEOUT_MS: positiveInt.default(30_000),
+  /** Largest summary an export renders (its text at two bytes a character: what is copied to the worker). */
+  MAX_EXPORT_INPUT_BYTES: positiveInt.default(32 * 1024 * 1024),
 }).refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
   // Instances joined through Redis but each on its own SQLite file would each keep a different board.
   message: 'REDIS_URL connects several instances, which must share one store: set DATABASE_URL too',
@@ -134,6 +142,12 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     keepAliveMs: e.KEEPALIVE_MS,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
+    exports: {
+      workers: e.EXPORT_WORKERS,
+      maxQueued: e.EXPORT_QUEUE,
+      timeoutMs: e.EXPORT_TIMEOUT_MS,
+      maxInputBytes: e.MAX_EXPORT_INPUT_BYTES,
+    },
     rooms: {
       maxPeersPerRoom: e.MAX_CONNECTIONS_PER_BOARD,
       maxPeersPerPerson: e.MAX_CONNECTIONS_PER_PERSON,

@@ -6,6 +6,7 @@ import { createHttpServer } from './http/nodeServer.ts'
 import { ExportService } from './exports/exportService.ts'
 import { ApiRateLimits } from './http/rateLimits.ts'
 import { AddressLimiter } from './http/addressLimiter.ts'
+import { RenderPool } from './exports/renderPool.ts'
 import type { ServerConfig } from './config.ts'
 import { type Cluster, singleInstance } from './backends.ts'
 import type { Connection } from './rooms/connection.ts'
@@ -57,7 +58,8 @@ export async function startServer(
   const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined }, config.maxParticipantsPerSession)
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate, undefined, config.liveTallyMinVoters)
   sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))
-  const exports = new ExportService(repository, rooms, getTemplate)
+  const renderPool = new RenderPool(config.exports)
+  const exports = new ExportService(repository, rooms, getTemplate, renderPool)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const rateLimits = new ApiRateLimits(config.rateLimits, (scope, limit) => cluster.rateLimiter(scope, limit), config.trustProxy, joinLimiter)
   const tickets = new RoomTickets(cluster.ticketStore(), sessions)
@@ -98,6 +100,8 @@ export async function startServer(
       reconnects.stop()
       load.stop()
       for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
+      // Renders in progress end with a 503 now, rather than hold the close up until they finish.
+      await renderPool.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await votes.settled()
       await rooms.closeAll()

@@ -9,12 +9,17 @@ import {
   readPublicVoteRounds,
   type SessionSummary,
   sessionRoomName,
+  type SummaryLanguage,
   type Template,
+  type BoardRecord,
 } from '@werkplaats/shared'
+import type * as Y from 'yjs'
 import { ForbiddenError, NotFoundError } from '../http/errors.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import type { Grant } from '../sessions/sessionService.ts'
 import type { SessionRepository } from '../store/sessionRepository.ts'
+import type { ExportFormat, Rendered } from './renderers.ts'
+import type { RenderPool } from './renderPool.ts'
 
 /**
  * The summary of a session, gathered from where each part lives: the session and its people from the store,
@@ -27,11 +32,25 @@ export class ExportService {
   readonly #sessions: SessionRepository
   readonly #rooms: RoomManager
   readonly #template: (id: string) => Template | undefined
+  readonly #renderer: RenderPool
+  /**
+   * The board's records as last read, per loaded board document, until its next change: reading and checking
+   * every record of a large board is most of what an export does on the event loop, and a facilitator who
+   * downloads the summary in several formats, or again, asks about an unchanged board.
+   */
+  readonly #records = new WeakMap<Y.Doc, { records: ReadonlyMap<string, BoardRecord> | null }>()
 
-  constructor(sessions: SessionRepository, rooms: RoomManager, template: (id: string) => Template | undefined) {
+  constructor(sessions: SessionRepository, rooms: RoomManager, template: (id: string) => Template | undefined, renderer: RenderPool) {
     this.#sessions = sessions
     this.#rooms = rooms
     this.#template = template
+    this.#renderer = renderer
+  }
+
+  /** The summary in `format`: gathered here, rendered by the render pool off the event loop. */
+  async export(grant: Grant, format: ExportFormat, options: { includeNames: boolean; language: SummaryLanguage }): Promise<{ summary: SessionSummary; body: Rendered }> {
+    const summary = await this.summary(grant, { includeNames: options.includeNames })
+    return { summary, body: await this.#renderer.render({ format, summary, language: options.language }) }
   }
 
   async summary(grant: Grant, options: { includeNames: boolean; now?: number }): Promise<SessionSummary> {
@@ -48,7 +67,7 @@ export class ExportService {
     }
     const board = await this.#rooms.read(sessionRoomName(session.id, 'board'), (doc) => ({
       actionPlan: readActionPlan(doc),
-      records: readBoardRecords(doc),
+      records: this.#boardRecords(doc),
     }))
     const people = await this.#sessions.listPeople(session.id)
     return buildSummary({
@@ -63,5 +82,20 @@ export class ExportService {
       boardRecords: board.records,
       now: options.now ?? Date.now(),
     })
+  }
+
+  #boardRecords(doc: Y.Doc): ReadonlyMap<string, BoardRecord> {
+    let read = this.#records.get(doc)
+    if (!read) {
+      const entry: { records: ReadonlyMap<string, BoardRecord> | null } = { records: null }
+      // Any change (an edit, a deletion, which leaves the state vector as it was) makes the next export read again.
+      doc.on('update', () => {
+        entry.records = null
+      })
+      this.#records.set(doc, entry)
+      read = entry
+    }
+    read.records ??= readBoardRecords(doc)
+    return read.records
   }
 }

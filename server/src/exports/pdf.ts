@@ -11,6 +11,8 @@ import {
   type SessionSummary,
   type SummaryLabels,
   stageName,
+  cutText,
+  MAX_STICKY_TEXT_CHARS,
 } from '@werkplaats/shared'
 import PDFDocument from 'pdfkit'
 
@@ -35,6 +37,8 @@ const BAR = '#2f6fde'
 const RULE = '#cbd2d9'
 /** A table cell longer than this is cut: one cell may not outgrow a page. The stickies list keeps text whole. */
 const MAX_CELL = 600
+/** A heading is one line or two. */
+const MAX_HEADING = 200
 
 type Doc = PDFKit.PDFDocument
 
@@ -45,8 +49,44 @@ interface Column {
   align?: 'left' | 'right'
 }
 
+/**
+ * pdfkit breaks a line only where Unicode allows it (spaces, hyphens, between ideographs). A longer run without
+ * such a place (a pasted hash, 10,000 letters) it chops by measuring the rest of the run again for every line:
+ * the square of the run's length. A zero-width space every `MAX_UNBROKEN` characters of such a run gives it a
+ * place to break that shows nothing and that pdftotext does not copy; real words are shorter and never get one.
+ */
+const MAX_UNBROKEN = 60
+const ZERO_WIDTH_SPACE = '\u200B'
+
+function isBreak(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x200b || code === 0x2d /* - */
+}
+
+/** `text` with a zero-width space in every run of `MAX_UNBROKEN` characters without a break; one pass. */
+export function breakLongRuns(text: string): string {
+  let out = ''
+  let from = 0
+  let run = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (isBreak(code)) {
+      run = 0
+      continue
+    }
+    // Never between the halves of a surrogate pair (an emoji).
+    if (run >= MAX_UNBROKEN && !(code >= 0xdc00 && code <= 0xdfff)) {
+      out += `${text.slice(from, i)}${ZERO_WIDTH_SPACE}`
+      from = i
+      run = 0
+    }
+    run++
+  }
+  return from === 0 ? text : `${out}${text.slice(from)}`
+}
+
+/** User text as pdfkit gets it: cut to `max` with `…`, and with a place to break in every long run. */
 function cut(text: string, max = MAX_CELL): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text
+  return breakLongRuns(cutText(text, max))
 }
 
 class Report {
@@ -76,7 +116,7 @@ class Report {
     this.room(size * 3)
     // Space above a heading, except at the top of a page.
     if (this.doc.y > this.doc.page.margins.top + 1) this.doc.moveDown(level === 1 ? 1.2 : 0.6)
-    this.doc.font('bold').fontSize(size).fillColor(INK).text(text, MARGIN, this.doc.y, { width: this.width })
+    this.doc.font('bold').fontSize(size).fillColor(INK).text(cut(text, MAX_HEADING), MARGIN, this.doc.y, { width: this.width })
     this.doc.moveDown(0.4)
   }
 
@@ -85,7 +125,7 @@ class Report {
       .font('regular')
       .fontSize(options.size ?? 10)
       .fillColor(options.muted ? MUTED : INK)
-      .text(text, MARGIN, this.doc.y, { width: this.width })
+      .text(cut(text, MAX_STICKY_TEXT_CHARS), MARGIN, this.doc.y, { width: this.width })
     this.doc.moveDown(0.3)
   }
 
@@ -147,8 +187,10 @@ class Report {
     doc.moveDown(0.5)
   }
 
-  bullet(text: string): void {
+  bullet(full: string): void {
     const doc = this.doc
+    // A sticky's text is cut to MAX_STICKY_TEXT_CHARS already; its votes follow it.
+    const text = cut(full, MAX_STICKY_TEXT_CHARS + 100)
     doc.font('regular').fontSize(10)
     this.room(Math.min(doc.heightOfString(text, { width: this.width - 14 }), 60) + 4)
     const top = doc.y
@@ -217,7 +259,7 @@ export function renderPdf(summary: SessionSummary, options?: RenderOptions): Pro
     bufferPages: true,
     lang: language === 'nl' ? 'nl-NL' : 'en-GB',
     displayTitle: true,
-    info: { Title: `${l.summary}: ${cut(summary.session.title, 200)}`, Creator: 'Werkplaats', Producer: 'Werkplaats (pdfkit)' },
+    info: { Title: `${l.summary}: ${cutText(summary.session.title, 200)}`, Creator: 'Werkplaats', Producer: 'Werkplaats (pdfkit)' },
   })
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -258,7 +300,7 @@ export function renderPdf(summary: SessionSummary, options?: RenderOptions): Pro
   r.heading(l.voteRounds, 1)
   if (summary.voteRounds.length === 0) r.paragraph(l.noVoteRounds, { muted: true })
   for (const round of summary.voteRounds) {
-    r.heading(cut(round.title, 200), 2)
+    r.heading(round.title, 2)
     r.paragraph([round.stageTitle, l.voters(round.voterCount, round.votesPerParticipant), ...(round.anonymous ? [l.anonymous] : [])].join(' · '), { muted: true, size: 9 })
     if (round.tallies) r.barChart(round.tallies)
     else r.paragraph(l.notRevealed)

@@ -1,43 +1,30 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import {
-  contentDisposition,
-  exportFileName,
-  renderCsv,
-  renderJson,
-  renderMarkdown,
-  type SessionSummary,
-  sessionIdSchema,
-  type SummaryLanguage,
-  summaryJsonSchema,
-  summaryLanguages,
-} from '@werkplaats/shared'
+import { contentDisposition, exportFileName, sessionIdSchema, summaryJsonSchema, summaryLanguages } from '@werkplaats/shared'
 import type { Context } from 'hono'
-import { renderPdf } from '../exports/pdf.ts'
 import type { ExportService } from '../exports/exportService.ts'
+import type { ExportFormat } from '../exports/renderers.ts'
 import { bearerToken } from '../http/bearer.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import type { SessionService } from '../sessions/sessionService.ts'
 import { BEARER, errors } from './openapiShapes.ts'
 
 interface Format {
-  extension: 'md' | 'csv' | 'json' | 'pdf'
+  extension: ExportFormat
   contentType: string
   what: string
-  render(summary: SessionSummary, language: SummaryLanguage): string | Promise<Uint8Array>
 }
 
 /** One entry per download; the route, its OpenAPI description and its handler all follow from it. */
 const formats: Format[] = [
-  { extension: 'md', contentType: 'text/markdown; charset=utf-8', what: 'Markdown for a wiki, GitHub or GitLab', render: (s, language) => renderMarkdown(s, { language }) },
+  { extension: 'md', contentType: 'text/markdown; charset=utf-8', what: 'Markdown for a wiki, GitHub or GitLab' },
   {
     extension: 'csv',
     // `header=present` (RFC 4180): the first row names the columns.
     contentType: 'text/csv; charset=utf-8; header=present',
     what: 'CSV, one row per item, UTF-8 with BOM (`;` for Dutch, `,` for English)',
-    render: (s, language) => renderCsv(s, { language }),
   },
-  { extension: 'json', contentType: 'application/json; charset=utf-8', what: 'the summary model as JSON (see /api/schemas/summary.json)', render: (s) => renderJson(s) },
-  { extension: 'pdf', contentType: 'application/pdf', what: 'an A4 PDF report', render: (s, language) => renderPdf(s, { language }) },
+  { extension: 'json', contentType: 'application/json; charset=utf-8', what: 'the summary model as JSON (see /api/schemas/summary.json)' },
+  { extension: 'pdf', contentType: 'application/pdf', what: 'an A4 PDF report' },
 ]
 
 const exportQuery = z.object({
@@ -59,7 +46,7 @@ const exportRoute = (format: Format) =>
         headers: { 'Content-Disposition': { schema: { type: 'string' } } },
         content: { [format.contentType.split(';')[0] as string]: { schema: format.extension === 'pdf' ? { type: 'string', format: 'binary' } : { type: 'string' } } },
       },
-      ...errors(400, 401, 403, 404),
+      ...errors(400, 401, 403, 404, 503),
     },
   })
 
@@ -81,8 +68,7 @@ export function exportRoutes(sessions: SessionService, exports: ExportService, o
       const { id } = c.req.valid('param')
       const { names, lang } = c.req.valid('query')
       const grant = await sessions.authorize(bearerToken(c), id)
-      const summary = await exports.summary(grant, { includeNames: names === 'true' })
-      const body = await format.render(summary, lang)
+      const { summary, body } = await exports.export(grant, format.extension, { includeNames: names === 'true', language: lang })
       const name = exportFileName(summary.session.title, summary.session.date, format.extension)
       return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
         'Content-Type': format.contentType,

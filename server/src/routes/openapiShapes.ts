@@ -24,7 +24,7 @@ const errorAnswers = {
   413: json(errorBodySchema, 'The request body is too large.'),
   422: json(errorBodySchema, 'Well-formed, but names something that does not fit (an unknown card or stage).'),
   429: json(errorBodySchema, 'Too many requests from this address (or person); see Retry-After.'),
-  503: json(errorBodySchema, 'The change could not be saved (the store failed, also when tried again); try again.'),
+  503: json(errorBodySchema, 'Cannot be done now: the change could not be saved (the store failed, also when tried again), or an export is refused (too many waiting, a summary too large, a render too slow); the error says which.'),
 } as const
 
 export type ErrorStatus = keyof typeof errorAnswers

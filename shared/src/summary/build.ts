@@ -10,7 +10,6 @@ import { emptyMarkCounts, type MarkCounts } from '../vote/marks.ts'
 import { challengeQuestionId } from '../vote/playbookLogic.ts'
 import { voterShare } from '../vote/tally.ts'
 import { type SessionSummary, SUMMARY_SCHEMA_VERSION, type SummaryLinkedText, type SummaryStage, type SummaryStickyGroup } from './model.ts'
-import { MAX_STICKY_TEXT } from './richText.ts'
 import { contains, readStickies } from './stickies.ts'
 
 /** Everything the summary is made of, as plain data: the server gathers it from its store and rooms. */
@@ -44,9 +43,25 @@ export const MAX_OPEN_STAGE_MS = 2 * 60 * 60 * 1000
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
+/**
+ * One formatter per time zone, made once: making one loads the zone's rules, which the first time takes longer
+ * than everything else a summary does (150 ms on a busy machine, on the server's event loop). The default zone's
+ * is made as this module loads, at start-up.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormats.set(timeZone, format)
+  }
+  return format
+}
+dayFormat(DEFAULT_TIME_ZONE)
+
 /** `YYYY-MM-DD` of `ms` in `timeZone`. */
 export function dayIn(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms)
+  const parts = dayFormat(timeZone).formatToParts(ms)
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${part('year')}-${part('month')}-${part('day')}`
 }
@@ -137,11 +152,10 @@ export function buildSummary(input: SummaryInput): SessionSummary {
     : [{ kind: 'board', stageId: null, round: null, title: null, stickies: [] }]
   const labels = templateLabels(template)
   for (const sticky of stickies) {
-    const text = sticky.text.length > MAX_STICKY_TEXT ? `${sticky.text.slice(0, MAX_STICKY_TEXT)}…` : sticky.text
-    labels.set(sticky.id, text)
+    labels.set(sticky.id, sticky.text)
     const index = template ? stageFrames.findIndex((frame) => contains(frame, sticky)) : 0
     const group = groups[index < 0 ? groups.length - 1 : index]
-    group?.stickies.push({ id: sticky.id, text, votes: votes.get(sticky.id) ?? null })
+    group?.stickies.push({ id: sticky.id, text: sticky.text, votes: votes.get(sticky.id) ?? null })
   }
 
   const principleById = new Map((template?.principles ?? []).map((p) => [p.id, p]))

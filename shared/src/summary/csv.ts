@@ -1,6 +1,7 @@
 import { clockTime, groupName, minutesText, percent, type RenderOptions, resolveOptions, stageName, type SummaryLanguage } from './labels.ts'
 import { dayIn } from './build.ts'
 import type { SessionSummary } from './model.ts'
+import { replaceEach } from './replaceEach.ts'
 
 /**
  * The summary as a spreadsheet: one row per item (stage, principle, vote tally, play, action, action-plan
@@ -26,8 +27,10 @@ export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value
 }
 
+const DOUBLED_QUOTE = new Map([['"', '""']])
+
 export function csvField(value: string, delimiter: CsvDelimiter): string {
-  return value.includes('"') || value.includes(delimiter) || /[\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  return value.includes('"') || value.includes(delimiter) || value.includes('\r') || value.includes('\n') ? `"${replaceEach(value, DOUBLED_QUOTE)}"` : value
 }
 
 export function defaultDelimiter(language: SummaryLanguage): CsvDelimiter {

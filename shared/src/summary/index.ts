@@ -1,4 +1,5 @@
 export * from './model.ts'
+export * from './cut.ts'
 export * from './richText.ts'
 export * from './stickies.ts'
 export * from './build.ts'

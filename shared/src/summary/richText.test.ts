@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_STICKY_TEXT, richTextToPlainText } from './richText.ts'
+import { MAX_STICKY_TEXT_CHARS } from './cut.ts'
+import { richTextToPlainText } from './richText.ts'
 
 const paragraph = (...texts: string[]) => ({ type: 'paragraph', content: texts.map((text) => ({ type: 'text', text })) })
 const doc = (...content: unknown[]) => ({ type: 'doc', content })
@@ -35,8 +36,8 @@ describe('rich text to plain text', () => {
     let deep: unknown = { type: 'text', text: 'diep' }
     for (let i = 0; i < 10_000; i++) deep = { type: 'paragraph', content: [deep] }
     expect(richTextToPlainText(doc(deep))).toBe('')
-    const long = richTextToPlainText(doc(paragraph('x'.repeat(MAX_STICKY_TEXT * 3))))
-    expect(long).toHaveLength(MAX_STICKY_TEXT + 1)
+    const long = richTextToPlainText(doc(paragraph('x'.repeat(MAX_STICKY_TEXT_CHARS * 3))))
+    expect(long).toHaveLength(MAX_STICKY_TEXT_CHARS + 1)
     expect(long.endsWith('…')).toBe(true)
   })
 })

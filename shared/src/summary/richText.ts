@@ -1,3 +1,5 @@
+import { CUT_MARK, keptLength, MAX_STICKY_TEXT_CHARS } from './cut.ts'
+
 /**
  * tldraw 5 keeps a note's text as rich text: a TipTap (ProseMirror) JSON document such as
  * `{ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hallo' }] }] }`.
@@ -11,13 +13,17 @@ const LINES = new Set(['paragraph', 'heading', 'codeBlock'])
 const CONTAINERS = new Set(['blockquote', 'listItem', 'taskItem', 'horizontalRule', 'bulletList', 'orderedList', 'taskList'])
 /** Deeper than any document an editor makes; a crafted one stops here instead of exhausting the stack. */
 const MAX_DEPTH = 32
-/** A note's text beyond this is cut: the summary is for reading, not for archiving a pasted book. */
-export const MAX_STICKY_TEXT = 10_000
 
+/**
+ * The text read so far. `left` is what may still be read: characters, and one per line, so that neither one
+ * long text node nor a million empty paragraphs make the walk hold more than the summary keeps.
+ */
 interface Walk {
   lines: string[]
   current: string
-  length: number
+  left: number
+  /** Something was left unread: the text gets the cut mark. */
+  cut: boolean
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -27,14 +33,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function endLine(walk: Walk): void {
   walk.lines.push(walk.current)
   walk.current = ''
+  walk.left -= 1
 }
 
 function visit(node: unknown, depth: number, walk: Walk): void {
-  if (depth > MAX_DEPTH || walk.length > MAX_STICKY_TEXT || !isRecord(node)) return
+  if (depth > MAX_DEPTH || !isRecord(node)) return
+  if (walk.left <= 0) {
+    walk.cut = true
+    return
+  }
   const type = typeof node.type === 'string' ? node.type : ''
   if (type === 'text' && typeof node.text === 'string') {
-    walk.current += node.text
-    walk.length += node.text.length
+    const kept = keptLength(node.text, walk.left)
+    walk.current += kept === node.text.length ? node.text : node.text.slice(0, kept)
+    walk.left -= node.text.length
+    if (kept < node.text.length) walk.cut = true
     return
   }
   if (type === 'hardBreak') {
@@ -50,16 +63,18 @@ function visit(node: unknown, depth: number, walk: Walk): void {
 
 /**
  * The plain text of a rich-text document: one line per paragraph, list item or hard break, trimmed, without
- * empty lines at either end or runs of them inside. Anything that is not a rich-text tree gives ''.
+ * empty lines at either end or runs of them inside. At most `MAX_STICKY_TEXT_CHARS` of it are read; a longer
+ * text ends in `…`. Anything that is not a rich-text tree gives ''. Linear in what it reads: `trimEnd` and a
+ * pattern that cannot backtrack, never a pattern such as `\s+$`, which retries from every space of a long run.
  */
-export function richTextToPlainText(richText: unknown): string {
-  const walk: Walk = { lines: [], current: '', length: 0 }
+export function richTextToPlainText(richText: unknown, max = MAX_STICKY_TEXT_CHARS): string {
+  const walk: Walk = { lines: [], current: '', left: max, cut: false }
   visit(richText, 0, walk)
   if (walk.current !== '') endLine(walk)
   const text = walk.lines
-    .map((line) => line.replace(/\s+$/u, ''))
+    .map((line) => line.trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
-  return text.length > MAX_STICKY_TEXT ? `${text.slice(0, MAX_STICKY_TEXT)}…` : text
+  return walk.cut ? `${text}${CUT_MARK}` : text
 }

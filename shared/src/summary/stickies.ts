@@ -1,5 +1,6 @@
 import type { BoardRecord } from '../board/layout.ts'
 import type { Rect } from '../layout/templateLayout.ts'
+import { cutText } from './cut.ts'
 import { richTextToPlainText } from './richText.ts'
 
 /**
@@ -9,6 +10,7 @@ import { richTextToPlainText } from './richText.ts'
  */
 export interface PlacedSticky {
   id: string
+  /** At most `MAX_STICKY_TEXT_CHARS`, cut with `…`: cut here, as it is read, before anything else sees it. */
   text: string
   /** The note's centre in page coordinates: what decides which frame it sits in. */
   x: number
@@ -74,7 +76,7 @@ export function readStickies(records: ReadonlyMap<string, BoardRecord>): PlacedS
     const halfHeight = half + finite(props.growY) / 2
     const local = { x: placement.x + half * cos - halfHeight * sin, y: placement.y + half * sin + halfHeight * cos }
     const centre = toPage(records, placement.parentId, local)
-    const text = richTextToPlainText(props.richText) || (typeof props.text === 'string' ? props.text.trim() : '')
+    const text = richTextToPlainText(props.richText) || (typeof props.text === 'string' ? cutText(props.text).trim() : '')
     stickies.push({ id: record.id, text, x: centre.x, y: centre.y })
   }
   return stickies

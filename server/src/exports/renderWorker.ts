@@ -1,0 +1,50 @@
+import { readlinkSync } from 'node:fs'
+import { setPriority } from 'node:os'
+import { parentPort } from 'node:worker_threads'
+import type { RenderRequest } from './renderers.ts'
+
+/**
+ * A render worker (see `renderPool.ts`): takes one request at a time, answers with the rendered export, or with
+ * the error's message when rendering failed. A PDF's bytes are transferred, not copied.
+ */
+export type RenderReply = { ok: true; body: string | Uint8Array } | { ok: false; error: string }
+
+/**
+ * How much lower than the event loop this thread runs (Linux niceness, 0–19). Off the event loop is not enough
+ * on a machine with fewer free cores than busy threads: the kernel would share a core between the event loop
+ * and a render. At niceness 10 a render gets about a tenth of a core the event loop wants, and all of one it
+ * does not.
+ */
+const RENDER_NICENESS = 10
+
+/** Linux gives a thread its own id, and `setpriority` on it changes that thread alone. */
+function yieldToTheEventLoop(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop())
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, RENDER_NICENESS)
+  } catch {
+    // Not Linux (no /proc/thread-self): renders run at the server's priority.
+  }
+}
+
+const port = parentPort
+if (!port) throw new Error('renderWorker.ts runs as a worker thread of the render pool')
+yieldToTheEventLoop()
+// Loaded after the priority is lowered: loading the renderers (pdfkit, fonts) is a good part of a first export.
+const { render } = await import('./renderers.ts')
+
+port.on('message', async (request: RenderRequest) => {
+  let reply: RenderReply
+  try {
+    reply = { ok: true, body: await render(request) }
+  } catch (error) {
+    reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }
+  }
+  if (reply.ok && reply.body instanceof Uint8Array) {
+    // A Buffer may be a view into a larger shared one; transfer a buffer of its own.
+    const own = reply.body.byteOffset === 0 && reply.body.byteLength === reply.body.buffer.byteLength ? reply.body : new Uint8Array(reply.body)
+    port.postMessage({ ok: true, body: own }, [own.buffer as ArrayBuffer])
+  } else {
+    port.postMessage(reply)
+  }
+})
