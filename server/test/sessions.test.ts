@@ -343,7 +343,8 @@ describe('sessions and roles, against the real server', () => {
     expect(count('SELECT COUNT(*) AS n FROM grants WHERE session_id LIKE ?')).toBe(0)
     db.close()
     await server.start()
-  })
+    // A stop and a start of the server process: on a busy machine that alone can take most of the default 30 s.
+  }, 90_000)
 
   it('describes every route in an OpenAPI 3.1 document, browsable at /api/docs without any outside host', async () => {
     const document = (await (await api('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> }
