@@ -1,4 +1,4 @@
-import { readBoardFull } from '@werkplaats/shared'
+import { privateRoomName, readBoardFull, readBoardRecords } from '@werkplaats/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
@@ -93,5 +93,38 @@ describe('a board with a size cap', () => {
     expect(writer.wsconnected).toBe(true)
     reader.destroy()
     writer.destroy()
+  })
+
+  it('is held to by the reveal of private writing too: private stickies that would pass it stay private (409)', async () => {
+    server = await startServer(
+      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, MAX_BOARD_BYTES: String(cap) }),
+    )
+    const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
+    const session = await createSession(wsUrl)
+    const vera = await session.join('Vera')
+    // The board holds three chunks, and Vera has written a large sticky privately, within her own room's cap.
+    const filler = await connectRaw(wsUrl, session.board(vera.token))
+    for (let i = 0; i < 3; i++) filler.socket.send(encodeSyncUpdate(chunkUpdate(`chunk${i}`, chunk)))
+    const facilitatorBoard = connectProvider(wsUrl, session.board())
+    await eventually(() => facilitatorBoard.doc.getMap('m').size === 3, 'the three chunks are on the board')
+    const own = connectProvider(wsUrl, { room: privateRoomName(session.id, vera.participantId), token: vera.token })
+    await whenSynced(own)
+    const big = { id: 'shape:groot', typeName: 'shape', type: 'note', x: 0, y: 0, meta: { private: true }, props: { text: 'x'.repeat(chunk) } }
+    own.doc.getMap('records').set('shape:groot', big)
+    const running = server
+    await eventually(
+      () => running.rooms.read(privateRoomName(session.id, vera.participantId), (doc) => readBoardRecords(doc).has('shape:groot')),
+      'the private sticky reaches the server',
+    )
+
+    const reveal = await fetch(`http://127.0.0.1:${server.port}/api/sessions/${session.id}/private/reveal`, { method: 'POST', headers: { authorization: `Bearer ${session.facilitatorToken}` } })
+    expect(reveal.status).toBe(409)
+    expect(((await reveal.json()) as { error: string }).error).toMatch(/^the board is full/)
+    // Nothing moved: the board is as it was, the sticky is still Vera's alone.
+    await server.rooms.read(session.board().room, (doc) => expect(readBoardRecords(doc).has('shape:groot')).toBe(false))
+    await server.rooms.read(privateRoomName(session.id, vera.participantId), (doc) => expect(readBoardRecords(doc).has('shape:groot')).toBe(true))
+    filler.socket.close()
+    own.destroy()
+    facilitatorBoard.destroy()
   })
 })

@@ -164,6 +164,11 @@ export class PersistedDoc {
     }
   }
 
+  /** Whether `bytes` more fit under the cap: for a change the server makes itself and should not push past it. */
+  hasRoomFor(bytes: number): boolean {
+    return this.#hasRoomFor(bytes)
+  }
+
   /**
    * Whether `bytes` more fit under the cap. The count is an upper bound: edits that overwrite or delete earlier
    * ones are counted in full, though the document keeps little of them. So before refusing, a board whose count

@@ -226,6 +226,11 @@ export class Room {
     return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
   }
 
+  /** Whether `bytes` more fit under the room's size cap (see `PersistedDoc.hasRoomFor`). */
+  hasRoomFor(bytes: number): boolean {
+    return this.#document.hasRoomFor(bytes)
+  }
+
   /** The size of the board as counted for its cap (see `PersistedDoc.sizeBytes`). */
   get sizeBytes(): number {
     return this.#document.sizeBytes

@@ -200,6 +200,21 @@ export class RoomManager {
     }
   }
 
+  /**
+   * Whether everything room `from` holds would fit into room `into` under its size cap: a server change that
+   * copies one room into another (the reveal of private writing) asks first, so that it cannot take a board past
+   * the cap that its participants' own edits are held to.
+   */
+  async fitsInto(from: string, into: string): Promise<boolean> {
+    const [source, target] = await Promise.all([this.#open(from), this.#open(into)])
+    try {
+      return target.hasRoomFor(source.sizeBytes)
+    } finally {
+      this.#scheduleUnloadIfEmpty(source)
+      this.#scheduleUnloadIfEmpty(target)
+    }
+  }
+
   /** Reads a room's current document (loading it if needed), with everything applied so far stored. */
   async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.#open(name)

@@ -323,8 +323,13 @@ export class SessionService {
     for (const person of await this.#repository.listPeople(session.id)) {
       // Only participants have private rooms (see `authorizeRoom`).
       if (person.role !== 'participant') continue
+      const own = privateRoomName(session.id, person.participantId)
+      if (!(await this.#rooms.fitsInto(own, board))) {
+        // What moved so far stays moved; the rest stays private rather than pass the board's cap.
+        throw new ConflictError(`the board is full: ${person.name}'s private stickies do not fit on it (revealed ${revealed})`)
+      }
       try {
-        revealed += await this.#revealPrivateOf(board, privateRoomName(session.id, person.participantId))
+        revealed += await this.#revealPrivateOf(board, own)
       } catch (error) {
         // What moved so far stays moved; the next "Onthullen" moves the rest.
         throw roomWriteFailure(error)
