@@ -1,8 +1,9 @@
 /**
- * Scenario 11 (issue 13): 300 participants on one board split over two instances of ours (150 each) that share one
- * PostgreSQL and one Redis, against the same 300 on one instance with the same PostgreSQL + Redis configuration,
- * and on one instance with the SQLite default for reference. The behaviour is scenario 2's (a sticky edit a
- * second and a cursor at 10 Hz each); ours only, the reference server has no second instance to compare with.
+ * Scenario 11 (several instances behind one load balancer, see `docs/deploy.md`): 300 participants on one board
+ * split over two instances of ours (150 each) that share one PostgreSQL and one Redis, against the same 300 on
+ * one instance with the same PostgreSQL + Redis configuration, and on one instance with the SQLite default for
+ * reference. The behaviour is scenario 2's (a sticky edit a second and a cursor at 10 Hz each); ours only, the
+ * reference server has no second instance to compare with.
  *
  * PostgreSQL and Redis are the throw-away servers the tests use (`startPostgres` / `startRedis`: loopback, temporary
  * folders; PostgreSQL without fsync, Redis without persistence). Each configuration gets a fresh database.

@@ -13,7 +13,8 @@ import { installProbe, type ProbeState, type ProbeWindow, startRecording, stopRe
 import { createSession, expectedLayout, joinParticipants, oecdTemplate, TEMPLATE_SELECTOR, type TemplateState } from './template/session.ts'
 
 /**
- * `pnpm --filter @werkplaats/bench template`: the BRIEF's "Template on the board" target.
+ * `pnpm --filter @werkplaats/bench template`: the "Template on the board" targets (laid out and interactive
+ * within 2 s; 50 participants leave the facilitator's page fluid), in `docs/benchmarks.md`.
  *
  * 1. Load: a new OECD session per page load, opened by its facilitator link in a new browser context (empty
  *    HTTP cache) of headless Chromium. Measured in the page's own clock from the start of navigation: when

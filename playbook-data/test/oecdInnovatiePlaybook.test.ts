@@ -82,7 +82,7 @@ describe('OECD Innovatie Playbook template: structure', () => {
     expect(agenda.map((s) => s.id)).toEqual(['welkom', 'startpunt', 'kaderen', 'verbeteren', 'actieplan', 'afsluiting'])
     expect(agenda.map((s) => s.kind)).toEqual(['welcome', 'challenges', 'assess', 'improve', 'action-plan', 'closing'])
     for (const stage of agenda) expect(stage.facilitatorGuide.length, stage.id).toBeGreaterThan(400)
-    // What each stage's frame shows, as the brief's agenda has it; every stage has a place to write.
+    // What each stage's frame shows, as the authored agenda (`scripts/authored/`) lays it out; every stage has a place to write.
     expect(agenda.map((s) => s.shows)).toEqual([['intro', 'journey'], ['principles'], ['principle-details', 'assessment-questions'], ['plays'], [], []])
     for (const stage of agenda) expect(stage.writingZone?.label, stage.id).toBeTruthy()
   })

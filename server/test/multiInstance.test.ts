@@ -11,7 +11,8 @@ import { createSession, type RoomTarget } from './support/sessions.ts'
 
 /**
  * Several server instances, one PostgreSQL and one Redis, with stock y-websocket clients: what must hold when
- * Werkplaats runs behind a load balancer (issue 13). Every server is a real process, so one can be SIGKILLed.
+ * Werkplaats runs behind a load balancer that may send each browser to any instance (see `docs/deploy.md`). Every
+ * server is a real process, so one can be SIGKILLed.
  */
 describe('several instances on one PostgreSQL and one Redis', () => {
   let postgres: TestPostgres

@@ -28,7 +28,8 @@ export interface VotingDockProps {
 /**
  * The panels of voting and the playbook's logic beside the board: the current vote round (votes, or the
  * facilitator's controls), its results, the marks on the chosen plays' actions, and the action plan.
- * Until the template cards on the board carry their own vote buttons, this is also where one votes.
+ * One votes on the cards themselves (`CardVote.tsx`) and here too: the dock lists every card of the round in one
+ * place, within reach of the keyboard and a screen reader, and of cards scrolled out of view.
  */
 export function VotingDock({ view, session, boardDoc, editor, template, locale, participantCount }: VotingDockProps) {
   const messages = votingMessagesFor(locale)

@@ -2,7 +2,7 @@ import type { ActionMark } from '@werkplaats/shared'
 
 /**
  * The words of voting, the playbook's choices, action marks and the action plan. Kept beside the module (as
- * the template layer and facilitation do) until the lead folds them into `i18n/messages.ts`; same rule:
+ * the template layer and facilitation do), apart from the catalogue in `i18n/messages.ts`, under its rule:
  * Dutch by default, English for any English locale, every string rendered as text.
  */
 const nl = {

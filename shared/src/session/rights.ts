@@ -1,7 +1,7 @@
 import type { Role } from './role.ts'
 
 /**
- * The rooms of a session (see the brief, "Sessions, rooms and authority"):
+ * The rooms of a session, split by who may write them, so that a right is checked per room and never per record:
  * - board: the participants' stickies, drawings and the action plan;
  * - control: what only the facilitator (and the server) decides: stage, timer, locks, rounds;
  * - private: one participant's stickies written in private mode, until the facilitator reveals them. Only that

@@ -15,8 +15,8 @@ import type { TemplateLayerMessages } from './messages.ts'
 
 /**
  * The template layer as tldraw shape records: a pure function of the template, the facilitation state, the
- * viewer's role and language. Every client computes it for itself (see BRIEF, "Sessions, rooms and
- * authority"), so it is never stored in the board room.
+ * viewer's role and language. Every client computes it for itself from the control room, so it is never stored
+ * in the board room, where participants could change it (see the room kinds in `shared/src/session/rights.ts`).
  */
 
 /** Everything the template layer depends on. Any other change of the facilitation state leaves it as it is. */

@@ -1,7 +1,7 @@
 /**
  * The words the template layer adds around the template's own content (headings the playbook prints as
  * layout, the background's title, round numbers). The content itself stays in the template's language,
- * word for word. Kept beside the layer until the lead folds it into `i18n/messages.ts`.
+ * word for word. Kept beside the layer that renders them, apart from the catalogue in `i18n/messages.ts`.
  */
 const nl = {
   backgroundTitle: 'Achtergrond',
