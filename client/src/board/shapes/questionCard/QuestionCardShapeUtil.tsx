@@ -21,7 +21,7 @@ declare module 'tldraw' {
 
 export type QuestionCardShape = TLShape<typeof QUESTION_CARD_TYPE>
 
-/** An assessment question, with the place where the team's "We moeten dit verbeteren!" votes will go. */
+/** An assessment question, with its vote place ("We moeten dit verbeteren!" in an open round; see `QuestionCard.tsx`). */
 export class QuestionCardShapeUtil extends TemplateShapeUtil<QuestionCardShape> {
   static override type = QUESTION_CARD_TYPE
   static override props: RecordProps<QuestionCardShape> = {
