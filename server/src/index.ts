@@ -12,6 +12,7 @@ import { type Cluster, singleInstance } from './backends.ts'
 import type { Connection } from './rooms/connection.ts'
 import { CloseCode } from './rooms/peer.ts'
 import { LoadGauge } from './rooms/loadGauge.ts'
+import { serverPersistenceTimings } from './rooms/persistedDoc.ts'
 import { startKeepAlive } from './rooms/keepAlive.ts'
 import { attachRoomEndpoint } from './rooms/roomEndpoint.ts'
 import { RoomManager } from './rooms/roomManager.ts'
@@ -31,6 +32,7 @@ export { configFromEnvironment, type ServerConfig } from './config.ts'
 // The parts a host (or the heap benchmark, which wires a bare `ws` server to them) needs besides `startServer`.
 export { Connection, type ConnectionLimits } from './rooms/connection.ts'
 export { RoomManager, type RoomManagerOptions } from './rooms/roomManager.ts'
+export { serverPersistenceTimings } from './rooms/persistedDoc.ts'
 export type { DocumentStore, StoredDocument } from './store/documentStore.ts'
 export { SqliteDocumentStore } from './store/sqliteStore.ts'
 
@@ -54,7 +56,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const load = new LoadGauge()
   load.start()
-  const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown }, cluster.fanout)
+  const rooms = new RoomManager(store, { ...config.rooms, ...serverPersistenceTimings(), slowdown: () => load.slowdown }, cluster.fanout)
   const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined }, config.maxParticipantsPerSession)
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate, undefined, config.liveTallyMinVoters)
   sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))
