@@ -1,4 +1,4 @@
-import { TokenBucket } from '../rooms/rateLimit.ts'
+import { TokenBucket } from '../limits/tokenBucket.ts'
 import { RateLimitedError } from '../domainErrors.ts'
 
 /** Counts attempts per address; throws `RateLimitedError` past the limit. Local, or shared through Redis. */
