@@ -11,7 +11,7 @@ export interface GrantEnv {
 
 /**
  * The one authorisation check of the API: a middleware that turns the bearer token into the grant for the
- * session named by `:id` (401, 403 or 404 from the session service otherwise), optionally of a `role`, and hands
+ * session named by `:id` (otherwise 401 or 403 from the session service), optionally of a `role`, and hands
  * it to the handler as `c.var.grant`. A malformed `:id` is left to the route's validation, so it stays a 400.
  */
 export function grantCheck(sessions: SessionService) {
