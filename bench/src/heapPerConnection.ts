@@ -23,7 +23,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import WebSocket, { WebSocketServer } from 'ws'
 import { setupWSConnection } from '@y/websocket-server/utils'
-import { Connection, configFromEnvironment, RoomManager, SqliteDocumentStore, startServer } from '@werkplaats/server'
+import { Connection, configFromEnvironment, RoomManager, serverPersistenceTimings, SqliteDocumentStore, startServer } from '@werkplaats/server'
 import { BenchClient, type ClientEvents } from './client.ts'
 import { presenceState } from './records.ts'
 
@@ -66,7 +66,7 @@ async function werkplaats(): Promise<string> {
 
 async function werkplaatsRoomsOnPlainWs(): Promise<string> {
   const config = configFromEnvironment({ PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')), MAX_CONNECTIONS_PER_PERSON: String(connections) })
-  const rooms = new RoomManager(new SqliteDocumentStore(config.dataDir), { ...config.rooms, slowdown: () => 1 })
+  const rooms = new RoomManager(new SqliteDocumentStore(config.dataDir), { ...config.rooms, ...serverPersistenceTimings(), slowdown: () => 1 })
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false })
   const server = http.createServer()
   server.on('upgrade', (req, socket, head) =>

@@ -8,7 +8,8 @@ import { bodyLimit } from 'hono/body-limit'
 import type { ServerConfig } from './config.ts'
 import type { AttemptLimiter } from './http/addressLimiter.ts'
 import type { ApiRateLimits } from './http/rateLimits.ts'
-import { errorResponse, HttpError, NotFoundError } from './http/errors.ts'
+import { NotFoundError, TooLargeError } from './domainErrors.ts'
+import { errorResponse } from './http/errors.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { apiDocsRoutes } from './routes/apiDocs.ts'
 import type { ExportService } from './exports/exportService.ts'
@@ -53,7 +54,7 @@ export function createApp({ config, sessions, votes, exports, templates, templat
     bodyLimit({
       maxSize: config.maxRequestBytes,
       onError: () => {
-        throw new HttpError(413, `request body over ${config.maxRequestBytes} bytes`)
+        throw new TooLargeError(`request body over ${config.maxRequestBytes} bytes`)
       },
     }),
   )

@@ -39,11 +39,16 @@ export async function openStores(config: ServerConfig): Promise<Stores> {
       description: `PostgreSQL at ${database.where}`,
     }
   }
+  return sqliteStores(config.dataDir)
+}
+
+/** The SQLite stores, all in one file in `dataDir`: what a server runs on when it is not told otherwise. */
+export function sqliteStores(dataDir: string): Stores {
   return {
-    documents: new SqliteDocumentStore(config.dataDir),
-    sessions: new SqliteSessionRepository(config.dataDir),
-    votes: new SqliteVoteRepository(config.dataDir),
-    description: `SQLite in ${config.dataDir}`,
+    documents: new SqliteDocumentStore(dataDir),
+    sessions: new SqliteSessionRepository(dataDir),
+    votes: new SqliteVoteRepository(dataDir),
+    description: `SQLite in ${dataDir}`,
   }
 }
 

@@ -8,10 +8,11 @@ import { ApiRateLimits } from './http/rateLimits.ts'
 import { AddressLimiter } from './http/addressLimiter.ts'
 import { RenderPool } from './exports/renderPool.ts'
 import type { ServerConfig } from './config.ts'
-import { type Cluster, singleInstance } from './backends.ts'
+import { type Cluster, singleInstance, sqliteStores, type Stores } from './backends.ts'
 import type { Connection } from './rooms/connection.ts'
 import { CloseCode } from './rooms/peer.ts'
 import { LoadGauge } from './rooms/loadGauge.ts'
+import { serverPersistenceTimings } from './rooms/persistedDoc.ts'
 import { startKeepAlive } from './rooms/keepAlive.ts'
 import { attachRoomEndpoint } from './rooms/roomEndpoint.ts'
 import { RoomManager } from './rooms/roomManager.ts'
@@ -20,17 +21,13 @@ import { PersonBudgets } from './rooms/personBudgets.ts'
 import { ReconnectLimiter } from './rooms/reconnectLimiter.ts'
 import { SessionService } from './sessions/sessionService.ts'
 import type { DocumentStore } from './store/documentStore.ts'
-import type { SessionRepository } from './store/sessionRepository.ts'
-import { SqliteSessionRepository } from './store/sqliteSessionRepository.ts'
-import { SqliteDocumentStore } from './store/sqliteStore.ts'
-import { SqliteVoteRepository } from './store/sqliteVoteRepository.ts'
-import type { VoteRepository } from './store/voteRepository.ts'
 import { VoteService } from './votes/voteService.ts'
 
 export { configFromEnvironment, type ServerConfig } from './config.ts'
 // The parts a host (or the heap benchmark, which wires a bare `ws` server to them) needs besides `startServer`.
 export { Connection, type ConnectionLimits } from './rooms/connection.ts'
 export { RoomManager, type RoomManagerOptions } from './rooms/roomManager.ts'
+export { serverPersistenceTimings } from './rooms/persistedDoc.ts'
 export type { DocumentStore, StoredDocument } from './store/documentStore.ts'
 export { SqliteDocumentStore } from './store/sqliteStore.ts'
 
@@ -44,17 +41,21 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** Opens the stores, then listens; resolves once connections are accepted. */
-export async function startServer(
-  config: ServerConfig,
-  store: DocumentStore = new SqliteDocumentStore(config.dataDir),
-  repository: SessionRepository = new SqliteSessionRepository(config.dataDir),
-  voteRepository: VoteRepository = new SqliteVoteRepository(config.dataDir),
-  cluster: Cluster = singleInstance,
-): Promise<RunningServer> {
+/** What a server runs on, chosen by `openStores` and `openCluster` (`backends.ts`). */
+export interface ServerBackends {
+  /** Default: the SQLite stores in the configured data directory. */
+  stores?: Pick<Stores, 'documents' | 'sessions' | 'votes'>
+  /** Default: one instance on its own. */
+  cluster?: Cluster
+}
+
+/** Starts on `backends`, then listens; resolves once connections are accepted. */
+export async function startServer(config: ServerConfig, backends: ServerBackends = {}): Promise<RunningServer> {
+  const { documents: store, sessions: repository, votes: voteRepository } = backends.stores ?? sqliteStores(config.dataDir)
+  const cluster = backends.cluster ?? singleInstance
   const load = new LoadGauge()
   load.start()
-  const rooms = new RoomManager(store, { ...config.rooms, slowdown: () => load.slowdown }, cluster.fanout)
+  const rooms = new RoomManager(store, { ...config.rooms, ...serverPersistenceTimings(), slowdown: () => load.slowdown }, cluster.fanout)
   const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined }, config.maxParticipantsPerSession)
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate, undefined, config.liveTallyMinVoters)
   sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))

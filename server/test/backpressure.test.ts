@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { sqliteStores } from '../src/backends.ts'
 import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { encodeSyncUpdate } from '../src/rooms/protocol.ts'
-import { SqliteDocumentStore } from '../src/store/sqliteStore.ts'
 import { connectRaw, eventually } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
 import { temporaryDataDir } from './support/serverProcess.ts'
@@ -17,7 +17,8 @@ describe('a store that falls behind', () => {
 
   it('stops the room reading from its sockets until it catches up, so unsaved edits stay bounded', async () => {
     // A deliberately slow disk: every append takes 300 ms.
-    const store = new SqliteDocumentStore(data.path)
+    const stores = sqliteStores(data.path)
+    const store = stores.documents
     const appended: number[] = []
     const append = store.append.bind(store)
     store.append = async (room, update) => {
@@ -35,7 +36,7 @@ describe('a store that falls behind', () => {
         BYTES_PER_SECOND: String(1024 * mib),
         MAX_MESSAGE_BYTES: String(mib),
       }),
-      store,
+      { stores },
     )
     const board = await sessionBoard(`ws://127.0.0.1:${server.port}/yjs`, 'slow-disk')
     const writer = await connectRaw(`ws://127.0.0.1:${server.port}/yjs`, board)

@@ -3,7 +3,9 @@ import { parseSessionRoomName, readControlParticipants, readControlSession, read
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
+import { SqliteSessionRepository } from '../src/store/sqliteSessionRepository.ts'
 import { SqliteDocumentStore } from '../src/store/sqliteStore.ts'
+import { SqliteVoteRepository } from '../src/store/sqliteVoteRepository.ts'
 import { callApi } from './support/api.ts'
 import { connectProvider, whenSynced } from './support/clients.ts'
 import { temporaryDataDir } from './support/serverProcess.ts'
@@ -36,7 +38,9 @@ describe('server writes to the control room that fail', () => {
 
   beforeAll(async () => {
     store = new FailingControlStore(data.path)
-    server = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path }), store)
+    server = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path }), {
+      stores: { documents: store, sessions: new SqliteSessionRepository(data.path), votes: new SqliteVoteRepository(data.path) },
+    })
   })
   afterEach(() => {
     console.error = quiet

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { SqliteDocumentStore } from '../src/store/sqliteStore.ts'
+import { sqliteStores } from '../src/backends.ts'
 import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
@@ -51,13 +51,14 @@ describe('room lifecycle', () => {
 describe('a room whose store fails', () => {
   it('is replaced by a fresh load from the store, and the clients resync into it', async () => {
     const data = temporaryDataDir()
-    const store = new SqliteDocumentStore(data.path)
+    const stores = sqliteStores(data.path)
+    const store = stores.documents
     const failing = { fail: false }
     const append = store.append.bind(store)
     store.append = (room, update) => (failing.fail ? Promise.reject(new Error('disk full')) : append(room, update))
     const running = await startServer(
       configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path }),
-      store,
+      { stores },
     )
     const quiet = console.error
     try {

@@ -14,7 +14,7 @@ import {
   type BoardRecord,
 } from '@werkplaats/shared'
 import type * as Y from 'yjs'
-import { ForbiddenError, NotFoundError } from '../http/errors.ts'
+import { ForbiddenError, NotFoundError } from '../domainErrors.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import type { Grant } from '../sessions/sessionService.ts'
 import type { SessionRepository } from '../store/sessionRepository.ts'

@@ -1,6 +1,7 @@
 import { buildSummary } from '@werkplaats/shared'
 import { fixtureInput } from '@werkplaats/shared/summary/fixture'
 import { afterEach, describe, expect, it } from 'vitest'
+import { statusOf } from '../http/errors.ts'
 import { ExportUnavailableError, RenderPool, type RenderPoolOptions } from './renderPool.ts'
 
 const summary = buildSummary(fixtureInput)
@@ -56,7 +57,8 @@ describe('the render pool', () => {
     const outcomes = Promise.allSettled([rendering, waiting])
     await pool.close()
     for (const outcome of await outcomes) {
-      expect(outcome).toMatchObject({ status: 'rejected', reason: { status: 503, message: 'the server is shutting down' } })
+      expect(outcome).toMatchObject({ status: 'rejected', reason: { message: 'the server is shutting down' } })
+      expect(outcome.status === 'rejected' && statusOf(outcome.reason)).toBe(503)
     }
     await expect(pool.render({ format: 'md', summary, language: 'nl' })).rejects.toThrow('the server is shutting down')
   }, 60_000)

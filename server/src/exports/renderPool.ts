@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { SessionSummary } from '@werkplaats/shared'
-import { HttpError } from '../http/errors.ts'
+import { UnavailableError } from '../domainErrors.ts'
 import type { Rendered, RenderRequest } from './renderers.ts'
 import type { RenderReply } from './renderWorker.ts'
 
@@ -25,11 +25,8 @@ export interface RenderPoolOptions {
 }
 
 /** An export that cannot be rendered now or at all, and why. */
-export class ExportUnavailableError extends HttpError {
+export class ExportUnavailableError extends UnavailableError {
   override name = 'ExportUnavailableError'
-  constructor(message: string) {
-    super(503, message)
-  }
 }
 
 const workerScript = new URL('./renderWorker.ts', import.meta.url)

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import { TooManyRequestsError } from '../http/errors.ts'
+import { RateLimitedError } from '../domainErrors.ts'
 import { type AddressLimiter, limitKey } from '../http/addressLimiter.ts'
 
 /**
@@ -74,7 +74,7 @@ export class RedisAttemptLimiter {
       this.#fallback.take(address, what)
       return
     }
-    if (taken !== 1) throw new TooManyRequestsError(`too many ${what}; try again later`, Math.ceil(60 / this.#perMinute))
+    if (taken !== 1) throw new RateLimitedError(`too many ${what}; try again later`, Math.ceil(60 / this.#perMinute))
   }
 
   #run(address: string, cost: 1 | -1): Promise<unknown> {

@@ -1,7 +1,7 @@
-import { TokenBucket } from '../rooms/rateLimit.ts'
-import { TooManyRequestsError } from './errors.ts'
+import { TokenBucket } from '../limits/tokenBucket.ts'
+import { RateLimitedError } from '../domainErrors.ts'
 
-/** Counts attempts per address; throws `TooManyRequestsError` past the limit. Local, or shared through Redis. */
+/** Counts attempts per address; throws `RateLimitedError` past the limit. Local, or shared through Redis. */
 export interface AttemptLimiter {
   /** Uses one attempt, or throws when none is left. */
   take(address: string, what: string): void | Promise<void>
@@ -13,7 +13,7 @@ export interface AttemptLimiter {
 /**
  * Limits how often one network address (or one person, by participant id) may do something (guess join codes,
  * join, make sessions, vote): a token bucket per key,
- * `perMinute` attempts on average with bursts up to `burst`. Past it, `TooManyRequestsError` (429) with the
+ * `perMinute` attempts on average with bursts up to `burst`. Past it, `RateLimitedError` (429) with the
  * seconds until the next attempt may succeed. Buckets of quiet addresses are forgotten, so the map stays small.
  */
 export class AddressLimiter implements AttemptLimiter {
@@ -37,7 +37,7 @@ export class AddressLimiter implements AttemptLimiter {
     this.#sweep.unref()
   }
 
-  /** Takes one attempt for `address`, or throws `TooManyRequestsError`. */
+  /** Takes one attempt for `address`, or throws `RateLimitedError`. */
   take(address: string, what: string): void {
     const now = this.#now()
     if (!this.#bucket(address, now).take(1, now)) this.#refuse(what)
@@ -60,7 +60,7 @@ export class AddressLimiter implements AttemptLimiter {
   }
 
   #refuse(what: string): never {
-    throw new TooManyRequestsError(`too many ${what}; try again later`, Math.ceil(60 / this.#perMinute))
+    throw new RateLimitedError(`too many ${what}; try again later`, Math.ceil(60 / this.#perMinute))
   }
 
   stop(): void {

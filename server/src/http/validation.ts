@@ -1,6 +1,6 @@
 import type { Hook } from '@hono/zod-openapi'
 import type { Env } from 'hono'
-import { BadRequestError } from './errors.ts'
+import { InvalidInputError } from '../domainErrors.ts'
 
 /**
  * What every route does with a request that does not fit its schema: a 400 with one readable sentence naming
@@ -12,5 +12,5 @@ export const refuseInvalid: Hook<unknown, Env, string, unknown> = (result) => {
     const path = issue.path.join('.')
     return path ? `${path}: ${issue.message}` : issue.message
   })
-  throw new BadRequestError(`invalid request: ${problems.join('; ')}`)
+  throw new InvalidInputError(`invalid request: ${problems.join('; ')}`)
 }

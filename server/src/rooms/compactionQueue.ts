@@ -7,7 +7,8 @@
  * `pnpm bench --scenario 3`), and then one turn of the event loop ran several compactions back to back while
  * every relay waited. Queued, the work is the same but spread out, so no turn carries more than one.
  *
- * One queue for the process, because the event loop it protects is one.
+ * One queue for the process, because the event loop it protects is one: the server makes it and hands it to every
+ * room through the room options.
  */
 export class CompactionQueue {
   readonly #gapMs: number
@@ -15,6 +16,7 @@ export class CompactionQueue {
   /** Rooms waiting, each once however often it asks, in the order they asked. */
   readonly #waiting = new Map<object, () => Promise<void>>()
   #busy = false
+  readonly #idleWaiters: Array<() => void> = []
 
   /**
    * `deadlineMs`: how long one compaction may hold the queue. One that never settles (a store that hangs) must
@@ -35,10 +37,17 @@ export class CompactionQueue {
     return this.#waiting.size
   }
 
+  /** Resolves once nothing waits and nothing runs: what was enqueued by now has had its turn. */
+  idle(): Promise<void> {
+    if (!this.#busy) return Promise.resolve()
+    return new Promise((resolve) => this.#idleWaiters.push(resolve))
+  }
+
   #next(): void {
     const first = this.#waiting.entries().next()
     if (first.done) {
       this.#busy = false
+      for (const resolve of this.#idleWaiters.splice(0)) resolve()
       return
     }
     const [room, compact] = first.value
@@ -59,6 +68,3 @@ export class CompactionQueue {
       })
   }
 }
-
-/** Long enough that a burst of compactions leaves most of each second to relaying. */
-export const compactions = new CompactionQueue(50)

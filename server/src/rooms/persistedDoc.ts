@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { type DocumentStore, RoomDeletedError, type StoredDocument } from '../store/documentStore.ts'
-import { compactions } from './compactionQueue.ts'
+import { CompactionQueue } from './compactionQueue.ts'
 import { encodeSyncUpdate, MalformedMessageError } from './protocol.ts'
 import { BoardFullError, roomSizeCap, type RoomSizeLimits } from './roomSize.ts'
 import { missingDependency } from './updateDependencies.ts'
@@ -14,13 +14,22 @@ export interface PersistenceOptions extends RoomSizeLimits {
    * the room stops reading from its peers until the waiting updates have gone to the store.
    */
   maxUnstoredBytes: number
+  /** Where compactions wait their turn: one queue for all the rooms of a process (see `compactionQueue.ts`). */
+  compactions: CompactionQueue
+  /** How long a gap in the sequence numbers may stay open before the missing entries are read from the store. */
+  gapWaitMs: number
+}
+
+/**
+ * The timings a server runs its rooms with: a queue whose pause between compactions leaves most of each second to
+ * relaying in a burst, and a second for a message from another instance to arrive out of order.
+ */
+export function serverPersistenceTimings(): Pick<PersistenceOptions, 'compactions' | 'gapWaitMs'> {
+  return { compactions: new CompactionQueue(50), gapWaitMs: 1000 }
 }
 
 /** Updates that other instances stored: applied and relayed, never appended again. */
 const remoteOrigin = Symbol('another instance')
-
-/** How long a gap in the sequence numbers may stay open before the missing entries are read from the store. */
-const gapWaitMs = 1000
 
 /** What the room hears from its document's persistence. */
 export interface PersistenceEvents {
@@ -181,7 +190,7 @@ export class PersistedDoc {
     if (this.#countedBytes + bytes <= this.#cap) return true
     if (this.#countedSinceExact < this.#cap / 8) return false
     this.#countExactly(Y.encodeStateAsUpdate(this.doc).byteLength)
-    if (this.#logUpdates > 1) compactions.enqueue(this, this.#compactQuietly)
+    if (this.#logUpdates > 1) this.#options.compactions.enqueue(this, this.#compactQuietly)
     return this.#countedBytes + bytes <= this.#cap
   }
 
@@ -252,7 +261,7 @@ export class PersistedDoc {
         this.#gapTimer = undefined
         if (this.#foldedThrough === waitingFor && this.#foldedAbove.size > 0) void this.catchUp()
         else if (this.#foldedAbove.size > 0) this.#folded(this.#foldedThrough)
-      }, gapWaitMs)
+      }, this.#options.gapWaitMs)
       this.#gapTimer.unref()
     }
   }
@@ -382,7 +391,7 @@ export class PersistedDoc {
         this.#logBytes >= Math.max(this.#options.compactAfterBytes, this.#snapshotBytes)
       ) {
         // Queued with every other room's (see compactionQueue.ts); it compacts whatever the log holds by then.
-        compactions.enqueue(this, this.#compactQuietly)
+        this.#options.compactions.enqueue(this, this.#compactQuietly)
       }
     } finally {
       const callbacks = this.#inFlight ?? []

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { participantOnBoard } from '../../test/support/recordingPeer.ts'
 import type { PeerAccess } from './peer.ts'
 import { PersonBudget, PersonBudgets } from './personBudgets.ts'
-import { RestingTable, TokenBucket } from './rateLimit.ts'
+import { RestingTable, TokenBucket } from '../limits/tokenBucket.ts'
 
 const limits = { messagesPerSecond: 10, messageBurst: 20, bytesPerSecond: 1000, byteBurst: 1000, maxBufferedBytes: 1 << 20 }
 const observer = (name: string): PeerAccess => ({ role: 'observer', room: 'board', identity: { participantId: null, name, role: 'observer' } })

@@ -1,6 +1,6 @@
 import type { ConnectionLimits } from './connection.ts'
 import { connectionOwner, type PeerAccess } from './peer.ts'
-import { RestingTable, TokenBucket } from './rateLimit.ts'
+import { RestingTable, TokenBucket } from '../limits/tokenBucket.ts'
 
 /**
  * Sync step 1 requests one person may make in one room: the stock client sends one per connect, so as many at once

@@ -1,6 +1,6 @@
 import { limitKey } from '../http/addressLimiter.ts'
 import { observerShare } from './personBudgets.ts'
-import { RestingTable, TokenBucket } from './rateLimit.ts'
+import { RestingTable, TokenBucket } from '../limits/tokenBucket.ts'
 
 export interface ReconnectLimits {
   /**

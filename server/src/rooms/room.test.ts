@@ -7,6 +7,7 @@ import { MemoryDocumentStore } from '../store/memoryStore.ts'
 import { participantOnBoard, RecordingPeer } from '../../test/support/recordingPeer.ts'
 import type { PeerAccess } from './peer.ts'
 import { encodeSyncStep1, encodeSyncUpdate, readClientMessage } from './protocol.ts'
+import { CompactionQueue } from './compactionQueue.ts'
 import { Room } from './room.ts'
 import { testRoomOptions as options } from '../../test/support/roomOptions.ts'
 
@@ -317,12 +318,17 @@ describe('Room', () => {
   it('compacts the log into one snapshot, without rewriting a large board after every small edit', async () => {
     const store = new MemoryDocumentStore()
     let compactions = 0
+    let compacted: () => void = () => {}
+    const firstCompaction = new Promise<void>((resolve) => (compacted = resolve))
     const compact = store.compact.bind(store)
     store.compact = (room, snapshot, through) => {
       compactions++
+      compacted()
       return compact(room, snapshot, through)
     }
-    const room = new Room('test', store, await store.load('test'), { ...options, compactAfterBytes: 1024, compactAfterUpdates: 1000 })
+    // A queue of its own, so that no other test's compaction stands before this room's.
+    const queue = new CompactionQueue(0)
+    const room = new Room('test', store, await store.load('test'), { ...options, compactions: queue, compactAfterBytes: 1024, compactAfterUpdates: 1000 })
     const peer = new RecordingPeer()
     room.add(peer)
     const client = new Y.Doc()
@@ -332,12 +338,11 @@ describe('Room', () => {
     await room.flushed()
     room.receive(peer, { kind: 'sync-update', update: editFrom(client, 'shape:first') })
     await room.flushed()
-    // Compactions of all rooms take turns (compactionQueue.ts); another test's may still hold the queue.
-    for (let waited = 0; compactions === 0 && waited < 500; waited += 10) await new Promise((r) => setTimeout(r, 10))
+    await firstCompaction
     expect(compactions).toBe(1)
     for (let i = 0; i < 200; i++) room.receive(peer, { kind: 'sync-update', update: editFrom(client, `shape:${i}`) })
     await room.flushed()
-    await new Promise((r) => setTimeout(r, 100))
+    await queue.idle()
     // 200 small edits are far less than the 64 KiB snapshot: no rewrite yet.
     expect(compactions).toBe(1)
     const restored = new Y.Doc()
@@ -358,15 +363,16 @@ describe('Room', () => {
       compactions++
       return compact(room, snapshot, throughSeq)
     }
-    const room = new Room('test', store, await store.load('test'), { ...options, compactAfterBytes: 1024, compactAfterUpdates: 1000 })
+    const queue = new CompactionQueue(0)
+    const room = new Room('test', store, await store.load('test'), { ...options, compactions: queue, compactAfterBytes: 1024, compactAfterUpdates: 1000 })
     const peer = new RecordingPeer()
     room.add(peer)
     const client = new Y.Doc()
     Y.applyUpdate(client, Y.encodeStateAsUpdate(big))
     room.receive(peer, { kind: 'sync-update', update: editFrom(client, 'shape:small') })
     await room.flushed()
-    // Long enough for a queued compaction to have run (compactionQueue.ts).
-    await new Promise((r) => setTimeout(r, 100))
+    // A compaction would have been queued by the time the append is stored; the queue's turn ends after it.
+    await queue.idle()
     expect(compactions).toBe(0)
     room.destroy()
   })

@@ -3,10 +3,11 @@ import { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { isRoomName, ROOM_NAME_RULE } from '@werkplaats/shared'
 import type { WebSocket, WebSocketServer } from 'ws'
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../domainErrors.ts'
 import { answerOnSocket } from '../http/rawResponse.ts'
 import { clientAddress } from '../http/rateLimits.ts'
 import type { RoomTickets } from '../sessions/roomTickets.ts'
-import { RoomAccessError, type SessionService } from '../sessions/sessionService.ts'
+import type { SessionService } from '../sessions/sessionService.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
 import { CloseCode, type PeerAccess } from './peer.ts'
 import { type PersonBudgets, personKey } from './personBudgets.ts'
@@ -72,10 +73,11 @@ async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, w
     access = ticket !== undefined ? await parts.tickets.admit(roomName, ticket) : await parts.sessions.authorizeRoom(roomName, token)
   } catch (error) {
     if (socket.destroyed) return
-    if (error instanceof RoomAccessError) {
+    const code = closeCodeOf(error)
+    if (code !== undefined && error instanceof Error) {
       wss.handleUpgrade(request, socket, head, (ws) => {
         ws.on('error', ignore)
-        ws.close(error.code, error.message)
+        ws.close(code, error.message)
       })
       return
     }
@@ -86,6 +88,17 @@ async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, w
   const tooOften = parts.reconnects.refusesPerson(personKey(roomName, access))
   if (tooOften) return closeAfterUpgrade(wss, request, socket, head, CloseCode.tooManyReconnects, tooOften)
   wss.handleUpgrade(request, socket, head, (ws) => openConnection(ws, roomName, access, parts))
+}
+
+/**
+ * The one place a service's refusal of a connection becomes a close code (4400–4499, so the stock client stops
+ * retrying); anything else is the server's fault.
+ */
+function closeCodeOf(error: unknown): number | undefined {
+  if (error instanceof UnauthorizedError) return CloseCode.unauthorized
+  if (error instanceof ForbiddenError) return CloseCode.forbidden
+  if (error instanceof NotFoundError) return CloseCode.gone
+  return undefined
 }
 
 type RoomTarget = { roomName: string; token: string | undefined; ticket: string | undefined } | 'not a path' | 'not a room' | 'bad room name'

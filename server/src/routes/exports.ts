@@ -3,7 +3,7 @@ import { contentDisposition, exportFileName, sessionIdSchema, summaryJsonSchema,
 import type { Context } from 'hono'
 import type { ExportService } from '../exports/exportService.ts'
 import type { ExportFormat } from '../exports/renderers.ts'
-import { bearerToken } from '../http/bearer.ts'
+import { grantCheck } from '../http/requireGrant.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import type { SessionService } from '../sessions/sessionService.ts'
 import { BEARER, errors } from './openapiShapes.ts'
@@ -63,12 +63,11 @@ const schemaRoute = createRoute({
  */
 export function exportRoutes(sessions: SessionService, exports: ExportService, origin: (c: Context) => string): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: refuseInvalid })
+  const requireGrant = grantCheck(sessions)
   for (const format of formats) {
-    app.openapi(exportRoute(format), async (c) => {
-      const { id } = c.req.valid('param')
+    app.openapi({ ...exportRoute(format), middleware: requireGrant() }, async (c) => {
       const { names, lang } = c.req.valid('query')
-      const grant = await sessions.authorize(bearerToken(c), id)
-      const { summary, body } = await exports.export(grant, format.extension, { includeNames: names === 'true', language: lang })
+      const { summary, body } = await exports.export(c.var.grant, format.extension, { includeNames: names === 'true', language: lang })
       const name = exportFileName(summary.session.title, summary.session.date, format.extension)
       return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
         'Content-Type': format.contentType,

@@ -14,6 +14,7 @@ import {
 import type { Context } from 'hono'
 import { bearerToken } from '../http/bearer.ts'
 import type { ApiRateLimits } from '../http/rateLimits.ts'
+import { grantCheck } from '../http/requireGrant.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import { type Grant, InvitationRefusedError, type SessionService } from '../sessions/sessionService.ts'
 import { BEARER, errors, json, jsonBody } from './openapiShapes.ts'
@@ -115,6 +116,7 @@ const revealPrivate = createRoute({
  */
 export function sessionRoutes(sessions: SessionService, origin: (c: Context) => string, limits: ApiRateLimits): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: refuseInvalid })
+  const requireGrant = grantCheck(sessions)
   // Before validation, so malformed requests count too.
   app.use('/api/sessions', limits.sessionCreations())
   app.use('/api/sessions/:id/duplicate', limits.sessionCreations())
@@ -134,42 +136,34 @@ export function sessionRoutes(sessions: SessionService, origin: (c: Context) => 
         throw error
       }
     })
-    .openapi(removeParticipant, async (c) => {
-      const { id, participantId } = c.req.valid('param')
-      const grant = await sessions.authorize(bearerToken(c), id, 'facilitator')
-      await sessions.removeParticipant(grant, participantId)
+    .openapi({ ...removeParticipant, middleware: requireGrant('facilitator') }, async (c) => {
+      await sessions.removeParticipant(c.var.grant, c.req.valid('param').participantId)
       return c.body(null, 204)
     })
-    .openapi(newInvitation, async (c) => {
-      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
-      return c.json(await sessions.newInvitation(grant, bearerToken(c) ?? '', origin(c)), 200)
+    .openapi({ ...newInvitation, middleware: requireGrant('facilitator') }, async (c) => {
+      return c.json(await sessions.newInvitation(c.var.grant, bearerToken(c) ?? '', origin(c)), 200)
     })
-    .openapi(getSession, async (c) => {
-      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id)
-      return c.json(await viewOf(c, grant), 200)
+    .openapi({ ...getSession, middleware: requireGrant() }, async (c) => {
+      return c.json(await viewOf(c, c.var.grant), 200)
     })
-    .openapi(renameSession, async (c) => {
-      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
+    .openapi({ ...renameSession, middleware: requireGrant('facilitator') }, async (c) => {
+      const grant = c.var.grant
       const { title, joinOpen } = c.req.valid('json')
       if (title !== undefined) await sessions.rename(grant, title)
       if (joinOpen !== undefined) await sessions.setJoinOpen(grant, joinOpen)
       return c.json(await viewOf(c, grant), 200)
     })
-    .openapi(deleteSession, async (c) => {
-      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
-      await sessions.delete(grant)
+    .openapi({ ...deleteSession, middleware: requireGrant('facilitator') }, async (c) => {
+      await sessions.delete(c.var.grant)
       return c.body(null, 204)
     })
-    .openapi(observerLink, async (c) => {
-      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
-      return c.json(await sessions.newObserverLink(grant, origin(c)), 201)
+    .openapi({ ...observerLink, middleware: requireGrant('facilitator') }, async (c) => {
+      return c.json(await sessions.newObserverLink(c.var.grant, origin(c)), 201)
     })
-    .openapi(revealPrivate, async (c) => {
-      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
-      return c.json(await sessions.revealPrivate(grant), 200)
+    .openapi({ ...revealPrivate, middleware: requireGrant('facilitator') }, async (c) => {
+      return c.json(await sessions.revealPrivate(c.var.grant), 200)
     })
-    .openapi(duplicateSession, async (c) => {
-      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id, 'facilitator')
-      return c.json(await sessions.duplicate(grant, origin(c)), 201)
+    .openapi({ ...duplicateSession, middleware: requireGrant('facilitator') }, async (c) => {
+      return c.json(await sessions.duplicate(c.var.grant, origin(c)), 201)
     })
 }

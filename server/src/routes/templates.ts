@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { type Template, templateIdSchema, templateSchema, templateSummarySchema } from '@werkplaats/shared'
 import type { TemplateSummary } from '@werkplaats/shared'
-import { NotFoundError } from '../http/errors.ts'
+import { NotFoundError } from '../domainErrors.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import { errors, json } from './openapiShapes.ts'
 

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { errorBodySchema, issuedRoomTicketSchema, sessionIdSchema } from '@werkplaats/shared'
 import type { AttemptLimiter } from '../http/addressLimiter.ts'
 import { bearerToken } from '../http/bearer.ts'
+import { grantCheck } from '../http/requireGrant.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import type { RoomTickets } from '../sessions/roomTickets.ts'
 import { hashToken } from '../sessions/secrets.ts'
@@ -27,12 +28,11 @@ const issueTicket = createRoute({
 
 /** `POST /api/sessions/:id/tickets`, at most `limiter`'s rate per token: every ticket waits in memory or Redis. */
 export function ticketRoutes(sessions: SessionService, tickets: RoomTickets, limiter: AttemptLimiter): OpenAPIHono {
-  return new OpenAPIHono({ defaultHook: refuseInvalid }).openapi(issueTicket, async (c) => {
-    // '' is no token: `authorize` refuses it with 401 like a missing header.
+  const requireGrant = grantCheck(sessions)
+  return new OpenAPIHono({ defaultHook: refuseInvalid }).openapi({ ...issueTicket, middleware: requireGrant() }, async (c) => {
+    // Behind the grant check, so the token is one of this session's.
     const token = bearerToken(c) ?? ''
-    const sessionId = c.req.valid('param').id
-    await sessions.authorize(token, sessionId)
     await limiter.take(hashToken(token), 'tickets for this token')
-    return c.json(await tickets.issue(sessionId, token), 201)
+    return c.json(await tickets.issue(c.req.valid('param').id, token), 201)
   })
 }

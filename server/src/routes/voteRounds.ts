@@ -11,8 +11,8 @@ import {
   voteCardIdSchema,
   voteRoundViewSchema,
 } from '@werkplaats/shared'
-import { bearerToken } from '../http/bearer.ts'
 import type { ApiRateLimits } from '../http/rateLimits.ts'
+import { grantCheck } from '../http/requireGrant.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import type { SessionService } from '../sessions/sessionService.ts'
 import type { VoteService } from '../votes/voteService.ts'
@@ -118,45 +118,26 @@ const getMarks = createRoute({
 
 /** Vote rounds and action marks. Every rule lives in the vote service; handlers only translate HTTP. */
 export function voteRoutes(sessions: SessionService, votes: VoteService, limits: ApiRateLimits): OpenAPIHono {
-  /** The grant of a vote or mark request, once it is within its holder's rate. */
-  const voter = async (token: string | undefined, sessionId: string) => {
-    const grant = await sessions.authorize(token, sessionId)
-    await limits.vote(grant)
-    return grant
-  }
+  const requireGrant = grantCheck(sessions)
   return new OpenAPIHono({ defaultHook: refuseInvalid })
-    .openapi(createRound, async (c) => {
-      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id)
-      return c.json(await votes.createRound(grant, c.req.valid('json')), 201)
+    .openapi({ ...createRound, middleware: requireGrant() }, async (c) => c.json(await votes.createRound(c.var.grant, c.req.valid('json')), 201))
+    .openapi({ ...listRounds, middleware: requireGrant() }, async (c) => c.json(await votes.list(c.var.grant), 200))
+    .openapi({ ...getRound, middleware: requireGrant() }, async (c) => c.json(await votes.view(c.var.grant, c.req.valid('param').roundId), 200))
+    .openapi({ ...castVote, middleware: requireGrant() }, async (c) => {
+      // A vote or mark is counted against its holder's rate once it is well-formed.
+      await limits.vote(c.var.grant)
+      return c.json(await votes.vote(c.var.grant, c.req.valid('param').roundId, c.req.valid('json').cardId), 201)
     })
-    .openapi(listRounds, async (c) => {
-      const grant = await sessions.authorize(bearerToken(c), c.req.valid('param').id)
-      return c.json(await votes.list(grant), 200)
+    .openapi({ ...withdrawVote, middleware: requireGrant() }, async (c) => {
+      const { roundId, cardId } = c.req.valid('param')
+      await limits.vote(c.var.grant)
+      return c.json(await votes.withdraw(c.var.grant, roundId, cardId), 200)
     })
-    .openapi(getRound, async (c) => {
-      const { id, roundId } = c.req.valid('param')
-      return c.json(await votes.view(await sessions.authorize(bearerToken(c), id), roundId), 200)
+    .openapi({ ...closeRound, middleware: requireGrant() }, async (c) => c.json(await votes.close(c.var.grant, c.req.valid('param').roundId), 200))
+    .openapi({ ...revealRound, middleware: requireGrant() }, async (c) => c.json(await votes.reveal(c.var.grant, c.req.valid('param').roundId), 200))
+    .openapi({ ...setMark, middleware: requireGrant() }, async (c) => {
+      await limits.vote(c.var.grant)
+      return c.json(await votes.mark(c.var.grant, c.req.valid('param').actionId, c.req.valid('json').mark), 200)
     })
-    .openapi(castVote, async (c) => {
-      const { id, roundId } = c.req.valid('param')
-      const grant = await voter(bearerToken(c), id)
-      return c.json(await votes.vote(grant, roundId, c.req.valid('json').cardId), 201)
-    })
-    .openapi(withdrawVote, async (c) => {
-      const { id, roundId, cardId } = c.req.valid('param')
-      return c.json(await votes.withdraw(await voter(bearerToken(c), id), roundId, cardId), 200)
-    })
-    .openapi(closeRound, async (c) => {
-      const { id, roundId } = c.req.valid('param')
-      return c.json(await votes.close(await sessions.authorize(bearerToken(c), id), roundId), 200)
-    })
-    .openapi(revealRound, async (c) => {
-      const { id, roundId } = c.req.valid('param')
-      return c.json(await votes.reveal(await sessions.authorize(bearerToken(c), id), roundId), 200)
-    })
-    .openapi(setMark, async (c) => {
-      const { id, actionId } = c.req.valid('param')
-      return c.json(await votes.mark(await voter(bearerToken(c), id), actionId, c.req.valid('json').mark), 200)
-    })
-    .openapi(getMarks, async (c) => c.json(await votes.marks(await sessions.authorize(bearerToken(c), c.req.valid('param').id)), 200))
+    .openapi({ ...getMarks, middleware: requireGrant() }, async (c) => c.json(await votes.marks(c.var.grant), 200))
 }

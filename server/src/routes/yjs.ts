@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { errorBodySchema, isRoomName, ROOM_NAME_RULE } from '@werkplaats/shared'
-import { BadRequestError } from '../http/errors.ts'
+import { InvalidInputError } from '../domainErrors.ts'
 import { json } from './openapiShapes.ts'
 
 const roomSocket = createRoute({
@@ -33,7 +33,7 @@ export function yjsRoutes(): OpenAPIHono {
   return new OpenAPIHono().openapi(
     roomSocket,
     (c) => {
-      if (!isRoomName(c.req.valid('param').room)) throw new BadRequestError(ROOM_NAME_RULE)
+      if (!isRoomName(c.req.valid('param').room)) throw new InvalidInputError(ROOM_NAME_RULE)
       return c.json({ error: 'this endpoint speaks WebSocket: send an upgrade request' }, 426)
     },
   )

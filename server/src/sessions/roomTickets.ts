@@ -1,9 +1,9 @@
 import { type IssuedRoomTicket, parseSessionRoomName, ROOM_TICKET_TTL_SECONDS, roomTicketSchema } from '@werkplaats/shared'
 import type { Redis } from 'ioredis'
-import { HttpError } from '../http/errors.ts'
-import { CloseCode, type PeerAccess } from '../rooms/peer.ts'
+import { ForbiddenError, UnauthorizedError, UnavailableError } from '../domainErrors.ts'
+import type { PeerAccess } from '../rooms/peer.ts'
 import { hashToken, newToken } from './secrets.ts'
-import { RoomAccessError, type SessionService } from './sessionService.ts'
+import type { SessionService } from './sessionService.ts'
 
 /** What a ticket stands for: a token of one session, by its hash (the token itself is never kept). */
 export interface TicketEntry {
@@ -44,7 +44,7 @@ export class MemoryTicketStore implements TicketStore {
 
   async put(ticketHash: string, entry: TicketEntry, ttlMs: number): Promise<void> {
     this.#prune()
-    if (this.#entries.size >= this.#capacity) throw new HttpError(503, 'too many tickets outstanding; try again in a minute')
+    if (this.#entries.size >= this.#capacity) throw new UnavailableError('too many tickets outstanding; try again in a minute')
     this.#entries.set(ticketHash, { entry, expiresAt: this.#now() + ttlMs })
   }
 
@@ -140,10 +140,10 @@ export class RoomTickets {
   async admit(roomName: string, ticket: string): Promise<PeerAccess> {
     // Anything that is not the shape of a ticket is refused without a look-up.
     const entry = roomTicketSchema.safeParse(ticket).success ? await this.#store.take(hashToken(ticket)) : null
-    if (!entry) throw new RoomAccessError(CloseCode.unauthorized, 'this ticket was already used or has expired; ask for a new one')
+    if (!entry) throw new UnauthorizedError('this ticket was already used or has expired; ask for a new one')
     const room = parseSessionRoomName(roomName)
     if (room && room.sessionId !== entry.sessionId) {
-      throw new RoomAccessError(CloseCode.forbidden, 'this ticket belongs to another session')
+      throw new ForbiddenError('this ticket belongs to another session')
     }
     return this.#sessions.authorizeRoom(roomName, { tokenHash: entry.tokenHash })
   }

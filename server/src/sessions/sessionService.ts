@@ -26,7 +26,7 @@ import {
   writeControlSession,
 } from '@werkplaats/shared'
 import * as Y from 'yjs'
-import { ConflictError, ForbiddenError, HttpError, NotFoundError, UnauthorizedError } from '../http/errors.ts'
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, UnavailableError } from '../domainErrors.ts'
 import { CloseCode, type PeerAccess } from '../rooms/peer.ts'
 import { type RoomManager, RoomGoneError } from '../rooms/roomManager.ts'
 import {
@@ -48,16 +48,6 @@ export interface Grant {
 /** What the service needs to know of the template catalogue. */
 export interface TemplateCatalog {
   has(templateId: string): boolean
-}
-
-/** Why a WebSocket is refused: the close code (4400–4499, so the stock client stops retrying) and a reason. */
-export class RoomAccessError extends Error {
-  override name = 'RoomAccessError'
-  readonly code: number
-  constructor(code: number, message: string) {
-    super(message)
-    this.code = code
-  }
 }
 
 /** A join without a valid invitation (403); the route counts it as a guess of the join code. */
@@ -159,9 +149,7 @@ export class SessionService {
    * token of another session or without `role`, 404 when the session is gone.
    */
   async authorize(token: string | undefined, sessionId: string, role?: Role): Promise<Grant> {
-    const grant = token ? await this.#grantOf(token) : null
-    if (!grant) throw new UnauthorizedError()
-    if (grant.sessionId !== sessionId) throw new ForbiddenError('this token belongs to another session')
+    const grant = await this.#grantFor(token, sessionId, new UnauthorizedError())
     if (role) requireRole(grant, role)
     return grant
   }
@@ -172,19 +160,17 @@ export class SessionService {
    */
   async authorizeRoom(roomName: string, token: string | { tokenHash: string } | undefined): Promise<PeerAccess> {
     const room = parseSessionRoomName(roomName)
-    if (!room) throw new RoomAccessError(CloseCode.gone, 'no such board')
-    const grant = token ? await this.#grantOf(token) : null
-    if (!grant) throw new RoomAccessError(CloseCode.unauthorized, 'a valid token is needed (?token=)')
-    if (grant.sessionId !== room.sessionId) throw new RoomAccessError(CloseCode.forbidden, 'this token belongs to another session')
+    if (!room) throw new NotFoundError('no such board')
+    const grant = await this.#grantFor(token, room.sessionId, new UnauthorizedError('a valid token is needed (?token=)'))
     if (room.kind === 'private') {
       if (!mayEnterPrivateRoom(grant.role, grant.participantId, room.ownerId)) {
-        throw new RoomAccessError(CloseCode.forbidden, "another participant's private notes")
+        throw new ForbiddenError("another participant's private notes")
       }
       // Only a participant of this session has a private room: no room can be named after anyone else, so the
       // session's people are every private room there is (deletion relies on it).
       const owner = await this.#repository.findPerson(room.ownerId)
       if (!owner || owner.sessionId !== grant.sessionId || owner.role !== 'participant') {
-        throw new RoomAccessError(CloseCode.gone, 'no such participant in this session')
+        throw new NotFoundError('no such participant in this session')
       }
     }
     const person = grant.participantId ? await this.#repository.findPerson(grant.participantId) : null
@@ -399,6 +385,17 @@ export class SessionService {
     return { code: session.code, links: { participant: participantLink(origin, session.id, secret) } }
   }
 
+  /**
+   * The one grant look-up, for HTTP requests and WebSockets alike: the grant of `token` within `sessionId`,
+   * `unknown` when the token is none of ours, Forbidden when it belongs to another session.
+   */
+  async #grantFor(token: string | { tokenHash: string } | undefined, sessionId: string, unknown: UnauthorizedError): Promise<Grant> {
+    const grant = token ? await this.#grantOf(token) : null
+    if (!grant) throw unknown
+    if (grant.sessionId !== sessionId) throw new ForbiddenError('this token belongs to another session')
+    return grant
+  }
+
   async #grantOf(token: string | { tokenHash: string }): Promise<Grant | null> {
     const grant = await this.#repository.findGrant(typeof token === 'string' ? hashToken(token) : token.tokenHash)
     return grant && { sessionId: grant.sessionId, role: grant.role, participantId: grant.participantId }
@@ -481,7 +478,7 @@ function roomWriteFailure(error: unknown): Error {
   // Deleted meanwhile: the session is gone, as a later request would be told.
   if (error instanceof RoomGoneError) return new NotFoundError('no such session')
   console.error('a change could not be saved in its room', error)
-  return new HttpError(503, 'the change could not be saved; try again')
+  return new UnavailableError('the change could not be saved; try again')
 }
 
 /** Whether `invite` is the session's join code (as people type it) or its link's secret. */

@@ -24,7 +24,7 @@ import {
 } from '@werkplaats/shared'
 import type { createVoteRoundRequestSchema } from '@werkplaats/shared'
 import type { z } from 'zod'
-import { ConflictError, ForbiddenError, HttpError, NotFoundError, UnprocessableError } from '../http/errors.ts'
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, UnprocessableError } from '../domainErrors.ts'
 import { type RoomManager, RoomGoneError } from '../rooms/roomManager.ts'
 import { newId } from '../sessions/secrets.ts'
 import type { Grant } from '../sessions/sessionService.ts'
@@ -313,7 +313,7 @@ export class VoteService {
   async #publish(roundId: string): Promise<void> {
     this.#schedulePublish(roundId, true)
     const failure = await this.#publishing.get(roundId)?.done
-    if (failure) throw new HttpError(503, 'the vote round could not be saved in the control room; try again')
+    if (failure) throw new UnavailableError('the vote round could not be saved in the control room; try again')
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { RoomManagerOptions } from '../../src/rooms/roomManager.ts'
+import { serverPersistenceTimings } from '../../src/rooms/persistedDoc.ts'
 import type { RoomOptions } from '../../src/rooms/room.ts'
 
 /**
@@ -15,6 +16,8 @@ export const testRoomOptions: RoomOptions = {
   maxBoardBytes: 1 << 30,
   maxPrivateRoomBytes: 1 << 30,
   maxControlRoomBytes: 1 << 30,
+  // A test that is about compaction or gaps passes its own queue or wait.
+  ...serverPersistenceTimings(),
 }
 
 /** `testRoomOptions` for a `RoomManager`: rooms stay loaded for a minute, ten connections per board and person. */

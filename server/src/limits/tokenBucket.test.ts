@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TokenBucket } from './rateLimit.ts'
+import { TokenBucket } from './tokenBucket.ts'
 
 describe('TokenBucket', () => {
   it('allows a burst, then refuses until tokens flow back in', () => {
