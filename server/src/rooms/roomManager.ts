@@ -212,6 +212,21 @@ export class RoomManager {
   }
 
   /**
+   * A room's whole document as one Yjs update (loading it if needed), with everything applied so far stored:
+   * encoded once per version of the document (see `Room.wholeState`), so reading it again costs nothing until
+   * the next change. Shared bytes: copy them before transferring them anywhere.
+   */
+  async readWholeState(name: string): Promise<Uint8Array> {
+    const room = await this.#open(name)
+    try {
+      await room.flushed()
+      return room.wholeState
+    } finally {
+      this.#scheduleUnloadIfEmpty(room)
+    }
+  }
+
+  /**
    * Deletes a room for good (its session was deleted), on every instance: closes its peers with `code`, drops
    * the document without saving it, removes it from the store, and refuses anyone who comes later. Other
    * instances hear of it through the fan-out and do the same with their own peers; one that misses the message

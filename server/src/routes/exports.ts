@@ -68,8 +68,8 @@ export function exportRoutes(sessions: SessionService, exports: ExportService, o
       const { id } = c.req.valid('param')
       const { names, lang } = c.req.valid('query')
       const grant = await sessions.authorize(bearerToken(c), id)
-      const { summary, body } = await exports.export(grant, format.extension, { includeNames: names === 'true', language: lang })
-      const name = exportFileName(summary.session.title, summary.session.date, format.extension)
+      const { session, body } = await exports.export(grant, format.extension, { includeNames: names === 'true', language: lang })
+      const name = exportFileName(session.title, session.date, format.extension)
       return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
         'Content-Type': format.contentType,
         'Content-Disposition': contentDisposition(name),
