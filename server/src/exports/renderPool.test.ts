@@ -18,8 +18,8 @@ function fixtureSource(): SummarySource {
     people: [{ name: 'Fien', role: 'facilitator' }],
     includeNames: false,
     now: WORKSHOP_START,
-    board: Y.encodeStateAsUpdate(board),
-    control: Y.encodeStateAsUpdate(new Y.Doc()),
+    board: [Y.encodeStateAsUpdate(board)],
+    control: [Y.encodeStateAsUpdate(new Y.Doc())],
   }
 }
 const source = fixtureSource()
@@ -76,7 +76,7 @@ describe('the render pool', () => {
 
   it('leaves the bytes it was handed as they were (they may be what a room keeps for its newcomers)', async () => {
     const pool = poolWith()
-    const board = source.board.slice()
+    const board = source.board.map((update) => update.slice())
     await pool.render({ format: 'md', source: { ...source, board }, language: 'nl' })
     expect(board).toEqual(source.board)
   }, 60_000)

@@ -132,8 +132,9 @@ export class RenderPool {
     // The documents may be views into bytes the rooms keep (their newcomers' answer): the worker gets copies of
     // its own, transferred rather than cloned a second time.
     const { board, control } = task.request.source
-    const own = { board: board.slice(), control: control.slice() }
-    worker.postMessage({ ...task.request, source: { ...task.request.source, ...own } }, [own.board.buffer, own.control.buffer])
+    const own = { board: board.map((update) => update.slice()), control: control.map((update) => update.slice()) }
+    const buffers = [...own.board, ...own.control].map((update) => update.buffer)
+    worker.postMessage({ ...task.request, source: { ...task.request.source, ...own } }, buffers)
   }
 
   #next(): void {

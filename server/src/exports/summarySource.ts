@@ -13,8 +13,9 @@ import * as Y from 'yjs'
 
 /**
  * What a summary is built from, as the event loop hands it to a render worker: the session's own small facts
- * from the store, and the board and control rooms as they are, each one Yjs update (encoded once per version of
- * the document by its room, copied once and transferred, never cloned as objects). Decoding them, reading and
+ * from the store, and the board and control rooms' documents as Yjs updates (`RoomManager.readUpdates`: a
+ * loaded room's state, encoded once per version, or what the store holds), copied once and transferred, never
+ * cloned as objects. Decoding them, reading and
  * checking every record, and building the summary all happen in the worker: on a board of thousands of stickies
  * that is most of an export's work, and none of it holds up the boards on the event loop.
  */
@@ -27,21 +28,27 @@ export interface SummarySource {
   includeNames: boolean
   /** Milliseconds since the epoch: the moment of the export. */
   now: number
-  /** The board room's document. */
-  board: Uint8Array
+  /** The board room's document, as updates that together hold all of it. */
+  board: Uint8Array[]
   /**
    * The control room's document. Only its public parts go into the summary (`readPublicVoteRounds`): what
    * everyone may know, never who voted what.
    */
-  control: Uint8Array
+  control: Uint8Array[]
 }
 
 /** The bytes of the rooms' documents a source carries: what `MAX_EXPORT_INPUT_BYTES` limits. */
-export const sourceBytes = (source: SummarySource): number => source.board.byteLength + source.control.byteLength
+export function sourceBytes(source: SummarySource): number {
+  let bytes = 0
+  for (const update of [...source.board, ...source.control]) bytes += update.byteLength
+  return bytes
+}
 
-function docOf(update: Uint8Array): Y.Doc {
+function docOf(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, update)
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update)
+  })
   return doc
 }
 

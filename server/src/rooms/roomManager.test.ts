@@ -133,3 +133,34 @@ describe('RoomManager and the names of deleted rooms', () => {
     }
   })
 })
+
+describe('RoomManager.readUpdates', () => {
+  const contents = (updates: Uint8Array[]) => {
+    const doc = new Y.Doc()
+    for (const update of updates) Y.applyUpdate(doc, update)
+    return doc.getMap('m').toJSON()
+  }
+
+  it('reads a room nobody is on from the store, without loading it', async () => {
+    const store = new MemoryDocumentStore()
+    await store.append('board', anEdit('one'))
+    await store.append('board', anEdit('two'))
+    const rooms = new RoomManager(store, options)
+    expect(contents(await rooms.readUpdates('board'))).toEqual({ one: 1, two: 1 })
+    expect(rooms.loadedRooms).toBe(0)
+    await rooms.closeAll()
+  })
+
+  it('reads a loaded room as its whole state, the same bytes until the next change', async () => {
+    const rooms = new RoomManager(new MemoryDocumentStore(), options)
+    const peer = new RecordingPeer()
+    const room = await rooms.join('board', peer)
+    room.receive(peer, { kind: 'sync-update', update: anEdit('one') })
+    const first = await rooms.readUpdates('board')
+    expect(contents(first)).toEqual({ one: 1 })
+    expect((await rooms.readUpdates('board'))[0]?.buffer).toBe(first[0]?.buffer)
+    room.receive(peer, { kind: 'sync-update', update: anEdit('two') })
+    expect(contents(await rooms.readUpdates('board'))).toEqual({ one: 1, two: 1 })
+    await rooms.closeAll()
+  })
+})

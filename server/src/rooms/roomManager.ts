@@ -212,15 +212,22 @@ export class RoomManager {
   }
 
   /**
-   * A room's whole document as one Yjs update (loading it if needed), with everything applied so far stored:
-   * encoded once per version of the document (see `Room.wholeState`), so reading it again costs nothing until
-   * the next change. Shared bytes: copy them before transferring them anywhere.
+   * A room's document as Yjs updates that together hold all of it, to be read elsewhere (by an export's worker).
+   * A room loaded here gives its whole state, with everything applied so far stored, encoded once per version
+   * of the document (see `Room.wholeState`). A room not loaded here gives what the store holds, and is not
+   * loaded for it: decoding a large board would hold up the event loop, and a board nobody is on would be
+   * loaded and unloaded again and again while someone exports it. Shared bytes: copy them before transferring
+   * them anywhere.
    */
-  async readWholeState(name: string): Promise<Uint8Array> {
-    const room = await this.#open(name)
+  async readUpdates(name: string): Promise<Uint8Array[]> {
+    if (this.#isDiscarded(name)) throw new RoomGoneError(roomDeletedReason)
+    await this.#unloading.get(name)
+    const loading = this.#rooms.get(name)
+    if (!loading) return (await this.#store.load(name)).updates
+    const room = await loading
     try {
       await room.flushed()
-      return room.wholeState
+      return [room.wholeState]
     } finally {
       this.#scheduleUnloadIfEmpty(room)
     }
