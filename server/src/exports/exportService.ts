@@ -15,7 +15,7 @@ import type { SummarySource } from './summarySource.ts'
  * facilitator has not shown).
  *
  * The event loop only decides who may export and hands over what it has at hand: the session's facts and the
- * two rooms' documents as their rooms already keep them encoded, or as they are stored. Reading the documents and building the summary
+ * two rooms' documents as their rooms already keep them encoded (once per version). Reading the documents and building the summary
  * is the render worker's (see `summarySource.ts`).
  */
 export class ExportService {

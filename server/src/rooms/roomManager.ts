@@ -212,19 +212,17 @@ export class RoomManager {
   }
 
   /**
-   * A room's document as Yjs updates that together hold all of it, to be read elsewhere (by an export's worker).
-   * A room loaded here gives its whole state, with everything applied so far stored, encoded once per version
-   * of the document (see `Room.wholeState`). A room not loaded here gives what the store holds, and is not
-   * loaded for it: decoding a large board would hold up the event loop, and a board nobody is on would be
-   * loaded and unloaded again and again while someone exports it. Shared bytes: copy them before transferring
-   * them anywhere.
+   * A room's document as Yjs updates that together hold all of it, to be read elsewhere (by an export's worker):
+   * its whole state, with everything applied so far stored, encoded once per version of the document (see
+   * `Room.wholeState`), so that reading an unchanged room again costs a lookup. A read keeps a room nobody is
+   * on loaded for another `unloadAfterMs`: otherwise a board exported again and again would be decoded on the
+   * event loop each time it was unloaded (reading it from the store instead costs a few milliseconds of the event
+   * loop per MiB on every read). Shared bytes: copy them before transferring them anywhere.
    */
   async readUpdates(name: string): Promise<Uint8Array[]> {
-    if (this.#isDiscarded(name)) throw new RoomGoneError(roomDeletedReason)
-    await this.#unloading.get(name)
-    const loading = this.#rooms.get(name)
-    if (!loading) return (await this.#store.load(name)).updates
-    const room = await loading
+    const room = await this.#open(name)
+    clearTimeout(this.#unloadTimers.get(name))
+    this.#unloadTimers.delete(name)
     try {
       await room.flushed()
       return [room.wholeState]
