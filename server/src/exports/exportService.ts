@@ -3,7 +3,8 @@ import { ForbiddenError, NotFoundError } from '../http/errors.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import type { Grant } from '../sessions/sessionService.ts'
 import type { SessionRepository } from '../store/sessionRepository.ts'
-import type { ExportFormat, RenderedExport } from './renderers.ts'
+import type { ExportFormat } from './renderers.ts'
+import type { EncodedExport } from './renderWorker.ts'
 import type { RenderPool } from './renderPool.ts'
 import type { SummarySource } from './summarySource.ts'
 
@@ -30,7 +31,7 @@ export class ExportService {
   }
 
   /** The summary in `format`, built and rendered by the render pool off the event loop. */
-  async export(grant: Grant, format: ExportFormat, options: { includeNames: boolean; language: SummaryLanguage }): Promise<RenderedExport> {
+  async export(grant: Grant, format: ExportFormat, options: { includeNames: boolean; language: SummaryLanguage }): Promise<EncodedExport> {
     const source = await this.#source(grant, { includeNames: options.includeNames, now: Date.now() })
     return this.#renderer.render({ format, source, language: options.language })
   }

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { HttpError } from '../http/errors.ts'
-import type { RenderedExport, RenderRequest } from './renderers.ts'
-import type { RenderReply } from './renderWorker.ts'
+import type { RenderRequest } from './renderers.ts'
+import type { EncodedExport, RenderReply } from './renderWorker.ts'
 import { sourceBytes } from './summarySource.ts'
 
 /**
@@ -41,7 +41,7 @@ const sizeText = (bytes: number) => (bytes >= MiB ? `${(bytes / MiB).toFixed(1)}
 
 interface Task {
   request: RenderRequest
-  resolve(rendered: RenderedExport): void
+  resolve(rendered: EncodedExport): void
   reject(error: Error): void
 }
 
@@ -57,7 +57,7 @@ export class RenderPool {
   }
 
   /** Renders on a free worker (started on first use), after waiting in the queue if none is free. */
-  render(request: RenderRequest): Promise<RenderedExport> {
+  render(request: RenderRequest): Promise<EncodedExport> {
     if (this.#closed) return Promise.reject(new ExportUnavailableError('the server is shutting down'))
     const bytes = sourceBytes(request.source)
     if (bytes > this.#options.maxInputBytes) {
@@ -65,7 +65,7 @@ export class RenderPool {
         new ExportUnavailableError(`this session's board is too large to export (${sizeText(bytes)} encoded; the limit is ${sizeText(this.#options.maxInputBytes)})`),
       )
     }
-    return new Promise<RenderedExport>((resolve, reject) => {
+    return new Promise<EncodedExport>((resolve, reject) => {
       const task = { request, resolve, reject }
       const worker = this.#freeWorker()
       if (worker) this.#run(worker, task)
@@ -102,7 +102,7 @@ export class RenderPool {
   #run(worker: Worker, task: Task): void {
     this.#busy.add(worker)
     let settled = false
-    const finish = (outcome: { rendered: RenderedExport } | { error: Error }, keep: boolean) => {
+    const finish = (outcome: { rendered: EncodedExport } | { error: Error }, keep: boolean) => {
       if (settled) return
       settled = true
       clearTimeout(timer)

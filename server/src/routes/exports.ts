@@ -70,7 +70,7 @@ export function exportRoutes(sessions: SessionService, exports: ExportService, o
       const grant = await sessions.authorize(bearerToken(c), id)
       const { session, body } = await exports.export(grant, format.extension, { includeNames: names === 'true', language: lang })
       const name = exportFileName(session.title, session.date, format.extension)
-      return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': format.contentType,
         'Content-Disposition': contentDisposition(name),
         // The summary holds what the session's people wrote: no shared cache may keep it.
