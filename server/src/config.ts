@@ -102,7 +102,7 @@ const environmentSchema = z.object({
   EXPORT_QUEUE: z.coerce.number().int().min(0).default(8),
   /** Longest one export may render; past it its worker is stopped and replaced, and the request gets a 503. */
   EXPORT_TIMEOUT_MS: positiveInt.default(30_000),
-  /** Largest summary an export renders (its text at two bytes a character: what is copied to the worker). */
+  /** Largest board an export reads: the board and control rooms' documents as Yjs updates (what is copied to the worker). */
   MAX_EXPORT_INPUT_BYTES: positiveInt.default(32 * 1024 * 1024),
 }).refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
   // Instances joined through Redis but each on its own SQLite file would each keep a different board.

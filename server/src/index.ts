@@ -60,7 +60,7 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate, undefined, config.liveTallyMinVoters)
   sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))
   const renderPool = new RenderPool(config.exports)
-  const exports = new ExportService(repository, rooms, getTemplate, renderPool)
+  const exports = new ExportService(repository, rooms, renderPool)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const rateLimits = new ApiRateLimits(config.rateLimits, (scope, limit) => cluster.rateLimiter(scope, limit), config.trustProxy, joinLimiter)
   const tickets = new RoomTickets(cluster.ticketStore(), sessions)

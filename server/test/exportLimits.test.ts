@@ -88,7 +88,7 @@ describe('exports of hostile stickies', () => {
 })
 
 describe('exports of an unchanged board', () => {
-  it('follow every change, a deletion too (the board is read once per version)', async () => {
+  it('follow every change, a deletion too (the board is encoded once per version)', async () => {
     const server = await ServerProcess.launch()
     try {
       const session = await createSession(server.url, 'blank', 'Wijzigingen')
@@ -115,21 +115,22 @@ describe('export limits', () => {
   let slow: ServerProcess
 
   beforeAll(async () => {
-    // A summary of more than 4 KiB is too large for the one; no render finishes within 1 ms on the other.
+    // A board of more than 4 KiB (its document and the control room's, encoded) is too large for the one; no
+    // export finishes within 1 ms on the other.
     ;[small, slow] = await Promise.all([ServerProcess.launch({ MAX_EXPORT_INPUT_BYTES: '4096' }), ServerProcess.launch({ EXPORT_TIMEOUT_MS: '1' })])
   }, 60_000)
   afterAll(async () => {
     await Promise.all([small?.destroy(), slow?.destroy()])
   })
 
-  it('refuses a summary over MAX_EXPORT_INPUT_BYTES with a 503 that says so, and exports a small one', async () => {
+  it('refuses a board over MAX_EXPORT_INPUT_BYTES (encoded) with a 503 that says so, and exports a small one', async () => {
     const session = await createSession(small.url, 'blank', 'Klein')
     expect((await download(small, session, 'md')).status).toBe(200)
     await writeBoard(small, session, { 'shape:lang': 'woord '.repeat(1000) })
     for (const format of ['json', 'md', 'csv', 'pdf']) {
       const response = await download(small, session, format)
       expect(response.status, format).toBe(503)
-      expect(((await response.json()) as { error: string }).error).toMatch(/^this session's summary is too large to export \(\d+ KiB; the limit is 4 KiB\)$/)
+      expect(((await response.json()) as { error: string }).error).toMatch(/^this session's board is too large to export \(\d+ KiB encoded; the limit is 4 KiB\)$/)
     }
   })
 

@@ -1,18 +1,20 @@
 import { Worker } from 'node:worker_threads'
-import type { SessionSummary } from '@werkplaats/shared'
 import { UnavailableError } from '../domainErrors.ts'
-import type { Rendered, RenderRequest } from './renderers.ts'
-import type { RenderReply } from './renderWorker.ts'
+import type { RenderRequest } from './renderers.ts'
+import type { EncodedExport, RenderReply } from './renderWorker.ts'
+import { sourceBytes } from './summarySource.ts'
 
 /**
- * Exports are rendered in worker threads, never on the event loop: a PDF of a large board takes a second or
- * more of CPU, and every board and request on the instance would wait that long. The pool has a fixed number of
- * workers and a bounded queue, and each render a size limit (checked before it starts) and a time limit (past
- * it the worker is terminated and replaced). Whatever is refused gets a 503 that says why.
+ * Exports are built and rendered in worker threads, never on the event loop: reading a large board's records,
+ * building its summary and laying out its PDF take from tens of milliseconds to seconds of CPU, and every board
+ * and request on the instance would wait that long. The event loop hands a worker the rooms' documents as
+ * encoded bytes (see `summarySource.ts`), copied once and transferred. The pool has a fixed number of workers
+ * and a bounded queue, and each export a size limit (checked before it starts) and a time limit (past it the
+ * worker is terminated and replaced). Whatever is refused gets a 503 that says why.
  *
  * @example
  * const pool = new RenderPool({ workers: 1, maxQueued: 8, timeoutMs: 30_000, maxInputBytes: 32 * 1024 * 1024 })
- * const markdown = await pool.render({ format: 'md', summary, language: 'nl' })
+ * const { body: markdown } = await pool.render({ format: 'md', source, language: 'nl' })
  * await pool.close()
  */
 export interface RenderPoolOptions {
@@ -20,7 +22,7 @@ export interface RenderPoolOptions {
   /** Renders that may wait for a worker; one more is refused. */
   maxQueued: number
   timeoutMs: number
-  /** Largest summary rendered, measured by `summaryBytes`. */
+  /** Largest export, measured by `sourceBytes`: the encoded bytes of the board and control rooms' documents. */
   maxInputBytes: number
 }
 
@@ -31,29 +33,12 @@ export class ExportUnavailableError extends UnavailableError {
 
 const workerScript = new URL('./renderWorker.ts', import.meta.url)
 
-/**
- * The size of a summary as the worker receives it: every string at two bytes a character (how V8 holds text
- * outside Latin-1; an upper bound of what is copied). Counted without building anything: `length` is free.
- */
-export function summaryBytes(summary: SessionSummary): number {
-  let bytes = 0
-  const stack: unknown[] = [summary]
-  while (stack.length > 0) {
-    const value = stack.pop()
-    if (typeof value === 'string') bytes += 2 * value.length
-    else if (typeof value === 'number' || typeof value === 'boolean') bytes += 8
-    else if (Array.isArray(value)) for (const item of value) stack.push(item)
-    else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) stack.push(item)
-  }
-  return bytes
-}
-
 const MiB = 1024 * 1024
 const sizeText = (bytes: number) => (bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`)
 
 interface Task {
   request: RenderRequest
-  resolve(body: Rendered): void
+  resolve(rendered: EncodedExport): void
   reject(error: Error): void
 }
 
@@ -69,15 +54,15 @@ export class RenderPool {
   }
 
   /** Renders on a free worker (started on first use), after waiting in the queue if none is free. */
-  render(request: RenderRequest): Promise<Rendered> {
+  render(request: RenderRequest): Promise<EncodedExport> {
     if (this.#closed) return Promise.reject(new ExportUnavailableError('the server is shutting down'))
-    const bytes = summaryBytes(request.summary)
+    const bytes = sourceBytes(request.source)
     if (bytes > this.#options.maxInputBytes) {
       return Promise.reject(
-        new ExportUnavailableError(`this session's summary is too large to export (${sizeText(bytes)}; the limit is ${sizeText(this.#options.maxInputBytes)})`),
+        new ExportUnavailableError(`this session's board is too large to export (${sizeText(bytes)} encoded; the limit is ${sizeText(this.#options.maxInputBytes)})`),
       )
     }
-    return new Promise<Rendered>((resolve, reject) => {
+    return new Promise<EncodedExport>((resolve, reject) => {
       const task = { request, resolve, reject }
       const worker = this.#freeWorker()
       if (worker) this.#run(worker, task)
@@ -114,7 +99,7 @@ export class RenderPool {
   #run(worker: Worker, task: Task): void {
     this.#busy.add(worker)
     let settled = false
-    const finish = (outcome: { body: Rendered } | { error: Error }, keep: boolean) => {
+    const finish = (outcome: { rendered: EncodedExport } | { error: Error }, keep: boolean) => {
       if (settled) return
       settled = true
       clearTimeout(timer)
@@ -124,12 +109,12 @@ export class RenderPool {
       this.#busy.delete(worker)
       if (keep && !this.#closed) this.#idle.push(worker)
       else void worker.terminate()
-      if ('body' in outcome) task.resolve(outcome.body)
+      if ('rendered' in outcome) task.resolve(outcome.rendered)
       else task.reject(outcome.error)
       this.#next()
     }
     const onMessage = (reply: RenderReply) => {
-      if (reply.ok) finish({ body: reply.body }, true)
+      if (reply.ok) finish({ rendered: { body: reply.body, session: reply.session } }, true)
       else finish({ error: new Error(`rendering the ${task.request.format} export failed: ${reply.error}`) }, true)
     }
     const onError = (error: Error) => finish({ error }, false)
@@ -141,7 +126,12 @@ export class RenderPool {
     worker.on('message', onMessage)
     worker.on('error', onError)
     worker.on('exit', onExit)
-    worker.postMessage(task.request)
+    // The documents may be views into bytes the rooms keep (their newcomers' answer): the worker gets copies of
+    // its own, transferred rather than cloned a second time.
+    const { board, control } = task.request.source
+    const own = { board: board.map((update) => update.slice()), control: control.map((update) => update.slice()) }
+    const buffers = [...own.board, ...own.control].map((update) => update.buffer)
+    worker.postMessage({ ...task.request, source: { ...task.request.source, ...own } }, buffers)
   }
 
   #next(): void {

@@ -1,13 +1,22 @@
 import { readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
-import type { RenderRequest } from './renderers.ts'
+import type { RenderedExport, RenderRequest } from './renderers.ts'
 
 /**
- * A render worker (see `renderPool.ts`): takes one request at a time, answers with the rendered export, or with
- * the error's message when rendering failed. A PDF's bytes are transferred, not copied.
+ * A render worker (see `renderPool.ts`): takes one request at a time, builds the summary from the rooms'
+ * documents it was handed and renders it; answers with the rendered export, or with the error's message when
+ * that failed. A PDF's bytes are transferred, not copied.
  */
-export type RenderReply = { ok: true; body: string | Uint8Array } | { ok: false; error: string }
+export type RenderReply = ({ ok: true } & EncodedExport) | { ok: false; error: string }
+
+/**
+ * What the pool hands back: the export as the bytes the response sends. Text is encoded to UTF-8 here, so the
+ * event loop neither copies a large string out of the worker nor encodes it for the socket.
+ */
+export interface EncodedExport extends RenderedExport {
+  body: Uint8Array
+}
 
 /**
  * How much lower than the event loop this thread runs (Linux niceness, 0–19). Off the event loop is not enough
@@ -30,21 +39,21 @@ function yieldToTheEventLoop(): void {
 const port = parentPort
 if (!port) throw new Error('renderWorker.ts runs as a worker thread of the render pool')
 yieldToTheEventLoop()
-// Loaded after the priority is lowered: loading the renderers (pdfkit, fonts) is a good part of a first export.
+// Loaded after the priority is lowered: loading the renderers (pdfkit, fonts, the templates) is a good part of a
+// first export.
 const { render } = await import('./renderers.ts')
 
 port.on('message', async (request: RenderRequest) => {
   let reply: RenderReply
   try {
-    reply = { ok: true, body: await render(request) }
+    const { body, session } = await render(request)
+    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+    // A Buffer may be a view into a larger shared one; transfer a buffer of its own.
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes)
+    port.postMessage({ ok: true, body: own, session } satisfies RenderReply, [own.buffer as ArrayBuffer])
+    return
   } catch (error) {
     reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }
   }
-  if (reply.ok && reply.body instanceof Uint8Array) {
-    // A Buffer may be a view into a larger shared one; transfer a buffer of its own.
-    const own = reply.body.byteOffset === 0 && reply.body.byteLength === reply.body.buffer.byteLength ? reply.body : new Uint8Array(reply.body)
-    port.postMessage({ ok: true, body: own }, [own.buffer as ArrayBuffer])
-  } else {
-    port.postMessage(reply)
-  }
+  port.postMessage(reply)
 })

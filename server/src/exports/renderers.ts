@@ -1,5 +1,6 @@
 import { renderCsv, renderJson, renderMarkdown, type SessionSummary, type SummaryLanguage } from '@werkplaats/shared'
 import { renderPdf } from './pdf.ts'
+import { type SummarySource, summaryFrom } from './summarySource.ts'
 
 /** The formats a summary is exported in. */
 export const exportFormats = ['md', 'csv', 'json', 'pdf'] as const
@@ -8,15 +9,21 @@ export type ExportFormat = (typeof exportFormats)[number]
 /** What one export asks a render worker for. */
 export interface RenderRequest {
   format: ExportFormat
-  summary: SessionSummary
+  source: SummarySource
   language: SummaryLanguage
 }
 
 /** Text for the text formats, bytes for the PDF. */
 export type Rendered = string | Uint8Array
 
-/** Renders a summary in one format: what a render worker runs, away from the server's event loop. */
-export function render({ format, summary, language }: RenderRequest): Rendered | Promise<Rendered> {
+/** A rendered export, with what its file is named after. */
+export interface RenderedExport {
+  body: Rendered
+  session: Pick<SessionSummary['session'], 'title' | 'date'>
+}
+
+/** Renders a summary in one format. */
+export function renderSummary(summary: SessionSummary, format: ExportFormat, language: SummaryLanguage): Rendered | Promise<Rendered> {
   switch (format) {
     case 'md':
       return renderMarkdown(summary, { language })
@@ -27,4 +34,10 @@ export function render({ format, summary, language }: RenderRequest): Rendered |
     case 'pdf':
       return renderPdf(summary, { language })
   }
+}
+
+/** Builds the summary from its source and renders it: what a render worker runs, away from the server's event loop. */
+export async function render({ format, source, language }: RenderRequest): Promise<RenderedExport> {
+  const summary = summaryFrom(source)
+  return { body: await renderSummary(summary, format, language), session: { title: summary.session.title, date: summary.session.date } }
 }

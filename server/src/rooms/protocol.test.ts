@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { encodeSyncStep1, encodeSyncUpdate, MalformedMessageError, readClientMessage } from './protocol.ts'
+import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, MalformedMessageError, readClientMessage, syncStep2Update } from './protocol.ts'
 
 describe('readClientMessage', () => {
   it('reads the messages the stock client sends', () => {
@@ -28,5 +28,21 @@ describe('readClientMessage', () => {
     ['unterminated varuint', [0x80, 0x80], 'invalid varuint'],
   ])('refuses %s', (_label, bytes, message) => {
     expect(() => readClientMessage(Uint8Array.from(bytes))).toThrow(new MalformedMessageError(message))
+  })
+})
+
+describe('syncStep2Update', () => {
+  it('is the update inside a sync step 2, viewed in the frame rather than copied', () => {
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'x'.repeat(300))
+    const update = Y.encodeStateAsUpdate(doc)
+    const frame = encodeSyncStep2(update)
+    const inside = syncStep2Update(frame)
+    expect(inside).toEqual(update)
+    expect(inside.buffer).toBe(frame.buffer)
+  })
+
+  it('refuses any other frame', () => {
+    expect(() => syncStep2Update(encodeSyncUpdate(new Uint8Array([0])))).toThrow(new MalformedMessageError('not a sync step 2'))
   })
 })

@@ -104,6 +104,16 @@ export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   return encodeSync(SyncStep.step2, update)
 }
 
+/**
+ * The update a sync step 2 frame carries, as a view into the frame (nothing copied): lets one encoding of a
+ * whole document serve both as newcomers' answer and as the document's state.
+ */
+export function syncStep2Update(frame: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(frame)
+  if (readVarUint(decoder) !== MessageKind.sync || readVarUint(decoder) !== SyncStep.step2) throw new MalformedMessageError('not a sync step 2')
+  return readPayload(decoder)
+}
+
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encodeSync(SyncStep.update, update)
 }

@@ -5,7 +5,7 @@ import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
 import { CloseCode, connectionOwner, type Peer } from './peer.ts'
 import { PersistedDoc, type PersistenceOptions } from './persistedDoc.ts'
 import type { PresenceTable } from './presence.ts'
-import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, messageIntent } from './protocol.ts'
+import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, messageIntent, syncStep2Update } from './protocol.ts'
 import { RoomPresence, type RoomPresenceOptions } from './roomPresence.ts'
 import { BoardFullError } from './roomSize.ts'
 import { changesNothing } from './updateEffect.ts'
@@ -219,16 +219,26 @@ export class Room {
    * newcomer until the next update; the same bytes go to each of them.
    */
   #answerSyncStep1(stateVector: Uint8Array): Uint8Array {
-    if (!knowsAnyOf(this.doc, stateVector)) {
-      this.#wholeBoardAnswer ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
-      return this.#wholeBoardAnswer
-    }
+    if (!knowsAnyOf(this.doc, stateVector)) return this.#wholeAnswer()
     return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
   }
 
   /** Whether `bytes` more fit under the room's size cap (see `PersistedDoc.hasRoomFor`). */
   hasRoomFor(bytes: number): boolean {
     return this.#document.hasRoomFor(bytes)
+  }
+
+  #wholeAnswer(): Uint8Array {
+    this.#wholeBoardAnswer ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
+    return this.#wholeBoardAnswer
+  }
+
+  /**
+   * The whole document as one Yjs update, encoded once per version: the update inside the newcomers' answer,
+   * viewed, not copied. Shared bytes: whoever keeps them or hands them on copies them first.
+   */
+  get wholeState(): Uint8Array {
+    return syncStep2Update(this.#wholeAnswer())
   }
 
   /** The size of the board as counted for its cap (see `PersistedDoc.sizeBytes`). */

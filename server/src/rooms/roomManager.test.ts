@@ -133,3 +133,48 @@ describe('RoomManager and the names of deleted rooms', () => {
     }
   })
 })
+
+describe('RoomManager.readUpdates', () => {
+  const contents = (updates: Uint8Array[]) => {
+    const doc = new Y.Doc()
+    for (const update of updates) Y.applyUpdate(doc, update)
+    return doc.getMap('m').toJSON()
+  }
+
+  it('keeps a room nobody is on loaded while it is read, and unloads it once reads stop', async () => {
+    vi.useFakeTimers()
+    try {
+      const store = new MemoryDocumentStore()
+      await store.append('board', anEdit('one'))
+      await store.append('board', anEdit('two'))
+      const load = vi.spyOn(store, 'load')
+      const rooms = new RoomManager(store, { ...options, unloadAfterMs: 1000 })
+      expect(contents(await rooms.readUpdates('board'))).toEqual({ one: 1, two: 1 })
+      for (let i = 0; i < 3; i++) {
+        await vi.advanceTimersByTimeAsync(600)
+        await rooms.readUpdates('board')
+      }
+      expect(rooms.loadedRooms).toBe(1)
+      // Loaded (decoded) once, however often it was read.
+      expect(load).toHaveBeenCalledTimes(1)
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(rooms.loadedRooms).toBe(0)
+      await rooms.closeAll()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('reads a loaded room as its whole state, the same bytes until the next change', async () => {
+    const rooms = new RoomManager(new MemoryDocumentStore(), options)
+    const peer = new RecordingPeer()
+    const room = await rooms.join('board', peer)
+    room.receive(peer, { kind: 'sync-update', update: anEdit('one') })
+    const first = await rooms.readUpdates('board')
+    expect(contents(first)).toEqual({ one: 1 })
+    expect((await rooms.readUpdates('board'))[0]?.buffer).toBe(first[0]?.buffer)
+    room.receive(peer, { kind: 'sync-update', update: anEdit('two') })
+    expect(contents(await rooms.readUpdates('board'))).toEqual({ one: 1, two: 1 })
+    await rooms.closeAll()
+  })
+})

@@ -227,6 +227,26 @@ export class RoomManager {
   }
 
   /**
+   * A room's document as Yjs updates that together hold all of it, to be read elsewhere (by an export's worker):
+   * its whole state, with everything applied so far stored, encoded once per version of the document (see
+   * `Room.wholeState`), so that reading an unchanged room again costs a lookup. A read keeps a room nobody is
+   * on loaded for another `unloadAfterMs`: otherwise a board exported again and again would be decoded on the
+   * event loop each time it was unloaded (reading it from the store instead costs a few milliseconds of the event
+   * loop per MiB on every read). Shared bytes: copy them before transferring them anywhere.
+   */
+  async readUpdates(name: string): Promise<Uint8Array[]> {
+    const room = await this.#open(name)
+    clearTimeout(this.#unloadTimers.get(name))
+    this.#unloadTimers.delete(name)
+    try {
+      await room.flushed()
+      return [room.wholeState]
+    } finally {
+      this.#scheduleUnloadIfEmpty(room)
+    }
+  }
+
+  /**
    * Deletes a room for good (its session was deleted), on every instance: closes its peers with `code`, drops
    * the document without saving it, removes it from the store, and refuses anyone who comes later. Other
    * instances hear of it through the fan-out and do the same with their own peers; one that misses the message

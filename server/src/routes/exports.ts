@@ -67,9 +67,9 @@ export function exportRoutes(sessions: SessionService, exports: ExportService, o
   for (const format of formats) {
     app.openapi({ ...exportRoute(format), middleware: requireGrant() }, async (c) => {
       const { names, lang } = c.req.valid('query')
-      const { summary, body } = await exports.export(c.var.grant, format.extension, { includeNames: names === 'true', language: lang })
-      const name = exportFileName(summary.session.title, summary.session.date, format.extension)
-      return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+      const { session, body } = await exports.export(c.var.grant, format.extension, { includeNames: names === 'true', language: lang })
+      const name = exportFileName(session.title, session.date, format.extension)
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': format.contentType,
         'Content-Disposition': contentDisposition(name),
         // The summary holds what the session's people wrote: no shared cache may keep it.
