@@ -24,10 +24,19 @@ const formats = ['json', 'md', 'csv', 'pdf'] as const
 const template = getTemplate(TEMPLATE_ID)
 if (!template) throw new Error(`no template ${TEMPLATE_ID}`)
 
-async function api(base: string, path: string, token: string | null, method = 'GET', body?: unknown): Promise<Record<string, unknown>> {
+async function api(
+  base: string,
+  path: string,
+  token: string | null,
+  method = 'GET',
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   })
   const text = await response.text()
@@ -36,25 +45,39 @@ async function api(base: string, path: string, token: string | null, method = 'G
 }
 
 /** Runs `tasks` with at most `limit` at a time. */
-async function pool<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) {
-      const index = next++
-      await task(items[index] as T, index)
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const index = next++
+        await task(items[index] as T, index)
+      }
+    }),
+  )
 }
 
 async function writeRoom(wsUrl: string, room: string, token: string, change: (doc: Y.Doc) => void): Promise<void> {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(wsUrl, room, doc, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true })
+  const provider = new WebsocketProvider(wsUrl, room, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
   await new Promise<void>((resolve) => provider.on('sync', (synced: boolean) => synced && resolve()))
   change(doc)
   // Wait until the server has acknowledged everything: a second client sees the same state.
   const expected = Y.encodeStateVector(doc)
   const check = new Y.Doc()
-  const checker = new WebsocketProvider(wsUrl, room, check, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true })
+  const checker = new WebsocketProvider(wsUrl, room, check, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
   for (let i = 0; i < 600; i++) {
     await new Promise((r) => setTimeout(r, 100))
     if (Buffer.compare(Buffer.from(Y.encodeStateVector(check)), Buffer.from(expected)) === 0) break
@@ -72,14 +95,24 @@ function vmHwmMiB(pid: number): number {
 async function seed(server: ServerProcess): Promise<{ sessionId: string; token: string }> {
   const base = server.url
   const t0 = Date.now()
-  const created = await api(base, '/api/sessions', null, 'POST', { templateId: TEMPLATE_ID, title: 'Grote sessie: export-benchmark' })
+  const created = await api(base, '/api/sessions', null, 'POST', {
+    templateId: TEMPLATE_ID,
+    title: 'Grote sessie: export-benchmark',
+  })
   const sessionId = String(created.id)
   const token = String(created.facilitatorToken)
   const people: string[] = []
-  await pool(Array.from({ length: PARTICIPANTS }, (_, i) => i), 8, async (i) => {
-    const joined = await api(base, `/api/sessions/${sessionId}/participants`, null, 'POST', { name: `Deelnemer ${i + 1}`, invite: String(created.code) })
-    people[i] = String(joined.token)
-  })
+  await pool(
+    Array.from({ length: PARTICIPANTS }, (_, i) => i),
+    8,
+    async (i) => {
+      const joined = await api(base, `/api/sessions/${sessionId}/participants`, null, 'POST', {
+        name: `Deelnemer ${i + 1}`,
+        invite: String(created.code),
+      })
+      people[i] = String(joined.token)
+    },
+  )
   const principles = template!.principles
   const assess = template!.agenda.find((s) => s.kind === 'assess')!
   const rounds = Array.from({ length: PASSES }, (_, pass) => {
@@ -90,19 +123,38 @@ async function seed(server: ServerProcess): Promise<{ sessionId: string; token: 
   for (let pass = 0; pass < PASSES; pass++) {
     const principle = principles[pass % principles.length]!
     const cardIds = principle.assessmentQuestions.map((q) => q.id)
-    const round = await api(base, `/api/sessions/${sessionId}/rounds`, token, 'POST', { stageId: assess.id, cardIds, votesPerParticipant: 2, maxVotesPerCard: 1 })
+    const round = await api(base, `/api/sessions/${sessionId}/rounds`, token, 'POST', {
+      stageId: assess.id,
+      cardIds,
+      votesPerParticipant: 2,
+      maxVotesPerCard: 1,
+    })
     await pool(people, 8, async (participant, i) => {
       for (const offset of [0, 1]) {
-        await api(base, `/api/sessions/${sessionId}/rounds/${round.roundId}/votes`, participant, 'POST', { cardId: cardIds[(i + offset + pass) % cardIds.length] })
+        await api(base, `/api/sessions/${sessionId}/rounds/${round.roundId}/votes`, participant, 'POST', {
+          cardId: cardIds[(i + offset + pass) % cardIds.length],
+        })
       }
     })
     await api(base, `/api/sessions/${sessionId}/rounds/${round.roundId}/reveal`, token, 'POST')
     const action = principle.plays[0]?.actions[0]
-    if (action) await pool(people.slice(0, 60), 8, async (p, i) => void (await api(base, `/api/sessions/${sessionId}/marks/${action.id}`, p, 'PUT', { mark: (['geprobeerd', 'willen-we-proberen', 'niet-relevant'] as const)[i % 3] })))
+    if (action)
+      await pool(
+        people.slice(0, 60),
+        8,
+        async (p, i) =>
+          void (await api(base, `/api/sessions/${sessionId}/marks/${action.id}`, p, 'PUT', {
+            mark: (['geprobeerd', 'willen-we-proberen', 'niet-relevant'] as const)[i % 3],
+          })),
+      )
   }
   const start = Date.now() - 4 * 3_600_000
-  const stageHistory = rounds.flatMap((_, pass) => template!.agenda.map((stage, i) => ({ stageId: stage.id, round: pass, at: start + (pass * 10 + i) * 5 * 60_000 })))
-  await writeRoom(server.wsUrl, sessionRoomName(sessionId, 'control'), token, (doc) => writeFacilitation(doc, { rounds, stageHistory }))
+  const stageHistory = rounds.flatMap((_, pass) =>
+    template!.agenda.map((stage, i) => ({ stageId: stage.id, round: pass, at: start + (pass * 10 + i) * 5 * 60_000 })),
+  )
+  await writeRoom(server.wsUrl, sessionRoomName(sessionId, 'control'), token, (doc) =>
+    writeFacilitation(doc, { rounds, stageHistory }),
+  )
   const frames = layoutTemplate(template!, { rounds, layoutOverrides: {} }).frames.filter((f) => f.kind === 'stage')
   await writeRoom(server.wsUrl, sessionRoomName(sessionId, 'board'), token, (doc) => {
     doc.transact(() => {
@@ -111,14 +163,27 @@ async function seed(server: ServerProcess): Promise<{ sessionId: string; token: 
         const slot = Math.floor(i / frames.length)
         const id = `shape:sticky-${i}`
         const text = `Sticky ${i + 1} van ${people.length > 0 ? 'deelnemer' : ''} ${(i % PARTICIPANTS) + 1}: een idee over samenwerken, meten en leren — café, coördinatie, één`
-        boardRecords(doc).set(id, noteRecord(id, text, frame.x + 100 + (slot % 8) * 220, frame.y + 150 + Math.floor(slot / 8) * 220))
+        boardRecords(doc).set(
+          id,
+          noteRecord(id, text, frame.x + 100 + (slot % 8) * 220, frame.y + 150 + Math.floor(slot / 8) * 220),
+        )
       }
       for (let i = 0; i < 20; i++) {
-        addActionPlanItem(doc, { id: `plan-${i}`, text: `Actie ${i + 1}: een dag meelopen`, owner: `Deelnemer ${i + 1}`, firstStep: 'Agenda’s naast elkaar leggen', date: '2030-06-01', source: null, createdAt: start + i })
+        addActionPlanItem(doc, {
+          id: `plan-${i}`,
+          text: `Actie ${i + 1}: een dag meelopen`,
+          owner: `Deelnemer ${i + 1}`,
+          firstStep: 'Agenda’s naast elkaar leggen',
+          date: '2030-06-01',
+          source: null,
+          createdAt: start + i,
+        })
       }
     })
   })
-  console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${PARTICIPANTS} participants, ${STICKIES} stickies, ${PASSES} passes with a revealed vote round each`)
+  console.log(
+    `seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${PARTICIPANTS} participants, ${STICKIES} stickies, ${PASSES} passes with a revealed vote round each`,
+  )
   return { sessionId, token }
 }
 
@@ -147,9 +212,13 @@ try {
     for (let i = 0; i < WARM_RUNS; i++) warm.push((await timed(url, token)).ms)
     warm.sort((a, b) => a - b)
     const after = vmHwmMiB(pid)
-    rows.push(`| ${format} | ${(cold.bytes / 1024).toFixed(0)} KiB | ${cold.ms.toFixed(0)} | ${warm[Math.floor(warm.length / 2)]?.toFixed(0)} | ${warm.at(-1)?.toFixed(0)} | ${before.toFixed(0)} | ${after.toFixed(0)} | +${(after - before).toFixed(0)} |`)
+    rows.push(
+      `| ${format} | ${(cold.bytes / 1024).toFixed(0)} KiB | ${cold.ms.toFixed(0)} | ${warm[Math.floor(warm.length / 2)]?.toFixed(0)} | ${warm.at(-1)?.toFixed(0)} | ${before.toFixed(0)} | ${after.toFixed(0)} | +${(after - before).toFixed(0)} |`,
+    )
   }
-  console.log('\n| format | size | cold ms (rooms load) | warm median ms | warm max ms | VmHWM before MiB | VmHWM after MiB | peak growth MiB |')
+  console.log(
+    '\n| format | size | cold ms (rooms load) | warm median ms | warm max ms | VmHWM before MiB | VmHWM after MiB | peak growth MiB |',
+  )
   console.log('|---|--:|--:|--:|--:|--:|--:|--:|')
   for (const row of rows) console.log(row)
 } finally {

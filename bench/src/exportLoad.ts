@@ -33,9 +33,25 @@ function exportBoard(): Uint8Array {
   doc.transact(() => {
     for (let i = 0; i < EXPORT_BOARD.stickies; i++) {
       const id = `shape:export-${i}`
-      records.set(id, noteRecord(id, `Idee ${i + 1}: een dag meelopen met de wijkagent, en dan samen kijken wat beter kan`, (i % 60) * 220, Math.floor(i / 60) * 220))
+      records.set(
+        id,
+        noteRecord(
+          id,
+          `Idee ${i + 1}: een dag meelopen met de wijkagent, en dan samen kijken wat beter kan`,
+          (i % 60) * 220,
+          Math.floor(i / 60) * 220,
+        ),
+      )
     }
-    records.set('shape:export-long', noteRecord('shape:export-long', `${'a'.repeat(EXPORT_BOARD.longSticky / 2)}${' '.repeat(EXPORT_BOARD.longSticky / 2)}x`, -400, -400))
+    records.set(
+      'shape:export-long',
+      noteRecord(
+        'shape:export-long',
+        `${'a'.repeat(EXPORT_BOARD.longSticky / 2)}${' '.repeat(EXPORT_BOARD.longSticky / 2)}x`,
+        -400,
+        -400,
+      ),
+    )
   })
   return Y.encodeStateAsUpdate(doc)
 }
@@ -60,8 +76,10 @@ async function storeBoard(url: string, board: Uint8Array, exportUrl: string, tok
   for (;;) {
     const response = await fetch(`${exportUrl}.json`, { headers: { authorization: `Bearer ${token}` } })
     const text = await response.text()
-    if (response.ok && text.includes('shape:export-long') && text.includes(`shape:export-${EXPORT_BOARD.stickies - 1}`)) break
-    if (nowMs() > deadline) throw new Error(`export scenario: the board did not arrive (${response.status} ${text.slice(0, 200)})`)
+    if (response.ok && text.includes('shape:export-long') && text.includes(`shape:export-${EXPORT_BOARD.stickies - 1}`))
+      break
+    if (nowMs() > deadline)
+      throw new Error(`export scenario: the board did not arrive (${response.status} ${text.slice(0, 200)})`)
     await sleep(500)
   }
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
@@ -76,7 +94,11 @@ export interface ExportTarget {
 }
 
 /** Stores the export board on `session`: before the load starts. */
-export async function prepareExportBoard(server: RunningServer, session: BenchSession, boardUrl: string): Promise<ExportTarget> {
+export async function prepareExportBoard(
+  server: RunningServer,
+  session: BenchSession,
+  boardUrl: string,
+): Promise<ExportTarget> {
   const board = exportBoard()
   const exportUrl = `http://127.0.0.1:${server.port}/api/sessions/${session.id}/export`
   await storeBoard(boardUrl, board, exportUrl, session.facilitatorToken)
@@ -84,16 +106,28 @@ export async function prepareExportBoard(server: RunningServer, session: BenchSe
 }
 
 /** Exports the board from `fromMs` until `untilMs`, one format after another, each as the previous one answered. */
-export async function exportRepeatedly(target: ExportTarget, fromMs: number, untilMs: number): Promise<ExportLoadSummary> {
+export async function exportRepeatedly(
+  target: ExportTarget,
+  fromMs: number,
+  untilMs: number,
+): Promise<ExportLoadSummary> {
   await sleep(Math.max(0, fromMs - nowMs()))
   const statuses: Record<string, number> = {}
   const durations: number[] = []
   for (let i = 0; nowMs() < untilMs; i++) {
     const started = nowMs()
-    const response = await fetch(`${target.exportUrl}.${formats[i % formats.length]}`, { headers: { authorization: `Bearer ${target.token}` } })
+    const response = await fetch(`${target.exportUrl}.${formats[i % formats.length]}`, {
+      headers: { authorization: `Bearer ${target.token}` },
+    })
     await response.arrayBuffer()
     durations.push(nowMs() - started)
     statuses[response.status] = (statuses[response.status] ?? 0) + 1
   }
-  return { boardBytes: target.boardBytes, stickies: EXPORT_BOARD.stickies + 1, exports: durations.length, statuses, duration: summarizeSamples(durations) }
+  return {
+    boardBytes: target.boardBytes,
+    stickies: EXPORT_BOARD.stickies + 1,
+    exports: durations.length,
+    statuses,
+    duration: summarizeSamples(durations),
+  }
 }

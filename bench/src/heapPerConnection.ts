@@ -23,7 +23,14 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import WebSocket, { WebSocketServer } from 'ws'
 import { setupWSConnection } from '@y/websocket-server/utils'
-import { Connection, configFromEnvironment, RoomManager, serverPersistenceTimings, SqliteDocumentStore, startServer } from '@werkplaats/server'
+import {
+  Connection,
+  configFromEnvironment,
+  RoomManager,
+  serverPersistenceTimings,
+  SqliteDocumentStore,
+  startServer,
+} from '@werkplaats/server'
 import { BenchClient, type ClientEvents } from './client.ts'
 import { presenceState } from './records.ts'
 
@@ -40,7 +47,9 @@ async function reference(): Promise<string> {
   const wss = new WebSocketServer({ noServer: true })
   const server = http.createServer()
   wss.on('connection', setupWSConnection)
-  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)))
+  server.on('upgrade', (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
+  )
   return `ws://127.0.0.1:${await listen(server)}/heap`
 }
 
@@ -65,13 +74,25 @@ async function werkplaats(): Promise<string> {
 }
 
 async function werkplaatsRoomsOnPlainWs(): Promise<string> {
-  const config = configFromEnvironment({ PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')), MAX_CONNECTIONS_PER_PERSON: String(connections) })
-  const rooms = new RoomManager(new SqliteDocumentStore(config.dataDir), { ...config.rooms, ...serverPersistenceTimings(), slowdown: () => 1 })
+  const config = configFromEnvironment({
+    PORT: '0',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')),
+    MAX_CONNECTIONS_PER_PERSON: String(connections),
+  })
+  const rooms = new RoomManager(new SqliteDocumentStore(config.dataDir), {
+    ...config.rooms,
+    ...serverPersistenceTimings(),
+    slowdown: () => 1,
+  })
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false })
   const server = http.createServer()
   server.on('upgrade', (req, socket, head) =>
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const access = { role: 'facilitator', room: 'board', identity: { participantId: null, name: '', role: 'facilitator' } } as const
+      const access = {
+        role: 'facilitator',
+        room: 'board',
+        identity: { participantId: null, name: '', role: 'facilitator' },
+      } as const
       const connection = new Connection(ws, 'heap', access, rooms, config.connection)
       ws.on('close', () => connection.onSocketClosed())
       void connection.open()
@@ -143,7 +164,12 @@ async function referenceBoards(count: number): Promise<string[]> {
 
 async function werkplaatsBoards(count: number): Promise<string[]> {
   // All from 127.0.0.1: past an office's worth of connections per address.
-  const config = configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')), RECONNECTS_PER_MINUTE_PER_ADDRESS: '1000000' })
+  const config = configFromEnvironment({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'heap-')),
+    RECONNECTS_PER_MINUTE_PER_ADDRESS: '1000000',
+  })
   const running = await startServer(config)
   const urls: string[] = []
   for (let i = 0; i < count; i++) {
@@ -173,6 +199,8 @@ for (const [name, make] of [
   boardRows.push([name, (after - before) / boards / 1024])
   for (const client of [...warm, ...clients]) client.destroy()
 }
-console.log(`heap per idle board (KiB, ${boards} boards of 20 stickies and 1 silent participant, client side included and equal for all)`)
+console.log(
+  `heap per idle board (KiB, ${boards} boards of 20 stickies and 1 silent participant, client side included and equal for all)`,
+)
 for (const [name, kib] of boardRows) console.log(`  ${name.padEnd(42)} ${kib.toFixed(2)}`)
 process.exit(0)

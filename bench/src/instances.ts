@@ -92,7 +92,8 @@ export async function runInstances(
       process.stdout.write(`  scenario 11: ${instancesSetups[setup]} (load average ${loadBefore}) … `)
       try {
         // One after the other: instances starting together take turns on the migrations anyway.
-        for (let i = 0; i < count; i++) started.push(await startServer('werkplaats', { logFile: settings.logFile, env }))
+        for (let i = 0; i < count; i++)
+          started.push(await startServer('werkplaats', { logFile: settings.logFile, env }))
         const [first, ...others] = started
         if (!first) throw new Error('no instance started')
         const summary = await runLoad(first, plan, settings, others, setup === 'sqlite-1' ? [] : services)

@@ -149,7 +149,15 @@ export type WorkerMessage =
   | { type: 'ready'; connectMs: number[]; failures: number; failureReasons: string[] }
   | { type: 'result'; result: LoadResult }
   | { type: 'checkpoint'; checkpoint: DragCheckpoint }
-  | { type: 'drag-result'; latency: HistogramData; sent: number; seen: number; durationMs: number; disconnects: number; frameBytes: number }
+  | {
+      type: 'drag-result'
+      latency: HistogramData
+      sent: number
+      seen: number
+      durationMs: number
+      disconnects: number
+      frameBytes: number
+    }
   | { type: 'votes-cast'; result: VoteCastResult }
   | { type: 'reveal-seen'; result: RevealSeenResult }
   | { type: 'error'; message: string }

@@ -31,7 +31,17 @@ function largeBoard(bytes: number): Uint8Array {
     doc.transact(() => {
       for (let i = 0; i < 1000; i++) {
         const n = batch * 1000 + i
-        records.set(shapeId(100_000 + n), stickyRecord(shapeId(100_000 + n), (n % 100) * 220, Math.floor(n / 100) * 220, `Idee ${n}: ${'x'.repeat(200)}`, '', n))
+        records.set(
+          shapeId(100_000 + n),
+          stickyRecord(
+            shapeId(100_000 + n),
+            (n % 100) * 220,
+            Math.floor(n / 100) * 220,
+            `Idee ${n}: ${'x'.repeat(200)}`,
+            '',
+            n,
+          ),
+        )
       }
     })
     update = Y.encodeStateAsUpdate(doc)
@@ -71,7 +81,11 @@ async function sendAndLeave(url: string, frame: Uint8Array, stayMs: number): Pro
  * Stores a board of `bytes` on `room`, then loads and compacts it until `untilMs`. Returns the board's size and
  * how many load-and-compact cycles ran.
  */
-export async function churnLargeBoard(url: string, untilMs: number, bytes = 4 * 1024 * 1024): Promise<{ boardBytes: number; cycles: number }> {
+export async function churnLargeBoard(
+  url: string,
+  untilMs: number,
+  bytes = 4 * 1024 * 1024,
+): Promise<{ boardBytes: number; cycles: number }> {
   const board = largeBoard(bytes)
   await sendAndLeave(url, syncUpdateFrame(board), 2000)
   let cycles = 0

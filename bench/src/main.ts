@@ -33,7 +33,16 @@ import {
   targets,
   targetsTable,
 } from './report.ts'
-import { type LoadPlan, type LoadSummary, runDrag, runJoin, runLoad, runMemory, runVoteRound, type Settings } from './scenarios.ts'
+import {
+  type LoadPlan,
+  type LoadSummary,
+  runDrag,
+  runJoin,
+  runLoad,
+  runMemory,
+  runVoteRound,
+  type Settings,
+} from './scenarios.ts'
 import { largeBoardServerEnv } from './largeBoard.ts'
 import { EXPORT_BOARD } from './exportLoad.ts'
 import { runInstances } from './instances.ts'
@@ -62,14 +71,20 @@ const selected = new Set<number>(
 )
 for (const n of selected) {
   if (!Number.isInteger(n) || n < 1 || n > 12) {
-    console.error(`--scenario takes 1–12 (7 = memory per idle board and participant, 8 = 500 on one board, 9 = 1 with a 4 MiB board loading and compacting, 10 = a vote round of 300, 11 = 300 over two instances, 12 = 1 while another board is exported), got ${n}`)
+    console.error(
+      `--scenario takes 1–12 (7 = memory per idle board and participant, 8 = 500 on one board, 9 = 1 with a 4 MiB board loading and compacting, 10 = a vote round of 300, 11 = 300 over two instances, 12 = 1 while another board is exported), got ${n}`,
+    )
     process.exit(2)
   }
 }
 const all = selected.size === 0
 const wants = (n: number): boolean => all || selected.has(n)
 const kinds: ServerKind[] =
-  values.server === 'werkplaats' ? ['werkplaats'] : values.server === 'reference' ? ['reference'] : ['werkplaats', 'reference']
+  values.server === 'werkplaats'
+    ? ['werkplaats']
+    : values.server === 'reference'
+      ? ['reference']
+      : ['werkplaats', 'reference']
 const quick = values.quick ?? false
 const cursorHz = Number(values['cursor-hz'])
 if (!Number.isFinite(cursorHz) || cursorHz < 0 || cursorHz > 60) {
@@ -113,15 +128,39 @@ hardLimit.unref()
 const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
   1: {
     title: `Scenario 1 — 50 participants on one board (sticky edit 1/s each, cursor ${cursorHz} Hz)`,
-    plan: { participants: 50, rooms: 1, apply: true, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s1-' },
+    plan: {
+      participants: 50,
+      rooms: 1,
+      apply: true,
+      editEveryMs: 1000,
+      cursorEveryMs,
+      stormsAtMs: [],
+      roomPrefix: 'bench-s1-',
+    },
   },
   2: {
     title: `Scenario 2 — 300 participants on one board (sticky edit 1/s each, cursor ${cursorHz} Hz)`,
-    plan: { participants: 300, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s2-' },
+    plan: {
+      participants: 300,
+      rooms: 1,
+      apply: false,
+      editEveryMs: 1000,
+      cursorEveryMs,
+      stormsAtMs: [],
+      roomPrefix: 'bench-s2-',
+    },
   },
   8: {
     title: `Scenario 8 — 500 participants on one board (as scenario 2; sticky edit 1/s each, cursor ${cursorHz} Hz)`,
-    plan: { participants: 500, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s8-' },
+    plan: {
+      participants: 500,
+      rooms: 1,
+      apply: false,
+      editEveryMs: 1000,
+      cursorEveryMs,
+      stormsAtMs: [],
+      roomPrefix: 'bench-s8-',
+    },
   },
   9: {
     title: `Scenario 9 — scenario 1 while another board of 4 MiB is loaded from SQLite and compacted, again and again`,
@@ -151,7 +190,15 @@ const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
   },
   3: {
     title: `Scenario 3 — 100 boards × 20 participants (sticky edit 1/s each, cursor ${cursorHz} Hz)`,
-    plan: { participants: 2000, rooms: 100, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s3-' },
+    plan: {
+      participants: 2000,
+      rooms: 100,
+      apply: false,
+      editEveryMs: 1000,
+      cursorEveryMs,
+      stormsAtMs: [],
+      roomPrefix: 'bench-s3-',
+    },
   },
   5: {
     title: 'Scenario 5 — reconnect storm: the 50 participants of scenario 1 all drop and reconnect at once',
@@ -170,7 +217,11 @@ const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {
 const results: RunResults = { load: {}, join: null, drag: null, memory: null, vote: null, instances: null }
 const servers: { current: RunningServer | null } = { current: null }
 
-async function withServer<T>(kind: ServerKind, env: Record<string, string>, run: (server: RunningServer) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  kind: ServerKind,
+  env: Record<string, string>,
+  run: (server: RunningServer) => Promise<T>,
+): Promise<T> {
   const server = await startServer(kind, { logFile: settings.logFile, env })
   servers.current = server
   try {
@@ -188,7 +239,7 @@ async function withServer<T>(kind: ServerKind, env: Record<string, string>, run:
  */
 async function waitForQuietMachine(maxWaitMs: number): Promise<number> {
   const deadline = nowMs() + maxWaitMs
-  let busy = Number.NaN
+  let busy: number
   do {
     const before = machineBusySeconds()
     await new Promise((resolve) => setTimeout(resolve, 1000))
@@ -211,11 +262,14 @@ async function both<T>(name: string, run: (kind: ServerKind) => Promise<T>): Pro
     // (after waiting for quiet), and the quieter of the two is kept.
     for (let attempt = 0; attempt < (quick ? 1 : 2); attempt++) {
       const busy = await waitForQuietMachine(quick ? 5000 : attempt === 0 ? 20_000 : 60_000)
-      if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+      if (busy >= 25)
+        console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
       const started = nowMs()
       process.stdout.write(`  ${name}: ${kind}${attempt > 0 ? ' (again: other processes were busy)' : ''} … `)
       const result = await run(kind)
-      console.log(`done in ${((nowMs() - started) / 1000).toFixed(0)} s${otherCpu(result) > 0 ? `; other processes ${otherCpu(result).toFixed(0)} % of a core` : ''}`)
+      console.log(
+        `done in ${((nowMs() - started) / 1000).toFixed(0)} s${otherCpu(result) > 0 ? `; other processes ${otherCpu(result).toFixed(0)} % of a core` : ''}`,
+      )
       const previous = pair[kind]
       if (previous === null || otherCpu(result) < otherCpu(previous)) pair[kind] = result
       if (otherCpu(pair[kind]) <= 25) break
@@ -229,7 +283,10 @@ const machine = machineInfo()
 function serverRevision(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server'], { cwd: repoRoot, encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }).trim()
     return dirty ? `${head} with uncommitted changes in server/` : head
   } catch {
     return 'unknown'
@@ -248,7 +305,9 @@ function section(title: string, body: string): void {
 }
 
 console.log(`Werkplaats bench — ${machineLine(machine)}`)
-const pinText = pinning.server ? `server pinned to CPU ${pinning.server}, load generator to CPU ${pinning.generator}` : 'no CPU pinning'
+const pinText = pinning.server
+  ? `server pinned to CPU ${pinning.server}, load generator to CPU ${pinning.generator}`
+  : 'no CPU pinning'
 console.log(
   `command: ${command}; ${pinText}; ${settings.workers} load workers; warm-up ${settings.warmupMs / 1000} s, window ${settings.windowMs / 1000} s, drain ${settings.drainMs / 1000} s; server logs: ${settings.logFile}\n`,
 )
@@ -258,7 +317,9 @@ try {
     const entry = loadPlans[n]
     if (!wants(n) || !entry) continue
     console.log(entry.title)
-    const pair = await both(`scenario ${n}`, (kind) => withServer(kind, {}, (server) => runLoad(server, entry.plan, settings)))
+    const pair = await both(`scenario ${n}`, (kind) =>
+      withServer(kind, {}, (server) => runLoad(server, entry.plan, settings)),
+    )
     results.load[n] = pair
     section(entry.title, loadTable(pair))
   }
@@ -267,9 +328,12 @@ try {
     console.log(churn.title)
     // Ours only: the reference server keeps boards in memory, there is nothing for it to load or compact.
     const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
-    if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+    if (busy >= 25)
+      console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
     const pair: Pair<LoadSummary> = {
-      werkplaats: await withServer('werkplaats', largeBoardServerEnv, (server) => runLoad(server, churn.plan, settings)),
+      werkplaats: await withServer('werkplaats', largeBoardServerEnv, (server) =>
+        runLoad(server, churn.plan, settings),
+      ),
       reference: null,
     }
     results.load[9] = pair
@@ -283,10 +347,13 @@ try {
     // moment before: the figure is the fan-out p99 with the exports against without.
     const quiet = async (): Promise<void> => {
       const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
-      if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+      if (busy >= 25)
+        console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
     }
     await quiet()
-    const without = await withServer('werkplaats', {}, (server) => runLoad(server, { ...alone.plan, roomPrefix: 'bench-s12-alone-' }, settings))
+    const without = await withServer('werkplaats', {}, (server) =>
+      runLoad(server, { ...alone.plan, roomPrefix: 'bench-s12-alone-' }, settings),
+    )
     await quiet()
     const withExports = await withServer('werkplaats', {}, (server) => runLoad(server, exporting.plan, settings))
     results.load[12] = { werkplaats: withExports, reference: null }
@@ -314,7 +381,9 @@ try {
   const storm = loadPlans[5]
   if (wants(5) && storm) {
     console.log(storm.title)
-    const pair = await both('scenario 5', (kind) => withServer(kind, {}, (server) => runLoad(server, storm.plan, settings)))
+    const pair = await both('scenario 5', (kind) =>
+      withServer(kind, {}, (server) => runLoad(server, storm.plan, settings)),
+    )
     results.load[5] = pair
     section(storm.title, loadTable(pair))
   }
@@ -329,11 +398,13 @@ try {
     section(title, dragTable(pair))
   }
   if (wants(10) && kinds.includes('werkplaats')) {
-    const title = 'Scenario 10 — a vote round: 300 participants vote within 10 s on one board, then the facilitator reveals'
+    const title =
+      'Scenario 10 — a vote round: 300 participants vote within 10 s on one board, then the facilitator reveals'
     console.log(title)
     // Ours only: the reference server has no sessions and no voting.
     const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
-    if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+    if (busy >= 25)
+      console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
     const vote = await withServer('werkplaats', {}, (server) => runVoteRound(server, settings))
     results.vote = vote
     section(title, voteTable(vote))
@@ -342,10 +413,19 @@ try {
     const title = `Scenario 11 — 300 participants on one board split over two instances (PostgreSQL + Redis), against one instance (sticky edit 1/s each, cursor ${cursorHz} Hz)`
     console.log(title)
     // Ours only: the reference server has no shared store. Scenario 2's plan, with its own board names.
-    const plan: LoadPlan = { participants: 300, rooms: 1, apply: false, editEveryMs: 1000, cursorEveryMs, stormsAtMs: [], roomPrefix: 'bench-s11-' }
+    const plan: LoadPlan = {
+      participants: 300,
+      rooms: 1,
+      apply: false,
+      editEveryMs: 1000,
+      cursorEveryMs,
+      stormsAtMs: [],
+      roomPrefix: 'bench-s11-',
+    }
     const quiet = async (): Promise<void> => {
       const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
-      if (busy >= 25) console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+      if (busy >= 25)
+        console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
     }
     const instances = await runInstances(plan, settings, quiet)
     results.instances = instances
@@ -392,7 +472,7 @@ if (complete || values.write) {
     ...sections,
     END,
   ].join('\n')
-  let doc = ''
+  let doc: string
   try {
     doc = readFileSync(docsPath, 'utf8')
   } catch {
@@ -400,7 +480,10 @@ if (complete || values.write) {
   }
   const begin = doc.indexOf(BEGIN)
   const end = doc.indexOf(END)
-  doc = begin !== -1 && end > begin ? doc.slice(0, begin) + body + doc.slice(end + END.length) : `${doc.trimEnd()}\n\n${body}\n`
+  doc =
+    begin !== -1 && end > begin
+      ? doc.slice(0, begin) + body + doc.slice(end + END.length)
+      : `${doc.trimEnd()}\n\n${body}\n`
   writeFileSync(docsPath, doc)
   mkdirSync(join(import.meta.dirname, '../results'), { recursive: true })
   writeFileSync(

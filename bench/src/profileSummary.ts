@@ -97,8 +97,12 @@ function print(title: string, map: Map<string, number>, n: number): void {
   }
 }
 
-const idle = [...self].filter(([id]) => byId.get(id)?.callFrame.functionName === '(idle)').reduce((s, [, us]) => s + us, 0)
-console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled from ${values.from} s on; idle ${((idle / total) * 100).toFixed(1)} %`)
+const idle = [...self]
+  .filter(([id]) => byId.get(id)?.callFrame.functionName === '(idle)')
+  .reduce((s, [, us]) => s + us, 0)
+console.log(
+  `${file}: ${(total / 1e6).toFixed(1)} s sampled from ${values.from} s on; idle ${((idle / total) * 100).toFixed(1)} %`,
+)
 print('self time by package or file', selfByPlace, top)
 print('self time by function', selfByFunction, top)
 print('inclusive time by function', inclusive, top)

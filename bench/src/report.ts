@@ -53,7 +53,8 @@ function num(v: number | undefined): string {
 
 /** ours / theirs, for figures where lower is better. */
 function ratio(ours: number | undefined, theirs: number | undefined): string {
-  if (ours === undefined || theirs === undefined || !Number.isFinite(ours) || !Number.isFinite(theirs) || theirs === 0) return '–'
+  if (ours === undefined || theirs === undefined || !Number.isFinite(ours) || !Number.isFinite(theirs) || theirs === 0)
+    return '–'
   return `${(ours / theirs).toFixed(2)}×`
 }
 
@@ -76,7 +77,12 @@ const loadRows: Row[] = [
   ['disconnects', (s) => s.disconnects, num, false],
   ['connect + sync p99 at ramp-up (ms)', (s) => s.connect.p99, ms, true],
   ['server CPU (% of one core)', (s) => s.serverCpuPercent, (v) => pct(v), true],
-  ['server ready to run but without a CPU (other processes on its core, % of the window)', (s) => s.serverWaitedForCpuPercent, (v) => pct(v), false],
+  [
+    'server ready to run but without a CPU (other processes on its core, % of the window)',
+    (s) => s.serverWaitedForCpuPercent,
+    (v) => pct(v),
+    false,
+  ],
   ['server peak RSS in window', (s) => s.serverPeakRss, mib, true],
   ['server VmHWM (since start)', (s) => s.serverHwm, mib, true],
   ['server blocked on disk (D state, % of samples)', (s) => s.serverBlockedOnDiskPercent, (v) => pct(v), false],
@@ -123,15 +129,31 @@ export function loadTable(pair: Pair<LoadSummary>): string {
   })
   const churn = pair.werkplaats?.largeBoard
   if (churn) {
-    rows.push(['second board: size / loaded and compacted in the window', `${kib(churn.boardBytes)} / ${churn.cycles}×`, '–', ''])
+    rows.push([
+      'second board: size / loaded and compacted in the window',
+      `${kib(churn.boardBytes)} / ${churn.cycles}×`,
+      '–',
+      '',
+    ])
   }
   if (generatorLimited(pair.werkplaats) || generatorLimited(pair.reference)) {
-    const says = (s: LoadSummary | null) => (s === null ? '–' : generatorLimited(s) ? 'yes: the generator is the limit' : 'no')
-    rows.push(['load generator saturated (busiest worker ≥ 90 % or lag > 100 ms)', says(pair.werkplaats), says(pair.reference), ''])
+    const says = (s: LoadSummary | null) =>
+      s === null ? '–' : generatorLimited(s) ? 'yes: the generator is the limit' : 'no'
+    rows.push([
+      'load generator saturated (busiest worker ≥ 90 % or lag > 100 ms)',
+      says(pair.werkplaats),
+      says(pair.reference),
+      '',
+    ])
   }
   const codes = (s: LoadSummary | null): string =>
-    s && Object.keys(s.closeCodes).length > 0 ? Object.entries(s.closeCodes).map(([c, n]) => `${c}×${n}`).join(', ') : '–'
-  if (pair.werkplaats?.disconnects || pair.reference?.disconnects) rows.push(['close codes', codes(pair.werkplaats), codes(pair.reference), ''])
+    s && Object.keys(s.closeCodes).length > 0
+      ? Object.entries(s.closeCodes)
+          .map(([c, n]) => `${c}×${n}`)
+          .join(', ')
+      : '–'
+  if (pair.werkplaats?.disconnects || pair.reference?.disconnects)
+    rows.push(['close codes', codes(pair.werkplaats), codes(pair.reference), ''])
   return table(['', 'Werkplaats', 'reference', 'ratio'], rows)
 }
 
@@ -148,9 +170,19 @@ export function joinTable(pair: Pair<JoinSummary>): string {
     [
       ['stickies on the board', num(o?.stickies), num(t?.stickies), ''],
       ['document (sync step 2 for a new client)', kib(o?.docBytes), kib(t?.docBytes), ratio(o?.docBytes, t?.docBytes)],
-      ['time to synced, board loaded: p50 / p95 / max (ms)', lat(o?.warm), lat(t?.warm), ratio(o?.warm.p95, t?.warm.p95)],
+      [
+        'time to synced, board loaded: p50 / p95 / max (ms)',
+        lat(o?.warm),
+        lat(t?.warm),
+        ratio(o?.warm.p95, t?.warm.p95),
+      ],
       ['time to synced, right after a server restart: p50 / p95 / max (ms)', lat(o?.cold), 'n/a (in memory)', ''],
-      ['joins measured (loaded / after restart)', `${o?.warm.count ?? 0} / ${o?.cold?.count ?? 0}`, `${t?.warm.count ?? 0} / –`, ''],
+      [
+        'joins measured (loaded / after restart)',
+        `${o?.warm.count ?? 0} / ${o?.cold?.count ?? 0}`,
+        `${t?.warm.count ?? 0} / –`,
+        '',
+      ],
       ['server RSS', mib(o?.serverRss), mib(t?.serverRss), ratio(o?.serverRss, t?.serverRss)],
     ],
   )
@@ -170,7 +202,9 @@ export function dragTable(pair: Pair<DragSummary>): string {
       `${mib(first?.rss)} → ${mib(last?.rss)}`,
       s.checkpoints.map((c) => (c.rss / MiB).toFixed(0)).join(', '),
       s.checkpoints.map((c) => Math.round(c.docBytes)).join(', '),
-      last && last.storedBytes > 0 ? `${kib(first?.storedBytes)} → ${kib(last.storedBytes)} (${last.storedDetail})` : 'in memory',
+      last && last.storedBytes > 0
+        ? `${kib(first?.storedBytes)} → ${kib(last.storedBytes)} (${last.storedDetail})`
+        : 'in memory',
       pct(s.serverCpuPercent),
       `${num(s.disconnects)}`,
     ]
@@ -190,7 +224,10 @@ export function dragTable(pair: Pair<DragSummary>): string {
     'server CPU during the drag (% of one core)',
     'disconnects',
   ]
-  return table(['', 'Werkplaats', 'reference'], labels.map((label, i) => [label, o[i] ?? '–', t[i] ?? '–']))
+  return table(
+    ['', 'Werkplaats', 'reference'],
+    labels.map((label, i) => [label, o[i] ?? '–', t[i] ?? '–']),
+  )
 }
 
 export function memoryTable(pair: Pair<MemorySummary>): string {
@@ -199,11 +236,36 @@ export function memoryTable(pair: Pair<MemorySummary>): string {
   return table(
     ['', 'Werkplaats', 'reference', 'ratio'],
     [
-      ['RSS, no board connected (ours: the sessions and participants already created)', mib(o?.baselineRss), mib(t?.baselineRss), ratio(o?.baselineRss, t?.baselineRss)],
-      [`RSS with ${o?.boards ?? t?.boards ?? '?'} idle boards (20 stickies, 1 silent participant each)`, mib(o?.boardsRss), mib(t?.boardsRss), ratio(o?.boardsRss, t?.boardsRss)],
-      [`RSS with ${o?.participants ?? t?.participants ?? '?'} more idle participants on one board`, mib(o?.crowdRss), mib(t?.crowdRss), ratio(o?.crowdRss, t?.crowdRss)],
-      ['memory per idle board (incl. its one participant)', kib(o?.perBoard), kib(t?.perBoard), ratio(o?.perBoard, t?.perBoard)],
-      ['memory per idle participant', kib(o?.perParticipant), kib(t?.perParticipant), ratio(o?.perParticipant, t?.perParticipant)],
+      [
+        'RSS, no board connected (ours: the sessions and participants already created)',
+        mib(o?.baselineRss),
+        mib(t?.baselineRss),
+        ratio(o?.baselineRss, t?.baselineRss),
+      ],
+      [
+        `RSS with ${o?.boards ?? t?.boards ?? '?'} idle boards (20 stickies, 1 silent participant each)`,
+        mib(o?.boardsRss),
+        mib(t?.boardsRss),
+        ratio(o?.boardsRss, t?.boardsRss),
+      ],
+      [
+        `RSS with ${o?.participants ?? t?.participants ?? '?'} more idle participants on one board`,
+        mib(o?.crowdRss),
+        mib(t?.crowdRss),
+        ratio(o?.crowdRss, t?.crowdRss),
+      ],
+      [
+        'memory per idle board (incl. its one participant)',
+        kib(o?.perBoard),
+        kib(t?.perBoard),
+        ratio(o?.perBoard, t?.perBoard),
+      ],
+      [
+        'memory per idle participant',
+        kib(o?.perParticipant),
+        kib(t?.perParticipant),
+        ratio(o?.perParticipant, t?.perParticipant),
+      ],
       ['connect failures', num(o?.failures), num(t?.failures), ''],
     ],
   )
@@ -221,18 +283,27 @@ export function voteTable(v: VoteSummary): string {
   const p = (s: LatencySummary) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} / ${ms(s.max)}`
   const rows: string[][] = [
     ['participants (each: own token, own control-room connection)', num(v.participants)],
-    ['round', `${v.cards} cards (assessment questions of the first principle, stage kaderen), ${v.votesEach} votes each, at most 1 per card`],
+    [
+      'round',
+      `${v.cards} cards (assessment questions of the first principle, stage kaderen), ${v.votesEach} votes each, at most 1 per card`,
+    ],
     ['votes planned / answered 201', `${num(v.votesPlanned)} in ${v.windowMs / 1000} s / ${num(v.votesAccepted)}`],
     ['answers by status', statuses || '–'],
     ['vote answered (`POST …/votes`): p50 / p95 / p99 / max (ms)', p(v.latency)],
-    ['control-room updates each screen received while the votes were cast (voter count)', ms(v.controlUpdatesPerScreen)],
+    [
+      'control-room updates each screen received while the votes were cast (voter count)',
+      ms(v.controlUpdatesPerScreen),
+    ],
     ['reveal answered (`POST …/reveal`, facilitator) (ms)', ms(v.revealAnsweredMs)],
     ['revealed tallies on each screen, from sending the reveal: p50 / p95 / p99 / max (ms)', p(v.revealSeen)],
     ['screens that never got the tallies (within 10 s)', num(v.revealNeverSeen)],
     ['votes in the tallies the screens got / votes accepted', `${num(v.tallyVotes)} / ${num(v.votesAccepted)}`],
     ['connect failures / disconnects', `${num(v.connectFailures)} / ${num(v.disconnects)}`],
     ['server CPU over the round (% of one core)', pct(v.serverCpuPercent)],
-    ['server ready to run but without a CPU (other processes on its core, % of the time)', pct(v.serverWaitedForCpuPercent)],
+    [
+      'server ready to run but without a CPU (other processes on its core, % of the time)',
+      pct(v.serverWaitedForCpuPercent),
+    ],
     ['server blocked on disk (D state, % of samples)', pct(v.serverBlockedOnDiskPercent)],
     ['server peak RSS', mib(v.serverPeakRss)],
     ['generator CPU (% of one core, all workers)', pct(v.generatorCpuPercent)],
@@ -240,7 +311,8 @@ export function voteTable(v: VoteSummary): string {
     ['other processes on the machine (% of one core)', pct(v.otherCpuPercent)],
     ['server stderr lines', num(v.serverErrorLines)],
   ]
-  if (voteGeneratorLimited(v)) rows.push(['load generator saturated (votes sent > 100 ms late)', 'yes: the generator is the limit'])
+  if (voteGeneratorLimited(v))
+    rows.push(['load generator saturated (votes sent > 100 ms late)', 'yes: the generator is the limit'])
   return table(['', 'Werkplaats'], rows)
 }
 
@@ -249,19 +321,26 @@ export function instancesTable(result: InstancesSummary): string {
   if (result.runs.length === 0) return `Not run: ${result.skipped ?? 'no setup selected'}`
   const runs = result.runs
   const pick = (f: (s: LoadSummary) => string): string[] => runs.map((r) => f(r.summary))
-  const instance = (i: number) => (s: LoadSummary): string => {
-    const use = s.instances?.[i] ?? (i === 0 ? { cpuPercent: s.serverCpuPercent } : undefined)
-    return use ? pct(use.cpuPercent) : '–'
-  }
-  const service = (name: string) => (s: LoadSummary): string => {
-    const use = s.services?.find((x) => x.name === name)
-    return use ? `${pct(use.cpuPercent)} (${use.processes} ${use.processes === 1 ? 'process' : 'processes'})` : '–'
-  }
-  const serverSide = (s: LoadSummary): number => s.serverCpuPercent + (s.services ?? []).reduce((n, x) => n + x.cpuPercent, 0)
-  const split = (which: 'latencySame' | 'latencyCross') => (s: LoadSummary): string => {
-    const l = s[which]
-    return l && l.count > 0 ? `${ms(l.p50)} / ${ms(l.p99)} (${num(l.count)})` : '–'
-  }
+  const instance =
+    (i: number) =>
+    (s: LoadSummary): string => {
+      const use = s.instances?.[i] ?? (i === 0 ? { cpuPercent: s.serverCpuPercent } : undefined)
+      return use ? pct(use.cpuPercent) : '–'
+    }
+  const service =
+    (name: string) =>
+    (s: LoadSummary): string => {
+      const use = s.services?.find((x) => x.name === name)
+      return use ? `${pct(use.cpuPercent)} (${use.processes} ${use.processes === 1 ? 'process' : 'processes'})` : '–'
+    }
+  const serverSide = (s: LoadSummary): number =>
+    s.serverCpuPercent + (s.services ?? []).reduce((n, x) => n + x.cpuPercent, 0)
+  const split =
+    (which: 'latencySame' | 'latencyCross') =>
+    (s: LoadSummary): string => {
+      const l = s[which]
+      return l && l.count > 0 ? `${ms(l.p50)} / ${ms(l.p99)} (${num(l.count)})` : '–'
+    }
   const rows: string[][] = [
     ['fan-out latency p50 (ms)', ...pick((s) => ms(s.latency.p50))],
     ['fan-out latency p95 (ms)', ...pick((s) => ms(s.latency.p95))],
@@ -277,12 +356,27 @@ export function instancesTable(result: InstancesSummary): string {
     ['CPU instance B', ...pick(instance(1))],
     ['CPU PostgreSQL (postmaster and every backend)', ...pick(service('PostgreSQL'))],
     ['CPU Redis', ...pick(service('Redis'))],
-    ['CPU of the server side in all (instances + PostgreSQL + Redis, all on CPU 0 when pinned)', ...pick((s) => pct(serverSide(s)))],
-    ['an instance ready to run but without a CPU (most of the instances, % of the window)', ...pick((s) => pct(s.serverWaitedForCpuPercent))],
-    ['peak RSS per instance', ...pick((s) => (s.instances ?? [{ peakRss: s.serverPeakRss }]).map((i) => mib(i.peakRss)).join(' + '))],
-    ['generator CPU (all workers) / busiest worker', ...pick((s) => `${pct(s.generatorCpuPercent)} / ${pct(s.generatorMaxWorkerCpuPercent)}`)],
+    [
+      'CPU of the server side in all (instances + PostgreSQL + Redis, all on CPU 0 when pinned)',
+      ...pick((s) => pct(serverSide(s))),
+    ],
+    [
+      'an instance ready to run but without a CPU (most of the instances, % of the window)',
+      ...pick((s) => pct(s.serverWaitedForCpuPercent)),
+    ],
+    [
+      'peak RSS per instance',
+      ...pick((s) => (s.instances ?? [{ peakRss: s.serverPeakRss }]).map((i) => mib(i.peakRss)).join(' + ')),
+    ],
+    [
+      'generator CPU (all workers) / busiest worker',
+      ...pick((s) => `${pct(s.generatorCpuPercent)} / ${pct(s.generatorMaxWorkerCpuPercent)}`),
+    ],
     ['generator scheduler lag max (ms)', ...pick((s) => ms(s.schedulerLagMs))],
-    ['load generator saturated (busiest worker ≥ 90 % or lag > 100 ms)', ...pick((s) => (generatorLimited(s) ? 'yes: the generator is the limit' : 'no'))],
+    [
+      'load generator saturated (busiest worker ≥ 90 % or lag > 100 ms)',
+      ...pick((s) => (generatorLimited(s) ? 'yes: the generator is the limit' : 'no')),
+    ],
     ['other processes on the machine (% of one core)', ...pick((s) => pct(s.otherCpuPercent))],
     ['load average (1/5/15 min) before → after', ...runs.map((r) => `${r.loadBefore} → ${r.loadAfter}`)],
     ['server stderr lines', ...pick((s) => num(s.serverErrorLines))],
@@ -377,7 +471,8 @@ export function targets(results: RunResults): Target[] {
   }
   const s5 = results.load[5]
   if (s5?.werkplaats) {
-    const worst = (s: LoadSummary | null): number => Math.max(...(s?.resync.map((r) => (r.failures > 0 ? Infinity : r.max)) ?? [Number.NaN]))
+    const worst = (s: LoadSummary | null): number =>
+      Math.max(...(s?.resync.map((r) => (r.failures > 0 ? Infinity : r.max)) ?? [Number.NaN]))
     out.push({
       scenario: '5: reconnect storm (50)',
       target: '(no target) all resynced',
@@ -437,7 +532,10 @@ export function targets(results: RunResults): Target[] {
       ours: `two: p99 ${ms(two.latency.p99)} ms, reach ${pct(two.reach * 100, 2)}, ${two.disconnects} disconnects${limit(two)}`,
       theirs: `one: p99 ${ms(one.latency.p99)} ms${limit(one)}${sqlite ? `; SQLite: p99 ${ms(sqlite.latency.p99)} ms` : ''}`,
       met:
-        two.latency.p99 <= 1.5 * one.latency.p99 && two.reach >= 1 && two.disconnects === 0 && two.connectFailures === 0,
+        two.latency.p99 <= 1.5 * one.latency.p99 &&
+        two.reach >= 1 &&
+        two.disconnects === 0 &&
+        two.connectFailures === 0,
     })
   }
   const m = results.memory

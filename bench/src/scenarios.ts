@@ -6,7 +6,14 @@ import { BenchClient, type ClientEvents } from './client.ts'
 import { churnLargeBoard } from './largeBoard.ts'
 import { exportRepeatedly, type ExportLoadSummary, prepareExportBoard } from './exportLoad.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
-import { createHistogram, type HistogramData, type LatencySummary, merge, summarize, summarizeSamples } from './histogram.ts'
+import {
+  createHistogram,
+  type HistogramData,
+  type LatencySummary,
+  merge,
+  summarize,
+  summarizeSamples,
+} from './histogram.ts'
 import { type DragCheckpoint, emptyCounters, type LoadResult, type Participant, type Timing } from './ipc.ts'
 import { MachineMonitor, memory, ProcessMonitor, type ProcessUse, TreeCpuMonitor } from './procfs.ts'
 import { type RunningServer, removeDataDir, type ServerKind, startServer } from './servers.ts'
@@ -100,7 +107,12 @@ export interface LoadPlan {
  * The plan's participants, dealt round-robin over `workers` lanes. For ours each participant joins its board's
  * session with its own token (see sessions.ts); the joins happen here, before any load starts.
  */
-async function splitParticipants(boards: Boards, plan: LoadPlan, workers: number, others: RunningServer[] = []): Promise<Participant[][]> {
+async function splitParticipants(
+  boards: Boards,
+  plan: LoadPlan,
+  workers: number,
+  others: RunningServer[] = [],
+): Promise<Participant[][]> {
   // With several instances (scenario 11), participant p goes to instance ⌊p / workers⌋ mod n, so that every worker
   // holds clients of every instance and a slow worker does not weigh on one instance only. Sessions are created on
   // the first instance; each participant joins through the instance it then connects to, as behind a load balancer.
@@ -124,7 +136,12 @@ async function splitParticipants(boards: Boards, plan: LoadPlan, workers: number
 }
 
 /** Starts watching the server, the load workers and the whole machine over a measurement window. */
-function watchWindow(server: RunningServer, workers: WorkerHandle[], others: RunningServer[] = [], services: WatchedService[] = []) {
+function watchWindow(
+  server: RunningServer,
+  workers: WorkerHandle[],
+  others: RunningServer[] = [],
+  services: WatchedService[] = [],
+) {
   const serverMonitor = new ProcessMonitor(server.pid)
   const otherMonitors = others.map((o) => new ProcessMonitor(o.pid))
   const workerMonitors = workers.map((w) => new ProcessMonitor(w.pid))
@@ -166,7 +183,11 @@ export async function runLoad(
   const largeBoardUrl = plan.largeBoard ? await boards.facilitatorUrl(`${plan.roomPrefix}large`) : ''
   // Scenario 12's second board, stored before the load starts.
   const exportTarget = plan.exportLoad
-    ? await prepareExportBoard(server, await boards.session(`${plan.roomPrefix}export`), await boards.facilitatorUrl(`${plan.roomPrefix}export`))
+    ? await prepareExportBoard(
+        server,
+        await boards.session(`${plan.roomPrefix}export`),
+        await boards.facilitatorUrl(`${plan.roomPrefix}export`),
+      )
     : undefined
   const workers = lanes.map(() => new WorkerHandle())
   try {
@@ -197,7 +218,9 @@ export async function runLoad(
       storms: plan.stormsAtMs.map((offset) => measureFrom + offset),
     }
     for (const w of workers) w.send({ type: 'start', timing })
-    const results = Promise.all(workers.map((w) => w.receive('result', settings.warmupMs + settings.windowMs + settings.drainMs + 120_000)))
+    const results = Promise.all(
+      workers.map((w) => w.receive('result', settings.warmupMs + settings.windowMs + settings.drainMs + 120_000)),
+    )
     // Built before the window (building 4 MiB of stickies takes the generator a while), churned during it.
     const churn = plan.largeBoard ? churnLargeBoard(largeBoardUrl, measureTo) : undefined
     const exporting = exportTarget ? exportRepeatedly(exportTarget, measureFrom, measureTo) : undefined
@@ -211,7 +234,11 @@ export async function runLoad(
     if (exporting) summary.exportLoad = await exporting
     if (several) {
       const instances = [serverUse, ...otherUse]
-      summary.instances = instances.map((use) => ({ cpuPercent: use.cpuPercent, waitedForCpuPercent: use.waitedForCpuPercent, peakRss: use.peakRss }))
+      summary.instances = instances.map((use) => ({
+        cpuPercent: use.cpuPercent,
+        waitedForCpuPercent: use.waitedForCpuPercent,
+        peakRss: use.peakRss,
+      }))
       summary.serverCpuPercent = instances.reduce((n, use) => n + use.cpuPercent, 0)
       summary.serverWaitedForCpuPercent = Math.max(...instances.map((use) => use.waitedForCpuPercent))
       summary.serverErrorLines = [server, ...others].reduce((n, s) => n + s.stderrLines(), 0)
@@ -222,7 +249,11 @@ export async function runLoad(
     const servicesCpu = serviceUse.reduce((n, use) => n + use.cpuPercent, 0)
     summary.otherCpuPercent = Math.max(
       0,
-      machineUse.machinePercent - machineUse.mainPercent - summary.serverCpuPercent - servicesCpu - summary.generatorCpuPercent,
+      machineUse.machinePercent -
+        machineUse.mainPercent -
+        summary.serverCpuPercent -
+        servicesCpu -
+        summary.generatorCpuPercent,
     )
     return summary
   } finally {
@@ -303,8 +334,12 @@ function summarizeLoad(
     otherCpuPercent: Number.NaN,
     schedulerLagMs,
     editBytes: totals.editFramesSent ? totals.editBytesSent / totals.editFramesSent : Number.NaN,
-    updateBytesReceived: totals.updateFramesReceived ? totals.updateBytesReceived / totals.updateFramesReceived : Number.NaN,
-    awarenessBytesSent: totals.awarenessFramesSent ? totals.awarenessBytesSent / totals.awarenessFramesSent : Number.NaN,
+    updateBytesReceived: totals.updateFramesReceived
+      ? totals.updateBytesReceived / totals.updateFramesReceived
+      : Number.NaN,
+    awarenessBytesSent: totals.awarenessFramesSent
+      ? totals.awarenessBytesSent / totals.awarenessFramesSent
+      : Number.NaN,
     awarenessBytesReceived: totals.awarenessFramesReceived
       ? totals.awarenessBytesReceived / totals.awarenessFramesReceived
       : Number.NaN,
@@ -374,7 +409,11 @@ async function providerJoin(boards: Boards, board: string, stickies: number, n: 
   }
 }
 
-export async function runJoin(kind: ServerKind, settings: Settings, servers: { current: RunningServer | null }): Promise<JoinSummary> {
+export async function runJoin(
+  kind: ServerKind,
+  settings: Settings,
+  servers: { current: RunningServer | null },
+): Promise<JoinSummary> {
   const stickies = 1000
   const room = 'bench-join-0'
   let server = await startServer(kind, { logFile: settings.logFile })
@@ -389,13 +428,14 @@ export async function runJoin(kind: ServerKind, settings: Settings, servers: { c
   const rounds = settings.quick ? 1 : 2
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < stickies; i += 5) {
-      for (let k = i; k < i + 5; k++) seeder.edit((k % 40) * 220 + round * 10, Math.floor(k / 40) * 220, k, `Sticky ${k}: een idee`)
+      for (let k = i; k < i + 5; k++)
+        seeder.edit((k % 40) * 220 + round * 10, Math.floor(k / 40) * 220, k, `Sticky ${k}: een idee`)
       await sleep(20)
     }
   }
   // Wait (bounded) until a fresh client receives all of them: the seeder's updates are paced, not acknowledged.
   const deadline = nowMs() + 30_000
-  let docBytes = 0
+  let docBytes: number
   for (let attempt = 0; ; attempt++) {
     const probe = new BenchClient(boardUrl, room, 100 + attempt, true, quietEvents)
     await probe.connect()
@@ -458,17 +498,33 @@ export async function runDrag(server: RunningServer, settings: Settings): Promis
     worker.send({
       type: 'job',
       // The dragger, the observer and the size probes all use the facilitator's token.
-      job: { kind: 'drag', url: await new Boards(server).facilitatorUrl('bench-drag-0'), room: 'bench-drag-0', updates, ratePerSecond: 2000, checkpoints: 10, timeoutMs: 150_000 },
+      job: {
+        kind: 'drag',
+        url: await new Boards(server).facilitatorUrl('bench-drag-0'),
+        room: 'bench-drag-0',
+        updates,
+        ratePerSecond: 2000,
+        checkpoints: 10,
+        timeoutMs: 150_000,
+      },
     })
     await worker.receive('ready', 30_000)
     const monitor = new ProcessMonitor(server.pid)
     monitor.start()
-    worker.send({ type: 'start', timing: { startAt: nowMs(), measureFrom: nowMs(), measureTo: nowMs(), drainMs: 0, storms: [] } })
+    worker.send({
+      type: 'start',
+      timing: { startAt: nowMs(), measureFrom: nowMs(), measureTo: nowMs(), drainMs: 0, storms: [] },
+    })
     const checkpoints: DragSummary['checkpoints'] = []
     const deadline = nowMs() + 240_000
     for (;;) {
       const message = await worker.receive('checkpoint', deadline - nowMs())
-      checkpoints.push({ ...message.checkpoint, rss: memory(server.pid).rss, storedBytes: server.storedBytes(), storedDetail: server.storedDetail() })
+      checkpoints.push({
+        ...message.checkpoint,
+        rss: memory(server.pid).rss,
+        storedBytes: server.storedBytes(),
+        storedDetail: server.storedDetail(),
+      })
       worker.send({ type: 'checkpoint-done' })
       if (message.checkpoint.final) break
     }
@@ -534,8 +590,13 @@ export async function runMemory(server: RunningServer, settings: Settings): Prom
   const baselineRss = await steadyRss(server.pid)
   const handles: WorkerHandle[] = []
   try {
-    const lanes: Array<Array<Participant & { seedStickies: number }>> = Array.from({ length: settings.workers }, () => [])
-    boardEntries.forEach((entry, b) => lanes[b % settings.workers]?.push({ ...entry, url: boardUrls[b] as string, seedStickies: 20 }))
+    const lanes: Array<Array<Participant & { seedStickies: number }>> = Array.from(
+      { length: settings.workers },
+      () => [],
+    )
+    boardEntries.forEach((entry, b) =>
+      lanes[b % settings.workers]?.push({ ...entry, url: boardUrls[b] as string, seedStickies: 20 }),
+    )
     let failures = 0
     for (const lane of lanes.filter((l) => l.length > 0)) {
       const w = new WorkerHandle()
@@ -545,8 +606,13 @@ export async function runMemory(server: RunningServer, settings: Settings): Prom
     for (const w of handles) failures += (await w.receive('ready', 120_000)).failures
     await sleep(3000)
     const boardsRss = await steadyRss(server.pid)
-    const crowdLanes: Array<Array<Participant & { seedStickies: number }>> = Array.from({ length: settings.workers }, () => [])
-    crowdEntries.forEach((entry, p) => crowdLanes[p % settings.workers]?.push({ ...entry, url: crowdUrls[p] as string, seedStickies: 0 }))
+    const crowdLanes: Array<Array<Participant & { seedStickies: number }>> = Array.from(
+      { length: settings.workers },
+      () => [],
+    )
+    crowdEntries.forEach((entry, p) =>
+      crowdLanes[p % settings.workers]?.push({ ...entry, url: crowdUrls[p] as string, seedStickies: 0 }),
+    )
     const crowdHandles: WorkerHandle[] = []
     for (const lane of crowdLanes.filter((l) => l.length > 0)) {
       const w = new WorkerHandle()
@@ -616,11 +682,20 @@ export async function runVoteRound(server: RunningServer, settings: Settings): P
   const windowMs = 10_000
   // The Kaderen stage of the OECD template: a round on the first principle's assessment questions, as the
   // facilitator opens it there ("We moeten dit verbeteren!").
-  const template = await api<{ principles: Array<{ assessmentQuestions: Array<{ id: string }> }> }>(server, 'GET', `/api/templates/${OECD_TEMPLATE}`)
+  const template = await api<{ principles: Array<{ assessmentQuestions: Array<{ id: string }> }> }>(
+    server,
+    'GET',
+    `/api/templates/${OECD_TEMPLATE}`,
+  )
   const cardIds = (template.principles[0]?.assessmentQuestions ?? []).map((q) => q.id)
-  if (cardIds.length < votesEach) throw new Error(`vote round: the template's first principle has ${cardIds.length} assessment questions`)
+  if (cardIds.length < votesEach)
+    throw new Error(`vote round: the template's first principle has ${cardIds.length} assessment questions`)
   const session = await createSession(server, 'Bench stemronde', OECD_TEMPLATE)
-  const joined = await inParallel(Array.from({ length: participants }, (_, i) => i + 1), 16, (n) => joinSession(server, session, `Deelnemer ${n}`))
+  const joined = await inParallel(
+    Array.from({ length: participants }, (_, i) => i + 1),
+    16,
+    (n) => joinSession(server, session, `Deelnemer ${n}`),
+  )
   const voters = joined.map(({ token }, i) => ({
     participant: i + 1,
     token,
@@ -632,7 +707,9 @@ export async function runVoteRound(server: RunningServer, settings: Settings): P
   const workers = active.map(() => new WorkerHandle())
   try {
     const sessionApi = `http://127.0.0.1:${server.port}/api/sessions/${session.id}`
-    active.forEach((lane, i) => workers[i]?.send({ type: 'job', job: { kind: 'vote', voters: lane, sessionApi, connectConcurrency: 20 } }))
+    active.forEach((lane, i) =>
+      workers[i]?.send({ type: 'job', job: { kind: 'vote', voters: lane, sessionApi, connectConcurrency: 20 } }),
+    )
     const ready = await Promise.all(workers.map((w) => w.receive('ready', 120_000)))
     const { roundId } = await api<{ roundId: string }>(
       server,
@@ -645,14 +722,24 @@ export async function runVoteRound(server: RunningServer, settings: Settings): P
     const monitors = watchWindow(server, workers)
     const startAt = nowMs() + 300
     for (const w of workers) w.send({ type: 'vote-start', roundId, cardIds, votesEach, startAt, windowMs })
-    const cast = (await Promise.all(workers.map((w) => w.receive('votes-cast', windowMs + 60_000)))).map((m) => m.result)
+    const cast = (await Promise.all(workers.map((w) => w.receive('votes-cast', windowMs + 60_000)))).map(
+      (m) => m.result,
+    )
     await sleep(500)
     const revealTimeoutMs = 10_000
     const revealAt = nowMs()
     for (const w of workers) w.send({ type: 'reveal-sent', at: revealAt, timeoutMs: revealTimeoutMs })
-    await api(server, 'POST', `/api/sessions/${session.id}/rounds/${roundId}/reveal`, undefined, session.facilitatorToken)
+    await api(
+      server,
+      'POST',
+      `/api/sessions/${session.id}/rounds/${roundId}/reveal`,
+      undefined,
+      session.facilitatorToken,
+    )
     const revealAnsweredMs = nowMs() - revealAt
-    const seen = (await Promise.all(workers.map((w) => w.receive('reveal-seen', revealTimeoutMs + 30_000)))).map((m) => m.result)
+    const seen = (await Promise.all(workers.map((w) => w.receive('reveal-seen', revealTimeoutMs + 30_000)))).map(
+      (m) => m.result,
+    )
     const { serverUse, workerUse, machineUse } = monitors.stop()
 
     const latency = createHistogram()
@@ -661,7 +748,10 @@ export async function runVoteRound(server: RunningServer, settings: Settings): P
       merge(latency, r.latency)
       for (const [status, n] of Object.entries(r.statuses)) statuses[status] = (statuses[status] ?? 0) + n
     }
-    const seenMs = seen.flatMap((r) => r.seenAt).filter((t) => Number.isFinite(t)).map((t) => t - revealAt)
+    const seenMs = seen
+      .flatMap((r) => r.seenAt)
+      .filter((t) => Number.isFinite(t))
+      .map((t) => t - revealAt)
     const generatorCpuPercent = workerUse.reduce((n, w) => n + w.cpuPercent, 0)
     return {
       participants,
@@ -685,7 +775,10 @@ export async function runVoteRound(server: RunningServer, settings: Settings): P
       serverPeakRss: serverUse.peakRss,
       generatorCpuPercent,
       generatorSendLagMs: Math.max(...cast.map((r) => r.sendLagMs)),
-      otherCpuPercent: Math.max(0, machineUse.machinePercent - machineUse.mainPercent - serverUse.cpuPercent - generatorCpuPercent),
+      otherCpuPercent: Math.max(
+        0,
+        machineUse.machinePercent - machineUse.mainPercent - serverUse.cpuPercent - generatorCpuPercent,
+      ),
       serverErrorLines: server.stderrLines(),
     }
   } finally {

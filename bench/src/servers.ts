@@ -71,14 +71,22 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
   const port = await freePort()
   const base = process.env.BENCH_DATA_BASE ?? tmpdir()
   const dataDir = kind === 'werkplaats' ? (options.dataDir ?? mkdtempSync(join(base, 'werkplaats-bench-'))) : null
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), HOST: '127.0.0.1', PORT: String(port) }
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    HOST: '127.0.0.1',
+    PORT: String(port),
+  }
   delete env.YPERSISTENCE
   let args: string[]
   if (kind === 'werkplaats') {
     args = [join(repoRoot, 'server/src/main.ts')]
     // Every simulated person joins and connects from this one loopback address, which the per-address limits
     // exist to stop (they are meant for one office, not for a whole benchmark).
-    const oneAddress = { JOIN_BURST_PER_ADDRESS: '1000000', SESSION_CREATION_BURST_PER_ADDRESS: '1000000', RECONNECTS_PER_MINUTE_PER_ADDRESS: '1000000' }
+    const oneAddress = {
+      JOIN_BURST_PER_ADDRESS: '1000000',
+      SESSION_CREATION_BURST_PER_ADDRESS: '1000000',
+      RECONNECTS_PER_MINUTE_PER_ADDRESS: '1000000',
+    }
     Object.assign(env, { DATA_DIR: dataDir ?? '', NODE_ENV: 'production' }, oneAddress, options.env ?? {})
     // For diagnosis only, e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof".
     if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS
@@ -130,7 +138,10 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
       if (!dataDir) return ''
       try {
         return readdirSync(dataDir)
-          .map((name) => `${name.replace('werkplaats.sqlite', 'db')} ${(statSync(join(dataDir, name)).size / 1048576).toFixed(2)} MiB`)
+          .map(
+            (name) =>
+              `${name.replace('werkplaats.sqlite', 'db')} ${(statSync(join(dataDir, name)).size / 1048576).toFixed(2)} MiB`,
+          )
           .join(', ')
       } catch {
         return ''

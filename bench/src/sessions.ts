@@ -24,7 +24,13 @@ function httpBase(server: RunningServer): string {
 }
 
 /** A JSON request to our API; throws with the status and the body on anything but 2xx. */
-export async function api<T>(server: RunningServer, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+export async function api<T>(
+  server: RunningServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<T> {
   const headers: Record<string, string> = {}
   if (body !== undefined) headers['content-type'] = 'application/json'
   if (token) headers.authorization = `Bearer ${token}`
@@ -43,7 +49,11 @@ export function createSession(server: RunningServer, title: string, templateId =
   return api<BenchSession>(server, 'POST', '/api/sessions', { templateId, title })
 }
 
-export function joinSession(server: RunningServer, session: BenchSession, name: string): Promise<{ participantId: string; token: string }> {
+export function joinSession(
+  server: RunningServer,
+  session: BenchSession,
+  name: string,
+): Promise<{ participantId: string; token: string }> {
   return api(server, 'POST', `/api/sessions/${session.id}/participants`, { name, invite: session.code })
 }
 
@@ -53,7 +63,11 @@ export function roomUrl(server: RunningServer, room: string, token?: string): st
 }
 
 /** Runs `work` over `items` with at most `concurrency` in flight; results in the order of `items`. */
-export async function inParallel<I, O>(items: I[], concurrency: number, work: (item: I, index: number) => Promise<O>): Promise<O[]> {
+export async function inParallel<I, O>(
+  items: I[],
+  concurrency: number,
+  work: (item: I, index: number) => Promise<O>,
+): Promise<O[]> {
   const out: O[] = new Array(items.length)
   let next = 0
   const lane = async (): Promise<void> => {
@@ -132,6 +146,10 @@ export class Boards {
   async participantUrls(entries: Array<{ participant: number; room: string }>): Promise<string[]> {
     // Sessions first, one at a time (order of creation does not matter, but it keeps the log readable).
     for (const entry of entries) if (this.sessionsNeeded) await this.session(entry.room)
-    return inParallel(entries, 16, async ({ participant, room }) => (await this.participant(room, `Deelnemer ${participant}`)).url)
+    return inParallel(
+      entries,
+      16,
+      async ({ participant, room }) => (await this.participant(room, `Deelnemer ${participant}`)).url,
+    )
   }
 }

@@ -9,8 +9,22 @@ import { summarizeSamples, type LatencySummary } from './histogram.ts'
 import { cpuSeconds, MachineMonitor, machineInfo } from './procfs.ts'
 import { type CpuProfile, hotSpots } from './template/cpuProfile.ts'
 import { Crowd } from './template/crowd.ts'
-import { installProbe, type ProbeState, type ProbeWindow, startRecording, stopRecording, watchStickyTexts } from './template/pageProbe.ts'
-import { createSession, expectedLayout, joinParticipants, oecdTemplate, TEMPLATE_SELECTOR, type TemplateState } from './template/session.ts'
+import {
+  installProbe,
+  type ProbeState,
+  type ProbeWindow,
+  startRecording,
+  stopRecording,
+  watchStickyTexts,
+} from './template/pageProbe.ts'
+import {
+  createSession,
+  expectedLayout,
+  joinParticipants,
+  oecdTemplate,
+  TEMPLATE_SELECTOR,
+  type TemplateState,
+} from './template/session.ts'
 
 /**
  * `pnpm --filter @werkplaats/bench template`: the "Template on the board" targets (laid out and interactive
@@ -73,14 +87,26 @@ function quantileOf(sorted: number[], q: number): number {
 
 function stats(samples: number[]): { p50: number; p95: number; max: number; n: number } {
   const sorted = [...samples].sort((a, b) => a - b)
-  return { p50: quantileOf(sorted, 0.5), p95: quantileOf(sorted, 0.95), max: sorted.at(-1) ?? Number.NaN, n: sorted.length }
+  return {
+    p50: quantileOf(sorted, 0.5),
+    p95: quantileOf(sorted, 0.95),
+    max: sorted.at(-1) ?? Number.NaN,
+    n: sorted.length,
+  }
 }
 
 async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
 }
 
@@ -94,7 +120,9 @@ async function openBoard(browser: Browser, link: string): Promise<Page> {
   page.setDefaultTimeout(30_000)
   await page.addInitScript(installProbe, { templateSelector: TEMPLATE_SELECTOR, expected: layout.shapes })
   await page.goto(link, { waitUntil: 'commit' })
-  await page.waitForFunction(() => (window as unknown as ProbeWindow).__templateBench?.laidOutAt != null, undefined, { polling: 'raf' })
+  await page.waitForFunction(() => (window as unknown as ProbeWindow).__templateBench?.laidOutAt != null, undefined, {
+    polling: 'raf',
+  })
   return page
 }
 
@@ -114,10 +142,18 @@ async function measureLoad(browser: Browser, server: ServerProcess, index: numbe
     await page.locator('[data-testid="tools.note"]').click()
     // Left of the stage panel and below the voting dock: on the board, wherever the camera starts.
     await page.mouse.click(480, 450)
-    await page.waitForFunction(() => (window as unknown as ProbeWindow).__templateBench.noteAt != null, undefined, { polling: 'raf' })
+    await page.waitForFunction(() => (window as unknown as ProbeWindow).__templateBench.noteAt != null, undefined, {
+      polling: 'raf',
+    })
     const probe = await probeOf(page)
     const shapes = await page.evaluate((selector) => document.querySelectorAll(selector).length, TEMPLATE_SELECTOR)
-    return { canvasAt: probe.canvasAt ?? Number.NaN, laidOutAt: probe.laidOutAt ?? Number.NaN, pointerAt: probe.firstPointerAt ?? Number.NaN, noteAt: probe.noteAt ?? Number.NaN, shapes }
+    return {
+      canvasAt: probe.canvasAt ?? Number.NaN,
+      laidOutAt: probe.laidOutAt ?? Number.NaN,
+      pointerAt: probe.firstPointerAt ?? Number.NaN,
+      noteAt: probe.noteAt ?? Number.NaN,
+      shapes,
+    }
   } finally {
     await page.context().close()
   }
@@ -226,7 +262,9 @@ async function measureFluidity(browser: Browser, server: ServerProcess): Promise
       writeFileSync('/tmp/template-bench.cpuprofile', JSON.stringify(profile))
       hot = hotSpots(profile)
     }
-    const serverCpuPercent = server.pid ? ((cpuSeconds(server.pid) - serverCpu) / ((performance.now() - wallStart) / 1000)) * 100 : Number.NaN
+    const serverCpuPercent = server.pid
+      ? ((cpuSeconds(server.pid) - serverCpu) / ((performance.now() - wallStart) / 1000)) * 100
+      : Number.NaN
     const machineCpu = machine.stop()
     if (args.screenshot) await page.screenshot({ path: args.screenshot })
     // Give the last edits of the window time to arrive before counting what the page never showed.
@@ -266,18 +304,45 @@ function printLoads(loads: LoadResult[]): string[] {
     '| load | canvas | template laid out | click on canvas | sticky in DOM (interactive) | click → sticky | template shapes |',
     '| --: | --: | --: | --: | --: | --: | --: |',
   ]
-  loads.forEach((l, i) => lines.push(`| ${i + 1} | ${fmt(l.canvasAt)} | ${fmt(l.laidOutAt)} | ${fmt(l.pointerAt)} | ${fmt(l.noteAt)} | ${fmt(l.noteAt - l.pointerAt)} | ${l.shapes} |`))
+  loads.forEach((l, i) =>
+    lines.push(
+      `| ${i + 1} | ${fmt(l.canvasAt)} | ${fmt(l.laidOutAt)} | ${fmt(l.pointerAt)} | ${fmt(l.noteAt)} | ${fmt(l.noteAt - l.pointerAt)} | ${l.shapes} |`,
+    ),
+  )
   const row = (name: string, values: number[]): string => {
     const s = stats(values)
     return `| ${name} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`
   }
   lines.push('', '| step | median | p95 | max |', '| --- | --: | --: | --: |')
-  lines.push(row('canvas in the DOM', loads.map((l) => l.canvasAt)))
-  lines.push(row('every template shape in the DOM', loads.map((l) => l.laidOutAt)))
-  lines.push(row('first sticky made through the UI in the DOM', loads.map((l) => l.noteAt)))
-  lines.push(row('click → sticky', loads.map((l) => l.noteAt - l.pointerAt)))
+  lines.push(
+    row(
+      'canvas in the DOM',
+      loads.map((l) => l.canvasAt),
+    ),
+  )
+  lines.push(
+    row(
+      'every template shape in the DOM',
+      loads.map((l) => l.laidOutAt),
+    ),
+  )
+  lines.push(
+    row(
+      'first sticky made through the UI in the DOM',
+      loads.map((l) => l.noteAt),
+    ),
+  )
+  lines.push(
+    row(
+      'click → sticky',
+      loads.map((l) => l.noteAt - l.pointerAt),
+    ),
+  )
   const p95 = stats(loads.map((l) => l.noteAt)).p95
-  lines.push('', `Target: laid out and interactive < ${LOAD_TARGET_MS} ms → p95 ${fmt(p95)} ms: **${p95 < LOAD_TARGET_MS ? 'met' : 'not met'}**`)
+  lines.push(
+    '',
+    `Target: laid out and interactive < ${LOAD_TARGET_MS} ms → p95 ${fmt(p95)} ms: **${p95 < LOAD_TARGET_MS ? 'met' : 'not met'}**`,
+  )
   return lines
 }
 
@@ -305,9 +370,18 @@ function printFluidity(f: FluidityResult): string[] {
     `| whole machine CPU in the window (% of one core; 2 cores = 200 %) | ${fmt(f.machineCpuPercent)} % |`,
   ]
   const p95 = f.crowd.intervals.p95
-  lines.push('', `Target: fluid = frame interval p95 < ${FRAME_TARGET_MS} ms with ${PARTICIPANTS} participants → ${fmt(p95, 1)} ms: **${p95 < FRAME_TARGET_MS ? 'met' : 'not met'}**`)
+  lines.push(
+    '',
+    `Target: fluid = frame interval p95 < ${FRAME_TARGET_MS} ms with ${PARTICIPANTS} participants → ${fmt(p95, 1)} ms: **${p95 < FRAME_TARGET_MS ? 'met' : 'not met'}**`,
+  )
   if (f.hot.length > 0) {
-    lines.push('', 'Hot spots in the page during the window (self time, CDP Profiler; /tmp/template-bench.cpuprofile):', '', '| function | self ms | share |', '| --- | --: | --: |')
+    lines.push(
+      '',
+      'Hot spots in the page during the window (self time, CDP Profiler; /tmp/template-bench.cpuprofile):',
+      '',
+      '| function | self ms | share |',
+      '| --- | --: | --: |',
+    )
     for (const h of f.hot) lines.push(`| \`${h.name}\` | ${fmt(h.selfMs)} | ${fmt(h.share * 100, 1)} % |`)
   }
   return lines
@@ -315,9 +389,13 @@ function printFluidity(f: FluidityResult): string[] {
 
 const machine = machineInfo()
 const command = `pnpm --filter @werkplaats/bench template ${process.argv.slice(2).join(' ')}`.trim()
-console.log(`# Template on the board (${STATE === 'whole' ? 'whole OECD template: every principle and play chosen' : 'a fresh OECD session'}: ${layout.shapes} template shapes)`)
+console.log(
+  `# Template on the board (${STATE === 'whole' ? 'whole OECD template: every principle and play chosen' : 'a fresh OECD session'}: ${layout.shapes} template shapes)`,
+)
 console.log(`Command: \`${command}\``)
-console.log(`Machine: ${machine.cores} cores (${machine.model}), Node ${machine.node}; load average at start ${loadAverage()}`)
+console.log(
+  `Machine: ${machine.cores} cores (${machine.model}), Node ${machine.node}; load average at start ${loadAverage()}`,
+)
 
 const server = await ServerProcess.launch({ TLDRAW_LICENSE_KEY: '' })
 const browser = await launchBrowser()
@@ -329,7 +407,9 @@ try {
     const loads: LoadResult[] = []
     for (let i = 0; i < LOADS; i++) {
       loads.push(await measureLoad(browser, server, i))
-      console.error(`load ${i + 1}: laid out ${fmt(loads.at(-1)?.laidOutAt)} ms, interactive ${fmt(loads.at(-1)?.noteAt)} ms (load ${loadAverage()})`)
+      console.error(
+        `load ${i + 1}: laid out ${fmt(loads.at(-1)?.laidOutAt)} ms, interactive ${fmt(loads.at(-1)?.noteAt)} ms (load ${loadAverage()})`,
+      )
     }
     results.loads = loads
     out.push(...printLoads(loads), '')

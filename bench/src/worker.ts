@@ -126,7 +126,10 @@ function makeClients(
           if (!inWindow(mark.sentAt)) continue
           record(result.latency, now - mark.sentAt)
           if (instanceOf && result.latencySame && result.latencyCross) {
-            record(instanceOf[mark.participant] === instance ? result.latencySame : result.latencyCross, now - mark.sentAt)
+            record(
+              instanceOf[mark.participant] === instance ? result.latencySame : result.latencyCross,
+              now - mark.sentAt,
+            )
           }
           result.receivedByRoom[room] = (result.receivedByRoom[room] ?? 0) + 1
         }
@@ -207,7 +210,9 @@ async function runLoad(job: LoadJob): Promise<void> {
         }
         const cursorAt = nextCursor[i] ?? now
         if (job.cursorEveryMs > 0 && now >= cursorAt) {
-          client.setAwareness(presenceState(client.participant, pos.x + Math.random() * 100, pos.y + Math.random() * 100))
+          client.setAwareness(
+            presenceState(client.participant, pos.x + Math.random() * 100, pos.y + Math.random() * 100),
+          )
           nextCursor[i] = Math.max(cursorAt + job.cursorEveryMs, now)
         }
       }
@@ -223,7 +228,10 @@ async function runLoad(job: LoadJob): Promise<void> {
       const second = Math.floor((at - t.startAt) / 1000)
       perSecond.set(second, (perSecond.get(second) ?? 0) + 1)
     }
-    console.error(`worker ${process.pid} awareness frames per second from start:`, [...perSecond].map(([k, v]) => `${k}:${v}`).join(' '))
+    console.error(
+      `worker ${process.pid} awareness frames per second from start:`,
+      [...perSecond].map(([k, v]) => `${k}:${v}`).join(' '),
+    )
   }
   post({ type: 'result', result })
 }
@@ -314,7 +322,12 @@ async function runDrag(job: DragJob): Promise<void> {
       sent += 1
       burst += 1
       // A drag: the same sticky, new x/y each frame, the rest of the record unchanged.
-      dragger.edit(Math.round(400 + 300 * Math.cos(sent / 50)), Math.round(300 + 200 * Math.sin(sent / 50)), 0, 'Sleep mij')
+      dragger.edit(
+        Math.round(400 + 300 * Math.cos(sent / 50)),
+        Math.round(300 + 200 * Math.sin(sent / 50)),
+        0,
+        'Sleep mij',
+      )
     }
     if (sent >= nextCheckpoint && sent < job.updates) {
       nextCheckpoint += every
@@ -328,18 +341,32 @@ async function runDrag(job: DragJob): Promise<void> {
   await checkpoint(sent, true)
   observer.destroy()
   dragger.destroy()
-  post({ type: 'drag-result', latency, sent, seen, durationMs, disconnects, frameBytes: frames ? frameBytes / frames : 0 })
+  post({
+    type: 'drag-result',
+    latency,
+    sent,
+    seen,
+    durationMs,
+    disconnects,
+    frameBytes: frames ? frameBytes / frames : 0,
+  })
 }
 
 /** The round as a screen has it: the control room's Y.Map `voteRounds`, entry `roundId`. */
 function revealedTallies(client: BenchClient, roundId: string): Array<{ votes: number }> | null {
-  const round = client.doc.getMap<unknown>(CONTROL_VOTE_ROUNDS_MAP).get(roundId) as { status?: unknown; tallies?: unknown } | undefined
+  const round = client.doc.getMap<unknown>(CONTROL_VOTE_ROUNDS_MAP).get(roundId) as
+    { status?: unknown; tallies?: unknown } | undefined
   if (!round || round.status !== 'revealed' || !Array.isArray(round.tallies)) return null
   return round.tallies as Array<{ votes: number }>
 }
 
 /** One vote through the API: milliseconds until the answer was read, and the status (or `error`). */
-async function castVote(job: VoteJob, token: string, roundId: string, cardId: string): Promise<{ ms: number; status: string }> {
+async function castVote(
+  job: VoteJob,
+  token: string,
+  roundId: string,
+  cardId: string,
+): Promise<{ ms: number; status: string }> {
   const started = nowMs()
   try {
     const response = await fetch(`${job.sessionApi}/rounds/${roundId}/votes`, {
@@ -397,7 +424,13 @@ async function runVote(job: VoteJob): Promise<void> {
     for (const cardId of cards) plan.push({ at: start.startAt + Math.random() * start.windowMs, voter, cardId })
   })
   plan.sort((a, b) => a.at - b.at)
-  const result: VoteCastResult = { latency: createHistogram(), statuses: {}, sendLagMs: 0, disconnects: 0, controlUpdates: 0 }
+  const result: VoteCastResult = {
+    latency: createHistogram(),
+    statuses: {},
+    sendLagMs: 0,
+    disconnects: 0,
+    controlUpdates: 0,
+  }
   const inFlight: Array<Promise<void>> = []
   let next = 0
   await sleepUntil(start.startAt)

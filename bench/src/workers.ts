@@ -52,7 +52,10 @@ export class WorkerHandle {
   }
 
   /** The next message of `type` (an `error` message from the worker rejects), within `timeoutMs`. */
-  async receive<T extends WorkerMessage['type']>(type: T, timeoutMs: number): Promise<Extract<WorkerMessage, { type: T }>> {
+  async receive<T extends WorkerMessage['type']>(
+    type: T,
+    timeoutMs: number,
+  ): Promise<Extract<WorkerMessage, { type: T }>> {
     const deadline = nowMs() + timeoutMs
     for (;;) {
       const message = await this.#next(deadline - nowMs())
@@ -66,10 +69,13 @@ export class WorkerHandle {
     if (queued) return Promise.resolve(queued)
     if (this.#exit) return Promise.reject(this.#exit)
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#waiting = undefined
-        reject(new Error(`load worker ${this.pid}: no answer within ${Math.round(timeoutMs)} ms`))
-      }, Math.max(0, timeoutMs))
+      const timer = setTimeout(
+        () => {
+          this.#waiting = undefined
+          reject(new Error(`load worker ${this.pid}: no answer within ${Math.round(timeoutMs)} ms`))
+        },
+        Math.max(0, timeoutMs),
+      )
       const onExit = (): void => {
         clearTimeout(timer)
         reject(this.#exit ?? new Error('load worker exited'))

@@ -17,7 +17,8 @@ const route = parseRoute(window.location.pathname)
 // Before anything renders: a participants' link's `#i=` invitation is kept in memory for the join form, and the
 // fragment (with it a `#t=` token, which moves into storage) leaves the address bar at once.
 const initialInvite = route.kind === 'session' ? inviteFromFragment(window.location.hash) : null
-const initialToken = route.kind === 'session' ? adoptTokenFromAddress(route.sessionId, browserAddressBar(), tokens) : null
+const initialToken =
+  route.kind === 'session' ? adoptTokenFromAddress(route.sessionId, browserAddressBar(), tokens) : null
 // A link of the same session opened in this tab changes only the fragment, which loads nothing: start afresh so
 // its invitation or token is read like the first one.
 window.addEventListener('hashchange', () => {

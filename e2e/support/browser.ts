@@ -75,7 +75,8 @@ export class Participant {
     })
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        const report = (window as unknown as { __werkplaatsCspViolation(violation: string): void }).__werkplaatsCspViolation
+        const report = (window as unknown as { __werkplaatsCspViolation(violation: string): void })
+          .__werkplaatsCspViolation
         report(`${event.effectiveDirective} ${event.blockedURI}`)
       })
     })

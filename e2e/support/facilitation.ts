@@ -65,13 +65,22 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource)
   return page.evaluate(async () => {
     interface AxeResult {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[]
+      violations: {
+        id: string
+        impact: string | null
+        help: string
+        nodes: { target: unknown[]; html: string; failureSummary?: string }[]
+      }[]
     }
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
         example: `${v.nodes[0]?.html ?? ''} — ${v.nodes[0]?.failureSummary ?? ''}`,
       }))
   })

@@ -13,7 +13,9 @@ export function votingSection(person: Participant, name: string) {
 
 /** A card of the running round in the "Stemmen" panel, found by its exact text. */
 export function voteCard(person: Participant, text: string): Locator {
-  return votingSection(person, 'Stemmen').getByRole('listitem').filter({ has: person.page.getByText(text, { exact: true }) })
+  return votingSection(person, 'Stemmen')
+    .getByRole('listitem')
+    .filter({ has: person.page.getByText(text, { exact: true }) })
 }
 
 /** A card's vote place on the board, laid out by the template layer. */
@@ -42,10 +44,16 @@ export async function vote(person: Participant, label: string, text: string, onB
   const remaining = () => votingSection(person, 'Stemmen').getByText(/^Nog \d+ stem|^Je stemmen zijn op/)
   const before = await remaining().textContent()
   // A card outside the view is culled (not displayed), hence out of the accessibility tree: find the button by its name attribute.
-  if (onBoard) await boardCard(person, onBoard).locator(`button[aria-label^="${label}: "]`).first().dispatchEvent('click')
-  else await voteCard(person, text).getByRole('button', { name: `${label}: ${text}` }).click()
+  if (onBoard)
+    await boardCard(person, onBoard).locator(`button[aria-label^="${label}: "]`).first().dispatchEvent('click')
+  else
+    await voteCard(person, text)
+      .getByRole('button', { name: `${label}: ${text}` })
+      .click()
   // Each vote's answer says what is left: wait for it, so the next vote is not refused as over budget.
-  await remaining().filter({ hasNotText: before ?? '' }).waitFor()
+  await remaining()
+    .filter({ hasNotText: before ?? '' })
+    .waitFor()
 }
 
 /** The badge a tally shows ("1 stem", "3 stemmen"), on the panel's cards and on the board's. */

@@ -23,13 +23,15 @@ describe('a full board', () => {
     await server?.destroy()
   })
 
-  it('is announced on the facilitator\'s screen, though a participant filled it', async () => {
+  it("is announced on the facilitator's screen, though a participant filled it", async () => {
     const session = await createSession(server.wsUrl, 'blank', 'Vol bord')
     fenna = await Participant.open(browser, 'Fenna')
     await fenna.open(session.links.facilitator)
     const closed = await fillBoard(server.wsUrl, session, CAP)
     expect(closed.code).toBe(4413)
-    const notice = fenna.page.getByRole('alert').filter({ has: fenna.page.getByRole('heading', { name: 'Het bord is vol' }) })
+    const notice = fenna.page
+      .getByRole('alert')
+      .filter({ has: fenna.page.getByRole('heading', { name: 'Het bord is vol' }) })
     await notice.waitFor()
     expect(await notice.textContent()).toContain('er kan niets meer bij')
     // The facilitator's own connection is untouched: still connected.

@@ -44,14 +44,67 @@ async function startRecorder(): Promise<Recorder> {
 /** tldraw 5 records that would each load something from `origin` in a browser showing the board. */
 function outsideContentRecords(origin: string): BoardRecord[] {
   const shape = (id: string, type: string, x: number, props: Record<string, unknown>) =>
-    ({ id, typeName: 'shape', type, x, y: 120, rotation: 0, parentId: 'page:page', index: `a${x}`, isLocked: false, opacity: 1, meta: {}, props }) as unknown as BoardRecord
-  const asset = (id: string, type: string, props: Record<string, unknown>) => ({ id, typeName: 'asset', type, props, meta: {} }) as unknown as BoardRecord
+    ({
+      id,
+      typeName: 'shape',
+      type,
+      x,
+      y: 120,
+      rotation: 0,
+      parentId: 'page:page',
+      index: `a${x}`,
+      isLocked: false,
+      opacity: 1,
+      meta: {},
+      props,
+    }) as unknown as BoardRecord
+  const asset = (id: string, type: string, props: Record<string, unknown>) =>
+    ({ id, typeName: 'asset', type, props, meta: {} }) as unknown as BoardRecord
   return [
-    asset('asset:image', 'image', { name: 'x.png', src: `${origin}/image-asset.png`, w: 200, h: 150, mimeType: 'image/png', isAnimated: false }),
-    shape('shape:image', 'image', 2, { w: 200, h: 150, assetId: 'asset:image', playing: true, url: `${origin}/image-link`, crop: null, flipX: false, flipY: false, altText: '' }),
-    asset('asset:video', 'video', { name: 'x.mp4', src: `${origin}/video-asset.mp4`, w: 200, h: 150, mimeType: 'video/mp4', isAnimated: true }),
-    shape('shape:video', 'video', 3, { w: 200, h: 150, assetId: 'asset:video', autoplay: true, url: `${origin}/video-link`, altText: '', time: 0, playing: true }),
-    asset('asset:bookmark', 'bookmark', { title: 'Kijk', description: '', image: `${origin}/bookmark-image.png`, favicon: `${origin}/bookmark-favicon.ico`, src: `${origin}/bookmark` }),
+    asset('asset:image', 'image', {
+      name: 'x.png',
+      src: `${origin}/image-asset.png`,
+      w: 200,
+      h: 150,
+      mimeType: 'image/png',
+      isAnimated: false,
+    }),
+    shape('shape:image', 'image', 2, {
+      w: 200,
+      h: 150,
+      assetId: 'asset:image',
+      playing: true,
+      url: `${origin}/image-link`,
+      crop: null,
+      flipX: false,
+      flipY: false,
+      altText: '',
+    }),
+    asset('asset:video', 'video', {
+      name: 'x.mp4',
+      src: `${origin}/video-asset.mp4`,
+      w: 200,
+      h: 150,
+      mimeType: 'video/mp4',
+      isAnimated: true,
+    }),
+    shape('shape:video', 'video', 3, {
+      w: 200,
+      h: 150,
+      assetId: 'asset:video',
+      autoplay: true,
+      url: `${origin}/video-link`,
+      altText: '',
+      time: 0,
+      playing: true,
+    }),
+    asset('asset:bookmark', 'bookmark', {
+      title: 'Kijk',
+      description: '',
+      image: `${origin}/bookmark-image.png`,
+      favicon: `${origin}/bookmark-favicon.ico`,
+      src: `${origin}/bookmark`,
+    }),
     shape('shape:bookmark', 'bookmark', 4, { w: 300, h: 320, assetId: 'asset:bookmark', url: `${origin}/bookmark` }),
     shape('shape:embed', 'embed', 5, { w: 300, h: 300, url: `${origin}/embed` }),
   ]
@@ -122,7 +175,10 @@ describe('the browser side: headers, tickets, no outside content', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       // Any participant: the link's invitation is in its fragment.
-      body: JSON.stringify({ name: 'Mallory', invite: new URLSearchParams(new URL(participantLink).hash.slice(1)).get('i') }),
+      body: JSON.stringify({
+        name: 'Mallory',
+        invite: new URLSearchParams(new URL(participantLink).hash.slice(1)).get('i'),
+      }),
     })
     expect(joined.status).toBe(201)
     const { token } = (await joined.json()) as { token: string }

@@ -157,8 +157,9 @@ function unexpectedProblems(problems: ConsoleProblem[], restartWindows: Array<{ 
       (problem) =>
         !(
           // A reconnect asks for a ticket first: while the server is down, that request is refused too.
-          /WebSocket connection to '.*' failed|Failed to load resource: net::ERR_CONNECTION_REFUSED/.test(problem.text) &&
-          restartWindows.some((window) => problem.at >= window.from && problem.at <= window.to)
+          /WebSocket connection to '.*' failed|Failed to load resource: net::ERR_CONNECTION_REFUSED/.test(
+            problem.text,
+          ) && restartWindows.some((window) => problem.at >= window.from && problem.at <= window.to)
         ),
     )
     .map((problem) => problem.text)

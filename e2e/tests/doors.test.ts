@@ -19,7 +19,9 @@ describe('the facilitator holds the door', () => {
   beforeAll(async () => {
     server = await startServer()
     browser = await launchBrowser()
-    ;[fien, anna, bram] = await Promise.all(['Fien', 'Anna', 'Bram'].map((name) => Participant.open(browser, name))) as [Participant, Participant, Participant]
+    ;[fien, anna, bram] = (await Promise.all(
+      ['Fien', 'Anna', 'Bram'].map((name) => Participant.open(browser, name)),
+    )) as [Participant, Participant, Participant]
   })
   afterAll(async () => {
     await browser?.close()
@@ -73,11 +75,16 @@ describe('the facilitator holds the door', () => {
     await anna.addStickyNote(420, 320, 'Van Anna')
     await fien.shapeWithText('Van Anna').waitFor()
     await fien.participantEntry('Anna', 'Deelnemer').getByRole('button', { name: 'Verwijderen' }).click()
-    await anna.page.getByRole('alert').filter({ hasText: 'De facilitator heeft je uit deze sessie verwijderd.' }).waitFor()
+    await anna.page
+      .getByRole('alert')
+      .filter({ hasText: 'De facilitator heeft je uit deze sessie verwijderd.' })
+      .waitFor()
     await fien.participantEntry('Anna', 'Deelnemer').waitFor({ state: 'detached' })
     await bram.participantEntry('Anna', 'Deelnemer').waitFor({ state: 'detached' })
     // The facilitator has no "Verwijderen" for themselves; the sticky is still on everyone's board.
-    expect(await fien.participantEntry('Fien', 'Facilitator').getByRole('button', { name: 'Verwijderen' }).count()).toBe(0)
+    expect(
+      await fien.participantEntry('Fien', 'Facilitator').getByRole('button', { name: 'Verwijderen' }).count(),
+    ).toBe(0)
     await bram.shapeWithText('Van Anna').waitFor()
     expect(await fien.shapeWithText('Van Anna').count()).toBe(1)
   })

@@ -51,7 +51,9 @@ describe('the facilitator exports the session', () => {
     expect(md.download.suggestedFilename()).toMatch(/^exportsessie-café-\d{4}-\d{2}-\d{2}\.md$/)
     const markdown = md.body.toString('utf8')
     expect(markdown).toContain(`| ${topQuestion.text} | 3 | 100% |`)
-    expect(markdown).toContain(`| ${actionPlan.text} | ${actionPlan.owner} | ${actionPlan.firstStep} | ${actionPlan.date} |`)
+    expect(markdown).toContain(
+      `| ${actionPlan.text} | ${actionPlan.owner} | ${actionPlan.firstStep} | ${actionPlan.date} |`,
+    )
 
     const csv = await download('CSV downloaden')
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -83,24 +85,33 @@ describe('the facilitator exports the session', () => {
     expect(flat).toContain(workshop.actionPlan.owner)
   })
 
-  it('downloads the check-in stage as a PNG of that frame\'s size, and the whole board as SVG', async () => {
+  it("downloads the check-in stage as a PNG of that frame's size, and the whole board as SVG", async () => {
     const template = getTemplate(TEMPLATE_ID)
     if (!template) throw new Error('no template')
     const principle = template.principles[0]
-    const frame = layoutTemplate(template, { rounds: [{ principleIds: principle ? [principle.id] : [], playIds: [workshop.play.id] }], layoutOverrides: {} }).frames.find(
-      (f) => f.kind === 'stage' && f.stageId === template.agenda[0]?.id && f.round === 0,
-    )
+    const frame = layoutTemplate(template, {
+      rounds: [{ principleIds: principle ? [principle.id] : [], playIds: [workshop.play.id] }],
+      layoutOverrides: {},
+    }).frames.find((f) => f.kind === 'stage' && f.stageId === template.agenda[0]?.id && f.round === 0)
     if (!frame) throw new Error('no check-in frame')
-    await fien.page.getByRole('region', { name: 'Exporteren' }).getByLabel('Wat').selectOption({ label: template.agenda[0]?.title ?? '' })
+    await fien.page
+      .getByRole('region', { name: 'Exporteren' })
+      .getByLabel('Wat')
+      .selectOption({ label: template.agenda[0]?.title ?? '' })
     const png = await download('PNG downloaden')
-    expect(png.download.suggestedFilename()).toMatch(new RegExp(`^exportsessie-café-${frame.stageId}-\\d{4}-\\d{2}-\\d{2}\\.png$`))
+    expect(png.download.suggestedFilename()).toMatch(
+      new RegExp(`^exportsessie-café-${frame.stageId}-\\d{4}-\\d{2}-\\d{2}\\.png$`),
+    )
     expect([...png.body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
     // IHDR: width and height, big-endian, right after the signature and the chunk's length and type.
     expect(png.body.subarray(12, 16).toString('latin1')).toBe('IHDR')
     expect(png.body.readUInt32BE(16)).toBe(Math.ceil(frame.w))
     expect(png.body.readUInt32BE(20)).toBe(Math.ceil(frame.h))
 
-    await fien.page.getByRole('region', { name: 'Exporteren' }).getByLabel('Wat').selectOption({ label: 'Het hele bord' })
+    await fien.page
+      .getByRole('region', { name: 'Exporteren' })
+      .getByLabel('Wat')
+      .selectOption({ label: 'Het hele bord' })
     const svg = (await download('SVG downloaden')).body.toString('utf8')
     expect(svg).toMatch(/^<svg[\s>]/)
     expect(svg).toContain('Check-in')

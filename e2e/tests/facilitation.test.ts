@@ -37,7 +37,10 @@ describe('the facilitator moves the team through the OECD playbook', () => {
   async function expectEveryoneOn(stageTitle: string) {
     for (const person of participants()) {
       await stagePanel(person).getByRole('heading', { name: stageTitle }).waitFor()
-      await fien.participantEntry(person.name, 'Deelnemer').filter({ hasText: `Op: ${stageTitle}` }).waitFor()
+      await fien
+        .participantEntry(person.name, 'Deelnemer')
+        .filter({ hasText: `Op: ${stageTitle}` })
+        .waitFor()
     }
   }
 
@@ -72,7 +75,10 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     await fien.page.getByRole('button', { name: 'Delen', exact: true }).click()
     for (const person of participants()) await person.joinByLink(share.participantLink)
     await stagePanel(anna).getByText('De facilitator heeft nog geen fase geopend.').waitFor()
-    await facilitatorPanel(fien).getByRole('button', { name: 'Vorige fase' }).and(fien.page.locator(':disabled')).waitFor()
+    await facilitatorPanel(fien)
+      .getByRole('button', { name: 'Vorige fase' })
+      .and(fien.page.locator(':disabled'))
+      .waitFor()
   })
 
   it('"Volgende fase" brings every participant\'s view to the next stage\'s frame', async () => {
@@ -82,10 +88,13 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     await panel.getByRole('button', { name: 'Volgende fase' }).click()
     await expectEveryoneOn(STARTPUNT)
     // The jump list marks where the team is.
-    await panel.getByRole('button', { name: /^Startpunt/ }).and(fien.page.locator('[aria-current="step"]')).waitFor()
+    await panel
+      .getByRole('button', { name: /^Startpunt/ })
+      .and(fien.page.locator('[aria-current="step"]'))
+      .waitFor()
   })
 
-  it('the guide panel shows the current stage\'s text, and participants its instruction', async () => {
+  it("the guide panel shows the current stage's text, and participants its instruction", async () => {
     const guide = facilitatorPanel(fien).getByRole('region', { name: 'Facilitatorgids' })
     await guide.getByText('Leg uit dat de vragen onder elk principe voorbeelden zijn', { exact: false }).waitFor()
     // Markdown bold came through as markup, not as asterisks.
@@ -102,7 +111,10 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     for (let i = 0; i < 10; i++) await anna.page.mouse.wheel(0, 4000)
     await fien.participantEntry('Anna', 'Deelnemer').filter({ hasText: 'Buiten de fases' }).waitFor()
     await facilitatorPanel(fien).getByRole('button', { name: 'Breng iedereen hierheen' }).click()
-    await fien.participantEntry('Anna', 'Deelnemer').filter({ hasText: `Op: ${STARTPUNT}` }).waitFor()
+    await fien
+      .participantEntry('Anna', 'Deelnemer')
+      .filter({ hasText: `Op: ${STARTPUNT}` })
+      .waitFor()
     // A summon moves the view once and changes no mode: Anna still looks around herself.
     await stagePanel(anna).getByText('Je kijkt zelf rond.').waitFor()
     await stagePanel(anna).getByRole('button', { name: 'Volg de facilitator' }).click()
@@ -121,7 +133,10 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     }
     for (let i = 0; i < 10; i++) await fien.page.mouse.wheel(0, -4000)
     for (const person of participants()) {
-      await fien.participantEntry(person.name, 'Deelnemer').filter({ hasText: `Op: ${STARTPUNT}` }).waitFor()
+      await fien
+        .participantEntry(person.name, 'Deelnemer')
+        .filter({ hasText: `Op: ${STARTPUNT}` })
+        .waitFor()
     }
     // Bram pans himself: he steps out, and says so.
     await bram.page.mouse.move(500, 400)
@@ -132,22 +147,31 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     await stagePanel(bram).getByRole('button', { name: 'Volg de facilitator' }).click()
   })
 
-  it('the timer shows the same time on all four screens, one of them with its clock 7 minutes fast, and signals at zero', { timeout: 120_000 }, async () => {
-    const panel = facilitatorPanel(fien)
-    await panel.getByLabel('Minuten').fill('1')
-    await panel.getByRole('button', { name: 'Start', exact: true }).click()
-    const everyone = [fien, ...participants()]
-    for (const person of everyone) await person.page.getByRole('timer').filter({ hasText: /^0:5\d$|^1:00$/ }).waitFor()
-    const shown = await Promise.all(everyone.map(shownSeconds))
-    expect(Math.max(...shown) - Math.min(...shown), `shown: ${shown.join(', ')}`).toBeLessThanOrEqual(1)
-    expect(Math.min(...shown)).toBeGreaterThan(45)
+  it(
+    'the timer shows the same time on all four screens, one of them with its clock 7 minutes fast, and signals at zero',
+    { timeout: 120_000 },
+    async () => {
+      const panel = facilitatorPanel(fien)
+      await panel.getByLabel('Minuten').fill('1')
+      await panel.getByRole('button', { name: 'Start', exact: true }).click()
+      const everyone = [fien, ...participants()]
+      for (const person of everyone)
+        await person.page
+          .getByRole('timer')
+          .filter({ hasText: /^0:5\d$|^1:00$/ })
+          .waitFor()
+      const shown = await Promise.all(everyone.map(shownSeconds))
+      expect(Math.max(...shown) - Math.min(...shown), `shown: ${shown.join(', ')}`).toBeLessThanOrEqual(1)
+      expect(Math.min(...shown)).toBeGreaterThan(45)
 
-    for (const person of everyone) await person.page.getByRole('alert').filter({ hasText: 'De tijd is om!' }).waitFor({ timeout: 75_000 })
-    for (const person of everyone) expect(await person.page.getByRole('timer').textContent()).toBe('0:00')
-    expect(await soundsPlayed(anna.page)).toBeGreaterThanOrEqual(1)
-  })
+      for (const person of everyone)
+        await person.page.getByRole('alert').filter({ hasText: 'De tijd is om!' }).waitFor({ timeout: 75_000 })
+      for (const person of everyone) expect(await person.page.getByRole('timer').textContent()).toBe('0:00')
+      expect(await soundsPlayed(anna.page)).toBeGreaterThanOrEqual(1)
+    },
+  )
 
-  it('the facilitator\'s panel works with the keyboard alone: next stage, stop and start the timer', async () => {
+  it("the facilitator's panel works with the keyboard alone: next stage, stop and start the timer", async () => {
     await fien.page.locator('body').focus()
     await tabTo(fien.page, 'Volgende fase')
     await fien.page.keyboard.press('Enter')
@@ -156,7 +180,8 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     await fien.page.keyboard.press('Enter')
     await tabTo(fien.page, 'Start')
     await fien.page.keyboard.press('Enter')
-    for (const person of participants()) await person.page.locator('[data-testid="timer"][data-status="running"]').waitFor()
+    for (const person of participants())
+      await person.page.locator('[data-testid="timer"][data-status="running"]').waitFor()
   })
 
   it('private writing hides a sticky from the other participants until "Onthullen"', async () => {
@@ -178,7 +203,7 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     await toggle.and(fien.page.locator('[aria-pressed="false"]')).waitFor()
   })
 
-  it('the facilitator\'s and a participant\'s screens pass an accessibility scan', async () => {
+  it("the facilitator's and a participant's screens pass an accessibility scan", async () => {
     expect(await seriousViolations(fien.page)).toEqual([])
     expect(await seriousViolations(anna.page)).toEqual([])
   })
@@ -211,7 +236,10 @@ describe('the Nido template goes through the same facilitation', () => {
     for (const title of ['Welkom & check-in', 'Waar staan we als team?', 'Wat kunnen we anders doen?']) {
       await panel.getByRole('button', { name: 'Volgende fase' }).click()
       await stagePanel(anna).getByRole('heading', { name: title }).waitFor()
-      await fien.participantEntry('Anna', 'Deelnemer').filter({ hasText: `Op: ${title}` }).waitFor()
+      await fien
+        .participantEntry('Anna', 'Deelnemer')
+        .filter({ hasText: `Op: ${title}` })
+        .waitFor()
     }
   })
 })

@@ -57,7 +57,11 @@ describe('a facilitator on one instance and participants on another', () => {
     const response = await fetch(`${a.url}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: 'Twee instanties', facilitatorName: 'Fien' }),
+      body: JSON.stringify({
+        templateId: 'oecd-innovatie-playbook',
+        title: 'Twee instanties',
+        facilitatorName: 'Fien',
+      }),
     })
     expect(response.status).toBe(201)
     const created = (await response.json()) as { links: { facilitator: string; participant: string } }
@@ -77,9 +81,15 @@ describe('a facilitator on one instance and participants on another', () => {
     for (const title of [stageTitle('welcome'), stageTitle('challenges')]) {
       await next.click()
       for (const person of team) {
-        await stagePanel(person).getByRole('region', { name: 'Huidige fase' }).getByRole('heading', { name: title }).waitFor()
+        await stagePanel(person)
+          .getByRole('region', { name: 'Huidige fase' })
+          .getByRole('heading', { name: title })
+          .waitFor()
         // And back: A knows from B's presence that each participant's view went along.
-        await fien.participantEntry(person.name, 'Deelnemer').filter({ hasText: `Op: ${title}` }).waitFor()
+        await fien
+          .participantEntry(person.name, 'Deelnemer')
+          .filter({ hasText: `Op: ${title}` })
+          .waitFor()
       }
     }
   })
@@ -89,7 +99,9 @@ describe('a facilitator on one instance and participants on another', () => {
     // No stage picked: the dialog offers the current stage's cards, the principles.
     await startRound(fien, 2)
     for (const person of team) {
-      await votingSection(person, 'Stemmen').getByText(`Stemronde: ${stageTitle('challenges')}`).waitFor()
+      await votingSection(person, 'Stemmen')
+        .getByText(`Stemronde: ${stageTitle('challenges')}`)
+        .waitFor()
       await votingSection(person, 'Stemmen').getByText('Nog 2 stemmen').waitFor()
     }
     const stemmen = votingSection(fien, 'Stemmen')
@@ -105,7 +117,12 @@ describe('a facilitator on one instance and participants on another', () => {
     await stemmen.getByText('2 van 2 hebben gestemd').waitFor()
     for (const person of team) await votingSection(person, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
     // Hidden until revealed: the participants see no tally yet.
-    for (const person of team) expect(await votingSection(person, 'Stemmen').getByText(/^\d+ stemm?e?n?$/).count()).toBe(0)
+    for (const person of team)
+      expect(
+        await votingSection(person, 'Stemmen')
+          .getByText(/^\d+ stemm?e?n?$/)
+          .count(),
+      ).toBe(0)
   })
 
   it('"Onthullen" on A shows the same tallies on B', async () => {
@@ -118,7 +135,9 @@ describe('a facilitator on one instance and participants on another', () => {
     for (const person of [fien, ...team]) {
       for (const { principle, votes } of expected) {
         await voteCard(person, principle.title).getByText(tallyBadge(votes), { exact: true }).waitFor()
-        await boardCard(person, principle.id).getByText(tallyBadge(votes), { exact: true }).waitFor({ state: 'attached' })
+        await boardCard(person, principle.id)
+          .getByText(tallyBadge(votes), { exact: true })
+          .waitFor({ state: 'attached' })
       }
       const top = votingSection(person, 'Resultaten').getByRole('listitem').first()
       await top.getByText('2 stemmen · 100% van de stemmers').waitFor()
@@ -129,7 +148,9 @@ describe('a facilitator on one instance and participants on another', () => {
   it('each browser spoke only to its own instance, and no screen reported an error', () => {
     const ownInstance = new Map<Participant, ServerProcess>([[fien, a], ...team.map((person) => [person, b] as const)])
     for (const [person, server] of ownInstance) {
-      expect(requestsElsewhere([...person.requests, ...(sockets.get(person) ?? [])], server.host), person.name).toEqual([])
+      expect(requestsElsewhere([...person.requests, ...(sockets.get(person) ?? [])], server.host), person.name).toEqual(
+        [],
+      )
       // The board, control and (for participants) private rooms: all on the person's own instance.
       expect(sockets.get(person)?.length, person.name).toBeGreaterThanOrEqual(2)
       expect(person.problems, person.name).toEqual([])

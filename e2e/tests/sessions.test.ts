@@ -34,7 +34,9 @@ describe('a session with a facilitator, participants and an observer', () => {
 
   it('the facilitator makes a session from the OECD template on the start page', async () => {
     await fien.page.goto(`${server.url}/`)
-    const template = fien.page.getByRole('listitem').filter({ has: fien.page.getByRole('heading', { name: 'Innovatie Playbook' }) })
+    const template = fien.page
+      .getByRole('listitem')
+      .filter({ has: fien.page.getByRole('heading', { name: 'Innovatie Playbook' }) })
     // Title, number of stages, total minutes and language, as the template catalogue says.
     await template.filter({ hasText: /\d+ onderdelen · \d+ minuten · Nederlands/ }).waitFor()
     await fien.createSession(`${server.url}/`, 'Innovatie Playbook', 'Innovatiesessie team Noord')
@@ -44,7 +46,9 @@ describe('a session with a facilitator, participants and an observer', () => {
     share = await fien.shareDetails()
     expect(share.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/)
     // The session's address, with the invitation in the fragment (never sent to a server).
-    expect(share.participantLink).toMatch(new RegExp(`^${server.url}${new URL(fien.page.url()).pathname}#i=[A-Za-z0-9_-]{43}$`))
+    expect(share.participantLink).toMatch(
+      new RegExp(`^${server.url}${new URL(fien.page.url()).pathname}#i=[A-Za-z0-9_-]{43}$`),
+    )
     expect(share.observerLink).toMatch(/#t=[A-Za-z0-9_-]+$/)
   })
 
@@ -73,7 +77,10 @@ describe('a session with a facilitator, participants and an observer', () => {
       ] as const) {
         await person.onlineParticipant(name, role).waitFor()
       }
-      await person.participantList().getByRole('heading', { name: /4 van 4 online/ }).waitFor()
+      await person
+        .participantList()
+        .getByRole('heading', { name: /4 van 4 online/ })
+        .waitFor()
     }
     await fien.participantEntry('Fien (jij)', 'Facilitator').waitFor()
     await olaf.participantEntry('Waarnemer (jij)', 'Waarnemer').waitFor()
@@ -132,7 +139,10 @@ describe('a session with a facilitator, participants and an observer', () => {
       expect(await person.page.getByRole('form', { name: 'Deelnemen aan de sessie' }).count()).toBe(0)
     }
     // Nobody became a second participant: still Fien, Anna, Bram and one observer.
-    await fien.participantList().getByRole('heading', { name: /4 van 4 online/ }).waitFor()
+    await fien
+      .participantList()
+      .getByRole('heading', { name: /4 van 4 online/ })
+      .waitFor()
     await olaf.page.getByText('Alleen bekijken', { exact: true }).waitFor()
     await fien.page.getByRole('button', { name: 'Delen', exact: true }).waitFor()
     expect(await anna.page.getByRole('button', { name: 'Delen', exact: true }).count()).toBe(0)
@@ -159,7 +169,9 @@ describe('a session with a facilitator, participants and an observer', () => {
 
       await sessions.getByRole('button', { name: 'Innovatiesessie Noord en Zuid verwijderen' }).click()
       await sessions.getByRole('button', { name: 'Ja, verwijderen' }).click()
-      await sessions.getByRole('link', { name: 'Innovatiesessie Noord en Zuid', exact: true }).waitFor({ state: 'detached' })
+      await sessions
+        .getByRole('link', { name: 'Innovatiesessie Noord en Zuid', exact: true })
+        .waitFor({ state: 'detached' })
     } finally {
       await start.close()
     }

@@ -116,7 +116,9 @@ describe('the template layer', () => {
     await fien.page.getByRole('button', { name: 'Verborgen kaarten tonen (1)' }).click()
     await card(anna).first().waitFor({ state: 'attached' })
     await fien.page.getByRole('button', { name: 'Sjabloon ontgrendelen' }).click()
-    expect(await fien.page.getByRole('button', { name: 'Sjabloon ontgrendelen' }).getAttribute('aria-pressed')).toBe('false')
+    expect(await fien.page.getByRole('button', { name: 'Sjabloon ontgrendelen' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    )
   })
 
   it('participants may export only once the facilitator allows it', async () => {

@@ -3,7 +3,15 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, Participant } from '../support/browser.ts'
 import { type ServerProcess, startServer } from '../support/server.ts'
-import { boardCard, startRound as startVotingRound, tallyBadge, vote, voteCard, votingDock, votingSection } from '../support/voting.ts'
+import {
+  boardCard,
+  startRound as startVotingRound,
+  tallyBadge,
+  vote,
+  voteCard,
+  votingDock,
+  votingSection,
+} from '../support/voting.ts'
 
 /** Just what the test needs of the OECD template, read as the server reads it. */
 interface TemplateData {
@@ -16,7 +24,9 @@ interface TemplateData {
     plays: Array<{ id: string; title: string; actions: Array<{ id: string; text: string }> }>
   }>
 }
-const oecd = JSON.parse(readFileSync(new URL('../../playbook-data/templates/oecd-innovatie-playbook.json', import.meta.url), 'utf8')) as TemplateData
+const oecd = JSON.parse(
+  readFileSync(new URL('../../playbook-data/templates/oecd-innovatie-playbook.json', import.meta.url), 'utf8'),
+) as TemplateData
 
 /**
  * The playbook's journey through votes, with a facilitator and five participants in their own browsers
@@ -24,7 +34,7 @@ const oecd = JSON.parse(readFileSync(new URL('../../playbook-data/templates/oecd
  * brings the plays of the top three to Verbeteren, participants mark actions and make an action plan, and
  * every screen sees the same results. The steps build on each other, like a workshop would.
  */
-describe('voting and the playbook\'s logic', () => {
+describe("voting and the playbook's logic", () => {
   let server: ServerProcess
   let browser: Browser
   let fien: Participant
@@ -60,7 +70,11 @@ describe('voting and the playbook\'s logic', () => {
     for (const person of team) await person.joinByLink(created.links.participant)
     await votingSection(fien, 'Stemmen').getByText('Er loopt geen stemronde.').waitFor()
     // Only the facilitator opens rounds.
-    expect(await votingSection(team[0] as Participant, 'Stemmen').getByRole('button', { name: 'Stemronde starten' }).count()).toBe(0)
+    expect(
+      await votingSection(team[0] as Participant, 'Stemmen')
+        .getByRole('button', { name: 'Stemronde starten' })
+        .count(),
+    ).toBe(0)
   })
 
   it('the Startpunt round proposes the principle with the most votes, and the facilitator chooses it', async () => {
@@ -72,12 +86,20 @@ describe('voting and the playbook\'s logic', () => {
     await votingSection(anna, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
     await votingSection(fien, 'Stemmen').getByText('5 van 5 hebben gestemd').waitFor()
     // Hidden until revealed: nobody but the facilitator sees a tally yet.
-    expect(await votingSection(anna, 'Stemmen').getByText(/^\d+ stemm?e?n?$/).count()).toBe(0)
+    expect(
+      await votingSection(anna, 'Stemmen')
+        .getByText(/^\d+ stemm?e?n?$/)
+        .count(),
+    ).toBe(0)
 
     await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
-    await votingSection(fien, 'Stemmen').getByText(`De stemmen wijzen naar ${title(second)}.`).waitFor()
+    await votingSection(fien, 'Stemmen')
+      .getByText(`De stemmen wijzen naar ${title(second)}.`)
+      .waitFor()
     await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Dit principe kiezen' }).click()
-    await votingSection(fien, 'Stemmen').getByText(`Gekozen principe: ${title(second)}`).waitFor()
+    await votingSection(fien, 'Stemmen')
+      .getByText(`Gekozen principe: ${title(second)}`)
+      .waitFor()
     for (const person of team) {
       await voteCard(person, title(second)).getByText('3 stemmen', { exact: true }).waitFor()
       await voteCard(person, title(first)).getByText('2 stemmen', { exact: true }).waitFor()
@@ -95,7 +117,13 @@ describe('voting and the playbook\'s logic', () => {
     await votingSection(anna, 'Stemmen').getByText('Nog 3 stemmen').waitFor()
 
     // q0: 5 votes, q1: 4, q2: 3, q3: 2, q4: 1.
-    const ballots = [[0, 1, 2], [0, 1, 2], [0, 1, 3], [0, 1, 3], [0, 2, 4]]
+    const ballots = [
+      [0, 1, 2],
+      [0, 1, 2],
+      [0, 1, 3],
+      [0, 1, 3],
+      [0, 2, 4],
+    ]
     for (const [index, person] of team.entries()) {
       for (const q of ballots[index] ?? []) {
         const question = questions[q] as { id: string; text: string }
@@ -105,18 +133,30 @@ describe('voting and the playbook\'s logic', () => {
     }
     await votingSection(anna, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
     // The budget holds on the screen too: no more "We moeten dit verbeteren!" to press.
-    expect(await voteCard(anna, (questions[4] as { text: string }).text).getByRole('button', { name: new RegExp(label) }).isDisabled()).toBe(true)
+    expect(
+      await voteCard(anna, (questions[4] as { text: string }).text)
+        .getByRole('button', { name: new RegExp(label) })
+        .isDisabled(),
+    ).toBe(true)
     await votingSection(fien, 'Stemmen').getByText('5 van 5 hebben gestemd').waitFor()
-    expect(await votingSection(anna, 'Stemmen').getByText(/^\d+ stemm?e?n?$/).count()).toBe(0)
+    expect(
+      await votingSection(anna, 'Stemmen')
+        .getByText(/^\d+ stemm?e?n?$/)
+        .count(),
+    ).toBe(0)
 
     await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
     const expected = [5, 4, 3, 2, 1]
     for (const person of [fien, ...team]) {
       for (const [q, votes] of expected.entries()) {
         const badge = tallyBadge(votes)
-        await voteCard(person, (questions[q] as { text: string }).text).getByText(badge, { exact: true }).waitFor()
+        await voteCard(person, (questions[q] as { text: string }).text)
+          .getByText(badge, { exact: true })
+          .waitFor()
         // The same tally on the question card on the board.
-        await boardCard(person, (questions[q] as { id: string }).id).getByText(badge, { exact: true }).waitFor({ state: 'attached' })
+        await boardCard(person, (questions[q] as { id: string }).id)
+          .getByText(badge, { exact: true })
+          .waitFor({ state: 'attached' })
       }
       // "Resultaten": most votes first, with the share of voters.
       const rows = votingSection(person, 'Resultaten').getByRole('listitem')
@@ -128,8 +168,18 @@ describe('voting and the playbook\'s logic', () => {
 
   it('the plays of the three top questions are chosen and appear on Verbeteren', async () => {
     const decision = votingSection(fien, 'Stemmen').getByRole('region', { name: 'Plays voor Verbeteren' })
-    for (const [q, ticked] of [[0, true], [1, true], [2, true], [3, false], [4, false]] as const) {
-      expect(await decision.getByRole('checkbox', { name: new RegExp(escape((questions[q] as { text: string }).text)) }).isChecked()).toBe(ticked)
+    for (const [q, ticked] of [
+      [0, true],
+      [1, true],
+      [2, true],
+      [3, false],
+      [4, false],
+    ] as const) {
+      expect(
+        await decision
+          .getByRole('checkbox', { name: new RegExp(escape((questions[q] as { text: string }).text)) })
+          .isChecked(),
+      ).toBe(ticked)
     }
     await decision.getByRole('button', { name: 'Deze plays kiezen' }).click()
     await decision.getByText('3 plays gekozen').waitFor()
@@ -148,7 +198,8 @@ describe('voting and the playbook\'s logic', () => {
     const play = second.plays.find((p) => p.id === (questions[0] as { playId: string }).playId)
     const action = play?.actions[0]
     if (!action) throw new Error('a play has actions')
-    const group = (person: Participant) => votingSection(person, 'Acties').getByRole('group', { name: `Heb je dit al geprobeerd? ${action.text}` })
+    const group = (person: Participant) =>
+      votingSection(person, 'Acties').getByRole('group', { name: `Heb je dit al geprobeerd? ${action.text}` })
     const [anna, bram, cor] = team as [Participant, Participant, Participant]
     await group(anna).getByRole('radio', { name: 'Geprobeerd' }).check()
     await group(bram).getByRole('radio', { name: 'Willen we proberen' }).check()
@@ -157,7 +208,11 @@ describe('voting and the playbook\'s logic', () => {
     await group(cor).getByRole('radio', { name: 'Niet relevant' }).check()
     const counts = 'Geprobeerd: 1 · Willen we proberen: 1 · Niet relevant: 1'
     for (const person of [fien, ...team]) {
-      await votingSection(person, 'Acties').getByRole('listitem').filter({ hasText: action.text }).getByText(counts).waitFor()
+      await votingSection(person, 'Acties')
+        .getByRole('listitem')
+        .filter({ hasText: action.text })
+        .getByText(counts)
+        .waitFor()
     }
     expect(await group(fien).getByRole('radio', { name: 'Geprobeerd' }).isDisabled()).toBe(true)
   })
@@ -168,9 +223,12 @@ describe('voting and the playbook\'s logic', () => {
     if (!action) throw new Error('a play has actions')
     const [anna, bram] = team as [Participant, Participant]
     const plan = (person: Participant) => votingSection(person, 'Actieplan')
-    for (const person of [anna, bram]) await votingDock(person).getByRole('button', { name: 'Actieplan', exact: true }).click()
+    for (const person of [anna, bram])
+      await votingDock(person).getByRole('button', { name: 'Actieplan', exact: true }).click()
     await plan(anna).getByRole('button', { name: 'Uit de gekozen acties' }).click()
-    await plan(anna).getByRole('button', { name: `Toevoegen aan actieplan: ${action.text}` }).click()
+    await plan(anna)
+      .getByRole('button', { name: `Toevoegen aan actieplan: ${action.text}` })
+      .click()
     const item = (person: Participant) => plan(person).getByRole('group', { name: 'Actie 1' })
     await item(anna).getByLabel('Eigenaar').fill('Anna')
     await item(anna).getByLabel('Eerste stap').fill('Agenda het overleg van maandag')

@@ -29,7 +29,9 @@ for (const template of buildTemplates()) {
     let current = ''
     try {
       current = readFileSync(path, 'utf8')
-    } catch {}
+    } catch {
+      // No file yet: it is out of date by definition.
+    }
     if (current !== json) {
       stale++
       console.error(`${fileName} is out of date with the seeds; run node scripts/build-templates.ts`)

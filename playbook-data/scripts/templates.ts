@@ -46,7 +46,6 @@ export function nidoTemplate(): Template {
   }
 }
 
-
 export function buildTemplates(): Template[] {
   return [oecdTemplate(), nidoTemplate()]
 }

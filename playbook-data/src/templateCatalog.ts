@@ -34,7 +34,9 @@ function parseFile(dir: string, fileName: string): unknown {
 /** Loads and validates every template; the file name (without `.json`) must equal the template's id. */
 export function loadTemplates(dir = templatesDir): Map<string, Template> {
   const templates = new Map<string, Template>()
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
   for (const fileName of files) {
     const template = validateTemplate(parseFile(dir, fileName), fileName)
     if (`${template.id}.json` !== fileName) {

@@ -43,7 +43,8 @@ describe('Iedereen kan innoveren template', () => {
     const actions = plays().flatMap((p) => p.actions)
     expect(actions.length).toBeGreaterThanOrEqual(6)
     expect(page.missing(actions.map((a) => a.text))).toEqual([])
-    for (const a of actions.filter((x) => x.attribution)) expect(page.missing([`${a.text} ${a.attribution}`])).toEqual([])
+    for (const a of actions.filter((x) => x.attribution))
+      expect(page.missing([`${a.text} ${a.attribution}`])).toEqual([])
     expect(actions.filter((a) => a.attribution).map((a) => a.attribution)).toEqual([
       'Angela Hanson (OESO/OPSI)',
       'Steven Van de Walle (KU Leuven)',
@@ -64,7 +65,10 @@ describe('Iedereen kan innoveren template', () => {
     const background = template().background
     expect(background.map((g) => g.title)).toEqual(['Vragen en antwoorden'])
     const questions = background.flatMap((g) => g.sections)
-    expect(questions.map((s) => s.title.split(' ').slice(0, 3).join(' '))).toEqual(['Moeten we “innovatie-doelen”', 'Is een gemeenschappelijke'])
+    expect(questions.map((s) => s.title.split(' ').slice(0, 3).join(' '))).toEqual([
+      'Moeten we “innovatie-doelen”',
+      'Is een gemeenschappelijke',
+    ])
     const sections = [...template().intro, ...questions]
     expect(page.missing(background.map((g) => g.title))).toEqual([])
     expect(page.missing(sections.flatMap((s) => [s.title, ...paragraphs(s.text)]))).toEqual([])
@@ -72,7 +76,8 @@ describe('Iedereen kan innoveren template', () => {
 
   it('has only absolute https links', () => {
     for (const play of plays()) {
-      for (const link of [...(play.case?.links ?? []), ...(play.toolkit?.links ?? [])]) expect(new URL(link).protocol).toBe('https:')
+      for (const link of [...(play.case?.links ?? []), ...(play.toolkit?.links ?? [])])
+        expect(new URL(link).protocol).toBe('https:')
     }
   })
 

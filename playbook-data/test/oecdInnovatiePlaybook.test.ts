@@ -83,7 +83,14 @@ describe('OECD Innovatie Playbook template: structure', () => {
     expect(agenda.map((s) => s.kind)).toEqual(['welcome', 'challenges', 'assess', 'improve', 'action-plan', 'closing'])
     for (const stage of agenda) expect(stage.facilitatorGuide.length, stage.id).toBeGreaterThan(400)
     // What each stage's frame shows, as the authored agenda (`scripts/authored/`) lays it out; every stage has a place to write.
-    expect(agenda.map((s) => s.shows)).toEqual([['intro', 'journey'], ['principles'], ['principle-details', 'assessment-questions'], ['plays'], [], []])
+    expect(agenda.map((s) => s.shows)).toEqual([
+      ['intro', 'journey'],
+      ['principles'],
+      ['principle-details', 'assessment-questions'],
+      ['plays'],
+      [],
+      [],
+    ])
     for (const stage of agenda) expect(stage.writingZone?.label, stage.id).toBeTruthy()
   })
 })
@@ -149,7 +156,9 @@ describe('OECD Innovatie Playbook template: text is the published text', () => {
   it('keeps case and toolkit links apart', () => {
     const byId = new Map(plays().map((p) => [p.id, p]))
     expect(byId.get('vertrouwen-in-leiderschap')?.case?.links).toEqual(['https://vm.fi/en/public-sector-innovations'])
-    expect(byId.get('relevante-stakeholders')?.toolkit?.links).toEqual(['https://oecd-opsi.org/toolkits/the-partnerships-analysis-tool/'])
+    expect(byId.get('relevante-stakeholders')?.toolkit?.links).toEqual([
+      'https://oecd-opsi.org/toolkits/the-partnerships-analysis-tool/',
+    ])
     expect(byId.get('evaluatie-en-meting')?.case?.links).toHaveLength(14)
   })
 })
@@ -161,10 +170,15 @@ describe('OECD Innovatie Playbook template: background', () => {
     if (!found) throw new Error(`background group ${id} not found`)
     return found
   }
-  const sectionText = (groupId: string, sectionId: string) => group(groupId).sections.find((s) => s.id === sectionId)?.text ?? ''
+  const sectionText = (groupId: string, sectionId: string) =>
+    group(groupId).sections.find((s) => s.id === sectionId)?.text ?? ''
 
   it('has the Declaration and the two studies as background groups', () => {
-    expect(background().map((g) => g.id)).toEqual(['verklaring', 'onderzoek-vernieuwing', 'onderzoek-innovatiebarometer'])
+    expect(background().map((g) => g.id)).toEqual([
+      'verklaring',
+      'onderzoek-vernieuwing',
+      'onderzoek-innovatiebarometer',
+    ])
     expect(group('verklaring').title).toBe('Verklaring over innovatie in de publieke sector')
     expect(declaration.missing([group('verklaring').title])).toEqual([])
   })
@@ -174,7 +188,11 @@ describe('OECD Innovatie Playbook template: background', () => {
     expect(sections.map((s) => s.title.slice(0, 3))).toEqual(['A. ', 'B. ', 'C. ', 'D. ', 'E. '])
     for (const s of sections) expect(s.text, s.id).toMatch(/^We zullen ons inspannen om:\n\n/)
     // Commitments are numbered i–v as published (B repeats "iv.", and so does the seed).
-    const numbers = sections.map((s) => paragraphs(s.text).slice(1).map((c) => /^([ivx]+)\. /.exec(c)?.[1]))
+    const numbers = sections.map((s) =>
+      paragraphs(s.text)
+        .slice(1)
+        .map((c) => /^([ivx]+)\. /.exec(c)?.[1]),
+    )
     expect(numbers).toEqual([
       ['i', 'ii', 'iii', 'iv', 'v'],
       ['i', 'ii', 'iii', 'iv', 'iv'],
@@ -189,7 +207,11 @@ describe('OECD Innovatie Playbook template: background', () => {
     for (const [name, seed] of Object.entries(studies)) {
       const sections = group(`onderzoek-${name}`).sections
       expect(sections.map((s) => s.id)).toEqual([`${name}-samenvatting`, `${name}-uitkomsten`, `${name}-aanbevelingen`])
-      expect(sections.map((s) => s.title)).toEqual(['Korte samenvatting van het onderzoek', 'Belangrijkste uitkomsten/conclusies', 'Aanbevelingen en tips'])
+      expect(sections.map((s) => s.title)).toEqual([
+        'Korte samenvatting van het onderzoek',
+        'Belangrijkste uitkomsten/conclusies',
+        'Aanbevelingen en tips',
+      ])
       expect(seed.missing(sections.flatMap((s) => [s.title, ...paragraphs(s.text)]))).toEqual([])
     }
   })
@@ -198,10 +220,18 @@ describe('OECD Innovatie Playbook template: background', () => {
     expect(paragraphs(sectionText('onderzoek-vernieuwing', 'vernieuwing-uitkomsten'))).toHaveLength(3)
     const recommendations = paragraphs(sectionText('onderzoek-vernieuwing', 'vernieuwing-aanbevelingen'))
     expect(recommendations.filter((p) => /^\d\. /.test(p)).map((p) => p.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.'])
-    const themes = paragraphs(sectionText('onderzoek-innovatiebarometer', 'innovatiebarometer-uitkomsten'))
-      .flatMap((p) => (p.includes('\n') ? [p.split('\n')[0]] : []))
-    expect(themes).toEqual(['Krachtig innovatieklimaat', 'Frequentie van innovaties', 'Samenwerking en inspiratie', 'Organisatiecultuur'])
-    expect(sectionText('onderzoek-innovatiebarometer', 'innovatiebarometer-aanbevelingen')).toMatch(/^Het stimuleren van innovatie .* naartoe moet\.$/)
+    const themes = paragraphs(sectionText('onderzoek-innovatiebarometer', 'innovatiebarometer-uitkomsten')).flatMap(
+      (p) => (p.includes('\n') ? [p.split('\n')[0]] : []),
+    )
+    expect(themes).toEqual([
+      'Krachtig innovatieklimaat',
+      'Frequentie van innovaties',
+      'Samenwerking en inspiratie',
+      'Organisatiecultuur',
+    ])
+    expect(sectionText('onderzoek-innovatiebarometer', 'innovatiebarometer-aanbevelingen')).toMatch(
+      /^Het stimuleren van innovatie .* naartoe moet\.$/,
+    )
   })
 
   it('makes a changed background word fail the seed comparison', () => {

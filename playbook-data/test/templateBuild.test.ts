@@ -8,7 +8,9 @@ describe('templates/*.json', () => {
   it('are exactly what the extraction makes of the seeds (no hand edits drift from the script)', () => {
     for (const template of buildTemplates()) {
       const committed: unknown = JSON.parse(readFileSync(join(templatesDir, `${template.id}.json`), 'utf8'))
-      expect(committed, `${template.id}.json: run node scripts/build-templates.ts`).toEqual(JSON.parse(JSON.stringify(template)))
+      expect(committed, `${template.id}.json: run node scripts/build-templates.ts`).toEqual(
+        JSON.parse(JSON.stringify(template)),
+      )
     }
   })
 })

@@ -34,8 +34,11 @@ describe('the OECD playbook on the board', () => {
 
   it('has every assessment question of the chosen principle at Kaderen, with its vote place', () => {
     const questions = layout.cards.filter((c) => c.stageId === 'kaderen' && c.content.kind === 'assessment-question')
-    expect(questions.map((c) => c.id)).toEqual(p3.assessmentQuestions.map((q) => cardId('kaderen', 0, 'assessment-question', q.id)))
-    for (const q of questions) expect(q.content.kind === 'assessment-question' && q.content.vote?.label).toBe('We moeten dit verbeteren!')
+    expect(questions.map((c) => c.id)).toEqual(
+      p3.assessmentQuestions.map((q) => cardId('kaderen', 0, 'assessment-question', q.id)),
+    )
+    for (const q of questions)
+      expect(q.content.kind === 'assessment-question' && q.content.vote?.label).toBe('We moeten dit verbeteren!')
   })
 
   it('has the selected plays at Verbeteren with actions, praktijkvoorbeeld and toolkit links', () => {
@@ -43,7 +46,8 @@ describe('the OECD playbook on the board', () => {
     expect(cards.map((c) => (c.content.kind === 'play' ? c.content.playId : '')).sort()).toEqual([...plays].sort())
     for (const c of cards) {
       expect(c.stageId).toBe('verbeteren')
-      if (c.content.kind === 'play') expect([c.content.actions.length > 0, c.content.case?.text, c.content.toolkit?.text].every(Boolean)).toBe(true)
+      if (c.content.kind === 'play')
+        expect([c.content.actions.length > 0, c.content.case?.text, c.content.toolkit?.text].every(Boolean)).toBe(true)
     }
   })
 
@@ -63,7 +67,10 @@ describe('the OECD playbook on the board', () => {
 describe('the Nido template on the board', () => {
   it('lays out through the same code: all six principles at the assess stage, no overlaps', () => {
     const nido = template('iedereen-kan-innoveren')
-    const layout = layoutTemplate(nido, { rounds: [{ principleIds: [], playIds: [nido.principles[0]?.plays[0]?.id ?? ''] }], layoutOverrides: {} })
+    const layout = layoutTemplate(nido, {
+      rounds: [{ principleIds: [], playIds: [nido.principles[0]?.plays[0]?.id ?? ''] }],
+      layoutOverrides: {},
+    })
     expect(layout.frames.filter((f) => f.kind === 'stage').map((f) => f.stageId)).toEqual(nido.agenda.map((s) => s.id))
     expect(layout.cards.filter((c) => c.content.kind === 'assessment-question')).toHaveLength(6)
     expect(layout.cards.filter((c) => c.content.kind === 'play')).toHaveLength(1)

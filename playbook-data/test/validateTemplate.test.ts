@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Template } from '@werkplaats/shared'
-import { TemplateValidationError, getTemplate, listTemplates, loadTemplates, templatesDir, validateTemplate } from '../src/index.ts'
+import {
+  TemplateValidationError,
+  getTemplate,
+  listTemplates,
+  loadTemplates,
+  templatesDir,
+  validateTemplate,
+} from '../src/index.ts'
 
 const fileName = 'oecd-innovatie-playbook.json'
 
@@ -41,8 +48,12 @@ describe('validateTemplate', () => {
   it('refuses a missing field, naming file and field', () => {
     const t = playbookJson()
     Reflect.deleteProperty(play(t, 2, 0), 'title')
-    expect(problemsOf(t)).toEqual([`${fileName}: principles[2].plays[0].title: Invalid input: expected string, received undefined`])
-    expect(() => validateTemplate(t, fileName)).toThrow(/oecd-innovatie-playbook\.json: principles\[2\]\.plays\[0\]\.title:/)
+    expect(problemsOf(t)).toEqual([
+      `${fileName}: principles[2].plays[0].title: Invalid input: expected string, received undefined`,
+    ])
+    expect(() => validateTemplate(t, fileName)).toThrow(
+      /oecd-innovatie-playbook\.json: principles\[2\]\.plays\[0\]\.title:/,
+    )
   })
 
   it('refuses a dangling playId, and names the play it no longer reaches', () => {
@@ -58,7 +69,9 @@ describe('validateTemplate', () => {
   it('refuses a playId that points into another principle', () => {
     const t = playbookJson()
     question(t, 0, 0).playId = play(t, 1, 0).id
-    expect(problemsOf(t)[0]).toMatch(/principles\[0\]\.assessmentQuestions\[0\]\.playId: play "betrokkenheid-van-ambtenaren" does not exist in principle "verwelkomen-en-versterken"/)
+    expect(problemsOf(t)[0]).toMatch(
+      /principles\[0\]\.assessmentQuestions\[0\]\.playId: play "betrokkenheid-van-ambtenaren" does not exist in principle "verwelkomen-en-versterken"/,
+    )
   })
 
   it('refuses a play reached by two questions', () => {
@@ -136,7 +149,9 @@ describe('template loader', () => {
     const t = playbookJson()
     question(t, 2, 0).playId = 'bestaat-niet'
     writeFileSync(join(dir, fileName), JSON.stringify(t))
-    expect(() => loadTemplates(dir)).toThrow(/oecd-innovatie-playbook\.json: principles\[2\]\.assessmentQuestions\[0\]\.playId: play "bestaat-niet"/)
+    expect(() => loadTemplates(dir)).toThrow(
+      /oecd-innovatie-playbook\.json: principles\[2\]\.assessmentQuestions\[0\]\.playId: play "bestaat-niet"/,
+    )
   })
 
   it('fails on load for invalid JSON and for a file name that is not the id', () => {
@@ -146,6 +161,8 @@ describe('template loader', () => {
 
     const renamed = mkdtempSync(join(tmpdir(), 'templates-'))
     writeFileSync(join(renamed, 'andere-naam.json'), JSON.stringify(playbookJson()))
-    expect(() => loadTemplates(renamed)).toThrow(/andere-naam\.json: id: id "oecd-innovatie-playbook" must match the file name/)
+    expect(() => loadTemplates(renamed)).toThrow(
+      /andere-naam\.json: id: id "oecd-innovatie-playbook" must match the file name/,
+    )
   })
 })

@@ -45,7 +45,19 @@ export interface AppParts {
  * The whole HTTP surface on one port: the API (described by its own OpenAPI document), and the built client
  * with an SPA fallback. WebSocket upgrades never come here (see `rooms/roomEndpoint.ts`).
  */
-export function createApp({ config, sessions, votes, exports, templates, template, joinLimiter, rateLimits, isReady, tickets, ticketLimiter }: AppParts): OpenAPIHono {
+export function createApp({
+  config,
+  sessions,
+  votes,
+  exports,
+  templates,
+  template,
+  joinLimiter,
+  rateLimits,
+  isReady,
+  tickets,
+  ticketLimiter,
+}: AppParts): OpenAPIHono {
   const app = new OpenAPIHono()
   app.onError(errorResponse)
   app.use('*', securityHeaders({ frameAncestors: config.frameAncestors }))

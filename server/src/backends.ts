@@ -86,7 +86,8 @@ export async function openCluster(config: ServerConfig): Promise<Cluster> {
   const fanout = new RedisFanout(publisher, subscriber)
   return {
     fanout,
-    joinLimiter: (perMinute, burst) => new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst),
+    joinLimiter: (perMinute, burst) =>
+      new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst),
     rateLimiter: (scope, { perMinute, burst }) =>
       new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst, scope),
     ticketStore: () => new RedisTicketStore(publisher, new MemoryTicketStore()),

@@ -9,106 +9,121 @@ const ORIGIN = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d+)?$/
  * Everything the server reads from its environment, with defaults that suit one machine. Invalid values stop
  * the start with a message naming the variable, rather than running with a surprise.
  */
-const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().default('0.0.0.0'),
-  DATA_DIR: z.string().default('./data'),
-  /** tldraw's production licence key; handed to the browser at run time, so adding one needs no rebuild. */
-  TLDRAW_LICENSE_KEY: z.string().optional(),
-  /**
-   * The address people open, e.g. https://werkplaats.example.org, for the links handed out with a new session.
-   * Without it, links use the address the request came in on.
-   */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** Join-code look-ups per minute from one address (bursts up to twice that): guessing codes stays slow. */
-  JOIN_CODE_ATTEMPTS_PER_MINUTE: positiveInt.default(20),
-  /** Behind a reverse proxy that sets X-Forwarded-For (nginx, see docs/deploy.md): count join-code attempts by the client's address it names. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  /**
-   * Joins per minute from one address, with bursts up to JOIN_BURST_PER_ADDRESS: a hundred colleagues behind one
-   * office address get in within a minute, a script joining hundreds at once does not.
-   */
-  JOINS_PER_MINUTE_PER_ADDRESS: positiveInt.default(120),
-  JOIN_BURST_PER_ADDRESS: positiveInt.default(40),
-  /** New sessions (and copies) per minute from one address, with bursts up to SESSION_CREATION_BURST_PER_ADDRESS. */
-  SESSION_CREATIONS_PER_MINUTE_PER_ADDRESS: positiveInt.default(4),
-  SESSION_CREATION_BURST_PER_ADDRESS: positiveInt.default(20),
-  /** Votes, withdrawals and action marks per minute of one person, with bursts up to VOTE_BURST_PER_PERSON. */
-  VOTES_PER_MINUTE_PER_PERSON: positiveInt.default(120),
-  VOTE_BURST_PER_PERSON: positiveInt.default(30),
-  /**
-   * WebSocket connections one address may open per minute (bursts up to twice that): an office of a hundred
-   * behind one address opens three or four each, and everyone reconnects at once after a restart.
-   */
-  RECONNECTS_PER_MINUTE_PER_ADDRESS: positiveInt.default(600),
-  /**
-   * WebSocket connections one person may open to one room per minute (bursts up to twice that); a session's
-   * observers together count as ten people.
-   */
-  RECONNECTS_PER_MINUTE_PER_PERSON: positiveInt.default(30),
-  /** People one session admits (facilitator and participants). */
-  MAX_PARTICIPANTS_PER_SESSION: positiveInt.default(1000),
-  /**
-   * An anonymous vote round with live results shows a new tally only once this many voters have changed their
-   * votes since the last one (or the round closes): one step never shows what one person chose.
-   */
-  LIVE_TALLY_MIN_VOTERS: positiveInt.default(3),
-  /**
-   * Origins that may show the app in a frame (an intranet portal), separated by spaces, e.g.
-   * `https://intranet.example.org`. Without it no page may frame it (`frame-ancestors 'none'`).
-   */
-  FRAME_ANCESTORS: z
-    .string()
-    .default('')
-    .transform((value) => value.split(/\s+/).filter(Boolean))
-    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin).pipe(z.string().regex(ORIGIN, 'must be origins like https://intranet.example.org')))),
-  /** WebSocket tickets one token may ask for per minute (bursts up to twice that): each waits until used or expired. */
-  TICKETS_PER_MINUTE: positiveInt.default(120),
-  /** Largest HTTP request body of the API. */
-  MAX_REQUEST_BYTES: positiveInt.default(64 * 1024),
-  /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
-  CLIENT_DIR: z.string().optional(),
-  MAX_MESSAGE_BYTES: positiveInt.default(4 * 1024 * 1024),
-  MAX_CONNECTIONS_PER_BOARD: positiveInt.default(500),
-  /** Connections one participant (or the facilitator) may have on one board: tabs and reconnects, not a flood. */
-  MAX_CONNECTIONS_PER_PERSON: positiveInt.default(8),
-  /** Connections all observers of a board may have together; they share a link, so they share this budget. */
-  MAX_OBSERVER_CONNECTIONS_PER_BOARD: positiveInt.default(50),
-  MESSAGES_PER_SECOND: positiveInt.default(300),
-  MESSAGE_BURST: positiveInt.default(1000),
-  BYTES_PER_SECOND: positiveInt.default(8 * 1024 * 1024),
-  MAX_BUFFERED_BYTES: positiveInt.default(8 * 1024 * 1024),
-  AWARENESS_TICK_MS: positiveInt.default(50),
-  AWARENESS_BYTES_PER_SECOND: positiveInt.default(16 * 1024 * 1024),
-  ROOM_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
-  COMPACT_AFTER_UPDATES: positiveInt.default(1000),
-  COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),
-  MAX_UNSTORED_BYTES: positiveInt.default(4 * 1024 * 1024),
-  /** Most a board may hold (what a newcomer downloads); an update past it is refused, its sender closed 4413. */
-  MAX_BOARD_BYTES: positiveInt.default(64 * 1024 * 1024),
-  /** The same for one participant's private room: their stickies until revealed, a small part of a board. */
-  MAX_PRIVATE_ROOM_BYTES: positiveInt.default(4 * 1024 * 1024),
-  /** The same for the control room (settings, participants, vote rounds): small by nature. */
-  MAX_CONTROL_ROOM_BYTES: positiveInt.default(4 * 1024 * 1024),
-  /** y-websocket clients reconnect after 30 s without a message; idle connections hear from us before that. */
-  KEEPALIVE_MS: positiveInt.default(10_000),
-  /** PostgreSQL instead of the SQLite file in DATA_DIR: what several instances share (see docs/deploy.md). */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres://user:password@host:port/database URL').optional(),
-  /** Redis, through which several instances hand each other the updates and presence of the boards they share. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis://host:port URL').optional(),
-  /** Worker threads that render exports (Markdown, CSV, JSON, PDF), so that rendering never holds up the event loop. */
-  EXPORT_WORKERS: positiveInt.default(1),
-  /** Exports that may wait for a worker; one more is refused (503) rather than queued without end. */
-  EXPORT_QUEUE: z.coerce.number().int().min(0).default(8),
-  /** Longest one export may render; past it its worker is stopped and replaced, and the request gets a 503. */
-  EXPORT_TIMEOUT_MS: positiveInt.default(30_000),
-  /** Largest board an export reads: the board and control rooms' documents as Yjs updates (what is copied to the worker). */
-  MAX_EXPORT_INPUT_BYTES: positiveInt.default(32 * 1024 * 1024),
-}).refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
-  // Instances joined through Redis but each on its own SQLite file would each keep a different board.
-  message: 'REDIS_URL connects several instances, which must share one store: set DATABASE_URL too',
-  path: ['REDIS_URL'],
-})
+const environmentSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().default('./data'),
+    /** tldraw's production licence key; handed to the browser at run time, so adding one needs no rebuild. */
+    TLDRAW_LICENSE_KEY: z.string().optional(),
+    /**
+     * The address people open, e.g. https://werkplaats.example.org, for the links handed out with a new session.
+     * Without it, links use the address the request came in on.
+     */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Join-code look-ups per minute from one address (bursts up to twice that): guessing codes stays slow. */
+    JOIN_CODE_ATTEMPTS_PER_MINUTE: positiveInt.default(20),
+    /** Behind a reverse proxy that sets X-Forwarded-For (nginx, see docs/deploy.md): count join-code attempts by the client's address it names. */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    /**
+     * Joins per minute from one address, with bursts up to JOIN_BURST_PER_ADDRESS: a hundred colleagues behind one
+     * office address get in within a minute, a script joining hundreds at once does not.
+     */
+    JOINS_PER_MINUTE_PER_ADDRESS: positiveInt.default(120),
+    JOIN_BURST_PER_ADDRESS: positiveInt.default(40),
+    /** New sessions (and copies) per minute from one address, with bursts up to SESSION_CREATION_BURST_PER_ADDRESS. */
+    SESSION_CREATIONS_PER_MINUTE_PER_ADDRESS: positiveInt.default(4),
+    SESSION_CREATION_BURST_PER_ADDRESS: positiveInt.default(20),
+    /** Votes, withdrawals and action marks per minute of one person, with bursts up to VOTE_BURST_PER_PERSON. */
+    VOTES_PER_MINUTE_PER_PERSON: positiveInt.default(120),
+    VOTE_BURST_PER_PERSON: positiveInt.default(30),
+    /**
+     * WebSocket connections one address may open per minute (bursts up to twice that): an office of a hundred
+     * behind one address opens three or four each, and everyone reconnects at once after a restart.
+     */
+    RECONNECTS_PER_MINUTE_PER_ADDRESS: positiveInt.default(600),
+    /**
+     * WebSocket connections one person may open to one room per minute (bursts up to twice that); a session's
+     * observers together count as ten people.
+     */
+    RECONNECTS_PER_MINUTE_PER_PERSON: positiveInt.default(30),
+    /** People one session admits (facilitator and participants). */
+    MAX_PARTICIPANTS_PER_SESSION: positiveInt.default(1000),
+    /**
+     * An anonymous vote round with live results shows a new tally only once this many voters have changed their
+     * votes since the last one (or the round closes): one step never shows what one person chose.
+     */
+    LIVE_TALLY_MIN_VOTERS: positiveInt.default(3),
+    /**
+     * Origins that may show the app in a frame (an intranet portal), separated by spaces, e.g.
+     * `https://intranet.example.org`. Without it no page may frame it (`frame-ancestors 'none'`).
+     */
+    FRAME_ANCESTORS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(/\s+/).filter(Boolean))
+      .pipe(
+        z.array(
+          z
+            .url({ protocol: /^https?$/ })
+            .transform((url) => new URL(url).origin)
+            .pipe(z.string().regex(ORIGIN, 'must be origins like https://intranet.example.org')),
+        ),
+      ),
+    /** WebSocket tickets one token may ask for per minute (bursts up to twice that): each waits until used or expired. */
+    TICKETS_PER_MINUTE: positiveInt.default(120),
+    /** Largest HTTP request body of the API. */
+    MAX_REQUEST_BYTES: positiveInt.default(64 * 1024),
+    /** Where the built client lives; the server serves it with an SPA fallback when the folder exists. */
+    CLIENT_DIR: z.string().optional(),
+    MAX_MESSAGE_BYTES: positiveInt.default(4 * 1024 * 1024),
+    MAX_CONNECTIONS_PER_BOARD: positiveInt.default(500),
+    /** Connections one participant (or the facilitator) may have on one board: tabs and reconnects, not a flood. */
+    MAX_CONNECTIONS_PER_PERSON: positiveInt.default(8),
+    /** Connections all observers of a board may have together; they share a link, so they share this budget. */
+    MAX_OBSERVER_CONNECTIONS_PER_BOARD: positiveInt.default(50),
+    MESSAGES_PER_SECOND: positiveInt.default(300),
+    MESSAGE_BURST: positiveInt.default(1000),
+    BYTES_PER_SECOND: positiveInt.default(8 * 1024 * 1024),
+    MAX_BUFFERED_BYTES: positiveInt.default(8 * 1024 * 1024),
+    AWARENESS_TICK_MS: positiveInt.default(50),
+    AWARENESS_BYTES_PER_SECOND: positiveInt.default(16 * 1024 * 1024),
+    ROOM_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
+    COMPACT_AFTER_UPDATES: positiveInt.default(1000),
+    COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),
+    MAX_UNSTORED_BYTES: positiveInt.default(4 * 1024 * 1024),
+    /** Most a board may hold (what a newcomer downloads); an update past it is refused, its sender closed 4413. */
+    MAX_BOARD_BYTES: positiveInt.default(64 * 1024 * 1024),
+    /** The same for one participant's private room: their stickies until revealed, a small part of a board. */
+    MAX_PRIVATE_ROOM_BYTES: positiveInt.default(4 * 1024 * 1024),
+    /** The same for the control room (settings, participants, vote rounds): small by nature. */
+    MAX_CONTROL_ROOM_BYTES: positiveInt.default(4 * 1024 * 1024),
+    /** y-websocket clients reconnect after 30 s without a message; idle connections hear from us before that. */
+    KEEPALIVE_MS: positiveInt.default(10_000),
+    /** PostgreSQL instead of the SQLite file in DATA_DIR: what several instances share (see docs/deploy.md). */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres://user:password@host:port/database URL')
+      .optional(),
+    /** Redis, through which several instances hand each other the updates and presence of the boards they share. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis://host:port URL')
+      .optional(),
+    /** Worker threads that render exports (Markdown, CSV, JSON, PDF), so that rendering never holds up the event loop. */
+    EXPORT_WORKERS: positiveInt.default(1),
+    /** Exports that may wait for a worker; one more is refused (503) rather than queued without end. */
+    EXPORT_QUEUE: z.coerce.number().int().min(0).default(8),
+    /** Longest one export may render; past it its worker is stopped and replaced, and the request gets a 503. */
+    EXPORT_TIMEOUT_MS: positiveInt.default(30_000),
+    /** Largest board an export reads: the board and control rooms' documents as Yjs updates (what is copied to the worker). */
+    MAX_EXPORT_INPUT_BYTES: positiveInt.default(32 * 1024 * 1024),
+  })
+  .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
+    // Instances joined through Redis but each on its own SQLite file would each keep a different board.
+    message: 'REDIS_URL connects several instances, which must share one store: set DATABASE_URL too',
+    path: ['REDIS_URL'],
+  })
 
 export type ServerConfig = ReturnType<typeof configFromEnvironment>
 
@@ -128,7 +143,10 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     joinCodeAttemptsPerMinute: e.JOIN_CODE_ATTEMPTS_PER_MINUTE,
     rateLimits: {
       joins: { perMinute: e.JOINS_PER_MINUTE_PER_ADDRESS, burst: e.JOIN_BURST_PER_ADDRESS },
-      sessionCreations: { perMinute: e.SESSION_CREATIONS_PER_MINUTE_PER_ADDRESS, burst: e.SESSION_CREATION_BURST_PER_ADDRESS },
+      sessionCreations: {
+        perMinute: e.SESSION_CREATIONS_PER_MINUTE_PER_ADDRESS,
+        burst: e.SESSION_CREATION_BURST_PER_ADDRESS,
+      },
       votes: { perMinute: e.VOTES_PER_MINUTE_PER_PERSON, burst: e.VOTE_BURST_PER_PERSON },
     },
     maxRequestBytes: e.MAX_REQUEST_BYTES,

@@ -51,29 +51,68 @@ export interface ServerBackends {
 
 /** Starts on `backends`, then listens; resolves once connections are accepted. */
 export async function startServer(config: ServerConfig, backends: ServerBackends = {}): Promise<RunningServer> {
-  const { documents: store, sessions: repository, votes: voteRepository } = backends.stores ?? sqliteStores(config.dataDir)
+  const {
+    documents: store,
+    sessions: repository,
+    votes: voteRepository,
+  } = backends.stores ?? sqliteStores(config.dataDir)
   const cluster = backends.cluster ?? singleInstance
   const load = new LoadGauge()
   load.start()
-  const rooms = new RoomManager(store, { ...config.rooms, ...serverPersistenceTimings(), slowdown: () => load.slowdown }, cluster.fanout)
-  const sessions = new SessionService(repository, rooms, { has: (id) => getTemplate(id) !== undefined }, config.maxParticipantsPerSession)
+  const rooms = new RoomManager(
+    store,
+    { ...config.rooms, ...serverPersistenceTimings(), slowdown: () => load.slowdown },
+    cluster.fanout,
+  )
+  const sessions = new SessionService(
+    repository,
+    rooms,
+    { has: (id) => getTemplate(id) !== undefined },
+    config.maxParticipantsPerSession,
+  )
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate, undefined, config.liveTallyMinVoters)
   sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))
   const renderPool = new RenderPool(config.exports)
   const exports = new ExportService(repository, rooms, renderPool)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
-  const rateLimits = new ApiRateLimits(config.rateLimits, (scope, limit) => cluster.rateLimiter(scope, limit), config.trustProxy, joinLimiter)
+  const rateLimits = new ApiRateLimits(
+    config.rateLimits,
+    (scope, limit) => cluster.rateLimiter(scope, limit),
+    config.trustProxy,
+    joinLimiter,
+  )
   const tickets = new RoomTickets(cluster.ticketStore(), sessions)
   const ticketLimiter = new AddressLimiter(config.ticketsPerMinute, config.ticketsPerMinute * 2)
   const connections = new Set<Connection>()
   let ready = false
-  const app = createApp({ config, sessions, votes, exports, templates: listTemplates, template: getTemplate, joinLimiter, rateLimits, isReady: () => ready, tickets, ticketLimiter })
+  const app = createApp({
+    config,
+    sessions,
+    votes,
+    exports,
+    templates: listTemplates,
+    template: getTemplate,
+    joinLimiter,
+    rateLimits,
+    isReady: () => ready,
+    tickets,
+    ticketLimiter,
+  })
   // ws rejects frames over maxPayload itself, closing with 1009 before we buffer them.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
   const server = createHttpServer(app.fetch)
   const budgets = new PersonBudgets(config.connection)
   const reconnects = new ReconnectLimiter(config.reconnects)
-  attachRoomEndpoint(server, wss, { sessions, tickets, rooms, limits: config.connection, budgets, reconnects, trustProxy: config.trustProxy, connections })
+  attachRoomEndpoint(server, wss, {
+    sessions,
+    tickets,
+    rooms,
+    limits: config.connection,
+    budgets,
+    reconnects,
+    trustProxy: config.trustProxy,
+    connections,
+  })
 
   const stopKeepAlive = startKeepAlive(connections, config.keepAliveMs)
 

@@ -10,7 +10,9 @@ const cluster = await openCluster(config).catch((error: unknown) => stop(error))
 const server = await startServer(config, { stores, cluster }).catch((error: unknown) => stop(error))
 console.log(`Werkplaats is running: open ${server.url}/ (data: ${stores.description}; ${cluster.description})`)
 if (!config.tldrawLicenseKey) {
-  console.log('No TLDRAW_LICENSE_KEY set: fine on localhost; a production install on another host needs one (see README).')
+  console.log(
+    'No TLDRAW_LICENSE_KEY set: fine on localhost; a production install on another host needs one (see README).',
+  )
 }
 
 let stopping = false

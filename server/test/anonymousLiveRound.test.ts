@@ -21,7 +21,9 @@ describe('an anonymous round with live results', () => {
   const wsUrl = () => `ws://127.0.0.1:${server.port}/yjs`
 
   beforeAll(async () => {
-    server = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, LIVE_TALLY_MIN_VOTERS: '3' }))
+    server = await startServer(
+      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, LIVE_TALLY_MIN_VOTERS: '3' }),
+    )
   })
   afterAll(async () => {
     await server.close()
@@ -30,7 +32,12 @@ describe('an anonymous round with live results', () => {
 
   async function liveRound() {
     const session = await createSession(url(), 'oecd-innovatie-playbook')
-    const [anna, bram, dirk, cor] = [await session.join('Anna'), await session.join('Bram'), await session.join('Dirk'), await session.join('Cor')]
+    const [anna, bram, dirk, cor] = [
+      await session.join('Anna'),
+      await session.join('Bram'),
+      await session.join('Dirk'),
+      await session.join('Cor'),
+    ]
     const created = await callApi(url(), `/api/sessions/${session.id}/rounds`, session.facilitatorToken, 'POST', {
       stageId: 'kaderen',
       cardIds: questions,
@@ -44,12 +51,16 @@ describe('an anonymous round with live results', () => {
     const cors = await recordRoom(wsUrl(), session.control(cor.token))
     await eventually(() => readPublicVoteRounds(cors.doc()).length === 1, 'Cor sees the round')
     const vote = async (token: string, cardId: string) => {
-      expect((await callApi(url(), `/api/sessions/${session.id}/rounds/${roundId}/votes`, token, 'POST', { cardId })).status).toBe(201)
+      expect(
+        (await callApi(url(), `/api/sessions/${session.id}/rounds/${roundId}/votes`, token, 'POST', { cardId })).status,
+      ).toBe(201)
       await server.votes.settled()
     }
     /** Something the server surely sends Cor after whatever the votes so far made it send: a new title. */
     const marker = async (title: string) => {
-      expect((await callApi(url(), `/api/sessions/${session.id}`, session.facilitatorToken, 'PATCH', { title })).status).toBe(200)
+      expect(
+        (await callApi(url(), `/api/sessions/${session.id}`, session.facilitatorToken, 'PATCH', { title })).status,
+      ).toBe(200)
       await eventually(() => readControlSession(cors.doc())?.title === title, 'the marker reaches Cor')
     }
     const roundPath = `/api/sessions/${session.id}/rounds/${roundId}`
@@ -71,14 +82,19 @@ describe('an anonymous round with live results', () => {
     expect(asked.voterCount).toBe(0)
     expect(asked.tallies?.every((tally) => tally.votes === 0)).toBe(true)
     // Anna still sees her own vote.
-    expect(voteRoundViewSchema.parse((await callApi(server.url, roundPath, anna.token)).body).ownVotes).toEqual([questions[1]])
+    expect(voteRoundViewSchema.parse((await callApi(server.url, roundPath, anna.token)).body).ownVotes).toEqual([
+      questions[1],
+    ])
 
     await vote(bram.token, questions[1]!)
     await marker('Na twee stemmen')
     expect(readPublicVoteRounds(cors.doc())).toEqual(before.rounds)
 
     await vote(dirk.token, questions[2]!)
-    await eventually(() => readPublicVoteRounds(cors.doc())[0]?.voterCount === 3, 'the tally of three voters reaches Cor')
+    await eventually(
+      () => readPublicVoteRounds(cors.doc())[0]?.voterCount === 3,
+      'the tally of three voters reaches Cor',
+    )
     const shown = readPublicVoteRounds(cors.doc())[0]?.tallies ?? []
     expect(shown.slice(0, 2)).toEqual([
       { cardId: questions[1], votes: 2, voters: 2 },
@@ -93,12 +109,24 @@ describe('an anonymous round with live results', () => {
     await vote(anna.token, questions[0]!)
     // Bram votes and takes it back: with Anna that is two people who acted, one whose vote changed.
     await vote(bram.token, questions[3]!)
-    expect((await callApi(url(), `/api/sessions/${session.id}/rounds/${roundId}/votes/${questions[3]}`, bram.token, 'DELETE')).status).toBe(200)
+    expect(
+      (
+        await callApi(
+          url(),
+          `/api/sessions/${session.id}/rounds/${roundId}/votes/${questions[3]}`,
+          bram.token,
+          'DELETE',
+        )
+      ).status,
+    ).toBe(200)
     await server.votes.settled()
     await marker('Niets te zien')
     expect(readPublicVoteRounds(cors.doc())).toEqual(before)
 
-    expect((await callApi(url(), `/api/sessions/${session.id}/rounds/${roundId}/close`, session.facilitatorToken, 'POST')).status).toBe(200)
+    expect(
+      (await callApi(url(), `/api/sessions/${session.id}/rounds/${roundId}/close`, session.facilitatorToken, 'POST'))
+        .status,
+    ).toBe(200)
     await eventually(() => readPublicVoteRounds(cors.doc())[0]?.status === 'closed', 'the close reaches Cor')
     expect(readPublicVoteRounds(cors.doc())[0]).toMatchObject({ voterCount: 1 })
     expect(readPublicVoteRounds(cors.doc())[0]?.tallies?.[0]).toEqual({ cardId: questions[0], votes: 1, voters: 1 })

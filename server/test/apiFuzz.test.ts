@@ -70,7 +70,13 @@ describe('every API route under generated input', () => {
     server = await ServerProcess.launch({ ROOM_UNLOAD_AFTER_MS: '600000', JOIN_CODE_ATTEMPTS_PER_MINUTE: '100000' })
     store = new StoreSnapshot(server.dataDir)
     const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
-      paths: Record<string, Record<string, { parameters?: Operation['parameters']; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>
+      paths: Record<
+        string,
+        Record<
+          string,
+          { parameters?: Operation['parameters']; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }
+        >
+      >
     }
     operations = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({
@@ -105,7 +111,13 @@ describe('every API route under generated input', () => {
     known = {
       ids: Object.values(idsByName).flat(),
       idsByName,
-      tokens: [participant.token, target.observerToken, other.facilitatorToken, other.observerToken, otherParticipant.token],
+      tokens: [
+        participant.token,
+        target.observerToken,
+        other.facilitatorToken,
+        other.observerToken,
+        otherParticipant.token,
+      ],
     }
   })
   afterAll(async () => {
@@ -118,35 +130,52 @@ describe('every API route under generated input', () => {
     expect(operations.map((o) => `${o.method} ${o.path}`)).toContain('POST /api/sessions/{id}/participants')
   })
 
-  it('answers every generated request below 500, stays up, and stores nothing for a refused one', { timeout: 120_000 }, async () => {
-    for (const operation of operations) {
-      let before = store.rows()
-      let version = store.version()
-      await fc.assert(
-        fc.asyncProperty(requestFor(operation, known), async (generated) => {
-          const status = await send(server, operation.method, generated)
-          if (typeof status === 'string') {
-            const health = server.alive ? await fetch(`${server.url}/healthz`).then((r) => r.status, () => 'unreachable') : 'process exited'
-            throw new Error(`${status} to ${operation.method} ${String(generated)}; /healthz: ${health}\n${server.output.slice(-3000)}`)
-          }
-          expect(status, `${operation.method} ${String(generated)}`).toBeLessThan(500)
-          // Only read every row when SQLite says something was committed since the last look.
-          const now = store.version()
-          if (now === version) return
-          version = now
-          const after = store.rows()
-          if (status >= 400) {
-            expect(describeChanges(before, after), `${operation.method} ${String(generated)} was refused with ${status}, yet the store changed`).toBe('')
-          }
-          before = after
-        }),
-        // The seed and the failing request are printed on failure; a crash fails at its own request, so there is
-        // nothing to shrink towards and the server may be gone.
-        { numRuns: operation.parameters.length > 0 || operation.body ? runsPerRoute : runsPerFixedRoute, endOnFailure: true },
-      )
-    }
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
-  })
+  it(
+    'answers every generated request below 500, stays up, and stores nothing for a refused one',
+    { timeout: 120_000 },
+    async () => {
+      for (const operation of operations) {
+        let before = store.rows()
+        let version = store.version()
+        await fc.assert(
+          fc.asyncProperty(requestFor(operation, known), async (generated) => {
+            const status = await send(server, operation.method, generated)
+            if (typeof status === 'string') {
+              const health = server.alive
+                ? await fetch(`${server.url}/healthz`).then(
+                    (r) => r.status,
+                    () => 'unreachable',
+                  )
+                : 'process exited'
+              throw new Error(
+                `${status} to ${operation.method} ${String(generated)}; /healthz: ${health}\n${server.output.slice(-3000)}`,
+              )
+            }
+            expect(status, `${operation.method} ${String(generated)}`).toBeLessThan(500)
+            // Only read every row when SQLite says something was committed since the last look.
+            const now = store.version()
+            if (now === version) return
+            version = now
+            const after = store.rows()
+            if (status >= 400) {
+              expect(
+                describeChanges(before, after),
+                `${operation.method} ${String(generated)} was refused with ${status}, yet the store changed`,
+              ).toBe('')
+            }
+            before = after
+          }),
+          // The seed and the failing request are printed on failure; a crash fails at its own request, so there is
+          // nothing to shrink towards and the server may be gone.
+          {
+            numRuns: operation.parameters.length > 0 || operation.body ? runsPerRoute : runsPerFixedRoute,
+            endOnFailure: true,
+          },
+        )
+      }
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+    },
+  )
 })
 
 /**
@@ -183,18 +212,30 @@ function requestFor(operation: Operation, known: Known): fc.Arbitrary<Case> {
       { weight: 1, arbitrary: fc.constantFrom(...known.ids) },
       { weight: 2, arbitrary: hostileString() },
     )
-  const path = fc.tuple(...pathParams.map((p) => param(p.name))).map((values) =>
-    pathParams.reduce((built, p, i) => built.replace(`{${p.name}}`, encodeSegment(values[i] as string)), operation.path),
-  )
+  const path = fc
+    .tuple(...pathParams.map((p) => param(p.name)))
+    .map((values) =>
+      pathParams.reduce(
+        (built, p, i) => built.replace(`{${p.name}}`, encodeSegment(values[i] as string)),
+        operation.path,
+      ),
+    )
   const query = fc
     .tuple(
       ...queryParams.map((p) =>
-        fc.option(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...((p.schema?.enum ?? ['x']) as string[])) }, hostileString())),
+        fc.option(
+          fc.oneof(
+            { weight: 3, arbitrary: fc.constantFrom(...((p.schema?.enum ?? ['x']) as string[])) },
+            hostileString(),
+          ),
+        ),
       ),
     )
     .map((values) =>
       queryParams
-        .flatMap((p, i) => (values[i] === null || values[i] === undefined ? [] : [`${p.name}=${encodeSegment(values[i])}`]))
+        .flatMap((p, i) =>
+          values[i] === null || values[i] === undefined ? [] : [`${p.name}=${encodeSegment(values[i])}`],
+        )
         .join('&'),
     )
     .map((q) => (q ? `?${q}` : ''))
@@ -203,14 +244,31 @@ function requestFor(operation: Operation, known: Known): fc.Arbitrary<Case> {
     fc.constantFrom(...known.tokens).map((t) => `Bearer ${t}`),
     fc.constantFrom(...known.tokens).map((t) => `bearer  ${t}`),
     fc.constantFrom(...known.tokens).map((t) => `Bearer ${t}x`),
-    fc.constantFrom('Bearer', 'Bearer ', 'Basic YTpi', 'Bearer a b', `Bearer ${'a'.repeat(8000)}`, 'Bearer __proto__', 'Bearer %00'),
+    fc.constantFrom(
+      'Bearer',
+      'Bearer ',
+      'Basic YTpi',
+      'Bearer a b',
+      `Bearer ${'a'.repeat(8000)}`,
+      'Bearer __proto__',
+      'Bearer %00',
+    ),
     fc.string({ maxLength: 20 }).map((t) => `Bearer ${t}`),
   )
   const contentType = fc.oneof(
     { weight: 6, arbitrary: fc.constant('application/json') },
-    fc.constantFrom(undefined, 'text/plain', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/json;;'),
+    fc.constantFrom(
+      undefined,
+      'text/plain',
+      'application/json; charset=utf-16',
+      'multipart/form-data; boundary=x',
+      'application/x-www-form-urlencoded',
+      'application/json;;',
+    ),
   )
-  const body = operation.body ? fc.oneof({ weight: 3, arbitrary: shapedBody(operation.body, known) }, hostileBody()) : fc.option(hostileBody(), { nil: undefined })
+  const body = operation.body
+    ? fc.oneof({ weight: 3, arbitrary: shapedBody(operation.body, known) }, hostileBody())
+    : fc.option(hostileBody(), { nil: undefined })
   return fc.record({ path, query, authorization, contentType, body }).map(shownShort)
 }
 
@@ -218,8 +276,16 @@ function requestFor(operation: Operation, known: Known): fc.Arbitrary<Case> {
 function shapedBody(schema: JsonSchema, known: Known): fc.Arbitrary<string> {
   const fields = Object.entries(schema.properties ?? {})
   const field = ([name, fieldSchema]: [string, JsonSchema]) =>
-    fc.option(fc.oneof({ weight: 2, arbitrary: plausible(fieldSchema, known) }, hostileValue()).map((value) => [name, value] as [string, unknown]), { nil: undefined })
-  const extra = fc.array(fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype', 'role', 'isFacilitator', ''), hostileValue()), { maxLength: 2 })
+    fc.option(
+      fc
+        .oneof({ weight: 2, arbitrary: plausible(fieldSchema, known) }, hostileValue())
+        .map((value) => [name, value] as [string, unknown]),
+      { nil: undefined },
+    )
+  const extra = fc.array(
+    fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype', 'role', 'isFacilitator', ''), hostileValue()),
+    { maxLength: 2 },
+  )
   return fc
     .tuple(fc.tuple(...fields.map(field)), extra)
     .map(([present, extras]) => objectText([...present.filter((f) => f !== undefined), ...extras]))
@@ -241,7 +307,29 @@ function plausible(schema: JsonSchema, known: Known): fc.Arbitrary<unknown> {
 
 function hostileString(): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', '%00', '\u0000', '..', '../..', 'null', 'undefined', 'NaN', '-1', '1e309', "' OR 1=1 --", '<script>', 'é', '😀', ' ', '') },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'prototype',
+        '%00',
+        '\u0000',
+        '..',
+        '../..',
+        'null',
+        'undefined',
+        'NaN',
+        '-1',
+        '1e309',
+        "' OR 1=1 --",
+        '<script>',
+        'é',
+        '😀',
+        ' ',
+        '',
+      ),
+    },
     { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
     { weight: 1, arbitrary: fc.integer({ min: 200, max: 6000 }).map((n) => 'a'.repeat(n)) },
@@ -261,11 +349,26 @@ function hostileValue(): fc.Arbitrary<unknown> {
 function hostileBody(): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: hostileValue().map((value) => JSON.stringify(value) ?? 'null') },
-    { weight: 1, arbitrary: fc.integer({ min: 10, max: 30_000 }).map((depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`) },
-    { weight: 1, arbitrary: fc.integer({ min: 10, max: 10_000 }).map((depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`) },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 10, max: 30_000 }).map((depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 10, max: 10_000 }).map((depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
+    },
     {
       weight: 2,
-      arbitrary: fc.constantFrom('{"__proto__":{"role":"facilitator"},"name":"x"}', '{"constructor":{"prototype":{"polluted":true}}}', '{', '', 'null', '"', '{"a":1,"a":2}', '\u0000'),
+      arbitrary: fc.constantFrom(
+        '{"__proto__":{"role":"facilitator"},"name":"x"}',
+        '{"constructor":{"prototype":{"polluted":true}}}',
+        '{',
+        '',
+        'null',
+        '"',
+        '{"a":1,"a":2}',
+        '\u0000',
+      ),
     },
     { weight: 1, arbitrary: fc.constant(`"${'x'.repeat(200_000)}"`) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
@@ -282,7 +385,8 @@ function encodeSegment(value: string): string {
 }
 
 function shownShort(generated: Case): Case {
-  const short = (text: string | undefined) => (text === undefined ? '-' : JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…(${text.length})` : text))
+  const short = (text: string | undefined) =>
+    text === undefined ? '-' : JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…(${text.length})` : text)
   const shown = `${short(generated.path + generated.query)} auth ${short(generated.authorization)} type ${short(generated.contentType)} body ${short(generated.body)}`
   return Object.assign(generated, { toString: () => shown, [fc.toStringMethod]: () => shown })
 }

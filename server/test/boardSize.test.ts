@@ -89,7 +89,10 @@ describe('a board with a size cap', () => {
     // Ten times the cap in all, but each write replaces the last: the board holds one chunk.
     for (let i = 0; i < 32; i++) writer.doc.getMap('m').set('same', new Uint8Array(chunk).fill(i))
     const reader = connectProvider(wsUrl, session.board())
-    await eventually(() => (reader.doc.getMap('m').get('same') as Uint8Array | undefined)?.[0] === 31, 'the last write arrives')
+    await eventually(
+      () => (reader.doc.getMap('m').get('same') as Uint8Array | undefined)?.[0] === 31,
+      'the last write arrives',
+    )
     expect(writer.wsconnected).toBe(true)
     reader.destroy()
     writer.destroy()
@@ -109,20 +112,36 @@ describe('a board with a size cap', () => {
     await eventually(() => facilitatorBoard.doc.getMap('m').size === 3, 'the three chunks are on the board')
     const own = connectProvider(wsUrl, { room: privateRoomName(session.id, vera.participantId), token: vera.token })
     await whenSynced(own)
-    const big = { id: 'shape:groot', typeName: 'shape', type: 'note', x: 0, y: 0, meta: { private: true }, props: { text: 'x'.repeat(chunk) } }
+    const big = {
+      id: 'shape:groot',
+      typeName: 'shape',
+      type: 'note',
+      x: 0,
+      y: 0,
+      meta: { private: true },
+      props: { text: 'x'.repeat(chunk) },
+    }
     own.doc.getMap('records').set('shape:groot', big)
     const running = server
     await eventually(
-      () => running.rooms.read(privateRoomName(session.id, vera.participantId), (doc) => readBoardRecords(doc).has('shape:groot')),
+      () =>
+        running.rooms.read(privateRoomName(session.id, vera.participantId), (doc) =>
+          readBoardRecords(doc).has('shape:groot'),
+        ),
       'the private sticky reaches the server',
     )
 
-    const reveal = await fetch(`http://127.0.0.1:${server.port}/api/sessions/${session.id}/private/reveal`, { method: 'POST', headers: { authorization: `Bearer ${session.facilitatorToken}` } })
+    const reveal = await fetch(`http://127.0.0.1:${server.port}/api/sessions/${session.id}/private/reveal`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.facilitatorToken}` },
+    })
     expect(reveal.status).toBe(409)
     expect(((await reveal.json()) as { error: string }).error).toMatch(/^the board is full/)
     // Nothing moved: the board is as it was, the sticky is still Vera's alone.
     await server.rooms.read(session.board().room, (doc) => expect(readBoardRecords(doc).has('shape:groot')).toBe(false))
-    await server.rooms.read(privateRoomName(session.id, vera.participantId), (doc) => expect(readBoardRecords(doc).has('shape:groot')).toBe(true))
+    await server.rooms.read(privateRoomName(session.id, vera.participantId), (doc) =>
+      expect(readBoardRecords(doc).has('shape:groot')).toBe(true),
+    )
     filler.socket.close()
     own.destroy()
     facilitatorBoard.destroy()

@@ -47,7 +47,7 @@ describe('connections per person on a board (default limits)', () => {
     await server.destroy()
   })
 
-  it('refuses a participant\'s ninth connection with 4429 and a reason, and still lets another participant in', async () => {
+  it("refuses a participant's ninth connection with 4429 and a reason, and still lets another participant in", async () => {
     const session = await createSession(server.url)
     const [mallory, anna] = [await session.join('Mallory'), await session.join('Anna')]
     const board = session.board().room
@@ -55,7 +55,10 @@ describe('connections per person on a board (default limits)', () => {
     expect(await Promise.all(first.map(admitted))).toEqual(Array(8).fill(true))
 
     const ninth = await open(board, mallory.token)
-    expect(await closedWithin(ninth)).toEqual({ code: 4429, reason: 'too many connections for one person on this board (at most 8)' })
+    expect(await closedWithin(ninth)).toEqual({
+      code: 4429,
+      reason: 'too many connections for one person on this board (at most 8)',
+    })
     const other = await open(board, anna.token)
     expect(await admitted(other)).toBe(true)
     // The cap is per board: the same person still gets into the session's other rooms.
@@ -73,7 +76,10 @@ describe('connections per person on a board (default limits)', () => {
     const observers = await Promise.all(Array.from({ length: 50 }, () => open(board, session.observerToken)))
     expect((await Promise.all(observers.map(admitted))).every(Boolean)).toBe(true)
     const late = await open(board, session.observerToken)
-    expect(await closedWithin(late)).toEqual({ code: 4429, reason: 'too many observer connections on this board (at most 50 for all observers together)' })
+    expect(await closedWithin(late)).toEqual({
+      code: 4429,
+      reason: 'too many observer connections on this board (at most 50 for all observers together)',
+    })
     const participant = await session.join('Bram')
     expect(await admitted(await open(board, participant.token))).toBe(true)
     expect(await admitted(await open(board, session.facilitatorToken))).toBe(true)

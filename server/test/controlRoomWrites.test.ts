@@ -1,5 +1,10 @@
 import { getTemplate } from '@werkplaats/playbook-data'
-import { parseSessionRoomName, readControlParticipants, readControlSession, readPublicVoteRounds } from '@werkplaats/shared'
+import {
+  parseSessionRoomName,
+  readControlParticipants,
+  readControlSession,
+  readPublicVoteRounds,
+} from '@werkplaats/shared'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
@@ -39,7 +44,11 @@ describe('server writes to the control room that fail', () => {
   beforeAll(async () => {
     store = new FailingControlStore(data.path)
     server = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path }), {
-      stores: { documents: store, sessions: new SqliteSessionRepository(data.path), votes: new SqliteVoteRepository(data.path) },
+      stores: {
+        documents: store,
+        sessions: new SqliteSessionRepository(data.path),
+        votes: new SqliteVoteRepository(data.path),
+      },
     })
   })
   afterEach(() => {
@@ -70,9 +79,19 @@ describe('server writes to the control room that fail', () => {
       maxVotesPerCard: 1,
     })
     const roundId = String(created.body.roundId)
-    expect((await callApi(url(), `/api/sessions/${session.id}/rounds/${roundId}/votes`, anna.token, 'POST', { cardId: questions[0] })).status).toBe(201)
+    expect(
+      (
+        await callApi(url(), `/api/sessions/${session.id}/rounds/${roundId}/votes`, anna.token, 'POST', {
+          cardId: questions[0],
+        })
+      ).status,
+    ).toBe(201)
     await server.votes.settled()
-    return { session, reveal: () => callApi(url(), `/api/sessions/${session.id}/rounds/${roundId}/reveal`, session.facilitatorToken, 'POST') }
+    return {
+      session,
+      reveal: () =>
+        callApi(url(), `/api/sessions/${session.id}/rounds/${roundId}/reveal`, session.facilitatorToken, 'POST'),
+    }
   }
 
   it('tries a failed reveal again, and answers 200 only once the room shows it revealed', async () => {
@@ -91,7 +110,10 @@ describe('server writes to the control room that fail', () => {
     console.error = () => {}
     store.failures = 1000
     const refused = await reveal()
-    expect(refused).toEqual({ status: 503, body: { error: 'the vote round could not be saved in the control room; try again' } })
+    expect(refused).toEqual({
+      status: 503,
+      body: { error: 'the vote round could not be saved in the control room; try again' },
+    })
     store.failures = 0
     expect(readPublicVoteRounds(await controlRoomAsSeen(session))[0]?.status).toBe('open')
     expect((await reveal()).status).toBe(200)
@@ -116,12 +138,15 @@ describe('server writes to the control room that fail', () => {
 
   it('keeps the old title in the store when a rename cannot be written to the room', async () => {
     const session = await createSession(url(), 'oecd-innovatie-playbook', 'Oude titel')
-    const rename = (title: string) => callApi(url(), `/api/sessions/${session.id}`, session.facilitatorToken, 'PATCH', { title })
+    const rename = (title: string) =>
+      callApi(url(), `/api/sessions/${session.id}`, session.facilitatorToken, 'PATCH', { title })
     console.error = () => {}
     store.failures = 1000
     expect((await rename('Nieuwe titel')).status).toBe(503)
     store.failures = 0
-    expect((await callApi(url(), `/api/sessions/${session.id}`, session.facilitatorToken)).body.title).toBe('Oude titel')
+    expect((await callApi(url(), `/api/sessions/${session.id}`, session.facilitatorToken)).body.title).toBe(
+      'Oude titel',
+    )
     expect(readControlSession(await controlRoomAsSeen(session))?.title).toBe('Oude titel')
     expect((await rename('Nieuwe titel')).status).toBe(200)
     expect(readControlSession(await controlRoomAsSeen(session))?.title).toBe('Nieuwe titel')

@@ -12,7 +12,11 @@ type MaybePromise<T> = T | Promise<T>
  */
 export function documentStoreContract(
   name: string,
-  open: () => MaybePromise<{ store: DocumentStore; reopen?: () => MaybePromise<DocumentStore>; cleanup(): MaybePromise<void> }>,
+  open: () => MaybePromise<{
+    store: DocumentStore
+    reopen?: () => MaybePromise<DocumentStore>
+    cleanup(): MaybePromise<void>
+  }>,
 ): void {
   describe(`${name} (DocumentStore contract)`, () => {
     let handle: Awaited<ReturnType<typeof open>>
@@ -67,7 +71,7 @@ export function documentStoreContract(
       expect((await store.load('a')).updates.map((u) => [...u])).toEqual([[7]])
     })
 
-    it('numbers each room\'s entries 1, 2, 3, …, whatever other rooms do', async () => {
+    it("numbers each room's entries 1, 2, 3, …, whatever other rooms do", async () => {
       expect(await store.append('a', Uint8Array.from([1]))).toBe(1)
       expect(await store.append('b', Uint8Array.from([1]))).toBe(1)
       expect(await store.append('a', Uint8Array.from([2]))).toBe(2)
@@ -91,7 +95,10 @@ export function documentStoreContract(
       await expect(store.append('nooit', Uint8Array.from([1]))).rejects.toThrow(RoomDeletedError)
       expect(await store.load('nooit')).toEqual(empty)
       // Other rooms, and those appended to in the same batch, are not affected.
-      const [refused, kept] = await Promise.allSettled([store.append('weg', Uint8Array.from([3])), store.append('blijft', Uint8Array.from([4]))])
+      const [refused, kept] = await Promise.allSettled([
+        store.append('weg', Uint8Array.from([3])),
+        store.append('blijft', Uint8Array.from([4])),
+      ])
       expect(refused.status).toBe('rejected')
       expect(kept).toEqual({ status: 'fulfilled', value: 1 })
     })
@@ -99,7 +106,9 @@ export function documentStoreContract(
     it('removes appends that race a delete, or refuses them: none outlives it', async () => {
       const other = (await another()) ?? store
       await store.append('r', Uint8Array.from([0]))
-      const appends = Array.from({ length: 20 }, (_, i) => (i % 2 ? store : other).append('r', Uint8Array.from([i + 1])))
+      const appends = Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? store : other).append('r', Uint8Array.from([i + 1])),
+      )
       const deletion = store.delete('r')
       const settled = await Promise.allSettled([...appends, deletion])
       expect(settled.at(-1)?.status).toBe('fulfilled')
@@ -112,12 +121,20 @@ export function documentStoreContract(
 
     it('loads what is newer than a sequence number, with a snapshot standing in for what it covers', async () => {
       for (let i = 1; i <= 5; i++) await store.append('r', Uint8Array.from([i]))
-      expect(await store.loadSince('r', 3)).toEqual({ updates: [Uint8Array.from([4]), Uint8Array.from([5])], lastSeq: 5, bytes: 2 })
+      expect(await store.loadSince('r', 3)).toEqual({
+        updates: [Uint8Array.from([4]), Uint8Array.from([5])],
+        lastSeq: 5,
+        bytes: 2,
+      })
       expect(await store.loadSince('r', 5)).toEqual({ updates: [], lastSeq: 5, bytes: 0 })
       expect(await store.loadSince('nieuw', 0)).toEqual({ updates: [], lastSeq: 0, bytes: 0 })
       await store.compact('r', Uint8Array.from([9, 9]), 4)
       // Entry 3 is gone into the snapshot (seq 4): someone who had 2 gets the snapshot and what followed.
-      expect(await store.loadSince('r', 2)).toEqual({ updates: [Uint8Array.from([9, 9]), Uint8Array.from([5])], lastSeq: 5, bytes: 3 })
+      expect(await store.loadSince('r', 2)).toEqual({
+        updates: [Uint8Array.from([9, 9]), Uint8Array.from([5])],
+        lastSeq: 5,
+        bytes: 3,
+      })
       expect((await store.loadSince('r', 4)).updates).toEqual([Uint8Array.from([5])])
     })
 

@@ -37,16 +37,21 @@ describe('the door: invitations, closing, a new invitation, removing a person', 
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     })
   const join = (session: TestSession, name: string, invite?: string) =>
-    api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: invite === undefined ? { name } : { name, invite } })
+    api(`/api/sessions/${session.id}/participants`, {
+      method: 'POST',
+      body: invite === undefined ? { name } : { name, invite },
+    })
   const update = (session: TestSession, body: unknown, token = session.facilitatorToken) =>
     api(`/api/sessions/${session.id}`, { method: 'PATCH', body, token })
 
-  it('admits only who brings the join code or the link\'s secret', async () => {
+  it("admits only who brings the join code or the link's secret", async () => {
     const session = await createSession(server.url)
     for (const invite of [undefined, '', session.code === 'ABCDEF' ? 'GHJKMN' : 'ABCDEF', 'x'.repeat(43), session.id]) {
       const refused = await join(session, 'Mallory', invite)
       expect(refused.status, String(invite)).toBe(403)
-      expect(await refused.json()).toEqual({ error: "a valid invitation is needed: the join code or the participants' link" })
+      expect(await refused.json()).toEqual({
+        error: "a valid invitation is needed: the join code or the participants' link",
+      })
     }
     const typed = `${session.code.slice(0, 3).toLowerCase()}-${session.code.slice(3)}`
     expect((await join(session, 'Anna', typed)).status).toBe(201)
@@ -57,7 +62,7 @@ describe('the door: invitations, closing, a new invitation, removing a person', 
     expect((await join(session, 'Mallory', linkSecret(other.links.participant))).status).toBe(403)
   })
 
-  it('shows the code and the link\'s secret to the facilitator only, never to observers or participants', async () => {
+  it("shows the code and the link's secret to the facilitator only, never to observers or participants", async () => {
     const session = await createSession(server.url)
     const secret = linkSecret(session.links.participant)
     expect(session.links.observer).not.toContain(secret)
@@ -70,7 +75,9 @@ describe('the door: invitations, closing, a new invitation, removing a person', 
       expect(answer).not.toContain(session.code)
       expect(answer).not.toContain(secret)
     }
-    const own = sessionViewSchema.parse(await (await api(`/api/sessions/${session.id}`, { token: session.facilitatorToken })).json())
+    const own = sessionViewSchema.parse(
+      await (await api(`/api/sessions/${session.id}`, { token: session.facilitatorToken })).json(),
+    )
     expect(own.invitation).toEqual({ code: session.code, links: { participant: session.links.participant } })
   })
 
@@ -101,14 +108,20 @@ describe('the door: invitations, closing, a new invitation, removing a person', 
     const anna = await session.join('Anna')
     const annaBoard = connect(server.wsUrl, session.board(anna.token))
     await whenSynced(annaBoard)
-    expect((await api(`/api/sessions/${session.id}/invitation`, { method: 'POST', token: anna.token })).status).toBe(403)
+    expect((await api(`/api/sessions/${session.id}/invitation`, { method: 'POST', token: anna.token })).status).toBe(
+      403,
+    )
 
-    const answer = await api(`/api/sessions/${session.id}/invitation`, { method: 'POST', token: session.facilitatorToken })
+    const answer = await api(`/api/sessions/${session.id}/invitation`, {
+      method: 'POST',
+      token: session.facilitatorToken,
+    })
     expect(answer.status).toBe(200)
     const fresh = (await answer.json()) as { code: string; links: { participant: string } }
     expect(fresh.code).not.toBe(session.code)
     expect(fresh.links.participant).not.toBe(session.links.participant)
-    for (const old of [session.code, linkSecret(session.links.participant)]) expect((await join(session, 'Mallory', old)).status).toBe(403)
+    for (const old of [session.code, linkSecret(session.links.participant)])
+      expect((await join(session, 'Mallory', old)).status).toBe(403)
     expect((await api(`/api/join/${session.code}`)).status).toBe(404)
     expect(await (await api(`/api/join/${fresh.code}`)).json()).toEqual({ sessionId: session.id, title: 'Testsessie' })
     expect((await join(session, 'Bram', fresh.code)).status).toBe(201)
@@ -118,8 +131,13 @@ describe('the door: invitations, closing, a new invitation, removing a person', 
     expect((await api(`/api/sessions/${session.id}`, { token: anna.token })).status).toBe(200)
     annaBoard.doc.getMap('records').set('shape:na-de-nieuwe-uitnodiging', { id: 'shape:na-de-nieuwe-uitnodiging' })
     const facilitatorBoard = connect(server.wsUrl, session.board())
-    await eventually(() => facilitatorBoard.doc.getMap('records').has('shape:na-de-nieuwe-uitnodiging'), 'Anna still writes on the board')
-    const view = sessionViewSchema.parse(await (await api(`/api/sessions/${session.id}`, { token: session.facilitatorToken })).json())
+    await eventually(
+      () => facilitatorBoard.doc.getMap('records').has('shape:na-de-nieuwe-uitnodiging'),
+      'Anna still writes on the board',
+    )
+    const view = sessionViewSchema.parse(
+      await (await api(`/api/sessions/${session.id}`, { token: session.facilitatorToken })).json(),
+    )
     expect(view.invitation).toEqual(fresh)
   })
 
@@ -133,28 +151,66 @@ describe('the door: invitations, closing, a new invitation, removing a person', 
     const facilitatorBoard = connect(server.wsUrl, session.board())
     const observerControl = connect(server.wsUrl, session.control(session.observerToken))
     await whenSynced(observerControl)
-    await eventually(() => facilitatorBoard.doc.getMap('records').has('shape:van-anna'), 'Anna\'s sticky is on the board')
-    const annaSockets = await Promise.all([connectRaw(server.wsUrl, session.board(anna.token)), connectRaw(server.wsUrl, session.control(anna.token))])
+    await eventually(
+      () => facilitatorBoard.doc.getMap('records').has('shape:van-anna'),
+      "Anna's sticky is on the board",
+    )
+    const annaSockets = await Promise.all([
+      connectRaw(server.wsUrl, session.board(anna.token)),
+      connectRaw(server.wsUrl, session.control(anna.token)),
+    ])
     const bramSocket = await connectRaw(server.wsUrl, session.board(bram.token))
 
-    expect((await api(`/api/sessions/${session.id}/participants/${anna.participantId}`, { method: 'DELETE', token: bram.token })).status).toBe(403)
-    const removed = await api(`/api/sessions/${session.id}/participants/${anna.participantId}`, { method: 'DELETE', token: session.facilitatorToken })
+    expect(
+      (
+        await api(`/api/sessions/${session.id}/participants/${anna.participantId}`, {
+          method: 'DELETE',
+          token: bram.token,
+        })
+      ).status,
+    ).toBe(403)
+    const removed = await api(`/api/sessions/${session.id}/participants/${anna.participantId}`, {
+      method: 'DELETE',
+      token: session.facilitatorToken,
+    })
     expect(removed.status).toBe(204)
     for (const socket of annaSockets) {
       expect(await closedWithin(socket, 1000)).toEqual({ code: 4401, reason: REMOVED_FROM_SESSION_REASON })
     }
     expect((await api(`/api/sessions/${session.id}`, { token: anna.token })).status).toBe(401)
     expect(await closedWithin(await connectRaw(server.wsUrl, session.board(anna.token)))).toMatchObject({ code: 4401 })
-    await eventually(() => !readControlParticipants(observerControl.doc).some((p) => p.participantId === anna.participantId), 'Anna leaves the list')
-    const view = sessionViewSchema.parse(await (await api(`/api/sessions/${session.id}`, { token: session.facilitatorToken })).json())
+    await eventually(
+      () => !readControlParticipants(observerControl.doc).some((p) => p.participantId === anna.participantId),
+      'Anna leaves the list',
+    )
+    const view = sessionViewSchema.parse(
+      await (await api(`/api/sessions/${session.id}`, { token: session.facilitatorToken })).json(),
+    )
     expect(view.participants.map((p) => p.name)).toEqual(['Facilitator', 'Bram'])
-    expect(facilitatorBoard.doc.getMap('records').get('shape:van-anna')).toEqual({ id: 'shape:van-anna', text: 'blijft staan' })
+    expect(facilitatorBoard.doc.getMap('records').get('shape:van-anna')).toEqual({
+      id: 'shape:van-anna',
+      text: 'blijft staan',
+    })
     // Bram is untouched.
     expect(bramSocket.socket.readyState).toBe(bramSocket.socket.OPEN)
     expect((await api(`/api/sessions/${session.id}`, { token: bram.token })).status).toBe(200)
 
-    expect((await api(`/api/sessions/${session.id}/participants/${anna.participantId}`, { method: 'DELETE', token: session.facilitatorToken })).status).toBe(404)
-    expect((await api(`/api/sessions/${session.id}/participants/${view.participantId}`, { method: 'DELETE', token: session.facilitatorToken })).status).toBe(409)
+    expect(
+      (
+        await api(`/api/sessions/${session.id}/participants/${anna.participantId}`, {
+          method: 'DELETE',
+          token: session.facilitatorToken,
+        })
+      ).status,
+    ).toBe(404)
+    expect(
+      (
+        await api(`/api/sessions/${session.id}/participants/${view.participantId}`, {
+          method: 'DELETE',
+          token: session.facilitatorToken,
+        })
+      ).status,
+    ).toBe(409)
     bramSocket.socket.close()
   })
 })

@@ -17,15 +17,24 @@ const HOSTILE_STICKIES: Record<string, string> = {
 }
 
 /** Writes `stickies` to the session's board and waits until a second client receives them from the server. */
-async function writeBoard(server: ServerProcess, session: TestSession, stickies: Record<string, string>): Promise<void> {
+async function writeBoard(
+  server: ServerProcess,
+  session: TestSession,
+  stickies: Record<string, string>,
+): Promise<void> {
   const writer = connectProvider(server.wsUrl, session.board())
   await whenSynced(writer)
   writer.doc.transact(() => {
-    Object.entries(stickies).forEach(([id, text], i) => boardRecords(writer.doc).set(id, noteRecord(id, text, 10, 10 + 300 * i)))
+    Object.entries(stickies).forEach(([id, text], i) =>
+      boardRecords(writer.doc).set(id, noteRecord(id, text, 10, 10 + 300 * i)),
+    )
   })
   const reader = connectProvider(server.wsUrl, session.board(), new Y.Doc())
   try {
-    await eventually(() => Object.keys(stickies).every((id) => boardRecords(reader.doc).has(id)), 'the board holds every sticky')
+    await eventually(
+      () => Object.keys(stickies).every((id) => boardRecords(reader.doc).has(id)),
+      'the board holds every sticky',
+    )
   } finally {
     reader.destroy()
     writer.destroy()
@@ -33,7 +42,9 @@ async function writeBoard(server: ServerProcess, session: TestSession, stickies:
 }
 
 const download = (server: ServerProcess, session: TestSession, format: string) =>
-  fetch(`${server.url}/api/sessions/${session.id}/export.${format}`, { headers: { authorization: `Bearer ${session.facilitatorToken}` } })
+  fetch(`${server.url}/api/sessions/${session.id}/export.${format}`, {
+    headers: { authorization: `Bearer ${session.facilitatorToken}` },
+  })
 
 describe('exports of hostile stickies', () => {
   let server: ServerProcess
@@ -51,40 +62,46 @@ describe('exports of hostile stickies', () => {
   // Retried: on a machine with many more runnable threads than cores a poll can wait its turn for a few hundred
   // milliseconds however idle the event loop is; code that renders on the event loop stalls it for seconds on
   // every attempt.
-  it('answer in every format, the text cut with "…", while /healthz stays under 300 ms', { retry: 2, timeout: 60_000 }, async () => {
-    let exporting = true
-    let slowest = 0
-    let polls = 0
-    const poll = (async () => {
-      while (exporting) {
-        const started = performance.now()
-        const response = await fetch(`${server.url}/healthz`)
-        await response.arrayBuffer()
-        slowest = Math.max(slowest, performance.now() - started)
-        polls++
-      }
-    })()
-    const answers = await Promise.all(
-      ['json', 'md', 'csv', 'pdf'].map(async (format) => {
-        const response = await download(server, session, format)
-        return { format, status: response.status, body: new Uint8Array(await response.arrayBuffer()) }
-      }),
-    ).finally(() => {
-      exporting = false
-    })
-    await poll
+  it(
+    'answer in every format, the text cut with "…", while /healthz stays under 300 ms',
+    { retry: 2, timeout: 60_000 },
+    async () => {
+      let exporting = true
+      let slowest = 0
+      let polls = 0
+      const poll = (async () => {
+        while (exporting) {
+          const started = performance.now()
+          const response = await fetch(`${server.url}/healthz`)
+          await response.arrayBuffer()
+          slowest = Math.max(slowest, performance.now() - started)
+          polls++
+        }
+      })()
+      const answers = await Promise.all(
+        ['json', 'md', 'csv', 'pdf'].map(async (format) => {
+          const response = await download(server, session, format)
+          return { format, status: response.status, body: new Uint8Array(await response.arrayBuffer()) }
+        }),
+      ).finally(() => {
+        exporting = false
+      })
+      await poll
 
-    for (const answer of answers) expect(answer.status, answer.format).toBe(200)
-    const json = sessionSummarySchema.parse(JSON.parse(new TextDecoder().decode(answers[0]?.body)))
-    const texts = new Map(json.stickyGroups.flatMap((group) => group.stickies.map((sticky) => [sticky.id, sticky.text])))
-    expect(texts.get('shape:spaties')).toBe('…')
-    expect(texts.get('shape:letters')).toBe(`${'a'.repeat(MAX_STICKY_TEXT_CHARS)}…`)
-    for (const text of texts.values()) expect(text.length).toBeLessThanOrEqual(MAX_STICKY_TEXT_CHARS + 1)
-    expect(new TextDecoder().decode(answers[1]?.body)).toContain(`${'a'.repeat(MAX_STICKY_TEXT_CHARS)}…`)
-    expect(new TextDecoder().decode(answers[2]?.body)).toContain(`${'a'.repeat(MAX_STICKY_TEXT_CHARS)}…`)
-    expect(polls).toBeGreaterThan(0)
-    expect(slowest).toBeLessThan(300)
-  })
+      for (const answer of answers) expect(answer.status, answer.format).toBe(200)
+      const json = sessionSummarySchema.parse(JSON.parse(new TextDecoder().decode(answers[0]?.body)))
+      const texts = new Map(
+        json.stickyGroups.flatMap((group) => group.stickies.map((sticky) => [sticky.id, sticky.text])),
+      )
+      expect(texts.get('shape:spaties')).toBe('…')
+      expect(texts.get('shape:letters')).toBe(`${'a'.repeat(MAX_STICKY_TEXT_CHARS)}…`)
+      for (const text of texts.values()) expect(text.length).toBeLessThanOrEqual(MAX_STICKY_TEXT_CHARS + 1)
+      expect(new TextDecoder().decode(answers[1]?.body)).toContain(`${'a'.repeat(MAX_STICKY_TEXT_CHARS)}…`)
+      expect(new TextDecoder().decode(answers[2]?.body)).toContain(`${'a'.repeat(MAX_STICKY_TEXT_CHARS)}…`)
+      expect(polls).toBeGreaterThan(0)
+      expect(slowest).toBeLessThan(300)
+    },
+  )
 })
 
 describe('exports of an unchanged board', () => {
@@ -117,7 +134,10 @@ describe('export limits', () => {
   beforeAll(async () => {
     // A board of more than 4 KiB (its document and the control room's, encoded) is too large for the one; no
     // export finishes within 1 ms on the other.
-    ;[small, slow] = await Promise.all([ServerProcess.launch({ MAX_EXPORT_INPUT_BYTES: '4096' }), ServerProcess.launch({ EXPORT_TIMEOUT_MS: '1' })])
+    ;[small, slow] = await Promise.all([
+      ServerProcess.launch({ MAX_EXPORT_INPUT_BYTES: '4096' }),
+      ServerProcess.launch({ EXPORT_TIMEOUT_MS: '1' }),
+    ])
   }, 60_000)
   afterAll(async () => {
     await Promise.all([small?.destroy(), slow?.destroy()])
@@ -130,7 +150,9 @@ describe('export limits', () => {
     for (const format of ['json', 'md', 'csv', 'pdf']) {
       const response = await download(small, session, format)
       expect(response.status, format).toBe(503)
-      expect(((await response.json()) as { error: string }).error).toMatch(/^this session's board is too large to export \(\d+ KiB encoded; the limit is 4 KiB\)$/)
+      expect(((await response.json()) as { error: string }).error).toMatch(
+        /^this session's board is too large to export \(\d+ KiB encoded; the limit is 4 KiB\)$/,
+      )
     }
   })
 

@@ -21,12 +21,19 @@ describe('exporting the session summary', () => {
   })
 
   const download = (format: string, token: string | undefined, query = '', sessionId = workshop.session.id) =>
-    fetch(`${server.url}/api/sessions/${sessionId}/export.${format}${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+    fetch(`${server.url}/api/sessions/${sessionId}/export.${format}${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    })
 
   const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now())
 
   it('gives the facilitator every format with its content type and a file name from title and date', async () => {
-    const types = { md: 'text/markdown; charset=utf-8', csv: 'text/csv; charset=utf-8; header=present', json: 'application/json; charset=utf-8', pdf: 'application/pdf' }
+    const types = {
+      md: 'text/markdown; charset=utf-8',
+      csv: 'text/csv; charset=utf-8; header=present',
+      json: 'application/json; charset=utf-8',
+      pdf: 'application/pdf',
+    }
     for (const format of formats) {
       const response = await download(format, workshop.session.facilitatorToken)
       expect(response.status, format).toBe(200)
@@ -34,7 +41,9 @@ describe('exporting the session summary', () => {
       expect(response.headers.get('cache-control')).toBe('private, no-store')
       const name = `werksessie-cafe-zoe-${today()}.${format}`
       const unicode = encodeURIComponent(`werksessie-café-zoë-${today()}.${format}`)
-      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${name}"; filename*=UTF-8''${unicode}`)
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="${name}"; filename*=UTF-8''${unicode}`,
+      )
       await response.arrayBuffer()
     }
   })
@@ -43,7 +52,9 @@ describe('exporting the session summary', () => {
     const { topQuestion, actionPlan, checkIn, play } = workshop
     const markdown = await (await download('md', workshop.session.facilitatorToken)).text()
     expect(markdown).toContain(`| ${topQuestion.text} | 3 | 100% |`)
-    expect(markdown).toContain(`| ${actionPlan.text} | ${actionPlan.owner} | ${actionPlan.firstStep} | ${actionPlan.date} |`)
+    expect(markdown).toContain(
+      `| ${actionPlan.text} | ${actionPlan.owner} | ${actionPlan.firstStep} | ${actionPlan.date} |`,
+    )
     expect(markdown).toContain(`- ${checkIn}`)
     expect(markdown).toContain(`### ${play.title}`)
 
@@ -51,7 +62,9 @@ describe('exporting the session summary', () => {
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const csv = new TextDecoder().decode(csvBytes)
     expect(csv).toContain(`stem;${workshop.voteStageTitle};${topQuestion.text};3;100%`)
-    expect(csv).toContain(`actieplan;Actieplan;${actionPlan.text};;;;;;${actionPlan.owner};${actionPlan.firstStep};${actionPlan.date}`)
+    expect(csv).toContain(
+      `actieplan;Actieplan;${actionPlan.text};;;;;;${actionPlan.owner};${actionPlan.firstStep};${actionPlan.date}`,
+    )
     expect(csv).toContain(`actie;${play.title};${play.actionText};;;1;1;0`)
 
     const summary = sessionSummarySchema.parse(await (await download('json', workshop.session.facilitatorToken)).json())
@@ -65,7 +78,9 @@ describe('exporting the session summary', () => {
     for (const person of workshop.participants) expect(raw).not.toContain(person.participantId)
     expect(raw).not.toMatch(/ballot/i)
 
-    const named = sessionSummarySchema.parse(await (await download('json', workshop.session.facilitatorToken, '?names=true')).json())
+    const named = sessionSummarySchema.parse(
+      await (await download('json', workshop.session.facilitatorToken, '?names=true')).json(),
+    )
     expect(named.participants.names).toEqual(['Anna', 'Bert', 'Zoë'])
   })
 
@@ -116,7 +131,10 @@ describe('exporting the session summary', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="werkplaats-${today()}.md"`)
     expect(await response.text()).toContain('| Template | Blank board |')
-    await fetch(`${server.url}/api/sessions/${blank.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${blank.facilitatorToken}` } })
+    await fetch(`${server.url}/api/sessions/${blank.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${blank.facilitatorToken}` },
+    })
     expect((await download('pdf', blank.facilitatorToken, '', blank.id)).status).toBe(401)
   })
 

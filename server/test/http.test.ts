@@ -13,7 +13,10 @@ describe('HTTP surface on the one port', () => {
     writeFileSync(join(client.path, 'index.html'), '<!doctype html><title>Werkplaats</title><div id="root"></div>')
     mkdirSync(join(client.path, 'assets'))
     writeFileSync(join(client.path, 'assets', 'main-abc123.js'), 'console.log(1)')
-    server = new ServerProcess(await freePort(), data.path, { CLIENT_DIR: client.path, TLDRAW_LICENSE_KEY: 'tldraw-test-key' })
+    server = new ServerProcess(await freePort(), data.path, {
+      CLIENT_DIR: client.path,
+      TLDRAW_LICENSE_KEY: 'tldraw-test-key',
+    })
     await server.start()
   })
   afterAll(async () => {

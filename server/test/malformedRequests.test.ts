@@ -33,14 +33,22 @@ describe('malformed requests on the raw socket', () => {
 
   /** Fails naming the request and showing what the server logged when it is gone or unhealthy. */
   async function expectServing(context: string): Promise<void> {
-    const health = server.alive ? await fetch(`${server.url}/healthz`).then((r) => r.status, () => 'unreachable') : 'process exited'
+    const health = server.alive
+      ? await fetch(`${server.url}/healthz`).then(
+          (r) => r.status,
+          () => 'unreachable',
+        )
+      : 'process exited'
     expect(health, `after ${context}; server output:\n${server.output.slice(-3000)}`).toBe(200)
   }
 
   it.each(['//[', '//%', '//a:99999/x', '//', '*', 'http://[', 'yjs/x', '?token=x'])(
     'a WebSocket upgrade to %j is refused with 400 and the server stays up',
     async (target) => {
-      const answer = await rawExchange(server.port, serialize({ method: 'GET', target, version: 'HTTP/1.1', headers: upgradeHeaders(), body: '' }))
+      const answer = await rawExchange(
+        server.port,
+        serialize({ method: 'GET', target, version: 'HTTP/1.1', headers: upgradeHeaders(), body: '' }),
+      )
       expect(answer.status).toBe(400)
       expect(answer.status !== 'no answer' && answer.head).toContain('application/json')
       await expectServing(`an upgrade to ${target}`)
@@ -48,7 +56,9 @@ describe('malformed requests on the raw socket', () => {
   )
 
   it('a CONNECT is answered 405 rather than cut off', async () => {
-    expect((await rawExchange(server.port, 'CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n')).status).toBe(405)
+    expect((await rawExchange(server.port, 'CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n')).status).toBe(
+      405,
+    )
   })
 
   it('an unreadable request line is answered 400 with JSON and its connection closed', async () => {
@@ -59,32 +69,76 @@ describe('malformed requests on the raw socket', () => {
 
   it('hundreds of generated request lines and upgrade headers: never a 5xx, and the server answers /healthz after each batch', async () => {
     const target = fc.oneof(
-      fc.constantFrom('//[', '//%', '//a:99999/x', '/%00', '/yjs/%00', '/yjs/..', '/yjs/../yjs/x', '/..', '/%', '/yjs/%E2%9C', `/yjs/${room}`),
-      fc.constantFrom(`/yjs/${room}?token=${token}`, `/yjs/${room}?token=%`, `/yjs/${room}?token=${token}&token=x`, `/yjs/${room}#?token=${token}`),
-      fc.array(fc.oneof(targetPiece(room), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 10 }).map((pieces) => pieces.join('')),
+      fc.constantFrom(
+        '//[',
+        '//%',
+        '//a:99999/x',
+        '/%00',
+        '/yjs/%00',
+        '/yjs/..',
+        '/yjs/../yjs/x',
+        '/..',
+        '/%',
+        '/yjs/%E2%9C',
+        `/yjs/${room}`,
+      ),
+      fc.constantFrom(
+        `/yjs/${room}?token=${token}`,
+        `/yjs/${room}?token=%`,
+        `/yjs/${room}?token=${token}&token=x`,
+        `/yjs/${room}#?token=${token}`,
+      ),
+      fc
+        .array(fc.oneof(targetPiece(room), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 10 })
+        .map((pieces) => pieces.join('')),
       fc.string({ unit: 'binary', maxLength: 24 }),
       // Overlong: past Node's 16 KiB header limit too.
       fc.integer({ min: 100, max: 40_000 }).map((n) => `/yjs/${'a'.repeat(n)}`),
       fc.integer({ min: 100, max: 40_000 }).map((n) => `/${'%'.repeat(n)}`),
     )
-    const request = fc.record({
-      method: fc.oneof(
-        { weight: 8, arbitrary: fc.constant('GET') },
-        fc.constantFrom('POST', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'PATCH', 'CONNECT', 'TRACE', 'PRI', 'get', 'FOO', 'G\u0000T', ''),
-        fc.string({ maxLength: 8 }),
-      ),
-      target,
-      version: fc.oneof({ weight: 10, arbitrary: fc.constant('HTTP/1.1') }, fc.constantFrom('HTTP/1.0', 'HTTP/2.0', 'HTTP/1.2', 'HTTP/1', 'http/1.1', '', 'HTTP/1.1 x')),
-      headers: fc.tuple(
-        fc.boolean(),
-        upgradeHeaderList(),
-        fc.oneof({ weight: 2, arbitrary: fc.constant([]) }, fc.array(header(), { minLength: 1, maxLength: 3 })),
-      ).map(([upgrade, upgrading, extra]) => [
-        ...(upgrade ? upgrading : [['Host', '127.0.0.1'] as [string, string]]),
-        ...extra,
-      ]),
-      body: fc.oneof({ weight: 4, arbitrary: fc.constant('') }, fc.string({ maxLength: 40 }), fc.constant('0\r\n\r\n')),
-    }).map(shownShort)
+    const request = fc
+      .record({
+        method: fc.oneof(
+          { weight: 8, arbitrary: fc.constant('GET') },
+          fc.constantFrom(
+            'POST',
+            'HEAD',
+            'OPTIONS',
+            'PUT',
+            'DELETE',
+            'PATCH',
+            'CONNECT',
+            'TRACE',
+            'PRI',
+            'get',
+            'FOO',
+            'G\u0000T',
+            '',
+          ),
+          fc.string({ maxLength: 8 }),
+        ),
+        target,
+        version: fc.oneof(
+          { weight: 10, arbitrary: fc.constant('HTTP/1.1') },
+          fc.constantFrom('HTTP/1.0', 'HTTP/2.0', 'HTTP/1.2', 'HTTP/1', 'http/1.1', '', 'HTTP/1.1 x'),
+        ),
+        headers: fc
+          .tuple(
+            fc.boolean(),
+            upgradeHeaderList(),
+            fc.oneof({ weight: 2, arbitrary: fc.constant([]) }, fc.array(header(), { minLength: 1, maxLength: 3 })),
+          )
+          .map(([upgrade, upgrading, extra]) => [
+            ...(upgrade ? upgrading : [['Host', '127.0.0.1'] as [string, string]]),
+            ...extra,
+          ]),
+        body: fc.oneof(
+          { weight: 4, arbitrary: fc.constant('') },
+          fc.string({ maxLength: 40 }),
+          fc.constant('0\r\n\r\n'),
+        ),
+      })
+      .map(shownShort)
     await fc.assert(
       fc.asyncProperty(fc.array(request, { minLength: 25, maxLength: 25 }), async (batch) => {
         const answers = await Promise.all(batch.map((r) => rawExchange(server.port, serialize(r), 2000)))
@@ -136,7 +190,11 @@ function upgradeHeaders(): Array<[string, string]> {
 /** The headers of a WebSocket upgrade, each one either right, missing, or wrong. */
 function upgradeHeaderList(): fc.Arbitrary<Array<[string, string]>> {
   const either = (name: string, right: string, wrong: string[]) =>
-    fc.oneof({ weight: 3, arbitrary: fc.constant([[name, right]]) }, fc.constant([]), fc.constantFrom(...wrong).map((value) => [[name, value]]))
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant([[name, right]]) },
+      fc.constant([]),
+      fc.constantFrom(...wrong).map((value) => [[name, value]]),
+    )
   return fc
     .tuple(
       either('Host', '127.0.0.1', ['[', 'a:99999', '%', '', 'é', '127.0.0.1:0', 'x'.repeat(300)]),
@@ -146,7 +204,9 @@ function upgradeHeaderList(): fc.Arbitrary<Array<[string, string]>> {
       either('Sec-WebSocket-Version', '13', ['8', '', 'abc', '13, 8', '-1']),
       fc.oneof(
         fc.constant([]),
-        fc.constantFrom('permessage-deflate', 'permessage-deflate; client_max_window_bits=99', ';;;', 'x=').map((v) => [['Sec-WebSocket-Extensions', v]]),
+        fc
+          .constantFrom('permessage-deflate', 'permessage-deflate; client_max_window_bits=99', ';;;', 'x=')
+          .map((v) => [['Sec-WebSocket-Extensions', v]]),
       ),
     )
     .map((parts) => parts.flat() as Array<[string, string]>)
@@ -155,11 +215,39 @@ function upgradeHeaderList(): fc.Arbitrary<Array<[string, string]>> {
 function header(): fc.Arbitrary<[string, string]> {
   return fc.tuple(
     fc.oneof(
-      fc.constantFrom('Content-Length', 'Transfer-Encoding', 'Host', 'Expect', 'Authorization', 'Cookie', 'X-Forwarded-For', 'Origin', '', ' X', 'X Y', 'X\u0000', 'é'),
+      fc.constantFrom(
+        'Content-Length',
+        'Transfer-Encoding',
+        'Host',
+        'Expect',
+        'Authorization',
+        'Cookie',
+        'X-Forwarded-For',
+        'Origin',
+        '',
+        ' X',
+        'X Y',
+        'X\u0000',
+        'é',
+      ),
       fc.string({ maxLength: 12 }),
     ),
     fc.oneof(
-      fc.constantFrom('0', '-1', '1, 2', 'chunked', 'chunked, chunked', 'abc', '100-continue', 'Bearer x', 'Bearer ', 'null', '[', 'é', '\u0000'),
+      fc.constantFrom(
+        '0',
+        '-1',
+        '1, 2',
+        'chunked',
+        'chunked, chunked',
+        'abc',
+        '100-continue',
+        'Bearer x',
+        'Bearer ',
+        'null',
+        '[',
+        'é',
+        '\u0000',
+      ),
       fc.string({ maxLength: 40 }),
       fc.integer({ min: 1000, max: 40_000 }).map((n) => 'x'.repeat(n)),
     ),
@@ -168,7 +256,44 @@ function header(): fc.Arbitrary<[string, string]> {
 
 function targetPiece(room: string): fc.Arbitrary<string> {
   return fc.constantFrom(
-    '/', '//', '/yjs/', `/yjs/${room}`, 'yjs', '/assets/', '/assets/main-abc123.js', '/api/', '/api/docs/assets/', '/api/sessions/', '[', ']', '%', '%0', '%00', '%zz', '%E2%9C', '%2F', '%2e%2e', '..', '.', '?', '?token=',
-    '&', '#', '@', ':', ':99999', 'a', '\\', 'é', '😀', '\u0000', '\u007f', 'http://', 'https://[', '*', ' ', '\t',
+    '/',
+    '//',
+    '/yjs/',
+    `/yjs/${room}`,
+    'yjs',
+    '/assets/',
+    '/assets/main-abc123.js',
+    '/api/',
+    '/api/docs/assets/',
+    '/api/sessions/',
+    '[',
+    ']',
+    '%',
+    '%0',
+    '%00',
+    '%zz',
+    '%E2%9C',
+    '%2F',
+    '%2e%2e',
+    '..',
+    '.',
+    '?',
+    '?token=',
+    '&',
+    '#',
+    '@',
+    ':',
+    ':99999',
+    'a',
+    '\\',
+    'é',
+    '😀',
+    '\u0000',
+    '\u007f',
+    'http://',
+    'https://[',
+    '*',
+    ' ',
+    '\t',
   )
 }

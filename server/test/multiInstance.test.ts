@@ -45,7 +45,7 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     await Promise.all([postgres?.stop(), redis?.stop()])
   })
 
-  it('converges clients on two instances on 1,000 updates, and they see each other\'s presence', async () => {
+  it("converges clients on two instances on 1,000 updates, and they see each other's presence", async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess]
     const session = await createSession(a.url)
     const [onA, onB] = [connect(a, session.board()), connect(b, session.board())]
@@ -57,11 +57,17 @@ describe('several instances on one PostgreSQL and one Redis', () => {
       onB.doc.getMap('m').set(`b${i}`, i)
       if (i % 50 === 0) await new Promise((r) => setTimeout(r, 5))
     }
-    await eventually(() => keys(onA) === 1000 && keys(onB) === 1000, `both have 1,000 keys (A ${keys(onA)}, B ${keys(onB)})`, 20_000)
+    await eventually(
+      () => keys(onA) === 1000 && keys(onB) === 1000,
+      `both have 1,000 keys (A ${keys(onA)}, B ${keys(onB)})`,
+      20_000,
+    )
     expect(onA.doc.getMap('m').toJSON()).toEqual(onB.doc.getMap('m').toJSON())
     await eventually(
-      () => onA.awareness.getStates().get(onB.awareness.clientID)?.name === 'Bram' && onB.awareness.getStates().get(onA.awareness.clientID)?.name === 'Anna',
-      'each sees the other\'s presence across instances',
+      () =>
+        onA.awareness.getStates().get(onB.awareness.clientID)?.name === 'Bram' &&
+        onB.awareness.getStates().get(onA.awareness.clientID)?.name === 'Anna',
+      "each sees the other's presence across instances",
     )
   })
 
@@ -90,14 +96,20 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     for (let round = 0; round < 4; round++) {
       for (const [i, person] of people.entries()) {
         for (const card of questions.slice(0, 4)) {
-          attempts.push(post((i + round) % 2 ? a : b, `/api/sessions/${session.id}/rounds/${roundId}/votes`, person.token, { cardId: card }))
+          attempts.push(
+            post((i + round) % 2 ? a : b, `/api/sessions/${session.id}/rounds/${roundId}/votes`, person.token, {
+              cardId: card,
+            }),
+          )
         }
       }
     }
     const statuses = (await Promise.all(attempts)).map((response) => response.status)
     expect(statuses.filter((status) => status === 201)).toHaveLength(people.length * 3)
     expect(statuses.every((status) => status === 201 || status === 409)).toBe(true)
-    const view = await fetch(`${b.url}/api/sessions/${session.id}/rounds/${roundId}`, { headers: { authorization: `Bearer ${session.facilitatorToken}` } })
+    const view = await fetch(`${b.url}/api/sessions/${session.id}/rounds/${roundId}`, {
+      headers: { authorization: `Bearer ${session.facilitatorToken}` },
+    })
     expect(((await view.json()) as { voterCount: number }).voterCount).toBe(people.length)
   })
 
@@ -130,7 +142,10 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     onVictim.destroy()
     const moved = connect(a, session.board(), onVictim.doc)
     await whenSynced(moved)
-    await eventually(() => keys(onA) === keys(moved) && keys(moved) >= written, `all ${written} of the victim's writes reach A (${keys(onA)})`)
+    await eventually(
+      () => keys(onA) === keys(moved) && keys(moved) >= written,
+      `all ${written} of the victim's writes reach A (${keys(onA)})`,
+    )
   })
 
   it('ends converged when Redis is stopped and restarted during edits', async () => {
@@ -152,13 +167,15 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     expect(onA.doc.getMap('m').has('tijdensa99')).toBe(true)
     await redis.start()
     await edit('na', 50)
-    await eventually(() => keys(onA) === 400 && keys(onB) === 400, `both converge on 400 keys (A ${keys(onA)}, B ${keys(onB)})`, 20_000).catch(
-      (error: unknown) => {
-        // What each instance said about Redis is what explains a failure here.
-        console.log(`instance A:\n${a.output}\ninstance B:\n${b.output}`)
-        throw error
-      },
-    )
+    await eventually(
+      () => keys(onA) === 400 && keys(onB) === 400,
+      `both converge on 400 keys (A ${keys(onA)}, B ${keys(onB)})`,
+      20_000,
+    ).catch((error: unknown) => {
+      // What each instance said about Redis is what explains a failure here.
+      console.log(`instance A:\n${a.output}\ninstance B:\n${b.output}`)
+      throw error
+    })
     expect(onA.doc.getMap('m').toJSON()).toEqual(onB.doc.getMap('m').toJSON())
   })
 
@@ -166,7 +183,12 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     // 2 a minute with bursts of 4: alone, each of two instances would let 4 through, 8 in all.
     // Joins come from an address of their own (behind a trusted proxy), so the bucket they empty in Redis is not
     // the loopback address's, which the other tests' instances share.
-    const limits = { JOIN_CODE_ATTEMPTS_PER_MINUTE: '2', JOINS_PER_MINUTE_PER_ADDRESS: '2', JOIN_BURST_PER_ADDRESS: '4', TRUST_PROXY: 'true' }
+    const limits = {
+      JOIN_CODE_ATTEMPTS_PER_MINUTE: '2',
+      JOINS_PER_MINUTE_PER_ADDRESS: '2',
+      JOIN_BURST_PER_ADDRESS: '4',
+      TRUST_PROXY: 'true',
+    }
     const limited = await Promise.all([1, 2].map(() => ServerProcess.launch({ ...env, ...limits })))
     servers.push(...limited)
     const statuses: number[] = []
@@ -194,7 +216,10 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     const session = await createSession(a.url)
     const anna = await session.join('Anna')
     const bram = await session.join('Bram')
-    const annaOnB = await Promise.all([connectRaw(b.wsUrl, session.board(anna.token)), connectRaw(b.wsUrl, session.control(anna.token))])
+    const annaOnB = await Promise.all([
+      connectRaw(b.wsUrl, session.board(anna.token)),
+      connectRaw(b.wsUrl, session.control(anna.token)),
+    ])
     const bramOnB = connect(b, session.board(bram.token))
     await whenSynced(bramOnB)
     const removed = await fetch(`${a.url}/api/sessions/${session.id}/participants/${anna.participantId}`, {
@@ -202,18 +227,27 @@ describe('several instances on one PostgreSQL and one Redis', () => {
       headers: { authorization: `Bearer ${session.facilitatorToken}` },
     })
     expect(removed.status).toBe(204)
-    for (const socket of annaOnB) expect(await closedWithin(socket, 1000)).toEqual({ code: 4401, reason: 'you were removed from this session' })
+    for (const socket of annaOnB)
+      expect(await closedWithin(socket, 1000)).toEqual({ code: 4401, reason: 'you were removed from this session' })
     expect(bramOnB.wsconnected).toBe(true)
   })
 
   it('deletes a session on every instance: peers elsewhere are closed with 4404 and nothing of its rooms is stored again', async () => {
     // Instances that unload an empty room at once, so that B's unload (and the snapshot it writes) comes quickly.
-    const [a, b] = (await Promise.all([1, 2].map(() => ServerProcess.launch({ ...env, ROOM_UNLOAD_AFTER_MS: '100' })))) as [ServerProcess, ServerProcess]
+    const [a, b] = (await Promise.all(
+      [1, 2].map(() => ServerProcess.launch({ ...env, ROOM_UNLOAD_AFTER_MS: '100' })),
+    )) as [ServerProcess, ServerProcess]
     servers.push(a, b)
     const database = new pg.Client({ connectionString: env.DATABASE_URL })
     await database.connect()
     const storedRows = async (sessionId: string) =>
-      Number((await database.query<{ n: string }>('SELECT count(*) AS n FROM document_updates WHERE room LIKE $1', [`${sessionId}-%`])).rows[0]?.n)
+      Number(
+        (
+          await database.query<{ n: string }>('SELECT count(*) AS n FROM document_updates WHERE room LIKE $1', [
+            `${sessionId}-%`,
+          ])
+        ).rows[0]?.n,
+      )
     try {
       const session = await createSession(a.url)
       const anna = await session.join('Anna')
@@ -226,12 +260,15 @@ describe('several instances on one PostgreSQL and one Redis', () => {
       }
       for (const key of ['een', 'twee', 'drie']) write(key)
       const storedBoard = async () => {
-        const { rows } = await database.query<{ data: Buffer }>('SELECT data FROM document_updates WHERE room = $1 ORDER BY seq', [session.board().room])
+        const { rows } = await database.query<{ data: Buffer }>(
+          'SELECT data FROM document_updates WHERE room = $1 ORDER BY seq',
+          [session.board().room],
+        )
         const stored = new Y.Doc()
         for (const row of rows) Y.applyUpdate(stored, row.data)
         return Object.keys(stored.getMap('m').toJSON()).sort()
       }
-      await eventually(async () => (await storedBoard()).length === 3, 'B\'s edits are stored')
+      await eventually(async () => (await storedBoard()).length === 3, "B's edits are stored")
 
       const deleted = await fetch(`${a.url}/api/sessions/${session.id}`, {
         method: 'DELETE',
@@ -264,6 +301,9 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     await whenSynced(onC)
     expect(keys(onC)).toBe(200)
     onC.doc.getMap('m').set('van-c', 1)
-    await eventually(() => onA.doc.getMap('m').has('van-c') && onB.doc.getMap('m').has('van-c'), 'an edit on the third reaches the first two')
+    await eventually(
+      () => onA.doc.getMap('m').has('van-c') && onB.doc.getMap('m').has('van-c'),
+      'an edit on the third reaches the first two',
+    )
   })
 })

@@ -13,7 +13,10 @@ describe('persistence across restarts', () => {
     const data = temporaryDataDir()
     const server = new ServerProcess(await freePort(), data.path, env)
     await server.start()
-    cleanups.push(() => data.remove(), () => server.stop())
+    cleanups.push(
+      () => data.remove(),
+      () => server.stop(),
+    )
     return server
   }
 
@@ -42,7 +45,11 @@ describe('persistence across restarts', () => {
   })
 
   it('after SIGKILL during a burst of 1,000 updates, every update another client had received is there', async () => {
-    const server = await startServer({ COMPACT_AFTER_UPDATES: '300', MESSAGES_PER_SECOND: '100000', MESSAGE_BURST: '100000' })
+    const server = await startServer({
+      COMPACT_AFTER_UPDATES: '300',
+      MESSAGES_PER_SECOND: '100000',
+      MESSAGE_BURST: '100000',
+    })
     const writer = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'burst'))
     const witness = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'burst'))
     await Promise.all([whenSynced(writer), whenSynced(witness)])

@@ -29,7 +29,11 @@ function connectGreeted(wsUrl: string, target: RoomTarget, headers: Record<strin
 }
 
 /** Connects and leaves again once greeted; answers the outcome. */
-async function visit(wsUrl: string, target: RoomTarget, headers?: Record<string, string>): Promise<'greeted' | { code: number; reason: string }> {
+async function visit(
+  wsUrl: string,
+  target: RoomTarget,
+  headers?: Record<string, string>,
+): Promise<'greeted' | { code: number; reason: string }> {
   const client = connectGreeted(wsUrl, target, headers)
   const outcome = await client.outcome
   client.socket.close()
@@ -88,7 +92,7 @@ describe('budgets per person and reconnect limits', () => {
     writer.destroy()
   })
 
-  it('a person\'s connections share one message budget: a second connection does not double it', async () => {
+  it("a person's connections share one message budget: a second connection does not double it", async () => {
     const wsUrl = await start({ MESSAGES_PER_SECOND: '1', MESSAGE_BURST: '60' })
     const session = await createSession(wsUrl)
     const person = session.board((await session.join('Twee')).token)
@@ -107,14 +111,21 @@ describe('budgets per person and reconnect limits', () => {
     const person = session.board((await session.join('Vaak')).token)
     // A burst of twice the rate per minute.
     for (let i = 0; i < 6; i++) expect(await visit(wsUrl, person)).toBe('greeted')
-    expect(await visit(wsUrl, person)).toEqual({ code: 4429, reason: 'too many reconnects for this person; try again in a minute' })
+    expect(await visit(wsUrl, person)).toEqual({
+      code: 4429,
+      reason: 'too many reconnects for this person; try again in a minute',
+    })
     // Counted per room: the facilitator's client opens every participant's private room at once.
     expect(await visit(wsUrl, session.control(person.token))).toBe('greeted')
     expect(await visit(wsUrl, session.board((await session.join('Ander')).token))).toBe('greeted')
   })
 
   it('limits how often one address may connect, before any token is looked at; behind a trusted proxy, per client address', async () => {
-    const wsUrl = await start({ RECONNECTS_PER_MINUTE_PER_ADDRESS: '5', RECONNECTS_PER_MINUTE_PER_PERSON: '100', TRUST_PROXY: 'true' })
+    const wsUrl = await start({
+      RECONNECTS_PER_MINUTE_PER_ADDRESS: '5',
+      RECONNECTS_PER_MINUTE_PER_PERSON: '100',
+      TRUST_PROXY: 'true',
+    })
     const session = await createSession(wsUrl)
     const office = { 'x-forwarded-for': '203.0.113.7' }
     for (let i = 0; i < 10; i++) expect(await visit(wsUrl, session.board(), office)).toBe('greeted')
@@ -131,7 +142,10 @@ describe('budgets per person and reconnect limits', () => {
     const wsUrl = await start({ JOIN_BURST_PER_ADDRESS: '100' })
     const session = await createSession(wsUrl)
     const people = await Promise.all(Array.from({ length: 100 }, (_, i) => session.join(`Collega ${i}`)))
-    const clients = people.flatMap(({ token }) => [connectGreeted(wsUrl, session.board(token)), connectGreeted(wsUrl, session.control(token))])
+    const clients = people.flatMap(({ token }) => [
+      connectGreeted(wsUrl, session.board(token)),
+      connectGreeted(wsUrl, session.control(token)),
+    ])
     const outcomes = await Promise.all(clients.map((client) => client.outcome))
     expect(outcomes.filter((outcome) => outcome !== 'greeted')).toEqual([])
     for (const client of clients) client.socket.close()

@@ -69,7 +69,9 @@ describe('PostgreSQL at start', () => {
   it('runs the migrations once, whichever of several instances starting together gets there first', async () => {
     const { url } = await fresh()
     const databases = await Promise.all([1, 2, 3].map(() => PostgresDatabase.connect(url)))
-    const { rows } = await databases[0]!.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+    const { rows } = await databases[0]!.pool.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    )
     expect(rows.map((row) => row.version)).toEqual(postgresMigrations.map((m) => m.version))
     for (const database of databases) await database.pool.end()
   })
@@ -86,15 +88,19 @@ describe('PostgreSQL at start', () => {
 describe('choosing PostgreSQL through the environment', () => {
   it('refuses a DATABASE_URL that is not one, and REDIS_URL without a shared store', () => {
     expect(() => configFromEnvironment({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres:\/\//)
-    expect(() => configFromEnvironment({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: .*set DATABASE_URL too/)
+    expect(() => configFromEnvironment({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      /REDIS_URL: .*set DATABASE_URL too/,
+    )
     expect(configFromEnvironment({ DATABASE_URL: 'postgresql://u:p@db/w' }).databaseUrl).toBe('postgresql://u:p@db/w')
   })
 
   it('stops the server at start, saying so, when PostgreSQL cannot be reached', async () => {
-    const server = await ServerProcess.launch({ DATABASE_URL: `postgres://werkplaats@127.0.0.1:${await freePort()}/werkplaats` }).catch(
-      (error: unknown) => error,
+    const server = await ServerProcess.launch({
+      DATABASE_URL: `postgres://werkplaats@127.0.0.1:${await freePort()}/werkplaats`,
+    }).catch((error: unknown) => error)
+    expect(String(server)).toMatch(
+      /Werkplaats could not start: cannot reach PostgreSQL at 127\.0\.0\.1:\d+\/werkplaats \(DATABASE_URL\)/,
     )
-    expect(String(server)).toMatch(/Werkplaats could not start: cannot reach PostgreSQL at 127\.0\.0\.1:\d+\/werkplaats \(DATABASE_URL\)/)
   })
 
   it('keeps sessions in PostgreSQL, not in the data folder: a restart with a new one finds them', async () => {
@@ -104,7 +110,9 @@ describe('choosing PostgreSQL through the environment', () => {
     await first.destroy()
     const second = await ServerProcess.launch(env)
     try {
-      const found = await fetch(`${second.url}/api/sessions/${session.id}`, { headers: { authorization: `Bearer ${session.facilitatorToken}` } })
+      const found = await fetch(`${second.url}/api/sessions/${session.id}`, {
+        headers: { authorization: `Bearer ${session.facilitatorToken}` },
+      })
       expect(found.status).toBe(200)
       expect(second.output).toMatch(/data: PostgreSQL at 127\.0\.0\.1:\d+\/werkplaats_test_/)
     } finally {

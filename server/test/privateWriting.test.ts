@@ -23,7 +23,10 @@ describe('private writing', () => {
     const [anna, bram] = [await session.join('Anna'), await session.join('Bram')]
     const annaPrivate = { room: privateRoomName(session.id, anna.participantId), token: anna.token }
     // Bram listens on every room he may enter, and records every byte.
-    const bramRooms = [await recordRoom(server.wsUrl, session.board(bram.token)), await recordRoom(server.wsUrl, session.control(bram.token))]
+    const bramRooms = [
+      await recordRoom(server.wsUrl, session.board(bram.token)),
+      await recordRoom(server.wsUrl, session.control(bram.token)),
+    ]
     // …and may not enter Anna's private room, nor may an observer.
     for (const token of [bram.token, session.observerToken]) {
       const refused = await connectRaw(server.wsUrl, { room: annaPrivate.room, token })
@@ -33,11 +36,22 @@ describe('private writing', () => {
     const secret = 'Geheim idee van Anna: pilot met de gemeente'
     const writer = connectProvider(server.wsUrl, annaPrivate)
     await whenSynced(writer)
-    writer.doc.getMap('records').set('shape:anna1', { id: 'shape:anna1', typeName: 'shape', type: 'note', x: 10, y: 20, meta: { private: true }, props: { text: secret } })
+    writer.doc.getMap('records').set('shape:anna1', {
+      id: 'shape:anna1',
+      typeName: 'shape',
+      type: 'note',
+      x: 10,
+      y: 20,
+      meta: { private: true },
+      props: { text: secret },
+    })
     // The facilitator sees it, live.
     const facilitator = connectProvider(server.wsUrl, { room: annaPrivate.room, token: session.facilitatorToken })
     await whenSynced(facilitator)
-    await eventually(() => facilitator.doc.getMap('records').has('shape:anna1'), 'the facilitator sees the private sticky')
+    await eventually(
+      () => facilitator.doc.getMap('records').has('shape:anna1'),
+      'the facilitator sees the private sticky',
+    )
     await new Promise((r) => setTimeout(r, 300))
     const wire = () => bramRooms.map((room) => Buffer.concat(room.frames).toString('utf8')).join('')
     expect(wire()).not.toContain('Geheim idee')
@@ -52,9 +66,15 @@ describe('private writing', () => {
       headers: { authorization: `Bearer ${session.facilitatorToken}` },
     })
     expect(await revealed.json()).toEqual({ revealed: 1 })
-    await eventually(() => readBoardRecords(bramRooms[0]!.doc()).has('shape:anna1'), 'the sticky reaches Bram after reveal')
+    await eventually(
+      () => readBoardRecords(bramRooms[0]!.doc()).has('shape:anna1'),
+      'the sticky reaches Bram after reveal',
+    )
     expect(wire()).toContain('Geheim idee')
-    const onBoard = readBoardRecords(bramRooms[0]!.doc()).get('shape:anna1') as unknown as { x: number; meta: { private: boolean } }
+    const onBoard = readBoardRecords(bramRooms[0]!.doc()).get('shape:anna1') as unknown as {
+      x: number
+      meta: { private: boolean }
+    }
     expect(onBoard).toMatchObject({ x: 10, meta: { private: false } })
     // Where it was written, and no longer in the private room.
     await eventually(() => !writer.doc.getMap('records').has('shape:anna1'), 'the private room is emptied')

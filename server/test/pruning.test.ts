@@ -26,7 +26,15 @@ describe('what the server keeps per session', () => {
   beforeAll(async () => {
     // A thousand sessions from one address is what the per-address limits stop; this test is about what is kept.
     const oneAddress = { SESSION_CREATION_BURST_PER_ADDRESS: '1000000', JOIN_BURST_PER_ADDRESS: '1000000' }
-    server = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, ROOM_UNLOAD_AFTER_MS: '60000', ...oneAddress }))
+    server = await startServer(
+      configFromEnvironment({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: data.path,
+        ROOM_UNLOAD_AFTER_MS: '60000',
+        ...oneAddress,
+      }),
+    )
   })
   afterAll(async () => {
     vi.useRealTimers()
@@ -40,19 +48,30 @@ describe('what the server keeps per session', () => {
     const anna = await session.join('Anna')
     const rounds = `/api/sessions/${session.id}/rounds`
     const round = (results: string) =>
-      callApi(url(), rounds, session.facilitatorToken, 'POST', { stageId: 'kaderen', cardIds: questions, votesPerParticipant: 1, maxVotesPerCard: 1, results })
+      callApi(url(), rounds, session.facilitatorToken, 'POST', {
+        stageId: 'kaderen',
+        cardIds: questions,
+        votesPerParticipant: 1,
+        maxVotesPerCard: 1,
+        results,
+      })
     const [closed, open] = [String((await round('live')).body.roundId), String((await round('on-reveal')).body.roundId)]
     for (const roundId of [closed, open]) {
-      expect((await callApi(url(), `${rounds}/${roundId}/votes`, anna.token, 'POST', { cardId: questions[0] })).status).toBe(201)
+      expect(
+        (await callApi(url(), `${rounds}/${roundId}/votes`, anna.token, 'POST', { cardId: questions[0] })).status,
+      ).toBe(201)
     }
     expect((await callApi(url(), `${rounds}/${closed}/reveal`, session.facilitatorToken, 'POST')).status).toBe(200)
-    expect((await callApi(url(), `/api/sessions/${session.id}/private/reveal`, session.facilitatorToken, 'POST')).status).toBe(200)
+    expect(
+      (await callApi(url(), `/api/sessions/${session.id}/private/reveal`, session.facilitatorToken, 'POST')).status,
+    ).toBe(200)
     expect((await callApi(url(), `/api/sessions/${session.id}`, session.facilitatorToken, 'DELETE')).status).toBe(204)
   }
 
   async function live(count: number): Promise<void> {
     const parallel = 4
-    for (let done = 0; done < count; done += parallel) await Promise.all(Array.from({ length: Math.min(parallel, count - done) }, sessionLived))
+    for (let done = 0; done < count; done += parallel)
+      await Promise.all(Array.from({ length: Math.min(parallel, count - done) }, sessionLived))
     await server.votes.settled()
   }
 

@@ -19,7 +19,9 @@ describe('rate limits on the API', () => {
 
   beforeAll(async () => {
     vi.useFakeTimers({ toFake: ['performance'] })
-    server = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, TRUST_PROXY: 'true' }))
+    server = await startServer(
+      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, TRUST_PROXY: 'true' }),
+    )
     base = `http://127.0.0.1:${server.port}`
   })
   afterAll(async () => {
@@ -61,7 +63,9 @@ describe('rate limits on the API', () => {
     let waiting = Array.from({ length: 100 }, (_, i) => `Collega ${i + 1}`)
     let elapsedSeconds = 0
     while (waiting.length > 0) {
-      const answers = await Promise.all(waiting.map(async (name) => ({ name, response: await join(session, name, office) })))
+      const answers = await Promise.all(
+        waiting.map(async (name) => ({ name, response: await join(session, name, office) })),
+      )
       const refused = answers.filter((answer) => answer.response.status !== 201)
       const waits = await Promise.all(refused.map((answer) => retryAfterOf(answer.response)))
       waiting = refused.map((answer) => answer.name)
@@ -71,7 +75,9 @@ describe('rate limits on the API', () => {
       vi.advanceTimersByTime(wait * 1000)
       expect(elapsedSeconds, 'everyone is in within a minute').toBeLessThanOrEqual(60)
     }
-    const view = (await (await api(`/api/sessions/${session.id}`, { token: session.facilitatorToken })).json()) as { participants: unknown[] }
+    const view = (await (await api(`/api/sessions/${session.id}`, { token: session.facilitatorToken })).json()) as {
+      participants: unknown[]
+    }
     expect(view.participants).toHaveLength(101)
   })
 
@@ -84,7 +90,15 @@ describe('rate limits on the API', () => {
     // Another address is not held up by it.
     expect((await join(session, 'Anna', '198.51.100.67')).status).toBe(201)
     // Malformed joins count too: they cost the address the same.
-    expect((await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: { nonsense: true }, from: '198.51.100.66' })).status).toBe(429)
+    expect(
+      (
+        await api(`/api/sessions/${session.id}/participants`, {
+          method: 'POST',
+          body: { nonsense: true },
+          from: '198.51.100.66',
+        })
+      ).status,
+    ).toBe(429)
   })
 
   it('counts a join with a wrong invitation as a guess of the join code', async () => {
@@ -92,7 +106,11 @@ describe('rate limits on the API', () => {
     const guesser = '198.51.100.99'
     const guesses = configFromEnvironment({}).joinCodeAttemptsPerMinute * 2
     for (let i = 0; i < guesses; i++) {
-      const wrong = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: { name: 'Gok', invite: session.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ' }, from: guesser })
+      const wrong = await api(`/api/sessions/${session.id}/participants`, {
+        method: 'POST',
+        body: { name: 'Gok', invite: session.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ' },
+        from: guesser,
+      })
       expect(wrong.status).toBe(403)
     }
     // The right code is now refused to this address too, as after as many wrong look-ups; others still get it.
@@ -104,7 +122,11 @@ describe('rate limits on the API', () => {
   it('limits new sessions per address, and lets one through again once the bucket refills', async () => {
     const from = '192.0.2.12'
     for (let i = 0; i < defaults.sessionCreations.burst; i++) await newSession(from)
-    const refused = await api('/api/sessions', { method: 'POST', body: { templateId: 'blank', title: 'Eén te veel' }, from })
+    const refused = await api('/api/sessions', {
+      method: 'POST',
+      body: { templateId: 'blank', title: 'Eén te veel' },
+      from,
+    })
     const wait = await retryAfterOf(refused)
     vi.advanceTimersByTime(wait * 1000)
     await newSession(from)
@@ -114,7 +136,11 @@ describe('rate limits on the API', () => {
     const template = getTemplate('oecd-innovatie-playbook')
     const actionId = template?.principles[0]?.plays[0]?.actions[0]?.id ?? ''
     const session = await newSession('192.0.2.13', 'oecd-innovatie-playbook')
-    const [anna, bram] = await Promise.all(['Anna', 'Bram'].map(async (name) => (await join(session, name, '192.0.2.13')).json() as Promise<{ token: string }>))
+    const [anna, bram] = await Promise.all(
+      ['Anna', 'Bram'].map(
+        async (name) => (await join(session, name, '192.0.2.13')).json() as Promise<{ token: string }>,
+      ),
+    )
     const mark = (token: string | undefined, value: string | null) =>
       api(`/api/sessions/${session.id}/marks/${actionId}`, { method: 'PUT', body: { mark: value }, token })
     for (let i = 0; i < defaults.votes.burst; i++) {
@@ -132,7 +158,10 @@ describe('rate limits on the API', () => {
     const anna = (await (await join(session, 'Anna', '192.0.2.14')).json()) as { token: string }
     const mark = (actionId: string, value: string) =>
       api(`/api/sessions/${session.id}/marks/${actionId}`, { method: 'PUT', body: { mark: value }, token: anna.token })
-    const control = connectProvider(`ws://127.0.0.1:${server.port}/yjs`, { room: sessionRoomName(session.id, 'control'), token: session.observerToken })
+    const control = connectProvider(`ws://127.0.0.1:${server.port}/yjs`, {
+      room: sessionRoomName(session.id, 'control'),
+      token: session.observerToken,
+    })
     await whenSynced(control)
     const written: string[] = []
     control.doc.getMap(CONTROL_MARKS_MAP).observe((event: Y.YMapEvent<unknown>) => written.push(...event.keysChanged))

@@ -56,10 +56,9 @@ describe('a room whose store fails', () => {
     const failing = { fail: false }
     const append = store.append.bind(store)
     store.append = (room, update) => (failing.fail ? Promise.reject(new Error('disk full')) : append(room, update))
-    const running = await startServer(
-      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path }),
-      { stores },
-    )
+    const running = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path }), {
+      stores,
+    })
     const quiet = console.error
     try {
       const wsUrl = `ws://127.0.0.1:${running.port}/yjs`

@@ -147,7 +147,10 @@ describe('connecting with a ticket', () => {
     const ticket = await newTicket(session)
     const first = await syncedWith(session.board().room, { ticket })
     const second = await connectWithTicket(session.board().room, ticket)
-    expect(await closedWithin(second)).toEqual({ code: 4401, reason: 'this ticket was already used or has expired; ask for a new one' })
+    expect(await closedWithin(second)).toEqual({
+      code: 4401,
+      reason: 'this ticket was already used or has expired; ask for a new one',
+    })
     expect(first.wsconnected).toBe(true)
     first.destroy()
   })
@@ -163,9 +166,14 @@ describe('connecting with a ticket', () => {
   it("carries its token's rights: a participant's ticket does not open another participant's private room", async () => {
     const anna = await session.join('Anna')
     const bram = await session.join('Bram')
-    const own = await syncedWith(`${session.id}-private-${anna.participantId}`, { ticket: await newTicket(session, anna.token) })
+    const own = await syncedWith(`${session.id}-private-${anna.participantId}`, {
+      ticket: await newTicket(session, anna.token),
+    })
     own.destroy()
-    const theirs = await connectWithTicket(`${session.id}-private-${bram.participantId}`, await newTicket(session, anna.token))
+    const theirs = await connectWithTicket(
+      `${session.id}-private-${bram.participantId}`,
+      await newTicket(session, anna.token),
+    )
     expect((await closedWithin(theirs)).code).toBe(4403)
   })
 
@@ -197,7 +205,10 @@ describe('tickets per token', () => {
     try {
       const session = await createSession(server.wsUrl)
       const ask = (token: string) =>
-        fetch(`${server.url}/api/sessions/${session.id}/tickets`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+        fetch(`${server.url}/api/sessions/${session.id}/tickets`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        })
       const statuses: number[] = []
       for (let i = 0; i < 5; i++) statuses.push((await ask(session.facilitatorToken)).status)
       expect(statuses).toEqual([201, 201, 201, 201, 429])

@@ -35,7 +35,16 @@ describe('every answer carries the browser-side policy', () => {
     client.remove()
   })
 
-  const paths = ['/', '/s/AbCdEfGhIjKlMnOpQrStUv', '/assets/main-abc123.js', '/api/templates', '/api/nothing-here', '/api/docs', '/api/openapi.json', '/healthz']
+  const paths = [
+    '/',
+    '/s/AbCdEfGhIjKlMnOpQrStUv',
+    '/assets/main-abc123.js',
+    '/api/templates',
+    '/api/nothing-here',
+    '/api/docs',
+    '/api/openapi.json',
+    '/healthz',
+  ]
 
   it.each(paths)('%s', async (path) => {
     const response = await fetch(`${server.url}${path}`)
@@ -56,7 +65,9 @@ describe('every answer carries the browser-side policy', () => {
 
 describe('FRAME_ANCESTORS', () => {
   it('names the origins that may frame the app, and nothing else changes', async () => {
-    const config = configFromEnvironment({ FRAME_ANCESTORS: 'https://intranet.example.org  http://portal.example.org:8443/some/path' })
+    const config = configFromEnvironment({
+      FRAME_ANCESTORS: 'https://intranet.example.org  http://portal.example.org:8443/some/path',
+    })
     expect(config.frameAncestors).toEqual(['https://intranet.example.org', 'http://portal.example.org:8443'])
     const app = new Hono().use('*', securityHeaders(config)).get('/', (c) => c.text('ok'))
     const response = await app.request('/')
@@ -70,6 +81,8 @@ describe('FRAME_ANCESTORS', () => {
   it('is empty by default, and refuses what is not an http(s) origin', () => {
     expect(configFromEnvironment({}).frameAncestors).toEqual([])
     expect(() => configFromEnvironment({ FRAME_ANCESTORS: "'self' javascript:alert(1)" })).toThrow(/FRAME_ANCESTORS/)
-    expect(() => configFromEnvironment({ FRAME_ANCESTORS: 'https://a.example.org;script-src *' })).toThrow(/FRAME_ANCESTORS/)
+    expect(() => configFromEnvironment({ FRAME_ANCESTORS: 'https://a.example.org;script-src *' })).toThrow(
+      /FRAME_ANCESTORS/,
+    )
   })
 })

@@ -24,7 +24,10 @@ describe('test services', () => {
     const probe = () => {
       const client = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
       client.on('error', () => {}) // the refused connection is what the test expects; the rejection says so
-      return client.connect().then(() => client.ping()).finally(() => client.disconnect())
+      return client
+        .connect()
+        .then(() => client.ping())
+        .finally(() => client.disconnect())
     }
     try {
       expect(await probe()).toBe('PONG')

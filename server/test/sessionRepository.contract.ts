@@ -15,7 +15,11 @@ type MaybePromise<T> = T | Promise<T>
  */
 export function sessionRepositoryContract(
   name: string,
-  open: () => MaybePromise<{ repository: SessionRepository; reopen(): MaybePromise<SessionRepository>; cleanup(): MaybePromise<void> }>,
+  open: () => MaybePromise<{
+    repository: SessionRepository
+    reopen(): MaybePromise<SessionRepository>
+    cleanup(): MaybePromise<void>
+  }>,
 ): void {
   describe(`${name} (SessionRepository contract)`, () => {
     let handle: Awaited<ReturnType<typeof open>>
@@ -38,14 +42,24 @@ export function sessionRepositoryContract(
       joinOpen: true,
       createdAt: 1_700_000_000_000,
     })
-    const person = (participantId: string, sessionId: string, role: PersonRecord['role'], createdAt: number): PersonRecord => ({
+    const person = (
+      participantId: string,
+      sessionId: string,
+      role: PersonRecord['role'],
+      createdAt: number,
+    ): PersonRecord => ({
       participantId,
       sessionId,
       name: `Naam ${participantId}`,
       role,
       createdAt,
     })
-    const grant = (tokenHash: string, sessionId: string, role: GrantRecord['role'], participantId: string | null): GrantRecord => ({
+    const grant = (
+      tokenHash: string,
+      sessionId: string,
+      role: GrantRecord['role'],
+      participantId: string | null,
+    ): GrantRecord => ({
       tokenHash,
       sessionId,
       role,
@@ -101,7 +115,7 @@ export function sessionRepositoryContract(
       expect(await repository.findGrant('s1-fh')).not.toBeNull()
     })
 
-    it('adds a grant without a person (another observers\' link)', async () => {
+    it("adds a grant without a person (another observers' link)", async () => {
       await createWithFacilitator('s1', 'ABCDEF')
       await repository.addGrant(grant('o2h', 's1', 'observer', null))
       expect(await repository.findGrant('o2h')).toEqual(grant('o2h', 's1', 'observer', null))

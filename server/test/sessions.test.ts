@@ -27,7 +27,11 @@ describe('sessions and roles, against the real server', () => {
   }
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), data.path, { JOIN_CODE_ATTEMPTS_PER_MINUTE: '6', ROOM_UNLOAD_AFTER_MS: '50', MAX_PARTICIPANTS_PER_SESSION: '4' })
+    server = new ServerProcess(await freePort(), data.path, {
+      JOIN_CODE_ATTEMPTS_PER_MINUTE: '6',
+      ROOM_UNLOAD_AFTER_MS: '50',
+      MAX_PARTICIPANTS_PER_SESSION: '4',
+    })
     await server.start()
   })
   afterAll(async () => {
@@ -48,7 +52,12 @@ describe('sessions and roles, against the real server', () => {
   it('lists the templates with their stages and minutes', async () => {
     const response = await api('/api/templates')
     expect(response.status).toBe(200)
-    const templates = (await response.json()) as Array<{ id: string; stages: number; minutes: number; language: string }>
+    const templates = (await response.json()) as Array<{
+      id: string
+      stages: number
+      minutes: number
+      language: string
+    }>
     const oecd = templates.find((t) => t.id === 'oecd-innovatie-playbook')
     expect(oecd).toMatchObject({ language: 'nl' })
     expect(oecd?.stages).toBeGreaterThan(3)
@@ -61,7 +70,10 @@ describe('sessions and roles, against the real server', () => {
   })
 
   it('creates a session with unguessable ids and tokens, links that carry the token in the fragment only', async () => {
-    const response = await api('/api/sessions', { method: 'POST', body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: '  Team  Innovatie ' }) })
+    const response = await api('/api/sessions', {
+      method: 'POST',
+      body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: '  Team  Innovatie ' }),
+    })
     expect(response.status).toBe(201)
     const created = (await response.json()) as Record<string, unknown> & { links: Record<string, string> }
     expect(created.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
@@ -71,8 +83,15 @@ describe('sessions and roles, against the real server', () => {
     expect(created.links.facilitator).toBe(`${server.url}/s/${created.id}#t=${created.facilitatorToken}`)
     expect(created.links.observer).toBe(`${server.url}/s/${created.id}#t=${created.observerToken}`)
     expect(created.links.participant).toMatch(new RegExp(`^${server.url}/s/${created.id}#i=[A-Za-z0-9_-]{43}$`))
-    const view = sessionViewSchema.parse(await (await api(`/api/sessions/${created.id}`, { token: String(created.facilitatorToken) })).json())
-    expect(view).toMatchObject({ title: 'Team Innovatie', templateId: 'oecd-innovatie-playbook', role: 'facilitator', joinOpen: true })
+    const view = sessionViewSchema.parse(
+      await (await api(`/api/sessions/${created.id}`, { token: String(created.facilitatorToken) })).json(),
+    )
+    expect(view).toMatchObject({
+      title: 'Team Innovatie',
+      templateId: 'oecd-innovatie-playbook',
+      role: 'facilitator',
+      joinOpen: true,
+    })
     expect(view.invitation).toEqual({ code: created.code, links: { participant: created.links.participant } })
     expect(view.rooms).toEqual({ board: `/yjs/${created.id}-board`, control: `/yjs/${created.id}-control` })
     expect(view.participants).toEqual([{ participantId: view.participantId, name: 'Facilitator', role: 'facilitator' }])
@@ -96,7 +115,10 @@ describe('sessions and roles, against the real server', () => {
   it('joins by link with a name (1–64 characters, no control characters), and by code', async () => {
     const session = await createSession(server.url)
     for (const name of ['', '   ', 'x'.repeat(65), 'Anna\u0000', 'Anna\nB']) {
-      const response = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: JSON.stringify({ name, invite: session.code }) })
+      const response = await api(`/api/sessions/${session.id}/participants`, {
+        method: 'POST',
+        body: JSON.stringify({ name, invite: session.code }),
+      })
       expect(response.status, JSON.stringify(name)).toBe(400)
       expect(((await response.json()) as { error: string }).error).toMatch(/name/)
     }
@@ -108,18 +130,31 @@ describe('sessions and roles, against the real server', () => {
     const { token, participantId } = (await joined.json()) as { token: string; participantId: string }
     const view = sessionViewSchema.parse(await (await api(`/api/sessions/${session.id}`, { token })).json())
     expect(view).toMatchObject({ role: 'participant', participantId })
-    expect(view.participants.map((p) => [p.name, p.role])).toEqual([['Facilitator', 'facilitator'], ['Zoë', 'participant']])
+    expect(view.participants.map((p) => [p.name, p.role])).toEqual([
+      ['Facilitator', 'facilitator'],
+      ['Zoë', 'participant'],
+    ])
 
     const byCode = await api(`/api/join/${session.code.toLowerCase().slice(0, 3)}-${session.code.slice(3)}`)
     expect(byCode.status).toBe(200)
     expect(await byCode.json()).toEqual({ sessionId: session.id, title: 'Testsessie' })
-    expect((await api(`/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/participants`, { method: 'POST', body: JSON.stringify({ name: 'x', invite: session.code }) })).status).toBe(404)
+    expect(
+      (
+        await api(`/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/participants`, {
+          method: 'POST',
+          body: JSON.stringify({ name: 'x', invite: session.code }),
+        })
+      ).status,
+    ).toBe(404)
   })
 
   it('admits a limited number of people per session', async () => {
     const session = await createSession(server.url)
     for (const name of ['Anna', 'Bram', 'Cor']) await session.join(name)
-    const full = await api(`/api/sessions/${session.id}/participants`, { method: 'POST', body: JSON.stringify({ name: 'Dirk', invite: session.code }) })
+    const full = await api(`/api/sessions/${session.id}/participants`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Dirk', invite: session.code }),
+    })
     expect(full.status).toBe(409)
     expect(await full.json()).toEqual({ error: 'this session is full (at most 4 people)' })
   })
@@ -129,7 +164,10 @@ describe('sessions and roles, against the real server', () => {
     const other = await createSession(server.url)
     const stranger = await other.join('Vreemde')
     for (const owner of ['A'.repeat(22), stranger.participantId]) {
-      const raw = await connectRaw(server.wsUrl, { room: `${session.id}-private-${owner}`, token: session.facilitatorToken })
+      const raw = await connectRaw(server.wsUrl, {
+        room: `${session.id}-private-${owner}`,
+        token: session.facilitatorToken,
+      })
       expect(await raw.closed, owner).toEqual({ code: 4404, reason: 'no such participant in this session' })
     }
   })
@@ -146,18 +184,29 @@ describe('sessions and roles, against the real server', () => {
     expect((await api(`/api/sessions/${mine.id}`, { token: mine.observerToken })).status).toBe(200)
     // Facilitator-only actions
     for (const token of [participant.token, mine.observerToken]) {
-      expect((await api(`/api/sessions/${mine.id}`, { method: 'PATCH', token, body: JSON.stringify({ title: 'Gekaapt' }) })).status).toBe(403)
+      expect(
+        (await api(`/api/sessions/${mine.id}`, { method: 'PATCH', token, body: JSON.stringify({ title: 'Gekaapt' }) }))
+          .status,
+      ).toBe(403)
       expect((await api(`/api/sessions/${mine.id}`, { method: 'DELETE', token })).status).toBe(403)
       expect((await api(`/api/sessions/${mine.id}/duplicate`, { method: 'POST', token })).status).toBe(403)
     }
-    expect((await api(`/api/sessions/${mine.id}/observer-link`, { method: 'POST', token: participant.token })).status).toBe(403)
+    expect(
+      (await api(`/api/sessions/${mine.id}/observer-link`, { method: 'POST', token: participant.token })).status,
+    ).toBe(403)
     const fresh = await api(`/api/sessions/${mine.id}/observer-link`, { method: 'POST', token: mine.facilitatorToken })
     expect(fresh.status).toBe(201)
     const { observerToken, link } = (await fresh.json()) as { observerToken: string; link: string }
     expect(link).toBe(`${server.url}/s/${mine.id}#t=${observerToken}`)
-    expect(((await (await api(`/api/sessions/${mine.id}`, { token: observerToken })).json()) as { role: string }).role).toBe('observer')
+    expect(
+      ((await (await api(`/api/sessions/${mine.id}`, { token: observerToken })).json()) as { role: string }).role,
+    ).toBe('observer')
     expect((await api(`/api/sessions/${mine.id}`, { token: mine.observerToken })).status).toBe(200)
-    const renamed = await api(`/api/sessions/${mine.id}`, { method: 'PATCH', token: mine.facilitatorToken, body: JSON.stringify({ title: 'Nieuwe naam' }) })
+    const renamed = await api(`/api/sessions/${mine.id}`, {
+      method: 'PATCH',
+      token: mine.facilitatorToken,
+      body: JSON.stringify({ title: 'Nieuwe naam' }),
+    })
     expect(renamed.status).toBe(200)
     expect(((await renamed.json()) as { title: string }).title).toBe('Nieuwe naam')
   })
@@ -196,7 +245,10 @@ describe('sessions and roles, against the real server', () => {
     expect(await annaClosed).toEqual({ code: 4403, reason: 'read-only' })
     // The facilitator's own write crosses, so Bram's connection was live all along.
     facilitator.doc.getMap('facilitation').set('stageId', 'welkom')
-    await eventually(() => bramControl.doc.getMap('facilitation').get('stageId') === 'welkom', "the facilitator's write crosses")
+    await eventually(
+      () => bramControl.doc.getMap('facilitation').get('stageId') === 'welkom',
+      "the facilitator's write crosses",
+    )
     const seen = new Y.Doc()
     for (const update of received) Y.applyUpdate(seen, update)
     expect(seen.getMap('facilitation').toJSON()).toEqual({ stageId: 'welkom' })
@@ -246,7 +298,10 @@ describe('sessions and roles, against the real server', () => {
     await Promise.all([whenSynced(annaBoard), whenSynced(bramBoard)])
     // Anna claims to be the facilitator.
     annaBoard.awareness.setLocalState({ identity: { participantId: null, name: 'Facilitator', role: 'facilitator' } })
-    await eventually(() => bramBoard.awareness.getStates().has(annaBoard.awareness.clientID), 'Anna is present for Bram')
+    await eventually(
+      () => bramBoard.awareness.getStates().has(annaBoard.awareness.clientID),
+      'Anna is present for Bram',
+    )
     expect(bramBoard.awareness.getStates().get(annaBoard.awareness.clientID)?.identity).toEqual({
       participantId: anna.participantId,
       name: 'Anna',
@@ -303,13 +358,18 @@ describe('sessions and roles, against the real server', () => {
     await whenSynced(board)
     board.doc.getMap('records').set('shape:kopie', { id: 'shape:kopie' })
     await eventually(async () => (await api(`/api/sessions/${session.id}`, { token: anna.token })).ok, 'up')
-    const response = await api(`/api/sessions/${session.id}/duplicate`, { method: 'POST', token: session.facilitatorToken })
+    const response = await api(`/api/sessions/${session.id}/duplicate`, {
+      method: 'POST',
+      token: session.facilitatorToken,
+    })
     expect(response.status).toBe(201)
     const copy = (await response.json()) as { id: string; facilitatorToken: string; code: string }
     expect(copy.id).not.toBe(session.id)
     expect(copy.code).not.toBe(session.code)
     expect((copy as unknown as { title: string }).title).toBe('Origineel')
-    const view = sessionViewSchema.parse(await (await api(`/api/sessions/${copy.id}`, { token: copy.facilitatorToken })).json())
+    const view = sessionViewSchema.parse(
+      await (await api(`/api/sessions/${copy.id}`, { token: copy.facilitatorToken })).json(),
+    )
     expect(view).toMatchObject({ title: 'Origineel', templateId: 'oecd-innovatie-playbook' })
     expect(view.participants.map((p) => p.role)).toEqual(['facilitator'])
     const copied = connect(server.wsUrl, { room: `${copy.id}-board`, token: copy.facilitatorToken })
@@ -347,12 +407,17 @@ describe('sessions and roles, against the real server', () => {
   }, 90_000)
 
   it('describes every route in an OpenAPI 3.1 document, browsable at /api/docs without any outside host', async () => {
-    const document = (await (await api('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> }
+    const document = (await (await api('/api/openapi.json')).json()) as {
+      openapi: string
+      paths: Record<string, Record<string, unknown>>
+    }
     expect(document.openapi).toBe('3.1.0')
     const result = await new Validator().validate(document)
     expect(result.errors ?? []).toEqual([])
     expect(result.valid).toBe(true)
-    const routes = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+    const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    )
     expect(routes.sort()).toEqual(
       [
         'GET /healthz',
@@ -392,7 +457,11 @@ describe('sessions and roles, against the real server', () => {
     const page = await (await api('/api/docs')).text()
     expect(page).toContain('/api/docs/assets/swagger-ui-bundle.js')
     expect(page).not.toMatch(/https?:\/\//)
-    for (const asset of ['/api/docs/assets/swagger-ui-bundle.js', '/api/docs/assets/swagger-ui.css', '/api/docs/init.js']) {
+    for (const asset of [
+      '/api/docs/assets/swagger-ui-bundle.js',
+      '/api/docs/assets/swagger-ui.css',
+      '/api/docs/init.js',
+    ]) {
       expect((await api(asset)).status, asset).toBe(200)
     }
     expect((await api('/api/docs/assets/package.json')).status).toBe(404)

@@ -25,7 +25,10 @@ describe('SQLite migrations', () => {
     await new SqliteSessionRepository(dir.path).close()
     await documents.close()
     const db = new DatabaseSync(join(dir.path, 'werkplaats.sqlite'))
-    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all().map((row) => row.version)
+    const versions = db
+      .prepare('SELECT version FROM schema_migrations ORDER BY version')
+      .all()
+      .map((row) => row.version)
     expect(versions).toEqual(Array.from({ length: latestMigration }, (_, i) => i + 1))
     db.close()
     dir.remove()

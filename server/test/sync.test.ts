@@ -50,7 +50,9 @@ describe('sync between stock y-websocket providers', () => {
     a.awareness.setLocalStateField('user', { name: 'Anouk', color: '#e03131' })
     a.awareness.setLocalStateField('cursor', { x: 10, y: 20 })
     await eventually(
-      () => (b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Anouk',
+      () =>
+        (b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name ===
+        'Anouk',
       'b sees a',
     )
     expect(b.awareness.getStates().get(a.doc.clientID)).toMatchObject({ cursor: { x: 10, y: 20 } })
@@ -63,7 +65,7 @@ describe('sync between stock y-websocket providers', () => {
     c.destroy()
   })
 
-  it('an idle connection is kept alive past the client\'s 30-second silence limit', async () => {
+  it("an idle connection is kept alive past the client's 30-second silence limit", async () => {
     // With a keep-alive of 200 ms the server must speak at least every 200 ms on a silent connection.
     const idleServer = new ServerProcess(await freePort(), data.path, { KEEPALIVE_MS: '200' })
     await idleServer.start()

@@ -33,7 +33,7 @@ describe('sync step 1 requests', () => {
     stock.destroy()
   })
 
-  it('counts the answers\' bytes: on a large board a client may not ask for it over and over', async () => {
+  it("counts the answers' bytes: on a large board a client may not ask for it over and over", async () => {
     const wsUrl = await start({ BYTES_PER_SECOND: String(256 * 1024) })
     const session = await createSession(wsUrl)
     const writer = connectProvider(wsUrl, session.board())

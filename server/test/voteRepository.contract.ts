@@ -28,7 +28,15 @@ export function voteRepositoryContract(
       handle = await open()
       votes = handle.votes
       await handle.sessions.createSession(
-        { id: 's1', title: 'Sessie', templateId: 'blank', code: 'ABCDEF', inviteHash: null, joinOpen: true, createdAt: 1 },
+        {
+          id: 's1',
+          title: 'Sessie',
+          templateId: 'blank',
+          code: 'ABCDEF',
+          inviteHash: null,
+          joinOpen: true,
+          createdAt: 1,
+        },
         [{ participantId: 'f', sessionId: 's1', name: 'Fien', role: 'facilitator', createdAt: 1 }],
         [],
       )
@@ -45,7 +53,12 @@ export function voteRepositoryContract(
       return other
     }
 
-    const settings: VoteRoundSettings = { votesPerParticipant: 3, maxVotesPerCard: 1, anonymous: true, results: 'on-reveal' }
+    const settings: VoteRoundSettings = {
+      votesPerParticipant: 3,
+      maxVotesPerCard: 1,
+      anonymous: true,
+      results: 'on-reveal',
+    }
     const round = (roundId: string, createdAt: number, extra: Partial<VoteRoundRecord> = {}): VoteRoundRecord => ({
       roundId,
       sessionId: 's1',
@@ -64,7 +77,9 @@ export function voteRepositoryContract(
       await votes.createRound(round('r2', 20, { title: 'Tweede', settings: { ...settings, maxVotesPerCard: 2 } }))
       await votes.createRound(round('r1', 10))
       await votes.setStatus('r1', 'revealed')
-      expect(await votes.findRound('r2')).toEqual(round('r2', 20, { title: 'Tweede', settings: { ...settings, maxVotesPerCard: 2 } }))
+      expect(await votes.findRound('r2')).toEqual(
+        round('r2', 20, { title: 'Tweede', settings: { ...settings, maxVotesPerCard: 2 } }),
+      )
       expect((await votes.listRounds('s1')).map((r) => [r.roundId, r.status])).toEqual([
         ['r1', 'revealed'],
         ['r2', 'open'],

@@ -29,7 +29,10 @@ describe('vote rounds through the server', () => {
   const api = async (path: string, token: string | undefined, method = 'GET', body?: unknown) => {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
     const text = await response.text()
@@ -60,10 +63,15 @@ describe('vote rounds through the server', () => {
     expect((await api(rounds, session.observerToken, 'POST', body)).status).toBe(403)
     expect((await api(rounds, undefined, 'POST', body)).status).toBe(401)
     expect((await api(rounds, other.facilitatorToken, 'POST', body)).status).toBe(403)
-    const unknownCard = await api(rounds, session.facilitatorToken, 'POST', { ...body, cardIds: ['bestaat-niet', 'shape:nergens'] })
+    const unknownCard = await api(rounds, session.facilitatorToken, 'POST', {
+      ...body,
+      cardIds: ['bestaat-niet', 'shape:nergens'],
+    })
     expect(unknownCard).toEqual({ status: 422, body: { error: 'unknown card ids: bestaat-niet, shape:nergens' } })
     expect((await api(rounds, session.facilitatorToken, 'POST', { ...body, stageId: 'geen-fase' })).status).toBe(422)
-    expect((await api(rounds, session.facilitatorToken, 'POST', { ...body, votesPerParticipant: 100 })).status).toBe(400)
+    expect((await api(rounds, session.facilitatorToken, 'POST', { ...body, votesPerParticipant: 100 })).status).toBe(
+      400,
+    )
     expect((await api(rounds, session.facilitatorToken, 'POST', { ...body, cardIds: [] })).status).toBe(400)
 
     const roundId = await openRound(session, { stageId: stageOf('assess'), votesPerParticipant: 2 })
@@ -81,16 +89,24 @@ describe('vote rounds through the server', () => {
     expect(second.status).toBe(201)
     expect(second.body).toMatchObject({ ownVotes: [questions[0], questions[1]], remainingVotes: 0 })
     expect(second.body.tallies).toBeUndefined()
-    expect(await api(votes, anna.token, 'POST', { cardId: questions[2] })).toEqual({ status: 409, body: { error: 'no votes left in this round' } })
+    expect(await api(votes, anna.token, 'POST', { cardId: questions[2] })).toEqual({
+      status: 409,
+      body: { error: 'no votes left in this round' },
+    })
     // Taking one back frees the budget.
     expect((await api(`${votes}/${questions[1]}`, anna.token, 'DELETE')).status).toBe(200)
     expect((await api(`${votes}/${questions[1]}`, anna.token, 'DELETE')).status).toBe(404)
     expect((await api(votes, anna.token, 'POST', { cardId: questions[2] })).status).toBe(201)
     expect((await api(`${rounds}/${roundId}/close`, anna.token, 'POST')).status).toBe(403)
     expect((await api(`${rounds}/${roundId}/close`, session.facilitatorToken, 'POST')).status).toBe(200)
-    expect(await api(votes, anna.token, 'POST', { cardId: questions[3] })).toEqual({ status: 409, body: { error: 'this vote round is not open' } })
+    expect(await api(votes, anna.token, 'POST', { cardId: questions[3] })).toEqual({
+      status: 409,
+      body: { error: 'this vote round is not open' },
+    })
     expect((await api(`${votes}/${questions[2]}`, anna.token, 'DELETE')).status).toBe(409)
-    expect((await api(`${rounds}/NietBestaandeRonde1234/votes`, anna.token, 'POST', { cardId: questions[0] })).status).toBe(404)
+    expect(
+      (await api(`${rounds}/NietBestaandeRonde1234/votes`, anna.token, 'POST', { cardId: questions[0] })).status,
+    ).toBe(404)
   })
 
   it('holds a budget of 3 against 50 concurrent votes from one participant', async () => {
@@ -99,14 +115,20 @@ describe('vote rounds through the server', () => {
     const roundId = await openRound(session, { maxVotesPerCard: 99 })
     const statuses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, anna.token, 'POST', { cardId: questions[i % questions.length] }).then((r) => r.status),
+        api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, anna.token, 'POST', {
+          cardId: questions[i % questions.length],
+        }).then((r) => r.status),
       ),
     )
     expect(statuses.filter((s) => s === 201)).toHaveLength(3)
     expect(statuses.filter((s) => s === 409)).toHaveLength(47)
-    const mine = voteRoundViewSchema.parse((await api(`/api/sessions/${session.id}/rounds/${roundId}`, anna.token)).body)
+    const mine = voteRoundViewSchema.parse(
+      (await api(`/api/sessions/${session.id}/rounds/${roundId}`, anna.token)).body,
+    )
     expect(mine.ownVotes).toHaveLength(3)
-    const facilitator = voteRoundViewSchema.parse((await api(`/api/sessions/${session.id}/rounds/${roundId}`, session.facilitatorToken)).body)
+    const facilitator = voteRoundViewSchema.parse(
+      (await api(`/api/sessions/${session.id}/rounds/${roundId}`, session.facilitatorToken)).body,
+    )
     expect(facilitator.tallies?.reduce((sum, t) => sum + t.votes, 0)).toBe(3)
   })
 
@@ -115,7 +137,8 @@ describe('vote rounds through the server', () => {
     const [anna, bram, cor] = [await session.join('Anna'), await session.join('Bram'), await session.join('Cor')]
     const roundId = await openRound(session)
     const control = await recordRoom(server.wsUrl, session.control(cor.token))
-    const vote = (token: string, cardId: string) => api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, token, 'POST', { cardId })
+    const vote = (token: string, cardId: string) =>
+      api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, token, 'POST', { cardId })
     await vote(anna.token, questions[1]!)
     await vote(anna.token, questions[2]!)
     await vote(bram.token, questions[1]!)
@@ -125,7 +148,11 @@ describe('vote rounds through the server', () => {
     const roundPath = `/api/sessions/${session.id}/rounds/${roundId}`
     expect((await before(roundPath, cor.token)).tallies).toBeUndefined()
     expect((await before(roundPath, session.observerToken)).tallies).toBeUndefined()
-    expect((await before(roundPath, session.facilitatorToken)).tallies?.[0]).toEqual({ cardId: questions[1], votes: 2, voters: 2 })
+    expect((await before(roundPath, session.facilitatorToken)).tallies?.[0]).toEqual({
+      cardId: questions[1],
+      votes: 2,
+      voters: 2,
+    })
     expect((await before(roundPath, session.facilitatorToken)).ballots).toBeUndefined() // anonymous
 
     expect((await api(`${roundPath}/reveal`, session.facilitatorToken, 'POST')).status).toBe(200)
@@ -156,7 +183,8 @@ describe('vote rounds through the server', () => {
     const before = control.frames.length
     // One after another, as a real round trickles in: each vote would otherwise be its own update.
     for (const person of people) {
-      for (const i of [0, 1]) await api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, person.token, 'POST', { cardId: questions[i] })
+      for (const i of [0, 1])
+        await api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, person.token, 'POST', { cardId: questions[i] })
     }
     await eventually(() => readPublicVoteRounds(control.doc())[0]?.voterCount === 40, 'every voter counted')
     // 80 votes from 40 people: far fewer updates than votes reach each screen.
@@ -185,7 +213,10 @@ describe('vote rounds through the server', () => {
       const session = await createSession(server.url, 'oecd-innovatie-playbook', 'Privacy')
       const anna = await session.join('Anna')
       const cor = await session.join('Cor')
-      const rooms = [await recordRoom(server.wsUrl, session.control(cor.token)), await recordRoom(server.wsUrl, session.board(cor.token))]
+      const rooms = [
+        await recordRoom(server.wsUrl, session.control(cor.token)),
+        await recordRoom(server.wsUrl, session.board(cor.token)),
+      ]
       const roundId = await openRound(session)
       await eventually(() => readPublicVoteRounds(rooms[0]!.doc()).length === 1, 'round published')
       const vote = await api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, anna.token, 'POST', { cardId })
@@ -193,7 +224,11 @@ describe('vote rounds through the server', () => {
       await eventually(() => readPublicVoteRounds(rooms[0]!.doc())[0]?.voterCount === 1, 'voter count published')
       await new Promise((r) => setTimeout(r, 200))
       const normalise = (text: string) =>
-        text.replaceAll(session.id, 'SESSION').replaceAll(roundId, 'ROUND').replaceAll(anna.participantId, 'ANNA').replaceAll(cor.participantId, 'COR')
+        text
+          .replaceAll(session.id, 'SESSION')
+          .replaceAll(roundId, 'ROUND')
+          .replaceAll(anna.participantId, 'ANNA')
+          .replaceAll(cor.participantId, 'COR')
       const control = rooms[0]!.doc()
       const rounds = readPublicVoteRounds(control).map((round) => ({ ...round, createdAt: 0 }))
       const seen = {
@@ -217,7 +252,8 @@ describe('vote rounds through the server', () => {
     const session = await createSession(server.url, 'oecd-innovatie-playbook')
     const [anna, bram] = [await session.join('Anna'), await session.join('Bram')]
     const control = await recordRoom(server.wsUrl, session.control(session.observerToken))
-    const mark = (token: string, value: string | null, actionId = action) => api(`/api/sessions/${session.id}/marks/${actionId}`, token, 'PUT', { mark: value })
+    const mark = (token: string, value: string | null, actionId = action) =>
+      api(`/api/sessions/${session.id}/marks/${actionId}`, token, 'PUT', { mark: value })
     expect((await mark(anna.token, 'geprobeerd')).status).toBe(200)
     expect((await mark(bram.token, 'geprobeerd')).status).toBe(200)
     expect((await mark(anna.token, 'niet-relevant')).status).toBe(200)
@@ -229,8 +265,15 @@ describe('vote rounds through the server', () => {
       counts: { [action]: { geprobeerd: 1, 'willen-we-proberen': 0, 'niet-relevant': 1 } },
       own: { [action]: 'niet-relevant' },
     })
-    await eventually(() => readMarkCounts(control.doc()).get(action)?.['niet-relevant'] === 1, 'counts in the control room')
-    expect(readMarkCounts(control.doc()).get(action)).toEqual({ geprobeerd: 1, 'willen-we-proberen': 0, 'niet-relevant': 1 })
+    await eventually(
+      () => readMarkCounts(control.doc()).get(action)?.['niet-relevant'] === 1,
+      'counts in the control room',
+    )
+    expect(readMarkCounts(control.doc()).get(action)).toEqual({
+      geprobeerd: 1,
+      'willen-we-proberen': 0,
+      'niet-relevant': 1,
+    })
     control.close()
   })
 
@@ -238,15 +281,24 @@ describe('vote rounds through the server', () => {
     const session = await createSession(server.url, 'oecd-innovatie-playbook')
     const anna = await session.join('Anna')
     const roundId = await openRound(session)
-    const vote = await api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, anna.token, 'POST', { cardId: questions[2] })
+    const vote = await api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, anna.token, 'POST', {
+      cardId: questions[2],
+    })
     expect(vote.status).toBe(201)
-    expect((await api(`/api/sessions/${session.id}/marks/${action}`, anna.token, 'PUT', { mark: 'willen-we-proberen' })).status).toBe(200)
+    expect(
+      (await api(`/api/sessions/${session.id}/marks/${action}`, anna.token, 'PUT', { mark: 'willen-we-proberen' }))
+        .status,
+    ).toBe(200)
     await server.stop('SIGKILL')
     await server.start()
-    const after = voteRoundViewSchema.parse((await api(`/api/sessions/${session.id}/rounds/${roundId}`, anna.token)).body)
+    const after = voteRoundViewSchema.parse(
+      (await api(`/api/sessions/${session.id}/rounds/${roundId}`, anna.token)).body,
+    )
     expect(after.ownVotes).toEqual([questions[2]])
     expect(after.voterCount).toBe(1)
-    expect((await api(`/api/sessions/${session.id}/marks`, anna.token)).body.own).toEqual({ [action]: 'willen-we-proberen' })
+    expect((await api(`/api/sessions/${session.id}/marks`, anna.token)).body.own).toEqual({
+      [action]: 'willen-we-proberen',
+    })
   })
 
   it('lets a round put stickies on the board to the vote', async () => {

@@ -1,6 +1,9 @@
 /** The parts of a V8 CPU profile (CDP `Profiler.stop`) that a self-time summary needs. */
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>
+  nodes: Array<{
+    id: number
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
+  }>
   samples?: number[]
   timeDeltas?: number[]
   startTime: number
@@ -23,7 +26,12 @@ export function hotSpots(profile: CpuProfile, top = 20): HotSpot[] {
   for (const node of profile.nodes) {
     const { functionName, url, lineNumber, columnNumber } = node.callFrame
     const file = url ? url.slice(url.lastIndexOf('/') + 1) : ''
-    nameOf.set(node.id, file ? `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber + 1}` : functionName || '(anonymous)')
+    nameOf.set(
+      node.id,
+      file
+        ? `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber + 1}`
+        : functionName || '(anonymous)',
+    )
   }
   const self = new Map<string, number>()
   const samples = profile.samples ?? []

@@ -63,10 +63,19 @@ export class Crowd {
           this.figures.disconnects += 1
         },
       }
-      this.clients.push(new BenchClient(`${this.wsUrl}/${this.room}?token=${encodeURIComponent(token)}`, this.room, participant, false, events))
+      this.clients.push(
+        new BenchClient(
+          `${this.wsUrl}/${this.room}?token=${encodeURIComponent(token)}`,
+          this.room,
+          participant,
+          false,
+          events,
+        ),
+      )
     })
     // A few at a time, as people arrive; 50 at once would measure a connection storm instead.
-    for (let i = 0; i < this.clients.length; i += 10) await Promise.all(this.clients.slice(i, i + 10).map((c) => c.connect()))
+    for (let i = 0; i < this.clients.length; i += 10)
+      await Promise.all(this.clients.slice(i, i + 10).map((c) => c.connect()))
   }
 
   /** Starts cursors and sticky edits, each participant at its own random phase. */

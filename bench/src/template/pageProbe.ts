@@ -73,7 +73,11 @@ export function installProbe(options: ProbeOptions): void {
       state.templateShapes = document.querySelectorAll(options.templateSelector).length
       if (state.templateShapes >= options.expected) state.laidOutAt = performance.now()
     }
-    if (state.noteAt === null && state.firstPointerAt !== null && document.querySelector('.tl-shape[data-shape-type="note"]')) {
+    if (
+      state.noteAt === null &&
+      state.firstPointerAt !== null &&
+      document.querySelector('.tl-shape[data-shape-type="note"]')
+    ) {
       state.noteAt = performance.now()
     }
     if (state.recording) state.frames.push(time)
@@ -113,7 +117,11 @@ export function startRecording(): void {
   state.recording = true
 }
 
-export function stopRecording(): { frames: number[]; longTasks: Array<{ start: number; duration: number }>; startedAt: number } {
+export function stopRecording(): {
+  frames: number[]
+  longTasks: Array<{ start: number; duration: number }>
+  startedAt: number
+} {
   const state = (window as unknown as ProbeWindow).__templateBench
   state.recording = false
   const frames = state.frames

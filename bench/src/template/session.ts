@@ -8,7 +8,13 @@ import type { Area } from './crowd.ts'
 export const TEMPLATE_ID = 'oecd-innovatie-playbook'
 
 /** The tldraw shape types of the template layer (client/src/board/shapes/templateShapes.ts). */
-export const TEMPLATE_SHAPE_TYPES = ['stage-frame', 'playbook-card', 'question-card', 'play-card', 'writing-zone'] as const
+export const TEMPLATE_SHAPE_TYPES = [
+  'stage-frame',
+  'playbook-card',
+  'question-card',
+  'play-card',
+  'writing-zone',
+] as const
 export const TEMPLATE_SELECTOR = TEMPLATE_SHAPE_TYPES.map((type) => `.tl-shape[data-shape-type="${type}"]`).join(',')
 
 /**
@@ -26,7 +32,12 @@ export function oecdTemplate(): Template {
 
 export function roundsFor(template: Template, state: TemplateState): Round[] {
   if (state === 'start') return [{ principleIds: [], playIds: [] }]
-  return [{ principleIds: template.principles.map((p) => p.id), playIds: template.principles.flatMap((p) => p.plays.map((play) => play.id)) }]
+  return [
+    {
+      principleIds: template.principles.map((p) => p.id),
+      playIds: template.principles.flatMap((p) => p.plays.map((play) => play.id)),
+    },
+  ]
 }
 
 /** How many template shapes the facilitator's page must show, and the area they cover (page coordinates). */
@@ -49,25 +60,52 @@ export interface BenchSession {
 }
 
 async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   const text = await response.text()
   if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${text}`)
   return JSON.parse(text) as Record<string, unknown>
 }
 
 /** A new OECD session through the HTTP API; for "whole", the facilitator's control room gets every choice. */
-export async function createSession(baseUrl: string, wsUrl: string, template: Template, state: TemplateState, title: string): Promise<BenchSession> {
-  const created = await post(`${baseUrl}/api/sessions`, { templateId: TEMPLATE_ID, title, facilitatorName: 'Facilitator' })
+export async function createSession(
+  baseUrl: string,
+  wsUrl: string,
+  template: Template,
+  state: TemplateState,
+  title: string,
+): Promise<BenchSession> {
+  const created = await post(`${baseUrl}/api/sessions`, {
+    templateId: TEMPLATE_ID,
+    title,
+    facilitatorName: 'Facilitator',
+  })
   const links = created.links as { facilitator: string }
-  const session = { id: String(created.id), code: String(created.code), facilitatorToken: String(created.facilitatorToken), facilitatorLink: links.facilitator }
-  if (state !== 'start') await writeControl(wsUrl, session, (doc) => writeFacilitation(doc, { rounds: roundsFor(template, state) }))
+  const session = {
+    id: String(created.id),
+    code: String(created.code),
+    facilitatorToken: String(created.facilitatorToken),
+    facilitatorLink: links.facilitator,
+  }
+  if (state !== 'start')
+    await writeControl(wsUrl, session, (doc) => writeFacilitation(doc, { rounds: roundsFor(template, state) }))
   return session
 }
 
-export async function joinParticipants(baseUrl: string, session: { id: string; code: string }, count: number): Promise<string[]> {
+export async function joinParticipants(
+  baseUrl: string,
+  session: { id: string; code: string },
+  count: number,
+): Promise<string[]> {
   const tokens: string[] = []
   for (let i = 0; i < count; i++) {
-    const joined = await post(`${baseUrl}/api/sessions/${session.id}/participants`, { name: `Deelnemer ${i + 1}`, invite: session.code })
+    const joined = await post(`${baseUrl}/api/sessions/${session.id}/participants`, {
+      name: `Deelnemer ${i + 1}`,
+      invite: session.code,
+    })
     tokens.push(String(joined.token))
   }
   return tokens
@@ -99,7 +137,7 @@ async function writeControl(wsUrl: string, session: BenchSession, change: (doc: 
       if (has.equals(wanted)) return
       await new Promise((r) => setTimeout(r, 100))
     }
-    throw new Error('the control room did not take the facilitator\'s change within 5 s')
+    throw new Error("the control room did not take the facilitator's change within 5 s")
   } finally {
     writer.destroy()
   }

@@ -34,9 +34,12 @@ export function ActionPlanPanel({
   const inPlan = (kind: 'action' | 'sticky', id: string) => plan.has({ kind, id })
   const actionTexts = template ? templateVoteCards(template) : new Map<string, VoteCard>()
   const actions = template ? selectedActionIds(template, round).filter((id) => !inPlan('action', id)) : []
-  const planStickies = (template
-    ? template.agenda.filter((s) => s.kind === 'improve' || s.kind === 'action-plan').flatMap((s) => stickiesOfStage(stickies, template, facilitation, s.id))
-    : stickies
+  const planStickies = (
+    template
+      ? template.agenda
+          .filter((s) => s.kind === 'improve' || s.kind === 'action-plan')
+          .flatMap((s) => stickiesOfStage(stickies, template, facilitation, s.id))
+      : stickies
   ).filter((s) => s.text.trim() !== '' && !inPlan('sticky', s.id))
 
   return (
@@ -52,10 +55,18 @@ export function ActionPlanPanel({
           <button type="button" onClick={() => plan.add(planItemFrom({ text: '', source: null }))}>
             {messages.addAction}
           </button>
-          <button type="button" aria-expanded={adding === 'actions'} onClick={() => setAdding(adding === 'actions' ? null : 'actions')}>
+          <button
+            type="button"
+            aria-expanded={adding === 'actions'}
+            onClick={() => setAdding(adding === 'actions' ? null : 'actions')}
+          >
             {messages.addFromActions}
           </button>
-          <button type="button" aria-expanded={adding === 'stickies'} onClick={() => setAdding(adding === 'stickies' ? null : 'stickies')}>
+          <button
+            type="button"
+            aria-expanded={adding === 'stickies'}
+            onClick={() => setAdding(adding === 'stickies' ? null : 'stickies')}
+          >
             {messages.addFromStickies}
           </button>
         </div>
@@ -68,7 +79,11 @@ export function ActionPlanPanel({
             return (
               <li key={id}>
                 <span className="wp-voting__text">{text}</span>
-                <button type="button" aria-label={messages.addThis(text)} onClick={() => plan.add(planItemFrom({ text, source: { kind: 'action', id } }))}>
+                <button
+                  type="button"
+                  aria-label={messages.addThis(text)}
+                  onClick={() => plan.add(planItemFrom({ text, source: { kind: 'action', id } }))}
+                >
                   {messages.addVisible}
                 </button>
               </li>
@@ -96,7 +111,19 @@ export function ActionPlanPanel({
   )
 }
 
-function PlanItem({ item, index, plan, readOnly, messages }: { item: ActionPlanItem; index: number; plan: ActionPlanBoard; readOnly: boolean; messages: VotingMessages }) {
+function PlanItem({
+  item,
+  index,
+  plan,
+  readOnly,
+  messages,
+}: {
+  item: ActionPlanItem
+  index: number
+  plan: ActionPlanBoard
+  readOnly: boolean
+  messages: VotingMessages
+}) {
   const field = (name: ActionPlanField, label: string, type: 'text' | 'date' = 'text') => (
     <label className="wp-plan__field">
       {label}

@@ -18,7 +18,9 @@ describe('the action plan', () => {
     const [docA, docB] = twoScreens()
     const anna = new ActionPlanBoard(docA)
     const bram = new ActionPlanBoard(docB)
-    anna.add(planItemFrom({ text: 'Organiseer een hackathon', source: { kind: 'action', id: 'actie-1' } }, 1000, 'item1'))
+    anna.add(
+      planItemFrom({ text: 'Organiseer een hackathon', source: { kind: 'action', id: 'actie-1' } }, 1000, 'item1'),
+    )
     expect(bram.items.get()).toMatchObject([{ id: 'item1', text: 'Organiseer een hackathon', owner: '', date: '' }])
     expect(bram.has({ kind: 'action', id: 'actie-1' })).toBe(true)
     expect(bram.has({ kind: 'sticky', id: 'actie-1' })).toBe(false)

@@ -65,7 +65,15 @@ export function planItemFrom(
   now: number = Date.now(),
   id: string = newItemId(),
 ): ActionPlanItem {
-  return { id, text: start.text.slice(0, 2000), owner: '', firstStep: '', date: '', source: start.source, createdAt: now }
+  return {
+    id,
+    text: start.text.slice(0, 2000),
+    owner: '',
+    firstStep: '',
+    date: '',
+    source: start.source,
+    createdAt: now,
+  }
 }
 
 function newItemId(): string {

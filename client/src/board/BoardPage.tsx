@@ -38,7 +38,11 @@ const assetUrls = getAssetUrlsByImport()
 // No shape shows content from an outside address (outsideContent/): no participant can make others' browsers fetch.
 const shapeUtils = [...templateShapeUtils, ...outsideContentShapeUtils]
 const noMedia: readonly string[] = []
-const components: TLComponents = { SharePanel: SessionPanelSlot, OnTheCanvas: StickyVotes, StylePanel: WorkshopStylePanel }
+const components: TLComponents = {
+  SharePanel: SessionPanelSlot,
+  OnTheCanvas: StickyVotes,
+  StylePanel: WorkshopStylePanel,
+}
 // Participants and observers get the reduced workshop toolbar; the facilitator keeps every tool.
 const participantComponents: TLComponents = { ...components, Toolbar: ParticipantToolbar }
 
@@ -82,7 +86,12 @@ export function BoardPage({
   )
   const participantCount = useValue(
     'participant count',
-    () => new Set([...view.participants, ...(rooms?.control.participants.get() ?? [])].filter((p) => p.role === 'participant').map((p) => p.participantId)).size,
+    () =>
+      new Set(
+        [...view.participants, ...(rooms?.control.participants.get() ?? [])]
+          .filter((p) => p.role === 'participant')
+          .map((p) => p.participantId),
+      ).size,
     [rooms, view],
   )
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
@@ -210,6 +219,7 @@ function useRooms(
       control.dispose()
     }
     // Names are taken in the language of the moment the board opens: a language switch must not reconnect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `messages` left out on purpose, see above
   }, [boardRoom, controlRoom, token, readOnly, ownName, user])
   return rooms
 }

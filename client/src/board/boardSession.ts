@@ -24,9 +24,7 @@ import { isBoardLaneRecord } from '../facilitation/privateRecords.ts'
 import { BoardLoadError, bindStoreToDoc, type BoardLoadFailure, type StoreBinding } from './storeBinding.ts'
 
 export type BoardPhase =
-  | { kind: 'loading' }
-  | { kind: 'ready'; store: TLStore }
-  | { kind: 'failed'; reason: BoardLoadFailure }
+  { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; reason: BoardLoadFailure }
 
 export interface BoardSessionOptions {
   /** The board room's name (`<sessionId>-board`). */
@@ -51,7 +49,10 @@ export class BoardSession {
   readonly phase: Atom<BoardPhase> = atom('board phase', { kind: 'loading' })
   private readonly doc = new Y.Doc()
   // The template layer's shapes are known on every board (blank ones too), so every client reads the same schema.
-  private readonly store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...templateShapeUtils], bindingUtils: defaultBindingUtils })
+  private readonly store = createTLStore({
+    shapeUtils: [...defaultShapeUtils, ...templateShapeUtils],
+    bindingUtils: defaultBindingUtils,
+  })
   private readonly connection: RoomConnection
   private binding: StoreBinding | null = null
   private stopPresence: (() => void) | null = null

@@ -48,7 +48,11 @@ function page(id: string, name: string): TLPage {
 }
 
 function pageNames(store: TLStore): string[] {
-  return store.query.records('page').get().map((record) => record.name).sort()
+  return store.query
+    .records('page')
+    .get()
+    .map((record) => record.name)
+    .sort()
 }
 
 /** The store's records that belong in the board's document (not camera, selection, pointer), by id. */

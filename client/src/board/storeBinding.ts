@@ -140,7 +140,12 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBinding
 }
 
 /** store → Yjs: each batch of the user's document changes becomes one transaction tagged with `origin`. */
-function writeLocalChangesToDoc(store: TLStore, doc: Y.Doc, origin: object, inLane: (record: TLRecord) => boolean): () => void {
+function writeLocalChangesToDoc(
+  store: TLStore,
+  doc: Y.Doc,
+  origin: object,
+  inLane: (record: TLRecord) => boolean,
+): () => void {
   const records = boardRecords(doc)
   return store.listen(
     ({ changes }) => {
@@ -245,7 +250,12 @@ function replaceDocumentRecords(store: TLStore, records: TLRecord[], inLane: (re
 }
 
 /** The store's records of the lane that the document does not hold yet, written into it (see `keepUnsentLaneRecords`). */
-function sendUnsentLaneRecords(store: TLStore, doc: Y.Doc, origin: object, inLane: (record: TLRecord) => boolean): void {
+function sendUnsentLaneRecords(
+  store: TLStore,
+  doc: Y.Doc,
+  origin: object,
+  inLane: (record: TLRecord) => boolean,
+): void {
   const records = boardRecords(doc)
   const unsent = store
     .allRecords()

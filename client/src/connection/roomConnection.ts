@@ -17,7 +17,8 @@ import { type FetchTicket, ticketedWebSocket, TicketRefusedError } from './ticke
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused'
 
 /** Why the server closed the connection for good, from its close code. */
-export type RefusalReason = 'unauthorized' | 'removed' | 'read-only' | 'session-gone' | 'board-full' | 'too-many' | 'other'
+export type RefusalReason =
+  'unauthorized' | 'removed' | 'read-only' | 'session-gone' | 'board-full' | 'too-many' | 'other'
 
 export const CLOSE_CODE_UNAUTHORIZED = 4401
 export const CLOSE_CODE_READ_ONLY = 4403
@@ -113,7 +114,10 @@ function ticketsFor(room: string, token: string): FetchTicket {
     try {
       return (await requestRoomTicket(sessionId, token)).ticket
     } catch (error) {
-      throw new TicketRefusedError(error instanceof ApiError ? error.status : 0, error instanceof Error ? error.message : 'no ticket')
+      throw new TicketRefusedError(
+        error instanceof ApiError ? error.status : 0,
+        error instanceof Error ? error.message : 'no ticket',
+      )
     }
   }
 }

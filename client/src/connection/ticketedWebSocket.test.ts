@@ -24,8 +24,12 @@ function recordSockets(): string[] {
 
 describe('a ticketed WebSocket', () => {
   it('puts the ticket in the query, next to what is there', () => {
-    expect(withTicket('wss://werkplaats.example.org/yjs/abc-board', 'T1')).toBe('wss://werkplaats.example.org/yjs/abc-board?ticket=T1')
-    expect(withTicket('ws://localhost:8080/yjs/abc-board?x=1', 'T 2')).toBe('ws://localhost:8080/yjs/abc-board?x=1&ticket=T+2')
+    expect(withTicket('wss://werkplaats.example.org/yjs/abc-board', 'T1')).toBe(
+      'wss://werkplaats.example.org/yjs/abc-board?ticket=T1',
+    )
+    expect(withTicket('ws://localhost:8080/yjs/abc-board?x=1', 'T 2')).toBe(
+      'ws://localhost:8080/yjs/abc-board?x=1&ticket=T+2',
+    )
   })
 
   it('closes as the server would when the token is refused, and keeps trying otherwise', () => {

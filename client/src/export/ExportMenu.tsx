@@ -1,4 +1,11 @@
-import { dayIn, DEFAULT_TIME_ZONE, exportFileName, type FacilitationState, type Template, templateSchema } from '@werkplaats/shared'
+import {
+  dayIn,
+  DEFAULT_TIME_ZONE,
+  exportFileName,
+  type FacilitationState,
+  type Template,
+  templateSchema,
+} from '@werkplaats/shared'
 import { useEffect, useId, useState } from 'react'
 import { useEditor } from 'tldraw'
 import type { Messages } from '../i18n/messages.ts'
@@ -6,7 +13,8 @@ import { boardImage, type ImageFormat } from './boardImage.ts'
 import { DownloadError, fetchSummary, formatNames, saveBlob, type SummaryFormat, summaryFormats } from './download.ts'
 import { type StageImageTarget, stageImageTargets } from './stageImages.ts'
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string }
+type Status =
+  { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string }
 
 const WHOLE_BOARD = ''
 
@@ -59,7 +67,9 @@ export function ExportMenu({
   }
 
   const downloadSummary = (format: SummaryFormat) =>
-    run(() => fetchSummary(sessionId, token, format, { names: canIncludeNames && names, language: messages.exportLanguage }))
+    run(() =>
+      fetchSummary(sessionId, token, format, { names: canIncludeNames && names, language: messages.exportLanguage }),
+    )
 
   const downloadImage = (format: ImageFormat) =>
     run(async () => {
@@ -67,7 +77,10 @@ export function ExportMenu({
       const image = await boardImage(editor, format, stage?.bounds ?? null)
       if (!image) return null
       const suffix = stage ? `${stage.stageId}${stage.round > 0 ? `-${stage.round + 1}` : ''}` : 'bord'
-      return { blob: image.blob, fileName: exportFileName(title, dayIn(Date.now(), DEFAULT_TIME_ZONE), format, suffix).unicode }
+      return {
+        blob: image.blob,
+        fileName: exportFileName(title, dayIn(Date.now(), DEFAULT_TIME_ZONE), format, suffix).unicode,
+      }
     })
 
   const busy = status.kind === 'busy'
@@ -84,7 +97,14 @@ export function ExportMenu({
       ) : null}
       <div className="wp-export__buttons">
         {summaryFormats.map((format) => (
-          <button key={format} type="button" disabled={busy} aria-label={messages.exportFormat(formatNames[format])} data-export={format} onClick={() => void downloadSummary(format)}>
+          <button
+            key={format}
+            type="button"
+            disabled={busy}
+            aria-label={messages.exportFormat(formatNames[format])}
+            data-export={format}
+            onClick={() => void downloadSummary(format)}
+          >
             {formatNames[format]}
           </button>
         ))}
@@ -101,13 +121,26 @@ export function ExportMenu({
       </select>
       <div className="wp-export__buttons">
         {(['png', 'svg'] as const).map((format) => (
-          <button key={format} type="button" disabled={busy} aria-label={messages.exportFormat(formatNames[format])} data-export={format} onClick={() => void downloadImage(format)}>
+          <button
+            key={format}
+            type="button"
+            disabled={busy}
+            aria-label={messages.exportFormat(formatNames[format])}
+            data-export={format}
+            onClick={() => void downloadImage(format)}
+          >
             {formatNames[format]}
           </button>
         ))}
       </div>
       <p className="wp-share__hint" role="status">
-        {status.kind === 'busy' ? messages.exportBusy : status.kind === 'done' ? messages.exportDone(status.fileName) : status.kind === 'failed' ? status.message : ''}
+        {status.kind === 'busy'
+          ? messages.exportBusy
+          : status.kind === 'done'
+            ? messages.exportDone(status.fileName)
+            : status.kind === 'failed'
+              ? status.message
+              : ''}
       </p>
     </section>
   )

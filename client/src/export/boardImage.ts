@@ -10,7 +10,11 @@ export type ImageFormat = 'png' | 'svg'
  * padding, one pixel per board unit), so every stage image of a session has its frame's size. Null when there
  * is nothing to draw.
  */
-export async function boardImage(editor: Editor, format: ImageFormat, stage: Rect | null): Promise<{ blob: Blob; width: number; height: number } | null> {
+export async function boardImage(
+  editor: Editor,
+  format: ImageFormat,
+  stage: Rect | null,
+): Promise<{ blob: Blob; width: number; height: number } | null> {
   const ids: TLShapeId[] = [...editor.getCurrentPageShapeIds()].filter((id) => {
     if (!stage) return true
     const bounds = editor.getShapePageBounds(id)
@@ -20,6 +24,8 @@ export async function boardImage(editor: Editor, format: ImageFormat, stage: Rec
   return editor.toImage(ids, {
     format,
     background: true,
-    ...(stage ? { bounds: new Box(stage.x, stage.y, stage.w, stage.h), padding: 0, scale: 1, pixelRatio: 1 } : { padding: 32 }),
+    ...(stage
+      ? { bounds: new Box(stage.x, stage.y, stage.w, stage.h), padding: 0, scale: 1, pixelRatio: 1 }
+      : { padding: 32 }),
   })
 }

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { fileNameFromDisposition } from './download.ts'
 
 describe('the file name of a download', () => {
-  it('prefers the RFC 5987 name, which keeps the title\'s letters', () => {
-    expect(fileNameFromDisposition("attachment; filename=\"zoe-cafe-2025-05-01.pdf\"; filename*=UTF-8''zo%C3%AB-caf%C3%A9-2025-05-01.pdf")).toBe('zoë-café-2025-05-01.pdf')
+  it("prefers the RFC 5987 name, which keeps the title's letters", () => {
+    expect(
+      fileNameFromDisposition(
+        'attachment; filename="zoe-cafe-2025-05-01.pdf"; filename*=UTF-8\'\'zo%C3%AB-caf%C3%A9-2025-05-01.pdf',
+      ),
+    ).toBe('zoë-café-2025-05-01.pdf')
   })
 
   it('falls back to the plain name, quoted or not', () => {

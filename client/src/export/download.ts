@@ -67,7 +67,10 @@ export async function fetchSummary(
     throw new DownloadError(response.status, body.success ? body.data.error : response.statusText)
   }
   const blob = await response.blob()
-  return { blob, fileName: fileNameFromDisposition(response.headers.get('content-disposition')) ?? `werkplaats.${format}` }
+  return {
+    blob,
+    fileName: fileNameFromDisposition(response.headers.get('content-disposition')) ?? `werkplaats.${format}`,
+  }
 }
 
 /** Hands a blob to the browser as a download named `fileName`. */

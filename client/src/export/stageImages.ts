@@ -14,10 +14,21 @@ export interface StageImageTarget {
  * and the facilitation state on every client (never stored), so the export takes their bounds from the same
  * layout the board shows; a blank board has none.
  */
-export function stageImageTargets(template: Template | null, facilitation: Pick<FacilitationState, 'rounds' | 'layoutOverrides'>): StageImageTarget[] {
+export function stageImageTargets(
+  template: Template | null,
+  facilitation: Pick<FacilitationState, 'rounds' | 'layoutOverrides'>,
+): StageImageTarget[] {
   return layoutTemplate(template, facilitation).frames.flatMap((frame) =>
     frame.kind === 'stage' && frame.stageId !== null && frame.round !== null
-      ? [{ key: frame.id, stageId: frame.stageId, round: frame.round, title: frame.title ?? frame.stageId, bounds: { x: frame.x, y: frame.y, w: frame.w, h: frame.h } }]
+      ? [
+          {
+            key: frame.id,
+            stageId: frame.stageId,
+            round: frame.round,
+            title: frame.title ?? frame.stageId,
+            bounds: { x: frame.x, y: frame.y, w: frame.w, h: frame.h },
+          },
+        ]
       : [],
   )
 }

@@ -89,7 +89,12 @@ export function FacilitatorPanel({
       <section className="wp-facilitation__section" aria-label={messages.timerHeading}>
         <h2 className="wp-facilitation__heading">{messages.timerHeading}</h2>
         <TimerDisplay facilitation={facilitation} messages={messages} />
-        <TimerControls facilitation={facilitation} actions={actions} messages={messages} suggestedMinutes={stage?.minutes ?? null} />
+        <TimerControls
+          facilitation={facilitation}
+          actions={actions}
+          messages={messages}
+          suggestedMinutes={stage?.minutes ?? null}
+        />
       </section>
 
       <section className="wp-facilitation__section" aria-label={messages.privateWriting}>
@@ -133,7 +138,9 @@ export function FacilitatorPanel({
               </button>
             ) : null}
           </div>
-          {state.templateLock === 'unlocked' ? <p className="wp-facilitation__note">{messages.templateUnlockedNote}</p> : null}
+          {state.templateLock === 'unlocked' ? (
+            <p className="wp-facilitation__note">{messages.templateUnlockedNote}</p>
+          ) : null}
           {hiddenCardIds(state).length > 0 ? (
             <button type="button" onClick={actions.showHiddenCards}>
               {messages.showHiddenCards(hiddenCardIds(state).length)}

@@ -20,7 +20,10 @@ export function TimerControls({
   const [minutes, setMinutes] = useState<string>('')
   const inputId = useId()
   // Until the facilitator types, the field shows the timer's own minutes, or the stage's suggested duration.
-  const shown = minutes !== '' ? minutes : String(timer.durationMs > 0 ? Math.ceil(timer.durationMs / 60_000) : (suggestedMinutes ?? 5))
+  const shown =
+    minutes !== ''
+      ? minutes
+      : String(timer.durationMs > 0 ? Math.ceil(timer.durationMs / 60_000) : (suggestedMinutes ?? 5))
   const parsed = Number.parseInt(shown, 10)
   const valid = Number.isFinite(parsed) && parsed >= 1 && parsed <= 240
   const running = timer.status === 'running'

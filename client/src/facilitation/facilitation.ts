@@ -15,9 +15,7 @@ import type * as Y from 'yjs'
 import { startServerClock, type ServerClock } from './serverClock.ts'
 
 export type TemplateState =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly template: Template }
+  { readonly kind: 'none' } | { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly template: Template }
 
 export interface FacilitationOptions {
   /** The control room's document (synced by the control room's connection). */

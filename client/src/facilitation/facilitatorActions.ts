@@ -1,12 +1,4 @@
-import {
-  addMinute,
-  pause,
-  setMinutes,
-  start,
-  stop,
-  type FacilitationState,
-  type Viewport,
-} from '@werkplaats/shared'
+import { addMinute, pause, setMinutes, start, stop, type FacilitationState, type Viewport } from '@werkplaats/shared'
 import type { Editor } from 'tldraw'
 import type { Facilitation } from './facilitation.ts'
 import { revealPrivateWriting } from './facilitationApi.ts'

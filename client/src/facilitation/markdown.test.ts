@@ -8,7 +8,7 @@ function html(source: string): string {
   return renderToStaticMarkup(createElement(Markdown, { source }))
 }
 
-describe('the facilitator guide\'s Markdown', () => {
+describe("the facilitator guide's Markdown", () => {
   it('renders paragraphs, bullet and numbered lists, bold and italic', () => {
     expect(html('**Introductie (5 minuten)**\n\nLeg uit *waarom*.\n\n- een\n- **twee**\n\n1. eerst\n2. dan')).toBe(
       '<p><strong>Introductie (5 minuten)</strong></p><p>Leg uit <em>waarom</em>.</p>' +
@@ -16,7 +16,7 @@ describe('the facilitator guide\'s Markdown', () => {
     )
   })
 
-  it('never turns the template\'s text into markup: tags and entities are shown as characters', () => {
+  it("never turns the template's text into markup: tags and entities are shown as characters", () => {
     const out = html('<script>alert(1)</script> **<img src=x onerror=alert(1)>** &amp;')
     expect(out).not.toContain('<script>')
     expect(out).not.toContain('<img')
@@ -32,10 +32,24 @@ describe('the facilitator guide\'s Markdown', () => {
 
   it('nests italic in bold and bold in italic', () => {
     expect(parseInline('**a *b* c**')).toEqual([
-      { kind: 'strong', children: [{ kind: 'text', text: 'a ' }, { kind: 'em', children: [{ kind: 'text', text: 'b' }] }, { kind: 'text', text: ' c' }] },
+      {
+        kind: 'strong',
+        children: [
+          { kind: 'text', text: 'a ' },
+          { kind: 'em', children: [{ kind: 'text', text: 'b' }] },
+          { kind: 'text', text: ' c' },
+        ],
+      },
     ])
     expect(parseInline('*a **b** c*')).toEqual([
-      { kind: 'em', children: [{ kind: 'text', text: 'a ' }, { kind: 'strong', children: [{ kind: 'text', text: 'b' }] }, { kind: 'text', text: ' c' }] },
+      {
+        kind: 'em',
+        children: [
+          { kind: 'text', text: 'a ' },
+          { kind: 'strong', children: [{ kind: 'text', text: 'b' }] },
+          { kind: 'text', text: ' c' },
+        ],
+      },
     ])
   })
 

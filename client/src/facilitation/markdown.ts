@@ -79,7 +79,12 @@ export function parseInline(text: string): Inline[] {
       }
     }
     const marker = text[i]
-    if ((marker === '*' || marker === '_') && text[i + 1] !== marker && text[i + 1] !== ' ' && text[i + 1] !== undefined) {
+    if (
+      (marker === '*' || marker === '_') &&
+      text[i + 1] !== marker &&
+      text[i + 1] !== ' ' &&
+      text[i + 1] !== undefined
+    ) {
       const end = closingEmphasis(text, marker, i + 1)
       // `_` inside a word (snake_case) is not emphasis.
       const wordInside = marker === '_' && /\w/.test(text[i - 1] ?? '')

@@ -21,7 +21,8 @@ const nl = {
   stopFollowMe: 'Stop met volgen',
   templateHeading: 'Sjabloon',
   unlockTemplate: 'Sjabloon ontgrendelen',
-  templateUnlockedNote: 'Ontgrendeld: je kunt kaarten verplaatsen en verbergen (Delete). Vergrendel het sjabloon weer als je klaar bent.',
+  templateUnlockedNote:
+    'Ontgrendeld: je kunt kaarten verplaatsen en verbergen (Delete). Vergrendel het sjabloon weer als je klaar bent.',
   showBackground: 'Achtergrond tonen',
   showHiddenCards: (count: number) => `Verborgen kaarten tonen (${count})`,
   exportsForEveryone: 'Iedereen mag de samenvatting exporteren',

@@ -27,7 +27,11 @@ const nextFrames = () => new Promise((done) => setTimeout(done, 60))
 function room(count: number): { server: Y.Doc; clients: Y.Doc[] } {
   const server = new Y.Doc()
   const clients = Array.from({ length: count }, () => new Y.Doc())
-  for (const client of clients) client.on('update', (update: Uint8Array, origin: unknown) => origin !== server && Y.applyUpdate(server, update, client))
+  for (const client of clients)
+    client.on(
+      'update',
+      (update: Uint8Array, origin: unknown) => origin !== server && Y.applyUpdate(server, update, client),
+    )
   server.on('update', (update: Uint8Array, origin: unknown) => {
     for (const client of clients) if (client !== origin) Y.applyUpdate(client, update, server)
   })
@@ -35,16 +39,31 @@ function room(count: number): { server: Y.Doc; clients: Y.Doc[] } {
 }
 
 function bindBoard(store: TLStore, doc: Y.Doc) {
-  bindings.push(bindStoreToDoc(store, doc, { firstPageName: 'Pagina 1', onSchemaTooNew: () => {}, lane: isBoardLaneRecord }))
+  bindings.push(
+    bindStoreToDoc(store, doc, { firstPageName: 'Pagina 1', onSchemaTooNew: () => {}, lane: isBoardLaneRecord }),
+  )
 }
 
 function bindPrivate(store: TLStore, doc: Y.Doc, owner: string) {
-  bindings.push(bindStoreToDoc(store, doc, { firstPageName: '', onSchemaTooNew: () => {}, lane: privateLaneOf(owner), seedEmpty: false }))
+  bindings.push(
+    bindStoreToDoc(store, doc, {
+      firstPageName: '',
+      onSchemaTooNew: () => {},
+      lane: privateLaneOf(owner),
+      seedEmpty: false,
+    }),
+  )
 }
 
 function note(text: string, meta: TLNoteShape['meta']): TLNoteShape {
   const store = newStore()
-  const base = store.schema.types.shape.create({ id: createShapeId(text), type: 'note', parentId: 'page:page', index: 'a1' as IndexKey, meta }) as TLNoteShape
+  const base = store.schema.types.shape.create({
+    id: createShapeId(text),
+    type: 'note',
+    parentId: 'page:page',
+    index: 'a1' as IndexKey,
+    meta,
+  }) as TLNoteShape
   return {
     ...base,
     props: {
@@ -75,7 +94,8 @@ function texts(store: TLStore): string[] {
 function reveal(privateDoc: Y.Doc, board: Y.Doc) {
   const records = [...readBoardRecords(privateDoc).values()] as TLRecord[]
   board.transact(() => {
-    for (const record of records) boardRecords(board).set(record.id, { ...record, meta: { ...record.meta, private: false } } as never)
+    for (const record of records)
+      boardRecords(board).set(record.id, { ...record, meta: { ...record.meta, private: false } } as never)
   })
   privateDoc.transact(() => {
     for (const record of records) boardRecords(privateDoc).delete(record.id)
@@ -83,7 +103,7 @@ function reveal(privateDoc: Y.Doc, board: Y.Doc) {
 }
 
 describe('private stickies in their own lane of the store binding', () => {
-  it('a private sticky goes to its writer\'s private room only; another participant never receives it; after reveal everyone has it', async () => {
+  it("a private sticky goes to its writer's private room only; another participant never receives it; after reveal everyone has it", async () => {
     const board = room(3)
     const [annaBoard, bramBoard, facilitatorBoard] = board.clients as [Y.Doc, Y.Doc, Y.Doc]
     // Anna's private room: only her client and the facilitator's hold it (the server lets nobody else in).
@@ -116,7 +136,7 @@ describe('private stickies in their own lane of the store binding', () => {
     }
   })
 
-  it('a record the board room holds marked private (a peer\'s bug or mischief) is not taken from it', () => {
+  it("a record the board room holds marked private (a peer's bug or mischief) is not taken from it", () => {
     const board = new Y.Doc()
     const store = newStore()
     bindBoard(store, board)
@@ -131,7 +151,13 @@ describe('private stickies in their own lane of the store binding', () => {
     store.put([note('vroeg idee', privateMeta({}, anna))])
     const privateDoc = new Y.Doc()
     bindings.push(
-      bindStoreToDoc(store, privateDoc, { firstPageName: '', onSchemaTooNew: () => {}, lane: privateLaneOf(anna), seedEmpty: false, keepUnsentLaneRecords: true }),
+      bindStoreToDoc(store, privateDoc, {
+        firstPageName: '',
+        onSchemaTooNew: () => {},
+        lane: privateLaneOf(anna),
+        seedEmpty: false,
+        keepUnsentLaneRecords: true,
+      }),
     )
     expect(texts(store).join()).toContain('vroeg idee')
     expect(readBoardRecords(privateDoc).has(createShapeId('vroeg idee'))).toBe(true)

@@ -34,7 +34,13 @@ interface Lane {
   binding: StoreBinding | null
 }
 
-export function startPrivateWriting({ editor, facilitation, sessionId, token, people }: PrivateWritingOptions): () => void {
+export function startPrivateWriting({
+  editor,
+  facilitation,
+  sessionId,
+  token,
+  people,
+}: PrivateWritingOptions): () => void {
   const selfId = facilitation.participantId
   const lanes = new Map<string, Lane>()
   let opened = false
@@ -63,7 +69,11 @@ export function startPrivateWriting({ editor, facilitation, sessionId, token, pe
 
   const rooms = (): string[] => {
     if (facilitation.role === 'participant' && selfId) return [selfId]
-    if (facilitation.isFacilitator) return people.get().filter((p) => p.role === 'participant').map((p) => p.participantId)
+    if (facilitation.isFacilitator)
+      return people
+        .get()
+        .filter((p) => p.role === 'participant')
+        .map((p) => p.participantId)
     return []
   }
 

@@ -22,7 +22,10 @@ describe('the server clock of a screen', () => {
   })
 
   it('keeps an offset of 0 when the server does not answer', async () => {
-    const clock = startServerClock(() => Promise.reject(new Error('404')), () => 5)
+    const clock = startServerClock(
+      () => Promise.reject(new Error('404')),
+      () => 5,
+    )
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(clock.offsetMs.get()).toBe(0)
     clock.dispose()

@@ -1,4 +1,9 @@
-import { defaultFacilitationState, facilitationStateSchema, layoutTemplate, type FacilitationState } from '@werkplaats/shared'
+import {
+  defaultFacilitationState,
+  facilitationStateSchema,
+  layoutTemplate,
+  type FacilitationState,
+} from '@werkplaats/shared'
 import { describe, expect, it } from 'vitest'
 import {
   currentStageFrame,
@@ -21,7 +26,7 @@ function apply(state: FacilitationState, change: Partial<FacilitationState>): Fa
   return facilitationStateSchema.parse({ ...state, ...change })
 }
 
-describe('the facilitator\'s stage moves', () => {
+describe("the facilitator's stage moves", () => {
   it('"Volgende fase" opens the first stage, then walks the agenda; "Vorige fase" walks back; both stop at the ends', () => {
     let state = defaultFacilitationState
     expect(neighbourStage(oecd, state, -1)).toBeNull()

@@ -51,7 +51,11 @@ export function neighbourStage(template: Template, state: FacilitationState, ste
 }
 
 /** Opens `stageId`: the current stage, and one more entry in the history in server time. */
-export function moveToStage(state: FacilitationState, stageId: string, serverNow: number): Pick<FacilitationState, 'stageId' | 'stageHistory'> {
+export function moveToStage(
+  state: FacilitationState,
+  stageId: string,
+  serverNow: number,
+): Pick<FacilitationState, 'stageId' | 'stageHistory'> {
   const visit: StageVisit = { stageId, round: roundIndex(state), at: Math.max(0, Math.round(serverNow)) }
   return { stageId, stageHistory: [...state.stageHistory, visit].slice(-MAX_HISTORY) }
 }

@@ -4,7 +4,10 @@ import { stageOfViewport } from './stageOfViewport.ts'
 import { loadTemplate } from './testTemplates.ts'
 
 const layout = layoutTemplate(loadTemplate('oecd-innovatie-playbook'), {
-  rounds: [{ principleIds: [], playIds: [] }, { principleIds: [], playIds: [] }],
+  rounds: [
+    { principleIds: [], playIds: [] },
+    { principleIds: [], playIds: [] },
+  ],
   layoutOverrides: {},
 })
 
@@ -17,14 +20,22 @@ function frame(stageId: string, round = 0) {
 describe('which stage a view is on', () => {
   it('a view on a frame is on its stage, in its round', () => {
     const f = frame('startpunt')
-    expect(stageOfViewport({ x: f.x + 10, y: f.y + 10, w: 800, h: 500 }, layout.frames)).toEqual({ stageId: 'startpunt', round: 0 })
+    expect(stageOfViewport({ x: f.x + 10, y: f.y + 10, w: 800, h: 500 }, layout.frames)).toEqual({
+      stageId: 'startpunt',
+      round: 0,
+    })
     const later = frame('startpunt', 1)
-    expect(stageOfViewport({ x: later.x, y: later.y, w: 800, h: 500 }, layout.frames)).toEqual({ stageId: 'startpunt', round: 1 })
+    expect(stageOfViewport({ x: later.x, y: later.y, w: 800, h: 500 }, layout.frames)).toEqual({
+      stageId: 'startpunt',
+      round: 1,
+    })
   })
 
   it('a view zoomed to a whole frame (with margins) is on that frame', () => {
     const f = frame('kaderen')
-    expect(stageOfViewport({ x: f.x - 200, y: f.y - 200, w: f.w + 400, h: f.h + 400 }, layout.frames)?.stageId).toBe('kaderen')
+    expect(stageOfViewport({ x: f.x - 200, y: f.y - 200, w: f.w + 400, h: f.h + 400 }, layout.frames)?.stageId).toBe(
+      'kaderen',
+    )
   })
 
   it('a view across two frames is on the one it shows most of', () => {
@@ -40,7 +51,10 @@ describe('which stage a view is on', () => {
   })
 
   it('a hidden frame counts for nobody', () => {
-    const hidden = layoutTemplate(loadTemplate('oecd-innovatie-playbook'), { ...defaultFacilitationState, layoutOverrides: { 'r0:welkom': { hidden: true } } })
+    const hidden = layoutTemplate(loadTemplate('oecd-innovatie-playbook'), {
+      ...defaultFacilitationState,
+      layoutOverrides: { 'r0:welkom': { hidden: true } },
+    })
     const f = frame('welkom')
     expect(stageOfViewport({ x: f.x, y: f.y, w: 600, h: 400 }, hidden.frames)).toBeNull()
   })

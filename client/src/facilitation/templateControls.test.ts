@@ -9,9 +9,12 @@ import {
   toggleTemplateLock,
 } from './templateControls.ts'
 
-const state = (changes: Partial<FacilitationState> = {}): FacilitationState => ({ ...defaultFacilitationState, ...changes })
+const state = (changes: Partial<FacilitationState> = {}): FacilitationState => ({
+  ...defaultFacilitationState,
+  ...changes,
+})
 
-describe('the facilitator\'s template controls', () => {
+describe("the facilitator's template controls", () => {
   it('lock and unlock the template layer', () => {
     expect(toggleTemplateLock(state())).toEqual({ templateLock: 'unlocked' })
     expect(toggleTemplateLock(state({ templateLock: 'unlocked' }))).toEqual({ templateLock: 'locked' })

@@ -18,7 +18,10 @@ export function isBackgroundShown(state: FacilitationState): boolean {
 export function toggleBackground(state: FacilitationState): Partial<FacilitationState> {
   const current = state.layoutOverrides[BACKGROUND_FRAME_ID] ?? {}
   return {
-    layoutOverrides: { ...state.layoutOverrides, [BACKGROUND_FRAME_ID]: { ...current, hidden: isBackgroundShown(state) } },
+    layoutOverrides: {
+      ...state.layoutOverrides,
+      [BACKGROUND_FRAME_ID]: { ...current, hidden: isBackgroundShown(state) },
+    },
   }
 }
 

@@ -20,9 +20,19 @@ describe('what a screen shows of the timer', () => {
     expect(timerDisplay(setMinutes(10), 0, 0)).toMatchObject({ status: 'idle', visible: true, text: '10:00' })
     const running = start(setMinutes(1), serverStart)
     expect(timerDisplay(running, serverStart + 1, 0)).toMatchObject({ status: 'running', text: '1:00' })
-    expect(timerDisplay(pause(running, serverStart + 30_000), serverStart + 99_999, 0)).toMatchObject({ status: 'paused', text: '0:30' })
-    expect(timerDisplay(running, serverStart + 60_000, 0)).toMatchObject({ status: 'finished', text: '0:00', remainingMs: 0 })
-    expect(timerDisplay(addMinute(running, serverStart + 90_000), serverStart + 90_000, 0)).toMatchObject({ status: 'running', text: '1:00' })
+    expect(timerDisplay(pause(running, serverStart + 30_000), serverStart + 99_999, 0)).toMatchObject({
+      status: 'paused',
+      text: '0:30',
+    })
+    expect(timerDisplay(running, serverStart + 60_000, 0)).toMatchObject({
+      status: 'finished',
+      text: '0:00',
+      remainingMs: 0,
+    })
+    expect(timerDisplay(addMinute(running, serverStart + 90_000), serverStart + 90_000, 0)).toMatchObject({
+      status: 'running',
+      text: '1:00',
+    })
   })
 
   it('looks again just after the shown second changes, and not at all when nothing moves', () => {

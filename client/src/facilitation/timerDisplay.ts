@@ -18,7 +18,12 @@ export interface TimerDisplay {
 export function timerDisplay(state: TimerState, clientNow: number, clockOffsetMs: number): TimerDisplay {
   const left = remainingMs(state, clientNow, clockOffsetMs)
   const status: TimerStatus = state.status === 'running' ? (left === 0 ? 'finished' : 'running') : state.status
-  return { status, remainingMs: left, text: formatRemaining(left), visible: state.status !== 'idle' || state.durationMs > 0 }
+  return {
+    status,
+    remainingMs: left,
+    text: formatRemaining(left),
+    visible: state.status !== 'idle' || state.durationMs > 0,
+  }
 }
 
 /**

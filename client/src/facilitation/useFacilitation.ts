@@ -4,7 +4,11 @@ import type * as Y from 'yjs'
 import { Facilitation } from './facilitation.ts'
 
 /** The facilitation of the open session, for as long as its control room is open. */
-export function useFacilitation(view: SessionView, controlDoc: Y.Doc | null, template: Template | null): Facilitation | null {
+export function useFacilitation(
+  view: SessionView,
+  controlDoc: Y.Doc | null,
+  template: Template | null,
+): Facilitation | null {
   const [facilitation, setFacilitation] = useState<Facilitation | null>(null)
   const { templateId, role } = view
   const participantId = view.participantId ?? null

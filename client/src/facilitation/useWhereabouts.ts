@@ -31,6 +31,8 @@ export function useWhereabouts(
     const location = stages.get(entry.key) ?? null
     const stage = location ? stageById(template.template, location.stageId) : null
     if (!stage || !location) return messages.offStage
-    return messages.onStage(location.round > 0 ? `${stage.title} (${messages.roundLabel(location.round + 1)})` : stage.title)
+    return messages.onStage(
+      location.round > 0 ? `${stage.title} (${messages.roundLabel(location.round + 1)})` : stage.title,
+    )
   }
 }

@@ -26,8 +26,7 @@ const nl = {
   licenceBody:
     'Deze installatie draait zonder tldraw-licentiesleutel. Buiten localhost vervangt tldraw het bord na enkele seconden door een melding. Zet TLDRAW_LICENSE_KEY in de omgeving van de server en herstart hem (zie de README); opnieuw bouwen is niet nodig.',
   dismiss: 'Sluiten',
-  boardTooNew:
-    'Dit bord is bewaard door een nieuwere versie van Werkplaats. Ververs de pagina om verder te werken.',
+  boardTooNew: 'Dit bord is bewaard door een nieuwere versie van Werkplaats. Ververs de pagina om verder te werken.',
   boardUnreadable: 'Dit bord kon niet worden geladen.',
   reload: 'Pagina verversen',
   pageName: 'Pagina 1',
@@ -280,7 +279,7 @@ const en: Messages = {
   observerLinkFailed: 'That did not work; try again.',
   closeJoining: 'Close joining',
   openJoining: 'Open joining',
-  joiningOpenNote: 'Anyone with the code or the participants\' link can join.',
+  joiningOpenNote: "Anyone with the code or the participants' link can join.",
   joiningClosedNote: 'Joining is closed: nobody new gets in. Who is in stays in.',
   newInvitation: 'New invitation',
   newInvitationHint: 'A new code and link; the current ones stop working at once. Who is in stays in.',
@@ -295,7 +294,7 @@ const en: Messages = {
   exportHeading: 'Export',
   exportSummaryHeading: 'Summary',
   exportSummaryHint: 'Vote results, plays, action plan and every sticky, by stage.',
-  exportIncludeNames: 'Include participants\' names',
+  exportIncludeNames: "Include participants' names",
   exportImageHeading: 'Image of the board',
   exportImageScope: 'What',
   exportWholeBoard: 'The whole board',

@@ -56,7 +56,13 @@ export function buildRoster({ known, online, self }: RosterInput): RosterEntry[]
         isSelf: false,
       })
     } else {
-      anonymous.push({ key: `client-${clientId}`, name: identity.name, role: identity.role, online: true, isSelf: false })
+      anonymous.push({
+        key: `client-${clientId}`,
+        name: identity.name,
+        role: identity.role,
+        online: true,
+        isSelf: false,
+      })
     }
   }
   const selfEntry = self.participantId === null ? undefined : byId.get(self.participantId)

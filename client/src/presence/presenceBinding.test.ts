@@ -1,4 +1,9 @@
-import { IDENTITY_AWARENESS_FIELD, PRESENCE_AWARENESS_FIELD, type BoardPresence, type Identity } from '@werkplaats/shared'
+import {
+  IDENTITY_AWARENESS_FIELD,
+  PRESENCE_AWARENESS_FIELD,
+  type BoardPresence,
+  type Identity,
+} from '@werkplaats/shared'
 import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type TLUserPreferences } from 'tldraw'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -22,7 +27,11 @@ function setup() {
   })
   const preferences = atom<TLUserPreferences>('prefs', { id: 'me', name: 'Ik', color: '#1971C2' })
   const stop = bindPresence(store, ours, preferences, { own: 'Ik', forRole: (role) => `(${role})` })
-  cleanups.push(stop, () => ours.destroy(), () => peer.destroy())
+  cleanups.push(
+    stop,
+    () => ours.destroy(),
+    () => peer.destroy(),
+  )
   const presences = () => store.query.records('instance_presence').get()
   return { store, ours, peer, presences }
 }
@@ -63,7 +72,10 @@ describe('presence through awareness', () => {
   it("carries a peer's viewport as the camera and screen size tldraw's follow reads", () => {
     const { peer, presences } = setup()
     publish(peer, { ...anna, viewport: { x: 500, y: -200, w: 1600, h: 900 } })
-    expect(presences()[0]).toMatchObject({ camera: { x: -500, y: 200, z: 1 }, screenBounds: { x: 0, y: 0, w: 1600, h: 900 } })
+    expect(presences()[0]).toMatchObject({
+      camera: { x: -500, y: 200, z: 1 },
+      screenBounds: { x: 0, y: 0, w: 1600, h: 900 },
+    })
   })
 
   it('follows the cursor and drops the peer when they leave', () => {
@@ -106,7 +118,11 @@ describe('presence through awareness', () => {
     for (const _ of [1, 2]) {
       const observer = new awarenessProtocol.Awareness(new Y.Doc())
       observer.setLocalState({ [PRESENCE_AWARENESS_FIELD]: anna, [IDENTITY_AWARENESS_FIELD]: observerIdentity })
-      awarenessProtocol.applyAwarenessUpdate(ours, awarenessProtocol.encodeAwarenessUpdate(observer, [observer.clientID]), 'server')
+      awarenessProtocol.applyAwarenessUpdate(
+        ours,
+        awarenessProtocol.encodeAwarenessUpdate(observer, [observer.clientID]),
+        'server',
+      )
       cleanups.push(() => observer.destroy())
     }
     expect(new Set(presences().map((record) => record.userId)).size).toBe(2)

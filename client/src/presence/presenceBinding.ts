@@ -145,7 +145,10 @@ function receiveRemotePresence(store: TLStore, awareness: Awareness, nameForRole
 
   return () => {
     awareness.off('change', onChange)
-    const ours = store.query.records('instance_presence').get().map((record) => record.id)
+    const ours = store.query
+      .records('instance_presence')
+      .get()
+      .map((record) => record.id)
     if (ours.length > 0) store.mergeRemoteChanges(() => store.remove(ours))
   }
 }

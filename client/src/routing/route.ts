@@ -5,10 +5,7 @@ import { sessionIdFromPath } from '@werkplaats/shared'
  * turns a code into one, and `/s/<id>` opens one. There are no anonymous boards any more.
  */
 export type Route =
-  | { kind: 'start' }
-  | { kind: 'join' }
-  | { kind: 'session'; sessionId: string }
-  | { kind: 'not-found' }
+  { kind: 'start' } | { kind: 'join' } | { kind: 'session'; sessionId: string } | { kind: 'not-found' }
 
 export const START_PATH = '/'
 export const JOIN_PATH = '/join'

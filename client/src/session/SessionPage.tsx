@@ -1,5 +1,5 @@
 import type { SessionView } from '@werkplaats/shared'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { BoardPage } from '../board/BoardPage.tsx'
 import type { Messages } from '../i18n/messages.ts'
 import { ProblemPage } from '../ui/ProblemPage.tsx'
@@ -41,7 +41,10 @@ export function SessionPage({
   /** The join form learnt that the session does not exist. */
   const [missing, setMissing] = useState(false)
   const fetched = useSessionView(sessionId, token, attempt)
-  const state: ViewState = missing ? { kind: 'problem', problem: 'not-found' } : fetched
+  const state: ViewState = useMemo(
+    () => (missing ? { kind: 'problem', problem: 'not-found' } : fetched),
+    [missing, fetched],
+  )
 
   useEffect(() => {
     if (state.kind === 'ready' && state.view.role === 'facilitator' && recent.find(sessionId)) {
@@ -69,7 +72,8 @@ export function SessionPage({
       />
     )
   }
-  if (state.kind === 'ready') return token ? <BoardPage view={state.view} token={token} user={user} recent={recent} /> : null
+  if (state.kind === 'ready')
+    return token ? <BoardPage view={state.view} token={token} user={user} recent={recent} /> : null
   if (state.kind === 'loading') {
     return (
       <div className="wp-message" aria-busy="true">

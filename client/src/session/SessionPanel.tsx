@@ -35,12 +35,24 @@ export function SessionPanelSlot() {
 }
 
 /** The session's title, one's role, "Alleen bekijken" for observers, sharing (facilitator) and the participants. */
-export function SessionPanel({ view, token, observerToken, board, control, messages, onRenamed, whereabouts }: SessionPanelProps) {
+export function SessionPanel({
+  view,
+  token,
+  observerToken,
+  board,
+  control,
+  messages,
+  onRenamed,
+  whereabouts,
+}: SessionPanelProps) {
   const [showParticipants, setShowParticipants] = useState(true)
   const [showShare, setShowShare] = useState(false)
   const [showExport, setShowExport] = useState(false)
   // Kept here rather than in the share panel, which is unmounted whenever it is folded away.
-  const [door, setDoor] = useState<{ invitation: Invitation | undefined; joinOpen: boolean }>({ invitation: view.invitation, joinOpen: view.joinOpen })
+  const [door, setDoor] = useState<{ invitation: Invitation | undefined; joinOpen: boolean }>({
+    invitation: view.invitation,
+    joinOpen: view.joinOpen,
+  })
   const participantsId = useId()
   const shareId = useId()
   const exportId = useId()

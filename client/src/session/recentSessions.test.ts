@@ -2,21 +2,29 @@ import { describe, expect, it } from 'vitest'
 import { memoryStorage } from '../storage/memoryStorage.ts'
 import { parseRecentSessions, recentSessions, type RecentSession } from './recentSessions.ts'
 
-
 const first: RecentSession = {
   id: 'AAAAAAAAAAAAAAAAAAAAAA',
   title: 'Innovatie-sessie team Noord',
   createdAt: '2025-03-01T09:00:00.000Z',
   observerToken: 'observer_token_123456',
 }
-const second: RecentSession = { ...first, id: 'BBBBBBBBBBBBBBBBBBBBBB', title: 'Tweede', createdAt: '2025-03-02T09:00:00.000Z' }
+const second: RecentSession = {
+  ...first,
+  id: 'BBBBBBBBBBBBBBBBBBBBBB',
+  title: 'Tweede',
+  createdAt: '2025-03-02T09:00:00.000Z',
+}
 
 describe("a facilitator's recent sessions", () => {
   it('are listed newest first and kept across visits', () => {
     const storage = memoryStorage()
     recentSessions(storage).add(first)
     recentSessions(storage).add(second)
-    expect(recentSessions(storage).list().map((session) => session.title)).toEqual(['Tweede', first.title])
+    expect(
+      recentSessions(storage)
+        .list()
+        .map((session) => session.title),
+    ).toEqual(['Tweede', first.title])
   })
 
   it('can be renamed and removed, and are found by id', () => {

@@ -61,7 +61,8 @@ export function parseRecentSessions(value: unknown): RecentSession[] {
       id,
       title: title.slice(0, 120),
       createdAt,
-      observerToken: typeof observerToken === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(observerToken) ? observerToken : null,
+      observerToken:
+        typeof observerToken === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(observerToken) ? observerToken : null,
     })
   }
   return result.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))

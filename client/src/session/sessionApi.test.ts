@@ -54,7 +54,10 @@ describe('the session API client', () => {
   })
 
   it('says the server could not be reached when the network fails', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
     expect(await failure(lookUpJoinCode('ABCDEF'))).toMatchObject({ status: 0 })
   })
 })

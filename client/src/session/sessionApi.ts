@@ -135,17 +135,27 @@ export async function renameSession(sessionId: string, token: string, title: str
 
 /** A change to the session (facilitator): closing or opening joining; answers the session as it is now. */
 export function updateSession(sessionId: string, token: string, body: UpdateSessionRequest): Promise<SessionView> {
-  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}`, sessionViewSchema, { method: 'PATCH', token, body })
+  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}`, sessionViewSchema, {
+    method: 'PATCH',
+    token,
+    body,
+  })
 }
 
 /** "Nieuwe uitnodiging": a new code and participants' link; the old ones stop working. */
 export function newInvitation(sessionId: string, token: string): Promise<Invitation> {
-  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/invitation`, invitationSchema, { method: 'POST', token })
+  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/invitation`, invitationSchema, {
+    method: 'POST',
+    token,
+  })
 }
 
 /** "Verwijderen": removes a participant (facilitator). */
 export async function removeParticipant(sessionId: string, token: string, participantId: string): Promise<void> {
-  await send(`/api/sessions/${encodeURIComponent(sessionId)}/participants/${encodeURIComponent(participantId)}`, { method: 'DELETE', token })
+  await send(`/api/sessions/${encodeURIComponent(sessionId)}/participants/${encodeURIComponent(participantId)}`, {
+    method: 'DELETE',
+    token,
+  })
 }
 
 export async function deleteSession(sessionId: string, token: string): Promise<void> {
@@ -161,10 +171,16 @@ export function duplicateSession(sessionId: string, token: string): Promise<Crea
 
 /** A fresh observers' link (facilitator): only hashes of tokens are kept, so an earlier link cannot be shown again. */
 export function newObserverLink(sessionId: string, token: string): Promise<ObserverLink> {
-  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/observer-link`, observerLinkSchema, { method: 'POST', token })
+  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/observer-link`, observerLinkSchema, {
+    method: 'POST',
+    token,
+  })
 }
 
 /** A single-use ticket for one WebSocket connection to a room of the session (valid 60 s). */
 export function requestRoomTicket(sessionId: string, token: string): Promise<IssuedRoomTicket> {
-  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/tickets`, issuedRoomTicketSchema, { method: 'POST', token })
+  return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/tickets`, issuedRoomTicketSchema, {
+    method: 'POST',
+    token,
+  })
 }

@@ -5,7 +5,6 @@ import { adoptTokenFromAddress, sessionTokens, type AddressBar } from './session
 const id = 'AbCdEfGhIjKlMnOpQrStUv'
 const token = 'tok_en-1234567890abcdef'
 
-
 function addressBar(hash: string): AddressBar & { replaced: string[] } {
   const replaced: string[] = []
   return { pathname: `/s/${id}`, search: '', hash, replace: (url) => replaced.push(url), replaced }

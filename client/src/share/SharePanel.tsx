@@ -43,7 +43,11 @@ export function SharePanel({
   // Known in the browser that made the session; elsewhere the facilitator asks the server for a new one.
   const [observer, setObserver] = useState<string | null>(observerToken)
   const [minting, setMinting] = useState<'idle' | 'busy' | 'failed'>('idle')
-  const [door, setDoor] = useState<{ busy: boolean; status: string | null; error: string | null }>({ busy: false, status: null, error: null })
+  const [door, setDoor] = useState<{ busy: boolean; status: string | null; error: string | null }>({
+    busy: false,
+    status: null,
+    error: null,
+  })
   const doorAction = async (act: () => Promise<string | null>) => {
     setDoor({ busy: true, status: null, error: null })
     try {
@@ -98,7 +102,12 @@ export function SharePanel({
           <button type="button" onClick={() => void toggleJoining()} disabled={door.busy}>
             {joinOpen ? messages.closeJoining : messages.openJoining}
           </button>
-          <button type="button" onClick={() => void replaceInvitation()} disabled={door.busy} title={messages.newInvitationHint}>
+          <button
+            type="button"
+            onClick={() => void replaceInvitation()}
+            disabled={door.busy}
+            title={messages.newInvitationHint}
+          >
             {messages.newInvitation}
           </button>
         </div>
@@ -129,7 +138,17 @@ export function SharePanel({
   )
 }
 
-function CopyField({ label, value, messages, large = false }: { label: string; value: string; messages: Messages; large?: boolean }) {
+function CopyField({
+  label,
+  value,
+  messages,
+  large = false,
+}: {
+  label: string
+  value: string
+  messages: Messages
+  large?: boolean
+}) {
   const inputId = useId()
   const inputRef = useRef<HTMLInputElement>(null)
   const [result, setResult] = useState<'copied' | 'failed' | null>(null)

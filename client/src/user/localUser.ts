@@ -84,7 +84,8 @@ function load(storage: Storage | null): TLUserPreferences {
     animationSpeed: num(stored.animationSpeed),
     edgeScrollSpeed: num(stored.edgeScrollSpeed),
     areKeyboardShortcutsEnabled: flag(stored.areKeyboardShortcutsEnabled),
-    colorScheme: colorScheme === 'dark' || colorScheme === 'light' || colorScheme === 'system' ? colorScheme : undefined,
+    colorScheme:
+      colorScheme === 'dark' || colorScheme === 'light' || colorScheme === 'system' ? colorScheme : undefined,
     isSnapMode: flag(stored.isSnapMode),
     isWrapMode: flag(stored.isWrapMode),
     isDynamicSizeMode: flag(stored.isDynamicSizeMode),

@@ -8,7 +8,17 @@ import type { VotingSession } from './votingSession.ts'
  * "Heb je dit al geprobeerd?" for every action of the chosen plays: each participant's own answer (one,
  * changeable, cleared with "Wissen") and the team's counts, which everyone sees live.
  */
-export function ActionMarksPanel({ session, template, playIds, messages }: { session: VotingSession; template: Template; playIds: readonly string[]; messages: VotingMessages }) {
+export function ActionMarksPanel({
+  session,
+  template,
+  playIds,
+  messages,
+}: {
+  session: VotingSession
+  template: Template
+  playIds: readonly string[]
+  messages: VotingMessages
+}) {
   const plays = template.principles.flatMap((p) => p.plays).filter((play) => playIds.includes(play.id))
   if (plays.length === 0) return <p>{messages.noPlays}</p>
   return (
@@ -27,8 +37,19 @@ export function ActionMarksPanel({ session, template, playIds, messages }: { ses
   )
 }
 
-function ActionMarkRow({ action, session, messages }: { action: Action; session: VotingSession; messages: VotingMessages }) {
-  const counts = useValue('mark counts', () => session.markCounts.get().get(action.id) ?? emptyMarkCounts(), [session, action.id])
+function ActionMarkRow({
+  action,
+  session,
+  messages,
+}: {
+  action: Action
+  session: VotingSession
+  messages: VotingMessages
+}) {
+  const counts = useValue('mark counts', () => session.markCounts.get().get(action.id) ?? emptyMarkCounts(), [
+    session,
+    action.id,
+  ])
   const own = useValue('own mark', () => session.ownMarks.get()[action.id] ?? null, [session, action.id])
   const name = useId()
   const canMark = session.role === 'participant'

@@ -28,13 +28,31 @@ function sessionWith(role: 'participant' | 'observer', published: PublicVoteRoun
   return new VotingSession({
     role,
     controlDoc: doc,
-    api: { createRound: refuse, round: pending, rounds: refuse, vote: refuse, withdraw: refuse, close: refuse, reveal: refuse, mark: refuse, marks: refuse },
+    api: {
+      createRound: refuse,
+      round: pending,
+      rounds: refuse,
+      vote: refuse,
+      withdraw: refuse,
+      close: refuse,
+      reveal: refuse,
+      mark: refuse,
+      marks: refuse,
+    },
   })
 }
 
 function render(session: VotingSession | null, cardId = 'vraag-1'): string {
-  const card = createElement(CardVote, { cardId, label: 'We moeten dit verbeteren!', text: 'Steunen leiders innovatie?' })
-  return renderToStaticMarkup(session ? createElement(CardVoteContext.Provider, { value: { session, messages: votingMessagesFor('nl') } }, card) : card)
+  const card = createElement(CardVote, {
+    cardId,
+    label: 'We moeten dit verbeteren!',
+    text: 'Steunen leiders innovatie?',
+  })
+  return renderToStaticMarkup(
+    session
+      ? createElement(CardVoteContext.Provider, { value: { session, messages: votingMessagesFor('nl') } }, card)
+      : card,
+  )
 }
 
 describe('the vote place on a card', () => {
@@ -44,7 +62,7 @@ describe('the vote place on a card', () => {
     expect(render(sessionWith('participant', round), 'not-in-round')).not.toContain('<button')
   })
 
-  it('is a participant\'s button while the card is in an open round, with the votes left', () => {
+  it("is a participant's button while the card is in an open round, with the votes left", () => {
     const html = render(sessionWith('participant', round))
     expect(html).toContain('aria-label="We moeten dit verbeteren!: Steunen leiders innovatie?"')
     expect(html).toContain('Nog 3 stemmen')
@@ -52,7 +70,14 @@ describe('the vote place on a card', () => {
   })
 
   it('carries the tally once revealed', () => {
-    const html = render(sessionWith('participant', { ...round, status: 'revealed', voterCount: 4, tallies: [{ cardId: 'vraag-1', votes: 4, voters: 4 }] }))
+    const html = render(
+      sessionWith('participant', {
+        ...round,
+        status: 'revealed',
+        voterCount: 4,
+        tallies: [{ cardId: 'vraag-1', votes: 4, voters: 4 }],
+      }),
+    )
     expect(html).toContain('4 stemmen')
     expect(html).not.toContain('<button')
   })

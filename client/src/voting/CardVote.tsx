@@ -22,7 +22,17 @@ const onCanvas = {
  * verbeteren!" on assessment questions, a dot elsewhere) with their own votes and what is left; once the
  * tallies may be seen, the card's tally as a badge. Outside a round it shows `label` as it is, or nothing.
  */
-export function CardVote({ cardId, label, text, compact = false }: { cardId: string; label: string; text: string; compact?: boolean }) {
+export function CardVote({
+  cardId,
+  label,
+  text,
+  compact = false,
+}: {
+  cardId: string
+  label: string
+  text: string
+  compact?: boolean
+}) {
   const context = useContext(CardVoteContext)
   const round = useValue('current round', () => context?.session.current.get() ?? null, [context])
   const placeholder = label !== '' && !compact ? <span className="wp-tpl-vote__label">{label}</span> : null
@@ -47,18 +57,30 @@ export function CardVote({ cardId, label, text, compact = false }: { cardId: str
             {compact ? '●' : buttonLabel}
           </button>
           {mayTakeBack(round, cardId) ? (
-            <button type="button" className="wp-card-vote__undo" aria-label={messages.takeBackOn(text)} onClick={() => void session.takeBack(cardId)} {...onCanvas}>
+            <button
+              type="button"
+              className="wp-card-vote__undo"
+              aria-label={messages.takeBackOn(text)}
+              onClick={() => void session.takeBack(cardId)}
+              {...onCanvas}
+            >
               {compact ? '↶' : messages.takeBack}
             </button>
           ) : null}
         </>
-      ) : placeholder}
+      ) : (
+        placeholder
+      )}
       {own > 0 ? (
         <span className="wp-voting__dots" role="img" aria-label={messages.ownVotes(own)}>
           {'●'.repeat(own)}
         </span>
       ) : null}
-      {voting && !compact ? <span className="wp-card-vote__left">{remainingVotes(round) > 0 ? messages.remaining(remainingVotes(round)) : messages.noVotesLeft}</span> : null}
+      {voting && !compact ? (
+        <span className="wp-card-vote__left">
+          {remainingVotes(round) > 0 ? messages.remaining(remainingVotes(round)) : messages.noVotesLeft}
+        </span>
+      ) : null}
       {tally ? <span className="wp-voting__tally">{messages.tallyBadge(tally.votes)}</span> : null}
     </span>
   )

@@ -11,17 +11,57 @@ import type { VotingSession } from './votingSession.ts'
  * propose, ties shown, the facilitator chooses), at an assess stage the plays (the top questions ticked,
  * the facilitator adjusts). Other stages have nothing to decide.
  */
-export function PlaybookDecision({ session, template, round, messages }: { session: VotingSession; template: Template; round: RoundView; messages: VotingMessages }) {
+export function PlaybookDecision({
+  session,
+  template,
+  round,
+  messages,
+}: {
+  session: VotingSession
+  template: Template
+  round: RoundView
+  messages: VotingMessages
+}) {
   const kind = template.agenda.find((s) => s.id === round.stageId)?.kind
   if (!round.tallies) return null
-  if (kind === 'challenges') return <PrincipleChoice key={round.roundId} session={session} template={template} tallies={round.tallies} messages={messages} />
-  if (kind === 'assess') return <PlaysChoice key={round.roundId} session={session} template={template} tallies={round.tallies} messages={messages} />
+  if (kind === 'challenges')
+    return (
+      <PrincipleChoice
+        key={round.roundId}
+        session={session}
+        template={template}
+        tallies={round.tallies}
+        messages={messages}
+      />
+    )
+  if (kind === 'assess')
+    return (
+      <PlaysChoice
+        key={round.roundId}
+        session={session}
+        template={template}
+        tallies={round.tallies}
+        messages={messages}
+      />
+    )
   return null
 }
 
-function PrincipleChoice({ session, template, tallies, messages }: { session: VotingSession; template: Template; tallies: readonly Tally[]; messages: VotingMessages }) {
+function PrincipleChoice({
+  session,
+  template,
+  tallies,
+  messages,
+}: {
+  session: VotingSession
+  template: Template
+  tallies: readonly Tally[]
+  messages: VotingMessages
+}) {
   const proposal = proposePrinciple(template, tallies)
-  const chosen = useValue('chosen principle', () => session.facilitation.get().rounds.at(-1)?.principleIds[0] ?? null, [session])
+  const chosen = useValue('chosen principle', () => session.facilitation.get().rounds.at(-1)?.principleIds[0] ?? null, [
+    session,
+  ])
   const [selected, setSelected] = useState(() => chosen ?? proposal.principleIds[0] ?? template.principles[0]?.id ?? '')
   const headingId = useId()
   const titleOf = (id: string) => {
@@ -36,7 +76,12 @@ function PrincipleChoice({ session, template, tallies, messages }: { session: Vo
         <legend>{messages.choosePrinciple}</legend>
         {proposal.votes.map(({ principleId, votes }) => (
           <label key={principleId} className="wp-voting-dialog__check">
-            <input type="radio" name={`principle-${headingId}`} checked={selected === principleId} onChange={() => setSelected(principleId)} />
+            <input
+              type="radio"
+              name={`principle-${headingId}`}
+              checked={selected === principleId}
+              onChange={() => setSelected(principleId)}
+            />
             {titleOf(principleId)} <span className="wp-voting__tally">{messages.principleVotes(votes)}</span>
           </label>
         ))}
@@ -49,11 +94,25 @@ function PrincipleChoice({ session, template, tallies, messages }: { session: Vo
   )
 }
 
-function PlaysChoice({ session, template, tallies, messages }: { session: VotingSession; template: Template; tallies: readonly Tally[]; messages: VotingMessages }) {
+function PlaysChoice({
+  session,
+  template,
+  tallies,
+  messages,
+}: {
+  session: VotingSession
+  template: Template
+  tallies: readonly Tally[]
+  messages: VotingMessages
+}) {
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(defaultQuestionSelection(template, tallies)))
-  const chosenPlays = useValue('chosen plays', () => session.facilitation.get().rounds.at(-1)?.playIds.length ?? 0, [session])
+  const chosenPlays = useValue('chosen plays', () => session.facilitation.get().rounds.at(-1)?.playIds.length ?? 0, [
+    session,
+  ])
   const headingId = useId()
-  const questions = new Map(template.principles.flatMap((p) => p.assessmentQuestions.map((q) => [q.id, q.text] as const)))
+  const questions = new Map(
+    template.principles.flatMap((p) => p.assessmentQuestions.map((q) => [q.id, q.text] as const)),
+  )
   // Most votes first (the tallies come sorted), so the plays keep the ranking's order.
   const ranked = tallies.filter((t) => questions.has(t.cardId))
   const toggle = (id: string) =>
@@ -77,7 +136,14 @@ function PlaysChoice({ session, template, tallies, messages }: { session: Voting
       </fieldset>
       <button
         type="button"
-        onClick={() => session.choosePlays(playsOfQuestions(template, ranked.map((t) => t.cardId).filter((id) => ticked.has(id))))}
+        onClick={() =>
+          session.choosePlays(
+            playsOfQuestions(
+              template,
+              ranked.map((t) => t.cardId).filter((id) => ticked.has(id)),
+            ),
+          )
+        }
       >
         {messages.choosePlays}
       </button>

@@ -101,11 +101,25 @@ export function StartRoundDialog({
         </label>
         <label>
           {messages.votesPerParticipant}
-          <input type="number" min={1} max={99} required value={votes} onChange={(event) => setVotes(clampVotes(event.target.valueAsNumber))} />
+          <input
+            type="number"
+            min={1}
+            max={99}
+            required
+            value={votes}
+            onChange={(event) => setVotes(clampVotes(event.target.valueAsNumber))}
+          />
         </label>
         <label>
           {messages.maxPerCard}
-          <input type="number" min={1} max={99} required value={perCard} onChange={(event) => setPerCard(clampVotes(event.target.valueAsNumber))} />
+          <input
+            type="number"
+            min={1}
+            max={99}
+            required
+            value={perCard}
+            onChange={(event) => setPerCard(clampVotes(event.target.valueAsNumber))}
+          />
         </label>
         <label className="wp-voting-dialog__check">
           <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />

@@ -27,7 +27,11 @@ export function StickyVotes() {
   return (
     <>
       {places.map((place) => (
-        <div key={place.cardId} className="wp-sticky-vote" style={{ transform: `translate(${place.x}px, ${place.y}px)` }}>
+        <div
+          key={place.cardId}
+          className="wp-sticky-vote"
+          style={{ transform: `translate(${place.x}px, ${place.y}px)` }}
+        >
           <CardVote cardId={place.cardId} label="" text={place.text} compact />
         </div>
       ))}

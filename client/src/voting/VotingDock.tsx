@@ -42,7 +42,13 @@ export function VotingDock({ view, session, boardDoc, editor, template, locale, 
   return (
     <aside className="wp-voting-dock" aria-label={messages.dockLabel}>
       <DockSection title={messages.votingHeading} messages={messages}>
-        <VotingPanel session={session} template={template} stickies={stickies} messages={messages} participantCount={participantCount} />
+        <VotingPanel
+          session={session}
+          template={template}
+          stickies={stickies}
+          messages={messages}
+          participantCount={participantCount}
+        />
       </DockSection>
       {hasResults ? (
         <DockSection title={messages.resultsHeading} messages={messages}>
@@ -55,14 +61,31 @@ export function VotingDock({ view, session, boardDoc, editor, template, locale, 
         </DockSection>
       ) : null}
       <DockSection title={messages.planHeading} messages={messages} initiallyOpen={false}>
-        <ActionPlanPanel plan={plan} template={template} session={session} stickies={stickies} readOnly={view.role === 'observer'} messages={messages} />
+        <ActionPlanPanel
+          plan={plan}
+          template={template}
+          session={session}
+          stickies={stickies}
+          readOnly={view.role === 'observer'}
+          messages={messages}
+        />
       </DockSection>
     </aside>
   )
 }
 
 /** A panel of the dock with a heading that folds it away (keyboard: the heading is a button). */
-function DockSection({ title, messages, initiallyOpen = true, children }: { title: string; messages: VotingMessages; initiallyOpen?: boolean; children: ReactNode }) {
+function DockSection({
+  title,
+  messages,
+  initiallyOpen = true,
+  children,
+}: {
+  title: string
+  messages: VotingMessages
+  initiallyOpen?: boolean
+  children: ReactNode
+}) {
   const [open, setOpen] = useState(initiallyOpen)
   const bodyId = useId()
   const headingId = useId()
@@ -95,4 +118,3 @@ function useActionPlan(boardDoc: Y.Doc): ActionPlanBoard | null {
   }, [boardDoc])
   return plan
 }
-

@@ -32,7 +32,15 @@ export function VotingPanel({ session, template, stickies, messages, participant
   return (
     <div className="wp-voting" aria-busy={busy}>
       {round ? (
-        <RoundDetails round={round} session={session} template={template} stickies={stickies} messages={messages} participantCount={participantCount} stageTitle={stageTitle(round.stageId)} />
+        <RoundDetails
+          round={round}
+          session={session}
+          template={template}
+          stickies={stickies}
+          messages={messages}
+          participantCount={participantCount}
+          stageTitle={stageTitle(round.stageId)}
+        />
       ) : (
         <p>{messages.noRound}</p>
       )}
@@ -102,7 +110,8 @@ function RoundDetails({
   return (
     <>
       <h3 className="wp-voting__title">
-        {messages.roundTitle(round.title, stageTitle)} <span className="wp-voting__status">({messages.roundStatus[round.status]})</span>
+        {messages.roundTitle(round.title, stageTitle)}{' '}
+        <span className="wp-voting__status">({messages.roundStatus[round.status]})</span>
       </h3>
       <p className="wp-voting__voters" aria-live="polite">
         {messages.votersCount(round.voterCount, Math.max(participantCount, round.voterCount))}
@@ -113,7 +122,9 @@ function RoundDetails({
         </p>
       ) : null}
       {round.status === 'closed' && !tallies ? <p>{messages.roundClosed}</p> : null}
-      {round.status !== 'revealed' && !tallies && session.role === 'participant' ? <p>{messages.waitForReveal}</p> : null}
+      {round.status !== 'revealed' && !tallies && session.role === 'participant' ? (
+        <p>{messages.waitForReveal}</p>
+      ) : null}
       <ul className="wp-voting__cards">
         {cards.map((card) => (
           <CardRow
@@ -170,7 +181,11 @@ function CardRow({
             {voteLabel}
           </button>
           {mayTakeBack(round, card.cardId) ? (
-            <button type="button" aria-label={messages.takeBackOn(card.text)} onClick={() => void session.takeBack(card.cardId)}>
+            <button
+              type="button"
+              aria-label={messages.takeBackOn(card.text)}
+              onClick={() => void session.takeBack(card.cardId)}
+            >
               {messages.takeBack}
             </button>
           ) : null}

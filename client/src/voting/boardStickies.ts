@@ -1,4 +1,10 @@
-import { layoutTemplate, stageFrameOf, type FacilitationState, type Template, type TemplateLayout } from '@werkplaats/shared'
+import {
+  layoutTemplate,
+  stageFrameOf,
+  type FacilitationState,
+  type Template,
+  type TemplateLayout,
+} from '@werkplaats/shared'
 import type { Editor } from 'tldraw'
 import { stickiesInFrame, type BoardSticky } from './voteCards.ts'
 
@@ -12,7 +18,13 @@ export function boardStickies(editor: Editor): BoardSticky[] {
     if (shape.type !== 'note') return []
     const bounds = editor.getShapePageBounds(shape)
     if (!bounds) return []
-    return [{ id: shape.id, bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }, text: editor.getShapeUtil(shape).getText(shape) ?? '' }]
+    return [
+      {
+        id: shape.id,
+        bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h },
+        text: editor.getShapeUtil(shape).getText(shape) ?? '',
+      },
+    ]
   })
 }
 
@@ -34,11 +46,25 @@ export function stickiesOfStage(
  * in `pnpm --filter @werkplaats/bench template`. The facilitation state keeps its `rounds` and
  * `layoutOverrides` objects until the control room changes them, so identity is the right key.
  */
-let lastLayout: { template: Template; rounds: FacilitationState['rounds']; overrides: FacilitationState['layoutOverrides']; layout: TemplateLayout } | null = null
+let lastLayout: {
+  template: Template
+  rounds: FacilitationState['rounds']
+  overrides: FacilitationState['layoutOverrides']
+  layout: TemplateLayout
+} | null = null
 
-function layoutOf(template: Template, facilitation: Pick<FacilitationState, 'rounds' | 'layoutOverrides'>): TemplateLayout {
+function layoutOf(
+  template: Template,
+  facilitation: Pick<FacilitationState, 'rounds' | 'layoutOverrides'>,
+): TemplateLayout {
   const last = lastLayout
-  if (last && last.template === template && last.rounds === facilitation.rounds && last.overrides === facilitation.layoutOverrides) return last.layout
+  if (
+    last &&
+    last.template === template &&
+    last.rounds === facilitation.rounds &&
+    last.overrides === facilitation.layoutOverrides
+  )
+    return last.layout
   const layout = layoutTemplate(template, facilitation)
   lastLayout = { template, rounds: facilitation.rounds, overrides: facilitation.layoutOverrides, layout }
   return layout

@@ -9,7 +9,10 @@ const nl = {
   dockLabel: 'Stemmen en actieplan',
   votingHeading: 'Stemmen',
   noRound: 'Er loopt geen stemronde.',
-  roundStatus: { open: 'open', closed: 'gesloten', revealed: 'onthuld' } as Record<'open' | 'closed' | 'revealed', string>,
+  roundStatus: { open: 'open', closed: 'gesloten', revealed: 'onthuld' } as Record<
+    'open' | 'closed' | 'revealed',
+    string
+  >,
   roundTitle: (title: string | undefined, stage: string) => title ?? `Stemronde: ${stage}`,
   votersCount: (voted: number, of: number) => `${voted} van ${of} ${of === 1 ? 'heeft' : 'hebben'} gestemd`,
   remaining: (n: number) => (n === 1 ? 'Nog 1 stem' : `Nog ${n} stemmen`),
@@ -49,22 +52,32 @@ const nl = {
   cancel: 'Annuleren',
 
   resultsHeading: 'Resultaten',
-  resultVotes: (votes: number, share: number) => `${votes} ${votes === 1 ? 'stem' : 'stemmen'} · ${Math.round(share * 100)}% van de stemmers`,
+  resultVotes: (votes: number, share: number) =>
+    `${votes} ${votes === 1 ? 'stem' : 'stemmen'} · ${Math.round(share * 100)}% van de stemmers`,
 
   proposalHeading: 'Voorstel',
   proposal: (titles: string[]) =>
-    titles.length === 0 ? 'Nog geen stemmen: kies zelf een principe.' : titles.length === 1 ? `De stemmen wijzen naar ${titles[0]}.` : `Gelijke stand: ${titles.join(', ')}.`,
+    titles.length === 0
+      ? 'Nog geen stemmen: kies zelf een principe.'
+      : titles.length === 1
+        ? `De stemmen wijzen naar ${titles[0]}.`
+        : `Gelijke stand: ${titles.join(', ')}.`,
   principleVotes: (n: number) => (n === 1 ? '1 stem' : `${n} stemmen`),
   choosePrinciple: 'Dit principe kiezen',
   chosenPrinciple: (title: string) => `Gekozen principe: ${title}`,
   playsHeading: 'Plays voor Verbeteren',
-  playsHint: (top: number) => `De ${top} vragen met de meeste stemmen (gelijke standen inbegrepen) brengen hun play mee. Pas de keuze aan als dat nodig is.`,
+  playsHint: (top: number) =>
+    `De ${top} vragen met de meeste stemmen (gelijke standen inbegrepen) brengen hun play mee. Pas de keuze aan als dat nodig is.`,
   choosePlays: 'Deze plays kiezen',
   chosenPlays: (n: number) => (n === 1 ? '1 play gekozen' : `${n} plays gekozen`),
 
   marksHeading: 'Acties',
   marksQuestion: 'Heb je dit al geprobeerd?',
-  markLabels: { geprobeerd: 'Geprobeerd', 'willen-we-proberen': 'Willen we proberen', 'niet-relevant': 'Niet relevant' } as Record<ActionMark, string>,
+  markLabels: {
+    geprobeerd: 'Geprobeerd',
+    'willen-we-proberen': 'Willen we proberen',
+    'niet-relevant': 'Niet relevant',
+  } as Record<ActionMark, string>,
   markCount: (label: string, n: number) => `${label}: ${n}`,
   clearMark: 'Wissen',
   noPlays: 'Nog geen plays gekozen.',
@@ -138,12 +151,17 @@ const en: VotingMessages = {
 
   proposalHeading: 'Proposal',
   proposal: (titles) =>
-    titles.length === 0 ? 'No votes yet: choose a principle yourself.' : titles.length === 1 ? `The votes point to ${titles[0]}.` : `A tie: ${titles.join(', ')}.`,
+    titles.length === 0
+      ? 'No votes yet: choose a principle yourself.'
+      : titles.length === 1
+        ? `The votes point to ${titles[0]}.`
+        : `A tie: ${titles.join(', ')}.`,
   principleVotes: (n) => (n === 1 ? '1 vote' : `${n} votes`),
   choosePrinciple: 'Choose this principle',
   chosenPrinciple: (title) => `Chosen principle: ${title}`,
   playsHeading: 'Plays for Improve',
-  playsHint: (top) => `The ${top} questions with the most votes (ties included) bring their play. Adjust the choice if needed.`,
+  playsHint: (top) =>
+    `The ${top} questions with the most votes (ties included) bring their play. Adjust the choice if needed.`,
   choosePlays: 'Choose these plays',
   chosenPlays: (n) => (n === 1 ? '1 play chosen' : `${n} plays chosen`),
 

@@ -17,7 +17,10 @@ function withCurrent(rounds: readonly Round[], change: (round: Round) => Round):
  */
 export function withChosenPrinciple(template: Template, rounds: readonly Round[], principleId: string): Round[] {
   const plays = new Set(template.principles.find((p) => p.id === principleId)?.plays.map((play) => play.id) ?? [])
-  return withCurrent(rounds, (round) => ({ principleIds: [principleId], playIds: round.playIds.filter((id) => plays.has(id)) }))
+  return withCurrent(rounds, (round) => ({
+    principleIds: [principleId],
+    playIds: round.playIds.filter((id) => plays.has(id)),
+  }))
 }
 
 export function withSelectedPlays(rounds: readonly Round[], playIds: readonly string[]): Round[] {
@@ -26,7 +29,9 @@ export function withSelectedPlays(rounds: readonly Round[], playIds: readonly st
 
 /** The plays the questions lead to, in the order of the questions, each once. */
 export function playsOfQuestions(template: Template, questionIds: readonly string[]): string[] {
-  const playOf = new Map(template.principles.flatMap((p) => p.assessmentQuestions.map((q) => [q.id, q.playId] as const)))
+  const playOf = new Map(
+    template.principles.flatMap((p) => p.assessmentQuestions.map((q) => [q.id, q.playId] as const)),
+  )
   const plays = questionIds.flatMap((id) => {
     const play = playOf.get(id)
     return play === undefined ? [] : [play]

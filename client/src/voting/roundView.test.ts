@@ -1,6 +1,14 @@
 import type { PublicVoteRound, VoteRoundView } from '@werkplaats/shared'
 import { describe, expect, it } from 'vitest'
-import { currentVoteRound, mayTakeBack, mayVoteOn, mergeRoundView, remainingVotes, resultRows, talliesByCard } from './roundView.ts'
+import {
+  currentVoteRound,
+  mayTakeBack,
+  mayVoteOn,
+  mergeRoundView,
+  remainingVotes,
+  resultRows,
+  talliesByCard,
+} from './roundView.ts'
 
 function round(changes: Partial<PublicVoteRound> = {}): PublicVoteRound {
   return {
@@ -17,17 +25,29 @@ function round(changes: Partial<PublicVoteRound> = {}): PublicVoteRound {
 
 describe('the round a screen shows', () => {
   it('is the newest on the current stage, else the newest open one, else the newest', () => {
-    const rounds = [round({ roundId: 'old', createdAt: 1 }), round({ roundId: 'new', createdAt: 2 }), round({ roundId: 'other', stageId: 'startpunt', createdAt: 3, status: 'closed' })]
+    const rounds = [
+      round({ roundId: 'old', createdAt: 1 }),
+      round({ roundId: 'new', createdAt: 2 }),
+      round({ roundId: 'other', stageId: 'startpunt', createdAt: 3, status: 'closed' }),
+    ]
     expect(currentVoteRound(rounds, 'kaderen')?.roundId).toBe('new')
     expect(currentVoteRound(rounds, 'startpunt')?.roundId).toBe('other')
     expect(currentVoteRound(rounds, 'welkom')?.roundId).toBe('new')
-    const revealed = [round({ roundId: 'kaderen', status: 'revealed', createdAt: 2 }), round({ roundId: 'startpunt', stageId: 'startpunt', status: 'revealed' })]
+    const revealed = [
+      round({ roundId: 'kaderen', status: 'revealed', createdAt: 2 }),
+      round({ roundId: 'startpunt', stageId: 'startpunt', status: 'revealed' }),
+    ]
     expect(currentVoteRound(revealed, 'verbeteren')?.roundId).toBe('kaderen')
     expect(currentVoteRound([], null)).toBeNull()
   })
 
-  it('takes status, count and public tallies from the room, own votes from the server\'s answer', () => {
-    const own: VoteRoundView = { ...round(), ownVotes: ['a', 'a'], remainingVotes: 1, tallies: [{ cardId: 'a', votes: 2, voters: 1 }] }
+  it("takes status, count and public tallies from the room, own votes from the server's answer", () => {
+    const own: VoteRoundView = {
+      ...round(),
+      ownVotes: ['a', 'a'],
+      remainingVotes: 1,
+      tallies: [{ cardId: 'a', votes: 2, voters: 1 }],
+    }
     const merged = mergeRoundView(round({ status: 'closed', voterCount: 4 }), own)
     expect(merged).toMatchObject({ status: 'closed', voterCount: 4, ownVotes: ['a', 'a'], remainingVotes: 1 })
     // The facilitator's tallies before reveal come only from the server's answer.
@@ -40,9 +60,13 @@ describe('the round a screen shows', () => {
 })
 
 describe('what a participant may do', () => {
-  const view = (ownVotes: string[], remaining: number | null, changes: Partial<PublicVoteRound> = {}) => ({ ...round(changes), ownVotes, remainingVotes: remaining })
+  const view = (ownVotes: string[], remaining: number | null, changes: Partial<PublicVoteRound> = {}) => ({
+    ...round(changes),
+    ownVotes,
+    remainingVotes: remaining,
+  })
 
-  it('vote within the budget and the per-card cap, on the round\'s cards, while it is open', () => {
+  it("vote within the budget and the per-card cap, on the round's cards, while it is open", () => {
     expect(mayVoteOn(view([], null), 'a')).toBe(true)
     expect(mayVoteOn(view(['a', 'a'], 1), 'a')).toBe(false)
     expect(mayVoteOn(view(['a', 'a'], 1), 'b')).toBe(true)
@@ -51,7 +75,7 @@ describe('what a participant may do', () => {
     expect(mayVoteOn(view([], 3, { status: 'closed' }), 'a')).toBe(false)
   })
 
-  it('count what is left from the server\'s word, or from the own votes before its first answer', () => {
+  it("count what is left from the server's word, or from the own votes before its first answer", () => {
     expect(remainingVotes(view(['a'], null))).toBe(2)
     expect(remainingVotes(view(['a'], 0))).toBe(0)
   })
@@ -65,7 +89,11 @@ describe('what a participant may do', () => {
 
 describe('results', () => {
   it('list every card, most votes first, with the share of the voters; nothing while hidden', () => {
-    const tallies = [{ cardId: 'c', votes: 1, voters: 1 }, { cardId: 'a', votes: 4, voters: 3 }, { cardId: 'b', votes: 0, voters: 0 }]
+    const tallies = [
+      { cardId: 'c', votes: 1, voters: 1 },
+      { cardId: 'a', votes: 4, voters: 3 },
+      { cardId: 'b', votes: 0, voters: 0 },
+    ]
     expect(resultRows({ tallies, voterCount: 4 })).toEqual([
       { cardId: 'a', votes: 4, voters: 3, share: 0.75 },
       { cardId: 'c', votes: 1, voters: 1, share: 0.25 },

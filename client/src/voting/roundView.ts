@@ -30,7 +30,12 @@ export function mergeRoundView(round: PublicVoteRound, own: VoteRoundView | unde
  */
 export function currentVoteRound<R extends PublicVoteRound>(rounds: readonly R[], stageId: string | null): R | null {
   const newestFirst = [...rounds].sort((a, b) => b.createdAt - a.createdAt)
-  return newestFirst.find((r) => r.stageId === stageId) ?? newestFirst.find((r) => r.status === 'open') ?? newestFirst[0] ?? null
+  return (
+    newestFirst.find((r) => r.stageId === stageId) ??
+    newestFirst.find((r) => r.status === 'open') ??
+    newestFirst[0] ??
+    null
+  )
 }
 
 /** How many of this participant's votes are on `cardId`. */

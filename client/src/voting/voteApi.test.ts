@@ -22,10 +22,20 @@ function answer(status: number, body: unknown) {
   return fetchMock
 }
 
-function sent(fetchMock: ReturnType<typeof answer>): { url: string; method: string; body: unknown; authorization: string | undefined } {
+function sent(fetchMock: ReturnType<typeof answer>): {
+  url: string
+  method: string
+  body: unknown
+  authorization: string | undefined
+} {
   const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
   const headers = init.headers as Record<string, string>
-  return { url, method: init.method ?? 'GET', body: init.body ? JSON.parse(String(init.body)) : undefined, authorization: headers.authorization }
+  return {
+    url,
+    method: init.method ?? 'GET',
+    body: init.body ? JSON.parse(String(init.body)) : undefined,
+    authorization: headers.authorization,
+  }
 }
 
 afterEach(() => vi.unstubAllGlobals())
@@ -44,21 +54,28 @@ describe('the vote API client', () => {
     })
   })
 
-  it('takes a sticky\'s vote back by its id in the address', async () => {
+  it("takes a sticky's vote back by its id in the address", async () => {
     const fetchMock = answer(200, view)
     await api.withdraw(roundId, 'shape:abc')
-    expect(sent(fetchMock)).toMatchObject({ url: `/api/sessions/${sessionId}/rounds/${roundId}/votes/shape%3Aabc`, method: 'DELETE' })
+    expect(sent(fetchMock)).toMatchObject({
+      url: `/api/sessions/${sessionId}/rounds/${roundId}/votes/shape%3Aabc`,
+      method: 'DELETE',
+    })
   })
 
   it('puts a mark and reads the marks', async () => {
-    let fetchMock = answer(200, { actionId: 'x', mark: 'geprobeerd' })
+    const fetchMock = answer(200, { actionId: 'x', mark: 'geprobeerd' })
     expect(await api.mark('x', 'geprobeerd')).toEqual({ actionId: 'x', mark: 'geprobeerd' })
-    expect(sent(fetchMock)).toMatchObject({ url: `/api/sessions/${sessionId}/marks/x`, method: 'PUT', body: { mark: 'geprobeerd' } })
-    fetchMock = answer(200, { counts: { x: { geprobeerd: 1, 'willen-we-proberen': 0, 'niet-relevant': 0 } }, own: {} })
+    expect(sent(fetchMock)).toMatchObject({
+      url: `/api/sessions/${sessionId}/marks/x`,
+      method: 'PUT',
+      body: { mark: 'geprobeerd' },
+    })
+    answer(200, { counts: { x: { geprobeerd: 1, 'willen-we-proberen': 0, 'niet-relevant': 0 } }, own: {} })
     expect((await api.marks()).counts.x?.geprobeerd).toBe(1)
   })
 
-  it('says the server\'s refusal with its status, and refuses an answer that does not fit', async () => {
+  it("says the server's refusal with its status, and refuses an answer that does not fit", async () => {
     answer(409, { error: 'no votes left in this round' })
     await expect(api.vote(roundId, 'a')).rejects.toMatchObject({ status: 409, message: 'no votes left in this round' })
     answer(200, { ...view, status: 'maybe' })

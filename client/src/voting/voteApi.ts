@@ -37,16 +37,25 @@ export function voteApi(sessionId: string, token: string): VoteApi {
   const session = `/api/sessions/${encodeURIComponent(sessionId)}`
   const roundPath = (roundId: string) => `${session}/rounds/${encodeURIComponent(roundId)}`
   return {
-    createRound: (request) => fetchParsed(`${session}/rounds`, createdVoteRoundSchema, { method: 'POST', token, body: request }),
+    createRound: (request) =>
+      fetchParsed(`${session}/rounds`, createdVoteRoundSchema, { method: 'POST', token, body: request }),
     round: (roundId, signal) => fetchParsed(roundPath(roundId), voteRoundViewSchema, { token, signal }),
     rounds: (signal) => fetchParsed(`${session}/rounds`, voteRoundViewSchema.array(), { token, signal }),
-    vote: (roundId, cardId) => fetchParsed(`${roundPath(roundId)}/votes`, voteRoundViewSchema, { method: 'POST', token, body: { cardId } }),
+    vote: (roundId, cardId) =>
+      fetchParsed(`${roundPath(roundId)}/votes`, voteRoundViewSchema, { method: 'POST', token, body: { cardId } }),
     withdraw: (roundId, cardId) =>
-      fetchParsed(`${roundPath(roundId)}/votes/${encodeURIComponent(cardId)}`, voteRoundViewSchema, { method: 'DELETE', token }),
+      fetchParsed(`${roundPath(roundId)}/votes/${encodeURIComponent(cardId)}`, voteRoundViewSchema, {
+        method: 'DELETE',
+        token,
+      }),
     close: (roundId) => fetchParsed(`${roundPath(roundId)}/close`, voteRoundViewSchema, { method: 'POST', token }),
     reveal: (roundId) => fetchParsed(`${roundPath(roundId)}/reveal`, voteRoundViewSchema, { method: 'POST', token }),
     mark: (actionId, mark) =>
-      fetchParsed(`${session}/marks/${encodeURIComponent(actionId)}`, markAnswerSchema, { method: 'PUT', token, body: { mark } }),
+      fetchParsed(`${session}/marks/${encodeURIComponent(actionId)}`, markAnswerSchema, {
+        method: 'PUT',
+        token,
+        body: { mark },
+      }),
     marks: (signal) => fetchParsed(`${session}/marks`, marksViewSchema, { token, signal }),
   }
 }

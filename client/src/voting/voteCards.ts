@@ -30,15 +30,26 @@ export function templateVoteCards(template: Template): Map<string, VoteCard> {
   const cards = new Map<string, VoteCard>()
   const add = (card: VoteCard) => cards.set(card.cardId, card)
   for (const principle of template.principles) {
-    add({ cardId: principle.id, kind: 'principle', text: `${principle.number}. ${principle.title}`, principleId: principle.id })
+    add({
+      cardId: principle.id,
+      kind: 'principle',
+      text: `${principle.number}. ${principle.title}`,
+      principleId: principle.id,
+    })
     principle.challengeQuestions.forEach((text, index) =>
-      add({ cardId: challengeQuestionId(principle.id, index), kind: 'challenge-question', text, principleId: principle.id }),
+      add({
+        cardId: challengeQuestionId(principle.id, index),
+        kind: 'challenge-question',
+        text,
+        principleId: principle.id,
+      }),
     )
     for (const question of principle.assessmentQuestions) {
       add({ cardId: question.id, kind: 'assessment-question', text: question.text, principleId: principle.id })
     }
     for (const play of principle.plays) {
-      for (const action of play.actions) add({ cardId: action.id, kind: 'action', text: action.text, principleId: principle.id })
+      for (const action of play.actions)
+        add({ cardId: action.id, kind: 'action', text: action.text, principleId: principle.id })
     }
   }
   return cards
@@ -58,7 +69,12 @@ export function principlesInScope(template: Template, stage: Stage, round: Round
  * questions, at an assess stage the assessment questions in scope, at an improve stage the actions of the
  * selected plays; and everywhere the stickies written in the stage's frame.
  */
-export function stageVoteCards(template: Template, stage: Stage, round: Round, stickies: readonly BoardSticky[]): VoteCard[] {
+export function stageVoteCards(
+  template: Template,
+  stage: Stage,
+  round: Round,
+  stickies: readonly BoardSticky[],
+): VoteCard[] {
   const all = [...templateVoteCards(template).values()]
   const stickyCards = stickies.map((s): VoteCard => ({ cardId: s.id, kind: 'sticky', text: s.text }))
   switch (stage.kind) {
@@ -80,7 +96,9 @@ export function stageVoteCards(template: Template, stage: Stage, round: Round, s
 /** The actions of the plays selected in `round`, in template order. */
 export function selectedActionIds(template: Template, round: Round): string[] {
   const plays = new Set(round.playIds)
-  return template.principles.flatMap((p) => p.plays.filter((play) => plays.has(play.id)).flatMap((play) => play.actions.map((a) => a.id)))
+  return template.principles.flatMap((p) =>
+    p.plays.filter((play) => plays.has(play.id)).flatMap((play) => play.actions.map((a) => a.id)),
+  )
 }
 
 /** Stickies whose centre lies inside `frame`: the ones written on that stage. */
@@ -96,7 +114,12 @@ export function stickiesInFrame(stickies: readonly BoardSticky[], frame: BoardSt
  * A round's cards with their texts: template cards from the template, stickies from the board as they read
  * now (a sticky deleted since shows as such), so a participant sees what they vote on.
  */
-export function cardsOfRound(cardIds: readonly string[], template: Template | null, stickies: readonly BoardSticky[], missing: string): VoteCard[] {
+export function cardsOfRound(
+  cardIds: readonly string[],
+  template: Template | null,
+  stickies: readonly BoardSticky[],
+  missing: string,
+): VoteCard[] {
   const fromTemplate = template ? templateVoteCards(template) : new Map<string, VoteCard>()
   const fromBoard = new Map(stickies.map((s) => [s.id, s]))
   return cardIds.map((cardId): VoteCard => {

@@ -1,4 +1,10 @@
-import { writeFacilitationField, writeMarkCounts, writePublicVoteRound, type PublicVoteRound, type VoteRoundView } from '@werkplaats/shared'
+import {
+  writeFacilitationField,
+  writeMarkCounts,
+  writePublicVoteRound,
+  type PublicVoteRound,
+  type VoteRoundView,
+} from '@werkplaats/shared'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { oecdTemplate } from '../board/templateLayer/fixtures.ts'
@@ -45,7 +51,7 @@ function controlDoc(): Y.Doc {
 }
 
 describe('a participant in a vote round', () => {
-  it('sees the room\'s round with their own votes from the server, asked once per round', async () => {
+  it("sees the room's round with their own votes from the server, asked once per round", async () => {
     const doc = controlDoc()
     const api = fakeApi({ round: vi.fn(async () => answer(['a'])) })
     const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
@@ -60,7 +66,7 @@ describe('a participant in a vote round', () => {
     session.dispose()
   })
 
-  it('votes one at a time, each answer\'s own votes and budget shown; takes a vote back', async () => {
+  it("votes one at a time, each answer's own votes and budget shown; takes a vote back", async () => {
     const doc = controlDoc()
     writePublicVoteRound(doc, publicRound)
     const order: string[] = []
@@ -82,11 +88,14 @@ describe('a participant in a vote round', () => {
     session.dispose()
   })
 
-  it('a refused vote is said, and the server\'s view of the round is taken again', async () => {
+  it("a refused vote is said, and the server's view of the round is taken again", async () => {
     const doc = controlDoc()
     writePublicVoteRound(doc, publicRound)
     const round = vi.fn(async () => answer([]))
-    const api = fakeApi({ round, vote: vi.fn(async () => Promise.reject(new ApiError(409, 'no votes left in this round'))) })
+    const api = fakeApi({
+      round,
+      vote: vi.fn(async () => Promise.reject(new ApiError(409, 'no votes left in this round'))),
+    })
     const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
     await settle()
     round.mockResolvedValueOnce(answer(['a', 'b']))
@@ -99,7 +108,12 @@ describe('a participant in a vote round', () => {
 
   it('marks an action at once, and goes back to the earlier mark when the server refuses', async () => {
     const doc = controlDoc()
-    const mark = vi.fn(async (actionId: string, value: 'geprobeerd' | 'willen-we-proberen' | 'niet-relevant' | null) => ({ actionId, mark: value }))
+    const mark = vi.fn(
+      async (actionId: string, value: 'geprobeerd' | 'willen-we-proberen' | 'niet-relevant' | null) => ({
+        actionId,
+        mark: value,
+      }),
+    )
     const api = fakeApi({ mark, marks: vi.fn(async () => ({ counts: {}, own: { x: 'geprobeerd' as const } })) })
     const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
     await settle()
@@ -138,7 +152,9 @@ describe('the facilitator', () => {
     if (!principle) throw new Error('a principle')
     session.choosePrinciple(oecdTemplate, principle.id)
     session.choosePlays([principle.plays[0]?.id ?? ''])
-    expect(session.facilitation.get().rounds).toEqual([{ principleIds: [principle.id], playIds: [principle.plays[0]?.id] }])
+    expect(session.facilitation.get().rounds).toEqual([
+      { principleIds: [principle.id], playIds: [principle.plays[0]?.id] },
+    ])
     session.dispose()
   })
 

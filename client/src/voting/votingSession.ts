@@ -228,7 +228,10 @@ export class VotingSession {
     const round = currentVoteRound(this.roundsAtom.get(), this.facilitationAtom.get().stageId)
     if (!round || this.role === 'observer') return
     const own = this.ownViews.get().get(round.roundId)
-    const stale = this.role === 'facilitator' ? own?.voterCount !== round.voterCount || own.status !== round.status : own === undefined
+    const stale =
+      this.role === 'facilitator'
+        ? own?.voterCount !== round.voterCount || own.status !== round.status
+        : own === undefined
     if (stale) this.refresh(round.roundId, false, `${round.status}:${round.voterCount}`)
   }
 
@@ -252,7 +255,11 @@ export class VotingSession {
   }
 }
 
-function withMark(marks: Readonly<Record<string, ActionMark>>, actionId: string, mark: ActionMark | null): Record<string, ActionMark> {
+function withMark(
+  marks: Readonly<Record<string, ActionMark>>,
+  actionId: string,
+  mark: ActionMark | null,
+): Record<string, ActionMark> {
   const next = { ...marks }
   if (mark === null) delete next[actionId]
   else next[actionId] = mark

@@ -8,10 +8,22 @@ import { CleanDocument, cleanParagraphs, readSeed } from './seedText.ts'
  */
 
 const facets = [
-  { letter: 'a', id: 'verbeteringsgericht', name: 'Verbeteringsgericht', start: 'a) een verbeteringsgericht', end: 'verder uit te bouwen;' },
+  {
+    letter: 'a',
+    id: 'verbeteringsgericht',
+    name: 'Verbeteringsgericht',
+    start: 'a) een verbeteringsgericht',
+    end: 'verder uit te bouwen;',
+  },
   { letter: 'b', id: 'taakgericht', name: 'Taakgericht', start: 'b) een taakgericht', end: 'nieuwe aanpakken;' },
   { letter: 'c', id: 'adaptief', name: 'Adaptief', start: 'c) een adaptieve', end: 'in de maatschappij;' },
-  { letter: 'd', id: 'anticipatief', name: 'Anticipatief', start: 'd) een anticipatief', end: 'problematieken omringen;' },
+  {
+    letter: 'd',
+    id: 'anticipatief',
+    name: 'Anticipatief',
+    start: 'd) een anticipatief',
+    end: 'problematieken omringen;',
+  },
 ] as const
 
 export function extractFacets(seed = readSeed('000_')): Facet[] {
@@ -20,7 +32,10 @@ export function extractFacets(seed = readSeed('000_')): Facet[] {
     id,
     letter,
     name,
-    text: doc.line(start, end).replace(/^[a-d]\)\s*/, '').replace(/;$/, ''),
+    text: doc
+      .line(start, end)
+      .replace(/^[a-d]\)\s*/, '')
+      .replace(/;$/, ''),
   }))
 }
 
@@ -31,10 +46,18 @@ export function extractFacets(seed = readSeed('000_')): Facet[] {
  */
 const principles = [
   { id: 'verklaring-principe-a', heading: 'A. Innovatie te introduceren', last: 'om zijn vruchten af te werpen.' },
-  { id: 'verklaring-principe-b', heading: 'B. Alle ambtenaren te stimuleren', last: 'onnodige belemmering dreigen te zijn voor innovatie.' },
+  {
+    id: 'verklaring-principe-b',
+    heading: 'B. Alle ambtenaren te stimuleren',
+    last: 'onnodige belemmering dreigen te zijn voor innovatie.',
+  },
   { id: 'verklaring-principe-c', heading: 'C. Nieuwe partnerships uitbouwen', last: 'ontstaan om te innoveren.' },
   { id: 'verklaring-principe-d', heading: 'D. Bevorderen van verkenning', last: 'ook kansen bieden om te leren.' },
-  { id: 'verklaring-principe-e', heading: 'E. Verspreiden van geleerde lessen', last: 'lopende innovatieprojecten te beoordelen.' },
+  {
+    id: 'verklaring-principe-e',
+    heading: 'E. Verspreiden van geleerde lessen',
+    last: 'lopende innovatieprojecten te beoordelen.',
+  },
 ] as const
 
 export function extractDeclaration(seed = readSeed('000_')): BackgroundGroup {

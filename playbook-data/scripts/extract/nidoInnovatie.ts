@@ -108,14 +108,25 @@ const principles: PrincipleSource[] = [
     item: '4. Klein testen',
     actions: [{ line: 'Rol van leiderschap:' }],
     case: { title: 'Innovation Fellowships', last: 'Referentie: “Collaborative competences' },
-    toolkit: { title: 'Competency Framework for Experimental Problem Solving', first: 'Wat is het? Een kader voor de overheid', last: 'Bron: Competency Framework' },
+    toolkit: {
+      title: 'Competency Framework for Experimental Problem Solving',
+      first: 'Wat is het? Een kader voor de overheid',
+      last: 'Bron: Competency Framework',
+    },
   },
   {
     id: 'leid-met-empathie',
     item: '5. Leid met empathie',
     actions: [{ line: 'Leiders die onzekerheid' }],
-    case: { title: 'Innovatie-leiderschap in de publieke gezondheidszorg', last: 'Referentie: “Innovation leadership perspective' },
-    toolkit: { title: 'OESO – Playbook voor innovatie', first: 'Wat is het? Een praktisch playbook', last: 'Bron: Innovation Playbook' },
+    case: {
+      title: 'Innovatie-leiderschap in de publieke gezondheidszorg',
+      last: 'Referentie: “Innovation leadership perspective',
+    },
+    toolkit: {
+      title: 'OESO – Playbook voor innovatie',
+      first: 'Wat is het? Een praktisch playbook',
+      last: 'Bron: Innovation Playbook',
+    },
   },
   {
     id: 'leer-netwerk',
@@ -159,7 +170,13 @@ function principle(page: PageLines, source: PrincipleSource, number: number): Pr
         actions: source.actions.map((a, i) => action(page, a, `${playId}-${i + 1}`)),
         ...(source.case ? { case: caseStudy(page, source.case.title, source.case.last) } : {}),
         ...(source.toolkit
-          ? { toolkit: { title: page.line(source.toolkit.title), text: page.blocks(source.toolkit.first, source.toolkit.last), links: [] } }
+          ? {
+              toolkit: {
+                title: page.line(source.toolkit.title),
+                text: page.blocks(source.toolkit.first, source.toolkit.last),
+                links: [],
+              },
+            }
           : {}),
       },
     ],
@@ -184,11 +201,19 @@ export function extractIedereenKanInnoveren(seed = readSeed(seedPrefix)): NidoCo
       {
         id: 'iedereen-kan-innoveren',
         title: page.line('Iedereen kan innoveren!'),
-        text: [page.line('Ontdek de kracht'), page.line('Innovatie stimuleren en uitvoeren'), page.line('Onze overtuiging')].join('\n\n'),
+        text: [
+          page.line('Ontdek de kracht'),
+          page.line('Innovatie stimuleren en uitvoeren'),
+          page.line('Onze overtuiging'),
+        ].join('\n\n'),
       },
       { id: 'wat-bedoelen-we', title: page.line('Wat bedoelen we met'), text: page.line('Innovatie die vertrekt van') },
       { id: 'kernprincipes', title: page.line('6 kernprincipes'), text: page.line('Zo maak je van je team') },
-      { id: 'tips', title: page.line('Tips om innovatieve vaardigheden'), text: page.line('Innovatie ontstaat uit durf') },
+      {
+        id: 'tips',
+        title: page.line('Tips om innovatieve vaardigheden'),
+        text: page.line('Innovatie ontstaat uit durf'),
+      },
     ],
     principles: principles.map((p, i) => principle(page, p, i + 1)),
     background: [

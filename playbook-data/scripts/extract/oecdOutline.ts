@@ -93,9 +93,17 @@ export const oecdPrinciples: PrincipleOutline[] = [
     plays: [
       { id: 'betrokkenheid-van-ambtenaren', title: 'BETROKKENHEID VAN AMBTENAREN VERSTERKEN', links: 'CT' },
       { id: 'ondersteunende-innovatiecultuur', title: 'EEN ONDERSTEUNENDE INNOVATIECULTUUR STIMULEREN', links: 'CCT' },
-      { id: 'verankeren-in-het-management', title: 'INNOVATIEVE BENADERINGEN VERANKEREN IN HET MANAGEMENT', links: 'CT' },
+      {
+        id: 'verankeren-in-het-management',
+        title: 'INNOVATIEVE BENADERINGEN VERANKEREN IN HET MANAGEMENT',
+        links: 'CT',
+      },
       { id: 'vaardigheden-en-zelfvertrouwen', title: 'VAARDIGHEDEN EN CREATIEF ZELFVERTROUWEN', links: 'CT' },
-      { id: 'innovatieve-werkplekken', title: 'INNOVATIEVE BENADERINGEN OP WERKPLEKKEN IN DE PUBLIEKE SECTOR', links: 'CT' },
+      {
+        id: 'innovatieve-werkplekken',
+        title: 'INNOVATIEVE BENADERINGEN OP WERKPLEKKEN IN DE PUBLIEKE SECTOR',
+        links: 'CT',
+      },
       { id: 'erkenning-en-stimulansen', title: 'ERKENNING EN STIMULANSEN', links: 'CT' },
     ],
   },
@@ -165,7 +173,10 @@ export const oecdPrinciples: PrincipleOutline[] = [
       ['Systematisch delen van lessen', 'opgeleverd”).'],
       ['Stimuleer netwerkvorming', 'van elkaar te lenen en te leren.'],
     ],
-    why: ['Het vijfde principe benadrukt het belang', 'positieve impact te hebben in de publieke sector en op de samenleving.'],
+    why: [
+      'Het vijfde principe benadrukt het belang',
+      'positieve impact te hebben in de publieke sector en op de samenleving.',
+    ],
     questions: [
       { anchor: 'Worden verhalen', playId: 'verhalen-vertellen' },
       { anchor: 'Zijn er netwerken', playId: 'netwerken-voor-innovatie' },

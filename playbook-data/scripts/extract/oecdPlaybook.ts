@@ -1,7 +1,15 @@
 import type { LinkedText, Play, Principle, Section } from '@werkplaats/shared'
 import { oecdPrinciples } from './oecdOutline.ts'
 import type { PlayOutline, PrincipleOutline } from './oecdOutline.ts'
-import { CleanDocument, cleanParagraphs, isLinkLine, isPageFooter, joinLines, linkTarget, readSeed } from './seedText.ts'
+import {
+  CleanDocument,
+  cleanParagraphs,
+  isLinkLine,
+  isPageFooter,
+  joinLines,
+  linkTarget,
+  readSeed,
+} from './seedText.ts'
 
 /**
  * Parses the OECD/OPSI Innovatie Playbook seed (001_*.txt) into template content.
@@ -99,13 +107,19 @@ function block(lines: readonly string[], label: string): string {
 
 function play(segment: Segment, outline: PlayOutline): Play {
   const head = heading(segment.lines)
-  if (!head.startsWith(outline.title + ' ')) throw new Error(`play ${outline.id}: heading "${head}" does not start with its title`)
+  if (!head.startsWith(outline.title + ' '))
+    throw new Error(`play ${outline.id}: heading "${head}" does not start with its title`)
   const links = [...new Set(segment.links)]
   if (links.length !== outline.links.length) {
-    throw new Error(`play ${outline.id}: ${links.length} distinct links, outline assigns ${outline.links.length}: ${links.join(' ')}`)
+    throw new Error(
+      `play ${outline.id}: ${links.length} distinct links, outline assigns ${outline.links.length}: ${links.join(' ')}`,
+    )
   }
   const linksOf = (kind: 'C' | 'T'): string[] => links.filter((_, i) => outline.links[i] === kind)
-  const linked = (label: string, kind: 'C' | 'T'): LinkedText => ({ text: block(segment.lines, label), links: linksOf(kind) })
+  const linked = (label: string, kind: 'C' | 'T'): LinkedText => ({
+    text: block(segment.lines, label),
+    links: linksOf(kind),
+  })
   return {
     id: outline.id,
     title: outline.title,
@@ -127,8 +141,14 @@ function challengeQuestions(doc: CleanDocument): string[][] {
   })
 }
 
-function principle(doc: CleanDocument, outline: PrincipleOutline, number: number, playSegments: Segment[], challenges: string[]): Principle {
-  doc.findAll(outline.title).length > 0 || fail(`principle title not in seed: ${outline.title}`)
+function principle(
+  doc: CleanDocument,
+  outline: PrincipleOutline,
+  number: number,
+  playSegments: Segment[],
+  challenges: string[],
+): Principle {
+  if (doc.findAll(outline.title).length === 0) fail(`principle title not in seed: ${outline.title}`)
   return {
     id: outline.id,
     number,
@@ -136,7 +156,11 @@ function principle(doc: CleanDocument, outline: PrincipleOutline, number: number
     dimensions: outline.dimensions.map(([start, end]) => doc.line(start, end)),
     why: doc.passage(...outline.why),
     challengeQuestions: challenges,
-    assessmentQuestions: outline.questions.map((q) => ({ id: `${q.playId}-vraag`, text: doc.question(q.anchor), playId: q.playId })),
+    assessmentQuestions: outline.questions.map((q) => ({
+      id: `${q.playId}-vraag`,
+      text: doc.question(q.anchor),
+      playId: q.playId,
+    })),
     plays: outline.plays.map((p, i) => play(playSegments[i] ?? fail(`no segment for play ${p.id}`), p)),
   }
 }

@@ -102,7 +102,10 @@ export function cleanParagraphs(lines: readonly string[]): string {
     if (previous && /\p{L}-$/u.test(previousText) && /^\p{Ll}/u.test(joinLines(paragraph))) previous.push(...paragraph)
     else merged.push([...paragraph])
   }
-  return merged.map(joinLines).filter((p) => p !== '').join('\n\n')
+  return merged
+    .map(joinLines)
+    .filter((p) => p !== '')
+    .join('\n\n')
 }
 
 /**

@@ -29,9 +29,24 @@ const studies: StudySource[] = [
     id: 'onderzoek-vernieuwing',
     title: 'Onderzoek: vernieuwing in de uitvoering van de Rijksoverheid',
     sections: [
-      { id: 'vernieuwing-samenvatting', heading: 'Korte samenvatting van het onderzoek', first: 'De uitvoering binnen de Rijksoverheid', last: 'buitenlandse succescasussen.' },
-      { id: 'vernieuwing-uitkomsten', heading: 'Belangrijkste uitkomsten/conclusies', first: 'Er is aandacht nodig', last: 'samenwerkt met externe partners.' },
-      { id: 'vernieuwing-aanbevelingen', heading: 'Aanbevelingen en tips', first: 'Op deze elementen', last: 'nog voordat zich incidenten voordoen.' },
+      {
+        id: 'vernieuwing-samenvatting',
+        heading: 'Korte samenvatting van het onderzoek',
+        first: 'De uitvoering binnen de Rijksoverheid',
+        last: 'buitenlandse succescasussen.',
+      },
+      {
+        id: 'vernieuwing-uitkomsten',
+        heading: 'Belangrijkste uitkomsten/conclusies',
+        first: 'Er is aandacht nodig',
+        last: 'samenwerkt met externe partners.',
+      },
+      {
+        id: 'vernieuwing-aanbevelingen',
+        heading: 'Aanbevelingen en tips',
+        first: 'Op deze elementen',
+        last: 'nog voordat zich incidenten voordoen.',
+      },
     ],
   },
   {
@@ -39,15 +54,30 @@ const studies: StudySource[] = [
     id: 'onderzoek-innovatiebarometer',
     title: 'Onderzoek: Innovatiebarometer bij publieke dienstverleners',
     sections: [
-      { id: 'innovatiebarometer-samenvatting', heading: 'Korte samenvatting van het onderzoek', first: 'Het onderzoek naar innovaties', last: 'beleid, staf, bedrijfsvoering).' },
+      {
+        id: 'innovatiebarometer-samenvatting',
+        heading: 'Korte samenvatting van het onderzoek',
+        first: 'Het onderzoek naar innovaties',
+        last: 'beleid, staf, bedrijfsvoering).',
+      },
       {
         id: 'innovatiebarometer-uitkomsten',
         heading: 'Belangrijkste uitkomsten/conclusies',
         first: 'Krachtig innovatieklimaat',
         last: 'innovatieve organisatie gelegd.',
-        themes: ['Krachtig innovatieklimaat', 'Frequentie van innovaties', 'Samenwerking en inspiratie', 'Organisatiecultuur'],
+        themes: [
+          'Krachtig innovatieklimaat',
+          'Frequentie van innovaties',
+          'Samenwerking en inspiratie',
+          'Organisatiecultuur',
+        ],
       },
-      { id: 'innovatiebarometer-aanbevelingen', heading: 'Aanbevelingen en tips', first: 'Het stimuleren van innovatie', last: 'de organisatie naartoe moet.' },
+      {
+        id: 'innovatiebarometer-aanbevelingen',
+        heading: 'Aanbevelingen en tips',
+        first: 'Het stimuleren van innovatie',
+        last: 'de organisatie naartoe moet.',
+      },
     ],
   },
 ]

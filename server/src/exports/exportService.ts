@@ -1,4 +1,10 @@
-import { mayExportSummary, mayIncludeNames, readFacilitationField, sessionRoomName, type SummaryLanguage } from '@werkplaats/shared'
+import {
+  mayExportSummary,
+  mayIncludeNames,
+  readFacilitationField,
+  sessionRoomName,
+  type SummaryLanguage,
+} from '@werkplaats/shared'
 import { ForbiddenError, NotFoundError } from '../domainErrors.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import type { Grant } from '../sessions/sessionService.ts'
@@ -31,19 +37,28 @@ export class ExportService {
   }
 
   /** The summary in `format`, built and rendered by the render pool off the event loop. */
-  async export(grant: Grant, format: ExportFormat, options: { includeNames: boolean; language: SummaryLanguage }): Promise<EncodedExport> {
+  async export(
+    grant: Grant,
+    format: ExportFormat,
+    options: { includeNames: boolean; language: SummaryLanguage },
+  ): Promise<EncodedExport> {
     const source = await this.#source(grant, { includeNames: options.includeNames, now: Date.now() })
     return this.#renderer.render({ format, source, language: options.language })
   }
 
   async #source(grant: Grant, options: { includeNames: boolean; now: number }): Promise<SummarySource> {
-    if (options.includeNames && !mayIncludeNames(grant.role)) throw new ForbiddenError('only the facilitator may include participants\' names')
+    if (options.includeNames && !mayIncludeNames(grant.role))
+      throw new ForbiddenError("only the facilitator may include participants' names")
     const session = await this.#sessions.findSession(grant.sessionId)
     if (!session) throw new NotFoundError('no such session')
     const controlRoom = sessionRoomName(session.id, 'control')
     // Whom the facilitator allowed is read only when it matters: the facilitator may always export.
     const allowed =
-      mayExportSummary(grant.role, false) || mayExportSummary(grant.role, await this.#rooms.read(controlRoom, (doc) => readFacilitationField(doc, 'exportsForEveryone')))
+      mayExportSummary(grant.role, false) ||
+      mayExportSummary(
+        grant.role,
+        await this.#rooms.read(controlRoom, (doc) => readFacilitationField(doc, 'exportsForEveryone')),
+      )
     if (!allowed) {
       throw new ForbiddenError('the facilitator has not made the summary available to everyone')
     }

@@ -58,7 +58,11 @@ describe('the PDF summary', async () => {
 
 describe('PDF layout of long text', () => {
   const withSticky = (text: string) =>
-    buildSummary({ ...fixtureInput, template: null, boardRecords: new Map<string, BoardRecord>([['shape:lang', noteRecord('shape:lang', text, 10, 10)]]) })
+    buildSummary({
+      ...fixtureInput,
+      template: null,
+      boardRecords: new Map<string, BoardRecord>([['shape:lang', noteRecord('shape:lang', text, 10, 10)]]),
+    })
 
   // pdfkit re-measures a run without a place to break for every line it fills: 10,000 letters took 2 s, 50 times
   // as long as 1,000. A sticky holds at most MAX_STICKY_TEXT_CHARS, so 1,000 against 10,000 is the range.
@@ -67,22 +71,35 @@ describe('PDF layout of long text', () => {
     ['spaces', ' '],
     ['digits and dots', '1.'],
     ['mixed scripts', 'aé ж中🎉ĳ'],
-  ])('costs at most twelve times as much for ten times the %s', async (_, unit) => {
-    const text = (length: number) => `${unit.repeat(Math.ceil(length / unit.length)).slice(0, length)}x`
-    const ratio = await steadyGrowthRatio(renderPdf, withSticky(text(1_000)), withSticky(text(10_000)), 12, 3, { samples: 3, calls: 2 })
-    expect(ratio).toBeLessThanOrEqual(12)
-  }, 120_000)
+  ])(
+    'costs at most twelve times as much for ten times the %s',
+    async (_, unit) => {
+      const text = (length: number) => `${unit.repeat(Math.ceil(length / unit.length)).slice(0, length)}x`
+      const ratio = await steadyGrowthRatio(renderPdf, withSticky(text(1_000)), withSticky(text(10_000)), 12, 3, {
+        samples: 3,
+        calls: 2,
+      })
+      expect(ratio).toBeLessThanOrEqual(12)
+    },
+    120_000,
+  )
 
   it('gives every run of 60 characters without a break a zero-width space, and leaves words alone', () => {
     expect(breakLongRuns('een gewoon woord')).toBe('een gewoon woord')
     const broken = breakLongRuns('a'.repeat(150))
     expect(broken.split('\u200B').map((part) => part.length)).toEqual([60, 60, 30])
-    expect(breakLongRuns(`${'🎉'.repeat(40)}`).split('\u200B').every((part) => !/^[\uDC00-\uDFFF]/.test(part))).toBe(true)
+    expect(
+      breakLongRuns(`${'🎉'.repeat(40)}`)
+        .split('\u200B')
+        .every((part) => !/^[\uDC00-\uDFFF]/.test(part)),
+    ).toBe(true)
   })
 
   it('shows a sticky of 10,000 letters whole, and nothing in place of the breaks', async () => {
     // Over several pages: without the page numbers between them, the letters are one run.
-    const flat = words(readPdf(await renderPdf(withSticky(`${'a'.repeat(9_999)}x`))).text).replace(/[\s\u200B]/g, '').replace(/Pagina\d+van\d+/g, '')
+    const flat = words(readPdf(await renderPdf(withSticky(`${'a'.repeat(9_999)}x`))).text)
+      .replace(/[\s\u200B]/g, '')
+      .replace(/Pagina\d+van\d+/g, '')
     expect(flat).toContain(`${'a'.repeat(9_999)}x`)
   })
 })

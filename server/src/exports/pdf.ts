@@ -26,7 +26,10 @@ import PDFDocument from 'pdfkit'
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
 let fonts: { regular: Buffer; bold: Buffer } | undefined
 function loadFonts(): { regular: Buffer; bold: Buffer } {
-  fonts ??= { regular: readFileSync(join(fontDir, 'DejaVuSans.ttf')), bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')) }
+  fonts ??= {
+    regular: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
+    bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
+  }
   return fonts
 }
 
@@ -116,7 +119,11 @@ class Report {
     this.room(size * 3)
     // Space above a heading, except at the top of a page.
     if (this.doc.y > this.doc.page.margins.top + 1) this.doc.moveDown(level === 1 ? 1.2 : 0.6)
-    this.doc.font('bold').fontSize(size).fillColor(INK).text(cut(text, MAX_HEADING), MARGIN, this.doc.y, { width: this.width })
+    this.doc
+      .font('bold')
+      .fontSize(size)
+      .fillColor(INK)
+      .text(cut(text, MAX_HEADING), MARGIN, this.doc.y, { width: this.width })
     this.doc.moveDown(0.4)
   }
 
@@ -135,7 +142,10 @@ class Report {
     const widths = columns.map((c) => c.width * this.width)
     const heightOf = (cells: string[], font: string) => {
       doc.font(font).fontSize(9)
-      return Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: (widths[i] ?? 0) - 2 * pad }))) + 2 * pad
+      return (
+        Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: (widths[i] ?? 0) - 2 * pad }))) +
+        2 * pad
+      )
     }
     const drawRow = (cells: string[], font: string, shade: boolean) => {
       const height = heightOf(cells, font)
@@ -144,10 +154,19 @@ class Report {
       let x = MARGIN
       cells.forEach((cell, i) => {
         const w = widths[i] ?? 0
-        doc.font(font).fontSize(9).fillColor(INK).text(cell, x + pad, top + pad, { width: w - 2 * pad, align: columns[i]?.align ?? 'left' })
+        doc
+          .font(font)
+          .fontSize(9)
+          .fillColor(INK)
+          .text(cell, x + pad, top + pad, { width: w - 2 * pad, align: columns[i]?.align ?? 'left' })
         x += w
       })
-      doc.moveTo(MARGIN, top + height).lineTo(MARGIN + this.width, top + height).lineWidth(0.5).strokeColor(RULE).stroke()
+      doc
+        .moveTo(MARGIN, top + height)
+        .lineTo(MARGIN + this.width, top + height)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke()
       doc.x = MARGIN
       doc.y = top + height
     }
@@ -180,7 +199,9 @@ class Report {
       doc.fillColor(INK).text(label, MARGIN, top, { width: labelWidth })
       const length = (bar.votes / most) * barMax
       if (length > 0) doc.rect(barLeft, top + 1, length, 10).fill(BAR)
-      doc.fillColor(INK).text(`${bar.votes} (${percent(bar.share)})`, barLeft + length + 6, top, { width: 70, lineBreak: false })
+      doc
+        .fillColor(INK)
+        .text(`${bar.votes} (${percent(bar.share)})`, barLeft + length + 6, top, { width: 70, lineBreak: false })
       doc.x = MARGIN
       doc.y = top + height
     }
@@ -201,7 +222,11 @@ class Report {
   }
 
   link(label: string, url: string): void {
-    this.doc.font('regular').fontSize(9).fillColor(BAR).text(`${label} ${url}`, MARGIN, this.doc.y, { width: this.width, link: url, underline: true })
+    this.doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(BAR)
+      .text(`${label} ${url}`, MARGIN, this.doc.y, { width: this.width, link: url, underline: true })
   }
 }
 
@@ -218,13 +243,20 @@ function titlePage(r: Report, summary: SessionSummary, language: 'nl' | 'en', ti
   ]
   if (summary.duration) {
     const { startedAt, endedAt, ms } = summary.duration
-    facts.push([l.duration, `${minutesText(ms, language)} (${clockTime(startedAt, timeZone)}–${clockTime(endedAt, timeZone)})`])
+    facts.push([
+      l.duration,
+      `${minutesText(ms, language)} (${clockTime(startedAt, timeZone)}–${clockTime(endedAt, timeZone)})`,
+    ])
   }
   facts.push([l.participants, String(summary.participants.count)])
   for (const [label, value] of facts) {
     const top = doc.y
     doc.font('bold').fontSize(11).fillColor(MUTED).text(label, MARGIN, top, { width: 120 })
-    doc.font('regular').fontSize(11).fillColor(INK).text(value, MARGIN + 130, top, { width: r.width - 130 })
+    doc
+      .font('regular')
+      .fontSize(11)
+      .fillColor(INK)
+      .text(value, MARGIN + 130, top, { width: r.width - 130 })
     doc.moveDown(0.4)
   }
   const names = summary.participants.names
@@ -232,7 +264,11 @@ function titlePage(r: Report, summary: SessionSummary, language: 'nl' | 'en', ti
     doc.moveDown(0.4)
     r.paragraph(names.map((n) => cut(n, 100)).join(', '), { muted: true })
   }
-  doc.font('regular').fontSize(8).fillColor(MUTED).text(`${l.exportedAt}: ${summary.session.exportedAt}`, MARGIN, r.bottom - 20, { width: r.width })
+  doc
+    .font('regular')
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(`${l.exportedAt}: ${summary.session.exportedAt}`, MARGIN, r.bottom - 20, { width: r.width })
 }
 
 function pageNumbers(doc: Doc, labels: SummaryLabels): void {
@@ -242,11 +278,15 @@ function pageNumbers(doc: Doc, labels: SummaryLabels): void {
     // Writing in the bottom margin would make pdfkit start a new page; lift the margin while we write there.
     const bottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
-    doc.font('regular').fontSize(8).fillColor(MUTED).text(labels.page(i + 1, range.count), MARGIN, doc.page.height - MARGIN / 2 - 8, {
-      width: doc.page.width - 2 * MARGIN,
-      align: 'center',
-      lineBreak: false,
-    })
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(labels.page(i + 1, range.count), MARGIN, doc.page.height - MARGIN / 2 - 8, {
+        width: doc.page.width - 2 * MARGIN,
+        align: 'center',
+        lineBreak: false,
+      })
     doc.page.margins.bottom = bottom
   }
 }
@@ -259,7 +299,11 @@ export function renderPdf(summary: SessionSummary, options?: RenderOptions): Pro
     bufferPages: true,
     lang: language === 'nl' ? 'nl-NL' : 'en-GB',
     displayTitle: true,
-    info: { Title: `${l.summary}: ${cutText(summary.session.title, 200)}`, Creator: 'Werkplaats', Producer: 'Werkplaats (pdfkit)' },
+    info: {
+      Title: `${l.summary}: ${cutText(summary.session.title, 200)}`,
+      Creator: 'Werkplaats',
+      Producer: 'Werkplaats (pdfkit)',
+    },
   })
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -301,7 +345,14 @@ export function renderPdf(summary: SessionSummary, options?: RenderOptions): Pro
   if (summary.voteRounds.length === 0) r.paragraph(l.noVoteRounds, { muted: true })
   for (const round of summary.voteRounds) {
     r.heading(round.title, 2)
-    r.paragraph([round.stageTitle, l.voters(round.voterCount, round.votesPerParticipant), ...(round.anonymous ? [l.anonymous] : [])].join(' · '), { muted: true, size: 9 })
+    r.paragraph(
+      [
+        round.stageTitle,
+        l.voters(round.voterCount, round.votesPerParticipant),
+        ...(round.anonymous ? [l.anonymous] : []),
+      ].join(' · '),
+      { muted: true, size: 9 },
+    )
     if (round.tallies) r.barChart(round.tallies)
     else r.paragraph(l.notRevealed)
   }
@@ -319,9 +370,17 @@ export function renderPdf(summary: SessionSummary, options?: RenderOptions): Pro
         { header: l.marks['willen-we-proberen'], width: 0.16, align: 'right' },
         { header: l.marks['niet-relevant'], width: 0.16, align: 'right' },
       ],
-      play.actions.map((a) => [a.attribution ? `${a.text} (${a.attribution})` : a.text, String(a.marks.geprobeerd), String(a.marks['willen-we-proberen']), String(a.marks['niet-relevant'])]),
+      play.actions.map((a) => [
+        a.attribution ? `${a.text} (${a.attribution})` : a.text,
+        String(a.marks.geprobeerd),
+        String(a.marks['willen-we-proberen']),
+        String(a.marks['niet-relevant']),
+      ]),
     )
-    for (const [label, text] of [[l.case, play.case], [l.toolkit, play.toolkit]] as const) {
+    for (const [label, text] of [
+      [l.case, play.case],
+      [l.toolkit, play.toolkit],
+    ] as const) {
       if (!text) continue
       r.paragraph(`${label}: ${text.title ? `${text.title}: ` : ''}${text.text}`, { size: 9 })
       for (const url of text.links) r.link('→', url)
@@ -348,7 +407,9 @@ export function renderPdf(summary: SessionSummary, options?: RenderOptions): Pro
     r.heading(groupName(group, l), 2)
     if (group.stickies.length === 0) r.paragraph(l.noStickies, { muted: true })
     for (const sticky of group.stickies) {
-      r.bullet(sticky.votes === null ? sticky.text || '…' : `${sticky.text || '…'} (${sticky.votes} ${l.votes.toLowerCase()})`)
+      r.bullet(
+        sticky.votes === null ? sticky.text || '…' : `${sticky.text || '…'} (${sticky.votes} ${l.votes.toLowerCase()})`,
+      )
     }
   }
 

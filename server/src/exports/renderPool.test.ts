@@ -25,7 +25,13 @@ function fixtureSource(): SummarySource {
 const source = fixtureSource()
 const pools: RenderPool[] = []
 const poolWith = (options: Partial<RenderPoolOptions> = {}) => {
-  const pool = new RenderPool({ workers: 1, maxQueued: 1, timeoutMs: 60_000, maxInputBytes: 64 * 1024 * 1024, ...options })
+  const pool = new RenderPool({
+    workers: 1,
+    maxQueued: 1,
+    timeoutMs: 60_000,
+    maxInputBytes: 64 * 1024 * 1024,
+    ...options,
+  })
   pools.push(pool)
   return pool
 }
@@ -39,7 +45,8 @@ describe('the render pool', () => {
     const pool = poolWith()
     const body = async (format: 'md' | 'json' | 'csv' | 'pdf', language: 'nl' | 'en' = 'nl'): Promise<Uint8Array> =>
       (await pool.render({ format, source, language })).body
-    const text = async (format: 'md' | 'json' | 'csv', language: 'nl' | 'en' = 'nl') => new TextDecoder().decode(await body(format, language))
+    const text = async (format: 'md' | 'json' | 'csv', language: 'nl' | 'en' = 'nl') =>
+      new TextDecoder().decode(await body(format, language))
     const markdown = await text('md')
     expect(markdown).toContain('# Samenvatting')
     expect(markdown).toContain('Zoë en Geüpdatete ĳsjes')
@@ -49,7 +56,10 @@ describe('the render pool', () => {
     expect(pdf).toBeInstanceOf(Uint8Array)
     expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-')
     // What the file is named after comes back with it.
-    expect((await pool.render({ format: 'md', source, language: 'nl' })).session).toEqual({ title: 'Proef', date: '2025-05-01' })
+    expect((await pool.render({ format: 'md', source, language: 'nl' })).session).toEqual({
+      title: 'Proef',
+      date: '2025-05-01',
+    })
   }, 60_000)
 
   it('queues what it may and refuses the rest with a 503 that says why', async () => {
@@ -57,7 +67,9 @@ describe('the render pool', () => {
     const rendering = pool.render({ format: 'pdf', source, language: 'nl' })
     const waiting = pool.render({ format: 'md', source, language: 'nl' })
     const refused = pool.render({ format: 'csv', source, language: 'nl' })
-    await expect(refused).rejects.toThrow(new ExportUnavailableError('too many exports at once (1 rendering, 1 waiting); try again in a moment'))
+    await expect(refused).rejects.toThrow(
+      new ExportUnavailableError('too many exports at once (1 rendering, 1 waiting); try again in a moment'),
+    )
     expect((await rendering).body).toBeInstanceOf(Uint8Array)
     expect(new TextDecoder().decode((await waiting).body)).toContain('# Samenvatting')
   }, 60_000)
@@ -66,13 +78,17 @@ describe('the render pool', () => {
     const pool = poolWith({ workers: 1, maxQueued: 0, timeoutMs: 1 })
     for (const format of ['pdf', 'md'] as const) {
       // Not "too many exports": the stopped worker no longer counts.
-      await expect(pool.render({ format, source, language: 'nl' })).rejects.toThrow('the export took longer than 0.001 s and was stopped')
+      await expect(pool.render({ format, source, language: 'nl' })).rejects.toThrow(
+        'the export took longer than 0.001 s and was stopped',
+      )
     }
   }, 60_000)
 
   it('refuses a board over its size limit, counted in encoded bytes, before it starts', async () => {
     const pool = poolWith({ maxInputBytes: 1024 })
-    await expect(pool.render({ format: 'json', source, language: 'nl' })).rejects.toThrow(/^this session's board is too large to export \(\d+ KiB encoded; the limit is 1 KiB\)$/)
+    await expect(pool.render({ format: 'json', source, language: 'nl' })).rejects.toThrow(
+      /^this session's board is too large to export \(\d+ KiB encoded; the limit is 1 KiB\)$/,
+    )
   })
 
   it('leaves the bytes it was handed as they were (they may be what a room keeps for its newcomers)', async () => {

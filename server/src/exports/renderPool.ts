@@ -34,7 +34,8 @@ export class ExportUnavailableError extends UnavailableError {
 const workerScript = new URL('./renderWorker.ts', import.meta.url)
 
 const MiB = 1024 * 1024
-const sizeText = (bytes: number) => (bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`)
+const sizeText = (bytes: number) =>
+  bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`
 
 interface Task {
   request: RenderRequest
@@ -59,7 +60,9 @@ export class RenderPool {
     const bytes = sourceBytes(request.source)
     if (bytes > this.#options.maxInputBytes) {
       return Promise.reject(
-        new ExportUnavailableError(`this session's board is too large to export (${sizeText(bytes)} encoded; the limit is ${sizeText(this.#options.maxInputBytes)})`),
+        new ExportUnavailableError(
+          `this session's board is too large to export (${sizeText(bytes)} encoded; the limit is ${sizeText(this.#options.maxInputBytes)})`,
+        ),
       )
     }
     return new Promise<EncodedExport>((resolve, reject) => {
@@ -67,7 +70,12 @@ export class RenderPool {
       const worker = this.#freeWorker()
       if (worker) this.#run(worker, task)
       else if (this.#queue.length < this.#options.maxQueued) this.#queue.push(task)
-      else reject(new ExportUnavailableError(`too many exports at once (${this.#options.workers} rendering, ${this.#options.maxQueued} waiting); try again in a moment`))
+      else
+        reject(
+          new ExportUnavailableError(
+            `too many exports at once (${this.#options.workers} rendering, ${this.#options.maxQueued} waiting); try again in a moment`,
+          ),
+        )
     })
   }
 
@@ -119,9 +127,23 @@ export class RenderPool {
     }
     const onError = (error: Error) => finish({ error }, false)
     const onExit = () =>
-      finish({ error: this.#closed ? new ExportUnavailableError('the server is shutting down') : new Error('the render worker exited unexpectedly') }, false)
+      finish(
+        {
+          error: this.#closed
+            ? new ExportUnavailableError('the server is shutting down')
+            : new Error('the render worker exited unexpectedly'),
+        },
+        false,
+      )
     const timer = setTimeout(() => {
-      finish({ error: new ExportUnavailableError(`the export took longer than ${this.#options.timeoutMs / 1000} s and was stopped`) }, false)
+      finish(
+        {
+          error: new ExportUnavailableError(
+            `the export took longer than ${this.#options.timeoutMs / 1000} s and was stopped`,
+          ),
+        },
+        false,
+      )
     }, this.#options.timeoutMs)
     worker.on('message', onMessage)
     worker.on('error', onError)

@@ -23,7 +23,11 @@ export interface RenderedExport {
 }
 
 /** Renders a summary in one format. */
-export function renderSummary(summary: SessionSummary, format: ExportFormat, language: SummaryLanguage): Rendered | Promise<Rendered> {
+export function renderSummary(
+  summary: SessionSummary,
+  format: ExportFormat,
+  language: SummaryLanguage,
+): Rendered | Promise<Rendered> {
   switch (format) {
     case 'md':
       return renderMarkdown(summary, { language })
@@ -39,5 +43,8 @@ export function renderSummary(summary: SessionSummary, format: ExportFormat, lan
 /** Builds the summary from its source and renders it: what a render worker runs, away from the server's event loop. */
 export async function render({ format, source, language }: RenderRequest): Promise<RenderedExport> {
   const summary = summaryFrom(source)
-  return { body: await renderSummary(summary, format, language), session: { title: summary.session.title, date: summary.session.date } }
+  return {
+    body: await renderSummary(summary, format, language),
+    session: { title: summary.session.title, date: summary.session.date },
+  }
 }

@@ -78,7 +78,14 @@ export class RedisAttemptLimiter {
   }
 
   #run(address: string, cost: 1 | -1): Promise<unknown> {
-    return this.#redis.eval(takeScript, 1, `werkplaats:${this.#scope}:${limitKey(address)}`, this.#perMinute / 60, this.#burst, cost)
+    return this.#redis.eval(
+      takeScript,
+      1,
+      `werkplaats:${this.#scope}:${limitKey(address)}`,
+      this.#perMinute / 60,
+      this.#burst,
+      cost,
+    )
   }
 
   stop(): void {

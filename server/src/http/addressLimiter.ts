@@ -30,10 +30,13 @@ export class AddressLimiter implements AttemptLimiter {
     this.#now = now
     // A bucket untouched for as long as a full refill takes is full again: same as a new one.
     const refillMs = (burst / perMinute) * 60_000
-    this.#sweep = setInterval(() => {
-      const now = this.#now()
-      for (const [address, entry] of this.#buckets) if (now - entry.usedAt > refillMs) this.#buckets.delete(address)
-    }, Math.max(1000, refillMs))
+    this.#sweep = setInterval(
+      () => {
+        const now = this.#now()
+        for (const [address, entry] of this.#buckets) if (now - entry.usedAt > refillMs) this.#buckets.delete(address)
+      },
+      Math.max(1000, refillMs),
+    )
     this.#sweep.unref()
   }
 
@@ -77,6 +80,11 @@ export function limitKey(address: string): string {
   const [head = '', tail = ''] = address.split('::')
   const left = head ? head.split(':') : []
   const right = tail ? tail.split(':') : []
-  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left
-  return `${groups.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`
+  const groups = address.includes('::')
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }

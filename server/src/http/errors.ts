@@ -39,7 +39,8 @@ export function errorResponse(error: unknown, c: Context): Response {
     return c.json({ error: error.message }, status)
   }
   // Hono's own refusals (a body that is not JSON, one over the size limit) keep their status.
-  if (error instanceof HTTPException && error.status < 500) return c.json({ error: error.message || 'bad request' }, error.status)
+  if (error instanceof HTTPException && error.status < 500)
+    return c.json({ error: error.message || 'bad request' }, error.status)
   console.error('unhandled error', error)
   return c.json({ error: 'internal server error' }, 500)
 }

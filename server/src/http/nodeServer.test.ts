@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { rawExchange } from '../../test/support/rawHttp.ts'
 import { createHttpServer } from './nodeServer.ts'
 
-async function listen(app: (request: Request) => Response | Promise<Response>): Promise<{ server: Server; url: string; port: number }> {
+async function listen(
+  app: (request: Request) => Response | Promise<Response>,
+): Promise<{ server: Server; url: string; port: number }> {
   const server = createHttpServer(app)
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()))
   const port = (server.address() as AddressInfo).port
@@ -19,9 +21,12 @@ describe('the Node HTTP server around the app', () => {
   })
 
   it.each([
-    ['throws', () => {
-      throw new Error('a bug')
-    }],
+    [
+      'throws',
+      () => {
+        throw new Error('a bug')
+      },
+    ],
     ['rejects', () => Promise.reject(new Error('a bug'))],
   ])('answers 500 JSON and logs when the app %s', async (_how, app) => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
@@ -37,7 +42,11 @@ describe('the Node HTTP server around the app', () => {
     const app = vi.fn(() => new Response('reached'))
     const { server, port } = await listen(app)
     running = server
-    for (const request of ['GET * HTTP/1.1\r\nHost: x\r\n\r\n', 'GET / HTTP/1.1\r\nHost: [\r\n\r\n', 'GET http://[/ HTTP/1.1\r\nHost: x\r\n\r\n']) {
+    for (const request of [
+      'GET * HTTP/1.1\r\nHost: x\r\n\r\n',
+      'GET / HTTP/1.1\r\nHost: [\r\n\r\n',
+      'GET http://[/ HTTP/1.1\r\nHost: x\r\n\r\n',
+    ]) {
       const answer = await rawExchange(port, request)
       expect(answer.status, request).toBe(400)
       expect(answer.status !== 'no answer' && answer.head, request).toMatch(/content-type: application\/json/i)

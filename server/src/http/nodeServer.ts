@@ -27,7 +27,8 @@ export function createHttpServer(fetch: Fetch): Server {
 }
 
 function answerFailure(error: unknown): Response {
-  if (error instanceof RequestError) return Response.json({ error: `malformed request: ${error.message}` }, { status: 400 })
+  if (error instanceof RequestError)
+    return Response.json({ error: `malformed request: ${error.message}` }, { status: 400 })
   console.error('unhandled error', error)
   return Response.json({ error: 'internal server error' }, { status: 500 })
 }

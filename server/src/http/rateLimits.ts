@@ -37,7 +37,12 @@ export class ApiRateLimits {
    * `codeGuesses`: the join-code look-ups' limiter (`GET /api/join/:code`), which a join with a wrong invitation is
    * charged to as well: whoever knows a session's id (an observer) must not guess its code faster by joining.
    */
-  constructor(settings: RateLimitSettings, limiter: LimiterFactory, trustProxy: boolean, codeGuesses: AttemptLimiter | null = null) {
+  constructor(
+    settings: RateLimitSettings,
+    limiter: LimiterFactory,
+    trustProxy: boolean,
+    codeGuesses: AttemptLimiter | null = null,
+  ) {
     this.#codeGuesses = codeGuesses
     this.#joins = limiter('joins', settings.joins)
     this.#sessionCreations = limiter('session-creations', settings.sessionCreations)
@@ -86,7 +91,11 @@ export class ApiRateLimits {
  */
 export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trustProxy: boolean): string {
   if (trustProxy && forwardedFor) {
-    const last = forwardedFor.split(',').map((part) => part.trim()).filter(Boolean).at(-1)
+    const last = forwardedFor
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1)
     if (last) return last
   }
   return peer ?? 'unknown'

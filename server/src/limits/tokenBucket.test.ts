@@ -4,7 +4,12 @@ import { TokenBucket } from './tokenBucket.ts'
 describe('TokenBucket', () => {
   it('allows a burst, then refuses until tokens flow back in', () => {
     const bucket = new TokenBucket(10, 3, 0)
-    expect([bucket.take(1, 0), bucket.take(1, 0), bucket.take(1, 0), bucket.take(1, 0)]).toEqual([true, true, true, false])
+    expect([bucket.take(1, 0), bucket.take(1, 0), bucket.take(1, 0), bucket.take(1, 0)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ])
     expect(bucket.take(1, 50)).toBe(false)
     expect(bucket.take(1, 100)).toBe(true)
   })

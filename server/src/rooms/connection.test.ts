@@ -9,7 +9,13 @@ import type { Peer } from './peer.ts'
 import type { Room } from './room.ts'
 import { RoomManager } from './roomManager.ts'
 
-const limits: ConnectionLimits = { messagesPerSecond: 100, messageBurst: 100, bytesPerSecond: 1 << 20, byteBurst: 1 << 20, maxBufferedBytes: 1 << 20 }
+const limits: ConnectionLimits = {
+  messagesPerSecond: 100,
+  messageBurst: 100,
+  bytesPerSecond: 1 << 20,
+  byteBurst: 1 << 20,
+  maxBufferedBytes: 1 << 20,
+}
 
 /** A room manager with a fault on our side: letting a peer go throws. */
 class FailingRoomManager extends RoomManager {
@@ -20,7 +26,12 @@ class FailingRoomManager extends RoomManager {
 }
 
 /** A real `ws` server whose connections are `Connection`s on `rooms`, and a client to it. */
-async function connectTo(rooms: RoomManager): Promise<{ client: WebSocket; connection: Promise<Connection>; closed: Promise<{ code: number; reason: string }>; stop(): Promise<void> }> {
+async function connectTo(rooms: RoomManager): Promise<{
+  client: WebSocket
+  connection: Promise<Connection>
+  closed: Promise<{ code: number; reason: string }>
+  stop(): Promise<void>
+}> {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' })
   await new Promise<void>((done) => wss.once('listening', () => done()))
   const connection = new Promise<Connection>((done) =>
@@ -31,7 +42,9 @@ async function connectTo(rooms: RoomManager): Promise<{ client: WebSocket; conne
     }),
   )
   const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`)
-  const closed = new Promise<{ code: number; reason: string }>((done) => client.once('close', (code, reason) => done({ code, reason: reason.toString() })))
+  const closed = new Promise<{ code: number; reason: string }>((done) =>
+    client.once('close', (code, reason) => done({ code, reason: reason.toString() })),
+  )
   await new Promise<void>((done, fail) => {
     client.once('open', () => done())
     client.once('error', fail)
@@ -52,7 +65,10 @@ describe('Connection: a failure on our side stays with its connection', () => {
     // A text frame closes the connection (1003), and letting it go then throws.
     client.send('hallo')
     expect(await closed).toEqual({ code: 1003, reason: 'text frames are not part of the protocol' })
-    expect(logged).toHaveBeenCalledWith('room board: could not handle a message', expect.objectContaining({ message: 'bookkeeping failed' }))
+    expect(logged).toHaveBeenCalledWith(
+      'room board: could not handle a message',
+      expect.objectContaining({ message: 'bookkeeping failed' }),
+    )
     await stop()
     await rooms.closeAll()
   })

@@ -2,7 +2,13 @@ import type { WebSocket } from 'ws'
 import { CloseCode, type Peer, type PeerAccess } from './peer.ts'
 import { isSyncStep2, MalformedMessageError, readClientMessage } from './protocol.ts'
 import { type HeldBudget, ownBudget, type PersonBudget } from './personBudgets.ts'
-import { RoomBrokenError, RoomFullError, RoomGoneError, type RoomManager, TooManyConnectionsError } from './roomManager.ts'
+import {
+  RoomBrokenError,
+  RoomFullError,
+  RoomGoneError,
+  type RoomManager,
+  TooManyConnectionsError,
+} from './roomManager.ts'
 import type { Room } from './room.ts'
 
 export interface ConnectionLimits {
@@ -103,7 +109,8 @@ export class Connection implements Peer {
       }
       this.#room = room
     } catch (error) {
-      if (error instanceof RoomFullError || error instanceof TooManyConnectionsError) this.close(CloseCode.roomFull, error.message)
+      if (error instanceof RoomFullError || error instanceof TooManyConnectionsError)
+        this.close(CloseCode.roomFull, error.message)
       else if (error instanceof RoomGoneError) this.close(CloseCode.gone, error.message)
       else if (error instanceof RoomBrokenError) this.close(CloseCode.internal, error.message)
       else {

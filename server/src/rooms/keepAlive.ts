@@ -19,19 +19,22 @@ const keepAliveFrame = encodeAwareness(new Uint8Array([0]))
  *   stop()
  */
 export function startKeepAlive(connections: ReadonlySet<Connection>, periodMs: number): () => void {
-  const timer = setInterval(() => {
-    const now = Date.now()
-    for (const connection of connections) {
-      if (connection.awaitingPong) {
-        connection.close(CloseCode.goingAway, 'no answer to ping')
-        continue
+  const timer = setInterval(
+    () => {
+      const now = Date.now()
+      for (const connection of connections) {
+        if (connection.awaitingPong) {
+          connection.close(CloseCode.goingAway, 'no answer to ping')
+          continue
+        }
+        // A client that is talking is alive; only the silent ones are asked, so a full server does not ping
+        // every connection in one burst.
+        if (now - connection.lastReceivedAt >= periodMs) connection.ping()
+        if (now - connection.lastSentAt >= periodMs) connection.send(keepAliveFrame)
       }
-      // A client that is talking is alive; only the silent ones are asked, so a full server does not ping
-      // every connection in one burst.
-      if (now - connection.lastReceivedAt >= periodMs) connection.ping()
-      if (now - connection.lastSentAt >= periodMs) connection.send(keepAliveFrame)
-    }
-  }, Math.ceil(periodMs / 2))
+    },
+    Math.ceil(periodMs / 2),
+  )
   timer.unref()
   return () => clearInterval(timer)
 }

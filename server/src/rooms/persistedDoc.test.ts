@@ -33,7 +33,7 @@ const keysIn = async (store: MemoryDocumentStore) => {
 }
 
 describe('PersistedDoc with other instances on the same store', () => {
-  it('never compacts away an entry it has not folded in, and relays others\' updates without storing them', async () => {
+  it("never compacts away an entry it has not folded in, and relays others' updates without storing them", async () => {
     const store = new MemoryDocumentStore()
     const [a, b] = [await instance(store), await instance(store)]
     await a.write('van-a') // entry 1, which b has not received

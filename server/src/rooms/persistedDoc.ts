@@ -114,7 +114,13 @@ export class PersistedDoc {
   #flushScheduled: NodeJS.Immediate | undefined
   #behind = false
 
-  constructor(name: string, store: DocumentStore, stored: StoredDocument, options: PersistenceOptions, events: PersistenceEvents) {
+  constructor(
+    name: string,
+    store: DocumentStore,
+    stored: StoredDocument,
+    options: PersistenceOptions,
+    events: PersistenceEvents,
+  ) {
     this.#name = name
     this.#store = store
     this.#options = options
@@ -232,9 +238,13 @@ export class PersistedDoc {
         if (this.#broken || this.#destroyed) return
         const newer = await this.#store.loadSince(this.#name, this.#foldedThrough)
         if (this.#destroyed) return
-        Y.transact(this.doc, () => {
-          for (const update of newer.updates) Y.applyUpdate(this.doc, update)
-        }, remoteOrigin)
+        Y.transact(
+          this.doc,
+          () => {
+            for (const update of newer.updates) Y.applyUpdate(this.doc, update)
+          },
+          remoteOrigin,
+        )
         this.#logUpdates += newer.updates.length
         this.#logBytes += newer.bytes
         // What the store returned runs up to newer.lastSeq without a gap (a snapshot stands in for entries it folded).

@@ -4,12 +4,26 @@ import type { PeerAccess } from './peer.ts'
 import { PersonBudget, PersonBudgets } from './personBudgets.ts'
 import { RestingTable, TokenBucket } from '../limits/tokenBucket.ts'
 
-const limits = { messagesPerSecond: 10, messageBurst: 20, bytesPerSecond: 1000, byteBurst: 1000, maxBufferedBytes: 1 << 20 }
-const observer = (name: string): PeerAccess => ({ role: 'observer', room: 'board', identity: { participantId: null, name, role: 'observer' } })
+const limits = {
+  messagesPerSecond: 10,
+  messageBurst: 20,
+  bytesPerSecond: 1000,
+  byteBurst: 1000,
+  maxBufferedBytes: 1 << 20,
+}
+const observer = (name: string): PeerAccess => ({
+  role: 'observer',
+  room: 'board',
+  identity: { participantId: null, name, role: 'observer' },
+})
 
 describe('a table that forgets what has rested', () => {
   it('keeps an entry until it is no different from a new one, then drops it at the next sweep', () => {
-    const table = new RestingTable((_, now) => new TokenBucket(1, 2, now), (bucket, now) => bucket.isFull(now), 60_000)
+    const table = new RestingTable(
+      (_, now) => new TokenBucket(1, 2, now),
+      (bucket, now) => bucket.isFull(now),
+      60_000,
+    )
     table.get('a', 0).take(2, 0)
     table.get('b', 0)
     table.sweep(1000)
@@ -22,7 +36,7 @@ describe('a table that forgets what has rested', () => {
   })
 })
 
-describe('a person\'s budget', () => {
+describe("a person's budget", () => {
   it('is not rested while a connection holds it, nor while in debt after it was released', () => {
     const budget = new PersonBudget(limits, 1, 0)
     budget.holders = 1

@@ -29,7 +29,10 @@ describe('PresenceTable', () => {
     const anouk = client({ user: { name: 'Anouk', color: '#e03131' }, cursor: { x: 1, y: 2 } })
     expect(table.apply(anouk.update())).toEqual({ changed: [anouk.id], present: [anouk.id], removed: [] })
     const reader = readWithYProtocols(table.encodePresent())
-    expect(reader.getStates().get(anouk.id)).toEqual({ user: { name: 'Anouk', color: '#e03131' }, cursor: { x: 1, y: 2 } })
+    expect(reader.getStates().get(anouk.id)).toEqual({
+      user: { name: 'Anouk', color: '#e03131' },
+      cursor: { x: 1, y: 2 },
+    })
     anouk.awareness.destroy()
     reader.destroy()
   })
@@ -64,7 +67,7 @@ describe('PresenceTable', () => {
     reader.destroy()
   })
 
-  it('accepts a reconnecting client\'s next state after its connection was dropped', () => {
+  it("accepts a reconnecting client's next state after its connection was dropped", () => {
     const table = new PresenceTable()
     const c = client({ n: 1 })
     table.apply(c.update())
@@ -166,11 +169,22 @@ describe('PresenceTable', () => {
 
     it('reads back each state exactly as one client sends longer and shorter ones (entries are rewritten in place)', () => {
       const table = new PresenceTable()
-      const states = ['{"a":1}', `{"long":"${'x'.repeat(2000)}"}`, '{}', '{"b":[1,2,3]}', `{"c":"${'y'.repeat(300)}"}`, '{"d":0}']
+      const states = [
+        '{"a":1}',
+        `{"long":"${'x'.repeat(2000)}"}`,
+        '{}',
+        '{"b":[1,2,3]}',
+        `{"c":"${'y'.repeat(300)}"}`,
+        '{"d":0}',
+      ]
       states.forEach((json, i) => {
         table.apply(rawUpdate(7, i + 1, json), Date.now(), () => true, identity)
         const expected = { ...(JSON.parse(json) as object), identity }
-        expect(readWithYProtocols(table.encode([7])).getStates().get(7)).toEqual(expected)
+        expect(
+          readWithYProtocols(table.encode([7]))
+            .getStates()
+            .get(7),
+        ).toEqual(expected)
       })
     })
 
@@ -178,7 +192,11 @@ describe('PresenceTable', () => {
       const rejected: number[] = []
       const table = new PresenceTable((id) => rejected.push(id))
       table.apply(rawUpdate(7, 1, '\uFEFF{"cursor":1}'), Date.now(), () => true, identity)
-      expect(readWithYProtocols(table.encode([7])).getStates().has(7)).toBe(false)
+      expect(
+        readWithYProtocols(table.encode([7]))
+          .getStates()
+          .has(7),
+      ).toBe(false)
       expect(rejected).toEqual([7])
     })
 

@@ -170,8 +170,10 @@ export class PresenceTable {
         const clientId = decoding.readVarUint(decoder)
         const clock = decoding.readVarUint(decoder)
         const length = decoding.readVarUint(decoder)
-        if (length > decoder.arr.length - decoder.pos) throw new MalformedMessageError('awareness state exceeds the frame')
-        if (length > maxPresenceStateBytes) throw new MalformedMessageError(`awareness state over ${maxPresenceStateBytes} bytes`)
+        if (length > decoder.arr.length - decoder.pos)
+          throw new MalformedMessageError('awareness state exceeds the frame')
+        if (length > maxPresenceStateBytes)
+          throw new MalformedMessageError(`awareness state over ${maxPresenceStateBytes} bytes`)
         const bytes = decoding.readUint8Array(decoder, length)
         incoming.push({ clientId, clock, json: isJsonNull(bytes) ? null : bytes })
       }

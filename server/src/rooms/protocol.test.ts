@@ -1,7 +1,14 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, MalformedMessageError, readClientMessage, syncStep2Update } from './protocol.ts'
+import {
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+  MalformedMessageError,
+  readClientMessage,
+  syncStep2Update,
+} from './protocol.ts'
 
 describe('readClientMessage', () => {
   it('reads the messages the stock client sends', () => {
@@ -15,7 +22,10 @@ describe('readClientMessage', () => {
     const awareness = encoding.createEncoder()
     encoding.writeVarUint(awareness, 1)
     encoding.writeVarUint8Array(awareness, Uint8Array.from([0]))
-    expect(readClientMessage(encoding.toUint8Array(awareness))).toEqual({ kind: 'awareness', update: Uint8Array.from([0]) })
+    expect(readClientMessage(encoding.toUint8Array(awareness))).toEqual({
+      kind: 'awareness',
+      update: Uint8Array.from([0]),
+    })
   })
 
   it.each([
@@ -43,6 +53,8 @@ describe('syncStep2Update', () => {
   })
 
   it('refuses any other frame', () => {
-    expect(() => syncStep2Update(encodeSyncUpdate(new Uint8Array([0])))).toThrow(new MalformedMessageError('not a sync step 2'))
+    expect(() => syncStep2Update(encodeSyncUpdate(new Uint8Array([0])))).toThrow(
+      new MalformedMessageError('not a sync step 2'),
+    )
   })
 })

@@ -110,7 +110,8 @@ export function encodeSyncStep2(update: Uint8Array): Uint8Array {
  */
 export function syncStep2Update(frame: Uint8Array): Uint8Array {
   const decoder = decoding.createDecoder(frame)
-  if (readVarUint(decoder) !== MessageKind.sync || readVarUint(decoder) !== SyncStep.step2) throw new MalformedMessageError('not a sync step 2')
+  if (readVarUint(decoder) !== MessageKind.sync || readVarUint(decoder) !== SyncStep.step2)
+    throw new MalformedMessageError('not a sync step 2')
   return readPayload(decoder)
 }
 

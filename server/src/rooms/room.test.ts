@@ -91,14 +91,21 @@ describe('Room', () => {
     const message = readClientMessage(watcher.frames[0] as Uint8Array)
     if (message.kind !== 'sync-update') throw new Error(`expected an update, got ${message.kind}`)
     Y.applyUpdate(seen, message.update)
-    expect([...seen.getMap('records').keys()].sort()).toEqual(['shape:a0', 'shape:a1', 'shape:a2', 'shape:a3', 'shape:a4', 'shape:b'])
+    expect([...seen.getMap('records').keys()].sort()).toEqual([
+      'shape:a0',
+      'shape:a1',
+      'shape:a2',
+      'shape:a3',
+      'shape:a4',
+      'shape:b',
+    ])
     // Each sender gets the batch too, for the other sender's part.
     expect(a.frames).toHaveLength(1)
     expect(b.frames).toHaveLength(1)
     room.destroy()
   })
 
-  it('answers a newcomer\'s sync step 1 only once the edits it carries are committed', async () => {
+  it("answers a newcomer's sync step 1 only once the edits it carries are committed", async () => {
     const store = new MemoryDocumentStore()
     const events: string[] = []
     const append = store.append.bind(store)
@@ -132,7 +139,9 @@ describe('Room', () => {
     editFrom(client, 'shape:never-sent')
     for (let i = 0; i < 100; i++) {
       const update = editFrom(client, `shape:${i}`)
-      expect(() => room.receive(sender, { kind: 'sync-update', update })).toThrow('the update needs data the board does not have')
+      expect(() => room.receive(sender, { kind: 'sync-update', update })).toThrow(
+        'the update needs data the board does not have',
+      )
     }
     await room.flushed()
     expect(room.doc.store.pendingStructs).toBeNull()
@@ -212,7 +221,10 @@ describe('Room', () => {
     const clientAwareness = new awarenessProtocol.Awareness(clientDoc)
     const move = (x: number) => {
       clientAwareness.setLocalStateField('cursor', { x, y: 0, padding: 'x'.repeat(40) })
-      room.receive(mover, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(clientAwareness, [clientDoc.clientID]) })
+      room.receive(mover, {
+        kind: 'awareness',
+        update: awarenessProtocol.encodeAwarenessUpdate(clientAwareness, [clientDoc.clientID]),
+      })
     }
     move(1)
     await new Promise((r) => setTimeout(r, 40))
@@ -248,7 +260,10 @@ describe('Room', () => {
     const decoder = decoding.createDecoder(frames[0] as Uint8Array)
     decoding.readVarUint(decoder)
     awarenessProtocol.applyAwarenessUpdate(received, decoding.readVarUint8Array(decoder), null)
-    expect(received.getStates().get(clientDoc.clientID)).toEqual({ cursor: { x: 9, y: 0 }, identity: participantOnBoard.identity })
+    expect(received.getStates().get(clientDoc.clientID)).toEqual({
+      cursor: { x: 9, y: 0 },
+      identity: participantOnBoard.identity,
+    })
     clientAwareness.destroy()
     received.destroy()
     room.destroy()
@@ -262,17 +277,26 @@ describe('Room', () => {
     const victimDoc = new Y.Doc()
     const victim = new awarenessProtocol.Awareness(victimDoc)
     victim.setLocalState({ name: 'Jan' })
-    room.receive(owner, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(victim, [victimDoc.clientID]) })
+    room.receive(owner, {
+      kind: 'awareness',
+      update: awarenessProtocol.encodeAwarenessUpdate(victim, [victimDoc.clientID]),
+    })
     // The intruder replays the victim's id with a newer clock, then leaves: neither touches the victim.
     victim.setLocalState({ name: 'niet Jan' })
-    room.receive(intruder, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(victim, [victimDoc.clientID]) })
+    room.receive(intruder, {
+      kind: 'awareness',
+      update: awarenessProtocol.encodeAwarenessUpdate(victim, [victimDoc.clientID]),
+    })
     room.remove(intruder)
     expect(room.presence.stateOf(victimDoc.clientID)).toEqual({ name: 'Jan', identity: participantOnBoard.identity })
 
     const many = Array.from({ length: 6 }, () => new awarenessProtocol.Awareness(new Y.Doc()))
     for (const awareness of many) {
       awareness.setLocalState({ n: 1 })
-      room.receive(owner, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]) })
+      room.receive(owner, {
+        kind: 'awareness',
+        update: awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]),
+      })
     }
     // The owner already speaks for the victim; three more are accepted, the rest refused.
     expect(many.filter((awareness) => room.presence.has(awareness.clientID))).toHaveLength(3)
@@ -293,7 +317,10 @@ describe('Room', () => {
       carrier.states.set(awareness.clientID, states.get(awareness.clientID) ?? {})
       carrier.meta.set(awareness.clientID, { clock: 1, lastUpdated: Date.now() })
     }
-    room.receive(flooder, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(carrier, [...states.keys()]) })
+    room.receive(flooder, {
+      kind: 'awareness',
+      update: awarenessProtocol.encodeAwarenessUpdate(carrier, [...states.keys()]),
+    })
     expect(room.presence.size).toBe(4)
     for (const awareness of many) awareness.destroy()
     room.destroy()
@@ -307,7 +334,10 @@ describe('Room', () => {
     const clientDoc = new Y.Doc()
     const clientAwareness = new awarenessProtocol.Awareness(clientDoc)
     clientAwareness.setLocalStateField('user', { name: 'Jan' })
-    room.receive(leaver, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(clientAwareness, [clientDoc.clientID]) })
+    room.receive(leaver, {
+      kind: 'awareness',
+      update: awarenessProtocol.encodeAwarenessUpdate(clientAwareness, [clientDoc.clientID]),
+    })
     expect(room.presence.has(clientDoc.clientID)).toBe(true)
     room.remove(leaver)
     expect(room.presence.has(clientDoc.clientID)).toBe(false)
@@ -328,7 +358,12 @@ describe('Room', () => {
     }
     // A queue of its own, so that no other test's compaction stands before this room's.
     const queue = new CompactionQueue(0)
-    const room = new Room('test', store, await store.load('test'), { ...options, compactions: queue, compactAfterBytes: 1024, compactAfterUpdates: 1000 })
+    const room = new Room('test', store, await store.load('test'), {
+      ...options,
+      compactions: queue,
+      compactAfterBytes: 1024,
+      compactAfterUpdates: 1000,
+    })
     const peer = new RecordingPeer()
     room.add(peer)
     const client = new Y.Doc()
@@ -364,7 +399,12 @@ describe('Room', () => {
       return compact(room, snapshot, throughSeq)
     }
     const queue = new CompactionQueue(0)
-    const room = new Room('test', store, await store.load('test'), { ...options, compactions: queue, compactAfterBytes: 1024, compactAfterUpdates: 1000 })
+    const room = new Room('test', store, await store.load('test'), {
+      ...options,
+      compactions: queue,
+      compactAfterBytes: 1024,
+      compactAfterUpdates: 1000,
+    })
     const peer = new RecordingPeer()
     room.add(peer)
     const client = new Y.Doc()
@@ -379,7 +419,11 @@ describe('Room', () => {
 })
 
 describe('Room rights (role × room × message kind)', () => {
-  const observer: PeerAccess = { role: 'observer', room: 'board', identity: { participantId: null, name: '', role: 'observer' } }
+  const observer: PeerAccess = {
+    role: 'observer',
+    room: 'board',
+    identity: { participantId: null, name: '', role: 'observer' },
+  }
   const participantInControl: PeerAccess = { ...participantOnBoard, room: 'control' }
 
   it("refuses a read-only connection's update: not applied, not stored, not relayed, sender closed with 4403", async () => {
@@ -436,8 +480,14 @@ describe('Room rights (role × room × message kind)', () => {
     room.add(reader)
     const doc = new Y.Doc()
     const awareness = new awarenessProtocol.Awareness(doc)
-    awareness.setLocalState({ presence: { name: 'De Facilitator' }, identity: { name: 'Facilitator', role: 'facilitator' } })
-    room.receive(reader, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]) })
+    awareness.setLocalState({
+      presence: { name: 'De Facilitator' },
+      identity: { name: 'Facilitator', role: 'facilitator' },
+    })
+    room.receive(reader, {
+      kind: 'awareness',
+      update: awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]),
+    })
     expect(reader.closedWith).toBeUndefined()
     expect(room.presence.stateOf(doc.clientID)).toEqual({
       presence: { name: 'De Facilitator' },
@@ -445,7 +495,7 @@ describe('Room rights (role × room × message kind)', () => {
     })
   })
 
-  it("lets a read-only connection answer once: a second sync step 2 is not what the stock client sends", async () => {
+  it('lets a read-only connection answer once: a second sync step 2 is not what the stock client sends', async () => {
     const { room } = await emptyRoom()
     const reader = new RecordingPeer(observer)
     room.add(reader)
@@ -463,7 +513,10 @@ describe('Room rights (role × room × message kind)', () => {
     room.add(other)
     const valid = new awarenessProtocol.Awareness(new Y.Doc())
     valid.setLocalState({ cursor: { x: 1 } })
-    room.receive(sender, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(valid, [valid.clientID]) })
+    room.receive(sender, {
+      kind: 'awareness',
+      update: awarenessProtocol.encodeAwarenessUpdate(valid, [valid.clientID]),
+    })
     await new Promise((resolve) => setTimeout(resolve, options.awarenessTickMs * 3))
     // The same client, next clock, with a state that is not JSON: framed correctly, so it is taken at first.
     const encoder = encoding.createEncoder()
@@ -497,9 +550,12 @@ describe('Room rights (role × room × message kind)', () => {
     const doc = new Y.Doc()
     const awareness = new awarenessProtocol.Awareness(doc)
     awareness.setLocalState({ blob: 'x'.repeat(40 * 1024) })
-    expect(() => room.receive(peer, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]) })).toThrow(
-      /awareness state over/,
-    )
+    expect(() =>
+      room.receive(peer, {
+        kind: 'awareness',
+        update: awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]),
+      }),
+    ).toThrow(/awareness state over/)
     expect(room.presence.has(doc.clientID)).toBe(false)
   })
 })

@@ -176,7 +176,11 @@ export class Room {
     if (!mayDo(peer.access.role, peer.access.room, messageIntent(message))) {
       // What the stock provider answers to our one sync step 1 when it has nothing new: not a write. Checking it
       // costs a walk over the board, so a read-only connection gets one such answer, as the stock client sends.
-      if (message.kind === 'sync-step-2' && !this.#answeredReadOnly.has(peer) && changesNothing(this.doc, message.update)) {
+      if (
+        message.kind === 'sync-step-2' &&
+        !this.#answeredReadOnly.has(peer) &&
+        changesNothing(this.doc, message.update)
+      ) {
         this.#answeredReadOnly.add(peer)
         return
       }
@@ -264,7 +268,8 @@ export class Room {
 
   /** Closes the connections of one person (the facilitator removed them from the session). */
   closePeersOf(participantId: string, code: number, reason: string): void {
-    for (const peer of [...this.#peers]) if (peer.access.identity.participantId === participantId) peer.close(code, reason)
+    for (const peer of [...this.#peers])
+      if (peer.access.identity.participantId === participantId) peer.close(code, reason)
   }
 
   /** Closes every peer (the room is being deleted). */

@@ -22,7 +22,10 @@ describe('roomTarget: the room and token of an upgrade request target', () => {
     expect(roomTarget(target)).toBe('not a room')
   })
 
-  it.each(['/yjs/%', '/yjs/%E2%9C', '/yjs/a%20b', '/yjs/..', `/yjs/${'a'.repeat(65)}`, '/yjs/%00'])('%j has a bad room name', (target) => {
-    expect(roomTarget(target)).toBe('bad room name')
-  })
+  it.each(['/yjs/%', '/yjs/%E2%9C', '/yjs/a%20b', '/yjs/..', `/yjs/${'a'.repeat(65)}`, '/yjs/%00'])(
+    '%j has a bad room name',
+    (target) => {
+      expect(roomTarget(target)).toBe('bad room name')
+    },
+  )
 })

@@ -58,10 +58,18 @@ export function attachRoomEndpoint(server: Server, wss: WebSocketServer, parts: 
   })
 }
 
-async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, wss: WebSocketServer, parts: RoomEndpointParts): Promise<void> {
+async function upgrade(
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  wss: WebSocketServer,
+  parts: RoomEndpointParts,
+): Promise<void> {
   const target = roomTarget(request.url ?? '')
-  if (target === 'not a path') return answerOnSocket(socket, 400, 'the request target must be a path: /yjs/<room>?token=<token>')
-  if (target === 'not a room') return answerOnSocket(socket, 404, 'no WebSocket endpoint here; rooms are at /yjs/<room>')
+  if (target === 'not a path')
+    return answerOnSocket(socket, 400, 'the request target must be a path: /yjs/<room>?token=<token>')
+  if (target === 'not a room')
+    return answerOnSocket(socket, 404, 'no WebSocket endpoint here; rooms are at /yjs/<room>')
   if (target === 'bad room name') return answerOnSocket(socket, 400, ROOM_NAME_RULE)
   const { roomName, token, ticket } = target
   // Before the token is looked up: that look-up is what a flood of upgrades would cost.
@@ -70,7 +78,10 @@ async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, w
   let access: PeerAccess
   try {
     // The app's single-use ticket, or a token as API clients and the stock provider send it.
-    access = ticket !== undefined ? await parts.tickets.admit(roomName, ticket) : await parts.sessions.authorizeRoom(roomName, token)
+    access =
+      ticket !== undefined
+        ? await parts.tickets.admit(roomName, ticket)
+        : await parts.sessions.authorizeRoom(roomName, token)
   } catch (error) {
     if (socket.destroyed) return
     const code = closeCodeOf(error)
@@ -101,7 +112,11 @@ function closeCodeOf(error: unknown): number | undefined {
   return undefined
 }
 
-type RoomTarget = { roomName: string; token: string | undefined; ticket: string | undefined } | 'not a path' | 'not a room' | 'bad room name'
+type RoomTarget =
+  | { roomName: string; token: string | undefined; ticket: string | undefined }
+  | 'not a path'
+  | 'not a room'
+  | 'bad room name'
 
 /**
  * The room and token of an upgrade's request target, read without `new URL`: the target is whatever the client
@@ -154,11 +169,22 @@ function openConnection(ws: WebSocket, roomName: string, access: PeerAccess, par
 
 function upgradeAddress(request: IncomingMessage, trustProxy: boolean): string {
   const forwarded = request.headers['x-forwarded-for']
-  return clientAddress(request.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustProxy)
+  return clientAddress(
+    request.socket.remoteAddress,
+    Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
+    trustProxy,
+  )
 }
 
 /** A refusal the stock client reports and does not retry: the upgrade, then at once a close with the reason. */
-function closeAfterUpgrade(wss: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+function closeAfterUpgrade(
+  wss: WebSocketServer,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  code: number,
+  reason: string,
+): void {
   wss.handleUpgrade(request, socket, head, (ws) => {
     ws.on('error', ignore)
     ws.close(code, reason)

@@ -99,7 +99,12 @@ export class RoomManager {
   /** How many entries each of the manager's per-room maps holds (tests: nothing is kept for rooms long gone). */
   get held(): { rooms: number; unloadTimers: number; unloading: number; discarded: number } {
     this.#forgetOldDiscarded()
-    return { rooms: this.#rooms.size, unloadTimers: this.#unloadTimers.size, unloading: this.#unloading.size, discarded: this.#discarded.size }
+    return {
+      rooms: this.#rooms.size,
+      unloadTimers: this.#unloadTimers.size,
+      unloading: this.#unloading.size,
+      discarded: this.#discarded.size,
+    }
   }
 
   async join(name: string, peer: Peer): Promise<Room> {
@@ -128,10 +133,14 @@ export class RoomManager {
     const held = room.connectionsOf(owner)
     if (peer.access.role === 'observer') {
       const limit = this.#options.maxObserverPeersPerRoom
-      if (held >= limit) return new TooManyConnectionsError(`too many observer connections on this board (at most ${limit} for all observers together)`)
+      if (held >= limit)
+        return new TooManyConnectionsError(
+          `too many observer connections on this board (at most ${limit} for all observers together)`,
+        )
     } else {
       const limit = this.#options.maxPeersPerPerson
-      if (held >= limit) return new TooManyConnectionsError(`too many connections for one person on this board (at most ${limit})`)
+      if (held >= limit)
+        return new TooManyConnectionsError(`too many connections for one person on this board (at most ${limit})`)
     }
     if (room.peerCount >= this.#options.maxPeersPerRoom) return new RoomFullError(this.#options.maxPeersPerRoom)
     return undefined
@@ -194,7 +203,10 @@ export class RoomManager {
       within(0)
       await Promise.all(rooms.map((room) => room.flushed()))
       const failed = rooms.find((room) => room.broken)
-      if (failed) throw failed.deleted ? new RoomGoneError(roomDeletedReason) : new Error(`room ${failed.name}: the change could not be saved`)
+      if (failed)
+        throw failed.deleted
+          ? new RoomGoneError(roomDeletedReason)
+          : new Error(`room ${failed.name}: the change could not be saved`)
     } finally {
       for (const room of rooms) this.#afterServerChange(room)
     }
@@ -316,9 +328,12 @@ export class RoomManager {
   #forget(room: Room): void {
     if (room.deleted) this.#discard(room.name)
     const entry = this.#rooms.get(room.name)
-    void entry?.then((loaded) => {
-      if (loaded === room && this.#rooms.get(room.name) === entry) this.#rooms.delete(room.name)
-    }, () => {})
+    void entry?.then(
+      (loaded) => {
+        if (loaded === room && this.#rooms.get(room.name) === entry) this.#rooms.delete(room.name)
+      },
+      () => {},
+    )
   }
 
   #discard(name: string): void {
@@ -367,7 +382,8 @@ export class RoomManager {
       awareness: (update) => forward((r) => r.remote.awareness(update)),
       awarenessQuery: () => forward((r) => r.remote.awarenessQuery()),
       resync: () => forward((r) => r.remote.resync()),
-      removed: (participantId) => forward((r) => r.closePeersOf(participantId, CloseCode.unauthorized, REMOVED_FROM_SESSION_REASON)),
+      removed: (participantId) =>
+        forward((r) => r.closePeersOf(participantId, CloseCode.unauthorized, REMOVED_FROM_SESSION_REASON)),
       // Not held for the room: dropping it works on a room still loading, and joins waiting for it are refused.
       deleted: () => {
         this.#drop(name, CloseCode.gone, roomDeletedReason).catch((error: unknown) =>
@@ -432,4 +448,3 @@ export class RoomManager {
     return unloading
   }
 }
-

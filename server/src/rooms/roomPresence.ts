@@ -47,7 +47,11 @@ export class RoomPresence {
   #tickMs: number
   readonly #sweep: NodeJS.Timeout
 
-  constructor(peers: ReadonlySet<Peer>, options: RoomPresenceOptions, publish: (update: Uint8Array) => void = () => {}) {
+  constructor(
+    peers: ReadonlySet<Peer>,
+    options: RoomPresenceOptions,
+    publish: (update: Uint8Array) => void = () => {},
+  ) {
     this.#peers = peers
     this.#options = options
     this.#publish = publish
@@ -150,7 +154,10 @@ export class RoomPresence {
       const owner = this.#owners.get(id)
       if (owner) senders.add(owner)
     }
-    this.#changed(rejected.filter((id) => this.#owners.has(id)), true)
+    this.#changed(
+      rejected.filter((id) => this.#owners.has(id)),
+      true,
+    )
     this.#changed(rejected.filter((id) => !this.#owners.has(id)))
     for (const peer of senders) peer.close(CloseCode.malformed, 'malformed message: invalid awareness state')
   }

@@ -26,7 +26,7 @@ describe('missingDependency', () => {
     expect(missingDependency(Y.encodeStateAsUpdate(client), board)).toBeUndefined()
   })
 
-  it('refuses a gap in a client\'s own clock', () => {
+  it("refuses a gap in a client's own clock", () => {
     const board = new Y.Doc()
     const client = new Y.Doc()
     edit(client, (m) => m.set('a', 1))
@@ -36,7 +36,10 @@ describe('missingDependency', () => {
 
   it('refuses an item whose origin the board does not have', () => {
     const [board, a, b] = [new Y.Doc(), new Y.Doc(), new Y.Doc()]
-    Y.applyUpdate(b, edit(a, (m) => m.set('k', 1)))
+    Y.applyUpdate(
+      b,
+      edit(a, (m) => m.set('k', 1)),
+    )
     // Overwriting a map key names the old value as origin.
     const overwrite = edit(b, (m) => m.set('k', 2))
     expect(missingDependency(overwrite, board)).toMatch(/refers to client \d+ clock 0/)
@@ -44,7 +47,10 @@ describe('missingDependency', () => {
 
   it('refuses a deletion of what the board does not have', () => {
     const [board, a, b] = [new Y.Doc(), new Y.Doc(), new Y.Doc()]
-    Y.applyUpdate(b, edit(a, (m) => m.set('k', 1)))
+    Y.applyUpdate(
+      b,
+      edit(a, (m) => m.set('k', 1)),
+    )
     const removal = edit(b, (m) => m.delete('k'))
     expect(missingDependency(removal, board)).toMatch(/deletes client \d+ clock 0/)
   })

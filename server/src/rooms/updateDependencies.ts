@@ -31,12 +31,14 @@ export function missingDependency(update: Uint8Array, doc: Y.Doc): string | unde
     if (!(struct instanceof Y.Item)) continue
     const parent = struct.parent instanceof Y.ID ? struct.parent : null
     for (const id of [struct.origin, struct.rightOrigin, parent]) {
-      if (id && id.clock >= knownUpTo(id.client)) return `it refers to client ${id.client} clock ${id.clock}, which the board does not have`
+      if (id && id.clock >= knownUpTo(id.client))
+        return `it refers to client ${id.client} clock ${id.clock}, which the board does not have`
     }
   }
   for (const [client, deletions] of ds.clients) {
     for (const { clock, len } of deletions) {
-      if (clock + len > knownUpTo(client)) return `it deletes client ${client} clock ${clock}, which the board does not have`
+      if (clock + len > knownUpTo(client))
+        return `it deletes client ${client} clock ${clock}, which the board does not have`
     }
   }
   return undefined

@@ -1,5 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { contentDisposition, exportFileName, sessionIdSchema, summaryJsonSchema, summaryLanguages } from '@werkplaats/shared'
+import {
+  contentDisposition,
+  exportFileName,
+  sessionIdSchema,
+  summaryJsonSchema,
+  summaryLanguages,
+} from '@werkplaats/shared'
 import type { Context } from 'hono'
 import type { ExportService } from '../exports/exportService.ts'
 import type { ExportFormat } from '../exports/renderers.ts'
@@ -23,7 +29,11 @@ const formats: Format[] = [
     contentType: 'text/csv; charset=utf-8; header=present',
     what: 'CSV, one row per item, UTF-8 with BOM (`;` for Dutch, `,` for English)',
   },
-  { extension: 'json', contentType: 'application/json; charset=utf-8', what: 'the summary model as JSON (see /api/schemas/summary.json)' },
+  {
+    extension: 'json',
+    contentType: 'application/json; charset=utf-8',
+    what: 'the summary model as JSON (see /api/schemas/summary.json)',
+  },
   { extension: 'pdf', contentType: 'application/pdf', what: 'an A4 PDF report' },
 ]
 
@@ -42,9 +52,13 @@ const exportRoute = (format: Format) =>
     request: { params: z.object({ id: sessionIdSchema }), query: exportQuery },
     responses: {
       200: {
-        description: 'The summary, as an attachment named after the session\'s title and date.',
+        description: "The summary, as an attachment named after the session's title and date.",
         headers: { 'Content-Disposition': { schema: { type: 'string' } } },
-        content: { [format.contentType.split(';')[0] as string]: { schema: format.extension === 'pdf' ? { type: 'string', format: 'binary' } : { type: 'string' } } },
+        content: {
+          [format.contentType.split(';')[0] as string]: {
+            schema: format.extension === 'pdf' ? { type: 'string', format: 'binary' } : { type: 'string' },
+          },
+        },
       },
       ...errors(400, 401, 403, 404, 503),
     },
@@ -54,20 +68,32 @@ const schemaRoute = createRoute({
   method: 'get',
   path: '/api/schemas/summary.json',
   summary: 'The JSON Schema of the summary (export.json), generated from the same zod schema',
-  responses: { 200: { description: 'JSON Schema, draft 2020-12.', content: { 'application/schema+json': { schema: z.record(z.string(), z.unknown()) } } } },
+  responses: {
+    200: {
+      description: 'JSON Schema, draft 2020-12.',
+      content: { 'application/schema+json': { schema: z.record(z.string(), z.unknown()) } },
+    },
+  },
 })
 
 /**
  * Downloads of the session summary. Who may download, and whether names go in, is the export service's call;
  * this module picks the format and names the file.
  */
-export function exportRoutes(sessions: SessionService, exports: ExportService, origin: (c: Context) => string): OpenAPIHono {
+export function exportRoutes(
+  sessions: SessionService,
+  exports: ExportService,
+  origin: (c: Context) => string,
+): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: refuseInvalid })
   const requireGrant = grantCheck(sessions)
   for (const format of formats) {
     app.openapi({ ...exportRoute(format), middleware: requireGrant() }, async (c) => {
       const { names, lang } = c.req.valid('query')
-      const { session, body } = await exports.export(c.var.grant, format.extension, { includeNames: names === 'true', language: lang })
+      const { session, body } = await exports.export(c.var.grant, format.extension, {
+        includeNames: names === 'true',
+        language: lang,
+      })
       const name = exportFileName(session.title, session.date, format.extension)
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': format.contentType,
@@ -79,7 +105,9 @@ export function exportRoutes(sessions: SessionService, exports: ExportService, o
     })
   }
   app.openapi(schemaRoute, (c) =>
-    c.json(summaryJsonSchema(`${origin(c)}/api/schemas/summary.json`), 200, { 'Content-Type': 'application/schema+json; charset=utf-8' }),
+    c.json(summaryJsonSchema(`${origin(c)}/api/schemas/summary.json`), 200, {
+      'Content-Type': 'application/schema+json; charset=utf-8',
+    }),
   )
   return app
 }

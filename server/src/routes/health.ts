@@ -20,13 +20,17 @@ const serverTime = createRoute({
 
 /** `GET /healthz`: 200 once the store is open (the server only listens after that), for load balancers. */
 export function healthRoutes(isReady: () => boolean): OpenAPIHono {
-  return new OpenAPIHono()
-    .openapi(health, (c) =>
-      isReady() ? c.json({ status: 'ok' as const }, 200) : c.json({ status: 'starting' as const, error: 'store not open yet' }, 503),
-    )
-    // Timers run in server time; clients estimate their offset from this (NTP-style, see shared/src/timer).
-    .openapi(serverTime, (c) => {
-      c.header('Cache-Control', 'no-store')
-      return c.json({ now: Date.now() }, 200)
-    })
+  return (
+    new OpenAPIHono()
+      .openapi(health, (c) =>
+        isReady()
+          ? c.json({ status: 'ok' as const }, 200)
+          : c.json({ status: 'starting' as const, error: 'store not open yet' }, 503),
+      )
+      // Timers run in server time; clients estimate their offset from this (NTP-style, see shared/src/timer).
+      .openapi(serverTime, (c) => {
+        c.header('Cache-Control', 'no-store')
+        return c.json({ now: Date.now() }, 200)
+      })
+  )
 }

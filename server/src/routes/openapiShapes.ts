@@ -18,13 +18,19 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 const errorAnswers = {
   400: json(errorBodySchema, 'The request does not fit the schema.'),
   401: json(errorBodySchema, 'No token, or a token the server does not know.'),
-  403: json(errorBodySchema, 'The token belongs to another session, or lacks the role (joining: no valid invitation, or joining is closed).'),
+  403: json(
+    errorBodySchema,
+    'The token belongs to another session, or lacks the role (joining: no valid invitation, or joining is closed).',
+  ),
   404: json(errorBodySchema, 'No such session (or template, or code).'),
   409: json(errorBodySchema, 'The state does not allow it now (a round that is not open, a spent budget).'),
   413: json(errorBodySchema, 'The request body is too large.'),
   422: json(errorBodySchema, 'Well-formed, but names something that does not fit (an unknown card or stage).'),
   429: json(errorBodySchema, 'Too many requests from this address (or person); see Retry-After.'),
-  503: json(errorBodySchema, 'Cannot be done now: the change could not be saved (the store failed, also when tried again), or an export is refused (too many waiting, a summary too large, a render too slow); the error says which.'),
+  503: json(
+    errorBodySchema,
+    'Cannot be done now: the change could not be saved (the store failed, also when tried again), or an export is refused (too many waiting, a summary too large, a render too slow); the error says which.',
+  ),
 } as const
 
 export type ErrorStatus = keyof typeof errorAnswers

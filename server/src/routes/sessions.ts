@@ -24,24 +24,29 @@ const idParam = z.object({ id: sessionIdSchema })
 const createSession = createRoute({
   method: 'post',
   path: '/api/sessions',
-  summary: 'Create a session from a template ("blank" for an empty board); answers the facilitator\'s secrets (rate-limited per address)',
+  summary:
+    'Create a session from a template ("blank" for an empty board); answers the facilitator\'s secrets (rate-limited per address)',
   request: { body: jsonBody(createSessionRequestSchema) },
-  responses: { 201: json(createdSessionSchema, 'The new session, its tokens and links.'), ...errors(400, 404, 413, 429) },
+  responses: {
+    201: json(createdSessionSchema, 'The new session, its tokens and links.'),
+    ...errors(400, 404, 413, 429),
+  },
 })
 
 const joinSession = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/participants',
   summary:
-    'Join as a participant with a display name and an invitation (the join code or the participants\' link\'s secret); 403 without a valid one or while joining is closed (rate-limited per address)',
+    "Join as a participant with a display name and an invitation (the join code or the participants' link's secret); 403 without a valid one or while joining is closed (rate-limited per address)",
   request: { params: idParam, body: jsonBody(joinRequestSchema) },
-  responses: { 201: json(joinedSchema, 'The participant\'s id and token.'), ...errors(400, 403, 404, 409, 413, 429) },
+  responses: { 201: json(joinedSchema, "The participant's id and token."), ...errors(400, 403, 404, 409, 413, 429) },
 })
 
 const removeParticipant = createRoute({
   method: 'delete',
   path: '/api/sessions/{id}/participants/{participantId}',
-  summary: '"Verwijderen": remove a participant (facilitator); their token is refused from then on, their connections are closed with 4401, their stickies stay',
+  summary:
+    '"Verwijderen": remove a participant (facilitator); their token is refused from then on, their connections are closed with 4401, their stickies stay',
   security: BEARER,
   request: { params: idParam.extend({ participantId: participantIdSchema }) },
   responses: { 204: { description: 'Removed.' }, ...errors(400, 401, 403, 404, 409) },
@@ -50,7 +55,8 @@ const removeParticipant = createRoute({
 const newInvitation = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/invitation',
-  summary: '"Nieuwe uitnodiging": a new join code and participants\' link (facilitator); the old ones stop working at once, people already in stay in',
+  summary:
+    '"Nieuwe uitnodiging": a new join code and participants\' link (facilitator); the old ones stop working at once, people already in stay in',
   security: BEARER,
   request: { params: idParam },
   responses: { 200: json(invitationSchema, 'The new invitation.'), ...errors(400, 401, 403, 404) },
@@ -59,7 +65,8 @@ const newInvitation = createRoute({
 const getSession = createRoute({
   method: 'get',
   path: '/api/sessions/{id}',
-  summary: 'The session as the token\'s holder sees it: role, rooms to connect to, participants; the invitation only for the facilitator',
+  summary:
+    "The session as the token's holder sees it: role, rooms to connect to, participants; the invitation only for the facilitator",
   security: BEARER,
   request: { params: idParam },
   responses: { 200: json(sessionViewSchema, 'The session.'), ...errors(400, 401, 403, 404) },
@@ -86,16 +93,20 @@ const deleteSession = createRoute({
 const duplicateSession = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/duplicate',
-  summary: 'Copy the board and settings into a new session, without participants or votes (facilitator; rate-limited per address like new sessions)',
+  summary:
+    'Copy the board and settings into a new session, without participants or votes (facilitator; rate-limited per address like new sessions)',
   security: BEARER,
   request: { params: idParam },
-  responses: { 201: json(createdSessionSchema, 'The copy, with new tokens and links.'), ...errors(400, 401, 403, 404, 429) },
+  responses: {
+    201: json(createdSessionSchema, 'The copy, with new tokens and links.'),
+    ...errors(400, 401, 403, 404, 429),
+  },
 })
 
 const observerLink = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/observer-link',
-  summary: 'A new observers\' link (facilitator); earlier observer links keep working',
+  summary: "A new observers' link (facilitator); earlier observer links keep working",
   security: BEARER,
   request: { params: idParam },
   responses: { 201: json(observerLinkSchema, 'The new token and link.'), ...errors(400, 401, 403, 404) },
@@ -107,14 +118,21 @@ const revealPrivate = createRoute({
   summary: '"Onthullen": move every private sticky onto the board for everyone (facilitator)',
   security: BEARER,
   request: { params: idParam },
-  responses: { 200: json(z.object({ revealed: z.int().min(0) }), 'How many stickies were revealed.'), ...errors(400, 401, 403, 404) },
+  responses: {
+    200: json(z.object({ revealed: z.int().min(0) }), 'How many stickies were revealed.'),
+    ...errors(400, 401, 403, 404),
+  },
 })
 
 /**
  * The session resource. Handlers only translate HTTP to the session service and back; every rule (who may do
  * what, what is stored where) lives in the service.
  */
-export function sessionRoutes(sessions: SessionService, origin: (c: Context) => string, limits: ApiRateLimits): OpenAPIHono {
+export function sessionRoutes(
+  sessions: SessionService,
+  origin: (c: Context) => string,
+  limits: ApiRateLimits,
+): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: refuseInvalid })
   const requireGrant = grantCheck(sessions)
   // Before validation, so malformed requests count too.

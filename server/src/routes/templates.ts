@@ -25,7 +25,10 @@ const getTemplate = createRoute({
  * each client derives the template layer of the board (it is never stored in a room). Templates are public
  * content, so neither needs a token.
  */
-export function templateRoutes(templates: () => TemplateSummary[], template: (id: string) => Template | undefined): OpenAPIHono {
+export function templateRoutes(
+  templates: () => TemplateSummary[],
+  template: (id: string) => Template | undefined,
+): OpenAPIHono {
   return new OpenAPIHono({ defaultHook: refuseInvalid })
     .openapi(listTemplates, (c) => c.json(templates(), 200))
     .openapi(getTemplate, (c) => {

@@ -29,10 +29,13 @@ const issueTicket = createRoute({
 /** `POST /api/sessions/:id/tickets`, at most `limiter`'s rate per token: every ticket waits in memory or Redis. */
 export function ticketRoutes(sessions: SessionService, tickets: RoomTickets, limiter: AttemptLimiter): OpenAPIHono {
   const requireGrant = grantCheck(sessions)
-  return new OpenAPIHono({ defaultHook: refuseInvalid }).openapi({ ...issueTicket, middleware: requireGrant() }, async (c) => {
-    // Behind the grant check, so the token is one of this session's.
-    const token = bearerToken(c) ?? ''
-    await limiter.take(hashToken(token), 'tickets for this token')
-    return c.json(await tickets.issue(c.req.valid('param').id, token), 201)
-  })
+  return new OpenAPIHono({ defaultHook: refuseInvalid }).openapi(
+    { ...issueTicket, middleware: requireGrant() },
+    async (c) => {
+      // Behind the grant check, so the token is one of this session's.
+      const token = bearerToken(c) ?? ''
+      await limiter.take(hashToken(token), 'tickets for this token')
+      return c.json(await tickets.issue(c.req.valid('param').id, token), 201)
+    },
+  )
 }

@@ -18,7 +18,10 @@ import type { SessionService } from '../sessions/sessionService.ts'
 import type { VoteService } from '../votes/voteService.ts'
 import { BEARER, errors, json, jsonBody } from './openapiShapes.ts'
 
-const roundParams = z.object({ id: sessionIdSchema, roundId: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a round id') })
+const roundParams = z.object({
+  id: sessionIdSchema,
+  roundId: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a round id'),
+})
 
 const createRound = createRoute({
   method: 'post',
@@ -32,7 +35,7 @@ const createRound = createRoute({
 const listRounds = createRoute({
   method: 'get',
   path: '/api/sessions/{id}/rounds',
-  summary: 'Every vote round of the session, as the token\'s holder may see it',
+  summary: "Every vote round of the session, as the token's holder may see it",
   security: BEARER,
   request: { params: z.object({ id: sessionIdSchema }) },
   responses: { 200: json(z.array(voteRoundViewSchema), 'The rounds, oldest first.'), ...errors(400, 401, 403, 404) },
@@ -41,7 +44,7 @@ const listRounds = createRoute({
 const getRound = createRoute({
   method: 'get',
   path: '/api/sessions/{id}/rounds/{roundId}',
-  summary: 'One vote round: status, voter count, one\'s own votes, and tallies when they may be seen',
+  summary: "One vote round: status, voter count, one's own votes, and tallies when they may be seen",
   security: BEARER,
   request: { params: roundParams },
   responses: { 200: json(voteRoundViewSchema, 'The round.'), ...errors(400, 401, 403, 404) },
@@ -62,7 +65,7 @@ const castVote = createRoute({
 const withdrawVote = createRoute({
   method: 'delete',
   path: '/api/sessions/{id}/rounds/{roundId}/votes/{cardId}',
-  summary: 'Take back one of one\'s own votes on a card (participant)',
+  summary: "Take back one of one's own votes on a card (participant)",
   security: BEARER,
   request: { params: roundParams.extend({ cardId: voteCardIdSchema }) },
   responses: {
@@ -97,7 +100,10 @@ const setMark = createRoute({
   path: '/api/sessions/{id}/marks/{actionId}',
   summary: '"Heb je dit al geprobeerd?": one\'s mark on an action, or null to clear it (participant)',
   security: BEARER,
-  request: { params: z.object({ id: sessionIdSchema, actionId: templateIdSchema }), body: jsonBody(setMarkRequestSchema) },
+  request: {
+    params: z.object({ id: sessionIdSchema, actionId: templateIdSchema }),
+    body: jsonBody(setMarkRequestSchema),
+  },
   responses: {
     200: json(markAnswerSchema, 'The mark is stored.'),
     ...errors(400, 401, 403, 404, 413, 422, 429),
@@ -107,7 +113,7 @@ const setMark = createRoute({
 const getMarks = createRoute({
   method: 'get',
   path: '/api/sessions/{id}/marks',
-  summary: 'The team\'s counts per action, and one\'s own marks',
+  summary: "The team's counts per action, and one's own marks",
   security: BEARER,
   request: { params: z.object({ id: sessionIdSchema }) },
   responses: {
@@ -120,9 +126,13 @@ const getMarks = createRoute({
 export function voteRoutes(sessions: SessionService, votes: VoteService, limits: ApiRateLimits): OpenAPIHono {
   const requireGrant = grantCheck(sessions)
   return new OpenAPIHono({ defaultHook: refuseInvalid })
-    .openapi({ ...createRound, middleware: requireGrant() }, async (c) => c.json(await votes.createRound(c.var.grant, c.req.valid('json')), 201))
+    .openapi({ ...createRound, middleware: requireGrant() }, async (c) =>
+      c.json(await votes.createRound(c.var.grant, c.req.valid('json')), 201),
+    )
     .openapi({ ...listRounds, middleware: requireGrant() }, async (c) => c.json(await votes.list(c.var.grant), 200))
-    .openapi({ ...getRound, middleware: requireGrant() }, async (c) => c.json(await votes.view(c.var.grant, c.req.valid('param').roundId), 200))
+    .openapi({ ...getRound, middleware: requireGrant() }, async (c) =>
+      c.json(await votes.view(c.var.grant, c.req.valid('param').roundId), 200),
+    )
     .openapi({ ...castVote, middleware: requireGrant() }, async (c) => {
       // A vote or mark is counted against its holder's rate once it is well-formed.
       await limits.vote(c.var.grant)
@@ -133,8 +143,12 @@ export function voteRoutes(sessions: SessionService, votes: VoteService, limits:
       await limits.vote(c.var.grant)
       return c.json(await votes.withdraw(c.var.grant, roundId, cardId), 200)
     })
-    .openapi({ ...closeRound, middleware: requireGrant() }, async (c) => c.json(await votes.close(c.var.grant, c.req.valid('param').roundId), 200))
-    .openapi({ ...revealRound, middleware: requireGrant() }, async (c) => c.json(await votes.reveal(c.var.grant, c.req.valid('param').roundId), 200))
+    .openapi({ ...closeRound, middleware: requireGrant() }, async (c) =>
+      c.json(await votes.close(c.var.grant, c.req.valid('param').roundId), 200),
+    )
+    .openapi({ ...revealRound, middleware: requireGrant() }, async (c) =>
+      c.json(await votes.reveal(c.var.grant, c.req.valid('param').roundId), 200),
+    )
     .openapi({ ...setMark, middleware: requireGrant() }, async (c) => {
       await limits.vote(c.var.grant)
       return c.json(await votes.mark(c.var.grant, c.req.valid('param').actionId, c.req.valid('json').mark), 200)

@@ -6,7 +6,7 @@ import { json } from './openapiShapes.ts'
 const roomSocket = createRoute({
   method: 'get',
   path: '/yjs/{room}',
-  summary: 'WebSocket (y-websocket protocol) to one of a session\'s rooms, with ?ticket= (single-use) or ?token=',
+  summary: "WebSocket (y-websocket protocol) to one of a session's rooms, with ?ticket= (single-use) or ?token=",
   description:
     'Rooms are named `<sessionId>-board` and `<sessionId>-control` (see `rooms` in GET /api/sessions/{id}). ' +
     'A missing or unknown token is closed with 4401, a token of another session with 4403, a deleted session ' +
@@ -30,11 +30,8 @@ const roomSocket = createRoute({
  * so a plain GET here was not an upgrade. Declared so the OpenAPI document lists it.
  */
 export function yjsRoutes(): OpenAPIHono {
-  return new OpenAPIHono().openapi(
-    roomSocket,
-    (c) => {
-      if (!isRoomName(c.req.valid('param').room)) throw new InvalidInputError(ROOM_NAME_RULE)
-      return c.json({ error: 'this endpoint speaks WebSocket: send an upgrade request' }, 426)
-    },
-  )
+  return new OpenAPIHono().openapi(roomSocket, (c) => {
+    if (!isRoomName(c.req.valid('param').room)) throw new InvalidInputError(ROOM_NAME_RULE)
+    return c.json({ error: 'this endpoint speaks WebSocket: send an upgrade request' }, 426)
+  })
 }

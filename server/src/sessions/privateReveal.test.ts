@@ -36,7 +36,15 @@ class GatedBoardStore extends SqliteDocumentStore {
   }
 }
 
-const sticky = (id: string, text: string, isPrivate = true) => ({ id, typeName: 'shape', type: 'note', x: 0, y: 0, meta: { private: isPrivate }, props: { text } })
+const sticky = (id: string, text: string, isPrivate = true) => ({
+  id,
+  typeName: 'shape',
+  type: 'note',
+  x: 0,
+  y: 0,
+  meta: { private: isPrivate },
+  props: { text },
+})
 
 describe('"Onthullen" while the author is still writing', () => {
   const cleanups: Array<() => Promise<void> | void> = []
@@ -49,16 +57,36 @@ describe('"Onthullen" while the author is still writing', () => {
     const store = new GatedBoardStore(data.path)
     const repository = new SqliteSessionRepository(data.path)
     const rooms = new RoomManager(store, testRoomManagerOptions)
-    cleanups.push(data.remove, () => store.close(), () => repository.close(), () => rooms.closeAll())
+    cleanups.push(
+      data.remove,
+      () => store.close(),
+      () => repository.close(),
+      () => rooms.closeAll(),
+    )
     const sessions = new SessionService(repository, rooms, { has: () => true })
     const created = await sessions.create({ templateId: 'blank', title: 'Onthullen' }, 'http://localhost')
     const facilitator = await sessions.authorize(created.facilitatorToken, created.id)
     // Anna is added as the store holds people; how she joined is not what this is about.
-    const anna = { participantId: 'anna', sessionId: created.id, name: 'Anna', role: 'participant' as const, createdAt: Date.now() }
-    await repository.addPerson(anna, { tokenHash: 'anna-token-hash', sessionId: created.id, role: 'participant', participantId: 'anna' })
+    const anna = {
+      participantId: 'anna',
+      sessionId: created.id,
+      name: 'Anna',
+      role: 'participant' as const,
+      createdAt: Date.now(),
+    }
+    await repository.addPerson(anna, {
+      tokenHash: 'anna-token-hash',
+      sessionId: created.id,
+      role: 'participant',
+      participantId: 'anna',
+    })
 
     // Anna's screen: her own copy of her private room, every change of which reaches the server as she makes it.
-    const author = new RecordingPeer({ role: 'participant', room: 'private', identity: { participantId: 'anna', name: 'Anna', role: 'participant' } })
+    const author = new RecordingPeer({
+      role: 'participant',
+      room: 'private',
+      identity: { participantId: 'anna', name: 'Anna', role: 'participant' },
+    })
     const privateRoom = await rooms.join(privateRoomName(created.id, 'anna'), author)
     cleanups.push(() => rooms.leave(privateRoom, author))
     const screen = new Y.Doc()
@@ -67,7 +95,16 @@ describe('"Onthullen" while the author is still writing', () => {
     const write = (change: (records: Y.Map<unknown>) => void) => screen.transact(() => change(screen.getMap('records')))
 
     const board = () => rooms.read(sessionRoomName(created.id, 'board'), (doc) => readBoardRecords(doc))
-    return { store, rooms, sessions, facilitator, privateRoom, write, board, boardName: sessionRoomName(created.id, 'board') }
+    return {
+      store,
+      rooms,
+      sessions,
+      facilitator,
+      privateRoom,
+      write,
+      board,
+      boardName: sessionRoomName(created.id, 'board'),
+    }
   }
 
   it('does not reveal a sticky its author deleted before they could see the reveal, and reveals the newer text of one they edited', async () => {
@@ -99,7 +136,9 @@ describe('"Onthullen" while the author is still writing', () => {
   it("never puts a private copy over the board's copy of a sticky", async () => {
     const { rooms, sessions, facilitator, privateRoom, write, board, boardName } = await workshop()
     // Revealed before and since edited on the board by the group; an older private copy came back (an offline edit).
-    await rooms.change(boardName, (doc) => doc.getMap('records').set('shape:idee', sticky('shape:idee', 'Zoals de groep het verbeterde', false)))
+    await rooms.change(boardName, (doc) =>
+      doc.getMap('records').set('shape:idee', sticky('shape:idee', 'Zoals de groep het verbeterde', false)),
+    )
     write((records) => records.set('shape:idee', sticky('shape:idee', 'Oude privé-versie')))
     await privateRoom.flushed()
 

@@ -1,4 +1,9 @@
-import { type IssuedRoomTicket, parseSessionRoomName, ROOM_TICKET_TTL_SECONDS, roomTicketSchema } from '@werkplaats/shared'
+import {
+  type IssuedRoomTicket,
+  parseSessionRoomName,
+  ROOM_TICKET_TTL_SECONDS,
+  roomTicketSchema,
+} from '@werkplaats/shared'
 import type { Redis } from 'ioredis'
 import { ForbiddenError, UnauthorizedError, UnavailableError } from '../domainErrors.ts'
 import type { PeerAccess } from '../rooms/peer.ts'
@@ -44,7 +49,8 @@ export class MemoryTicketStore implements TicketStore {
 
   async put(ticketHash: string, entry: TicketEntry, ttlMs: number): Promise<void> {
     this.#prune()
-    if (this.#entries.size >= this.#capacity) throw new UnavailableError('too many tickets outstanding; try again in a minute')
+    if (this.#entries.size >= this.#capacity)
+      throw new UnavailableError('too many tickets outstanding; try again in a minute')
     this.#entries.set(ticketHash, { entry, expiresAt: this.#now() + ttlMs })
   }
 

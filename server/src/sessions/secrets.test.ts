@@ -31,7 +31,7 @@ describe('secrets', () => {
     }
   })
 
-  it('the participants\' link secret follows from the facilitator\'s token, the session and the code, and changes with each', () => {
+  it("the participants' link secret follows from the facilitator's token, the session and the code, and changes with each", () => {
     const token = newToken()
     const secret = invitationSecret(token, 'session-a', 'ABCDEF')
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/)

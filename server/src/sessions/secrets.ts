@@ -35,7 +35,9 @@ export function newJoinCode(): string {
  * device; a new invitation (a new code) makes a new secret. Without the facilitator's token nobody can derive it.
  */
 export function invitationSecret(facilitatorToken: string, sessionId: string, code: string): string {
-  return createHmac('sha256', facilitatorToken).update(`invitation\u0000${sessionId}\u0000${code}`, 'utf8').digest('base64url')
+  return createHmac('sha256', facilitatorToken)
+    .update(`invitation\u0000${sessionId}\u0000${code}`, 'utf8')
+    .digest('base64url')
 }
 
 /** Whether two secrets (or their hashes) are equal, in time that does not tell how much of them matched. */

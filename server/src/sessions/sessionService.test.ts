@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { temporaryDataDir } from '../../test/support/serverProcess.ts'
 import { RoomManager } from '../rooms/roomManager.ts'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
-import { JoinCodeTakenError, type GrantRecord, type PersonRecord, type SessionRecord } from '../store/sessionRepository.ts'
+import {
+  JoinCodeTakenError,
+  type GrantRecord,
+  type PersonRecord,
+  type SessionRecord,
+} from '../store/sessionRepository.ts'
 import { SqliteSessionRepository } from '../store/sqliteSessionRepository.ts'
 import { SessionService } from './sessionService.ts'
 import { testRoomManagerOptions as roomOptions } from '../../test/support/roomOptions.ts'
@@ -32,7 +37,12 @@ describe('join-code collisions', () => {
     const dir = temporaryDataDir()
     dirs.push(dir)
     const repository = new CrowdedRepository(dir.path, taken)
-    return { repository, sessions: new SessionService(repository, new RoomManager(new MemoryDocumentStore(), roomOptions), { has: () => true }) }
+    return {
+      repository,
+      sessions: new SessionService(repository, new RoomManager(new MemoryDocumentStore(), roomOptions), {
+        has: () => true,
+      }),
+    }
   }
 
   it('draws a new code when one is taken, and the session gets the free one', async () => {
@@ -46,7 +56,9 @@ describe('join-code collisions', () => {
 
   it('gives up after a few draws rather than trying forever', async () => {
     const { repository, sessions } = service(100)
-    await expect(sessions.create({ templateId: 'blank', title: 'Vol' }, 'http://localhost')).rejects.toBeInstanceOf(JoinCodeTakenError)
+    await expect(sessions.create({ templateId: 'blank', title: 'Vol' }, 'http://localhost')).rejects.toBeInstanceOf(
+      JoinCodeTakenError,
+    )
     expect(repository.offered).toHaveLength(8)
   })
 })

@@ -83,7 +83,10 @@ export class SessionService {
     this.#templates = templates
   }
 
-  async create(request: Required<Pick<CreateSessionRequest, 'templateId' | 'title'>> & { facilitatorName?: string | undefined }, origin: string): Promise<CreatedSession> {
+  async create(
+    request: Required<Pick<CreateSessionRequest, 'templateId' | 'title'>> & { facilitatorName?: string | undefined },
+    origin: string,
+  ): Promise<CreatedSession> {
     if (request.templateId !== BLANK_TEMPLATE_ID && !this.#templates.has(request.templateId)) {
       throw new NotFoundError(`no template "${request.templateId}"`)
     }
@@ -109,7 +112,12 @@ export class SessionService {
     requireRole(grant, 'facilitator')
     const session = await this.#requireSession(grant.sessionId)
     const observerToken = newToken()
-    await this.#repository.addGrant({ tokenHash: hashToken(observerToken), sessionId: session.id, role: 'observer', participantId: null })
+    await this.#repository.addGrant({
+      tokenHash: hashToken(observerToken),
+      sessionId: session.id,
+      role: 'observer',
+      participantId: null,
+    })
     return { observerToken, link: sessionLinkWithToken(origin, session.id, observerToken) }
   }
 
@@ -126,9 +134,16 @@ export class SessionService {
     }
     const token = newToken()
     const person: PersonRecord = { participantId: newId(), sessionId, name, role: 'participant', createdAt: Date.now() }
-    await this.#repository.addPerson(person, { tokenHash: hashToken(token), sessionId, role: 'participant', participantId: person.participantId })
+    await this.#repository.addPerson(person, {
+      tokenHash: hashToken(token),
+      sessionId,
+      role: 'participant',
+      participantId: person.participantId,
+    })
     try {
-      await this.#rooms.change(sessionRoomName(sessionId, 'control'), (doc) => writeControlParticipant(doc, toParticipant(person)))
+      await this.#rooms.change(sessionRoomName(sessionId, 'control'), (doc) =>
+        writeControlParticipant(doc, toParticipant(person)),
+      )
     } catch (error) {
       // Nobody gets the token and nobody's list shows them: the store must not keep them either (they would
       // count against the session's size and get a private room nobody knows of).
@@ -161,7 +176,11 @@ export class SessionService {
   async authorizeRoom(roomName: string, token: string | { tokenHash: string } | undefined): Promise<PeerAccess> {
     const room = parseSessionRoomName(roomName)
     if (!room) throw new NotFoundError('no such board')
-    const grant = await this.#grantFor(token, room.sessionId, new UnauthorizedError('a valid token is needed (?token=)'))
+    const grant = await this.#grantFor(
+      token,
+      room.sessionId,
+      new UnauthorizedError('a valid token is needed (?token=)'),
+    )
     if (room.kind === 'private') {
       if (!mayEnterPrivateRoom(grant.role, grant.participantId, room.ownerId)) {
         throw new ForbiddenError("another participant's private notes")
@@ -188,7 +207,10 @@ export class SessionService {
   async view(grant: Grant, facilitator?: { token: string; origin: string }): Promise<SessionView> {
     const session = await this.#requireSession(grant.sessionId)
     const people = await this.#repository.listPeople(session.id)
-    const invitation = grant.role === 'facilitator' && facilitator ? await this.#invitation(session, facilitator.token, facilitator.origin) : undefined
+    const invitation =
+      grant.role === 'facilitator' && facilitator
+        ? await this.#invitation(session, facilitator.token, facilitator.origin)
+        : undefined
     return {
       id: session.id,
       title: session.title,
@@ -243,7 +265,11 @@ export class SessionService {
       const code = newJoinCode()
       if (code === session.code) continue
       try {
-        await this.#repository.setInvitation(session.id, code, hashToken(invitationSecret(facilitatorToken, session.id, code)))
+        await this.#repository.setInvitation(
+          session.id,
+          code,
+          hashToken(invitationSecret(facilitatorToken, session.id, code)),
+        )
         return this.#invitation({ ...session, code }, facilitatorToken, origin)
       } catch (error) {
         if (!(error instanceof JoinCodeTakenError) || attempt >= JOIN_CODE_ATTEMPTS) throw error
@@ -266,7 +292,9 @@ export class SessionService {
     await this.#repository.removePerson(participantId)
     let listFailure: unknown = null
     try {
-      await this.#rooms.change(sessionRoomName(session.id, 'control'), (doc) => removeControlParticipant(doc, participantId))
+      await this.#rooms.change(sessionRoomName(session.id, 'control'), (doc) =>
+        removeControlParticipant(doc, participantId),
+      )
     } catch (error) {
       listFailure = error
     }
@@ -312,7 +340,9 @@ export class SessionService {
       const own = privateRoomName(session.id, person.participantId)
       if (!(await this.#rooms.fitsInto(own, board))) {
         // What moved so far stays moved; the rest stays private rather than pass the board's cap.
-        throw new ConflictError(`the board is full: ${person.name}'s private stickies do not fit on it (revealed ${revealed})`)
+        throw new ConflictError(
+          `the board is full: ${person.name}'s private stickies do not fit on it (revealed ${revealed})`,
+        )
       }
       try {
         revealed += await this.#revealPrivateOf(board, own)
@@ -389,7 +419,11 @@ export class SessionService {
    * The one grant look-up, for HTTP requests and WebSockets alike: the grant of `token` within `sessionId`,
    * `unknown` when the token is none of ours, Forbidden when it belongs to another session.
    */
-  async #grantFor(token: string | { tokenHash: string } | undefined, sessionId: string, unknown: UnauthorizedError): Promise<Grant> {
+  async #grantFor(
+    token: string | { tokenHash: string } | undefined,
+    sessionId: string,
+    unknown: UnauthorizedError,
+  ): Promise<Grant> {
     const grant = token ? await this.#grantOf(token) : null
     if (!grant) throw unknown
     if (grant.sessionId !== sessionId) throw new ForbiddenError('this token belongs to another session')
@@ -407,7 +441,11 @@ export class SessionService {
     return session
   }
 
-  async #createRecords(title: string, templateId: string, facilitatorName: string | undefined): Promise<CreatedRecords> {
+  async #createRecords(
+    title: string,
+    templateId: string,
+    facilitatorName: string | undefined,
+  ): Promise<CreatedRecords> {
     const id = newId()
     const facilitatorToken = newToken()
     const observerToken = newToken()
@@ -420,7 +458,12 @@ export class SessionService {
       createdAt,
     }
     const grants: GrantRecord[] = [
-      { tokenHash: hashToken(facilitatorToken), sessionId: id, role: 'facilitator', participantId: facilitator.participantId },
+      {
+        tokenHash: hashToken(facilitatorToken),
+        sessionId: id,
+        role: 'facilitator',
+        participantId: facilitator.participantId,
+      },
       { tokenHash: hashToken(observerToken), sessionId: id, role: 'observer', participantId: null },
     ]
     for (let attempt = 1; ; attempt++) {

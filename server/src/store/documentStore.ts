@@ -60,7 +60,10 @@ export interface StoredDocument {
 }
 
 /** A `StoredDocument` from rows in sequence order; `afterSeq` is the answer's `lastSeq` when there are none. */
-export function storedDocument(rows: ReadonlyArray<{ seq: number | string; data: Uint8Array }>, afterSeq: number): StoredDocument {
+export function storedDocument(
+  rows: ReadonlyArray<{ seq: number | string; data: Uint8Array }>,
+  afterSeq: number,
+): StoredDocument {
   let bytes = 0
   for (const row of rows) bytes += row.data.byteLength
   const last = rows.at(-1)

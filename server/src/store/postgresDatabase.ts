@@ -30,7 +30,11 @@ export class PostgresDatabase {
    */
   static async connect(url: string, options: { maxConnections?: number } = {}): Promise<PostgresDatabase> {
     const where = describe(url)
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000 })
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: 5000,
+    })
     // An idle client whose server went away emits 'error' on the pool; without a listener that ends the process.
     // The next query fails on its own and says so where it is handled.
     pool.on('error', (error) => console.error(`PostgreSQL (${where}): idle connection lost: ${error.message}`))
@@ -38,7 +42,9 @@ export class PostgresDatabase {
       await pool.query('SELECT 1')
     } catch (error) {
       await pool.end().catch(() => {})
-      throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${where} (DATABASE_URL): ${(error as Error).message}`)
+      throw new DatabaseUnavailableError(
+        `cannot reach PostgreSQL at ${where} (DATABASE_URL): ${(error as Error).message}`,
+      )
     }
     const database = new PostgresDatabase(pool, where)
     try {
@@ -83,13 +89,20 @@ export class PostgresDatabase {
                             name TEXT NOT NULL,
                             applied_at BIGINT NOT NULL
                           )`)
-      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version))
+      const applied = new Set(
+        (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+          (row) => row.version,
+        ),
+      )
       for (const migration of postgresMigrations) {
         if (applied.has(migration.version)) continue
         try {
           await client.query(migration.sql)
         } catch (error) {
-          throw new Error(`database migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`)
+          throw new Error(
+            `database migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`,
+            { cause: error },
+          )
         }
         await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
           migration.version,

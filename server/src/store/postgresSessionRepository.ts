@@ -1,6 +1,15 @@
 import type pg from 'pg'
 import type { PostgresDatabase } from './postgresDatabase.ts'
-import { type GrantRow, type PersonRow, sessionColumns, type SessionRow, sessionValues, toGrant, toPerson, toSession } from './rows.ts'
+import {
+  type GrantRow,
+  type PersonRow,
+  sessionColumns,
+  type SessionRow,
+  sessionValues,
+  toGrant,
+  toPerson,
+  toSession,
+} from './rows.ts'
 import {
   type GrantRecord,
   JoinCodeTakenError,
@@ -24,7 +33,10 @@ export class PostgresSessionRepository implements SessionRepository {
   async createSession(session: SessionRecord, people: PersonRecord[], grants: GrantRecord[]): Promise<void> {
     await this.#db.transaction(async (client) => {
       try {
-        await client.query(`INSERT INTO sessions (${sessionColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, sessionValues(session))
+        await client.query(
+          `INSERT INTO sessions (${sessionColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          sessionValues(session),
+        )
       } catch (error) {
         // 23505: unique_violation; sessions_code_key is the constraint PostgreSQL names for `code ... UNIQUE`.
         if (isPgError(error) && error.code === '23505' && error.constraint === 'sessions_code_key') {
@@ -38,11 +50,15 @@ export class PostgresSessionRepository implements SessionRepository {
   }
 
   async findSession(id: string): Promise<SessionRecord | null> {
-    return toSession((await this.#db.pool.query<SessionRow>(`SELECT ${sessionColumns} FROM sessions WHERE id = $1`, [id])).rows[0])
+    return toSession(
+      (await this.#db.pool.query<SessionRow>(`SELECT ${sessionColumns} FROM sessions WHERE id = $1`, [id])).rows[0],
+    )
   }
 
   async findSessionByCode(code: string): Promise<SessionRecord | null> {
-    return toSession((await this.#db.pool.query<SessionRow>(`SELECT ${sessionColumns} FROM sessions WHERE code = $1`, [code])).rows[0])
+    return toSession(
+      (await this.#db.pool.query<SessionRow>(`SELECT ${sessionColumns} FROM sessions WHERE code = $1`, [code])).rows[0],
+    )
   }
 
   async findGrant(tokenHash: string): Promise<GrantRecord | null> {
@@ -70,7 +86,9 @@ export class PostgresSessionRepository implements SessionRepository {
   }
 
   async findPerson(participantId: string): Promise<PersonRecord | null> {
-    const { rows } = await this.#db.pool.query<PersonRow>(`SELECT ${personColumns} FROM people WHERE id = $1`, [participantId])
+    const { rows } = await this.#db.pool.query<PersonRow>(`SELECT ${personColumns} FROM people WHERE id = $1`, [
+      participantId,
+    ])
     return rows[0] ? toPerson(rows[0]) : null
   }
 
@@ -100,7 +118,6 @@ export class PostgresSessionRepository implements SessionRepository {
   async setJoinOpen(id: string, joinOpen: boolean): Promise<void> {
     await this.#db.pool.query('UPDATE sessions SET join_open = $1 WHERE id = $2', [joinOpen ? 1 : 0, id])
   }
-
 
   async deleteSession(id: string): Promise<void> {
     // People, grants, rounds, votes and marks go with it (ON DELETE CASCADE).

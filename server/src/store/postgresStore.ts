@@ -29,7 +29,10 @@ export class PostgresDocumentStore implements DocumentStore {
       'SELECT seq, data FROM document_updates WHERE room = $1 AND seq > $2 ORDER BY seq',
       [room, afterSeq],
     )
-    return storedDocument(rows.map((row) => ({ seq: row.seq, data: fromBytea(row.data) })), afterSeq)
+    return storedDocument(
+      rows.map((row) => ({ seq: row.seq, data: fromBytea(row.data) })),
+      afterSeq,
+    )
   }
 
   append(room: string, update: Uint8Array): Promise<number> {
@@ -40,9 +43,11 @@ export class PostgresDocumentStore implements DocumentStore {
     const previous = this.#tails.get(room) ?? Promise.resolve()
     const appended = previous.catch(() => {}).then(() => this.#insert(room, update))
     this.#tails.set(room, appended)
-    void appended.catch(() => {}).finally(() => {
-      if (this.#tails.get(room) === appended) this.#tails.delete(room)
-    })
+    void appended
+      .catch(() => {})
+      .finally(() => {
+        if (this.#tails.get(room) === appended) this.#tails.delete(room)
+      })
     return appended
   }
 
@@ -68,15 +73,25 @@ export class PostgresDocumentStore implements DocumentStore {
     await this.#db.transaction(async (client) => {
       // The room's counter row, locked: appends to the room wait until the snapshot is in, and so does another
       // instance compacting the same room.
-      const counter = await client.query<{ deleted_at: string | null }>('SELECT deleted_at FROM document_rooms WHERE room = $1 FOR UPDATE', [room])
+      const counter = await client.query<{ deleted_at: string | null }>(
+        'SELECT deleted_at FROM document_rooms WHERE room = $1 FOR UPDATE',
+        [room],
+      )
       // The snapshot of a deleted room (an instance unloading it late) would bring it back.
       if ((counter.rows[0]?.deleted_at ?? null) !== null) throw new RoomDeletedError(room)
-      const deleted = await client.query('DELETE FROM document_updates WHERE room = $1 AND seq <= $2', [room, throughSeq])
+      const deleted = await client.query('DELETE FROM document_updates WHERE room = $1 AND seq <= $2', [
+        room,
+        throughSeq,
+      ])
       // Nothing left at or below throughSeq: another instance has compacted further already, and its snapshot
       // holds everything this one would write.
       if (deleted.rowCount === 0) return
       // The snapshot takes the sequence number of the last entry it covers, so later appends still sort after it.
-      await client.query('INSERT INTO document_updates (room, seq, data) VALUES ($1, $2, $3)', [room, throughSeq, toBytea(snapshot)])
+      await client.query('INSERT INTO document_updates (room, seq, data) VALUES ($1, $2, $3)', [
+        room,
+        throughSeq,
+        toBytea(snapshot),
+      ])
     })
   }
 

@@ -22,11 +22,16 @@ export class PostgresVoteRepository implements VoteRepository {
   }
 
   async createRound(round: VoteRoundRecord): Promise<void> {
-    await this.#db.pool.query(`INSERT INTO vote_rounds (${roundColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, roundValues(round))
+    await this.#db.pool.query(
+      `INSERT INTO vote_rounds (${roundColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      roundValues(round),
+    )
   }
 
   async findRound(roundId: string): Promise<VoteRoundRecord | null> {
-    const { rows } = await this.#db.pool.query<RoundRow>(`SELECT ${roundColumns} FROM vote_rounds WHERE id = $1`, [roundId])
+    const { rows } = await this.#db.pool.query<RoundRow>(`SELECT ${roundColumns} FROM vote_rounds WHERE id = $1`, [
+      roundId,
+    ])
     return rows[0] ? toRound(rows[0]) : null
   }
 
@@ -55,7 +60,10 @@ export class PostgresVoteRepository implements VoteRepository {
         'SELECT card_id FROM votes WHERE round_id = $1 AND participant_id = $2 ORDER BY id',
         [roundId, participantId],
       )
-      const refusal = check(round, own.rows.map((row) => row.card_id))
+      const refusal = check(
+        round,
+        own.rows.map((row) => row.card_id),
+      )
       if (refusal) return refusal
       await client.query('INSERT INTO votes (round_id, participant_id, card_id, created_at) VALUES ($1, $2, $3, $4)', [
         roundId,
@@ -88,7 +96,10 @@ export class PostgresVoteRepository implements VoteRepository {
   }
 
   async voterCount(roundId: string): Promise<number> {
-    const { rows } = await this.#db.pool.query<{ n: string }>('SELECT COUNT(DISTINCT participant_id) AS n FROM votes WHERE round_id = $1', [roundId])
+    const { rows } = await this.#db.pool.query<{ n: string }>(
+      'SELECT COUNT(DISTINCT participant_id) AS n FROM votes WHERE round_id = $1',
+      [roundId],
+    )
     return Number(rows[0]?.n ?? 0)
   }
 
@@ -102,11 +113,10 @@ export class PostgresVoteRepository implements VoteRepository {
 
   async setMark(sessionId: string, participantId: string, actionId: string, mark: ActionMark | null): Promise<void> {
     if (mark === null) {
-      await this.#db.pool.query('DELETE FROM action_marks WHERE session_id = $1 AND participant_id = $2 AND action_id = $3', [
-        sessionId,
-        participantId,
-        actionId,
-      ])
+      await this.#db.pool.query(
+        'DELETE FROM action_marks WHERE session_id = $1 AND participant_id = $2 AND action_id = $3',
+        [sessionId, participantId, actionId],
+      )
     } else {
       await this.#db.pool.query(
         `INSERT INTO action_marks (session_id, participant_id, action_id, mark) VALUES ($1, $2, $3, $4)
@@ -132,8 +142,14 @@ export class PostgresVoteRepository implements VoteRepository {
 }
 
 /** Takes the two locks a vote needs (see the class comment) and answers the round as it now stands. */
-async function lockForVoting(client: pg.PoolClient, roundId: string, participantId: string): Promise<VoteRoundRecord | null> {
-  const { rows } = await client.query<RoundRow>(`SELECT ${roundColumns} FROM vote_rounds WHERE id = $1 FOR SHARE`, [roundId])
+async function lockForVoting(
+  client: pg.PoolClient,
+  roundId: string,
+  participantId: string,
+): Promise<VoteRoundRecord | null> {
+  const { rows } = await client.query<RoundRow>(`SELECT ${roundColumns} FROM vote_rounds WHERE id = $1 FOR SHARE`, [
+    roundId,
+  ])
   if (!rows[0]) return null
   // hashtext collisions only make two participants take turns; they never let a budget be overspent.
   await client.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [roundId, participantId])

@@ -36,7 +36,15 @@ export function toSession(row: SessionRow | undefined): SessionRecord | null {
 
 /** A session's columns in `sessionColumns` order, for an INSERT (join_open as 0/1: both engines store an INTEGER). */
 export function sessionValues(session: SessionRecord): Array<string | number | null> {
-  return [session.id, session.title, session.templateId, session.code, session.inviteHash, session.joinOpen ? 1 : 0, session.createdAt]
+  return [
+    session.id,
+    session.title,
+    session.templateId,
+    session.code,
+    session.inviteHash,
+    session.joinOpen ? 1 : 0,
+    session.createdAt,
+  ]
 }
 
 export interface PersonRow {
@@ -66,7 +74,12 @@ export interface GrantRow {
 
 export function toGrant(row: GrantRow | undefined): GrantRecord | null {
   if (!row) return null
-  return { tokenHash: row.token_hash, sessionId: row.session_id, role: roleSchema.parse(row.role), participantId: row.participant_id }
+  return {
+    tokenHash: row.token_hash,
+    sessionId: row.session_id,
+    role: roleSchema.parse(row.role),
+    participantId: row.participant_id,
+  }
 }
 
 export interface RoundRow {

@@ -136,7 +136,12 @@ export function migrate(db: DatabaseSync): void {
       db.exec('COMMIT')
     } catch (error) {
       db.exec('ROLLBACK')
-      throw new Error(`database migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`)
+      throw new Error(
+        `database migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      )
     }
   }
 }

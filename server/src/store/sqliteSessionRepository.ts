@@ -6,7 +6,16 @@ import {
   type SessionRecord,
   type SessionRepository,
 } from './sessionRepository.ts'
-import { type GrantRow, type PersonRow, sessionColumns, type SessionRow, sessionValues, toGrant, toPerson, toSession } from './rows.ts'
+import {
+  type GrantRow,
+  type PersonRow,
+  sessionColumns,
+  type SessionRow,
+  sessionValues,
+  toGrant,
+  toPerson,
+  toSession,
+} from './rows.ts'
 import { inTransaction, openRepositoryDatabase } from './sqliteDatabase.ts'
 
 /**
@@ -28,7 +37,8 @@ export class SqliteSessionRepository implements SessionRepository {
       try {
         this.#statements.insertSession.run(...sessionValues(session))
       } catch (error) {
-        if (isUniqueViolation(error, 'sessions.code')) throw new JoinCodeTakenError(`join code ${session.code} is taken`)
+        if (isUniqueViolation(error, 'sessions.code'))
+          throw new JoinCodeTakenError(`join code ${session.code} is taken`)
         throw error
       }
       for (const person of people) this.#insertPerson(person)
@@ -90,7 +100,6 @@ export class SqliteSessionRepository implements SessionRepository {
     this.#statements.setJoinOpen.run(joinOpen ? 1 : 0, id)
   }
 
-
   async deleteSession(id: string): Promise<void> {
     // People and grants go with it (ON DELETE CASCADE).
     this.#statements.deleteSession.run(id)
@@ -101,7 +110,13 @@ export class SqliteSessionRepository implements SessionRepository {
   }
 
   #insertPerson(person: PersonRecord): void {
-    this.#statements.insertPerson.run(person.participantId, person.sessionId, person.name, person.role, person.createdAt)
+    this.#statements.insertPerson.run(
+      person.participantId,
+      person.sessionId,
+      person.name,
+      person.role,
+      person.createdAt,
+    )
   }
 
   #insertGrant(grant: GrantRecord): void {

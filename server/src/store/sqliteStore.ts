@@ -49,12 +49,16 @@ export class SqliteDocumentStore implements DocumentStore {
        RETURNING seq`,
     )
     this.#select = this.#db.prepare('SELECT seq, data FROM document_updates WHERE room = ? ORDER BY seq')
-    this.#selectSince = this.#db.prepare('SELECT seq, data FROM document_updates WHERE room = ? AND seq > ? ORDER BY seq')
+    this.#selectSince = this.#db.prepare(
+      'SELECT seq, data FROM document_updates WHERE room = ? AND seq > ? ORDER BY seq',
+    )
     this.#deleteThrough = this.#db.prepare('DELETE FROM document_updates WHERE room = ? AND seq <= ?')
     // The snapshot takes the sequence number of the last entry it covers, so later appends still sort after it.
     this.#insertSnapshot = this.#db.prepare('INSERT INTO document_updates (room, seq, data) VALUES (?, ?, ?)')
     this.#deleteRoom = this.#db.prepare('DELETE FROM document_updates WHERE room = ?')
-    this.#markDeleted = this.#db.prepare('INSERT INTO deleted_rooms (room, deleted_at) VALUES (?, ?) ON CONFLICT (room) DO NOTHING')
+    this.#markDeleted = this.#db.prepare(
+      'INSERT INTO deleted_rooms (room, deleted_at) VALUES (?, ?) ON CONFLICT (room) DO NOTHING',
+    )
     this.#isDeleted = this.#db.prepare('SELECT 1 AS deleted FROM deleted_rooms WHERE room = ?')
   }
 
@@ -123,7 +127,8 @@ export class SqliteDocumentStore implements DocumentStore {
       // The snapshot of a deleted room (an instance unloading it late) would bring it back.
       if (this.#wasDeleted(room)) throw new RoomDeletedError(room)
       // Nothing left at or below throughSeq: another instance compacted further, and its snapshot holds all this one has.
-      if (Number(this.#deleteThrough.run(room, throughSeq).changes) > 0) this.#insertSnapshot.run(room, throughSeq, snapshot)
+      if (Number(this.#deleteThrough.run(room, throughSeq).changes) > 0)
+        this.#insertSnapshot.run(room, throughSeq, snapshot)
       this.#db.exec('COMMIT')
     } catch (error) {
       this.#rollback()

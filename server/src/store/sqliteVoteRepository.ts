@@ -66,10 +66,12 @@ export class SqliteVoteRepository implements VoteRepository {
   }
 
   async ballots(roundId: string): Promise<Ballot[]> {
-    return (this.#statements.votesOfRound.all(roundId) as Array<{ participant_id: string; card_id: string }>).map((row) => ({
-      participantId: row.participant_id,
-      cardId: row.card_id,
-    }))
+    return (this.#statements.votesOfRound.all(roundId) as Array<{ participant_id: string; card_id: string }>).map(
+      (row) => ({
+        participantId: row.participant_id,
+        cardId: row.card_id,
+      }),
+    )
   }
 
   async setMark(sessionId: string, participantId: string, actionId: string, mark: ActionMark | null): Promise<void> {
@@ -78,7 +80,13 @@ export class SqliteVoteRepository implements VoteRepository {
   }
 
   async marks(sessionId: string): Promise<MarkRecord[]> {
-    return (this.#statements.marksOfSession.all(sessionId) as Array<{ participant_id: string; action_id: string; mark: string }>).map(toMark)
+    return (
+      this.#statements.marksOfSession.all(sessionId) as Array<{
+        participant_id: string
+        action_id: string
+        mark: string
+      }>
+    ).map(toMark)
   }
 
   async close(): Promise<void> {
@@ -91,7 +99,9 @@ export class SqliteVoteRepository implements VoteRepository {
   }
 
   #own(roundId: string, participantId: string): string[] {
-    return (this.#statements.ownVotes.all(roundId, participantId) as Array<{ card_id: string }>).map((row) => row.card_id)
+    return (this.#statements.ownVotes.all(roundId, participantId) as Array<{ card_id: string }>).map(
+      (row) => row.card_id,
+    )
   }
 }
 
@@ -114,6 +124,8 @@ function prepare(db: DatabaseSync) {
        ON CONFLICT (session_id, participant_id, action_id) DO UPDATE SET mark = excluded.mark`,
     ),
     deleteMark: statement('DELETE FROM action_marks WHERE session_id = ? AND participant_id = ? AND action_id = ?'),
-    marksOfSession: statement('SELECT participant_id, action_id, mark FROM action_marks WHERE session_id = ? ORDER BY action_id, participant_id'),
+    marksOfSession: statement(
+      'SELECT participant_id, action_id, mark FROM action_marks WHERE session_id = ? ORDER BY action_id, participant_id',
+    ),
   }
 }

@@ -117,13 +117,17 @@ export class VoteService {
     this.#template = template
   }
 
-  async createRound(grant: Grant, request: z.output<typeof createVoteRoundRequestSchema>): Promise<{ roundId: string }> {
+  async createRound(
+    grant: Grant,
+    request: z.output<typeof createVoteRoundRequestSchema>,
+  ): Promise<{ roundId: string }> {
     requireFacilitator(grant)
     const session = await this.#sessions.findSession(grant.sessionId)
     if (!session) throw new NotFoundError('no such session')
     const template = this.#template(session.templateId)
     const stageIds = template ? template.agenda.map((stage) => stage.id) : [BLANK_BOARD_STAGE_ID]
-    if (!stageIds.includes(request.stageId)) throw new UnprocessableError(`no stage "${request.stageId}" in this session's template`)
+    if (!stageIds.includes(request.stageId))
+      throw new UnprocessableError(`no stage "${request.stageId}" in this session's template`)
     const unknown = await this.#unknownCards(grant.sessionId, template, request.cardIds)
     if (unknown.length > 0) throw new UnprocessableError(`unknown card ids: ${unknown.slice(0, 10).join(', ')}`)
     const round: VoteRoundRecord = {
@@ -149,7 +153,9 @@ export class VoteService {
   async vote(grant: Grant, roundId: string, cardId: string): Promise<VoteRoundView> {
     const participantId = requireParticipant(grant)
     await this.#roundOf(grant, roundId)
-    const refusal = await this.#votes.castVote(roundId, participantId, cardId, (round, own) => checkVote(round, own, cardId))
+    const refusal = await this.#votes.castVote(roundId, participantId, cardId, (round, own) =>
+      checkVote(round, own, cardId),
+    )
     if (refusal) throw refusals[refusal]()
     this.#schedulePublish(roundId)
     return this.view(grant, roundId)
@@ -159,7 +165,8 @@ export class VoteService {
     const participantId = requireParticipant(grant)
     const round = await this.#roundOf(grant, roundId)
     if (round.status !== 'open') throw refusals['round-not-open']()
-    if (!(await this.#votes.withdrawVote(roundId, participantId, cardId))) throw new NotFoundError('you have no vote on this card')
+    if (!(await this.#votes.withdrawVote(roundId, participantId, cardId)))
+      throw new NotFoundError('you have no vote on this card')
     this.#schedulePublish(roundId)
     return this.view(grant, roundId)
   }
@@ -188,12 +195,14 @@ export class VoteService {
     if (grant.role !== 'facilitator' && holdsLiveTallies(round)) return this.#publishedView(grant, round)
     // Every ballot only for whoever may see results; a voter's answer needs their own votes and the count, which
     // the store answers without reading the whole round (it is asked once per vote).
-    const needsAll = maySeeTallies(grant.role, round.status, round.settings) || maySeeBallots(grant.role, round.settings)
+    const needsAll =
+      maySeeTallies(grant.role, round.status, round.settings) || maySeeBallots(grant.role, round.settings)
     const ballots = needsAll ? await this.#votes.ballots(roundId) : null
     const view: VoteRoundView = ballots
       ? publicPart(round, ballots)
       : publicPart(round, [], await this.#votes.voterCount(roundId))
-    if (ballots && maySeeTallies(grant.role, round.status, round.settings)) view.tallies = tallyVotes(round.cardIds, ballots)
+    if (ballots && maySeeTallies(grant.role, round.status, round.settings))
+      view.tallies = tallyVotes(round.cardIds, ballots)
     if (grant.role === 'participant' && grant.participantId) {
       const own = await this.#votes.ownVotes(roundId, grant.participantId)
       view.ownVotes = own
@@ -201,7 +210,8 @@ export class VoteService {
     }
     if (ballots && maySeeBallots(grant.role, round.settings)) {
       const byParticipant = new Map<string, string[]>()
-      for (const ballot of ballots) byParticipant.set(ballot.participantId, [...(byParticipant.get(ballot.participantId) ?? []), ballot.cardId])
+      for (const ballot of ballots)
+        byParticipant.set(ballot.participantId, [...(byParticipant.get(ballot.participantId) ?? []), ballot.cardId])
       view.ballots = [...byParticipant].map(([participantId, cardIds]) => ({ participantId, cardIds }))
     }
     return view
@@ -216,7 +226,11 @@ export class VoteService {
       readPublicVoteRounds(doc).find((published) => published.roundId === round.roundId),
     )
     // Not yet in the room (its first write failed): the round as it began.
-    const view: VoteRoundView = { ...(shown ?? publicPart(round, [], 0)), status: round.status, settings: round.settings }
+    const view: VoteRoundView = {
+      ...(shown ?? publicPart(round, [], 0)),
+      status: round.status,
+      settings: round.settings,
+    }
     if (grant.role === 'participant' && grant.participantId) {
       const own = await this.#votes.ownVotes(round.roundId, grant.participantId)
       view.ownVotes = own
@@ -241,13 +255,21 @@ export class VoteService {
   }
 
   /** "Heb je dit al geprobeerd?": sets (or clears) the participant's mark on an action; the team's counts go to the control room. */
-  async mark(grant: Grant, actionId: string, mark: ActionMark | null): Promise<{ actionId: string; mark: ActionMark | null }> {
+  async mark(
+    grant: Grant,
+    actionId: string,
+    mark: ActionMark | null,
+  ): Promise<{ actionId: string; mark: ActionMark | null }> {
     const participantId = requireParticipant(grant)
     const session = await this.#sessions.findSession(grant.sessionId)
     const template = session ? this.#template(session.templateId) : undefined
-    const actions = new Set(template?.principles.flatMap((p) => p.plays.flatMap((play) => play.actions.map((a) => a.id))) ?? [])
-    if (!actions.has(actionId)) throw new UnprocessableError('no such action in this session\'s template')
-    const before = (await this.#votes.marks(grant.sessionId)).find((m) => m.participantId === participantId && m.actionId === actionId)
+    const actions = new Set(
+      template?.principles.flatMap((p) => p.plays.flatMap((play) => play.actions.map((a) => a.id))) ?? [],
+    )
+    if (!actions.has(actionId)) throw new UnprocessableError("no such action in this session's template")
+    const before = (await this.#votes.marks(grant.sessionId)).find(
+      (m) => m.participantId === participantId && m.actionId === actionId,
+    )
     // A mark that changes nothing writes nothing: neither the store nor the control room.
     if ((before?.mark ?? null) === mark) return { actionId, mark }
     await this.#votes.setMark(grant.sessionId, participantId, actionId, mark)
@@ -274,7 +296,9 @@ export class VoteService {
   }
 
   /** Every action's counts and the asking participant's own marks. */
-  async marks(grant: Grant): Promise<{ counts: Record<string, ReturnType<typeof emptyMarkCounts>>; own: Record<string, ActionMark> }> {
+  async marks(
+    grant: Grant,
+  ): Promise<{ counts: Record<string, ReturnType<typeof emptyMarkCounts>>; own: Record<string, ActionMark> }> {
     const all = await this.#votes.marks(grant.sessionId)
     const own: Record<string, ActionMark> = {}
     for (const m of all) if (m.participantId === grant.participantId) own[m.actionId] = m.mark
@@ -339,7 +363,9 @@ export class VoteService {
       try {
         do {
           // Paced: the next write waits until an interval after the last one (a new round, close and reveal don't).
-          const wait = urgent ? 0 : (this.#rounds.get(roundId)?.lastWrite ?? -Infinity) + this.#publishIntervalMs - performance.now()
+          const wait = urgent
+            ? 0
+            : (this.#rounds.get(roundId)?.lastWrite ?? -Infinity) + this.#publishIntervalMs - performance.now()
           if (wait > 0) {
             await new Promise<void>((resolve) => {
               const timer = setTimeout(resolve, wait)
@@ -382,12 +408,20 @@ export class VoteService {
   async #publishRound(round: VoteRoundRecord, urgent: boolean): Promise<void> {
     let state = this.#rounds.get(round.roundId)
     if (!state) {
-      state = { sessionId: round.sessionId, shown: undefined, lastWrite: -Infinity, lastUsed: 0, publishedBallots: undefined }
+      state = {
+        sessionId: round.sessionId,
+        shown: undefined,
+        lastWrite: -Infinity,
+        lastUsed: 0,
+        publishedBallots: undefined,
+      }
       this.#rounds.set(round.roundId, state)
     }
     state.lastUsed = performance.now()
     const held = holdsLiveTallies(round)
-    const ballots = maySeeTallies('participant', round.status, round.settings) ? await this.#votes.ballots(round.roundId) : null
+    const ballots = maySeeTallies('participant', round.status, round.settings)
+      ? await this.#votes.ballots(round.roundId)
+      : null
     const byVoter = held && ballots ? ballotsByVoter(ballots) : undefined
     if (byVoter && !urgent) {
       if (!state.publishedBallots) {
@@ -397,10 +431,14 @@ export class VoteService {
       }
       if (votersChanged(state.publishedBallots, byVoter) < this.#liveTallyMinVoters) return
     }
-    const publicRound = ballots ? publicPart(round, ballots) : publicPart(round, [], await this.#votes.voterCount(round.roundId))
+    const publicRound = ballots
+      ? publicPart(round, ballots)
+      : publicPart(round, [], await this.#votes.voterCount(round.roundId))
     const shown = JSON.stringify(publicRound)
     if (shown !== state.shown) {
-      await this.#rooms.change(sessionRoomName(round.sessionId, 'control'), (doc) => writePublicVoteRound(doc, publicRound))
+      await this.#rooms.change(sessionRoomName(round.sessionId, 'control'), (doc) =>
+        writePublicVoteRound(doc, publicRound),
+      )
       state.shown = shown
       state.lastWrite = performance.now()
     }
@@ -443,6 +481,7 @@ function requireFacilitator(grant: Grant): void {
 }
 
 function requireParticipant(grant: Grant): string {
-  if (grant.role !== 'participant' || !grant.participantId) throw new ForbiddenError('only participants vote and mark actions')
+  if (grant.role !== 'participant' || !grant.participantId)
+    throw new ForbiddenError('only participants vote and mark actions')
   return grant.participantId
 }

@@ -11,7 +11,12 @@ export { createSession } from './sessions.ts'
  * how it was closed. For the tests of the board's cap, on the server and in the browser
  * (`@werkplaats/server/testing/boardFiller`).
  */
-export async function fillBoard(wsUrl: string, session: TestSession, capBytes: number, chunkBytes = 64 * 1024): Promise<{ code: number; reason: string }> {
+export async function fillBoard(
+  wsUrl: string,
+  session: TestSession,
+  capBytes: number,
+  chunkBytes = 64 * 1024,
+): Promise<{ code: number; reason: string }> {
   const { token } = await session.join('Vulder')
   const client = await connectRaw(wsUrl, session.board(token))
   for (let i = 0; i <= capBytes / chunkBytes; i++) {

@@ -52,7 +52,10 @@ export interface RawClient {
  * without a token.
  */
 export async function connectRaw(wsUrl: string, target: RoomTarget | string): Promise<RawClient> {
-  const url = typeof target === 'string' ? `${wsUrl}/${target}` : `${wsUrl}/${target.room}?token=${encodeURIComponent(target.token)}`
+  const url =
+    typeof target === 'string'
+      ? `${wsUrl}/${target}`
+      : `${wsUrl}/${target.room}?token=${encodeURIComponent(target.token)}`
   const socket = new WebSocket(url)
   const closed = new Promise<{ code: number; reason: string }>((done) =>
     socket.once('close', (code, reason) => done({ code, reason: reason.toString() })),

@@ -14,14 +14,23 @@ export function readPdf(pdf: Uint8Array): { text: string; info: Record<string, s
     const file = join(dir, 'summary.pdf')
     writeFileSync(file, pdf)
     const run = (command: string, args: string[]) => {
-      const result = execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+      const result = execFileSync(command, args, {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      })
       return result
     }
     const infoText = run('pdfinfo', [file])
-    const info = Object.fromEntries(infoText.split('\n').filter((line) => line.includes(':')).map((line) => {
-      const at = line.indexOf(':')
-      return [line.slice(0, at).trim(), line.slice(at + 1).trim()]
-    }))
+    const info = Object.fromEntries(
+      infoText
+        .split('\n')
+        .filter((line) => line.includes(':'))
+        .map((line) => {
+          const at = line.indexOf(':')
+          return [line.slice(0, at).trim(), line.slice(at + 1).trim()]
+        }),
+    )
     const text = run('pdftotext', ['-enc', 'UTF-8', file, '-'])
     return { text, info }
   } finally {

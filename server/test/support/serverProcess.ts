@@ -83,7 +83,14 @@ export class ServerProcess {
 
   async start(): Promise<void> {
     const child = spawn(process.execPath, [mainScript], {
-      env: { ...process.env, ...generousAddressLimits, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir },
+      env: {
+        ...process.env,
+        ...generousAddressLimits,
+        ...this.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: this.dataDir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.#child = child

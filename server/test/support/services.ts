@@ -24,7 +24,7 @@ function postgresBinDir(): string {
     : []
   if (versions[0]) return join(root, versions[0], 'bin')
   throw new Error(
-    'These tests need PostgreSQL server programs (initdb, postgres): install Debian\'s postgresql package ' +
+    "These tests need PostgreSQL server programs (initdb, postgres): install Debian's postgresql package " +
       '(apt-get install postgresql; ./run test does it when run as root) or set POSTGRES_BIN_DIR.',
   )
 }
@@ -32,7 +32,8 @@ function postgresBinDir(): string {
 function redisServerPath(): string {
   const fromEnv = process.env.REDIS_SERVER
   if (fromEnv) return fromEnv
-  for (const candidate of ['/usr/bin/redis-server', '/usr/local/bin/redis-server']) if (existsSync(candidate)) return candidate
+  for (const candidate of ['/usr/bin/redis-server', '/usr/local/bin/redis-server'])
+    if (existsSync(candidate)) return candidate
   throw new Error(
     "These tests need redis-server: install Debian's redis-server package (apt-get install redis-server; " +
       './run test does it when run as root) or set REDIS_SERVER.',
@@ -87,15 +88,36 @@ export async function startPostgres(): Promise<TestPostgres> {
   const data = join(dir, 'data')
   // Trust on loopback, no fsync: a test cluster is thrown away, and durability across a killed *server
   // instance* does not depend on PostgreSQL's fsync (PostgreSQL itself keeps running).
-  execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'], {
-    stdio: 'pipe',
-    ...(user ?? {}),
-  })
+  execFileSync(
+    join(bin, 'initdb'),
+    ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'],
+    {
+      stdio: 'pipe',
+      ...(user ?? {}),
+    },
+  )
   const port = await freePort()
   let output = ''
   const child = spawn(
     join(bin, 'postgres'),
-    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], ...(user ?? {}) },
   )
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -158,9 +180,13 @@ export async function startRedis(): Promise<TestRedis> {
   let output = ''
   const start = async () => {
     output = ''
-    const started = spawn(path, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const started = spawn(
+      path,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     child = started
     started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -19,7 +19,11 @@ function httpBase(wsOrHttpUrl: string): string {
 }
 
 /** Creates a session through the real API. */
-export async function createSession(serverUrl: string, templateId = 'blank', title = 'Testsessie'): Promise<TestSession> {
+export async function createSession(
+  serverUrl: string,
+  templateId = 'blank',
+  title = 'Testsessie',
+): Promise<TestSession> {
   const base = httpBase(serverUrl)
   const response = await fetch(`${base}/api/sessions`, {
     method: 'POST',

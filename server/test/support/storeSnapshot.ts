@@ -20,11 +20,22 @@ export class StoreSnapshot {
 
   /** Each table's rows, as sorted JSON lines (bytes as hex). */
   rows(): Map<string, string[]> {
-    const tables = this.#db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>
+    const tables = this.#db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as Array<{ name: string }>
     const snapshot = new Map<string, string[]>()
     for (const { name } of tables) {
       const rows = this.#db.prepare(`SELECT * FROM "${name}"`).all()
-      snapshot.set(name, rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value))).sort())
+      snapshot.set(
+        name,
+        rows
+          .map((row) =>
+            JSON.stringify(row, (_key, value: unknown) =>
+              value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value,
+            ),
+          )
+          .sort(),
+      )
     }
     return snapshot
   }
@@ -43,7 +54,9 @@ export function describeChanges(before: Map<string, string[]>, after: Map<string
     const added = [...is].filter((row) => !was.has(row))
     const removed = [...was].filter((row) => !is.has(row))
     if (added.length + removed.length > 0) {
-      lines.push(`${table}: +${added.length} -${removed.length} ${[...added.map((r) => `+${r}`), ...removed.map((r) => `-${r}`)].join(' ').slice(0, 400)}`)
+      lines.push(
+        `${table}: +${added.length} -${removed.length} ${[...added.map((r) => `+${r}`), ...removed.map((r) => `-${r}`)].join(' ').slice(0, 400)}`,
+      )
     }
   }
   return lines.join('\n')

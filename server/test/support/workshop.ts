@@ -33,10 +33,19 @@ export interface Workshop {
 
 export const TEMPLATE_ID = 'oecd-innovatie-playbook'
 
-async function api(base: string, path: string, token: string, method = 'GET', body?: unknown): Promise<Record<string, unknown>> {
+async function api(
+  base: string,
+  path: string,
+  token: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   })
   const text = await response.text()
@@ -45,7 +54,12 @@ async function api(base: string, path: string, token: string, method = 'GET', bo
 }
 
 /** Writes into a room as the facilitator's client would, and waits until the server has it. */
-async function inRoom(wsUrl: string, target: { room: string; token: string }, change: (doc: Y.Doc) => void, stored: (doc: Y.Doc) => boolean): Promise<void> {
+async function inRoom(
+  wsUrl: string,
+  target: { room: string; token: string },
+  change: (doc: Y.Doc) => void,
+  stored: (doc: Y.Doc) => boolean,
+): Promise<void> {
   const provider = connectProvider(wsUrl, target)
   try {
     await whenSynced(provider)
@@ -63,7 +77,11 @@ async function inRoom(wsUrl: string, target: { room: string; token: string }, ch
   }
 }
 
-export async function runWorkshop(serverUrl: string, wsUrl: string, options: { title?: string; exportsForEveryone?: boolean } = {}): Promise<Workshop> {
+export async function runWorkshop(
+  serverUrl: string,
+  wsUrl: string,
+  options: { title?: string; exportsForEveryone?: boolean } = {},
+): Promise<Workshop> {
   const template = getTemplate(TEMPLATE_ID)
   if (!template) throw new Error(`template ${TEMPLATE_ID} is missing`)
   const session = await createSession(serverUrl, TEMPLATE_ID, options.title ?? 'Werksessie café')
@@ -84,37 +102,77 @@ export async function runWorkshop(serverUrl: string, wsUrl: string, options: { t
     anonymous: true,
   })
   const roundId = String(round.roundId)
-  const ballots: Array<[number, string]> = [[0, first.id], [0, second.id], [1, first.id], [1, third.id], [2, first.id]]
+  const ballots: Array<[number, string]> = [
+    [0, first.id],
+    [0, second.id],
+    [1, first.id],
+    [1, third.id],
+    [2, first.id],
+  ]
   for (const [who, cardId] of ballots) {
-    await api(serverUrl, `/api/sessions/${session.id}/rounds/${roundId}/votes`, participants[who]?.token ?? '', 'POST', { cardId })
+    await api(
+      serverUrl,
+      `/api/sessions/${session.id}/rounds/${roundId}/votes`,
+      participants[who]?.token ?? '',
+      'POST',
+      { cardId },
+    )
   }
   await api(serverUrl, `/api/sessions/${session.id}/rounds/${roundId}/reveal`, f, 'POST')
 
   const play = principle.plays.find((p) => p.id === first.playId)
   const action = play?.actions[0]
   if (!play || !action) throw new Error('the top question has no play')
-  await api(serverUrl, `/api/sessions/${session.id}/marks/${action.id}`, participants[0]?.token ?? '', 'PUT', { mark: 'geprobeerd' })
-  await api(serverUrl, `/api/sessions/${session.id}/marks/${action.id}`, participants[1]?.token ?? '', 'PUT', { mark: 'willen-we-proberen' })
+  await api(serverUrl, `/api/sessions/${session.id}/marks/${action.id}`, participants[0]?.token ?? '', 'PUT', {
+    mark: 'geprobeerd',
+  })
+  await api(serverUrl, `/api/sessions/${session.id}/marks/${action.id}`, participants[1]?.token ?? '', 'PUT', {
+    mark: 'willen-we-proberen',
+  })
 
   const start = Date.now() - 60 * 60_000
   const facilitation: Partial<FacilitationState> = {
     stageId: 'afsluiting',
     rounds: [{ principleIds: [principle.id], playIds: [play.id] }],
-    stageHistory: template.agenda.map((stage, index) => ({ stageId: stage.id, round: 0, at: start + index * 12 * 60_000 })),
+    stageHistory: template.agenda.map((stage, index) => ({
+      stageId: stage.id,
+      round: 0,
+      at: start + index * 12 * 60_000,
+    })),
     exportsForEveryone: options.exportsForEveryone ?? false,
   }
-  await inRoom(wsUrl, session.control(), (doc) => writeFacilitation(doc, facilitation), (doc) => readFacilitation(doc).stageHistory.length === template.agenda.length)
+  await inRoom(
+    wsUrl,
+    session.control(),
+    (doc) => writeFacilitation(doc, facilitation),
+    (doc) => readFacilitation(doc).stageHistory.length === template.agenda.length,
+  )
 
-  const welcome = layoutTemplate(template, { rounds: facilitation.rounds ?? [], layoutOverrides: {} }).frames.find((frame) => frame.stageId === template.agenda[0]?.id)
+  const welcome = layoutTemplate(template, { rounds: facilitation.rounds ?? [], layoutOverrides: {} }).frames.find(
+    (frame) => frame.stageId === template.agenda[0]?.id,
+  )
   if (!welcome) throw new Error('no check-in frame')
   const checkIn = 'Check-in: zin in vandaag ☀ – Zoë'
-  const actionPlan = { text: 'Een dag meelopen met de balie', owner: 'Bert', firstStep: 'Afspraak met teamleider maken', date: '2030-06-01' }
+  const actionPlan = {
+    text: 'Een dag meelopen met de balie',
+    owner: 'Bert',
+    firstStep: 'Afspraak met teamleider maken',
+    date: '2030-06-01',
+  }
   await inRoom(
     wsUrl,
     session.board(),
     (doc) => {
-      boardRecords(doc).set('shape:checkin', noteRecord('shape:checkin', checkIn, welcome.x + welcome.w - 300, welcome.y + 200))
-      addActionPlanItem(doc, { id: 'plan-1', ...actionPlan, source: { kind: 'action', id: action.id }, createdAt: Date.now() })
+      boardRecords(doc).set(
+        'shape:checkin',
+        noteRecord('shape:checkin', checkIn, welcome.x + welcome.w - 300, welcome.y + 200),
+      )
+      addActionPlanItem(doc, {
+        id: 'plan-1',
+        ...actionPlan,
+        source: { kind: 'action', id: action.id },
+        createdAt: Date.now(),
+      })
     },
     (doc) => boardRecords(doc).has('shape:checkin') && doc.getMap('actionPlan').has('plan-1'),
   )

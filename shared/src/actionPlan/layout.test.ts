@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addActionPlanItem, actionPlanMap, readActionPlan, removeActionPlanItem, updateActionPlanItem } from './layout.ts'
+import {
+  addActionPlanItem,
+  actionPlanMap,
+  readActionPlan,
+  removeActionPlanItem,
+  updateActionPlanItem,
+} from './layout.ts'
 
 const item = (id: string, createdAt: number) => ({
   id,

@@ -22,7 +22,10 @@ describe('facilitation state in the control room', () => {
     const a = new Y.Doc()
     const timer = start(setMinutes(10), 1_700_000_000_000)
     writeFacilitation(a, { stageId: 'kaderen', timer, rounds: [{ principleIds: ['p1'], playIds: [] }] })
-    writeFacilitationField(a, 'layoutOverrides', { 'r0-kaderen-question-q1': { x: 10, y: 20 }, background: { hidden: true } })
+    writeFacilitationField(a, 'layoutOverrides', {
+      'r0-kaderen-question-q1': { x: 10, y: 20 },
+      background: { hidden: true },
+    })
     expect([...a.getMap(FACILITATION_MAP).keys()].sort()).toEqual(['layoutOverrides', 'rounds', 'stageId', 'timer'])
     const b = new Y.Doc()
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
@@ -48,7 +51,9 @@ describe('facilitation state in the control room', () => {
 
   it('refuses to write a malformed value, leaving the document as it was', () => {
     const doc = new Y.Doc()
-    expect(() => writeFacilitation(doc, { stageId: 'welkom', summon: { nonce: -1, viewport: { x: 0, y: 0, w: 1, h: 1 } } })).toThrow()
+    expect(() =>
+      writeFacilitation(doc, { stageId: 'welkom', summon: { nonce: -1, viewport: { x: 0, y: 0, w: 1, h: 1 } } }),
+    ).toThrow()
     expect(facilitationMap(doc).size).toBe(0)
   })
 

@@ -38,7 +38,11 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
 }
 
 /** Writes one field; throws (before touching the document) when the value does not fit its schema. */
-export function writeFacilitationField<K extends FacilitationField>(doc: Y.Doc, field: K, value: FacilitationState[K]): void {
+export function writeFacilitationField<K extends FacilitationField>(
+  doc: Y.Doc,
+  field: K,
+  value: FacilitationState[K],
+): void {
   const parsed = facilitationFieldSchemas[field].parse(value)
   facilitationMap(doc).set(field, parsed)
 }

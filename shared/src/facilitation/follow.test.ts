@@ -15,7 +15,9 @@ function joined(c: FollowControl = noControl): ParticipantView {
 
 describe('follow and summon', () => {
   it('a newcomer follows: goes to the current stage, or tracks the facilitator while "Volg mij" is on', () => {
-    expect(joinView('anna', control({ stageId: 'welkom' })).effects).toEqual([{ kind: 'go-to-stage', stageId: 'welkom' }])
+    expect(joinView('anna', control({ stageId: 'welkom' })).effects).toEqual([
+      { kind: 'go-to-stage', stageId: 'welkom' },
+    ])
     const following = joinView('anna', control({ stageId: 'welkom', follow: { participantId: 'fac', nonce: 1 } }))
     expect(isFollowing(following.view)).toBe(true)
     expect(following.effects).toEqual([{ kind: 'track', participantId: 'fac' }])
@@ -40,7 +42,10 @@ describe('follow and summon', () => {
     expect(isFollowing(free.view)).toBe(false)
     expect(free.effects).toEqual([{ kind: 'stop-tracking' }])
     expect(nextView(free.view, { type: 'panned' }).effects).toEqual([])
-    const staged = nextView(free.view, { type: 'control', control: control({ stageId: 'startpunt', follow: { participantId: 'fac', nonce: 1 } }) })
+    const staged = nextView(free.view, {
+      type: 'control',
+      control: control({ stageId: 'startpunt', follow: { participantId: 'fac', nonce: 1 } }),
+    })
     expect(staged.effects).toEqual([])
     expect(isFollowing(staged.view)).toBe(false)
   })
@@ -52,7 +57,10 @@ describe('follow and summon', () => {
     const back = nextView(free, { type: 'rejoin', control: c })
     expect(isFollowing(back.view)).toBe(true)
     expect(back.effects).toEqual([{ kind: 'track', participantId: 'fac' }])
-    const backToStage = nextView(nextView(joined(control({ stageId: 'kaderen' })), { type: 'panned' }).view, { type: 'rejoin', control: control({ stageId: 'kaderen' }) })
+    const backToStage = nextView(nextView(joined(control({ stageId: 'kaderen' })), { type: 'panned' }).view, {
+      type: 'rejoin',
+      control: control({ stageId: 'kaderen' }),
+    })
     expect(backToStage.effects).toEqual([{ kind: 'go-to-stage', stageId: 'kaderen' }])
   })
 
@@ -70,10 +78,12 @@ describe('follow and summon', () => {
     const off = nextView(view, { type: 'control', control: control({ stageId: 'welkom' }) })
     expect(off.effects).toEqual([{ kind: 'stop-tracking' }])
     expect(isFollowing(off.view)).toBe(true)
-    expect(nextView(off.view, { type: 'control', control: control({ stageId: 'kaderen' }) }).effects).toEqual([{ kind: 'go-to-stage', stageId: 'kaderen' }])
+    expect(nextView(off.view, { type: 'control', control: control({ stageId: 'kaderen' }) }).effects).toEqual([
+      { kind: 'go-to-stage', stageId: 'kaderen' },
+    ])
   })
 
-  it('while tracking, a stage change is left to the facilitator\'s view', () => {
+  it("while tracking, a stage change is left to the facilitator's view", () => {
     const c = { follow: { participantId: 'fac', nonce: 1 } }
     const view = joined(control({ stageId: 'welkom', ...c }))
     expect(nextView(view, { type: 'control', control: control({ stageId: 'startpunt', ...c }) }).effects).toEqual([])

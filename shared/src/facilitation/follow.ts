@@ -19,7 +19,11 @@ export interface ParticipantView {
   /** The participant this view belongs to: a facilitator never tracks themself. */
   readonly selfId: string
   /** The last control values acted on, so each change is acted on once. */
-  readonly seen: { readonly stageId: string | null; readonly followNonce: number | null; readonly summonNonce: number | null }
+  readonly seen: {
+    readonly stageId: string | null
+    readonly followNonce: number | null
+    readonly summonNonce: number | null
+  }
 }
 
 export type ViewEffect =
@@ -57,7 +61,11 @@ export function joinView(selfId: string, control: FollowControl): ViewTransition
     mode: 'following',
     selfId,
     // Summons and follow starts from before joining are history: they do not move a newcomer.
-    seen: { stageId: control.stageId, followNonce: control.follow?.nonce ?? null, summonNonce: control.summon?.nonce ?? null },
+    seen: {
+      stageId: control.stageId,
+      followNonce: control.follow?.nonce ?? null,
+      summonNonce: control.summon?.nonce ?? null,
+    },
   }
   return { view, effects: catchUp(view, control) }
 }
@@ -66,7 +74,9 @@ export function joinView(selfId: string, control: FollowControl): ViewTransition
 function catchUp(view: ParticipantView, control: FollowControl): ViewEffect[] {
   const leader = tracks(view, control)
   if (leader !== null) return [{ kind: 'track', participantId: leader }]
-  return control.stageId !== null && view.mode === 'following' ? [{ kind: 'go-to-stage', stageId: control.stageId }] : []
+  return control.stageId !== null && view.mode === 'following'
+    ? [{ kind: 'go-to-stage', stageId: control.stageId }]
+    : []
 }
 
 export function nextView(view: ParticipantView, event: ViewEvent): ViewTransition {
@@ -85,7 +95,11 @@ export function nextView(view: ParticipantView, event: ViewEvent): ViewTransitio
 }
 
 function seenOf(control: FollowControl): ParticipantView['seen'] {
-  return { stageId: control.stageId, followNonce: control.follow?.nonce ?? null, summonNonce: control.summon?.nonce ?? null }
+  return {
+    stageId: control.stageId,
+    followNonce: control.follow?.nonce ?? null,
+    summonNonce: control.summon?.nonce ?? null,
+  }
 }
 
 function onControl(view: ParticipantView, control: FollowControl): ViewTransition {
@@ -106,7 +120,12 @@ function onControl(view: ParticipantView, control: FollowControl): ViewTransitio
 
   // While tracking, the facilitator's own view goes to the stage and carries the followers along; a camera
   // move of ours would only fight the tracking.
-  if (control.stageId !== view.seen.stageId && control.stageId !== null && mode === 'following' && tracks(next, control) === null) {
+  if (
+    control.stageId !== view.seen.stageId &&
+    control.stageId !== null &&
+    mode === 'following' &&
+    tracks(next, control) === null
+  ) {
     effects.push({ kind: 'go-to-stage', stageId: control.stageId })
   }
   if (control.summon && control.summon.nonce !== view.seen.summonNonce) {

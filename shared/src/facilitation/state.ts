@@ -14,7 +14,6 @@ import { idleTimer, timerStateSchema } from '../timer/timer.ts'
 
 const finite = z.number().finite()
 
-
 /** The visible area of someone's screen, in page coordinates. */
 export const viewportSchema = z.object({ x: finite, y: finite, w: finite.positive(), h: finite.positive() })
 export type Viewport = z.infer<typeof viewportSchema>
@@ -50,10 +49,17 @@ export const roundSchema = z.object({
 export type Round = z.infer<typeof roundSchema>
 
 /** A card id of the template layer (see `layout/templateLayout.ts`). */
-export const cardIdSchema = z.string().regex(/^[a-z0-9]+(?:[-:][a-z0-9]+)*$/).max(200)
+export const cardIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-:][a-z0-9]+)*$/)
+  .max(200)
 
 /** The facilitator's change to one card or frame of the template layer: moved to x, y, or hidden. */
-export const layoutOverrideSchema = z.object({ x: finite.optional(), y: finite.optional(), hidden: z.boolean().optional() })
+export const layoutOverrideSchema = z.object({
+  x: finite.optional(),
+  y: finite.optional(),
+  hidden: z.boolean().optional(),
+})
 export type LayoutOverride = z.infer<typeof layoutOverrideSchema>
 
 export const layoutOverridesSchema = z
@@ -65,7 +71,11 @@ export type LayoutOverrides = z.infer<typeof layoutOverridesSchema>
  * When each stage was opened, in server time, in the order the facilitator moved through them: the summary's
  * "time spent per stage" is the gap to the next entry. Appended by the facilitator's client on every move.
  */
-export const stageVisitSchema = z.object({ stageId: templateIdSchema, round: z.int().min(0).max(19), at: z.int().nonnegative() })
+export const stageVisitSchema = z.object({
+  stageId: templateIdSchema,
+  round: z.int().min(0).max(19),
+  at: z.int().nonnegative(),
+})
 export type StageVisit = z.infer<typeof stageVisitSchema>
 
 export const facilitationFieldSchemas = {

@@ -17,8 +17,17 @@ function principle(n: number) {
     dimensions: ['Een dimensie', 'Nog een'],
     why: 'Omdat het telt.',
     challengeQuestions: ['Hoe kunnen we beginnen?'],
-    assessmentQuestions: [1, 2, 3, 4].map((q) => ({ id: `${id}-v${q}`, text: `Vraag ${q} van ${n}?`, playId: `${id}-play${q}` })),
-    plays: [1, 2, 3, 4].map((q) => ({ id: `${id}-play${q}`, title: `Play ${q}`, question: `Vraag ${q}?`, actions: [{ id: `${id}-a${q}`, text: 'Doe iets. '.repeat(q * 5).trim() }] })),
+    assessmentQuestions: [1, 2, 3, 4].map((q) => ({
+      id: `${id}-v${q}`,
+      text: `Vraag ${q} van ${n}?`,
+      playId: `${id}-play${q}`,
+    })),
+    plays: [1, 2, 3, 4].map((q) => ({
+      id: `${id}-play${q}`,
+      title: `Play ${q}`,
+      question: `Vraag ${q}?`,
+      actions: [{ id: `${id}-a${q}`, text: 'Doe iets. '.repeat(q * 5).trim() }],
+    })),
   }
 }
 
@@ -33,21 +42,68 @@ const template: Template = templateSchema.parse({
   journey: [{ id: 'stap', title: 'Stap', text: 'Tekst.' }],
   principles: [principle(1), principle(2), principle(3)],
   facets: [],
-  background: [{ id: 'bron', title: 'Bron', sections: [{ id: 'a', title: 'A', text: 'Lang verhaal. '.repeat(40).trim() }] }],
+  background: [
+    { id: 'bron', title: 'Bron', sections: [{ id: 'a', title: 'A', text: 'Lang verhaal. '.repeat(40).trim() }] },
+  ],
   agenda: [
-    { ...stage, id: 'welkom', kind: 'welcome', title: 'Welkom', shows: ['intro', 'journey'], writingZone: { label: 'Check-in' } },
-    { ...stage, id: 'start', kind: 'challenges', title: 'Start', shows: ['principles'], writingZone: { label: 'Uitdagingen' }, dotsPerParticipant: 3 },
-    { ...stage, id: 'kader', kind: 'assess', title: 'Kader', shows: ['principle-details', 'assessment-questions'], scope: 'chosen-principle', voteLabel: 'Verbeteren!', hiddenUntilRevealed: true },
-    { ...stage, id: 'beter', kind: 'improve', title: 'Beter', shows: ['plays'], writingZone: { label: 'Acties' }, topQuestions: 2 },
-    { ...stage, id: 'slot', kind: 'closing', title: 'Slot', shows: [], writingZone: { label: 'Check-out' }, restart: { label: 'Kies een andere uitdaging', stageId: 'start' } },
+    {
+      ...stage,
+      id: 'welkom',
+      kind: 'welcome',
+      title: 'Welkom',
+      shows: ['intro', 'journey'],
+      writingZone: { label: 'Check-in' },
+    },
+    {
+      ...stage,
+      id: 'start',
+      kind: 'challenges',
+      title: 'Start',
+      shows: ['principles'],
+      writingZone: { label: 'Uitdagingen' },
+      dotsPerParticipant: 3,
+    },
+    {
+      ...stage,
+      id: 'kader',
+      kind: 'assess',
+      title: 'Kader',
+      shows: ['principle-details', 'assessment-questions'],
+      scope: 'chosen-principle',
+      voteLabel: 'Verbeteren!',
+      hiddenUntilRevealed: true,
+    },
+    {
+      ...stage,
+      id: 'beter',
+      kind: 'improve',
+      title: 'Beter',
+      shows: ['plays'],
+      writingZone: { label: 'Acties' },
+      topQuestions: 2,
+    },
+    {
+      ...stage,
+      id: 'slot',
+      kind: 'closing',
+      title: 'Slot',
+      shows: [],
+      writingZone: { label: 'Check-out' },
+      restart: { label: 'Kies een andere uitdaging', stageId: 'start' },
+    },
   ],
 })
 
 const none: LayoutInputs = { rounds: [{ principleIds: [], playIds: [] }], layoutOverrides: {} }
-const chosen: LayoutInputs = { rounds: [{ principleIds: ['p2'], playIds: ['p2-play1', 'p2-play3', 'p2-play4'] }], layoutOverrides: {} }
+const chosen: LayoutInputs = {
+  rounds: [{ principleIds: ['p2'], playIds: ['p2-play1', 'p2-play3', 'p2-play4'] }],
+  layoutOverrides: {},
+}
 
 const ids = (inputs: LayoutInputs, stageId: string, round = 0) =>
-  layoutTemplate(template, inputs).cards.filter((c) => c.stageId === stageId && c.round === round).map((c) => c.id)
+  layoutTemplate(template, inputs)
+    .cards.filter((c) => c.stageId === stageId && c.round === round)
+    .map((c) => c.id)
 
 describe('template layout', () => {
   it('is deterministic: the same inputs give the same layout', () => {
@@ -58,7 +114,8 @@ describe('template layout', () => {
     const { frames } = layoutTemplate(template, chosen)
     const stages = frames.filter((f) => f.kind === 'stage')
     expect(stages.map((f) => f.title)).toEqual(['Welkom', 'Start', 'Kader', 'Beter', 'Slot'])
-    for (let i = 1; i < stages.length; i++) expect(stages[i]?.x).toBeGreaterThan((stages[i - 1]?.x ?? 0) + (stages[i - 1]?.w ?? 0))
+    for (let i = 1; i < stages.length; i++)
+      expect(stages[i]?.x).toBeGreaterThan((stages[i - 1]?.x ?? 0) + (stages[i - 1]?.w ?? 0))
     const background = frames.find((f) => f.id === BACKGROUND_FRAME_ID)
     expect((background?.x ?? 0) + (background?.w ?? 0)).toBeLessThan(stages[0]?.x ?? 0)
     expect(layoutProblems(layoutTemplate(template, chosen))).toEqual([])
@@ -71,7 +128,9 @@ describe('template layout', () => {
       cardId('kader', 0, 'principle-details', 'p2'),
       ...[1, 2, 3, 4].map((q) => cardId('kader', 0, 'assessment-question', `p2-v${q}`)),
     ])
-    for (const c of cards) if (c.content.kind === 'assessment-question') expect(c.content.vote).toEqual({ label: 'Verbeteren!', hiddenUntilRevealed: true })
+    for (const c of cards)
+      if (c.content.kind === 'assessment-question')
+        expect(c.content.vote).toEqual({ label: 'Verbeteren!', hiddenUntilRevealed: true })
     expect(ids(none, 'kader')).toEqual([])
   })
 
@@ -100,13 +159,19 @@ describe('template layout', () => {
 
   it('lays a new round beside the earlier one, which stays as it was', () => {
     const first = layoutTemplate(template, chosen)
-    const second = layoutTemplate(template, { ...chosen, rounds: [...chosen.rounds, { principleIds: ['p3'], playIds: ['p3-play2'] }] })
-    for (const item of [...first.frames, ...first.cards]) expect(second.frames.find((f) => f.id === item.id) ?? second.cards.find((c) => c.id === item.id)).toEqual(item)
+    const second = layoutTemplate(template, {
+      ...chosen,
+      rounds: [...chosen.rounds, { principleIds: ['p3'], playIds: ['p3-play2'] }],
+    })
+    for (const item of [...first.frames, ...first.cards])
+      expect(second.frames.find((f) => f.id === item.id) ?? second.cards.find((c) => c.id === item.id)).toEqual(item)
     const round1 = second.frames.filter((f) => f.round === 1)
     expect(round1.map((f) => f.stageId)).toEqual(['start', 'kader', 'beter', 'slot'])
     const rightOfFirst = Math.max(...first.frames.map((f) => f.x + f.w))
     expect(Math.min(...round1.map((f) => f.x))).toBeGreaterThan(rightOfFirst)
-    expect(ids({ ...chosen, rounds: [...chosen.rounds, { principleIds: ['p3'], playIds: [] }] }, 'kader', 1)[0]).toBe(cardId('kader', 1, 'principle-details', 'p3'))
+    expect(ids({ ...chosen, rounds: [...chosen.rounds, { principleIds: ['p3'], playIds: [] }] }, 'kader', 1)[0]).toBe(
+      cardId('kader', 1, 'principle-details', 'p3'),
+    )
     expect(layoutProblems(second)).toEqual([])
     // Going to a stage the new round does not repeat finds it in the earlier round.
     expect(stageFrameOf(second, 'welkom', 1)?.id).toBe('r0:welkom')
@@ -117,7 +182,11 @@ describe('template layout', () => {
     const question = cardId('kader', 0, 'assessment-question', 'p2-v2')
     const layout = layoutTemplate(template, {
       ...chosen,
-      layoutOverrides: { [question]: { x: -5000, y: 40 }, [cardId('welkom', 0, 'section', 'intro')]: { hidden: true }, [BACKGROUND_FRAME_ID]: { hidden: true } },
+      layoutOverrides: {
+        [question]: { x: -5000, y: 40 },
+        [cardId('welkom', 0, 'section', 'intro')]: { hidden: true },
+        [BACKGROUND_FRAME_ID]: { hidden: true },
+      },
     })
     const moved = layout.cards.find((c) => c.id === question)
     expect([moved?.x, moved?.y, moved?.moved]).toEqual([-5000, 40, true])
@@ -137,8 +206,16 @@ describe('card height estimate', () => {
     expect(estimateLines('kort', 288, 'body')).toBe(1)
     expect(estimateLines('woord '.repeat(100), 288, 'body')).toBeGreaterThan(15)
     expect(estimateLines('a\nb\n\nc', 288, 'body')).toBe(4)
-    expect(estimateCardHeight([{ text: 'Titel', style: 'title' }, { text: 'x '.repeat(400), style: 'body' }])).toBeGreaterThan(
-      estimateCardHeight([{ text: 'Titel', style: 'title' }, { text: 'x '.repeat(40), style: 'body' }]),
+    expect(
+      estimateCardHeight([
+        { text: 'Titel', style: 'title' },
+        { text: 'x '.repeat(400), style: 'body' },
+      ]),
+    ).toBeGreaterThan(
+      estimateCardHeight([
+        { text: 'Titel', style: 'title' },
+        { text: 'x '.repeat(40), style: 'body' },
+      ]),
     )
   })
 })

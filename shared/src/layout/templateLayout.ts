@@ -50,7 +50,13 @@ export interface Rect {
 }
 
 export type CardContent =
-  | { readonly kind: 'section'; readonly source: 'intro' | 'journey' | 'background'; readonly sectionId: string; readonly title: string; readonly text: string }
+  | {
+      readonly kind: 'section'
+      readonly source: 'intro' | 'journey' | 'background'
+      readonly sectionId: string
+      readonly title: string
+      readonly text: string
+    }
   /** The title of a background group, above its sections. */
   | { readonly kind: 'group-heading'; readonly groupId: string; readonly title: string }
   | {
@@ -171,7 +177,11 @@ function sectionCard(id: string, source: 'intro' | 'journey' | 'background', s: 
 
 function linkedBlocks(t: LinkedText | undefined): TextBlock[] {
   if (!t) return []
-  return [{ text: t.title ?? '', style: 'body' }, { text: t.text, style: 'small' }, { text: t.links.join('\n'), style: 'small' }]
+  return [
+    { text: t.title ?? '', style: 'body' },
+    { text: t.text, style: 'small' },
+    { text: t.links.join('\n'), style: 'small' },
+  ]
 }
 
 /** The principles a stage's principle content is about in this round (see `stageContentKinds`). */
@@ -182,7 +192,10 @@ function principlesInScope(template: Template, stage: Stage, round: Round): read
 }
 
 /** The selected plays, in template order, each with the question that leads to it. */
-function selectedPlays(template: Template, round: Round): { principle: Principle; play: Play; question: AssessmentQuestion }[] {
+function selectedPlays(
+  template: Template,
+  round: Round,
+): { principle: Principle; play: Play; question: AssessmentQuestion }[] {
   const selected = new Set(round.playIds)
   return template.principles.flatMap((principle) =>
     principle.plays.flatMap((play) => {
@@ -226,11 +239,22 @@ function blocksOf(template: Template, stage: Stage, round: number, choices: Roun
         blocks.push({
           columns,
           cards: template.principles.map((p) =>
-            card(id('principle', p.id), { kind: 'principle', principleId: p.id, number: p.number, title: p.title, ...(p.summary ? { summary: p.summary } : {}), challengeQuestions: p.challengeQuestions }, [
-              { text: p.title, style: 'title' },
-              { text: p.summary ?? '', style: 'body' },
-              { text: p.challengeQuestions.join('\n'), style: 'body' },
-            ]),
+            card(
+              id('principle', p.id),
+              {
+                kind: 'principle',
+                principleId: p.id,
+                number: p.number,
+                title: p.title,
+                ...(p.summary ? { summary: p.summary } : {}),
+                challengeQuestions: p.challengeQuestions,
+              },
+              [
+                { text: p.title, style: 'title' },
+                { text: p.summary ?? '', style: 'body' },
+                { text: p.challengeQuestions.join('\n'), style: 'body' },
+              ],
+            ),
           ),
         })
         break
@@ -240,16 +264,33 @@ function blocksOf(template: Template, stage: Stage, round: number, choices: Roun
         blocks.push({ columns, cards: principlesInScope(template, stage, choices).map((p) => detailsCard(id, p)) })
         break
       case 'assessment-questions': {
-        const vote = stage.kind === 'assess' ? { label: stage.voteLabel, hiddenUntilRevealed: stage.hiddenUntilRevealed } : undefined
+        const vote =
+          stage.kind === 'assess'
+            ? { label: stage.voteLabel, hiddenUntilRevealed: stage.hiddenUntilRevealed }
+            : undefined
         for (const p of principlesInScope(template, stage, choices)) {
           // The details card takes the first column; its questions fill the others, row after row.
           const questions = p.assessmentQuestions.map((q) =>
-            card(id('assessment-question', q.id), { kind: 'assessment-question', principleId: p.id, questionId: q.id, text: q.text, ...(vote ? { vote } : {}) }, [
-              { text: q.text, style: 'body' },
-              { text: vote?.label ?? '', style: 'title' },
-            ]),
+            card(
+              id('assessment-question', q.id),
+              {
+                kind: 'assessment-question',
+                principleId: p.id,
+                questionId: q.id,
+                text: q.text,
+                ...(vote ? { vote } : {}),
+              },
+              [
+                { text: q.text, style: 'body' },
+                { text: vote?.label ?? '', style: 'title' },
+              ],
+            ),
           )
-          blocks.push(shows.has('principle-details') ? { columns, cards: questions, lead: detailsCard(id, p) } : { columns, cards: questions })
+          blocks.push(
+            shows.has('principle-details')
+              ? { columns, cards: questions, lead: detailsCard(id, p) }
+              : { columns, cards: questions },
+          )
         }
         break
       }
@@ -257,23 +298,30 @@ function blocksOf(template: Template, stage: Stage, round: number, choices: Roun
         blocks.push({
           columns,
           cards: selectedPlays(template, choices).map(({ principle, play, question }) =>
-            card(id('play', play.id), {
-              kind: 'play',
-              principleId: principle.id,
-              playId: play.id,
-              questionId: question.id,
-              title: play.title,
-              question: play.question,
-              actions: play.actions,
-              ...(play.case ? { case: play.case } : {}),
-              ...(play.toolkit ? { toolkit: play.toolkit } : {}),
-            }, [
-              { text: play.title, style: 'title' },
-              { text: play.question, style: 'body' },
-              { text: play.actions.map((a) => (a.attribution ? `${a.text} (${a.attribution})` : a.text)).join('\n'), style: 'body' },
-              ...linkedBlocks(play.case),
-              ...linkedBlocks(play.toolkit),
-            ]),
+            card(
+              id('play', play.id),
+              {
+                kind: 'play',
+                principleId: principle.id,
+                playId: play.id,
+                questionId: question.id,
+                title: play.title,
+                question: play.question,
+                actions: play.actions,
+                ...(play.case ? { case: play.case } : {}),
+                ...(play.toolkit ? { toolkit: play.toolkit } : {}),
+              },
+              [
+                { text: play.title, style: 'title' },
+                { text: play.question, style: 'body' },
+                {
+                  text: play.actions.map((a) => (a.attribution ? `${a.text} (${a.attribution})` : a.text)).join('\n'),
+                  style: 'body',
+                },
+                ...linkedBlocks(play.case),
+                ...linkedBlocks(play.toolkit),
+              ],
+            ),
           ),
         })
         break
@@ -355,11 +403,30 @@ function stageFrame(template: Template, stage: Stage, round: number, choices: Ro
   const innerHeight = Math.max(contentHeight, zone ? MIN_ZONE_HEIGHT : 0, CARD_WIDTH)
   const all = [...placed]
   if (zone) {
-    all.push({ spec: { id: cardId(stage.id, round, 'writing-zone'), content: { kind: 'writing-zone', label: zone.label }, w: zoneWidth, h: innerHeight }, x: zoneX, y: contentY })
+    all.push({
+      spec: {
+        id: cardId(stage.id, round, 'writing-zone'),
+        content: { kind: 'writing-zone', label: zone.label },
+        w: zoneWidth,
+        h: innerHeight,
+      },
+      x: zoneX,
+      y: contentY,
+    })
   }
   const innerWidth = Math.max(CARD_WIDTH, zoneX + zoneWidth - contentX)
   return {
-    frame: { id: frameId(stage.id, round), kind: 'stage', stageId: stage.id, round, title: stage.title, x, y, w: innerWidth + 2 * FRAME_PADDING, h: FRAME_TITLE_HEIGHT + innerHeight + FRAME_PADDING },
+    frame: {
+      id: frameId(stage.id, round),
+      kind: 'stage',
+      stageId: stage.id,
+      round,
+      title: stage.title,
+      x,
+      y,
+      w: innerWidth + 2 * FRAME_PADDING,
+      h: FRAME_TITLE_HEIGHT + innerHeight + FRAME_PADDING,
+    },
     placed: all,
     stageId: stage.id,
     round,
@@ -374,14 +441,32 @@ function backgroundFrame(template: Template, rightOf: number, y: number): FrameD
   const placed: Placed[] = []
   let height = 0
   template.background.forEach((group, i) => {
-    const heading = card(backgroundCardId('group-heading', group.id), { kind: 'group-heading', groupId: group.id, title: group.title }, [{ text: group.title, style: 'title' }])
+    const heading = card(
+      backgroundCardId('group-heading', group.id),
+      { kind: 'group-heading', groupId: group.id, title: group.title },
+      [{ text: group.title, style: 'title' }],
+    )
     const sections = group.sections.map((s) => sectionCard(backgroundCardId('section', s.id), 'background', s))
-    const column = placeBlocks([{ columns: 1, cards: [heading, ...sections] }], x + FRAME_PADDING + i * (CARD_WIDTH + CARD_GAP), y + FRAME_TITLE_HEIGHT)
+    const column = placeBlocks(
+      [{ columns: 1, cards: [heading, ...sections] }],
+      x + FRAME_PADDING + i * (CARD_WIDTH + CARD_GAP),
+      y + FRAME_TITLE_HEIGHT,
+    )
     placed.push(...column.placed)
     height = Math.max(height, column.height)
   })
   return {
-    frame: { id: BACKGROUND_FRAME_ID, kind: 'background', stageId: null, round: null, title: null, x, y, w, h: FRAME_TITLE_HEIGHT + height + FRAME_PADDING },
+    frame: {
+      id: BACKGROUND_FRAME_ID,
+      kind: 'background',
+      stageId: null,
+      round: null,
+      title: null,
+      x,
+      y,
+      w,
+      h: FRAME_TITLE_HEIGHT + height + FRAME_PADDING,
+    },
     placed,
     stageId: null,
     round: null,
@@ -451,7 +536,14 @@ export function layoutTemplate(template: Template | null, inputs: LayoutInputs):
 export function stageFrameOf(layout: TemplateLayout, stageId: string, round: number): LaidOutFrame | undefined {
   let found: LaidOutFrame | undefined
   for (const f of layout.frames) {
-    if (f.kind === 'stage' && f.stageId === stageId && f.round !== null && f.round <= round && (!found || (found.round ?? 0) < f.round)) found = f
+    if (
+      f.kind === 'stage' &&
+      f.stageId === stageId &&
+      f.round !== null &&
+      f.round <= round &&
+      (!found || (found.round ?? 0) < f.round)
+    )
+      found = f
   }
   return found
 }

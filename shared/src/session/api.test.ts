@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { displayNameSchema, joinRequestSchema, sessionTitleSchema, updateSessionRequestSchema } from './api.ts'
-import { inviteFromFragment, participantLink, sessionIdFromPath, sessionLinkWithToken, tokenFromFragment } from './links.ts'
+import {
+  inviteFromFragment,
+  participantLink,
+  sessionIdFromPath,
+  sessionLinkWithToken,
+  tokenFromFragment,
+} from './links.ts'
 import { parseSessionRoomName, privateRoomName, sessionRoomName } from './rooms.ts'
 
 describe('display names', () => {
@@ -36,7 +42,7 @@ describe('links and rooms', () => {
     expect(tokenFromFragment(link.hash)).toBe('tok_en-123456789012')
     expect(sessionIdFromPath(link.pathname)).toBe(id)
   })
-  it('carry the invitation of the participants\' link in the fragment only, apart from any token', () => {
+  it("carry the invitation of the participants' link in the fragment only, apart from any token", () => {
     const link = new URL(participantLink('https://werkplaats.example', id, 'Invite_secret-0123456789'))
     expect(link.pathname).toBe(`/s/${id}`)
     expect(link.search).toBe('')

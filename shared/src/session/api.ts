@@ -8,6 +8,7 @@ import { roleSchema } from './role.ts'
  */
 
 /** C0 and C1 controls, and the bidirectional overrides that make a name display as something else. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/
 
 function humanText(what: string, max: number) {

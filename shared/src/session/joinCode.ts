@@ -11,7 +11,11 @@ export const JOIN_CODE_LENGTH = 6
 export const joinCodeSchema = z
   .string()
   .transform(normalizeJoinCode)
-  .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), 'a join code is 6 letters and digits'))
+  .pipe(
+    z
+      .string()
+      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), 'a join code is 6 letters and digits'),
+  )
 
 /** What people type: lower case, spaces or a dash in the middle ("abc-def" or "abc def"). */
 export function normalizeJoinCode(input: string): string {

@@ -18,8 +18,7 @@ export function privateRoomName(sessionId: string, participantId: string): strin
 }
 
 export type SessionRoom =
-  | { sessionId: string; kind: Exclude<RoomKind, 'private'> }
-  | { sessionId: string; kind: 'private'; ownerId: string }
+  { sessionId: string; kind: Exclude<RoomKind, 'private'> } | { sessionId: string; kind: 'private'; ownerId: string }
 
 export function parseSessionRoomName(room: string): SessionRoom | null {
   const shared = sessionRoomPattern.exec(room)

@@ -14,7 +14,15 @@ export interface AddressSpan {
 
 /** Ends an address: whitespace, and what would close a code span, split a table cell or end an HTML attribute. */
 function endsUrl(code: number): boolean {
-  return isSpace(code) || code === 0x60 /* ` */ || code === 0x7c /* | */ || code === 0x3c /* < */ || code === 0x3e /* > */ || code === 0x22 /* " */ || code === 0x27 /* ' */
+  return (
+    isSpace(code) ||
+    code === 0x60 /* ` */ ||
+    code === 0x7c /* | */ ||
+    code === 0x3c /* < */ ||
+    code === 0x3e /* > */ ||
+    code === 0x22 /* " */ ||
+    code === 0x27
+  ) /* ' */
 }
 
 /** An e-mail address's parts stop at these as well as at `@`, brackets and parentheses. */
@@ -61,7 +69,9 @@ function isSchemeChar(code: number): boolean {
 
 /** Sentence punctuation after an address is the writer's, not the address's. */
 function isTrailingPunctuation(code: number): boolean {
-  return code === 0x29 || code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x21 || code === 0x3f
+  return (
+    code === 0x29 || code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x21 || code === 0x3f
+  )
 }
 
 /**

@@ -4,7 +4,8 @@ import { fixtureInput, fixtureTemplate, HOSTILE, noteRecord, WORKSHOP_START } fr
 import { sessionSummarySchema, SUMMARY_SCHEMA_VERSION } from './model.ts'
 
 const summary = buildSummary(fixtureInput)
-const groupOf = (stageId: string | null, round: number | null) => summary.stickyGroups.find((g) => g.stageId === stageId && g.round === round)
+const groupOf = (stageId: string | null, round: number | null) =>
+  summary.stickyGroups.find((g) => g.stageId === stageId && g.round === round)
 
 describe('the session summary', () => {
   it('fits its own schema and carries its version', () => {
@@ -16,15 +17,26 @@ describe('the session summary', () => {
   it('dates the workshop by its first stage, in Amsterdam time', () => {
     expect(summary.session.date).toBe('2025-05-01')
     // 23:30 UTC on 30 April is already 1 May in Amsterdam.
-    const lateStart = { ...fixtureInput.facilitation, stageHistory: [{ stageId: 'welkom', round: 0, at: Date.UTC(2025, 3, 30, 23, 30) }] }
+    const lateStart = {
+      ...fixtureInput.facilitation,
+      stageHistory: [{ stageId: 'welkom', round: 0, at: Date.UTC(2025, 3, 30, 23, 30) }],
+    }
     expect(buildSummary({ ...fixtureInput, facilitation: lateStart }).session.date).toBe('2025-05-01')
   })
 
   it('adds up time per stage over every visit, and lets the last stage run until the export', () => {
-    const spent = Object.fromEntries(summary.stages.filter((s) => s.round === 0).map((s) => [s.stageId, s.spentMs / 60_000]))
+    const spent = Object.fromEntries(
+      summary.stages.filter((s) => s.round === 0).map((s) => [s.stageId, s.spentMs / 60_000]),
+    )
     expect(spent).toEqual({ welkom: 6, stand: 16, verbeteren: 20, actieplan: 18, afsluiting: 10 })
-    expect(summary.duration).toEqual({ startedAt: new Date(WORKSHOP_START).toISOString(), endedAt: new Date(WORKSHOP_START + 70 * 60_000).toISOString(), ms: 70 * 60_000 })
-    expect(summary.stages.find((s) => s.stageId === 'stand' && s.round === 0)?.startedAt).toBe(new Date(WORKSHOP_START + 6 * 60_000).toISOString())
+    expect(summary.duration).toEqual({
+      startedAt: new Date(WORKSHOP_START).toISOString(),
+      endedAt: new Date(WORKSHOP_START + 70 * 60_000).toISOString(),
+      ms: 70 * 60_000,
+    })
+    expect(summary.stages.find((s) => s.stageId === 'stand' && s.round === 0)?.startedAt).toBe(
+      new Date(WORKSHOP_START + 6 * 60_000).toISOString(),
+    )
     // The second pass was laid out but never opened.
     expect(summary.stages.filter((s) => s.round === 1).map((s) => [s.stageId, s.startedAt, s.spentMs])).toEqual([
       ['stand', null, 0],
@@ -38,7 +50,11 @@ describe('the session summary', () => {
 
   it('counts participants, and names them only when asked', () => {
     expect(summary.participants).toEqual({ count: 3, names: null })
-    expect(buildSummary({ ...fixtureInput, includeNames: true }).participants.names).toEqual(['Anna', 'Zoë <b>Ĳ</b>', HOSTILE.formula])
+    expect(buildSummary({ ...fixtureInput, includeNames: true }).participants.names).toEqual([
+      'Anna',
+      'Zoë <b>Ĳ</b>',
+      HOSTILE.formula,
+    ])
   })
 
   it('shows revealed tallies with labels and voter shares, and hides the rest', () => {
@@ -66,7 +82,11 @@ describe('the session summary', () => {
       ['Loop een dag mee', null, { geprobeerd: 1, 'willen-we-proberen': 2, 'niet-relevant': 0 }],
       ['Bel drie burgers', 'Een ambtenaar', { geprobeerd: 0, 'willen-we-proberen': 0, 'niet-relevant': 0 }],
     ])
-    expect(play?.case).toEqual({ title: 'Gemeente Voorbeeld', text: 'Zij liepen mee met de wijkagent.', links: ['https://example.org/casus'] })
+    expect(play?.case).toEqual({
+      title: 'Gemeente Voorbeeld',
+      text: 'Zij liepen mee met de wijkagent.',
+      links: ['https://example.org/casus'],
+    })
     expect(play?.toolkit?.links).toEqual(['https://example.org/gids'])
   })
 
@@ -79,16 +99,34 @@ describe('the session summary', () => {
 
   it('groups every sticky by the stage frame it sits in, check-in and check-out included, empty stages kept', () => {
     expect(groupOf('welkom', 0)?.stickies.map((s) => s.text)).toEqual([HOSTILE.emoji, HOSTILE.dutch])
-    expect(groupOf('stand', 0)?.stickies.map((s) => [s.id, s.votes])).toEqual([['shape:idee-html', 2], ['shape:idee-md', null]])
+    expect(groupOf('stand', 0)?.stickies.map((s) => [s.id, s.votes])).toEqual([
+      ['shape:idee-html', 2],
+      ['shape:idee-md', null],
+    ])
     expect(groupOf('verbeteren', 0)?.stickies.map((s) => s.text)).toEqual([HOSTILE.formula, HOSTILE.at])
     expect(groupOf('stand', 1)?.stickies.map((s) => s.text)).toEqual([HOSTILE.plusMinus])
     expect(groupOf('afsluiting', 0)?.stickies).toEqual([])
-    expect(summary.stickyGroups.at(-1)).toEqual({ kind: 'elsewhere', stageId: null, round: null, title: null, stickies: [{ id: 'shape:verdwaald', text: HOSTILE.tab.trim(), votes: null }] })
+    expect(summary.stickyGroups.at(-1)).toEqual({
+      kind: 'elsewhere',
+      stageId: null,
+      round: null,
+      title: null,
+      stickies: [{ id: 'shape:verdwaald', text: HOSTILE.tab.trim(), votes: null }],
+    })
     expect(summary.stickyGroups.flatMap((g) => g.stickies)).toHaveLength(9)
   })
 
-  it('places a sticky inside a frame of the participants\' own by its page position', () => {
-    const frame = { id: 'shape:eigen-frame', typeName: 'shape', type: 'frame', x: -50_000, y: -50_000, rotation: 0, parentId: 'page:page', props: {} }
+  it("places a sticky inside a frame of the participants' own by its page position", () => {
+    const frame = {
+      id: 'shape:eigen-frame',
+      typeName: 'shape',
+      type: 'frame',
+      x: -50_000,
+      y: -50_000,
+      rotation: 0,
+      parentId: 'page:page',
+      props: {},
+    }
     const inside = noteRecord('shape:in-frame', 'binnen', 0, 0, 'shape:eigen-frame')
     const records = new Map(fixtureInput.boardRecords)
     records.set(frame.id, frame)

@@ -9,7 +9,13 @@ import type { PublicVoteRound } from '../vote/controlLayout.ts'
 import { emptyMarkCounts, type MarkCounts } from '../vote/marks.ts'
 import { challengeQuestionId } from '../vote/playbookLogic.ts'
 import { voterShare } from '../vote/tally.ts'
-import { type SessionSummary, SUMMARY_SCHEMA_VERSION, type SummaryLinkedText, type SummaryStage, type SummaryStickyGroup } from './model.ts'
+import {
+  type SessionSummary,
+  SUMMARY_SCHEMA_VERSION,
+  type SummaryLinkedText,
+  type SummaryStage,
+  type SummaryStickyGroup,
+} from './model.ts'
 import { contains, readStickies } from './stickies.ts'
 
 /** Everything the summary is made of, as plain data: the server gathers it from its store and rooms. */
@@ -81,7 +87,8 @@ function templateLabels(template: Template | null): Map<string, string> {
 /** Votes per card over every round whose results everyone saw. */
 function revealedVotes(rounds: readonly PublicVoteRound[]): Map<string, number> {
   const votes = new Map<string, number>()
-  for (const round of rounds) for (const tally of round.tallies ?? []) votes.set(tally.cardId, (votes.get(tally.cardId) ?? 0) + tally.votes)
+  for (const round of rounds)
+    for (const tally of round.tallies ?? []) votes.set(tally.cardId, (votes.get(tally.cardId) ?? 0) + tally.votes)
   return votes
 }
 
@@ -95,7 +102,10 @@ interface StageTime {
 }
 
 /** Time per stage and pass from the facilitator's moves: each visit lasts until the next one opened. */
-function stageTimes(facilitation: FacilitationState, now: number): { times: Map<string, StageTime>; span: { start: number; end: number } | null } {
+function stageTimes(
+  facilitation: FacilitationState,
+  now: number,
+): { times: Map<string, StageTime>; span: { start: number; end: number } | null } {
   const visits = [...facilitation.stageHistory].sort((a, b) => a.at - b.at)
   const times = new Map<string, StageTime>()
   let end = 0
@@ -124,15 +134,17 @@ export function buildSummary(input: SummaryInput): SessionSummary {
     const stage = stageById.get(frame.stageId ?? '')
     if (!stage || frame.round === null) return []
     const time = times.get(`${frame.round}:${stage.id}`)
-    return [{
-      stageId: stage.id,
-      round: frame.round,
-      title: stage.title,
-      kind: stage.kind,
-      plannedMinutes: stage.minutes,
-      startedAt: time?.startedAt == null ? null : iso(time.startedAt),
-      spentMs: time?.spentMs ?? 0,
-    }]
+    return [
+      {
+        stageId: stage.id,
+        round: frame.round,
+        title: stage.title,
+        kind: stage.kind,
+        plannedMinutes: stage.minutes,
+        startedAt: time?.startedAt == null ? null : iso(time.startedAt),
+        spentMs: time?.spentMs ?? 0,
+      },
+    ]
   })
 
   // Stickies, each in the first stage frame that holds its centre, in reading order.
@@ -172,21 +184,23 @@ export function buildSummary(input: SummaryInput): SessionSummary {
       const play = principle?.plays.find((p) => p.id === playId)
       const question = principle?.assessmentQuestions.find((q) => q.playId === playId)
       if (!principle || !play || !question) return []
-      return [{
-        round: index,
-        principleId: principle.id,
-        playId,
-        title: play.title,
-        question: { questionId: question.id, text: question.text, votes: votes.get(question.id) ?? null },
-        actions: play.actions.map((action) => ({
-          actionId: action.id,
-          text: action.text,
-          attribution: action.attribution ?? null,
-          marks: { ...(input.markCounts.get(action.id) ?? emptyMarkCounts()) },
-        })),
-        case: linked(play.case),
-        toolkit: linked(play.toolkit),
-      }]
+      return [
+        {
+          round: index,
+          principleId: principle.id,
+          playId,
+          title: play.title,
+          question: { questionId: question.id, text: question.text, votes: votes.get(question.id) ?? null },
+          actions: play.actions.map((action) => ({
+            actionId: action.id,
+            text: action.text,
+            attribution: action.attribution ?? null,
+            marks: { ...(input.markCounts.get(action.id) ?? emptyMarkCounts()) },
+          })),
+          case: linked(play.case),
+          toolkit: linked(play.toolkit),
+        },
+      ]
     }),
   )
 

@@ -14,15 +14,27 @@ function parseCsv(text: string, delimiter: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
       else field += c
     } else if (c === '"') quoted = true
-    else if (c === delimiter) row.push(field), (field = '')
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++
-    else field += c
+    else if (c === delimiter) {
+      row.push(field)
+      field = ''
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i++
+    } else field += c
   }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row)
+  if (field !== '' || row.length > 0) {
+    row.push(field)
+    rows.push(row)
+  }
   return rows
 }
 
@@ -34,7 +46,19 @@ describe('the CSV summary', () => {
   it('starts with a byte order mark and a header, ends lines with CRLF, and has eleven columns in every row', () => {
     expect(csv.startsWith(BOM)).toBe(true)
     expect(csv.endsWith('\r\n')).toBe(true)
-    expect(rows[0]).toEqual(['Soort', 'Fase', 'Tekst', 'Stemmen', 'Aandeel', 'Geprobeerd', 'Willen we proberen', 'Niet relevant', 'Eigenaar', 'Eerste stap', 'Datum'])
+    expect(rows[0]).toEqual([
+      'Soort',
+      'Fase',
+      'Tekst',
+      'Stemmen',
+      'Aandeel',
+      'Geprobeerd',
+      'Willen we proberen',
+      'Niet relevant',
+      'Eigenaar',
+      'Eerste stap',
+      'Datum',
+    ])
     for (const row of rows) expect(row).toHaveLength(11)
   })
 
@@ -63,14 +87,34 @@ describe('the CSV summary', () => {
     const stickies = byKind('sticky')
     expect(stickies).toHaveLength(9)
     expect(stickies.map((r) => r[2])).toEqual(
-      expect.arrayContaining([HOSTILE.markdown, HOSTILE.emoji, HOSTILE.dutch, `'${HOSTILE.formula}`, `'${HOSTILE.at}`, `'${HOSTILE.plusMinus}`, HOSTILE.long.trim()]),
+      expect.arrayContaining([
+        HOSTILE.markdown,
+        HOSTILE.emoji,
+        HOSTILE.dutch,
+        `'${HOSTILE.formula}`,
+        `'${HOSTILE.at}`,
+        `'${HOSTILE.plusMinus}`,
+        HOSTILE.long.trim(),
+      ]),
     )
     expect(stickies.find((r) => r[1] === 'Elders op het bord')?.[2]).toBe('getabt')
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
   })
 
   it('times the stages', () => {
-    expect(byKind('fase')[1]).toEqual(['fase', 'Waar staan we?', '16 min / 15 min', '', '', '', '', '', '', '', '2025-05-01 10:06'])
+    expect(byKind('fase')[1]).toEqual([
+      'fase',
+      'Waar staan we?',
+      '16 min / 15 min',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '2025-05-01 10:06',
+    ])
   })
 
   it('uses commas and English words when asked', () => {

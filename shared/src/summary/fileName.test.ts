@@ -3,7 +3,10 @@ import { asciiSlug, contentDisposition, exportFileName, unicodeSlug } from './fi
 
 describe('export file names', () => {
   it('makes an ASCII slug of the title and adds the date', () => {
-    expect(exportFileName('Team Innovatie', '2025-05-01', 'md')).toEqual({ ascii: 'team-innovatie-2025-05-01.md', unicode: 'team-innovatie-2025-05-01.md' })
+    expect(exportFileName('Team Innovatie', '2025-05-01', 'md')).toEqual({
+      ascii: 'team-innovatie-2025-05-01.md',
+      unicode: 'team-innovatie-2025-05-01.md',
+    })
     expect(asciiSlug('Café Ĳsselmonde: coördinatie!')).toBe('cafe-ijsselmonde-coordinatie')
     expect(asciiSlug('<script>alert(1)</script>')).toBe('script-alert-1-script')
     expect(asciiSlug('🎉🎉')).toBe('werkplaats')
@@ -11,12 +14,14 @@ describe('export file names', () => {
     expect(asciiSlug('../../etc/passwd')).toBe('etc-passwd')
   })
 
-  it('keeps the title\'s own letters in filename* only when ASCII cannot hold them', () => {
+  it("keeps the title's own letters in filename* only when ASCII cannot hold them", () => {
     expect(unicodeSlug('Café Ĳsselmonde')).toBe('café-ijsselmonde')
     expect(unicodeSlug('Ελληνικά')).toBe('ελληνικά')
-    expect(contentDisposition(exportFileName('Team', '2025-05-01', 'pdf'))).toBe('attachment; filename="team-2025-05-01.pdf"')
-    expect(contentDisposition(exportFileName('Zoë\'s café', '2025-05-01', 'csv'))).toBe(
-      "attachment; filename=\"zoe-s-cafe-2025-05-01.csv\"; filename*=UTF-8''zo%C3%AB-s-caf%C3%A9-2025-05-01.csv",
+    expect(contentDisposition(exportFileName('Team', '2025-05-01', 'pdf'))).toBe(
+      'attachment; filename="team-2025-05-01.pdf"',
+    )
+    expect(contentDisposition(exportFileName("Zoë's café", '2025-05-01', 'csv'))).toBe(
+      'attachment; filename="zoe-s-cafe-2025-05-01.csv"; filename*=UTF-8\'\'zo%C3%AB-s-caf%C3%A9-2025-05-01.csv',
     )
   })
 

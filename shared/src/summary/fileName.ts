@@ -22,7 +22,13 @@ function slug(title: string, keep: RegExp): string {
 
 /** ASCII only: diacritics folded, everything else a dash. */
 export function asciiSlug(title: string): string {
-  const folded = title.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').replace(/[ĳĲ]/g, 'ij').replace(/[æÆ]/g, 'ae').replace(/[øØ]/g, 'o')
+  const folded = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[ĳĲ]/g, 'ij')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
   return slug(folded, /[a-z0-9]/)
 }
 

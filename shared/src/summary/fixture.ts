@@ -17,7 +17,7 @@ export const HOSTILE = {
   html: '<script>alert("xss")</script><img src=x onerror=alert(1)>',
   markdown: '[klik hier](https://evil.example) ![img](https://evil.example/x.png)\n# Kop\n---\n> citaat\n1. lijst',
   formula: '=HYPERLINK("https://evil.example","klik")',
-  at: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  at: "@SUM(1+1)*cmd|' /C calc'!A0",
   plusMinus: '-2+3',
   tab: '\tgetabt',
   long: `${'lange tekst '.repeat(300)}${'x'.repeat(400)}`,
@@ -53,21 +53,85 @@ export const fixtureTemplate: Template = {
             { id: 'actie-een', text: 'Loop een dag mee' },
             { id: 'actie-twee', text: 'Bel drie burgers', attribution: 'Een ambtenaar' },
           ],
-          case: { title: 'Gemeente Voorbeeld', text: 'Zij liepen mee met de wijkagent.', links: ['https://example.org/casus'] },
+          case: {
+            title: 'Gemeente Voorbeeld',
+            text: 'Zij liepen mee met de wijkagent.',
+            links: ['https://example.org/casus'],
+          },
           toolkit: { text: 'Interviewgids', links: ['https://example.org/gids'] },
         },
-        { id: 'speel-twee', title: 'Deel het', question: 'Hoe delen we?', actions: [{ id: 'actie-drie', text: 'Hang het aan de muur' }] },
+        {
+          id: 'speel-twee',
+          title: 'Deel het',
+          question: 'Hoe delen we?',
+          actions: [{ id: 'actie-drie', text: 'Hang het aan de muur' }],
+        },
       ],
     },
   ],
   facets: [],
   background: [],
   agenda: [
-    { id: 'welkom', kind: 'welcome', title: 'Welkom & check-in', minutes: 5, goal: 'Kennismaken.', participantInstruction: 'Schrijf.', facilitatorGuide: 'Vraag.', shows: ['intro'], writingZone: { label: 'Check-in' } },
-    { id: 'stand', kind: 'assess', title: 'Waar staan we?', minutes: 15, goal: 'Kiezen.', participantInstruction: 'Stem.', facilitatorGuide: 'Tel.', shows: ['assessment-questions'], writingZone: { label: 'Ideeën' }, scope: 'all-principles', voteLabel: 'We moeten dit verbeteren!', hiddenUntilRevealed: true },
-    { id: 'verbeteren', kind: 'improve', title: 'Wat kunnen we anders doen?', minutes: 20, goal: 'Plannen.', participantInstruction: 'Markeer.', facilitatorGuide: 'Kies.', shows: ['plays'], writingZone: { label: 'Eigen acties' }, topQuestions: 2 },
-    { id: 'actieplan', kind: 'action-plan', title: 'Actieplan', minutes: 15, goal: 'Afspreken.', participantInstruction: 'Vul in.', facilitatorGuide: 'Check.', shows: [], writingZone: { label: 'Acties' } },
-    { id: 'afsluiting', kind: 'closing', title: 'Afsluiting', minutes: 5, goal: 'Afsluiten.', participantInstruction: 'Check uit.', facilitatorGuide: 'Dank.', shows: [], writingZone: { label: 'Check-out' }, restart: { label: 'Nog een ronde', stageId: 'stand' } },
+    {
+      id: 'welkom',
+      kind: 'welcome',
+      title: 'Welkom & check-in',
+      minutes: 5,
+      goal: 'Kennismaken.',
+      participantInstruction: 'Schrijf.',
+      facilitatorGuide: 'Vraag.',
+      shows: ['intro'],
+      writingZone: { label: 'Check-in' },
+    },
+    {
+      id: 'stand',
+      kind: 'assess',
+      title: 'Waar staan we?',
+      minutes: 15,
+      goal: 'Kiezen.',
+      participantInstruction: 'Stem.',
+      facilitatorGuide: 'Tel.',
+      shows: ['assessment-questions'],
+      writingZone: { label: 'Ideeën' },
+      scope: 'all-principles',
+      voteLabel: 'We moeten dit verbeteren!',
+      hiddenUntilRevealed: true,
+    },
+    {
+      id: 'verbeteren',
+      kind: 'improve',
+      title: 'Wat kunnen we anders doen?',
+      minutes: 20,
+      goal: 'Plannen.',
+      participantInstruction: 'Markeer.',
+      facilitatorGuide: 'Kies.',
+      shows: ['plays'],
+      writingZone: { label: 'Eigen acties' },
+      topQuestions: 2,
+    },
+    {
+      id: 'actieplan',
+      kind: 'action-plan',
+      title: 'Actieplan',
+      minutes: 15,
+      goal: 'Afspreken.',
+      participantInstruction: 'Vul in.',
+      facilitatorGuide: 'Check.',
+      shows: [],
+      writingZone: { label: 'Acties' },
+    },
+    {
+      id: 'afsluiting',
+      kind: 'closing',
+      title: 'Afsluiting',
+      minutes: 5,
+      goal: 'Afsluiten.',
+      participantInstruction: 'Check uit.',
+      facilitatorGuide: 'Dank.',
+      shows: [],
+      writingZone: { label: 'Check-out' },
+      restart: { label: 'Nog een ronde', stageId: 'stand' },
+    },
   ],
 }
 
@@ -95,7 +159,9 @@ const facilitation = {
 
 /** A sticky's stored record as tldraw 5 writes it (rich text in `props.richText`). */
 export function noteRecord(id: string, text: string, x: number, y: number, parentId = 'page:page'): BoardRecord {
-  const content = text.split('\n').map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] }))
+  const content = text
+    .split('\n')
+    .map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] }))
   return {
     id,
     typeName: 'shape',
@@ -108,12 +174,27 @@ export function noteRecord(id: string, text: string, x: number, y: number, paren
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: { color: 'yellow', richText: { type: 'doc', content }, size: 'm', scale: 1, growY: 0, font: 'draw', align: 'middle', verticalAlign: 'middle', labelColor: 'black', url: '', fontSizeAdjustment: 0, textLastEditedBy: null },
+    props: {
+      color: 'yellow',
+      richText: { type: 'doc', content },
+      size: 'm',
+      scale: 1,
+      growY: 0,
+      font: 'draw',
+      align: 'middle',
+      verticalAlign: 'middle',
+      labelColor: 'black',
+      url: '',
+      fontSizeAdjustment: 0,
+      textLastEditedBy: null,
+    },
   } as BoardRecord
 }
 
 function insideFrame(stageId: string, round: number, offset: number): { x: number; y: number } {
-  const frame = layoutTemplate(fixtureTemplate, facilitation).frames.find((f) => f.stageId === stageId && f.round === round)
+  const frame = layoutTemplate(fixtureTemplate, facilitation).frames.find(
+    (f) => f.stageId === stageId && f.round === round,
+  )
   if (!frame) throw new Error(`no frame for ${stageId} in round ${round}`)
   return { x: frame.x + frame.w - 400, y: frame.y + 150 + offset * 220 }
 }
@@ -135,7 +216,15 @@ export const fixtureRecords: BoardRecord[] = [
   stickyAt('shape:tweede-ronde', HOSTILE.plusMinus, 'stand', 1, 0),
   noteRecord('shape:verdwaald', HOSTILE.tab, -50_000, -50_000),
   // Not a sticky: a drawing, which the summary leaves out.
-  { id: 'shape:tekening', typeName: 'shape', type: 'draw', x: 0, y: 0, parentId: 'page:page', props: {} } as BoardRecord,
+  {
+    id: 'shape:tekening',
+    typeName: 'shape',
+    type: 'draw',
+    x: 0,
+    y: 0,
+    parentId: 'page:page',
+    props: {},
+  } as BoardRecord,
 ]
 
 export const fixtureVoteRounds: PublicVoteRound[] = [
@@ -166,12 +255,32 @@ export const fixtureVoteRounds: PublicVoteRound[] = [
 ]
 
 export const fixtureActionPlan: ActionPlanItem[] = [
-  { id: 'plan-1', text: 'Loop een dag mee met de wijkagent', owner: 'Zoë Ĳzerman', firstStep: 'Agenda’s naast elkaar leggen', date: '2025-06-01', source: { kind: 'action', id: 'actie-een' }, createdAt: minutes(45) },
-  { id: 'plan-2', text: HOSTILE.formula, owner: HOSTILE.at, firstStep: HOSTILE.html, date: '', source: null, createdAt: minutes(46) },
+  {
+    id: 'plan-1',
+    text: 'Loop een dag mee met de wijkagent',
+    owner: 'Zoë Ĳzerman',
+    firstStep: 'Agenda’s naast elkaar leggen',
+    date: '2025-06-01',
+    source: { kind: 'action', id: 'actie-een' },
+    createdAt: minutes(45),
+  },
+  {
+    id: 'plan-2',
+    text: HOSTILE.formula,
+    owner: HOSTILE.at,
+    firstStep: HOSTILE.html,
+    date: '',
+    source: null,
+    createdAt: minutes(46),
+  },
 ]
 
 export const fixtureInput: SummaryInput = {
-  session: { id: 'SessieSessieSessie0001', title: `Team Innovatie: café ${HOSTILE.html}`, createdAt: WORKSHOP_START - 3_600_000 },
+  session: {
+    id: 'SessieSessieSessie0001',
+    title: `Team Innovatie: café ${HOSTILE.html}`,
+    createdAt: WORKSHOP_START - 3_600_000,
+  },
   template: fixtureTemplate,
   facilitation,
   people: [

@@ -23,6 +23,8 @@ describe('the JSON summary', () => {
     expect(schema.$id).toBe('https://werkplaats.example/api/schemas/summary.json')
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
     expect(schema.properties.schemaVersion?.const).toBe(SUMMARY_SCHEMA_VERSION)
-    expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'session', 'voteRounds', 'actionPlan', 'stickyGroups']))
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['schemaVersion', 'session', 'voteRounds', 'actionPlan', 'stickyGroups']),
+    )
   })
 })

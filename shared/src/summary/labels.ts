@@ -75,7 +75,8 @@ const nl: SummaryLabels = {
   option: 'Keuze',
   votes: 'Stemmen',
   share: 'Aandeel',
-  voters: (count, perParticipant) => `${count} ${count === 1 ? 'deelnemer stemde' : 'deelnemers stemden'}, ${perParticipant} ${perParticipant === 1 ? 'stem' : 'stemmen'} per deelnemer`,
+  voters: (count, perParticipant) =>
+    `${count} ${count === 1 ? 'deelnemer stemde' : 'deelnemers stemden'}, ${perParticipant} ${perParticipant === 1 ? 'stem' : 'stemmen'} per deelnemer`,
   anonymous: 'anoniem',
   notRevealed: 'De uitslag is niet aan iedereen getoond.',
   noVoteRounds: 'Er is niet gestemd.',
@@ -97,7 +98,15 @@ const nl: SummaryLabels = {
   board: 'Het bord',
   page: (page, of) => `Pagina ${page} van ${of}`,
   exportedAt: 'Geëxporteerd',
-  kinds: { stage: 'fase', principle: 'principe', vote: 'stem', play: 'play', action: 'actie', 'action-plan': 'actieplan', sticky: 'sticky' },
+  kinds: {
+    stage: 'fase',
+    principle: 'principe',
+    vote: 'stem',
+    play: 'play',
+    action: 'actie',
+    'action-plan': 'actieplan',
+    sticky: 'sticky',
+  },
   kind: 'Soort',
   text: 'Tekst',
 }
@@ -121,7 +130,8 @@ const en: SummaryLabels = {
   option: 'Option',
   votes: 'Votes',
   share: 'Share',
-  voters: (count, perParticipant) => `${count} ${count === 1 ? 'participant' : 'participants'} voted, ${perParticipant} ${perParticipant === 1 ? 'vote' : 'votes'} each`,
+  voters: (count, perParticipant) =>
+    `${count} ${count === 1 ? 'participant' : 'participants'} voted, ${perParticipant} ${perParticipant === 1 ? 'vote' : 'votes'} each`,
   anonymous: 'anonymous',
   notRevealed: 'The results were not shown to everyone.',
   noVoteRounds: 'There was no vote.',
@@ -143,7 +153,15 @@ const en: SummaryLabels = {
   board: 'The board',
   page: (page, of) => `Page ${page} of ${of}`,
   exportedAt: 'Exported',
-  kinds: { stage: 'stage', principle: 'principle', vote: 'vote', play: 'play', action: 'action', 'action-plan': 'action plan', sticky: 'sticky' },
+  kinds: {
+    stage: 'stage',
+    principle: 'principle',
+    vote: 'vote',
+    play: 'play',
+    action: 'action',
+    'action-plan': 'action plan',
+    sticky: 'sticky',
+  },
   kind: 'Kind',
   text: 'Text',
 }
@@ -156,14 +174,20 @@ export interface RenderOptions {
   timeZone?: string
 }
 
-export function resolveOptions(options: RenderOptions = {}): { labels: SummaryLabels; language: SummaryLanguage; timeZone: string } {
+export function resolveOptions(options: RenderOptions = {}): {
+  labels: SummaryLabels
+  language: SummaryLanguage
+  timeZone: string
+} {
   const language = options.language ?? 'nl'
   return { labels: summaryLabels[language], language, timeZone: options.timeZone ?? DEFAULT_TIME_ZONE }
 }
 
 /** `10:06` in the workshop's time zone. */
 export function clockTime(isoTime: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('nl-NL', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(isoTime))
+  return new Intl.DateTimeFormat('nl-NL', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(isoTime),
+  )
 }
 
 /** `16 min`, `1 u 05 min` / `1 h 05 min`. */

@@ -29,16 +29,17 @@ const BOUND = 12
  * `prefix`, then `unit` repeated to `length` characters, then one letter: a pattern such as `\s+$` is linear on
  * a text that is all spaces (it matches at the first try) and quadratic on spaces followed by anything else.
  */
-const text = ([prefix, unit]: Shape, length: number) => `${prefix}${unit.repeat(Math.ceil(length / unit.length)).slice(0, length)}x`
+const text = ([prefix, unit]: Shape, length: number) =>
+  `${prefix}${unit.repeat(Math.ceil(length / unit.length)).slice(0, length)}x`
 
 type Shape = [prefix: string, unit: string]
 
 /** The shapes of text that made the old code quadratic, and the ordinary ones beside them. */
 const SHAPES: Record<string, Shape> = {
-  'spaces': ['', ' '],
-  'letters': ['', 'a'],
-  'digits': ['', '7'],
-  'punctuation': ['', '.,;:!?'],
+  spaces: ['', ' '],
+  letters: ['', 'a'],
+  digits: ['', '7'],
+  punctuation: ['', '.,;:!?'],
   'mixed scripts': ['', 'aé ж中🎉ĳ'],
   'spaces before a line break': ['', `${' '.repeat(50)}\n`],
   'local parts without a domain': ['', 'a@'],
@@ -49,14 +50,17 @@ const SHAPES: Record<string, Shape> = {
   'tabs and no-break spaces': ['', '\t\u00a0 '],
 }
 
-const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+const paragraph = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+})
 
 /** Each function that transforms user text, on its own (no cap, so that its own cost shows). */
 const STEPS: Record<string, (text: string) => unknown> = {
   'rich text to plain text': (text) => richTextToPlainText(paragraph(text), Number.POSITIVE_INFINITY),
   'Markdown, inline': escapeInline,
   'Markdown, a block': (text) => escapeBlock(text),
-  'addresses': findAddresses,
+  addresses: findAddresses,
   'CSV field': (text) => csvField(neutraliseFormula(text), ';'),
   'the cut': (text) => cutText(text, Number.POSITIVE_INFINITY),
 }
@@ -80,7 +84,14 @@ describe('text handling is linear in the text', () => {
   }
 
   it('for any text made of repeated pieces of letters, spaces, punctuation, scripts and addresses', async () => {
-    const piece = fc.constantFrom(...'aZ 7.@:/-_()[]`|<>"\'!?,;\té中ж🎉\n'.split(''), 'www.', '://', 'http', '.nl', '@b.')
+    const piece = fc.constantFrom(
+      ...'aZ 7.@:/-_()[]`|<>"\'!?,;\té中ж🎉\n'.split(''),
+      'www.',
+      '://',
+      'http',
+      '.nl',
+      '@b.',
+    )
     const unit = fc.array(piece, { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''))
     const step = fc.constantFrom(...Object.keys(STEPS))
     await fc.assert(
@@ -97,7 +108,7 @@ describe('text handling is linear in the text', () => {
   })
 })
 
-describe('a sticky\'s text in the summary', () => {
+describe("a sticky's text in the summary", () => {
   it(`is cut to ${MAX_STICKY_TEXT_CHARS} characters with a visible "…"`, () => {
     const records = new Map<string, BoardRecord>([
       ['shape:spaties', noteRecord('shape:spaties', ' '.repeat(160_000), 10, 10)],

@@ -36,7 +36,7 @@ describe('the Markdown summary', () => {
     ])
   })
 
-  it('lets no user text become HTML, an image or a link; only the template\'s links are links', () => {
+  it("lets no user text become HTML, an image or a link; only the template's links are links", () => {
     expect(html).not.toMatch(/<script|<img|<b>|onerror=alert\(1\)>/)
     const links = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])
     expect(links).toEqual(['https://example.org/casus', 'https://example.org/gids'])
@@ -54,8 +54,12 @@ describe('the Markdown summary', () => {
 
   it('shows revealed tallies as a table and says when results were not shown', () => {
     expect(markdown).toContain('| Kijken we naar de gebruiker? | 3 | 100% |')
-    expect(markdown).toContain('| &lt;script&gt;alert("xss")&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; | 2 | 67% |')
-    expect(html).toContain('<td>&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</td>')
+    expect(markdown).toContain(
+      '| &lt;script&gt;alert("xss")&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; | 2 | 67% |',
+    )
+    expect(html).toContain(
+      '<td>&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</td>',
+    )
     expect(markdown).toContain('_Waar staan we? · 3 deelnemers stemden, 3 stemmen per deelnemer · anoniem_')
     expect(markdown).toContain('De uitslag is niet aan iedereen getoond.')
   })
@@ -64,8 +68,12 @@ describe('the Markdown summary', () => {
     expect(markdown).toContain('| Waar staan we? | 10:06 | 15 min | 16 min |')
     expect(markdown).toContain('| Afsluiting (ronde 2) | niet gestart | 5 min |  |')
     expect(markdown).toContain('| Loop een dag mee | 1 | 2 | 0 |')
-    expect(markdown).toContain('| Loop een dag mee met de wijkagent | Zoë Ĳzerman | Agenda’s naast elkaar leggen | 2025-06-01 |')
-    expect(markdown).toContain('| Deelnemers | 3: Anna, Zoë &lt;b&gt;Ĳ&lt;/b&gt;, \\=HYPERLINK("`https://evil.example`","klik") |')
+    expect(markdown).toContain(
+      '| Loop een dag mee met de wijkagent | Zoë Ĳzerman | Agenda’s naast elkaar leggen | 2025-06-01 |',
+    )
+    expect(markdown).toContain(
+      '| Deelnemers | 3: Anna, Zoë &lt;b&gt;Ĳ&lt;/b&gt;, \\=HYPERLINK("`https://evil.example`","klik") |',
+    )
     expect(markdown).toContain('_Geen stickies._')
   })
 

@@ -108,10 +108,18 @@ export function renderMarkdown(summary: SessionSummary, options?: RenderOptions)
   ]
   if (summary.duration) {
     const { startedAt, endedAt, ms } = summary.duration
-    facts.push([l.duration, `${minutesText(ms, language)} (${clockTime(startedAt, timeZone)}–${clockTime(endedAt, timeZone)})`])
+    facts.push([
+      l.duration,
+      `${minutesText(ms, language)} (${clockTime(startedAt, timeZone)}–${clockTime(endedAt, timeZone)})`,
+    ])
   }
   const names = summary.participants.names
-  facts.push([l.participants, names && names.length > 0 ? `${summary.participants.count}: ${names.map(escapeInline).join(', ')}` : String(summary.participants.count)])
+  facts.push([
+    l.participants,
+    names && names.length > 0
+      ? `${summary.participants.count}: ${names.map(escapeInline).join(', ')}`
+      : String(summary.participants.count),
+  ])
   out.push(table(['', ''], ['left', 'left'], facts))
 
   if (summary.stages.length > 0) {
@@ -139,10 +147,21 @@ export function renderMarkdown(summary: SessionSummary, options?: RenderOptions)
   if (summary.voteRounds.length === 0) out.push(`_${l.noVoteRounds}_`)
   for (const round of summary.voteRounds) {
     out.push(`### ${escapeInline(round.title)}`, '')
-    const about = [escapeInline(round.stageTitle), l.voters(round.voterCount, round.votesPerParticipant), ...(round.anonymous ? [l.anonymous] : [])]
+    const about = [
+      escapeInline(round.stageTitle),
+      l.voters(round.voterCount, round.votesPerParticipant),
+      ...(round.anonymous ? [l.anonymous] : []),
+    ]
     out.push(`_${about.join(' · ')}_`, '')
     if (round.tallies) {
-      out.push(table([l.option, l.votes, l.share], ['left', 'right', 'right'], round.tallies.map((t) => [escapeInline(t.label), String(t.votes), percent(t.share)])), '')
+      out.push(
+        table(
+          [l.option, l.votes, l.share],
+          ['left', 'right', 'right'],
+          round.tallies.map((t) => [escapeInline(t.label), String(t.votes), percent(t.share)]),
+        ),
+        '',
+      )
     } else {
       out.push(l.notRevealed, '')
     }
@@ -178,7 +197,12 @@ export function renderMarkdown(summary: SessionSummary, options?: RenderOptions)
       table(
         [l.action, l.owner, l.firstStep, l.dueDate],
         ['left', 'left', 'left', 'left'],
-        summary.actionPlan.map((item) => [escapeInline(item.action), escapeInline(item.owner), escapeInline(item.firstStep), item.date]),
+        summary.actionPlan.map((item) => [
+          escapeInline(item.action),
+          escapeInline(item.owner),
+          escapeInline(item.firstStep),
+          item.date,
+        ]),
       ),
     )
   }

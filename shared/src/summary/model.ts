@@ -82,7 +82,12 @@ export const summaryPlaySchema = z.object({
   toolkit: summaryLinkedTextSchema.nullable(),
 })
 
-export const summaryPrincipleSchema = z.object({ round: z.int().min(0), principleId: z.string(), number: z.int(), title: z.string() })
+export const summaryPrincipleSchema = z.object({
+  round: z.int().min(0),
+  principleId: z.string(),
+  number: z.int(),
+  title: z.string(),
+})
 
 export const summaryActionPlanItemSchema = z.object({
   id: z.string(),

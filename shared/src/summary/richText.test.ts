@@ -2,23 +2,43 @@ import { describe, expect, it } from 'vitest'
 import { MAX_STICKY_TEXT_CHARS } from './cut.ts'
 import { richTextToPlainText } from './richText.ts'
 
-const paragraph = (...texts: string[]) => ({ type: 'paragraph', content: texts.map((text) => ({ type: 'text', text })) })
+const paragraph = (...texts: string[]) => ({
+  type: 'paragraph',
+  content: texts.map((text) => ({ type: 'text', text })),
+})
 const doc = (...content: unknown[]) => ({ type: 'doc', content })
 
 describe('rich text to plain text', () => {
   it('joins the text of a paragraph, marks and all', () => {
     const bold = { type: 'text', text: 'vet', marks: [{ type: 'bold' }] }
-    expect(richTextToPlainText(doc({ type: 'paragraph', content: [{ type: 'text', text: 'Een ' }, bold, { type: 'text', text: ' woord' }] }))).toBe('Een vet woord')
+    expect(
+      richTextToPlainText(
+        doc({ type: 'paragraph', content: [{ type: 'text', text: 'Een ' }, bold, { type: 'text', text: ' woord' }] }),
+      ),
+    ).toBe('Een vet woord')
   })
 
   it('puts paragraphs, list items and hard breaks on lines of their own', () => {
-    const list = { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('eerste')] }, { type: 'listItem', content: [paragraph('tweede')] }] }
-    const broken = { type: 'paragraph', content: [{ type: 'text', text: 'regel 1' }, { type: 'hardBreak' }, { type: 'text', text: 'regel 2' }] }
+    const list = {
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [paragraph('eerste')] },
+        { type: 'listItem', content: [paragraph('tweede')] },
+      ],
+    }
+    const broken = {
+      type: 'paragraph',
+      content: [{ type: 'text', text: 'regel 1' }, { type: 'hardBreak' }, { type: 'text', text: 'regel 2' }],
+    }
     expect(richTextToPlainText(doc(paragraph('Kop'), list, broken))).toBe('Kop\neerste\ntweede\nregel 1\nregel 2')
   })
 
-  it('keeps one blank line of the writer\'s, drops empty ones at the ends', () => {
-    expect(richTextToPlainText(doc(paragraph(), paragraph('a'), paragraph(), paragraph(), paragraph(), paragraph('b'), paragraph()))).toBe('a\n\nb')
+  it("keeps one blank line of the writer's, drops empty ones at the ends", () => {
+    expect(
+      richTextToPlainText(
+        doc(paragraph(), paragraph('a'), paragraph(), paragraph(), paragraph(), paragraph('b'), paragraph()),
+      ),
+    ).toBe('a\n\nb')
   })
 
   it('keeps user text as it is: markup, diacritics and emoji are just characters', () => {
@@ -27,7 +47,15 @@ describe('rich text to plain text', () => {
   })
 
   it('gives an empty string for anything that is not rich text', () => {
-    for (const value of [undefined, null, 'tekst', 42, [], { type: 'doc', content: 'nee' }, { type: 'text', text: 7 }]) {
+    for (const value of [
+      undefined,
+      null,
+      'tekst',
+      42,
+      [],
+      { type: 'doc', content: 'nee' },
+      { type: 'text', text: 7 },
+    ]) {
       expect(richTextToPlainText(value)).toBe('')
     }
   })

@@ -10,7 +10,15 @@ import { CUT_MARK, keptLength, MAX_STICKY_TEXT_CHARS } from './cut.ts'
 /** Nodes that are a line (or lines) of their own, even when empty: an empty paragraph is a blank line. */
 const LINES = new Set(['paragraph', 'heading', 'codeBlock'])
 /** Nodes that hold lines: their text never runs on into what stands before or after them. */
-const CONTAINERS = new Set(['blockquote', 'listItem', 'taskItem', 'horizontalRule', 'bulletList', 'orderedList', 'taskList'])
+const CONTAINERS = new Set([
+  'blockquote',
+  'listItem',
+  'taskItem',
+  'horizontalRule',
+  'bulletList',
+  'orderedList',
+  'taskList',
+])
 /** Deeper than any document an editor makes; a crafted one stops here instead of exhausting the stack. */
 const MAX_DEPTH = 32
 

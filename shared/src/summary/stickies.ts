@@ -36,7 +36,12 @@ function finite(value: unknown, fallback = 0): number {
 function placementOf(record: BoardRecord): Placement | null {
   const r = record as BoardRecord & Record<string, unknown>
   if (r.typeName !== 'shape') return null
-  return { x: finite(r.x), y: finite(r.y), rotation: finite(r.rotation), parentId: typeof r.parentId === 'string' ? r.parentId : '' }
+  return {
+    x: finite(r.x),
+    y: finite(r.y),
+    rotation: finite(r.rotation),
+    parentId: typeof r.parentId === 'string' ? r.parentId : '',
+  }
 }
 
 /**
@@ -44,7 +49,11 @@ function placementOf(record: BoardRecord): Placement | null {
  * coordinates relative to it (rotated with it). A parent that is not a stored shape (the page, or something
  * the board does not hold) is taken to be the page.
  */
-function toPage(records: ReadonlyMap<string, BoardRecord>, parentId: string, point: { x: number; y: number }): { x: number; y: number } {
+function toPage(
+  records: ReadonlyMap<string, BoardRecord>,
+  parentId: string,
+  point: { x: number; y: number },
+): { x: number; y: number } {
   let { x, y } = point
   let id = parentId
   for (let depth = 0; depth < MAX_PARENT_DEPTH; depth++) {
@@ -76,7 +85,8 @@ export function readStickies(records: ReadonlyMap<string, BoardRecord>): PlacedS
     const halfHeight = half + finite(props.growY) / 2
     const local = { x: placement.x + half * cos - halfHeight * sin, y: placement.y + half * sin + halfHeight * cos }
     const centre = toPage(records, placement.parentId, local)
-    const text = richTextToPlainText(props.richText) || (typeof props.text === 'string' ? cutText(props.text).trim() : '')
+    const text =
+      richTextToPlainText(props.richText) || (typeof props.text === 'string' ? cutText(props.text).trim() : '')
     stickies.push({ id: record.id, text, x: centre.x, y: centre.y })
   }
   return stickies

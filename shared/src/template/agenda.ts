@@ -18,7 +18,14 @@ export type StageKind = z.infer<typeof stageKindSchema>
  * assess stage's `scope`, otherwise the chosen principle when the agenda lets the team choose, else all);
  * `plays` shows the plays the facilitator selected.
  */
-export const stageContentKinds = ['intro', 'journey', 'principles', 'principle-details', 'assessment-questions', 'plays'] as const
+export const stageContentKinds = [
+  'intro',
+  'journey',
+  'principles',
+  'principle-details',
+  'assessment-questions',
+  'plays',
+] as const
 export const stageContentSchema = z.enum(stageContentKinds)
 export type StageContent = z.infer<typeof stageContentSchema>
 

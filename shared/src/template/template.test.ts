@@ -25,8 +25,30 @@ function minimal(): Record<string, unknown> {
     facets: [],
     background: [],
     agenda: [
-      { id: 's1', kind: 'assess', title: 'Stemmen', minutes: 10, goal: 'Doel.', participantInstruction: 'Stem.', facilitatorGuide: 'Gids.', shows: ['assessment-questions'], scope: 'all-principles', voteLabel: 'Verbeteren!', hiddenUntilRevealed: false },
-      { id: 's2', kind: 'improve', title: 'Verbeteren', minutes: 10, goal: 'Doel.', participantInstruction: 'Kies.', facilitatorGuide: 'Gids.', shows: ['plays'], topQuestions: 1 },
+      {
+        id: 's1',
+        kind: 'assess',
+        title: 'Stemmen',
+        minutes: 10,
+        goal: 'Doel.',
+        participantInstruction: 'Stem.',
+        facilitatorGuide: 'Gids.',
+        shows: ['assessment-questions'],
+        scope: 'all-principles',
+        voteLabel: 'Verbeteren!',
+        hiddenUntilRevealed: false,
+      },
+      {
+        id: 's2',
+        kind: 'improve',
+        title: 'Verbeteren',
+        minutes: 10,
+        goal: 'Doel.',
+        participantInstruction: 'Kies.',
+        facilitatorGuide: 'Gids.',
+        shows: ['plays'],
+        topQuestions: 1,
+      },
     ],
   }
 }
@@ -51,16 +73,30 @@ describe('templateSchema', () => {
   it('needs an assess stage before improve', () => {
     const t = minimal()
     t.agenda = (t.agenda as unknown[]).slice(1)
-    expect(messages(t)).toEqual(['agenda[0].kind: an "improve" stage needs an "assess" stage before it, whose votes pick the plays'])
+    expect(messages(t)).toEqual([
+      'agenda[0].kind: an "improve" stage needs an "assess" stage before it, whose votes pick the plays',
+    ])
   })
 
   it('needs challenge questions on every principle when the agenda lets the team choose one', () => {
     const t = minimal()
     t.agenda = [
-      { id: 's0', kind: 'challenges', title: 'Kiezen', minutes: 10, goal: 'Doel.', participantInstruction: 'Kies.', facilitatorGuide: 'Gids.', shows: ['principles'], dotsPerParticipant: 3 },
+      {
+        id: 's0',
+        kind: 'challenges',
+        title: 'Kiezen',
+        minutes: 10,
+        goal: 'Doel.',
+        participantInstruction: 'Kies.',
+        facilitatorGuide: 'Gids.',
+        shows: ['principles'],
+        dotsPerParticipant: 3,
+      },
       ...(t.agenda as unknown[]),
     ]
-    expect(messages(t)).toEqual(['principles[0].challengeQuestions: stage "s0" lets the team choose a principle, so every principle needs challenge questions'])
+    expect(messages(t)).toEqual([
+      'principles[0].challengeQuestions: stage "s0" lets the team choose a principle, so every principle needs challenge questions',
+    ])
   })
 
   it('keeps background section ids unique across groups, and groups non-empty', () => {
@@ -69,7 +105,9 @@ describe('templateSchema', () => {
       { id: 'a', title: 'A', sections: [{ id: 's', title: 'S', text: 'Tekst.' }] },
       { id: 'b', title: 'B', sections: [{ id: 's', title: 'S', text: 'Tekst.' }] },
     ]
-    expect(messages(t)).toEqual(['background[1].sections[0].id: duplicate background section id "s" (first at background[0].sections[0])'])
+    expect(messages(t)).toEqual([
+      'background[1].sections[0].id: duplicate background section id "s" (first at background[0].sections[0])',
+    ])
     t.background = [{ id: 'c', title: 'C', sections: [] }]
     expect(messages(t)).toEqual(['background[0].sections: a background group needs at least one section'])
   })

@@ -70,34 +70,73 @@ function reportDuplicates(ctx: Ctx, what: string, entries: { id: string; path: P
   const seen = new Map<string, Path>()
   for (const { id, path } of entries) {
     const first = seen.get(id)
-    if (first) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate ${what} id "${id}" (first at ${formatPath(first)})` })
+    if (first)
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'id'],
+        message: `duplicate ${what} id "${id}" (first at ${formatPath(first)})`,
+      })
     else seen.set(id, path)
   }
 }
 
 function checkUniqueIds(t: TemplateObject, ctx: Ctx): void {
   const principles = t.principles.map((p, i) => ({ p, path: ['principles', i] as Path }))
-  reportDuplicates(ctx, 'principle', principles.map(({ p, path }) => ({ id: p.id, path })))
-  reportDuplicates(ctx, 'assessment question', principles.flatMap(({ p, path }) =>
-    p.assessmentQuestions.map((q, j) => ({ id: q.id, path: [...path, 'assessmentQuestions', j] }))))
-  reportDuplicates(ctx, 'play', principles.flatMap(({ p, path }) =>
-    p.plays.map((play, k) => ({ id: play.id, path: [...path, 'plays', k] }))))
-  reportDuplicates(ctx, 'action', principles.flatMap(({ p, path }) =>
-    p.plays.flatMap((play, k) => play.actions.map((a, l) => ({ id: a.id, path: [...path, 'plays', k, 'actions', l] })))))
-  reportDuplicates(ctx, 'stage', t.agenda.map((s, i) => ({ id: s.id, path: ['agenda', i] })))
+  reportDuplicates(
+    ctx,
+    'principle',
+    principles.map(({ p, path }) => ({ id: p.id, path })),
+  )
+  reportDuplicates(
+    ctx,
+    'assessment question',
+    principles.flatMap(({ p, path }) =>
+      p.assessmentQuestions.map((q, j) => ({ id: q.id, path: [...path, 'assessmentQuestions', j] })),
+    ),
+  )
+  reportDuplicates(
+    ctx,
+    'play',
+    principles.flatMap(({ p, path }) => p.plays.map((play, k) => ({ id: play.id, path: [...path, 'plays', k] }))),
+  )
+  reportDuplicates(
+    ctx,
+    'action',
+    principles.flatMap(({ p, path }) =>
+      p.plays.flatMap((play, k) =>
+        play.actions.map((a, l) => ({ id: a.id, path: [...path, 'plays', k, 'actions', l] })),
+      ),
+    ),
+  )
+  reportDuplicates(
+    ctx,
+    'stage',
+    t.agenda.map((s, i) => ({ id: s.id, path: ['agenda', i] })),
+  )
   for (const key of ['intro', 'journey', 'background', 'facets'] as const) {
-    reportDuplicates(ctx, key, t[key].map((s, i) => ({ id: s.id, path: [key, i] })))
+    reportDuplicates(
+      ctx,
+      key,
+      t[key].map((s, i) => ({ id: s.id, path: [key, i] })),
+    )
   }
   // Section ids are unique across groups: the board derives one card id from each.
-  reportDuplicates(ctx, 'background section', t.background.flatMap((g, i) =>
-    g.sections.map((s, j) => ({ id: s.id, path: ['background', i, 'sections', j] }))))
+  reportDuplicates(
+    ctx,
+    'background section',
+    t.background.flatMap((g, i) => g.sections.map((s, j) => ({ id: s.id, path: ['background', i, 'sections', j] }))),
+  )
 }
 
 /** Principles are numbered 1, 2, 3 … in the order they are listed. */
 function checkNumbering(t: TemplateObject, ctx: Ctx): void {
   t.principles.forEach((p, i) => {
     if (p.number !== i + 1) {
-      ctx.addIssue({ code: 'custom', path: ['principles', i, 'number'], message: `expected principle number ${i + 1}, got ${p.number}` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['principles', i, 'number'],
+        message: `expected principle number ${i + 1}, got ${p.number}`,
+      })
     }
   })
 }
@@ -123,9 +162,10 @@ function checkQuestionsReachPlays(p: Principle, i: number, ctx: Ctx): void {
       ctx.addIssue({
         code: 'custom',
         path: ['principles', i, 'plays', k],
-        message: questions.length === 0
-          ? `play "${play.id}" is not reached by any assessment question`
-          : `play "${play.id}" is reached by ${questions.length} assessment questions (${questions.join(', ')}); expected exactly one`,
+        message:
+          questions.length === 0
+            ? `play "${play.id}" is not reached by any assessment question`
+            : `play "${play.id}" is reached by ${questions.length} assessment questions (${questions.join(', ')}); expected exactly one`,
       })
     }
   })
@@ -139,29 +179,49 @@ function checkAgenda(t: TemplateObject, ctx: Ctx): void {
   t.agenda.forEach((stage, i) => {
     const path: Path = ['agenda', i]
     if (stage.journeyStepId !== undefined && !journeyIds.has(stage.journeyStepId)) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'journeyStepId'], message: `journey step "${stage.journeyStepId}" does not exist` })
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'journeyStepId'],
+        message: `journey step "${stage.journeyStepId}" does not exist`,
+      })
     }
     switch (stage.kind) {
       case 'challenges':
         t.principles.forEach((p, j) => {
           if (p.challengeQuestions.length === 0) {
-            ctx.addIssue({ code: 'custom', path: ['principles', j, 'challengeQuestions'], message: `stage "${stage.id}" lets the team choose a principle, so every principle needs challenge questions` })
+            ctx.addIssue({
+              code: 'custom',
+              path: ['principles', j, 'challengeQuestions'],
+              message: `stage "${stage.id}" lets the team choose a principle, so every principle needs challenge questions`,
+            })
           }
         })
         break
       case 'assess':
         if (stage.scope === 'chosen-principle' && !seenKinds.has('challenges')) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'scope'], message: 'scope "chosen-principle" needs a "challenges" stage before it, where the principle is chosen' })
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'scope'],
+            message: 'scope "chosen-principle" needs a "challenges" stage before it, where the principle is chosen',
+          })
         }
         break
       case 'improve':
         if (!seenKinds.has('assess')) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'kind'], message: 'an "improve" stage needs an "assess" stage before it, whose votes pick the plays' })
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'kind'],
+            message: 'an "improve" stage needs an "assess" stage before it, whose votes pick the plays',
+          })
         }
         break
       case 'closing':
         if (stage.restart && !stageIds.has(stage.restart.stageId)) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'restart', 'stageId'], message: `stage "${stage.restart.stageId}" does not exist` })
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'restart', 'stageId'],
+            message: `stage "${stage.restart.stageId}" does not exist`,
+          })
         }
         break
       case 'welcome':

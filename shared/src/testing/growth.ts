@@ -20,7 +20,12 @@ export interface GrowthOptions {
 }
 
 /** `time(work(large)) / time(work(small))` per call, the fastest sample of each; `large` is ten times `small`. */
-export async function growthRatio<T>(work: (input: T) => unknown, small: T, large: T, options: GrowthOptions = {}): Promise<number> {
+export async function growthRatio<T>(
+  work: (input: T) => unknown,
+  small: T,
+  large: T,
+  options: GrowthOptions = {},
+): Promise<number> {
   const samples = options.samples ?? 7
   const smallCalls = options.calls ?? 20
   const largeCalls = Math.max(1, Math.round(smallCalls / 10))
@@ -61,6 +66,7 @@ export async function steadyGrowthRatio<T>(
   options?: GrowthOptions,
 ): Promise<number> {
   let best = Number.POSITIVE_INFINITY
-  for (let attempt = 0; attempt < attempts && best > bound; attempt++) best = Math.min(best, await growthRatio(work, small, large, options))
+  for (let attempt = 0; attempt < attempts && best > bound; attempt++)
+    best = Math.min(best, await growthRatio(work, small, large, options))
   return best
 }

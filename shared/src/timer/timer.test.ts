@@ -82,7 +82,9 @@ describe('timer in server time', () => {
   })
 
   it('refuses malformed states (they come over the network)', () => {
-    expect(timerStateSchema.safeParse({ status: 'running', durationMs: 1, startedAt: 0, remainingAtStartMs: -5 }).success).toBe(false)
+    expect(
+      timerStateSchema.safeParse({ status: 'running', durationMs: 1, startedAt: 0, remainingAtStartMs: -5 }).success,
+    ).toBe(false)
     expect(timerStateSchema.safeParse({ status: 'idle', durationMs: 1e15 }).success).toBe(false)
     expect(timerStateSchema.safeParse(start(setMinutes(3), SERVER_START)).success).toBe(true)
   })
@@ -100,7 +102,10 @@ describe('clock offset', () => {
   it('takes the server stamp as the middle of the round trip', () => {
     // Client is 3 minutes behind; 200 ms round trip, stamped halfway.
     const sentAt = SERVER_START - 3 * MIN
-    expect(estimateClockOffset({ sentAt, serverTime: SERVER_START + 100, receivedAt: sentAt + 200 })).toEqual({ offsetMs: 3 * MIN, roundTripMs: 200 })
+    expect(estimateClockOffset({ sentAt, serverTime: SERVER_START + 100, receivedAt: sentAt + 200 })).toEqual({
+      offsetMs: 3 * MIN,
+      roundTripMs: 200,
+    })
   })
 
   it('keeps the sample with the shortest round trip', () => {

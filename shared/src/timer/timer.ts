@@ -73,7 +73,12 @@ export function isFinished(state: TimerState, serverNow: number): boolean {
 export function start(state: TimerState, serverNow: number): TimerState {
   switch (state.status) {
     case 'idle':
-      return { status: 'running', durationMs: state.durationMs, startedAt: serverNow, remainingAtStartMs: state.durationMs }
+      return {
+        status: 'running',
+        durationMs: state.durationMs,
+        startedAt: serverNow,
+        remainingAtStartMs: state.durationMs,
+      }
     case 'paused':
       return resume(state, serverNow)
     case 'running':
@@ -90,7 +95,12 @@ export function pause(state: TimerState, serverNow: number): TimerState {
 /** Continues a paused timer from what was left. */
 export function resume(state: TimerState, serverNow: number): TimerState {
   if (state.status !== 'paused') return state
-  return { status: 'running', durationMs: state.durationMs, startedAt: serverNow, remainingAtStartMs: state.remainingMs }
+  return {
+    status: 'running',
+    durationMs: state.durationMs,
+    startedAt: serverNow,
+    remainingAtStartMs: state.remainingMs,
+  }
 }
 
 /**
@@ -107,7 +117,12 @@ export function addMinute(state: TimerState, serverNow: number): TimerState {
     case 'running': {
       // Restart the segment at now, so the stored numbers stay small and exact however long it ran.
       const left = remainingAt(state, serverNow)
-      return { status: 'running', durationMs, startedAt: serverNow, remainingAtStartMs: clampDuration(left + MINUTE_MS) }
+      return {
+        status: 'running',
+        durationMs,
+        startedAt: serverNow,
+        remainingAtStartMs: clampDuration(left + MINUTE_MS),
+      }
     }
   }
 }

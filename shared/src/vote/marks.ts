@@ -15,7 +15,10 @@ export const markCountsSchema = z.object({
 export type MarkCounts = z.infer<typeof markCountsSchema>
 
 /** `GET …/marks`: the team's counts per action, and the asking participant's own marks. */
-export const marksViewSchema = z.object({ counts: z.record(z.string(), markCountsSchema), own: z.record(z.string(), actionMarkSchema) })
+export const marksViewSchema = z.object({
+  counts: z.record(z.string(), markCountsSchema),
+  own: z.record(z.string(), actionMarkSchema),
+})
 export type MarksView = z.infer<typeof marksViewSchema>
 
 /** `PUT …/marks/:actionId`: the mark as stored (null: cleared). */

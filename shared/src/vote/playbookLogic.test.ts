@@ -16,7 +16,12 @@ function template(): Template {
       { id: `${id}-q2`, text: 'Vraag 2', playId: `${id}-play2` },
       { id: `${id}-q3`, text: 'Vraag 3', playId: `${id}-play3` },
     ],
-    plays: [1, 2, 3].map((n) => ({ id: `${id}-play${n}`, title: `Play ${n}`, question: 'V', actions: [{ id: `${id}-play${n}-a1`, text: 'Doe iets' }] })),
+    plays: [1, 2, 3].map((n) => ({
+      id: `${id}-play${n}`,
+      title: `Play ${n}`,
+      question: 'V',
+      actions: [{ id: `${id}-play${n}-a1`, text: 'Doe iets' }],
+    })),
   })
   return { principles: [principle('p1', 1), principle('p2', 2)] } as unknown as Template
 }
@@ -25,11 +30,23 @@ const tally = (cardId: string, votes: number) => ({ cardId, votes, voters: votes
 
 describe('principle proposal', () => {
   it('counts votes on a principle and on its challenge questions for that principle', () => {
-    const proposal = proposePrinciple(template(), [tally('p1', 1), tally(challengeQuestionId('p2', 0), 2), tally(challengeQuestionId('p1', 1), 0)])
-    expect(proposal).toEqual({ principleIds: ['p2'], votes: [{ principleId: 'p1', votes: 1 }, { principleId: 'p2', votes: 2 }] })
+    const proposal = proposePrinciple(template(), [
+      tally('p1', 1),
+      tally(challengeQuestionId('p2', 0), 2),
+      tally(challengeQuestionId('p1', 1), 0),
+    ])
+    expect(proposal).toEqual({
+      principleIds: ['p2'],
+      votes: [
+        { principleId: 'p1', votes: 1 },
+        { principleId: 'p2', votes: 2 },
+      ],
+    })
   })
   it('shows ties, and proposes nothing without votes', () => {
-    expect(proposePrinciple(template(), [tally('p1', 2), tally(challengeQuestionId('p2', 1), 2)]).principleIds).toEqual(['p1', 'p2'])
+    expect(proposePrinciple(template(), [tally('p1', 2), tally(challengeQuestionId('p2', 1), 2)]).principleIds).toEqual(
+      ['p1', 'p2'],
+    )
     expect(proposePrinciple(template(), []).principleIds).toEqual([])
   })
 })
@@ -42,9 +59,15 @@ describe('question ranking to plays', () => {
     })
   })
   it('includes ties at the last place, defaults to three, ignores cards that are not questions', () => {
-    const selection = selectPlays(template(), [tally('p1-q1', 4), tally('p1-q2', 2), tally('p1-q3', 2), tally('p2-q1', 2), tally('shape:x', 9)], 2)
+    const selection = selectPlays(
+      template(),
+      [tally('p1-q1', 4), tally('p1-q2', 2), tally('p1-q3', 2), tally('p2-q1', 2), tally('shape:x', 9)],
+      2,
+    )
     expect(selection.questionIds).toEqual(['p1-q1', 'p1-q2', 'p1-q3', 'p2-q1'])
-    expect(selectPlays(template(), [tally('p1-q1', 4), tally('p1-q2', 3), tally('p1-q3', 2), tally('p2-q1', 1)]).questionIds).toHaveLength(3)
+    expect(
+      selectPlays(template(), [tally('p1-q1', 4), tally('p1-q2', 3), tally('p1-q3', 2), tally('p2-q1', 1)]).questionIds,
+    ).toHaveLength(3)
   })
 })
 

@@ -41,7 +41,10 @@ export function proposePrinciple(template: Template, tallies: readonly Tally[]):
     principleId: principle.id,
     votes:
       (byCard.get(principle.id) ?? 0) +
-      principle.challengeQuestions.reduce((sum, _, index) => sum + (byCard.get(challengeQuestionId(principle.id, index)) ?? 0), 0),
+      principle.challengeQuestions.reduce(
+        (sum, _, index) => sum + (byCard.get(challengeQuestionId(principle.id, index)) ?? 0),
+        0,
+      ),
   }))
   const most = Math.max(0, ...votes.map((v) => v.votes))
   return { principleIds: most === 0 ? [] : votes.filter((v) => v.votes === most).map((v) => v.principleId), votes }
@@ -60,8 +63,12 @@ export interface PlaySelection {
  */
 export function selectPlays(template: Template, tallies: readonly Tally[], top = 3): PlaySelection {
   const playOf = new Map<string, string>()
-  for (const principle of template.principles) for (const question of principle.assessmentQuestions) playOf.set(question.id, question.playId)
-  const questions = topWithTies(tallies.filter((t) => playOf.has(t.cardId)), top)
+  for (const principle of template.principles)
+    for (const question of principle.assessmentQuestions) playOf.set(question.id, question.playId)
+  const questions = topWithTies(
+    tallies.filter((t) => playOf.has(t.cardId)),
+    top,
+  )
   const playIds: string[] = []
   for (const { cardId } of questions) {
     const playId = playOf.get(cardId) as string

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { checkVote, countVoters, maySeeBallots, maySeeTallies, tallyVotes, topWithTies, voterShare } from './tally.ts'
 import type { VoteRoundSettings } from './voteRound.ts'
 
-const settings: VoteRoundSettings = { votesPerParticipant: 3, maxVotesPerCard: 2, anonymous: true, results: 'on-reveal' }
+const settings: VoteRoundSettings = {
+  votesPerParticipant: 3,
+  maxVotesPerCard: 2,
+  anonymous: true,
+  results: 'on-reveal',
+}
 
 describe('tallies', () => {
   const ballots = [
@@ -20,7 +25,10 @@ describe('tallies', () => {
     ])
   })
   it('keep the order the cards were put to the vote when they tie', () => {
-    const tie = [{ participantId: 'x', cardId: 'z' }, { participantId: 'y', cardId: 'y' }]
+    const tie = [
+      { participantId: 'x', cardId: 'z' },
+      { participantId: 'y', cardId: 'y' },
+    ]
     expect(tallyVotes(['z', 'y'], tie).map((t) => t.cardId)).toEqual(['z', 'y'])
     expect(tallyVotes(['y', 'z'], tie).map((t) => t.cardId)).toEqual(['y', 'z'])
   })

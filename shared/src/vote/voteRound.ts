@@ -11,7 +11,9 @@ import { templateIdSchema } from '../template/text.ts'
  * What can be voted on: a template id (principle, assessment question, action, or a challenge question as
  * `challengeQuestionId` names it) or a sticky on the board (`shape:…`).
  */
-export const voteCardIdSchema = z.string().regex(/^(?:shape:[A-Za-z0-9_:-]{1,120}|[a-z0-9]+(?:-[a-z0-9]+)*)$/, 'not a card id')
+export const voteCardIdSchema = z
+  .string()
+  .regex(/^(?:shape:[A-Za-z0-9_:-]{1,120}|[a-z0-9]+(?:-[a-z0-9]+)*)$/, 'not a card id')
 
 export const voteRoundStatuses = ['open', 'closed', 'revealed'] as const
 export const voteRoundStatusSchema = z.enum(voteRoundStatuses)

@@ -16,15 +16,21 @@ describe('shapes that would show outside content', () => {
   })
 
   it("keep tldraw's schema, so boards holding such records still load and keep them", () => {
-    const replaced = defaultShapeUtils.map((util) => outsideContentShapeUtils.find((own) => own.type === util.type) ?? util)
+    const replaced = defaultShapeUtils.map(
+      (util) => outsideContentShapeUtils.find((own) => own.type === util.type) ?? util,
+    )
     const ours = createTLStore({ shapeUtils: replaced, bindingUtils: defaultBindingUtils }).schema.serialize()
-    const theirs = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils }).schema.serialize()
+    const theirs = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+    }).schema.serialize()
     expect(ours).toEqual(theirs)
   })
 })
 
 describe('pasted tldraw content', () => {
-  const shape = (type: string, id: string) => ({ id: createShapeId(id), type, parentId: 'page:page' }) as unknown as TLShape
+  const shape = (type: string, id: string) =>
+    ({ id: createShapeId(id), type, parentId: 'page:page' }) as unknown as TLShape
 
   it('loses its images, videos, bookmarks, embeds, their bindings and every asset; the rest stays', () => {
     const note = shape('note', 'note')
@@ -32,7 +38,14 @@ describe('pasted tldraw content', () => {
     const image = shape('image', 'image')
     const content = {
       shapes: [note, arrow, image, shape('bookmark', 'bookmark'), shape('embed', 'embed'), shape('video', 'video')],
-      rootShapeIds: [note.id, arrow.id, image.id, createShapeId('bookmark'), createShapeId('embed'), createShapeId('video')],
+      rootShapeIds: [
+        note.id,
+        arrow.id,
+        image.id,
+        createShapeId('bookmark'),
+        createShapeId('embed'),
+        createShapeId('video'),
+      ],
       bindings: [
         { id: 'binding:1', type: 'arrow', fromId: arrow.id, toId: note.id },
         { id: 'binding:2', type: 'arrow', fromId: arrow.id, toId: image.id },

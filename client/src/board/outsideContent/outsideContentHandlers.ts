@@ -30,7 +30,10 @@ export function refuseOutsideContent(editor: Editor): void {
     defaultHandleExternalTextContent(editor, point ? { text: url, point } : { text: url }),
   )
   editor.registerExternalContentHandler('tldraw', ({ content, point }) =>
-    defaultHandleExternalTldrawContent(editor, point ? { content: withoutOutsideContent(content), point } : { content: withoutOutsideContent(content) }),
+    defaultHandleExternalTldrawContent(
+      editor,
+      point ? { content: withoutOutsideContent(content), point } : { content: withoutOutsideContent(content) },
+    ),
   )
 }
 

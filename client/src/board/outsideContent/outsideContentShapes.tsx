@@ -73,7 +73,17 @@ export class OutsideImageShapeUtil extends OutsideContentShapeUtil<TLImageShape>
   static override migrations = imageShapeMigrations
 
   override getDefaultProps(): TLImageShape['props'] {
-    return { w: 100, h: 100, assetId: null, playing: true, url: '', crop: null, flipX: false, flipY: false, altText: '' }
+    return {
+      w: 100,
+      h: 100,
+      assetId: null,
+      playing: true,
+      url: '',
+      crop: null,
+      flipX: false,
+      flipY: false,
+      altText: '',
+    }
   }
 }
 

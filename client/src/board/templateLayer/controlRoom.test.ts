@@ -25,9 +25,15 @@ function controlRooms(): [Y.Doc, Y.Doc] {
 
 function screen(doc: Y.Doc, role: 'facilitator' | 'participant') {
   const store = boardStore()
-  const layer: TemplateLayer = mountTemplateLayer(store, { overrideDelayMs: 5, onLayoutOverride: layoutOverrideWriter(doc) })
+  const layer: TemplateLayer = mountTemplateLayer(store, {
+    overrideDelayMs: 5,
+    onLayoutOverride: layoutOverrideWriter(doc),
+  })
   const following = followControlRoom(layer, doc, () => ({ template: oecdTemplate, role, messages }))
-  cleanups.push(() => following.stop(), () => layer.dispose())
+  cleanups.push(
+    () => following.stop(),
+    () => layer.dispose(),
+  )
   return store
 }
 

@@ -18,4 +18,9 @@ export { followControlRoom, layoutOverrideWriter, type TemplateLayerContext } fr
 export { isTemplateLayerRecordId, layoutIdOf, templateShapeId } from './ids.ts'
 export { canRearrange, templateLayerShapes, type TemplateLayerState } from './layerShapes.ts'
 export { templateLayerMessagesFor, type TemplateLayerMessages } from './messages.ts'
-export { mountTemplateLayer, withLayoutOverride, type TemplateLayer, type TemplateLayerOptions } from './templateLayer.ts'
+export {
+  mountTemplateLayer,
+  withLayoutOverride,
+  type TemplateLayer,
+  type TemplateLayerOptions,
+} from './templateLayer.ts'

@@ -9,17 +9,27 @@ import { templateLayerMessagesFor } from './messages.ts'
 const page = PageRecordType.createId('page')
 const nl = templateLayerMessagesFor('nl')
 
-function layer(template: Template | null, facilitation: Partial<FacilitationState> = {}, role: TemplateLayerState['role'] = 'participant') {
-  return templateLayerShapes({ template, facilitation: { ...defaultFacilitationState, ...facilitation }, role, messages: nl }, page)
+function layer(
+  template: Template | null,
+  facilitation: Partial<FacilitationState> = {},
+  role: TemplateLayerState['role'] = 'participant',
+) {
+  return templateLayerShapes(
+    { template, facilitation: { ...defaultFacilitationState, ...facilitation }, role, messages: nl },
+    page,
+  )
 }
 
 const ofType = <T extends TLShape['type']>(shapes: TLShape[], type: T) =>
   shapes.filter((shape): shape is Extract<TLShape, { type: T }> => shape.type === type)
-const inFrame = (shapes: TLShape[], frameId: string) => shapes.filter((shape) => shape.id.startsWith(`${TEMPLATE_SHAPE_ID_PREFIX}${frameId}:`))
+const inFrame = (shapes: TLShape[], frameId: string) =>
+  shapes.filter((shape) => shape.id.startsWith(`${TEMPLATE_SHAPE_ID_PREFIX}${frameId}:`))
 
 /** The OECD session after the team chose its first principle and the facilitator selected two plays. */
 const chosen: Partial<FacilitationState> = {
-  rounds: [{ principleIds: ['verwelkomen-en-versterken'], playIds: ['vertrouwen-in-leiderschap', 'innovatie-in-de-praktijk'] }],
+  rounds: [
+    { principleIds: ['verwelkomen-en-versterken'], playIds: ['vertrouwen-in-leiderschap', 'innovatie-in-de-praktijk'] },
+  ],
 }
 
 describe('the template layer as shapes', () => {
@@ -35,7 +45,9 @@ describe('the template layer as shapes', () => {
   it('shows the intro and the journey at Welkom, and the five principles with their challenges at Startpunt', () => {
     const shapes = layer(oecdTemplate)
     const welkom = ofType(inFrame(shapes, 'r0:welkom'), 'playbook-card')
-    expect(welkom.map((card) => card.props.title)).toEqual([...oecdTemplate.intro, ...oecdTemplate.journey].map((s) => s.title))
+    expect(welkom.map((card) => card.props.title)).toEqual(
+      [...oecdTemplate.intro, ...oecdTemplate.journey].map((s) => s.title),
+    )
     const startpunt = ofType(inFrame(shapes, 'r0:startpunt'), 'playbook-card')
     expect(startpunt).toHaveLength(5)
     expect(startpunt[0]?.props).toMatchObject({
@@ -64,14 +76,27 @@ describe('the template layer as shapes', () => {
     const plays = ofType(inFrame(shapes, 'r0:verbeteren'), 'play-card')
     expect(plays.map((p) => p.props.playId)).toEqual(['vertrouwen-in-leiderschap', 'innovatie-in-de-praktijk'])
     const first = principle?.plays[0]
-    expect(plays[0]?.props).toMatchObject({ title: first?.title, question: first?.question, actionsHeading: 'Hoe verbeteren we' })
+    expect(plays[0]?.props).toMatchObject({
+      title: first?.title,
+      question: first?.question,
+      actionsHeading: 'Hoe verbeteren we',
+    })
     expect(plays[0]?.props.actions.map((a) => a.text)).toEqual(first?.actions.map((a) => a.text))
-    expect(plays[0]?.props.toolkit).toEqual({ heading: 'Toolkit', text: first?.toolkit?.text, links: first?.toolkit?.links })
+    expect(plays[0]?.props.toolkit).toEqual({
+      heading: 'Toolkit',
+      text: first?.toolkit?.text,
+      links: first?.toolkit?.links,
+    })
   })
 
   it('lays the Nido template out through the same code: every principle assessed, one play each', () => {
-    const shapes = layer(nidoTemplate, { rounds: [{ principleIds: [], playIds: nidoTemplate.principles.flatMap((p) => p.plays.map((play) => play.id)) }] })
-    expect(ofType(shapes, 'stage-frame').map((f) => f.props.title)).toEqual(['Achtergrond', ...nidoTemplate.agenda.map((s) => s.title)])
+    const shapes = layer(nidoTemplate, {
+      rounds: [{ principleIds: [], playIds: nidoTemplate.principles.flatMap((p) => p.plays.map((play) => play.id)) }],
+    })
+    expect(ofType(shapes, 'stage-frame').map((f) => f.props.title)).toEqual([
+      'Achtergrond',
+      ...nidoTemplate.agenda.map((s) => s.title),
+    ])
     expect(ofType(shapes, 'question-card')).toHaveLength(6)
     expect(ofType(shapes, 'question-card').every((q) => q.props.voteLabel !== '')).toBe(true)
     expect(ofType(shapes, 'play-card')).toHaveLength(6)
@@ -121,7 +146,11 @@ describe('the template layer as shapes', () => {
     expect(participant.some((s) => layoutIdOf(s.id)?.startsWith('background'))).toBe(false)
     const facilitator = layer(oecdTemplate, hidden, 'facilitator')
     expect(facilitator.find((s) => s.id === `${TEMPLATE_SHAPE_ID_PREFIX}${card}`)?.opacity).toBe(HIDDEN_CARD_OPACITY)
-    expect(facilitator.filter((s) => layoutIdOf(s.id)?.startsWith('background')).every((s) => s.opacity === HIDDEN_CARD_OPACITY)).toBe(true)
+    expect(
+      facilitator
+        .filter((s) => layoutIdOf(s.id)?.startsWith('background'))
+        .every((s) => s.opacity === HIDDEN_CARD_OPACITY),
+    ).toBe(true)
   })
 
   it('locks every shape, except the cards for the facilitator while the layer is unlocked', () => {
@@ -135,7 +164,12 @@ describe('the template layer as shapes', () => {
   })
 
   it('titles the frames of a later round with its number', () => {
-    const shapes = layer(oecdTemplate, { rounds: [{ principleIds: [], playIds: [] }, { principleIds: [], playIds: [] }] })
+    const shapes = layer(oecdTemplate, {
+      rounds: [
+        { principleIds: [], playIds: [] },
+        { principleIds: [], playIds: [] },
+      ],
+    })
     const titles = ofType(shapes, 'stage-frame').map((f) => f.props.title)
     expect(titles).toContain(`${oecdTemplate.agenda[1]?.title} · ronde 2`)
   })

@@ -83,7 +83,12 @@ export function templateLayerShapes(state: TemplateLayerState, pageId: TLPageId)
     shapes.push({
       ...base(frame.id, frame.x, frame.y, frame.hidden, true),
       type: 'stage-frame',
-      props: { w: frame.w, h: frame.h, title: frameTitle(frame, messages), minutes: frame.stageId ? (minutesOf.get(frame.stageId) ?? 0) : 0 },
+      props: {
+        w: frame.w,
+        h: frame.h,
+        title: frameTitle(frame, messages),
+        minutes: frame.stageId ? (minutesOf.get(frame.stageId) ?? 0) : 0,
+      },
     })
   }
   for (const card of layout.cards.filter(visible)) {
@@ -104,7 +109,11 @@ function cardShape(card: LaidOutCard, messages: TemplateLayerMessages, b: Omit<T
   const playbook = { kicker: '', title: '', body: '', listHeading: '', list: [] as string[], noteHeading: '', note: '' }
   switch (content.kind) {
     case 'section':
-      return { ...b, type: 'playbook-card', props: { ...playbook, w, h, kind: 'section', title: content.title, body: content.text } }
+      return {
+        ...b,
+        type: 'playbook-card',
+        props: { ...playbook, w, h, kind: 'section', title: content.title, body: content.text },
+      }
     case 'group-heading':
       return { ...b, type: 'playbook-card', props: { ...playbook, w, h, kind: 'group-heading', title: content.title } }
     case 'principle':
@@ -141,7 +150,11 @@ function cardShape(card: LaidOutCard, messages: TemplateLayerMessages, b: Omit<T
         },
       }
     case 'assessment-question':
-      return { ...b, type: 'question-card', props: { w, h, questionId: content.questionId, text: content.text, voteLabel: content.vote?.label ?? '' } }
+      return {
+        ...b,
+        type: 'question-card',
+        props: { w, h, questionId: content.questionId, text: content.text, voteLabel: content.vote?.label ?? '' },
+      }
     case 'play':
       return {
         ...b,
@@ -153,7 +166,9 @@ function cardShape(card: LaidOutCard, messages: TemplateLayerMessages, b: Omit<T
           title: content.title,
           question: content.question,
           actionsHeading: messages.actions,
-          actions: content.actions.map((a) => (a.attribution ? { id: a.id, text: a.text, attribution: a.attribution } : { id: a.id, text: a.text })),
+          actions: content.actions.map((a) =>
+            a.attribution ? { id: a.id, text: a.text, attribution: a.attribution } : { id: a.id, text: a.text },
+          ),
           case: reference(messages.case, content.case),
           toolkit: reference(messages.toolkit, content.toolkit),
         },

@@ -18,7 +18,10 @@ afterEach(() => {
 
 function mount(store: TLStore, role: Role, facilitation: Partial<FacilitationState> = {}) {
   const reported: [string, LayoutOverride][] = []
-  const layer = mountTemplateLayer(store, { overrideDelayMs: 10, onLayoutOverride: (id, override) => reported.push([id, override]) })
+  const layer = mountTemplateLayer(store, {
+    overrideDelayMs: 10,
+    onLayoutOverride: (id, override) => reported.push([id, override]),
+  })
   layers.push(layer)
   const state = (change: Partial<FacilitationState> = {}) => ({
     template: oecdTemplate,
@@ -43,7 +46,9 @@ describe('the template layer in a store', () => {
   it('puts the layer as remote changes, which never reach the undo history', async () => {
     const store = boardStore()
     const byUser: string[] = []
-    store.listen(({ changes }) => byUser.push(...Object.keys(changes.added), ...Object.keys(changes.updated)), { source: 'user' })
+    store.listen(({ changes }) => byUser.push(...Object.keys(changes.added), ...Object.keys(changes.updated)), {
+      source: 'user',
+    })
     mount(store, 'participant')
     expect(templateShapes(store).length).toBeGreaterThan(20)
     await rest()
@@ -64,7 +69,9 @@ describe('the template layer in a store', () => {
     const store = boardStore()
     const { layer, state } = mount(store, 'participant')
     const changed: string[] = []
-    store.listen(({ changes }) => changed.push(...Object.keys(changes.updated), ...Object.keys(changes.added), ...Object.keys(changes.removed)))
+    store.listen(({ changes }) =>
+      changed.push(...Object.keys(changes.updated), ...Object.keys(changes.added), ...Object.keys(changes.removed)),
+    )
     layer.update(state({ layoutOverrides: { [CARD]: { x: 10, y: 20 } } }))
     await rest()
     expect(changed).toEqual([templateShapeId(CARD)])
@@ -123,7 +130,9 @@ describe('the template layer in a store', () => {
     const { layer, state } = mount(store, 'facilitator', { templateLock: 'unlocked' })
     const { x } = shape(store, CARD) ?? { x: 0 }
     drag(store, CARD, 300, 0)
-    layer.update(state({ templateLock: 'unlocked', rounds: [{ principleIds: ['verwelkomen-en-versterken'], playIds: [] }] }))
+    layer.update(
+      state({ templateLock: 'unlocked', rounds: [{ principleIds: ['verwelkomen-en-versterken'], playIds: [] }] }),
+    )
     expect(shape(store, CARD)?.x).toBe(x + 300)
   })
 

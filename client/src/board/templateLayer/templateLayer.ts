@@ -40,7 +40,11 @@ export interface TemplateLayer {
 }
 
 /** `overrides` with `override` stored for `cardId`: what the caller writes back as `layoutOverrides`. */
-export function withLayoutOverride(overrides: LayoutOverrides, cardId: string, override: LayoutOverride): LayoutOverrides {
+export function withLayoutOverride(
+  overrides: LayoutOverrides,
+  cardId: string,
+  override: LayoutOverride,
+): LayoutOverrides {
   return { ...overrides, [cardId]: override }
 }
 
@@ -75,12 +79,16 @@ export function mountTemplateLayer(store: TLStore, options: TemplateLayerOptions
     awaiting.get(cardId) ?? state?.facilitation.layoutOverrides[cardId] ?? {}
 
   /** A card the facilitator may rearrange now (frames are placed by the layout, never moved). */
-  const rearrangeable = (shape: TLShape): boolean => state !== null && canRearrange(state) && shape.type !== 'stage-frame'
+  const rearrangeable = (shape: TLShape): boolean =>
+    state !== null && canRearrange(state) && shape.type !== 'stage-frame'
 
   const render = () => {
     if (!state) return
     const overrides = { ...state.facilitation.layoutOverrides, ...Object.fromEntries(awaiting) }
-    const desired = templateLayerShapes({ ...state, facilitation: { ...state.facilitation, layoutOverrides: overrides } }, pageId)
+    const desired = templateLayerShapes(
+      { ...state, facilitation: { ...state.facilitation, layoutOverrides: overrides } },
+      pageId,
+    )
     putLayer(store, desired)
   }
 

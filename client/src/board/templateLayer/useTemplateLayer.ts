@@ -34,7 +34,11 @@ export function useTemplateLayer(
   useEffect(() => {
     if (!store || !controlDoc) return
     const layer = mountTemplateLayer(store, { onLayoutOverride: layoutOverrideWriter(controlDoc) })
-    const following = followControlRoom(layer, controlDoc, () => ({ template, role, messages: templateLayerMessagesFor(locale) }))
+    const following = followControlRoom(layer, controlDoc, () => ({
+      template,
+      role,
+      messages: templateLayerMessagesFor(locale),
+    }))
     return () => {
       following.stop()
       layer.dispose()

@@ -62,7 +62,17 @@ export class PlayCardShapeUtil extends TemplateShapeUtil<PlayCardShape> {
   }
 
   getDefaultProps(): PlayCardShape['props'] {
-    return { w: 320, h: 400, playId: '', title: '', question: '', actionsHeading: '', actions: [], case: null, toolkit: null }
+    return {
+      w: 320,
+      h: 400,
+      playId: '',
+      title: '',
+      question: '',
+      actionsHeading: '',
+      actions: [],
+      case: null,
+      toolkit: null,
+    }
   }
 
   override getText(shape: PlayCardShape): string {

@@ -18,10 +18,16 @@ const props: PlayCardShape['props'] = {
     { id: 'a-1', text: 'Het bewustzijn vergroten.' },
     { id: 'a-2', text: 'Belemmeringen aanpakken.', attribution: 'Expert' },
   ],
-  case: { heading: 'Praktijkvoorbeeld', title: 'Een voorbeeld', text: 'Zo deed een ander het.', links: ['https://oecd-opsi.org/innovations/voorbeeld/'] },
+  case: {
+    heading: 'Praktijkvoorbeeld',
+    title: 'Een voorbeeld',
+    text: 'Zo deed een ander het.',
+    links: ['https://oecd-opsi.org/innovations/voorbeeld/'],
+  },
   toolkit: { heading: 'Toolkit', text: 'Een instrument.', links: ['https://oecd-opsi.org/toolkits/prompt/'] },
 }
-const play = (change: Partial<PlayCardShape['props']> = {}) => shapeOf<PlayCardShape>('play-card', { ...props, ...change })
+const play = (change: Partial<PlayCardShape['props']> = {}) =>
+  shapeOf<PlayCardShape>('play-card', { ...props, ...change })
 
 describe('the play card shape', () => {
   it('accepts a play with and without praktijkvoorbeeld and toolkit', () => {
@@ -32,7 +38,9 @@ describe('the play card shape', () => {
 
   it('refuses links that are not web addresses and actions without text', () => {
     const store = boardStore()
-    expect(accepts(store, play({ toolkit: { heading: 'Toolkit', text: 'x', links: ['javascript:alert(1)'] } }))).toBe(false)
+    expect(accepts(store, play({ toolkit: { heading: 'Toolkit', text: 'x', links: ['javascript:alert(1)'] } }))).toBe(
+      false,
+    )
     expect(accepts(store, play({ actions: [{ id: 'a' } as never] }))).toBe(false)
   })
 
@@ -45,7 +53,9 @@ describe('the play card shape', () => {
 
   it('renders working links that open in a new tab without handing over the board', () => {
     const html = renderToStaticMarkup(createElement(PlayCard, props))
-    expect(html).toContain('<a class="wp-tpl-link" href="https://oecd-opsi.org/toolkits/prompt/" target="_blank" rel="noopener noreferrer"')
+    expect(html).toContain(
+      '<a class="wp-tpl-link" href="https://oecd-opsi.org/toolkits/prompt/" target="_blank" rel="noopener noreferrer"',
+    )
     expect(html.match(/<a /g)).toHaveLength(2)
     for (const heading of ['Hoe verbeteren we', 'Praktijkvoorbeeld', 'Toolkit']) expect(html).toContain(heading)
     expect(html).toContain('(Expert)')
@@ -56,7 +66,11 @@ describe('the play card shape', () => {
     expect(isSafeLink('javascript:alert(1)')).toBe(false)
     expect(isSafeLink('http://example.org/')).toBe(false)
     const html = renderToStaticMarkup(
-      createElement(PlayCard, { ...props, case: null, toolkit: { heading: 'Toolkit', text: 'x', links: ['javascript:alert(1)'] } }),
+      createElement(PlayCard, {
+        ...props,
+        case: null,
+        toolkit: { heading: 'Toolkit', text: 'x', links: ['javascript:alert(1)'] },
+      }),
     )
     expect(html).not.toContain('href="javascript')
     expect(html).not.toContain('<a ')

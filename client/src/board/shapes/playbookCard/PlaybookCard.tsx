@@ -22,7 +22,9 @@ export function PlaybookCard({ kind, kicker, title, body, listHeading, list, not
             {list.map((item, i) => (
               <li key={i}>
                 {item}
-                {principleId ? <CardVote cardId={challengeQuestionId(principleId, i)} label="" text={item} compact /> : null}
+                {principleId ? (
+                  <CardVote cardId={challengeQuestionId(principleId, i)} label="" text={item} compact />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -51,7 +51,18 @@ export class PlaybookCardShapeUtil extends TemplateShapeUtil<PlaybookCardShape> 
   }
 
   getDefaultProps(): PlaybookCardShape['props'] {
-    return { w: 320, h: 200, kind: 'section', kicker: '', title: '', body: '', listHeading: '', list: [], noteHeading: '', note: '' }
+    return {
+      w: 320,
+      h: 200,
+      kind: 'section',
+      kicker: '',
+      title: '',
+      body: '',
+      listHeading: '',
+      list: [],
+      noteHeading: '',
+      note: '',
+    }
   }
 
   override getText(shape: PlaybookCardShape): string {
@@ -60,7 +71,12 @@ export class PlaybookCardShapeUtil extends TemplateShapeUtil<PlaybookCardShape> 
   }
 
   content(shape: PlaybookCardShape) {
-    return <PlaybookCard {...shape.props} principleId={shape.props.kind === 'principle' ? principleIdOf(shape.id) : undefined} />
+    return (
+      <PlaybookCard
+        {...shape.props}
+        principleId={shape.props.kind === 'principle' ? principleIdOf(shape.id) : undefined}
+      />
+    )
   }
 }
 

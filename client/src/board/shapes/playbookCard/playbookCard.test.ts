@@ -18,7 +18,8 @@ const details: PlaybookCardShape['props'] = {
   noteHeading: 'Waarom is dit principe zo belangrijk?',
   note: 'Eerste alinea.\n\nTweede alinea.',
 }
-const card = (props: Partial<PlaybookCardShape['props']> = {}) => shapeOf<PlaybookCardShape>('playbook-card', { ...details, ...props })
+const card = (props: Partial<PlaybookCardShape['props']> = {}) =>
+  shapeOf<PlaybookCardShape>('playbook-card', { ...details, ...props })
 
 describe('the playbook card shape', () => {
   it('accepts each kind of reading card and refuses unknown kinds and malformed lists', () => {
@@ -49,7 +50,9 @@ describe('the playbook card shape', () => {
   })
 
   it('leaves out what a card does not have', () => {
-    const html = renderToStaticMarkup(createElement(PlaybookCard, { ...details, kind: 'group-heading', kicker: '', list: [], note: '' }))
+    const html = renderToStaticMarkup(
+      createElement(PlaybookCard, { ...details, kind: 'group-heading', kicker: '', list: [], note: '' }),
+    )
     expect(html).not.toContain('<ul')
     expect(html).not.toContain('Waarom')
   })

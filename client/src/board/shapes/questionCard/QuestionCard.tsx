@@ -6,7 +6,11 @@ import type { QuestionCardShape } from './QuestionCardShapeUtil.tsx'
  * "We moeten dit verbeteren!" right here; after reveal it carries the tally. Outside a round it is only a
  * labelled area: a control that looks clickable but does nothing would mislead participants.
  */
-export function QuestionCard({ questionId = '', text, voteLabel }: Pick<QuestionCardShape['props'], 'text' | 'voteLabel'> & { questionId?: string }) {
+export function QuestionCard({
+  questionId = '',
+  text,
+  voteLabel,
+}: Pick<QuestionCardShape['props'], 'text' | 'voteLabel'> & { questionId?: string }) {
   return (
     <article className="wp-tpl-card wp-tpl-card--question">
       <p className="wp-tpl-question">{text}</p>

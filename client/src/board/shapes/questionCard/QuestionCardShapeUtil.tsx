@@ -41,6 +41,8 @@ export class QuestionCardShapeUtil extends TemplateShapeUtil<QuestionCardShape> 
   }
 
   content(shape: QuestionCardShape) {
-    return <QuestionCard questionId={shape.props.questionId} text={shape.props.text} voteLabel={shape.props.voteLabel} />
+    return (
+      <QuestionCard questionId={shape.props.questionId} text={shape.props.text} voteLabel={shape.props.voteLabel} />
+    )
   }
 }

@@ -32,10 +32,14 @@ describe('the question card shape', () => {
   })
 
   it('shows the vote place as a label, not as a button that does nothing yet', () => {
-    const html = renderToStaticMarkup(createElement(QuestionCard, { text: 'Steunen leiders innovatie?', voteLabel: 'We moeten dit verbeteren!' }))
+    const html = renderToStaticMarkup(
+      createElement(QuestionCard, { text: 'Steunen leiders innovatie?', voteLabel: 'We moeten dit verbeteren!' }),
+    )
     expect(html).toContain('We moeten dit verbeteren!')
     expect(html).toContain('data-vote-place')
     expect(html).not.toContain('<button')
-    expect(renderToStaticMarkup(createElement(QuestionCard, { text: 'Vraag', voteLabel: '' }))).not.toContain('data-vote-place')
+    expect(renderToStaticMarkup(createElement(QuestionCard, { text: 'Vraag', voteLabel: '' }))).not.toContain(
+      'data-vote-place',
+    )
   })
 })
