@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Template, TemplateSummary } from '@werkplaats/shared'
 import { bodyLimit } from 'hono/body-limit'
@@ -9,6 +7,7 @@ import type { ServerConfig } from './config.ts'
 import type { AttemptLimiter } from './http/addressLimiter.ts'
 import type { ApiRateLimits } from './http/rateLimits.ts'
 import { NotFoundError, TooLargeError } from './domainErrors.ts'
+import { serveClient } from './http/clientFiles.ts'
 import { errorResponse } from './http/errors.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { apiDocsRoutes } from './routes/apiDocs.ts'
@@ -87,18 +86,4 @@ export function createApp({
   if (existsSync(join(config.clientDir, 'index.html'))) serveClient(app, config.clientDir)
   app.notFound((c) => c.json({ error: 'not found' }, 404))
   return app
-}
-
-function serveClient(app: OpenAPIHono, clientDir: string): void {
-  // Vite puts content-hashed files under /assets: they never change, so browsers may keep them.
-  app.use('/assets/*', async (c, next) => {
-    await next()
-    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
-  })
-  app.use('*', serveStatic({ root: clientDir }))
-  const indexHtml = readFile(join(clientDir, 'index.html'), 'utf8')
-  app.get('*', async (c) => {
-    c.header('Cache-Control', 'no-cache')
-    return c.html(await indexHtml)
-  })
 }

@@ -12,7 +12,7 @@ describe('HTTP surface on the one port', () => {
     // A stand-in for the built client: the server serves whatever is in CLIENT_DIR.
     writeFileSync(join(client.path, 'index.html'), '<!doctype html><title>Werkplaats</title><div id="root"></div>')
     mkdirSync(join(client.path, 'assets'))
-    writeFileSync(join(client.path, 'assets', 'main-abc123.js'), 'console.log(1)')
+    writeFileSync(join(client.path, 'assets', 'main-B4vR05nz.js'), 'console.log(1)')
     server = new ServerProcess(await freePort(), data.path, {
       CLIENT_DIR: client.path,
       TLDRAW_LICENSE_KEY: 'tldraw-test-key',
@@ -50,7 +50,7 @@ describe('HTTP surface on the one port', () => {
   })
 
   it('lets browsers keep content-hashed assets', async () => {
-    const response = await fetch(`${server.url}/assets/main-abc123.js`)
+    const response = await fetch(`${server.url}/assets/main-B4vR05nz.js`)
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toContain('immutable')
     expect(await response.text()).toBe('console.log(1)')
