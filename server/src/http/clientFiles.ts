@@ -1,7 +1,8 @@
 import { readFile, realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { Hono, MiddlewareHandler } from 'hono'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
 
 /**
  * Vite names what it emits under /assets with an 8-character content hash (`main-B4vR05nz.js`): such a file never
@@ -36,7 +37,7 @@ interface ClientBuild {
  * once and whole, and a request never sees a half-written build. A missing file is a 404 that no one may keep, so a
  * browser that asked during a deploy asks again instead of holding the page in place of a font.
  */
-export function serveClient(app: Hono, clientDir: string): void {
+export function serveClient(app: OpenAPIHono, clientDir: string): void {
   const builds = new Map<string, ClientBuild>()
   const buildAt = async (): Promise<ClientBuild> => {
     const root = await realpath(clientDir)
