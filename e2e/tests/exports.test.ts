@@ -58,8 +58,10 @@ describe('the facilitator exports the session', () => {
     const csv = await download('CSV downloaden')
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const csvText = csv.body.toString('utf8')
-    expect(csvText).toContain(`;${topQuestion.text};3;100%`)
-    expect(csvText).toContain(`;${actionPlan.text};;;;;;${actionPlan.owner};${actionPlan.firstStep};${actionPlan.date}`)
+    expect(csvText).toContain(`;${topQuestion.text};;3;100%;`)
+    expect(csvText).toContain(
+      `;${actionPlan.text};;;;;;;${actionPlan.owner};${actionPlan.firstStep};${actionPlan.date};`,
+    )
 
     const json = sessionSummarySchema.parse(JSON.parse((await download('JSON downloaden')).body.toString('utf8')))
     expect(json.voteRounds[0]?.tallies?.[0]).toMatchObject({ label: topQuestion.text, votes: 3 })
@@ -115,5 +117,11 @@ describe('the facilitator exports the session', () => {
     const svg = (await download('SVG downloaden')).body.toString('utf8')
     expect(svg).toMatch(/^<svg[\s>]/)
     expect(svg).toContain('Check-in')
+
+    // The whole board is wider than any image viewer wants: scaled down to 8,000 px on its longest side.
+    const board = (await download('PNG downloaden')).body
+    const [width, height] = [board.readUInt32BE(16), board.readUInt32BE(20)]
+    expect(Math.max(width, height)).toBe(8_000)
+    expect(Math.min(width, height)).toBeGreaterThan(1_000)
   })
 })

@@ -61,11 +61,13 @@ describe('exporting the session summary', () => {
     const csvBytes = new Uint8Array(await (await download('csv', workshop.session.facilitatorToken)).arrayBuffer())
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const csv = new TextDecoder().decode(csvBytes)
-    expect(csv).toContain(`stem;${workshop.voteStageTitle};${topQuestion.text};3;100%`)
+    // Type;Ronde;Fase;Stemronde;Play;Tekst;Vraag;Stemmen;Aandeel;Geprobeerd;Willen we proberen;Niet relevant;…
+    const voteLine = csv.split('\r\n').find((line) => line.includes(`;${topQuestion.text};;3;100%;`))
+    expect(voteLine?.startsWith(`stem;;${workshop.voteStageTitle};`)).toBe(true)
     expect(csv).toContain(
-      `actieplan;Actieplan;${actionPlan.text};;;;;;${actionPlan.owner};${actionPlan.firstStep};${actionPlan.date}`,
+      `\r\nactieplan;;;;;${actionPlan.text};;;;;;;${actionPlan.owner};${actionPlan.firstStep};${actionPlan.date};;;\r\n`,
     )
-    expect(csv).toContain(`actie;${play.title};${play.actionText};;;1;1;0`)
+    expect(csv).toContain(`\r\nactie;1;;;${play.title};${play.actionText};;;;1;1;0;`)
 
     const summary = sessionSummarySchema.parse(await (await download('json', workshop.session.facilitatorToken)).json())
     expect(summary.voteRounds[0]?.tallies?.[0]).toMatchObject({ cardId: topQuestion.id, votes: 3, voters: 3, share: 1 })

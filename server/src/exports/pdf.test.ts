@@ -49,6 +49,36 @@ describe('the PDF summary', async () => {
     expect(flat.replace(/ /g, '')).toContain('x'.repeat(400))
   })
 
+  it('opens with one page of decisions and actions: principle, top questions, plays, the plan with owners', () => {
+    const first = words(text.split('\f')[0] ?? '')
+    expect(first).toContain('Besluiten en acties')
+    expect(first).toContain('1. Zie wat niemand ziet (ronde 1)')
+    expect(first).toContain('Kijken we naar de gebruiker? (3 stemmen)')
+    expect(first).toContain('Delen we wat we zien? (1 stem)')
+    expect(first).toContain('Ga op pad: Kijken we naar de gebruiker?')
+    expect(first).toMatch(/Loop een dag mee met de wijkagent Zoë Ĳzerman Agenda’s naast elkaar leggen 2025-06-01/)
+    // The moment of the export in the workshop's time zone, not as a raw UTC timestamp.
+    expect(first).toMatch(/Geëxporteerd: \d{1,2} \w+ \d{4} om \d\d:\d\d CES?T/)
+    expect(flat).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/)
+    expect(flat).not.toContain('(1 stemmen)')
+  })
+
+  it('names the cards nobody voted for on one line instead of a bar each', async () => {
+    const round = summary.voteRounds[0]
+    if (!round?.tallies) throw new Error('the fixture opens with a revealed round')
+    const unvoted = Array.from({ length: 40 }, (_, i) => ({
+      cardId: `leeg-${i}`,
+      label: `Kaart zonder stem ${i}`,
+      votes: 0,
+      voters: 0,
+      share: 0,
+    }))
+    const crowded = { ...summary, voteRounds: [{ ...round, tallies: [...round.tallies, ...unvoted] }] }
+    const report = words(readPdf(await renderPdf(crowded)).text)
+    expect(report).toContain('Zonder stemmen (40): Kaart zonder stem 0 · Kaart zonder stem 1')
+    expect(report).not.toContain('0 (0%)')
+  })
+
   it('speaks English when asked', async () => {
     const english = words(readPdf(await renderPdf(summary, { language: 'en' })).text)
     expect(english).toContain('Action plan')

@@ -11,15 +11,18 @@ import {
   type SessionSummary,
   type SummaryLabels,
   stageName,
+  summaryDecisions,
+  withAndWithoutVotes,
+  localDateTime,
   cutText,
   MAX_STICKY_TEXT_CHARS,
 } from '@werkplaats/shared'
 import PDFDocument from 'pdfkit'
 
 /**
- * The summary as an A4 PDF report, made on the server with pdfkit (no browser): a title page, the agenda with
- * times, each vote round as a bar chart, the plays and the action plan as tables, the stickies per stage, and
- * page numbers. DejaVu Sans is embedded (subset) from the `dejavu-fonts-ttf` package, so every Latin, Greek and
+ * The summary as an A4 PDF report, made on the server with pdfkit (no browser): a first page with the decisions
+ * and the action plan (what a facilitator forwards), then the agenda with times, each vote round as a bar chart
+ * (the cards nobody chose on one line), the plays as tables, the stickies per stage, and page numbers. DejaVu Sans is embedded (subset) from the `dejavu-fonts-ttf` package, so every Latin, Greek and
  * Cyrillic name and diacritic shows; nothing is fetched at run time.
  */
 
@@ -230,45 +233,66 @@ class Report {
   }
 }
 
-function titlePage(r: Report, summary: SessionSummary, language: 'nl' | 'en', timeZone: string): void {
+/** The top of the first page: what the session was, in a few lines, so the decisions below fit on the same page. */
+function header(r: Report, summary: SessionSummary, language: 'nl' | 'en', timeZone: string): void {
   const { doc, l } = r
-  doc.y = doc.page.height * 0.3
-  doc.font('regular').fontSize(14).fillColor(MUTED).text(l.summary, MARGIN, doc.y, { width: r.width })
+  doc.font('regular').fontSize(11).fillColor(MUTED).text(l.summary, MARGIN, doc.y, { width: r.width })
+  doc.font('bold').fontSize(20).fillColor(INK).text(cut(summary.session.title, 200), { width: r.width })
   doc.moveDown(0.3)
-  doc.font('bold').fontSize(26).fillColor(INK).text(cut(summary.session.title, 200), { width: r.width })
-  doc.moveDown(1.2)
-  const facts: Array<[string, string]> = [
-    [l.template, summary.template?.title ?? l.blankBoard],
-    [l.date, summary.session.date],
-  ]
+  const facts = [`${l.date}: ${summary.session.date}`, `${l.template}: ${summary.template?.title ?? l.blankBoard}`]
   if (summary.duration) {
     const { startedAt, endedAt, ms } = summary.duration
-    facts.push([
-      l.duration,
-      `${minutesText(ms, language)} (${clockTime(startedAt, timeZone)}–${clockTime(endedAt, timeZone)})`,
-    ])
+    facts.push(
+      `${l.duration}: ${minutesText(ms, language)} (${clockTime(startedAt, timeZone)}–${clockTime(endedAt, timeZone)})`,
+    )
   }
-  facts.push([l.participants, String(summary.participants.count)])
-  for (const [label, value] of facts) {
-    const top = doc.y
-    doc.font('bold').fontSize(11).fillColor(MUTED).text(label, MARGIN, top, { width: 120 })
-    doc
-      .font('regular')
-      .fontSize(11)
-      .fillColor(INK)
-      .text(value, MARGIN + 130, top, { width: r.width - 130 })
-    doc.moveDown(0.4)
-  }
+  facts.push(`${l.participants}: ${summary.participants.count}`)
+  r.paragraph(facts.join(' · '), { muted: true, size: 9 })
   const names = summary.participants.names
-  if (names && names.length > 0) {
-    doc.moveDown(0.4)
-    r.paragraph(names.map((n) => cut(n, 100)).join(', '), { muted: true })
+  if (names && names.length > 0) r.paragraph(names.map((n) => cut(n, 100)).join(', '), { muted: true, size: 9 })
+  r.paragraph(`${l.exportedAt}: ${localDateTime(summary.session.exportedAt, timeZone, language)}`, {
+    muted: true,
+    size: 8,
+  })
+}
+
+/** "Besluiten en acties": the page a facilitator forwards, with what the team chose and will do. */
+function decisionsPage(r: Report, summary: SessionSummary): void {
+  const { l } = r
+  const decisions = summaryDecisions(summary)
+  r.heading(l.decisions, 1)
+  if (decisions.principles.length > 0) {
+    r.heading(l.principles, 2)
+    for (const p of decisions.principles) r.bullet(`${p.number}. ${p.title} (${l.pass(p.round)})`)
   }
-  doc
-    .font('regular')
-    .fontSize(8)
-    .fillColor(MUTED)
-    .text(`${l.exportedAt}: ${summary.session.exportedAt}`, MARGIN, r.bottom - 20, { width: r.width })
+  if (decisions.topQuestions.length > 0) {
+    r.heading(l.topQuestions, 2)
+    for (const round of decisions.topQuestions) {
+      for (const q of round.questions) r.bullet(`${q.label} (${l.voteCount(q.votes)})`)
+    }
+  }
+  if (decisions.plays.length > 0) {
+    r.heading(l.chosenPlays, 2)
+    for (const play of decisions.plays) r.bullet(`${play.title}: ${play.question}`)
+  }
+  r.heading(l.actionPlan, 2)
+  actionPlanTable(r, summary)
+}
+
+function actionPlanTable(r: Report, summary: SessionSummary): void {
+  const { l } = r
+  if (summary.actionPlan.length === 0) r.paragraph(l.noActionPlan, { muted: true })
+  else {
+    r.table(
+      [
+        { header: l.action, width: 0.34 },
+        { header: l.owner, width: 0.18 },
+        { header: l.firstStep, width: 0.32 },
+        { header: l.dueDate, width: 0.16 },
+      ],
+      summary.actionPlan.map((item) => [item.action, item.owner, item.firstStep, item.date]),
+    )
+  }
 }
 
 function pageNumbers(doc: Doc, labels: SummaryLabels): void {
@@ -316,7 +340,8 @@ export function renderPdf(summary: SessionSummary, options?: RenderOptions): Pro
   doc.registerFont('bold', bold)
   const r = new Report(doc, l)
 
-  titlePage(r, summary, language, timeZone)
+  header(r, summary, language, timeZone)
+  decisionsPage(r, summary)
   doc.addPage()
 
   if (summary.stages.length > 0) {
@@ -353,15 +378,24 @@ export function renderPdf(summary: SessionSummary, options?: RenderOptions): Pro
       ].join(' · '),
       { muted: true, size: 9 },
     )
-    if (round.tallies) r.barChart(round.tallies)
-    else r.paragraph(l.notRevealed)
+    if (round.tallies) {
+      // A round over forty cards is mostly cards nobody chose: those are named on one line, not drawn as bars.
+      const { voted, unvoted } = withAndWithoutVotes(round.tallies)
+      r.barChart(voted)
+      if (unvoted.length > 0) {
+        r.paragraph(`${l.withoutVotes(unvoted.length)}: ${unvoted.map((t) => cut(t.label, 120)).join(' · ')}`, {
+          muted: true,
+          size: 9,
+        })
+      }
+    } else r.paragraph(l.notRevealed)
   }
 
   r.heading(l.plays, 1)
   if (summary.plays.length === 0) r.paragraph(l.noPlays, { muted: true })
   for (const play of summary.plays) {
     r.heading(play.title, 2)
-    const votes = play.question.votes === null ? '' : ` (${play.question.votes} ${l.votes.toLowerCase()})`
+    const votes = play.question.votes === null ? '' : ` (${l.voteCount(play.question.votes)})`
     r.paragraph(`${l.question}: ${play.question.text}${votes}`)
     r.table(
       [
@@ -388,28 +422,12 @@ export function renderPdf(summary: SessionSummary, options?: RenderOptions): Pro
     }
   }
 
-  r.heading(l.actionPlan, 1)
-  if (summary.actionPlan.length === 0) r.paragraph(l.noActionPlan, { muted: true })
-  else {
-    r.table(
-      [
-        { header: l.action, width: 0.34 },
-        { header: l.owner, width: 0.18 },
-        { header: l.firstStep, width: 0.32 },
-        { header: l.dueDate, width: 0.16 },
-      ],
-      summary.actionPlan.map((item) => [item.action, item.owner, item.firstStep, item.date]),
-    )
-  }
-
   r.heading(l.stickies, 1)
   for (const group of summary.stickyGroups) {
     r.heading(groupName(group, l), 2)
     if (group.stickies.length === 0) r.paragraph(l.noStickies, { muted: true })
     for (const sticky of group.stickies) {
-      r.bullet(
-        sticky.votes === null ? sticky.text || '…' : `${sticky.text || '…'} (${sticky.votes} ${l.votes.toLowerCase()})`,
-      )
+      r.bullet(sticky.votes === null ? sticky.text || '…' : `${sticky.text || '…'} (${l.voteCount(sticky.votes)})`)
     }
   }
 

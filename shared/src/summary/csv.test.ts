@@ -41,15 +41,22 @@ function parseCsv(text: string, delimiter: string): string[][] {
 describe('the CSV summary', () => {
   const csv = renderCsv(summary)
   const rows = parseCsv(csv.slice(1), ';')
-  const byKind = (kind: string) => rows.filter((r) => r[0] === kind)
+  const header = rows[0] ?? []
+  const at = (name: string) => header.indexOf(name)
+  const byType = (type: string) => rows.filter((r) => r[0] === type)
+  const pick = (row: string[] | undefined, ...names: string[]) => names.map((name) => row?.[at(name)])
 
-  it('starts with a byte order mark and a header, ends lines with CRLF, and has eleven columns in every row', () => {
+  it('starts with a byte order mark and a header, ends lines with CRLF, and has every column in every row', () => {
     expect(csv.startsWith(BOM)).toBe(true)
     expect(csv.endsWith('\r\n')).toBe(true)
-    expect(rows[0]).toEqual([
-      'Soort',
+    expect(header).toEqual([
+      'Type',
+      'Ronde',
       'Fase',
+      'Stemronde',
+      'Play',
       'Tekst',
+      'Vraag',
       'Stemmen',
       'Aandeel',
       'Geprobeerd',
@@ -58,35 +65,57 @@ describe('the CSV summary', () => {
       'Eigenaar',
       'Eerste stap',
       'Datum',
+      'Start',
+      'Gepland (min)',
+      'Besteed (min)',
     ])
-    for (const row of rows) expect(row).toHaveLength(11)
+    for (const row of rows) expect(row).toHaveLength(header.length)
   })
 
-  it('has a row per tally with votes and share, and one for a round whose results stayed hidden', () => {
-    expect(byKind('stem').map((r) => [r[2], r[3], r[4]])).toEqual([
-      ['Kijken we naar de gebruiker?', '3', '100%'],
-      ["'" + HOSTILE.html, '2', '67%'].map((v, i) => (i === 0 ? HOSTILE.html : v)),
-      ['Delen we wat we zien?', '1', '33%'],
-      ['De uitslag is niet aan iedereen getoond.', '', ''],
+  it('gives each column one meaning: minutes only in the minute columns, start times only under Start', () => {
+    const minutes = /^\d+$/
+    for (const row of rows.slice(1)) {
+      expect(row[at('Tekst')], row.join('|')).not.toMatch(/\d+ min/)
+      for (const name of ['Gepland (min)', 'Besteed (min)', 'Stemmen', 'Ronde']) {
+        expect(row[at(name)] === '' || minutes.test(row[at(name)] ?? ''), `${name} in ${row.join('|')}`).toBe(true)
+      }
+      if (row[0] !== 'actieplan') expect(row[at('Datum')]).toBe('')
+      if (row[0] !== 'fase') expect(row[at('Start')]).toBe('')
+    }
+  })
+
+  it('has a row per tally with votes and share, and a row per round saying whether its results were shown', () => {
+    expect(byType('stem').map((r) => pick(r, 'Stemronde', 'Tekst', 'Stemmen', 'Aandeel'))).toEqual([
+      ['Waar staan we?', 'Kijken we naar de gebruiker?', '3', '100%'],
+      ['Waar staan we?', HOSTILE.html, '2', '67%'],
+      ['Waar staan we?', 'Delen we wat we zien?', '1', '33%'],
+    ])
+    expect(byType('stemronde').map((r) => r[at('Tekst')])).toEqual([
+      '3 deelnemers stemden, 3 stemmen per deelnemer',
+      'De uitslag is niet aan iedereen getoond.',
     ])
   })
 
   it('has the plan with owner, first step and date, and the actions with their marks', () => {
-    expect(byKind('actieplan').map((r) => [r[2], r[8], r[9], r[10]])).toEqual([
+    expect(byType('actieplan').map((r) => pick(r, 'Tekst', 'Eigenaar', 'Eerste stap', 'Datum'))).toEqual([
       ['Loop een dag mee met de wijkagent', 'Zoë Ĳzerman', 'Agenda’s naast elkaar leggen', '2025-06-01'],
       [`'${HOSTILE.formula}`, `'${HOSTILE.at}`, HOSTILE.html, ''],
     ])
-    expect(byKind('actie').map((r) => [r[2], r[5], r[6], r[7]])).toEqual([
-      ['Loop een dag mee', '1', '2', '0'],
-      ['Bel drie burgers', '0', '0', '0'],
+    expect(
+      byType('actie').map((r) => pick(r, 'Play', 'Tekst', 'Geprobeerd', 'Willen we proberen', 'Niet relevant')),
+    ).toEqual([
+      ['Ga op pad', 'Loop een dag mee', '1', '2', '0'],
+      ['Ga op pad', 'Bel drie burgers', '0', '0', '0'],
     ])
-    expect(byKind('play').map((r) => [r[2], r[3]])).toEqual([['Ga op pad: Kijken we naar de gebruiker?', '3']])
+    expect(byType('play').map((r) => pick(r, 'Play', 'Vraag', 'Stemmen'))).toEqual([
+      ['Ga op pad', 'Kijken we naar de gebruiker?', '3'],
+    ])
   })
 
   it('keeps every sticky whole, newlines and all, and neutralises formulas', () => {
-    const stickies = byKind('sticky')
+    const stickies = byType('sticky')
     expect(stickies).toHaveLength(9)
-    expect(stickies.map((r) => r[2])).toEqual(
+    expect(stickies.map((r) => r[at('Tekst')])).toEqual(
       expect.arrayContaining([
         HOSTILE.markdown,
         HOSTILE.emoji,
@@ -97,31 +126,24 @@ describe('the CSV summary', () => {
         HOSTILE.long.trim(),
       ]),
     )
-    expect(stickies.find((r) => r[1] === 'Elders op het bord')?.[2]).toBe('getabt')
+    expect(stickies.find((r) => r[at('Fase')] === 'Elders op het bord')?.[at('Tekst')]).toBe('getabt')
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
   })
 
-  it('times the stages', () => {
-    expect(byKind('fase')[1]).toEqual([
-      'fase',
+  it("times the stages in minutes, with the start in the workshop's time zone", () => {
+    expect(pick(byType('fase')[1], 'Ronde', 'Fase', 'Start', 'Gepland (min)', 'Besteed (min)')).toEqual([
+      '1',
       'Waar staan we?',
-      '16 min / 15 min',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
       '2025-05-01 10:06',
+      '15',
+      '16',
     ])
   })
 
   it('uses commas and English words when asked', () => {
-    const english = renderCsv(summary, { language: 'en' })
-    const head = parseCsv(english.slice(1), ',')[0]
-    expect(head?.slice(0, 3)).toEqual(['Kind', 'Stage', 'Text'])
-    expect(parseCsv(english.slice(1), ',').every((r) => r.length === 11)).toBe(true)
+    const english = parseCsv(renderCsv(summary, { language: 'en' }).slice(1), ',')
+    expect(english[0]?.slice(0, 6)).toEqual(['Type', 'Round', 'Stage', 'Vote round', 'Play', 'Text'])
+    expect(english.every((r) => r.length === header.length)).toBe(true)
   })
 })
 

@@ -27,6 +27,8 @@ export interface SummaryLabels {
   voteRounds: string
   option: string
   votes: string
+  /** `1 stem`, `3 stemmen`: a count of votes in running text. */
+  voteCount: (count: number) => string
   share: string
   voters: (count: number, perParticipant: number) => string
   anonymous: string
@@ -50,9 +52,15 @@ export interface SummaryLabels {
   board: string
   page: (page: number, of: number) => string
   exportedAt: string
+  decisions: string
+  topQuestions: string
+  chosenPlays: string
+  /** The line that lists a round's options that got no vote. */
+  withoutVotes: (count: number) => string
   /** CSV: the first column's values. */
-  kinds: Record<'stage' | 'principle' | 'vote' | 'play' | 'action' | 'action-plan' | 'sticky', string>
-  kind: string
+  kinds: Record<'stage' | 'principle' | 'vote-round' | 'vote' | 'play' | 'action' | 'action-plan' | 'sticky', string>
+  /** CSV: the headers of columns no other rendering names. */
+  csv: Record<'type' | 'pass' | 'voteRound' | 'play' | 'plannedMinutes' | 'spentMinutes', string>
   text: string
 }
 
@@ -74,6 +82,7 @@ const nl: SummaryLabels = {
   voteRounds: 'Stemrondes',
   option: 'Keuze',
   votes: 'Stemmen',
+  voteCount: (count) => `${count} ${count === 1 ? 'stem' : 'stemmen'}`,
   share: 'Aandeel',
   voters: (count, perParticipant) =>
     `${count} ${count === 1 ? 'deelnemer stemde' : 'deelnemers stemden'}, ${perParticipant} ${perParticipant === 1 ? 'stem' : 'stemmen'} per deelnemer`,
@@ -98,16 +107,28 @@ const nl: SummaryLabels = {
   board: 'Het bord',
   page: (page, of) => `Pagina ${page} van ${of}`,
   exportedAt: 'Geëxporteerd',
+  decisions: 'Besluiten en acties',
+  topQuestions: 'Wat we willen verbeteren',
+  chosenPlays: 'Gekozen plays',
+  withoutVotes: (count) => `Zonder stemmen (${count})`,
   kinds: {
     stage: 'fase',
     principle: 'principe',
+    'vote-round': 'stemronde',
     vote: 'stem',
     play: 'play',
     action: 'actie',
     'action-plan': 'actieplan',
     sticky: 'sticky',
   },
-  kind: 'Soort',
+  csv: {
+    type: 'Type',
+    pass: 'Ronde',
+    voteRound: 'Stemronde',
+    play: 'Play',
+    plannedMinutes: 'Gepland (min)',
+    spentMinutes: 'Besteed (min)',
+  },
   text: 'Tekst',
 }
 
@@ -129,6 +150,7 @@ const en: SummaryLabels = {
   voteRounds: 'Vote rounds',
   option: 'Option',
   votes: 'Votes',
+  voteCount: (count) => `${count} ${count === 1 ? 'vote' : 'votes'}`,
   share: 'Share',
   voters: (count, perParticipant) =>
     `${count} ${count === 1 ? 'participant' : 'participants'} voted, ${perParticipant} ${perParticipant === 1 ? 'vote' : 'votes'} each`,
@@ -153,16 +175,28 @@ const en: SummaryLabels = {
   board: 'The board',
   page: (page, of) => `Page ${page} of ${of}`,
   exportedAt: 'Exported',
+  decisions: 'Decisions and actions',
+  topQuestions: 'What we want to improve',
+  chosenPlays: 'Chosen plays',
+  withoutVotes: (count) => `Without votes (${count})`,
   kinds: {
     stage: 'stage',
     principle: 'principle',
+    'vote-round': 'vote round',
     vote: 'vote',
     play: 'play',
     action: 'action',
     'action-plan': 'action plan',
     sticky: 'sticky',
   },
-  kind: 'Kind',
+  csv: {
+    type: 'Type',
+    pass: 'Round',
+    voteRound: 'Vote round',
+    play: 'Play',
+    plannedMinutes: 'Planned (min)',
+    spentMinutes: 'Spent (min)',
+  },
   text: 'Text',
 }
 
@@ -188,6 +222,19 @@ export function clockTime(isoTime: string, timeZone: string): string {
   return new Intl.DateTimeFormat('nl-NL', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
     new Date(isoTime),
   )
+}
+
+/** `4 december 2026 om 21:30 CET`: a moment as people in the workshop's time zone read it, with the zone named. */
+export function localDateTime(isoTime: string, timeZone: string, language: SummaryLanguage): string {
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(isoTime))
 }
 
 /** `16 min`, `1 u 05 min` / `1 h 05 min`. */

@@ -54,9 +54,7 @@ describe('the Markdown summary', () => {
 
   it('shows revealed tallies as a table and says when results were not shown', () => {
     expect(markdown).toContain('| Kijken we naar de gebruiker? | 3 | 100% |')
-    expect(markdown).toContain(
-      '| &lt;script&gt;alert("xss")&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; | 2 | 67% |',
-    )
+    expect(markdown).toContain('| \\<script>alert("xss")\\</script>\\<img src=x onerror=alert(1)> | 2 | 67% |')
     expect(html).toContain(
       '<td>&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</td>',
     )
@@ -72,9 +70,15 @@ describe('the Markdown summary', () => {
       '| Loop een dag mee met de wijkagent | Zoë Ĳzerman | Agenda’s naast elkaar leggen | 2025-06-01 |',
     )
     expect(markdown).toContain(
-      '| Deelnemers | 3: Anna, Zoë &lt;b&gt;Ĳ&lt;/b&gt;, \\=HYPERLINK("`https://evil.example`","klik") |',
+      '| Deelnemers | 3: Anna, Zoë \\<b>Ĳ\\</b>, \\=HYPERLINK("`https://evil.example`","klik") |',
     )
     expect(markdown).toContain('_Geen stickies._')
+  })
+
+  it('writes no HTML entities: the Markdown reads as the text it holds', () => {
+    expect(markdown).toContain('### Welkom & check-in')
+    expect(markdown).not.toMatch(/&(amp|lt|gt|quot|#\d+);/)
+    expect(headings).toContain('3 Welkom &amp; check-in')
   })
 
   it('makes a table of every table: one row per line, a pipe in user text is no column', () => {

@@ -1,6 +1,14 @@
 import { findAddresses } from './addresses.ts'
-import { replaceEach } from './replaceEach.ts'
-import { clockTime, groupName, minutesText, percent, type RenderOptions, resolveOptions, stageName } from './labels.ts'
+import {
+  clockTime,
+  groupName,
+  localDateTime,
+  minutesText,
+  percent,
+  type RenderOptions,
+  resolveOptions,
+  stageName,
+} from './labels.ts'
 import type { SessionSummary, SummaryLinkedText } from './model.ts'
 
 /**
@@ -16,22 +24,39 @@ import type { SessionSummary, SummaryLinkedText } from './model.ts'
  */
 const INLINE_SPECIAL = '\\`*_[]#|~$@'
 
-/** HTML's three, as entities; every inline special character behind a backslash. */
-const ESCAPES = new Map<string, string>([
-  ['&', '&amp;'],
-  ['<', '&lt;'],
-  ['>', '&gt;'],
-  ...[...INLINE_SPECIAL].map((c): [string, string] => [c, `\\${c}`]),
-])
+/** Every inline special character behind a backslash. */
+const INLINE_ESCAPES = new Map<string, string>([...INLINE_SPECIAL].map((c): [string, string] => [c, `\\${c}`]))
 
 /**
- * What only means something at the start of a line: list markers, setext underlines, numbered lists. Anchored,
- * so it is tried at the start only, and `\d+` can give back only the digits it took: linear.
+ * What only means something at the start of a line: list markers, setext underlines, block quotes, numbered lists.
+ * Anchored, so it is tried at the start only, and `\d+` can give back only the digits it took: linear.
  */
-const LINE_START_SPECIAL = /^([-+=]|\d+[.)])/
+const LINE_START_SPECIAL = /^([-+=>]|\d+[.)])/
 
+/**
+ * `<` opens HTML or an autolink only before a letter, `/`, `!` or `?`, and `&` an entity only before a letter, a
+ * digit or `#`: only those get a backslash, so "Welkom & check-in" and "a < b" read as written in the Markdown
+ * itself, not as `&amp;` and `&lt;`.
+ */
+function opensMarkup(c: string, next: number): boolean {
+  const letterOrDigit =
+    (next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a)
+  if (c === '<') return letterOrDigit || next === 0x2f || next === 0x21 || next === 0x3f
+  return c === '&' && (letterOrDigit || next === 0x23)
+}
+
+/** `text` with the inline specials and markup openers behind a backslash; one pass, appending to a rope. */
 function escapeText(text: string): string {
-  return replaceEach(text, ESCAPES)
+  let out = ''
+  let from = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string
+    const escaped = INLINE_ESCAPES.get(c) ?? (opensMarkup(c, text.charCodeAt(i + 1)) ? `\\${c}` : undefined)
+    if (escaped === undefined) continue
+    out += text.slice(from, i) + escaped
+    from = i + 1
+  }
+  return from === 0 ? text : out + text.slice(from)
 }
 
 /**
@@ -171,7 +196,7 @@ export function renderMarkdown(summary: SessionSummary, options?: RenderOptions)
   if (summary.plays.length === 0) out.push(`_${l.noPlays}_`)
   for (const play of summary.plays) {
     out.push(`### ${escapeInline(play.title)}`, '')
-    const votes = play.question.votes === null ? '' : ` (${play.question.votes} ${l.votes.toLowerCase()})`
+    const votes = play.question.votes === null ? '' : ` (${l.voteCount(play.question.votes)})`
     out.push(`**${l.question}:** ${escapeInline(play.question.text)}${votes}`, '')
     out.push(
       table(
@@ -212,11 +237,11 @@ export function renderMarkdown(summary: SessionSummary, options?: RenderOptions)
     out.push(`### ${escapeInline(groupName(group, l))}`, '')
     if (group.stickies.length === 0) out.push(`_${l.noStickies}_`)
     for (const sticky of group.stickies) {
-      const votes = sticky.votes === null ? '' : ` (${sticky.votes} ${l.votes.toLowerCase()})`
+      const votes = sticky.votes === null ? '' : ` (${l.voteCount(sticky.votes)})`
       out.push(`- ${escapeBlock(sticky.text) || '…'}${votes}`)
     }
     out.push('')
   }
-  out.push('---', '', `_${l.exportedAt}: ${summary.session.exportedAt}_`)
+  out.push('---', '', `_${l.exportedAt}: ${localDateTime(summary.session.exportedAt, timeZone, language)}_`)
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`
 }
