@@ -147,4 +147,27 @@ describe('"Onthullen" while the author is still writing', () => {
     // The stale copy is gone, so no later reveal can bring it back either.
     expect(privateRoom.doc.getMap('records').size).toBe(0)
   })
+
+  it('lays revealed stickies out so none covers another, each near where it was written', async () => {
+    const { rooms, sessions, facilitator, privateRoom, write, board, boardName } = await workshop()
+    // Someone's sticky already on the board where Anna wrote two of hers, all three at the same spot.
+    await rooms.change(boardName, (doc) => doc.getMap('records').set('shape:er', sticky('shape:er', 'Er al', false)))
+    write((records) => {
+      records.set('shape:een', sticky('shape:een', 'Een'))
+      records.set('shape:twee', sticky('shape:twee', 'Twee'))
+    })
+    await privateRoom.flushed()
+
+    expect(await sessions.revealPrivate(facilitator)).toEqual({ revealed: 2 })
+    const shown = await board()
+    const spots = ['shape:er', 'shape:een', 'shape:twee'].map((id) => {
+      const { x, y } = shown.get(id) as unknown as { x: number; y: number }
+      return { x, y }
+    })
+    for (const [i, a] of spots.entries()) {
+      for (const b of spots.slice(i + 1)) expect(Math.abs(a.x - b.x) >= 200 || Math.abs(a.y - b.y) >= 200).toBe(true)
+    }
+    expect(spots[0]).toEqual({ x: 0, y: 0 })
+    for (const spot of spots) expect(Math.hypot(spot.x, spot.y)).toBeLessThan(700)
+  })
 })

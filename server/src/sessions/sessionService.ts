@@ -1,4 +1,6 @@
 import {
+  noteBox,
+  placeWithoutOverlap,
   BLANK_TEMPLATE_ID,
   type CreatedSession,
   type CreateSessionRequest,
@@ -374,13 +376,19 @@ export class SessionService {
       const onBoard = boardRecords(boardDoc)
       const own = boardRecords(privateDoc)
       // Well-formed records only; a malformed one stays where it is.
+      const incoming = [...readBoardRecords(privateDoc).values()].filter((record) => !onBoard.has(record.id))
+      // Laid out so that no revealed sticky covers another, each near where it was written.
+      const places = placeWithoutOverlap(
+        [...readBoardRecords(boardDoc).values()].flatMap((record) => noteBox(record) ?? []),
+        incoming.flatMap((record) => noteBox(record) ?? []),
+      )
       for (const id of readBoardRecords(privateDoc).keys()) {
         if (onBoard.has(id)) {
           own.delete(id)
           continue
         }
         const stored = own.get(id) as BoardRecord
-        const revealed = withPrivate(stored, false)
+        const revealed = { ...withPrivate(stored, false), ...places.get(id) }
         onBoard.set(id, revealed)
         moved.set(id, { read: JSON.stringify(stored), written: JSON.stringify(revealed) })
       }
@@ -401,7 +409,12 @@ export class SessionService {
         own.delete(id)
         revealed++
         if (boardUntouched && JSON.stringify(now) !== read && typeof now === 'object' && now !== null) {
-          onBoard.set(id, withPrivate(now, false))
+          // The newer text, at the place the reveal gave it unless the author moved it meanwhile.
+          const before = JSON.parse(read) as Record<string, unknown>
+          const placed = JSON.parse(written) as Record<string, unknown>
+          const latest = now as BoardRecord & Record<string, unknown>
+          const unmoved = latest.x === before.x && latest.y === before.y
+          onBoard.set(id, { ...withPrivate(latest, false), ...(unmoved ? { x: placed.x, y: placed.y } : {}) })
         }
       }
     })
