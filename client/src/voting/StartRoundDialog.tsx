@@ -1,4 +1,4 @@
-import type { Stage, Template } from '@werkplaats/shared'
+import { roundDefaults, type Stage, type Template } from '@werkplaats/shared'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useValue } from 'tldraw'
 import { stickiesOfStage } from './boardStickies.ts'
@@ -32,16 +32,17 @@ export function StartRoundDialog({
   const [stageId, setStageId] = useState(() => defaultStage(template, initialStageId).id)
   const stage = template.agenda.find((s) => s.id === stageId) ?? defaultStage(template, initialStageId)
   const [title, setTitle] = useState('')
-  const [votes, setVotes] = useState(() => defaultVotes(stage))
-  const [perCard, setPerCard] = useState(1)
+  const round = facilitation.rounds.at(-1) ?? { principleIds: [], playIds: [] }
+  const cards = stageVoteCards(template, stage, round, stickiesOfStage(stickies, template, facilitation, stage.id))
+  // The stage's guide decides how a round starts ("one vote per question", "several dots on one sticky").
+  const [votes, setVotes] = useState(() => roundDefaults(stage, cards.length).votesPerParticipant)
+  const [perCard, setPerCard] = useState(() => roundDefaults(stage, cards.length).maxVotesPerCard)
   const [anonymous, setAnonymous] = useState(true)
   const [live, setLive] = useState(() => stage.kind === 'assess' && !stage.hiddenUntilRevealed)
   /** Cards left out; everything the stage offers is in by default, whichever stage is picked. */
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
   const busy = useValue('vote busy', () => session.busy.get() > 0, [session])
 
-  const round = facilitation.rounds.at(-1) ?? { principleIds: [], playIds: [] }
-  const cards = stageVoteCards(template, stage, round, stickiesOfStage(stickies, template, facilitation, stage.id))
   const chosen = cards.filter((c) => !excluded.has(c.cardId))
 
   useEffect(() => {
@@ -84,7 +85,15 @@ export function StartRoundDialog({
               const next = template.agenda.find((s) => s.id === event.target.value)
               if (!next) return
               setStageId(next.id)
-              setVotes(defaultVotes(next))
+              const nextCards = stageVoteCards(
+                template,
+                next,
+                round,
+                stickiesOfStage(stickies, template, facilitation, next.id),
+              )
+              const nextDefaults = roundDefaults(next, nextCards.length)
+              setVotes(nextDefaults.votesPerParticipant)
+              setPerCard(nextDefaults.maxVotesPerCard)
               setLive(next.kind === 'assess' && !next.hiddenUntilRevealed)
             }}
           >
@@ -166,10 +175,6 @@ function defaultStage(template: Template, stageId: string | null): Stage {
 }
 
 /** A challenges stage says how many dots each participant gets; elsewhere three, as in most dot votes. */
-function defaultVotes(stage: Stage): number {
-  return stage.kind === 'challenges' ? stage.dotsPerParticipant : 3
-}
-
 function clampVotes(value: number): number {
   return Number.isFinite(value) ? Math.min(99, Math.max(1, Math.round(value))) : 1
 }

@@ -46,6 +46,8 @@ Deze sessie is kort. Bewaak de tijd en parkeer zijsporen op een sticky "later".
     scope: 'all-principles',
     voteLabel: 'We moeten dit verbeteren!',
     hiddenUntilRevealed: true,
+    // "Stem … bij elk principe …"; "Er is geen maximum."
+    vote: { perParticipant: 'per-card', perCard: 1 },
     goal: 'Zien op welke van de zes principes ons team het meest tekortschiet.',
     participantInstruction: md(`
 Lees de zes principes. Stem "We moeten dit verbeteren!" bij elk principe waarvan jij vindt dat ons team het nog niet genoeg waarmaakt.

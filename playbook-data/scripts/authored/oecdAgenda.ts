@@ -55,6 +55,8 @@ Zet één sticky op het canvas met je naam en je antwoord op de vraag: welke uit
     title: 'Startpunt: wat zijn de uitdagingen die je wil aanpakken?',
     minutes: 30,
     dotsPerParticipant: 3,
+    // "Verdeel tot slot je 3 stippen … Je mag meerdere stippen op dezelfde sticky zetten."
+    vote: { perParticipant: 3, perCard: 3 },
     goal: 'Samen een uitdaging kiezen en het innovatieprincipe dat er het best bij aansluit.',
     participantInstruction: md(`
 Lees de vijf principes en hun "Hoe kunnen we …?"-vragen. Schrijf daarna je eigen uitdagingen op, één per sticky, bij voorkeur ook als "Hoe kunnen we …?", en plaats ze onder het principe waar ze het best bij passen.
@@ -105,6 +107,8 @@ Lees de stickies per principe voor, voeg dubbele samen en verplaats wat beter bi
     scope: 'chosen-principle',
     voteLabel: 'We moeten dit verbeteren!',
     hiddenUntilRevealed: true,
+    // "Eén stem per vraag; je mag op zoveel vragen stemmen als je wilt."
+    vote: { perParticipant: 'per-card', perCard: 1 },
     goal: 'Voor het gekozen principe eerlijk de stand van zaken opmaken en de hiaten vinden die het meest om actie vragen.',
     participantInstruction: md(`
 Lees de belangrijke dimensies van het principe en "Waarom is dit principe zo belangrijk?". Ga dan de evaluatievragen langs en stem "We moeten dit verbeteren!" bij elke vraag waar ons team volgens jou een hiaat heeft.

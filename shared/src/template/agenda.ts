@@ -46,6 +46,16 @@ const stageBase = {
   shows: z.array(stageContentSchema).max(stageContentKinds.length),
   /** The empty area of the frame where participants put their stickies, and its label. */
   writingZone: z.object({ label: cleanTextSchema }).optional(),
+  /**
+   * The guide's rule for a vote on this stage, which a new round starts with: votes per person (a number, or
+   * `per-card`: one for every card, "as many as you like") and at most how many on one card.
+   */
+  vote: z
+    .object({
+      perParticipant: z.union([z.int().positive().max(99), z.literal('per-card')]),
+      perCard: z.int().positive().max(99),
+    })
+    .optional(),
 }
 
 /** Check-in: everyone adds a sticky. */
