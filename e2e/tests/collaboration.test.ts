@@ -35,6 +35,8 @@ describe('two people on one board', () => {
     expect(url.pathname).toMatch(/^\/s\/[A-Za-z0-9_-]{22}$/)
     // tldraw's own UI speaks Dutch by default (its translations are bundled and served by us).
     await anna.page.getByRole('button', { name: /^Ongedaan maken/ }).waitFor()
+    // The note tool is the workshop's sticky, not tldraw's Dutch "Opmerking".
+    expect(await anna.page.getByTestId('tools.note').getAttribute('aria-label')).toMatch(/^Sticky/)
     participantLink = (await anna.shareDetails()).participantLink
     expect(participantLink).toMatch(new RegExp(`^${server.url}${url.pathname}#i=`))
     await bram.joinByLink(participantLink)

@@ -8,6 +8,7 @@ import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import { messagesFor, type Messages } from '../i18n/messages.ts'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
+import { boardWordOverrides } from './boardWords.ts'
 import { BoardFullNotice } from './BoardFullNotice.tsx'
 import { ControlRoom } from '../session/controlRoom.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
@@ -142,7 +143,7 @@ export function BoardPage({
                 licenseKey={config.licenseKey ?? undefined}
                 components={view.role === 'facilitator' ? components : participantComponents}
                 shapeUtils={shapeUtils}
-                overrides={outsideContentUiOverrides}
+                overrides={[outsideContentUiOverrides, boardWordOverrides]}
                 acceptedImageMimeTypes={noMedia}
                 acceptedVideoMimeTypes={noMedia}
                 onMount={onMount}
