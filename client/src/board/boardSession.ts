@@ -1,9 +1,11 @@
+import type { Participant } from '@werkplaats/shared'
 import {
   atom,
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
   type Atom,
+  type Editor,
   type Signal,
   type TLStore,
   type TLUserPreferences,
@@ -20,8 +22,16 @@ import {
 import { watchOnlineIdentities } from '../participants/onlineIdentities.ts'
 import type { OnlineIdentity } from '../participants/roster.ts'
 import { bindPresence, type PresenceNames } from '../presence/presenceBinding.ts'
-import { isBoardLaneRecord } from '../facilitation/privateRecords.ts'
-import { BoardLoadError, bindStoreToDoc, type BoardLoadFailure, type StoreBinding } from './storeBinding.ts'
+import type { Facilitation } from '../facilitation/facilitation.ts'
+import { isBoardLaneRecord } from '../privateWriting/privateRecords.ts'
+import { startPrivateWriting } from '../privateWriting/privateWriting.ts'
+import {
+  BoardLoadError,
+  bindStoreToDoc,
+  type BoardLoadFailure,
+  type StoreBinding,
+} from '../storeBinding/storeBinding.ts'
+import { steerView, type ViewSteering } from '../viewSteering/viewSteering.ts'
 
 export type BoardPhase =
   { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; reason: BoardLoadFailure }
@@ -37,11 +47,18 @@ export interface BoardSessionOptions {
   names: PresenceNames
   preferences: Signal<TLUserPreferences>
   firstPageName: string
+  sessionId: string
+  /** The session's facilitation (the control room's state, our role): what steering and private writing follow. */
+  facilitation: Facilitation
+  /** Everyone the server admitted (the control room's list): the facilitator opens their private rooms. */
+  people: Signal<readonly Participant[]>
 }
 
 /**
  * One open board: its Yjs document, the connection to the session's board room, the tldraw store bound to
- * both, presence, and who is online (the server-stamped identities in the room's awareness).
+ * both, presence, and who is online (the server-stamped identities in the room's awareness). Once the editor
+ * is there (`attachEditor`), also what lives as long as the board and needs it: the view steering of a
+ * participant's or observer's view, and private writing's rooms. Components only read these.
  * The board is shown only after the first sync with the server ('loading' until then), so an existing board
  * is never mistaken for an empty one and seeded a second time.
  */
@@ -59,6 +76,8 @@ export class BoardSession {
   private readonly online: { identities: Signal<OnlineIdentity[]>; stop(): void }
   private disposed = false
   private readonly options: BoardSessionOptions
+  private readonly steeringAtom = atom<ViewSteering | null>('view steering', null)
+  private detachEditor: (() => void) | null = null
 
   constructor(options: BoardSessionOptions) {
     this.options = options
@@ -87,6 +106,41 @@ export class BoardSession {
 
   get onlineIdentities(): Signal<OnlineIdentity[]> {
     return this.online.identities
+  }
+
+  /** The steering of this view by the facilitator's moves; null for the facilitator, and until the editor is there. */
+  get steering(): Signal<ViewSteering | null> {
+    return this.steeringAtom
+  }
+
+  /**
+   * Starts what needs the editor: participants' and observers' views follow the facilitator (the facilitator
+   * steers their own), and private writing's rooms and lanes open for the facilitator and participants (observers
+   * see only the board). Returns the function that stops them; disposing the session stops them too.
+   */
+  attachEditor(editor: Editor): () => void {
+    this.detachEditor?.()
+    const { facilitation, sessionId, token, people } = this.options
+    const stops: (() => void)[] = []
+    if (!facilitation.isFacilitator) {
+      // Observers share one token and have no participant id; they follow all the same.
+      const steering = steerView(editor, facilitation, facilitation.participantId ?? `observer-${editor.store.id}`)
+      this.steeringAtom.set(steering)
+      stops.push(() => {
+        steering.dispose()
+        this.steeringAtom.set(null)
+      })
+    }
+    if (facilitation.role !== 'observer') {
+      stops.push(startPrivateWriting({ editor, facilitation, sessionId, token, people }))
+    }
+    const detach = () => {
+      if (this.detachEditor !== detach) return
+      this.detachEditor = null
+      for (const stop of stops) stop()
+    }
+    this.detachEditor = detach
+    return detach
   }
 
   private readonly onSync = (isSynced: boolean) => {
@@ -131,6 +185,7 @@ export class BoardSession {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
+    this.detachEditor?.()
     this.teardown()
     this.online.stop()
     this.connection.dispose()

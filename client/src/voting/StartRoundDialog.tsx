@@ -29,6 +29,7 @@ export function StartRoundDialog({
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const facilitation = useValue('facilitation', () => session.facilitation.get(), [session])
+  const layout = useValue('template layout', () => session.layout.get(), [session])
   const [stageId, setStageId] = useState(() => defaultStage(template, initialStageId).id)
   const stage = template.agenda.find((s) => s.id === stageId) ?? defaultStage(template, initialStageId)
   const [title, setTitle] = useState('')
@@ -41,7 +42,7 @@ export function StartRoundDialog({
   const busy = useValue('vote busy', () => session.busy.get() > 0, [session])
 
   const round = facilitation.rounds.at(-1) ?? { principleIds: [], playIds: [] }
-  const cards = stageVoteCards(template, stage, round, stickiesOfStage(stickies, template, facilitation, stage.id))
+  const cards = stageVoteCards(template, stage, round, stickiesOfStage(stickies, layout, facilitation.rounds, stage.id))
   const chosen = cards.filter((c) => !excluded.has(c.cardId))
 
   useEffect(() => {

@@ -1,12 +1,4 @@
 import {
-  CONTROL_MARKS_MAP,
-  CONTROL_VOTE_ROUNDS_MAP,
-  defaultFacilitationState,
-  facilitationMap,
-  readFacilitation,
-  readMarkCounts,
-  readPublicVoteRounds,
-  writeFacilitationField,
   type ActionMark,
   type CreateVoteRoundRequest,
   type FacilitationState,
@@ -14,10 +6,11 @@ import {
   type PublicVoteRound,
   type Role,
   type Template,
+  type TemplateLayout,
   type VoteRoundView,
 } from '@werkplaats/shared'
-import { atom, computed, type Atom, type Signal } from 'tldraw'
-import type * as Y from 'yjs'
+import { atom, computed, react, type Atom, type Signal } from 'tldraw'
+import type { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../session/sessionApi.ts'
 import { withChosenPrinciple, withSelectedPlays } from './playbookChoices.ts'
 import { currentVoteRound, mergeRoundView, type RoundView } from './roundView.ts'
@@ -35,10 +28,9 @@ export function problemOf(error: unknown): VoteProblem {
 }
 
 export interface VotingSessionOptions {
-  role: Role
   api: VoteApi
   /** The session's control room: read by everyone, written (the journey's choices) by the facilitator only. */
-  controlDoc: Y.Doc
+  control: ControlRoom
 }
 
 /**
@@ -53,10 +45,7 @@ export interface VotingSessionOptions {
 export class VotingSession {
   readonly role: Role
   private readonly api: VoteApi
-  private readonly doc: Y.Doc
-  private readonly roundsAtom = atom<PublicVoteRound[]>('vote rounds', [])
-  private readonly facilitationAtom = atom<FacilitationState>('facilitation', defaultFacilitationState)
-  private readonly markCountsAtom = atom<Map<string, MarkCounts>>('mark counts', new Map())
+  private readonly control: ControlRoom
   private readonly ownViews = atom<ReadonlyMap<string, VoteRoundView>>('own round views', new Map())
   private readonly ownMarksAtom = atom<Readonly<Record<string, ActionMark>>>('own marks', {})
   readonly problem: Atom<VoteProblem | null> = atom('vote problem', null)
@@ -67,21 +56,20 @@ export class VotingSession {
   /** Rounds whose own view is being fetched, with the control state it was asked for. */
   private readonly fetching = new Map<string, string>()
   private disposed = false
+  private readonly stopFetching: () => void
 
   constructor(options: VotingSessionOptions) {
-    this.role = options.role
+    this.control = options.control
+    this.role = options.control.role
     this.api = options.api
-    this.doc = options.controlDoc
     this.current = computed('current vote round', () => {
-      const round = currentVoteRound(this.roundsAtom.get(), this.facilitationAtom.get().stageId)
+      const round = currentVoteRound(this.rounds.get(), this.facilitation.get().stageId)
       return round ? mergeRoundView(round, this.ownViews.get().get(round.roundId)) : null
     })
-    this.doc.getMap(CONTROL_VOTE_ROUNDS_MAP).observe(this.readRounds)
-    this.doc.getMap(CONTROL_MARKS_MAP).observe(this.readMarks)
-    facilitationMap(this.doc).observe(this.readFacilitation)
-    this.readRounds()
-    this.readMarks()
-    this.readFacilitation()
+    // Whenever the rounds or the stage move, what the room does not carry about the current round may be stale.
+    this.stopFetching = react('fetch own round view', () =>
+      this.fetchOwnView(this.rounds.get(), this.facilitation.get()),
+    )
     if (this.role === 'participant') {
       void this.api.marks().then(
         (marks) => !this.disposed && this.ownMarksAtom.set(marks.own),
@@ -93,15 +81,20 @@ export class VotingSession {
 
   /** Every round of the session, oldest first, as the control room carries them. */
   get rounds(): Signal<PublicVoteRound[]> {
-    return this.roundsAtom
+    return this.control.voteRounds
   }
 
   get facilitation(): Signal<FacilitationState> {
-    return this.facilitationAtom
+    return this.control.facilitation
+  }
+
+  /** The template laid out on the board (the control room's, computed once per change of its inputs). */
+  get layout(): Signal<TemplateLayout> {
+    return this.control.layout
   }
 
   get markCounts(): Signal<Map<string, MarkCounts>> {
-    return this.markCountsAtom
+    return this.control.markCounts
   }
 
   get ownMarks(): Signal<Readonly<Record<string, ActionMark>>> {
@@ -136,12 +129,12 @@ export class VotingSession {
 
   /** "Dit principe kiezen" (facilitator): the current pass goes on with this principle. */
   choosePrinciple(template: Template, principleId: string): void {
-    this.writeRounds(withChosenPrinciple(template, readFacilitation(this.doc).rounds, principleId))
+    this.writeRounds(withChosenPrinciple(template, this.facilitation.get().rounds, principleId))
   }
 
   /** "Deze plays kiezen" (facilitator): these plays are laid out on the improve stage. */
   choosePlays(playIds: readonly string[]): void {
-    this.writeRounds(withSelectedPlays(readFacilitation(this.doc).rounds, playIds))
+    this.writeRounds(withSelectedPlays(this.facilitation.get().rounds, playIds))
   }
 
   /** "Heb je dit al geprobeerd?": one's own mark (null clears it); the team's counts come back through the room. */
@@ -158,15 +151,13 @@ export class VotingSession {
 
   dispose(): void {
     this.disposed = true
-    this.doc.getMap(CONTROL_VOTE_ROUNDS_MAP).unobserve(this.readRounds)
-    this.doc.getMap(CONTROL_MARKS_MAP).unobserve(this.readMarks)
-    facilitationMap(this.doc).unobserve(this.readFacilitation)
+    this.stopFetching()
   }
 
   private writeRounds(rounds: FacilitationState['rounds']): void {
     // Only the facilitator's connection may write the control room; anyone else's would be closed by the server.
     if (this.role !== 'facilitator') throw new Error('only the facilitator chooses for the journey')
-    writeFacilitationField(this.doc, 'rounds', rounds)
+    this.control.writeRounds(rounds)
   }
 
   private forCurrent(request: (round: RoundView) => Promise<VoteRoundView>): Promise<void> {
@@ -207,27 +198,15 @@ export class VotingSession {
     this.ownViews.set(views)
   }
 
-  private readonly readRounds = () => {
-    this.roundsAtom.set(readPublicVoteRounds(this.doc))
-    this.fetchOwnView()
-  }
-
-  private readonly readMarks = () => this.markCountsAtom.set(readMarkCounts(this.doc))
-
-  private readonly readFacilitation = () => {
-    this.facilitationAtom.set(readFacilitation(this.doc))
-    this.fetchOwnView()
-  }
-
   /**
    * Asks the server for what the room does not carry about the current round: a participant's own votes
    * (once per round: after that, the answers to their votes keep them), the facilitator's tallies before
    * reveal (again whenever the voter count or status moves). Observers have nothing of their own to ask.
    */
-  private fetchOwnView(): void {
-    const round = currentVoteRound(this.roundsAtom.get(), this.facilitationAtom.get().stageId)
+  private fetchOwnView(rounds: readonly PublicVoteRound[], facilitation: FacilitationState): void {
+    const round = currentVoteRound(rounds, facilitation.stageId)
     if (!round || this.role === 'observer') return
-    const own = this.ownViews.get().get(round.roundId)
+    const own = this.ownViews.__unsafe__getWithoutCapture().get(round.roundId)
     const stale =
       this.role === 'facilitator'
         ? own?.voterCount !== round.voterCount || own.status !== round.status

@@ -10,6 +10,7 @@ import {
   normalizeJoinCode,
   parseSessionRoomName,
   privateRoomName,
+  revealedRecord,
   readBoardRecords,
   boardRecords,
   type BoardRecord,
@@ -380,7 +381,7 @@ export class SessionService {
           continue
         }
         const stored = own.get(id) as BoardRecord
-        const revealed = withPrivate(stored, false)
+        const revealed = revealedRecord(stored)
         onBoard.set(id, revealed)
         moved.set(id, { read: JSON.stringify(stored), written: JSON.stringify(revealed) })
       }
@@ -401,7 +402,7 @@ export class SessionService {
         own.delete(id)
         revealed++
         if (boardUntouched && JSON.stringify(now) !== read && typeof now === 'object' && now !== null) {
-          onBoard.set(id, withPrivate(now, false))
+          onBoard.set(id, revealedRecord(now))
         }
       }
     })
@@ -508,12 +509,6 @@ interface CreatedRecords {
   people: PersonRecord[]
   facilitatorToken: string
   observerToken: string
-}
-
-/** A record with `meta.private` set: what marks a sticky as written in private mode on every client. */
-function withPrivate(record: BoardRecord, isPrivate: boolean): BoardRecord {
-  const meta = 'meta' in record && typeof record.meta === 'object' && record.meta !== null ? record.meta : {}
-  return { ...record, meta: { ...meta, private: isPrivate } } as BoardRecord
 }
 
 /** A server write to a room that failed (after the room manager's retries, if any): the request fails with 503. */

@@ -1,2 +1,3 @@
 export * from './layout.ts'
 export * from './presence.ts'
+export * from './privateStickies.ts'
