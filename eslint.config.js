@@ -14,6 +14,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // One style for private members, the language's own: `#name` is private at run time too. (A constructor
+      // cannot be `#`; a `private constructor` keeps its factory the only way in.)
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(PropertyDefinition, TSParameterProperty, MethodDefinition[kind!="constructor"])[accessibility="private"]',
+          message: "Use a #private member instead of TypeScript's `private`.",
+        },
+      ],
     },
   },
   {

@@ -29,6 +29,7 @@ export function ActionPlanPanel({
 }) {
   const items = useValue('action plan', () => plan.items.get(), [plan])
   const facilitation = useValue('facilitation', () => session.facilitation.get(), [session])
+  const layout = useValue('template layout', () => session.layout.get(), [session])
   const [adding, setAdding] = useState<'actions' | 'stickies' | null>(null)
   const round = facilitation.rounds.at(-1) ?? { principleIds: [], playIds: [] }
   const inPlan = (kind: 'action' | 'sticky', id: string) => plan.has({ kind, id })
@@ -38,7 +39,7 @@ export function ActionPlanPanel({
     template
       ? template.agenda
           .filter((s) => s.kind === 'improve' || s.kind === 'action-plan')
-          .flatMap((s) => stickiesOfStage(stickies, template, facilitation, s.id))
+          .flatMap((s) => stickiesOfStage(stickies, layout, facilitation.rounds, s.id))
       : stickies
   ).filter((s) => s.text.trim() !== '' && !inPlan('sticky', s.id))
 

@@ -21,42 +21,42 @@ import type * as Y from 'yjs'
  * plan.add(planItemFrom({ text: action.text, source: { kind: 'action', id: action.id } }))
  */
 export class ActionPlanBoard {
-  private readonly doc: Y.Doc
-  private readonly itemsAtom = atom<ActionPlanItem[]>('action plan', [])
+  readonly #doc: Y.Doc
+  readonly #itemsAtom = atom<ActionPlanItem[]>('action plan', [])
 
   constructor(doc: Y.Doc) {
-    this.doc = doc
+    this.#doc = doc
     // Deep: a field edit changes an item's own Y.Map, not the plan's map.
-    this.doc.getMap(ACTION_PLAN_MAP).observeDeep(this.read)
-    this.read()
+    this.#doc.getMap(ACTION_PLAN_MAP).observeDeep(this.#read)
+    this.#read()
   }
 
   get items(): Signal<ActionPlanItem[]> {
-    return this.itemsAtom
+    return this.#itemsAtom
   }
 
   add(item: ActionPlanItem): void {
-    addActionPlanItem(this.doc, item)
+    addActionPlanItem(this.#doc, item)
   }
 
   update(id: string, field: ActionPlanField, value: string): void {
-    updateActionPlanItem(this.doc, id, field, value)
+    updateActionPlanItem(this.#doc, id, field, value)
   }
 
   remove(id: string): void {
-    removeActionPlanItem(this.doc, id)
+    removeActionPlanItem(this.#doc, id)
   }
 
   /** Whether something (an action or a sticky) is already in the plan, so it is not offered twice. */
   has(source: ActionPlanSource): boolean {
-    return this.itemsAtom.get().some((item) => item.source?.kind === source.kind && item.source.id === source.id)
+    return this.#itemsAtom.get().some((item) => item.source?.kind === source.kind && item.source.id === source.id)
   }
 
   dispose(): void {
-    this.doc.getMap(ACTION_PLAN_MAP).unobserveDeep(this.read)
+    this.#doc.getMap(ACTION_PLAN_MAP).unobserveDeep(this.#read)
   }
 
-  private readonly read = () => this.itemsAtom.set(readActionPlan(this.doc))
+  readonly #read = () => this.#itemsAtom.set(readActionPlan(this.#doc))
 }
 
 /** A new item: the text it starts from (an action's, a sticky's, or typed), with owner, step and date to fill in. */

@@ -12,7 +12,7 @@ import { boardWordOverrides } from './boardWords.ts'
 import { BoardFullNotice } from './BoardFullNotice.tsx'
 import { ControlRoom } from '../session/controlRoom.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
-import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from '../session/SessionPanel.tsx'
+import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from './SessionPanel.tsx'
 import type { LocalUser } from '../user/localUser.ts'
 import { CardVoteContext } from '../voting/CardVote.tsx'
 import { votingMessagesFor } from '../voting/messages.ts'
@@ -22,7 +22,7 @@ import { VotingDock } from '../voting/VotingDock.tsx'
 import { FacilitationSidebar } from '../facilitation/FacilitationSidebar.tsx'
 import { facilitationMessagesFor } from '../facilitation/messages.ts'
 import { ParticipantToolbar } from '../facilitation/ParticipantToolbar.tsx'
-import { useFacilitation } from '../facilitation/useFacilitation.ts'
+import { Facilitation } from '../facilitation/facilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
 import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
 import { BoardSession } from './boardSession.ts'
@@ -68,19 +68,19 @@ export function BoardPage({
   const connection = useValue('connection', () => rooms?.board.connectionState.get() ?? 'connecting', [rooms])
   const refusal = useValue(
     'refusal',
-    () => rooms?.board.refusal.get() ?? rooms?.control.connection.refusal.get() ?? null,
+    () => rooms?.board.refusal.get() ?? rooms?.control.connection?.refusal.get() ?? null,
     [rooms],
   )
   const boardFull = useValue('board full', () => rooms?.control.boardFull.get() ?? false, [rooms])
   const template = useTemplateLayer(
     phase.kind === 'ready' ? phase.store : null,
-    rooms?.control.doc ?? null,
+    rooms?.control ?? null,
     view.templateId,
     view.role,
     preferences.locale,
   )
   const [editor, setEditor] = useState<Editor | null>(null)
-  const voting = useVotingSession(view, token, rooms?.control.doc ?? null)
+  const voting = useVotingSession(view, token, rooms?.control ?? null)
   const cardVote = useMemo(
     () => (voting ? { session: voting, messages: votingMessagesFor(preferences.locale) } : null),
     [voting, preferences.locale],
@@ -97,7 +97,7 @@ export function BoardPage({
   )
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
   const facilitationMessages = facilitationMessagesFor(preferences.locale)
-  const facilitation = useFacilitation(view, rooms?.control.doc ?? null, template)
+  const facilitation = rooms?.facilitation ?? null
   const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null, facilitationMessages)
   const facilitationSession = useMemo(() => ({ sessionId: view.id, token }), [view.id, token])
 
@@ -128,6 +128,8 @@ export function BoardPage({
     refuseOutsideContent(editor)
     if (readOnly) editor.updateInstanceState({ isReadonly: true })
     setEditor(editor)
+    // View steering and private writing live as long as the board session; the editor is what they need.
+    return rooms?.board.attachEditor(editor)
   }
 
   return (
@@ -180,7 +182,7 @@ export function BoardPage({
           facilitation={facilitation}
           editor={editor}
           session={facilitationSession}
-          people={rooms.control.participants}
+          steering={rooms.board.steering}
           messages={facilitationMessages}
         />
       ) : null}
@@ -193,18 +195,22 @@ export function BoardPage({
   )
 }
 
-function useRooms(
-  view: SessionView,
-  token: string,
-  user: LocalUser,
-  messages: Messages,
-): { board: BoardSession; control: ControlRoom } | null {
-  const [rooms, setRooms] = useState<{ board: BoardSession; control: ControlRoom } | null>(null)
+/** The session's long-lived objects on this page, made together and disposed together. */
+interface Rooms {
+  board: BoardSession
+  control: ControlRoom
+  facilitation: Facilitation
+}
+
+function useRooms(view: SessionView, token: string, user: LocalUser, messages: Messages): Rooms | null {
+  const [rooms, setRooms] = useState<Rooms | null>(null)
   const boardRoom = roomNameFromPath(view.rooms.board)
   const controlRoom = roomNameFromPath(view.rooms.control)
   const readOnly = view.role === 'observer'
   const ownName = view.participants.find((person) => person.participantId === view.participantId)?.name ?? ''
   useEffect(() => {
+    const control = new ControlRoom({ room: controlRoom, token, role: view.role, templateId: view.templateId })
+    const facilitation = new Facilitation({ control, participantId: view.participantId ?? null })
     const board = new BoardSession({
       room: boardRoom,
       token,
@@ -212,16 +218,19 @@ function useRooms(
       names: { own: ownName, forRole: (role) => roleLabel(role, messages) },
       preferences: user.preferences,
       firstPageName: messages.pageName,
+      sessionId: view.id,
+      facilitation,
+      people: control.participants,
     })
-    const control = new ControlRoom(controlRoom, token)
-    setRooms({ board, control })
+    setRooms({ board, control, facilitation })
     return () => {
       board.dispose()
+      facilitation.dispose()
       control.dispose()
     }
     // Names are taken in the language of the moment the board opens: a language switch must not reconnect.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `messages` left out on purpose, see above
-  }, [boardRoom, controlRoom, token, readOnly, ownName, user])
+  }, [boardRoom, controlRoom, token, readOnly, ownName, user, view.id, view.role, view.templateId, view.participantId])
   return rooms
 }
 

@@ -1,9 +1,11 @@
+import type { Participant } from '@werkplaats/shared'
 import {
   atom,
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
   type Atom,
+  type Editor,
   type Signal,
   type TLStore,
   type TLUserPreferences,
@@ -20,8 +22,16 @@ import {
 import { watchOnlineIdentities } from '../participants/onlineIdentities.ts'
 import type { OnlineIdentity } from '../participants/roster.ts'
 import { bindPresence, type PresenceNames } from '../presence/presenceBinding.ts'
-import { isBoardLaneRecord } from '../facilitation/privateRecords.ts'
-import { BoardLoadError, bindStoreToDoc, type BoardLoadFailure, type StoreBinding } from './storeBinding.ts'
+import type { Facilitation } from '../facilitation/facilitation.ts'
+import { isBoardLaneRecord } from '../privateWriting/privateRecords.ts'
+import { startPrivateWriting } from '../privateWriting/privateWriting.ts'
+import {
+  BoardLoadError,
+  bindStoreToDoc,
+  type BoardLoadFailure,
+  type StoreBinding,
+} from '../storeBinding/storeBinding.ts'
+import { steerView, type ViewSteering } from '../viewSteering/viewSteering.ts'
 
 export type BoardPhase =
   { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; reason: BoardLoadFailure }
@@ -37,103 +47,148 @@ export interface BoardSessionOptions {
   names: PresenceNames
   preferences: Signal<TLUserPreferences>
   firstPageName: string
+  sessionId: string
+  /** The session's facilitation (the control room's state, our role): what steering and private writing follow. */
+  facilitation: Facilitation
+  /** Everyone the server admitted (the control room's list): the facilitator opens their private rooms. */
+  people: Signal<readonly Participant[]>
 }
 
 /**
  * One open board: its Yjs document, the connection to the session's board room, the tldraw store bound to
- * both, presence, and who is online (the server-stamped identities in the room's awareness).
+ * both, presence, and who is online (the server-stamped identities in the room's awareness). Once the editor
+ * is there (`attachEditor`), also what lives as long as the board and needs it: the view steering of a
+ * participant's or observer's view, and private writing's rooms. Components only read these.
  * The board is shown only after the first sync with the server ('loading' until then), so an existing board
  * is never mistaken for an empty one and seeded a second time.
  */
 export class BoardSession {
   readonly phase: Atom<BoardPhase> = atom('board phase', { kind: 'loading' })
-  private readonly doc = new Y.Doc()
+  readonly #doc = new Y.Doc()
   // The template layer's shapes are known on every board (blank ones too), so every client reads the same schema.
-  private readonly store = createTLStore({
+  readonly #store = createTLStore({
     shapeUtils: [...defaultShapeUtils, ...templateShapeUtils],
     bindingUtils: defaultBindingUtils,
   })
-  private readonly connection: RoomConnection
-  private binding: StoreBinding | null = null
-  private stopPresence: (() => void) | null = null
-  private readonly online: { identities: Signal<OnlineIdentity[]>; stop(): void }
-  private disposed = false
-  private readonly options: BoardSessionOptions
+  readonly #connection: RoomConnection
+  #binding: StoreBinding | null = null
+  #stopPresence: (() => void) | null = null
+  readonly #online: { identities: Signal<OnlineIdentity[]>; stop(): void }
+  #disposed = false
+  readonly #options: BoardSessionOptions
+  readonly #steeringAtom = atom<ViewSteering | null>('view steering', null)
+  #detachEditor: (() => void) | null = null
 
   constructor(options: BoardSessionOptions) {
-    this.options = options
-    this.connection = connectToRoom(options.room, this.doc, options.token)
-    this.connection.provider.on('sync', this.onSync)
-    this.online = watchOnlineIdentities(this.connection.provider.awareness)
+    this.#options = options
+    this.#connection = connectToRoom(options.room, this.#doc, options.token)
+    this.#connection.provider.on('sync', this.#onSync)
+    this.#online = watchOnlineIdentities(this.#connection.provider.awareness)
   }
 
   get connectionState(): Signal<ConnectionState> {
-    return this.connection.state
+    return this.#connection.state
   }
 
   get refusal(): Signal<RefusalReason | null> {
-    return this.connection.refusal
+    return this.#connection.refusal
   }
 
   /** The board room's document: the action plan lives there beside tldraw's records. */
   get document(): Y.Doc {
-    return this.doc
+    return this.#doc
   }
 
   /** The board room's awareness: presence, with each person's viewport (facilitation reads who is where). */
   get awareness(): Awareness {
-    return this.connection.provider.awareness
+    return this.#connection.provider.awareness
   }
 
   get onlineIdentities(): Signal<OnlineIdentity[]> {
-    return this.online.identities
+    return this.#online.identities
   }
 
-  private readonly onSync = (isSynced: boolean) => {
-    if (!isSynced || this.binding || this.disposed) return
+  /** The steering of this view by the facilitator's moves; null for the facilitator, and until the editor is there. */
+  get steering(): Signal<ViewSteering | null> {
+    return this.#steeringAtom
+  }
+
+  /**
+   * Starts what needs the editor: participants' and observers' views follow the facilitator (the facilitator
+   * steers their own), and private writing's rooms and lanes open for the facilitator and participants (observers
+   * see only the board). Returns the function that stops them; disposing the session stops them too.
+   */
+  attachEditor(editor: Editor): () => void {
+    this.#detachEditor?.()
+    const { facilitation, sessionId, token, people } = this.#options
+    const stops: (() => void)[] = []
+    if (!facilitation.isFacilitator) {
+      // Observers share one token and have no participant id; they follow all the same.
+      const steering = steerView(editor, facilitation, facilitation.participantId ?? `observer-${editor.store.id}`)
+      this.#steeringAtom.set(steering)
+      stops.push(() => {
+        steering.dispose()
+        this.#steeringAtom.set(null)
+      })
+    }
+    if (facilitation.role !== 'observer') {
+      stops.push(startPrivateWriting({ editor, facilitation, sessionId, token, people }))
+    }
+    const detach = () => {
+      if (this.#detachEditor !== detach) return
+      this.#detachEditor = null
+      for (const stop of stops) stop()
+    }
+    this.#detachEditor = detach
+    return detach
+  }
+
+  readonly #onSync = (isSynced: boolean) => {
+    if (!isSynced || this.#binding || this.#disposed) return
     // Later syncs (after a reconnect) need nothing from us: Yjs merges, the binding applies what changed.
-    this.connection.provider.off('sync', this.onSync)
+    this.#connection.provider.off('sync', this.#onSync)
     try {
-      this.binding = bindStoreToDoc(this.store, this.doc, {
-        firstPageName: this.options.firstPageName,
-        onSchemaTooNew: () => this.fail('too-new'),
-        readOnly: this.options.readOnly,
+      this.#binding = bindStoreToDoc(this.#store, this.#doc, {
+        firstPageName: this.#options.firstPageName,
+        onSchemaTooNew: () => this.#fail('too-new'),
+        readOnly: this.#options.readOnly,
         // Private stickies live in their writers' private rooms (facilitation/privateWriting.ts), never here.
         lane: isBoardLaneRecord,
       })
     } catch (error) {
       console.warn('Werkplaats: the board could not be loaded', error)
-      this.fail(error instanceof BoardLoadError ? error.reason : 'unreadable')
+      this.#fail(error instanceof BoardLoadError ? error.reason : 'unreadable')
       return
     }
-    this.stopPresence = bindPresence(
-      this.store,
-      this.connection.provider.awareness,
-      this.options.preferences,
-      this.options.names,
+    this.#stopPresence = bindPresence(
+      this.#store,
+      this.#connection.provider.awareness,
+      this.#options.preferences,
+      this.#options.names,
     )
-    this.phase.set({ kind: 'ready', store: this.store })
+    this.phase.set({ kind: 'ready', store: this.#store })
   }
 
-  private fail(reason: BoardLoadFailure): void {
+  #fail(reason: BoardLoadFailure): void {
     this.phase.set({ kind: 'failed', reason })
-    this.teardown()
+    this.#teardown()
   }
 
-  private teardown(): void {
-    this.connection.provider.off('sync', this.onSync)
-    this.stopPresence?.()
-    this.stopPresence = null
-    this.binding?.dispose()
-    this.binding = null
+  #teardown(): void {
+    this.#connection.provider.off('sync', this.#onSync)
+    this.#stopPresence?.()
+    this.#stopPresence = null
+    this.#binding?.dispose()
+    this.#binding = null
   }
 
   dispose(): void {
-    if (this.disposed) return
-    this.disposed = true
-    this.teardown()
-    this.online.stop()
-    this.connection.dispose()
-    this.doc.destroy()
+    if (this.#disposed) return
+    this.#disposed = true
+    this.#detachEditor?.()
+    this.#teardown()
+    this.#online.stop()
+    this.#connection.dispose()
+    this.#doc.destroy()
   }
 }

@@ -1,36 +1,33 @@
-import type { Participant } from '@werkplaats/shared'
-import { useEffect, useMemo, useState } from 'react'
-import type { Editor, Signal } from 'tldraw'
+import { useMemo } from 'react'
+import { useValue, type Editor, type Signal } from 'tldraw'
+import type { ViewSteering } from '../viewSteering/viewSteering.ts'
 import type { Facilitation } from './facilitation.ts'
 import { facilitatorActions } from './facilitatorActions.ts'
 import { FacilitatorPanel } from './FacilitatorPanel.tsx'
 import type { FacilitationMessages } from './messages.ts'
 import { ParticipantStagePanel } from './ParticipantStagePanel.tsx'
-import { startPrivateWriting } from './privateWriting.ts'
-import { steerView, type ViewSteering } from './viewSteering.ts'
 import './facilitation.css'
 
 /**
  * The panel beside the board, by role: the facilitator's controls, or the stage as a participant or
- * observer sees it. It needs the editor (to steer views and read the facilitator's viewport), so it appears
- * once tldraw has mounted.
+ * observer sees it. The facilitator's controls need the editor (to read their viewport and bring it to a
+ * stage), so they appear once tldraw has mounted. The view steering is the board session's; this only shows it.
  */
 export function FacilitationSidebar({
   facilitation,
   editor,
   session,
-  people,
+  steering,
   messages,
 }: {
   facilitation: Facilitation
   editor: Editor | null
   session: { sessionId: string; token: string }
-  /** Everyone the server admitted (the control room's list). */
-  people: Signal<readonly Participant[]>
+  /** How this view follows the facilitator (`BoardSession.steering`); null for the facilitator. */
+  steering: Signal<ViewSteering | null>
   messages: FacilitationMessages
 }) {
-  const steering = useViewSteering(facilitation, editor)
-  usePrivateWriting(facilitation, editor, session, people)
+  const viewSteering = useValue('view steering', () => steering.get(), [steering])
   const actions = useMemo(
     () => (editor && facilitation.isFacilitator ? facilitatorActions(facilitation, editor, session) : null),
     [editor, facilitation, session],
@@ -38,34 +35,5 @@ export function FacilitationSidebar({
   if (facilitation.isFacilitator) {
     return actions ? <FacilitatorPanel facilitation={facilitation} actions={actions} messages={messages} /> : null
   }
-  return <ParticipantStagePanel facilitation={facilitation} steering={steering} messages={messages} />
-}
-
-/** Participants' and observers' views follow the facilitator; the facilitator steers their own. */
-function useViewSteering(facilitation: Facilitation, editor: Editor | null): ViewSteering | null {
-  const [steering, setSteering] = useState<ViewSteering | null>(null)
-  useEffect(() => {
-    if (!editor || facilitation.isFacilitator) return
-    // Observers share one token and have no participant id; they follow all the same.
-    const created = steerView(editor, facilitation, facilitation.participantId ?? `observer-${editor.store.id}`)
-    setSteering(created)
-    return () => {
-      created.dispose()
-      setSteering(null)
-    }
-  }, [editor, facilitation])
-  return steering
-}
-
-/** Private writing's rooms and lanes, for the facilitator and participants (observers see only the board). */
-function usePrivateWriting(
-  facilitation: Facilitation,
-  editor: Editor | null,
-  session: { sessionId: string; token: string },
-  people: Signal<readonly Participant[]>,
-): void {
-  useEffect(() => {
-    if (!editor || facilitation.role === 'observer') return
-    return startPrivateWriting({ editor, facilitation, sessionId: session.sessionId, token: session.token, people })
-  }, [editor, facilitation, session, people])
+  return <ParticipantStagePanel facilitation={facilitation} steering={viewSteering} messages={messages} />
 }

@@ -6,8 +6,8 @@ import { Markdown } from './Markdown.tsx'
 import type { FacilitationMessages } from './messages.ts'
 import { neighbourStage, restartOf, roundIndex, stageById, stagesOfRound } from './stageMoves.ts'
 import { hiddenCardIds, isBackgroundShown } from './templateControls.ts'
-import { TimerControls } from './TimerControls.tsx'
-import { TimerDisplay } from './TimerDisplay.tsx'
+import { TimerControls } from '../timer/TimerControls.tsx'
+import { TimerDisplay } from '../timer/TimerDisplay.tsx'
 
 /**
  * The facilitator's panel beside the board: the stage bar (previous, next, the agenda to jump to), bringing

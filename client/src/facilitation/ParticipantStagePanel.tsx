@@ -3,8 +3,8 @@ import type { Facilitation } from './facilitation.ts'
 import { Markdown } from './Markdown.tsx'
 import type { FacilitationMessages } from './messages.ts'
 import { roundIndex, stageById } from './stageMoves.ts'
-import { TimerDisplay } from './TimerDisplay.tsx'
-import type { ViewSteering } from './viewSteering.ts'
+import { TimerDisplay } from '../timer/TimerDisplay.tsx'
+import type { ViewSteering } from '../viewSteering/viewSteering.ts'
 
 /**
  * What a participant (or observer) sees beside the board: the current stage with what to do there, the

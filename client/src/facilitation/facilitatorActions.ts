@@ -13,7 +13,7 @@ import {
   togglePrivateWriting,
 } from './stageMoves.ts'
 import * as templateControls from './templateControls.ts'
-import { zoomToFrame } from './viewSteering.ts'
+import { zoomToFrame } from '../viewSteering/viewSteering.ts'
 
 /**
  * What the facilitator panel's buttons do: each reads the control state, asks `stageMoves.ts` (or the shared

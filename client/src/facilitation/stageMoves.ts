@@ -1,11 +1,11 @@
 import {
   currentRound,
-  stageFrameOf,
+  currentStageFrame,
+  roundIndex,
   type FacilitationState,
   type Stage,
   type StageVisit,
   type Template,
-  type TemplateLayout,
   type Viewport,
 } from '@werkplaats/shared'
 
@@ -17,10 +17,6 @@ import {
 
 /** The most `stageHistory` keeps: older visits are dropped first (the schema bounds it). */
 const MAX_HISTORY = 1000
-
-export function roundIndex(state: Pick<FacilitationState, 'rounds'>): number {
-  return Math.max(0, state.rounds.length - 1)
-}
 
 /** The stages of the agenda a round walks through: all in the first, from the restart stage on later. */
 export function stagesOfRound(template: Template, round: number): readonly Stage[] {
@@ -97,9 +93,4 @@ export function revealed(state: FacilitationState): Pick<FacilitationState, 'pri
   return { privateWriting: { on: false, revealNonce: state.privateWriting.revealNonce + 1 } }
 }
 
-/** Where "go to stage" brings a view for the current state: the stage's frame in the current round. */
-export function currentStageFrame(layout: TemplateLayout, state: FacilitationState) {
-  return state.stageId === null ? undefined : stageFrameOf(layout, state.stageId, roundIndex(state))
-}
-
-export { currentRound }
+export { currentRound, currentStageFrame, roundIndex }

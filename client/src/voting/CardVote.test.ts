@@ -4,6 +4,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../session/sessionApi.ts'
 import { CardVote, CardVoteContext } from './CardVote.tsx'
 import { votingMessagesFor } from './messages.ts'
@@ -26,8 +27,7 @@ function sessionWith(role: 'participant' | 'observer', published: PublicVoteRoun
   const refuse = () => Promise.reject(new ApiError(500, 'not in this test'))
   const pending = () => new Promise<VoteRoundView>(() => undefined)
   return new VotingSession({
-    role,
-    controlDoc: doc,
+    control: new ControlRoom({ doc, role, templateId: 'oecd-innovatie-playbook' }),
     api: {
       createRound: refuse,
       round: pending,

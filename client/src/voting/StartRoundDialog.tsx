@@ -29,11 +29,12 @@ export function StartRoundDialog({
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const facilitation = useValue('facilitation', () => session.facilitation.get(), [session])
+  const layout = useValue('template layout', () => session.layout.get(), [session])
   const [stageId, setStageId] = useState(() => defaultStage(template, initialStageId).id)
   const stage = template.agenda.find((s) => s.id === stageId) ?? defaultStage(template, initialStageId)
   const [title, setTitle] = useState('')
   const round = facilitation.rounds.at(-1) ?? { principleIds: [], playIds: [] }
-  const cards = stageVoteCards(template, stage, round, stickiesOfStage(stickies, template, facilitation, stage.id))
+  const cards = stageVoteCards(template, stage, round, stickiesOfStage(stickies, layout, facilitation.rounds, stage.id))
   // The stage's guide decides how a round starts ("one vote per question", "several dots on one sticky").
   const [votes, setVotes] = useState(() => roundDefaults(stage, cards.length).votesPerParticipant)
   const [perCard, setPerCard] = useState(() => roundDefaults(stage, cards.length).maxVotesPerCard)
@@ -89,7 +90,7 @@ export function StartRoundDialog({
                 template,
                 next,
                 round,
-                stickiesOfStage(stickies, template, facilitation, next.id),
+                stickiesOfStage(stickies, layout, facilitation.rounds, next.id),
               )
               const nextDefaults = roundDefaults(next, nextCards.length)
               setVotes(nextDefaults.votesPerParticipant)

@@ -1,10 +1,4 @@
-import {
-  layoutTemplate,
-  stageFrameOf,
-  type FacilitationState,
-  type Template,
-  type TemplateLayout,
-} from '@werkplaats/shared'
+import { stageFrameOf, type FacilitationState, type TemplateLayout } from '@werkplaats/shared'
 import type { Editor } from 'tldraw'
 import { stickiesInFrame, type BoardSticky } from './voteCards.ts'
 
@@ -28,44 +22,17 @@ export function boardStickies(editor: Editor): BoardSticky[] {
   })
 }
 
-/** The stickies written in `stageId`'s frame of the journey's current pass (none when the stage has no frame). */
+/**
+ * The stickies written in `stageId`'s frame of the journey's current pass (none when the stage has no frame).
+ * `layout` is the control room's (`ControlRoom.layout`), laid out once per change of its inputs: the voting dock
+ * asks on every sticky edit (50 a second when 50 people write), far too often to lay the template out each time.
+ */
 export function stickiesOfStage(
   stickies: readonly BoardSticky[],
-  template: Template,
-  facilitation: Pick<FacilitationState, 'rounds' | 'layoutOverrides'>,
+  layout: TemplateLayout,
+  rounds: FacilitationState['rounds'],
   stageId: string,
 ): BoardSticky[] {
-  const frame = stageFrameOf(layoutOf(template, facilitation), stageId, facilitation.rounds.length - 1)
+  const frame = stageFrameOf(layout, stageId, rounds.length - 1)
   return frame ? stickiesInFrame(stickies, frame) : []
-}
-
-/**
- * The last layout `stickiesOfStage` made, with the inputs it was made from. The voting dock renders on every
- * sticky edit (50 a second when 50 people write) and asks for two stages each time; laying out the whole OECD
- * template (104 cards, every text's lines estimated) each time was the page's largest piece of our own script
- * in `pnpm --filter @werkplaats/bench template`. The facilitation state keeps its `rounds` and
- * `layoutOverrides` objects until the control room changes them, so identity is the right key.
- */
-let lastLayout: {
-  template: Template
-  rounds: FacilitationState['rounds']
-  overrides: FacilitationState['layoutOverrides']
-  layout: TemplateLayout
-} | null = null
-
-function layoutOf(
-  template: Template,
-  facilitation: Pick<FacilitationState, 'rounds' | 'layoutOverrides'>,
-): TemplateLayout {
-  const last = lastLayout
-  if (
-    last &&
-    last.template === template &&
-    last.rounds === facilitation.rounds &&
-    last.overrides === facilitation.layoutOverrides
-  )
-    return last.layout
-  const layout = layoutTemplate(template, facilitation)
-  lastLayout = { template, rounds: facilitation.rounds, overrides: facilitation.layoutOverrides, layout }
-  return layout
 }

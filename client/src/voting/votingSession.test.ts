@@ -3,11 +3,13 @@ import {
   writeMarkCounts,
   writePublicVoteRound,
   type PublicVoteRound,
+  type Role,
   type VoteRoundView,
 } from '@werkplaats/shared'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { oecdTemplate } from '../board/templateLayer/fixtures.ts'
+import { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../session/sessionApi.ts'
 import type { VoteApi } from './voteApi.ts'
 import { VotingSession } from './votingSession.ts'
@@ -44,6 +46,11 @@ function fakeApi(overrides: Partial<VoteApi> = {}): VoteApi {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
+/** The control room as a screen in `role` reads it, over a document the test writes as the server would. */
+function controlRoom(doc: Y.Doc, role: Role): ControlRoom {
+  return new ControlRoom({ doc, role, templateId: 'oecd-innovatie-playbook' })
+}
+
 function controlDoc(): Y.Doc {
   const doc = new Y.Doc()
   writeFacilitationField(doc, 'stageId', 'kaderen')
@@ -54,7 +61,7 @@ describe('a participant in a vote round', () => {
   it("sees the room's round with their own votes from the server, asked once per round", async () => {
     const doc = controlDoc()
     const api = fakeApi({ round: vi.fn(async () => answer(['a'])) })
-    const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
+    const session = new VotingSession({ api, control: controlRoom(doc, 'participant') })
     expect(session.current.get()).toBeNull()
     writePublicVoteRound(doc, publicRound)
     await settle()
@@ -79,7 +86,7 @@ describe('a participant in a vote round', () => {
       }),
       withdraw: vi.fn(async () => answer(['b'])),
     })
-    const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
+    const session = new VotingSession({ api, control: controlRoom(doc, 'participant') })
     await Promise.all([session.vote('a'), session.vote('b')])
     expect(order).toEqual(['start a', 'end a', 'start b', 'end b'])
     expect(session.current.get()).toMatchObject({ ownVotes: ['a', 'b'], remainingVotes: 0 })
@@ -96,7 +103,7 @@ describe('a participant in a vote round', () => {
       round,
       vote: vi.fn(async () => Promise.reject(new ApiError(409, 'no votes left in this round'))),
     })
-    const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
+    const session = new VotingSession({ api, control: controlRoom(doc, 'participant') })
     await settle()
     round.mockResolvedValueOnce(answer(['a', 'b']))
     await session.vote('a')
@@ -115,7 +122,7 @@ describe('a participant in a vote round', () => {
       }),
     )
     const api = fakeApi({ mark, marks: vi.fn(async () => ({ counts: {}, own: { x: 'geprobeerd' as const } })) })
-    const session = new VotingSession({ role: 'participant', api, controlDoc: doc })
+    const session = new VotingSession({ api, control: controlRoom(doc, 'participant') })
     await settle()
     expect(session.ownMarks.get()).toEqual({ x: 'geprobeerd' })
     const pending = session.mark('x', 'niet-relevant')
@@ -135,7 +142,7 @@ describe('the facilitator', () => {
   it('sees live tallies from the server, asked again when the voter count moves', async () => {
     const doc = controlDoc()
     const round = vi.fn(async () => answer([], { voterCount: 1, tallies: [{ cardId: 'a', votes: 1, voters: 1 }] }))
-    const session = new VotingSession({ role: 'facilitator', api: fakeApi({ round }), controlDoc: doc })
+    const session = new VotingSession({ api: fakeApi({ round }), control: controlRoom(doc, 'facilitator') })
     writePublicVoteRound(doc, { ...publicRound, voterCount: 1 })
     await settle()
     expect(session.current.get()?.tallies).toEqual([{ cardId: 'a', votes: 1, voters: 1 }])
@@ -147,7 +154,7 @@ describe('the facilitator', () => {
 
   it('chooses the principle and the plays for the current pass of the journey', () => {
     const doc = controlDoc()
-    const session = new VotingSession({ role: 'facilitator', api: fakeApi(), controlDoc: doc })
+    const session = new VotingSession({ api: fakeApi(), control: controlRoom(doc, 'facilitator') })
     const principle = oecdTemplate.principles[1]
     if (!principle) throw new Error('a principle')
     session.choosePrinciple(oecdTemplate, principle.id)
@@ -159,7 +166,7 @@ describe('the facilitator', () => {
   })
 
   it('is the only one whose screen writes the journey', () => {
-    const session = new VotingSession({ role: 'participant', api: fakeApi(), controlDoc: controlDoc() })
+    const session = new VotingSession({ api: fakeApi(), control: controlRoom(controlDoc(), 'participant') })
     expect(() => session.choosePlays(['x'])).toThrow()
     session.dispose()
   })

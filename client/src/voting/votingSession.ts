@@ -1,12 +1,4 @@
 import {
-  CONTROL_MARKS_MAP,
-  CONTROL_VOTE_ROUNDS_MAP,
-  defaultFacilitationState,
-  facilitationMap,
-  readFacilitation,
-  readMarkCounts,
-  readPublicVoteRounds,
-  writeFacilitationField,
   type ActionMark,
   type CreateVoteRoundRequest,
   type FacilitationState,
@@ -14,10 +6,11 @@ import {
   type PublicVoteRound,
   type Role,
   type Template,
+  type TemplateLayout,
   type VoteRoundView,
 } from '@werkplaats/shared'
-import { atom, computed, type Atom, type Signal } from 'tldraw'
-import type * as Y from 'yjs'
+import { atom, computed, react, type Atom, type Signal } from 'tldraw'
+import type { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../session/sessionApi.ts'
 import { withChosenPrinciple, withSelectedPlays } from './playbookChoices.ts'
 import { currentVoteRound, mergeRoundView, type RoundView } from './roundView.ts'
@@ -35,10 +28,9 @@ export function problemOf(error: unknown): VoteProblem {
 }
 
 export interface VotingSessionOptions {
-  role: Role
   api: VoteApi
   /** The session's control room: read by everyone, written (the journey's choices) by the facilitator only. */
-  controlDoc: Y.Doc
+  control: ControlRoom
 }
 
 /**
@@ -52,39 +44,35 @@ export interface VotingSessionOptions {
  */
 export class VotingSession {
   readonly role: Role
-  private readonly api: VoteApi
-  private readonly doc: Y.Doc
-  private readonly roundsAtom = atom<PublicVoteRound[]>('vote rounds', [])
-  private readonly facilitationAtom = atom<FacilitationState>('facilitation', defaultFacilitationState)
-  private readonly markCountsAtom = atom<Map<string, MarkCounts>>('mark counts', new Map())
-  private readonly ownViews = atom<ReadonlyMap<string, VoteRoundView>>('own round views', new Map())
-  private readonly ownMarksAtom = atom<Readonly<Record<string, ActionMark>>>('own marks', {})
+  readonly #api: VoteApi
+  readonly #control: ControlRoom
+  readonly #ownViews = atom<ReadonlyMap<string, VoteRoundView>>('own round views', new Map())
+  readonly #ownMarksAtom = atom<Readonly<Record<string, ActionMark>>>('own marks', {})
   readonly problem: Atom<VoteProblem | null> = atom('vote problem', null)
   readonly current: Signal<RoundView | null>
   /** Requests in flight, so a click is not sent twice and the panel can say "Bezig…". */
   readonly busy: Atom<number> = atom('vote busy', 0)
-  private queue: Promise<unknown> = Promise.resolve()
+  #queue: Promise<unknown> = Promise.resolve()
   /** Rounds whose own view is being fetched, with the control state it was asked for. */
-  private readonly fetching = new Map<string, string>()
-  private disposed = false
+  readonly #fetching = new Map<string, string>()
+  #disposed = false
+  readonly #stopFetching: () => void
 
   constructor(options: VotingSessionOptions) {
-    this.role = options.role
-    this.api = options.api
-    this.doc = options.controlDoc
+    this.#control = options.control
+    this.role = options.control.role
+    this.#api = options.api
     this.current = computed('current vote round', () => {
-      const round = currentVoteRound(this.roundsAtom.get(), this.facilitationAtom.get().stageId)
-      return round ? mergeRoundView(round, this.ownViews.get().get(round.roundId)) : null
+      const round = currentVoteRound(this.rounds.get(), this.facilitation.get().stageId)
+      return round ? mergeRoundView(round, this.#ownViews.get().get(round.roundId)) : null
     })
-    this.doc.getMap(CONTROL_VOTE_ROUNDS_MAP).observe(this.readRounds)
-    this.doc.getMap(CONTROL_MARKS_MAP).observe(this.readMarks)
-    facilitationMap(this.doc).observe(this.readFacilitation)
-    this.readRounds()
-    this.readMarks()
-    this.readFacilitation()
+    // Whenever the rounds or the stage move, what the room does not carry about the current round may be stale.
+    this.#stopFetching = react('fetch own round view', () =>
+      this.#fetchOwnView(this.rounds.get(), this.facilitation.get()),
+    )
     if (this.role === 'participant') {
-      void this.api.marks().then(
-        (marks) => !this.disposed && this.ownMarksAtom.set(marks.own),
+      void this.#api.marks().then(
+        (marks) => !this.#disposed && this.#ownMarksAtom.set(marks.own),
         // Without one's earlier marks the choices just start empty; marking again still works.
         () => undefined,
       )
@@ -93,130 +81,121 @@ export class VotingSession {
 
   /** Every round of the session, oldest first, as the control room carries them. */
   get rounds(): Signal<PublicVoteRound[]> {
-    return this.roundsAtom
+    return this.#control.voteRounds
   }
 
   get facilitation(): Signal<FacilitationState> {
-    return this.facilitationAtom
+    return this.#control.facilitation
+  }
+
+  /** The template laid out on the board (the control room's, computed once per change of its inputs). */
+  get layout(): Signal<TemplateLayout> {
+    return this.#control.layout
   }
 
   get markCounts(): Signal<Map<string, MarkCounts>> {
-    return this.markCountsAtom
+    return this.#control.markCounts
   }
 
   get ownMarks(): Signal<Readonly<Record<string, ActionMark>>> {
-    return this.ownMarksAtom
+    return this.#ownMarksAtom
   }
 
   vote(cardId: string): Promise<void> {
-    return this.forCurrent((round) => this.api.vote(round.roundId, cardId))
+    return this.#forCurrent((round) => this.#api.vote(round.roundId, cardId))
   }
 
   takeBack(cardId: string): Promise<void> {
-    return this.forCurrent((round) => this.api.withdraw(round.roundId, cardId))
+    return this.#forCurrent((round) => this.#api.withdraw(round.roundId, cardId))
   }
 
   /** "Stemronde starten" (facilitator). Resolves once the server has the round; the room brings it to everyone. */
   async startRound(request: CreateVoteRoundRequest): Promise<boolean> {
-    return this.send(async () => {
-      const { roundId } = await this.api.createRound(request)
-      this.remember(await this.api.round(roundId))
+    return this.#send(async () => {
+      const { roundId } = await this.#api.createRound(request)
+      this.#remember(await this.#api.round(roundId))
     })
   }
 
   /** "Stemronde sluiten" (facilitator). */
   close(roundId: string): Promise<boolean> {
-    return this.send(async () => this.remember(await this.api.close(roundId)))
+    return this.#send(async () => this.#remember(await this.#api.close(roundId)))
   }
 
   /** "Onthullen" (facilitator): everyone sees the tallies. */
   reveal(roundId: string): Promise<boolean> {
-    return this.send(async () => this.remember(await this.api.reveal(roundId)))
+    return this.#send(async () => this.#remember(await this.#api.reveal(roundId)))
   }
 
   /** "Dit principe kiezen" (facilitator): the current pass goes on with this principle. */
   choosePrinciple(template: Template, principleId: string): void {
-    this.writeRounds(withChosenPrinciple(template, readFacilitation(this.doc).rounds, principleId))
+    this.#writeRounds(withChosenPrinciple(template, this.facilitation.get().rounds, principleId))
   }
 
   /** "Deze plays kiezen" (facilitator): these plays are laid out on the improve stage. */
   choosePlays(playIds: readonly string[]): void {
-    this.writeRounds(withSelectedPlays(readFacilitation(this.doc).rounds, playIds))
+    this.#writeRounds(withSelectedPlays(this.facilitation.get().rounds, playIds))
   }
 
   /** "Heb je dit al geprobeerd?": one's own mark (null clears it); the team's counts come back through the room. */
   async mark(actionId: string, mark: ActionMark | null): Promise<boolean> {
-    const before = this.ownMarksAtom.get()
-    this.ownMarksAtom.set(withMark(before, actionId, mark))
-    const ok = await this.send(async () => {
-      const stored = await this.api.mark(actionId, mark)
-      this.ownMarksAtom.set(withMark(this.ownMarksAtom.get(), stored.actionId, stored.mark))
+    const before = this.#ownMarksAtom.get()
+    this.#ownMarksAtom.set(withMark(before, actionId, mark))
+    const ok = await this.#send(async () => {
+      const stored = await this.#api.mark(actionId, mark)
+      this.#ownMarksAtom.set(withMark(this.#ownMarksAtom.get(), stored.actionId, stored.mark))
     })
-    if (!ok) this.ownMarksAtom.set(withMark(this.ownMarksAtom.get(), actionId, before[actionId] ?? null))
+    if (!ok) this.#ownMarksAtom.set(withMark(this.#ownMarksAtom.get(), actionId, before[actionId] ?? null))
     return ok
   }
 
   dispose(): void {
-    this.disposed = true
-    this.doc.getMap(CONTROL_VOTE_ROUNDS_MAP).unobserve(this.readRounds)
-    this.doc.getMap(CONTROL_MARKS_MAP).unobserve(this.readMarks)
-    facilitationMap(this.doc).unobserve(this.readFacilitation)
+    this.#disposed = true
+    this.#stopFetching()
   }
 
-  private writeRounds(rounds: FacilitationState['rounds']): void {
+  #writeRounds(rounds: FacilitationState['rounds']): void {
     // Only the facilitator's connection may write the control room; anyone else's would be closed by the server.
     if (this.role !== 'facilitator') throw new Error('only the facilitator chooses for the journey')
-    writeFacilitationField(this.doc, 'rounds', rounds)
+    this.#control.writeRounds(rounds)
   }
 
-  private forCurrent(request: (round: RoundView) => Promise<VoteRoundView>): Promise<void> {
-    return this.send(async () => {
+  #forCurrent(request: (round: RoundView) => Promise<VoteRoundView>): Promise<void> {
+    return this.#send(async () => {
       const round = this.current.get()
       if (!round) return
       try {
-        this.remember(await request(round))
+        this.#remember(await request(round))
       } catch (error) {
         // A refusal means this screen's idea of the round was stale: take the server's view again.
-        if (error instanceof ApiError && error.status >= 400) this.refresh(round.roundId, true)
+        if (error instanceof ApiError && error.status >= 400) this.#refresh(round.roundId, true)
         throw error
       }
     }).then(() => undefined)
   }
 
   /** Runs one request after the ones before it; records a problem instead of throwing. */
-  private send(request: () => Promise<void>): Promise<boolean> {
+  #send(request: () => Promise<void>): Promise<boolean> {
     this.busy.update((n) => n + 1)
-    const run = this.queue.then(request).then(
+    const run = this.#queue.then(request).then(
       () => {
-        if (!this.disposed) this.problem.set(null)
+        if (!this.#disposed) this.problem.set(null)
         return true
       },
       (error: unknown) => {
-        if (!this.disposed) this.problem.set(problemOf(error))
+        if (!this.#disposed) this.problem.set(problemOf(error))
         return false
       },
     )
-    this.queue = run
+    this.#queue = run
     return run.finally(() => this.busy.update((n) => n - 1))
   }
 
-  private remember(view: VoteRoundView): void {
-    if (this.disposed) return
-    const views = new Map(this.ownViews.get())
+  #remember(view: VoteRoundView): void {
+    if (this.#disposed) return
+    const views = new Map(this.#ownViews.get())
     views.set(view.roundId, view)
-    this.ownViews.set(views)
-  }
-
-  private readonly readRounds = () => {
-    this.roundsAtom.set(readPublicVoteRounds(this.doc))
-    this.fetchOwnView()
-  }
-
-  private readonly readMarks = () => this.markCountsAtom.set(readMarkCounts(this.doc))
-
-  private readonly readFacilitation = () => {
-    this.facilitationAtom.set(readFacilitation(this.doc))
-    this.fetchOwnView()
+    this.#ownViews.set(views)
   }
 
   /**
@@ -224,29 +203,29 @@ export class VotingSession {
    * (once per round: after that, the answers to their votes keep them), the facilitator's tallies before
    * reveal (again whenever the voter count or status moves). Observers have nothing of their own to ask.
    */
-  private fetchOwnView(): void {
-    const round = currentVoteRound(this.roundsAtom.get(), this.facilitationAtom.get().stageId)
+  #fetchOwnView(rounds: readonly PublicVoteRound[], facilitation: FacilitationState): void {
+    const round = currentVoteRound(rounds, facilitation.stageId)
     if (!round || this.role === 'observer') return
-    const own = this.ownViews.get().get(round.roundId)
+    const own = this.#ownViews.__unsafe__getWithoutCapture().get(round.roundId)
     const stale =
       this.role === 'facilitator'
         ? own?.voterCount !== round.voterCount || own.status !== round.status
         : own === undefined
-    if (stale) this.refresh(round.roundId, false, `${round.status}:${round.voterCount}`)
+    if (stale) this.#refresh(round.roundId, false, `${round.status}:${round.voterCount}`)
   }
 
-  private refresh(roundId: string, force: boolean, state = 'forced'): void {
-    if (!force && this.fetching.get(roundId) === state) return
-    this.fetching.set(roundId, state)
+  #refresh(roundId: string, force: boolean, state = 'forced'): void {
+    if (!force && this.#fetching.get(roundId) === state) return
+    this.#fetching.set(roundId, state)
     const done = () => {
-      if (this.fetching.get(roundId) === state) this.fetching.delete(roundId)
+      if (this.#fetching.get(roundId) === state) this.#fetching.delete(roundId)
     }
     // In the same queue as the votes: an answer to an earlier question must not overwrite a later vote's.
-    this.queue = this.queue.then(() =>
-      this.api.round(roundId).then(
+    this.#queue = this.#queue.then(() =>
+      this.#api.round(roundId).then(
         (view) => {
           done()
-          this.remember(view)
+          this.#remember(view)
         },
         // The room still shows the round; the next change there (or a vote) asks again.
         done,

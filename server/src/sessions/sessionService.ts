@@ -12,6 +12,7 @@ import {
   normalizeJoinCode,
   parseSessionRoomName,
   privateRoomName,
+  revealedRecord,
   readBoardRecords,
   boardRecords,
   type BoardRecord,
@@ -388,7 +389,7 @@ export class SessionService {
           continue
         }
         const stored = own.get(id) as BoardRecord
-        const revealed = { ...withPrivate(stored, false), ...places.get(id) }
+        const revealed = { ...revealedRecord(stored), ...places.get(id) }
         onBoard.set(id, revealed)
         moved.set(id, { read: JSON.stringify(stored), written: JSON.stringify(revealed) })
       }
@@ -414,7 +415,7 @@ export class SessionService {
           const placed = JSON.parse(written) as Record<string, unknown>
           const latest = now as BoardRecord & Record<string, unknown>
           const unmoved = latest.x === before.x && latest.y === before.y
-          onBoard.set(id, { ...withPrivate(latest, false), ...(unmoved ? { x: placed.x, y: placed.y } : {}) })
+          onBoard.set(id, { ...revealedRecord(latest), ...(unmoved ? { x: placed.x, y: placed.y } : {}) })
         }
       }
     })
@@ -521,12 +522,6 @@ interface CreatedRecords {
   people: PersonRecord[]
   facilitatorToken: string
   observerToken: string
-}
-
-/** A record with `meta.private` set: what marks a sticky as written in private mode on every client. */
-function withPrivate(record: BoardRecord, isPrivate: boolean): BoardRecord {
-  const meta = 'meta' in record && typeof record.meta === 'object' && record.meta !== null ? record.meta : {}
-  return { ...record, meta: { ...meta, private: isPrivate } } as BoardRecord
 }
 
 /** A server write to a room that failed (after the room manager's retries, if any): the request fails with 503. */

@@ -112,6 +112,11 @@ export const defaultFacilitationState: FacilitationState = {
 }
 
 /** The round being played: the last one. */
+/** The index of the journey's current pass: 0 until a new round is started. */
+export function roundIndex(state: Pick<FacilitationState, 'rounds'>): number {
+  return Math.max(0, state.rounds.length - 1)
+}
+
 export function currentRound(state: FacilitationState): Round {
   return state.rounds.at(-1) ?? { principleIds: [], playIds: [] }
 }

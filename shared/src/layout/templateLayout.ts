@@ -1,4 +1,4 @@
-import type { FacilitationState, LayoutOverrides, Round } from '../facilitation/state.ts'
+import { roundIndex, type FacilitationState, type LayoutOverrides, type Round } from '../facilitation/state.ts'
 import type { Stage, StageContent } from '../template/agenda.ts'
 import type { Action, AssessmentQuestion, Play, Principle } from '../template/principle.ts'
 import type { LinkedText } from '../template/text.ts'
@@ -530,6 +530,32 @@ export function layoutTemplate(template: Template | null, inputs: LayoutInputs):
 }
 
 /**
+ * `layout` with `overrides` on top, each replacing the card's or frame's own: what the facilitator's screen shows
+ * of a move or a removal it has reported and not yet seen come back through the control room, without laying the
+ * template out again. An override here must keep what the card's earlier override said (as the template layer's
+ * overrides do), and then the result is the layout of the merged overrides.
+ */
+export function withOverrides(layout: TemplateLayout, overrides: LayoutOverrides): TemplateLayout {
+  if (Object.keys(overrides).length === 0) return layout
+  const hiddenFrames = new Set(layout.frames.filter((f) => overrides[f.id]?.hidden === true).map((f) => f.id))
+  return {
+    frames: layout.frames.map((frame) => (hiddenFrames.has(frame.id) ? { ...frame, hidden: true } : frame)),
+    cards: layout.cards.map((card) => {
+      const override = overrides[card.id]
+      const frameHidden = hiddenFrames.has(card.frameId)
+      if (!override && !frameHidden) return card
+      return {
+        ...card,
+        x: override?.x ?? card.x,
+        y: override?.y ?? card.y,
+        hidden: card.hidden || frameHidden || override?.hidden === true,
+        moved: card.moved || override?.x !== undefined || override?.y !== undefined,
+      }
+    }),
+  }
+}
+
+/**
  * Where "go to stage" brings a view: the stage's frame in `round`, or, for a stage a later round does not
  * repeat (Welkom), its frame in the latest round that has it.
  */
@@ -546,4 +572,12 @@ export function stageFrameOf(layout: TemplateLayout, stageId: string, round: num
       found = f
   }
   return found
+}
+
+/** The frame of the current stage in the current pass; undefined before the first stage, or while none is laid out. */
+export function currentStageFrame(
+  layout: TemplateLayout,
+  state: Pick<FacilitationState, 'stageId' | 'rounds'>,
+): LaidOutFrame | undefined {
+  return state.stageId === null ? undefined : stageFrameOf(layout, state.stageId, roundIndex(state))
 }

@@ -1,6 +1,7 @@
 import { writeFacilitationField } from '@werkplaats/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { ControlRoom } from '../../session/controlRoom.ts'
 import { followControlRoom, layoutOverrideWriter } from './controlRoom.ts'
 import { boardStore, oecdTemplate } from './fixtures.ts'
 import { templateShapeId } from './ids.ts'
@@ -25,14 +26,17 @@ function controlRooms(): [Y.Doc, Y.Doc] {
 
 function screen(doc: Y.Doc, role: 'facilitator' | 'participant') {
   const store = boardStore()
+  const control = new ControlRoom({ doc, role, templateId: oecdTemplate.id })
+  control.setTemplate(oecdTemplate)
   const layer: TemplateLayer = mountTemplateLayer(store, {
     overrideDelayMs: 5,
-    onLayoutOverride: layoutOverrideWriter(doc),
+    onLayoutOverride: layoutOverrideWriter(control),
   })
-  const following = followControlRoom(layer, doc, () => ({ template: oecdTemplate, role, messages }))
+  const following = followControlRoom(layer, control, () => ({ template: oecdTemplate, role, messages }))
   cleanups.push(
     () => following.stop(),
     () => layer.dispose(),
+    () => control.dispose(),
   )
   return store
 }

@@ -1,42 +1,36 @@
-import {
-  facilitationMap,
-  readFacilitation,
-  readFacilitationField,
-  writeFacilitationField,
-  type LayoutOverride,
-} from '@werkplaats/shared'
-import type * as Y from 'yjs'
+import type { LayoutOverride } from '@werkplaats/shared'
+import { react, unsafe__withoutCapture } from 'tldraw'
+import type { ControlRoom } from '../../session/controlRoom.ts'
 import type { TemplateLayerState } from './layerShapes.ts'
-import { withLayoutOverride, type TemplateLayer } from './templateLayer.ts'
+import type { TemplateLayer } from './templateLayer.ts'
 
 /** What the page knows that the control room does not: the template, who is looking, in which language. */
-export type TemplateLayerContext = Omit<TemplateLayerState, 'facilitation'>
+export type TemplateLayerContext = Omit<TemplateLayerState, 'facilitation' | 'layout'>
 
 /**
- * Keeps `layer` in step with the session's control room: shown once now, then again on every change of
- * the facilitation map (the layer itself skips changes it does not depend on, such as the timer).
- * Returns a function that stops following. Call `refresh` after the context changes (language).
+ * Keeps `layer` in step with the session's control room: shown once now, then again whenever the control room's
+ * facilitation state or layout changes (the layer itself skips changes it does not depend on, such as the timer).
+ * Call `refresh` after the context changes (language); `stop` to stop following.
  */
 export function followControlRoom(
   layer: TemplateLayer,
-  controlDoc: Y.Doc,
+  control: ControlRoom,
   context: () => TemplateLayerContext,
 ): { refresh(): void; stop(): void } {
-  const refresh = () => layer.update({ ...context(), facilitation: readFacilitation(controlDoc) })
-  const map = facilitationMap(controlDoc)
-  map.observe(refresh)
-  refresh()
-  return { refresh, stop: () => map.unobserve(refresh) }
+  const refresh = () => {
+    const layout = control.layout.get()
+    const facilitation = control.facilitation.get()
+    // The layer reads and writes the store; none of that is what we follow, and a store write seen as our own
+    // input would run this again from inside itself.
+    unsafe__withoutCapture(() => layer.update({ ...context(), layout, facilitation }))
+  }
+  return { refresh, stop: react('template layer follows the control room', refresh) }
 }
 
 /**
- * The `onLayoutOverride` of a facilitator's layer: stores the override in the control room's
- * `layoutOverrides`. Only a facilitator's layer ever calls it (the layer reports nothing for anyone else),
- * and only the facilitator's connection may write the control room: the server closes anyone else's.
+ * The `onLayoutOverride` of a facilitator's layer: the control room stores it in its `layoutOverrides`. Only a
+ * facilitator's layer ever calls it (the layer reports nothing for anyone else).
  */
-export function layoutOverrideWriter(controlDoc: Y.Doc): (cardId: string, override: LayoutOverride) => void {
-  return (cardId, override) => {
-    const current = readFacilitationField(controlDoc, 'layoutOverrides')
-    writeFacilitationField(controlDoc, 'layoutOverrides', withLayoutOverride(current, cardId, override))
-  }
+export function layoutOverrideWriter(control: ControlRoom): (cardId: string, override: LayoutOverride) => void {
+  return (cardId, override) => control.writeLayoutOverride(cardId, override)
 }

@@ -7,8 +7,8 @@
  * the control room:
  *
  * @example
- * const layer = mountTemplateLayer(store, { onLayoutOverride: layoutOverrideWriter(controlDoc) })
- * const following = followControlRoom(layer, controlDoc, () => ({ template, role, messages: templateLayerMessagesFor(locale) }))
+ * const layer = mountTemplateLayer(store, { onLayoutOverride: layoutOverrideWriter(control) })
+ * const following = followControlRoom(layer, control, () => ({ template, role, messages: templateLayerMessagesFor(locale) }))
  * // on leaving the board:
  * following.stop()
  * layer.dispose()

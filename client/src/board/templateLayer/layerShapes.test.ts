@@ -1,7 +1,7 @@
 import { cardIdSchema, defaultFacilitationState, type FacilitationState, type Template } from '@werkplaats/shared'
 import { PageRecordType, type TLShape } from 'tldraw'
 import { describe, expect, it } from 'vitest'
-import { boardStore, nidoTemplate, oecdTemplate } from './fixtures.ts'
+import { boardStore, laidOut, nidoTemplate, oecdTemplate } from './fixtures.ts'
 import { layoutIdOf, TEMPLATE_SHAPE_ID_PREFIX } from './ids.ts'
 import { HIDDEN_CARD_OPACITY, layerIndex, templateLayerShapes, type TemplateLayerState } from './layerShapes.ts'
 import { templateLayerMessagesFor } from './messages.ts'
@@ -15,7 +15,7 @@ function layer(
   role: TemplateLayerState['role'] = 'participant',
 ) {
   return templateLayerShapes(
-    { template, facilitation: { ...defaultFacilitationState, ...facilitation }, role, messages: nl },
+    laidOut({ template, facilitation: { ...defaultFacilitationState, ...facilitation }, role, messages: nl }),
     page,
   )
 }

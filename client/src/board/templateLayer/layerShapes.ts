@@ -1,5 +1,4 @@
 import {
-  layoutTemplate,
   type CardContent,
   type FacilitationState,
   type LaidOutCard,
@@ -7,6 +6,7 @@ import {
   type LinkedText,
   type Role,
   type Template,
+  type TemplateLayout,
 } from '@werkplaats/shared'
 import type { IndexKey, TLPageId, TLShape } from 'tldraw'
 import type { PlayCardReference } from '../shapes/playCard/PlayCardShapeUtil.tsx'
@@ -14,15 +14,17 @@ import { templateShapeId } from './ids.ts'
 import type { TemplateLayerMessages } from './messages.ts'
 
 /**
- * The template layer as tldraw shape records: a pure function of the template, the facilitation state, the
- * viewer's role and language. Every client computes it for itself from the control room, so it is never stored
+ * The template layer as tldraw shape records: a pure function of the template's layout (the control room's),
+ * the facilitation state, the viewer's role and language. Every client computes it for itself from the control room, so it is never stored
  * in the board room, where participants could change it (see the room kinds in `shared/src/session/rights.ts`).
  */
 
 /** Everything the template layer depends on. Any other change of the facilitation state leaves it as it is. */
 export interface TemplateLayerState {
   template: Template | null
-  facilitation: Pick<FacilitationState, 'rounds' | 'layoutOverrides' | 'templateLock'>
+  /** The template laid out for the session's rounds and overrides: `ControlRoom.layout`. */
+  layout: TemplateLayout
+  facilitation: Pick<FacilitationState, 'layoutOverrides' | 'templateLock'>
   role: Role
   messages: TemplateLayerMessages
 }
@@ -58,8 +60,7 @@ export function layerIndex(position: number): IndexKey {
 
 /** The shape records of the template layer, frames first (so they lie below their cards), then the cards. */
 export function templateLayerShapes(state: TemplateLayerState, pageId: TLPageId): TLShape[] {
-  const { template, facilitation, role, messages } = state
-  const layout = layoutTemplate(template, facilitation)
+  const { template, layout, role, messages } = state
   const rearrangeable = canRearrange(state)
   const minutesOf = new Map(template?.agenda.map((stage) => [stage.id, stage.minutes]))
   const shapes: TLShape[] = []

@@ -1,7 +1,7 @@
 import { defaultFacilitationState, type FacilitationState, type LayoutOverride, type Role } from '@werkplaats/shared'
 import type { TLShape, TLStore } from 'tldraw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { boardStore, oecdTemplate } from './fixtures.ts'
+import { boardStore, laidOut, oecdTemplate } from './fixtures.ts'
 import { isTemplateLayerRecordId, templateShapeId } from './ids.ts'
 import { HIDDEN_CARD_OPACITY } from './layerShapes.ts'
 import { templateLayerMessagesFor } from './messages.ts'
@@ -23,12 +23,13 @@ function mount(store: TLStore, role: Role, facilitation: Partial<FacilitationSta
     onLayoutOverride: (id, override) => reported.push([id, override]),
   })
   layers.push(layer)
-  const state = (change: Partial<FacilitationState> = {}) => ({
-    template: oecdTemplate,
-    facilitation: { ...defaultFacilitationState, ...facilitation, ...change },
-    role,
-    messages,
-  })
+  const state = (change: Partial<FacilitationState> = {}) =>
+    laidOut({
+      template: oecdTemplate,
+      facilitation: { ...defaultFacilitationState, ...facilitation, ...change },
+      role,
+      messages,
+    })
   layer.update(state())
   return { layer, reported, state }
 }
@@ -158,7 +159,7 @@ describe('the template layer in a store', () => {
   it('takes its shapes away when disposed, and a blank board has none', () => {
     const store = boardStore()
     const { layer, state } = mount(store, 'participant')
-    layer.update({ ...state(), template: null })
+    layer.update(laidOut({ ...state(), template: null }))
     expect(templateShapes(store)).toEqual([])
     layer.update(state())
     layer.dispose()

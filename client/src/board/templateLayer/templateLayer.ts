@@ -1,4 +1,4 @@
-import type { LayoutOverride, LayoutOverrides } from '@werkplaats/shared'
+import { withOverrides, type LayoutOverride, type LayoutOverrides } from '@werkplaats/shared'
 import { isEqual, PageRecordType, type TLPageId, type TLShape, type TLStore } from 'tldraw'
 import { isTemplateLayerRecordId, layoutIdOf } from './ids.ts'
 import { canRearrange, templateLayerShapes, type TemplateLayerState } from './layerShapes.ts'
@@ -15,8 +15,8 @@ import { canRearrange, templateLayerShapes, type TemplateLayerState } from './la
  *   for the control room, and comes back to every screen, the facilitator's included, through `update`.
  *
  * @example
- * const layer = mountTemplateLayer(editor.store, { onLayoutOverride: layoutOverrideWriter(controlDoc) })
- * layer.update({ template, facilitation: readFacilitation(controlDoc), role, messages: templateLayerMessagesFor(locale) })
+ * const layer = mountTemplateLayer(editor.store, { onLayoutOverride: (id, o) => control.writeLayoutOverride(id, o) })
+ * layer.update({ template, layout: control.layout.get(), facilitation: control.facilitation.get(), role, messages })
  */
 
 export interface TemplateLayerOptions {
@@ -84,9 +84,9 @@ export function mountTemplateLayer(store: TLStore, options: TemplateLayerOptions
 
   const render = () => {
     if (!state) return
-    const overrides = { ...state.facilitation.layoutOverrides, ...Object.fromEntries(awaiting) }
+    // What we reported and wait to see in the control state is shown meanwhile, over the control room's layout.
     const desired = templateLayerShapes(
-      { ...state, facilitation: { ...state.facilitation, layoutOverrides: overrides } },
+      { ...state, layout: withOverrides(state.layout, Object.fromEntries(awaiting)) },
       pageId,
     )
     putLayer(store, desired)
@@ -117,13 +117,20 @@ export function mountTemplateLayer(store: TLStore, options: TemplateLayerOptions
 
   return {
     update(next) {
-      const { rounds, layoutOverrides, templateLock } = next.facilitation
+      const { layoutOverrides, templateLock } = next.facilitation
       // Overrides the control state now shows are no longer ours to apply; locking drops the rest.
       for (const [cardId, override] of awaiting) {
         if (templateLock === 'locked' || isEqual(layoutOverrides[cardId], override)) awaiting.delete(cardId)
       }
-      const key = JSON.stringify([rounds, layoutOverrides, templateLock, next.role])
-      if (state && key === stateKey && next.template === state.template && next.messages === state.messages) return
+      // The layout is the control room's: a new one only when its inputs changed.
+      const key = JSON.stringify([layoutOverrides, templateLock, next.role])
+      const same =
+        state &&
+        key === stateKey &&
+        next.layout === state.layout &&
+        next.template === state.template &&
+        next.messages === state.messages
+      if (same) return
       state = next
       stateKey = key
       render()

@@ -1,7 +1,7 @@
 import { BLANK_TEMPLATE_ID, type Role, type Template } from '@werkplaats/shared'
 import { useEffect, useState } from 'react'
 import type { TLStore } from 'tldraw'
-import type * as Y from 'yjs'
+import type { ControlRoom } from '../../session/controlRoom.ts'
 import { fetchTemplate } from '../../session/sessionApi.ts'
 import { followControlRoom, layoutOverrideWriter } from './controlRoom.ts'
 import { templateLayerMessagesFor } from './messages.ts'
@@ -9,16 +9,18 @@ import { mountTemplateLayer } from './templateLayer.ts'
 
 /**
  * Shows the session's template on the board once the store is bound: fetches the template (a blank board has
- * none), mounts the layer and lets it follow the control room. Returns the template for the panels that need it.
+ * none), hands it to the control room, mounts the layer and lets it follow the control room. Returns the template for the panels that need it.
  */
 export function useTemplateLayer(
   store: TLStore | null,
-  controlDoc: Y.Doc | null,
+  control: ControlRoom | null,
   templateId: string,
   role: Role,
   locale: string | null | undefined,
 ): Template | null {
   const [template, setTemplate] = useState<Template | null>(null)
+  // The control room lays the template out for every reader of the layout (the layer, voting, view steering).
+  useEffect(() => control?.setTemplate(template), [control, template])
   useEffect(() => {
     if (templateId === BLANK_TEMPLATE_ID) return
     const abort = new AbortController()
@@ -32,9 +34,9 @@ export function useTemplateLayer(
   }, [templateId])
 
   useEffect(() => {
-    if (!store || !controlDoc) return
-    const layer = mountTemplateLayer(store, { onLayoutOverride: layoutOverrideWriter(controlDoc) })
-    const following = followControlRoom(layer, controlDoc, () => ({
+    if (!store || !control) return
+    const layer = mountTemplateLayer(store, { onLayoutOverride: layoutOverrideWriter(control) })
+    const following = followControlRoom(layer, control, () => ({
       template,
       role,
       messages: templateLayerMessagesFor(locale),
@@ -43,6 +45,6 @@ export function useTemplateLayer(
       following.stop()
       layer.dispose()
     }
-  }, [store, controlDoc, template, role, locale])
+  }, [store, control, template, role, locale])
   return template
 }

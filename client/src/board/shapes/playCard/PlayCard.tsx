@@ -1,5 +1,5 @@
 import { ExternalLink, Heading, Paragraphs } from '../cardText.tsx'
-import type { PlayCardReference, PlayCardShape } from './PlayCardShapeUtil.tsx'
+import type { PlayCardReference, PlayCardShape } from './playCardShape.ts'
 
 type Props = Omit<PlayCardShape['props'], 'w' | 'h' | 'playId'>
 

@@ -1,7 +1,7 @@
 import { challengeQuestionId } from '@werkplaats/shared'
 import { CardVote } from '../../../voting/CardVote.tsx'
 import { Heading, Paragraphs } from '../cardText.tsx'
-import type { PlaybookCardShape } from './PlaybookCardShapeUtil.tsx'
+import type { PlaybookCardShape } from './playbookCardShape.ts'
 
 type Props = Omit<PlaybookCardShape['props'], 'w' | 'h'> & {
   /** A principle card's principle: the card and its challenge questions take dot votes when in a round. */

@@ -1,5 +1,5 @@
 import { CardVote } from '../../../voting/CardVote.tsx'
-import type { QuestionCardShape } from './QuestionCardShapeUtil.tsx'
+import type { QuestionCardShape } from './questionCardShape.ts'
 
 /**
  * The vote place is the card's own: while the question is in an open vote round, a participant votes

@@ -1,25 +1,9 @@
-import { T, type RecordProps, type TLShape } from 'tldraw'
+import { T, type RecordProps } from 'tldraw'
 import '../templateShapes.css'
 import { TemplateShapeUtil } from '../templateShapeUtil.tsx'
 import { QuestionCard } from './QuestionCard.tsx'
-
-export const QUESTION_CARD_TYPE = 'question-card'
-
-declare module 'tldraw' {
-  export interface TLGlobalShapePropsMap {
-    [QUESTION_CARD_TYPE]: {
-      w: number
-      h: number
-      /** The template's question id: votes and tallies attach to it. */
-      questionId: string
-      text: string
-      /** The label of the place for votes ("We moeten dit verbeteren!"), or '' where the stage has no vote. */
-      voteLabel: string
-    }
-  }
-}
-
-export type QuestionCardShape = TLShape<typeof QUESTION_CARD_TYPE>
+import { QUESTION_CARD_TYPE, type QuestionCardShape } from './questionCardShape.ts'
+export { QUESTION_CARD_TYPE, type QuestionCardShape } from './questionCardShape.ts'
 
 /** An assessment question, with its vote place ("We moeten dit verbeteren!" in an open round; see `QuestionCard.tsx`). */
 export class QuestionCardShapeUtil extends TemplateShapeUtil<QuestionCardShape> {

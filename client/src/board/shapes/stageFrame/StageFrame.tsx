@@ -1,4 +1,4 @@
-import type { StageFrameShape } from './StageFrameShapeUtil.tsx'
+import type { StageFrameShape } from './stageFrameShape.ts'
 
 /** A stage's frame as everyone sees it: the stage title and its suggested minutes, above the stage's cards. */
 export function StageFrame({ title, minutes }: Pick<StageFrameShape['props'], 'title' | 'minutes'>) {

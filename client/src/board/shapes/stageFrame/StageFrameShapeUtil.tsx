@@ -1,24 +1,9 @@
-import { T, type RecordProps, type TLShape } from 'tldraw'
+import { T, type RecordProps } from 'tldraw'
 import '../templateShapes.css'
 import { TemplateShapeUtil } from '../templateShapeUtil.tsx'
 import { StageFrame } from './StageFrame.tsx'
-
-export const STAGE_FRAME_TYPE = 'stage-frame'
-
-declare module 'tldraw' {
-  export interface TLGlobalShapePropsMap {
-    [STAGE_FRAME_TYPE]: {
-      w: number
-      h: number
-      /** The stage's title (with the round for later rounds), or the background's. */
-      title: string
-      /** The stage's suggested duration; 0 for an area without one (the background). */
-      minutes: number
-    }
-  }
-}
-
-export type StageFrameShape = TLShape<typeof STAGE_FRAME_TYPE>
+import { STAGE_FRAME_TYPE, type StageFrameShape } from './stageFrameShape.ts'
+export { STAGE_FRAME_TYPE, type StageFrameShape } from './stageFrameShape.ts'
 
 /**
  * The area of one agenda stage (or of the background) on the board. Not a tldraw frame: it has no children,

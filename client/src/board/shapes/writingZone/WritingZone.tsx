@@ -1,4 +1,4 @@
-import type { WritingZoneShape } from './WritingZoneShapeUtil.tsx'
+import type { WritingZoneShape } from './writingZoneShape.ts'
 
 export function WritingZone({ label }: Pick<WritingZoneShape['props'], 'label'>) {
   return (

@@ -1,17 +1,9 @@
-import { T, type RecordProps, type TLShape } from 'tldraw'
+import { T, type RecordProps } from 'tldraw'
 import '../templateShapes.css'
 import { TemplateShapeUtil } from '../templateShapeUtil.tsx'
 import { WritingZone } from './WritingZone.tsx'
-
-export const WRITING_ZONE_TYPE = 'writing-zone'
-
-declare module 'tldraw' {
-  export interface TLGlobalShapePropsMap {
-    [WRITING_ZONE_TYPE]: { w: number; h: number; label: string }
-  }
-}
-
-export type WritingZoneShape = TLShape<typeof WRITING_ZONE_TYPE>
+import { WRITING_ZONE_TYPE, type WritingZoneShape } from './writingZoneShape.ts'
+export { WRITING_ZONE_TYPE, type WritingZoneShape } from './writingZoneShape.ts'
 
 /**
  * The empty part of a stage's frame where the team puts its stickies, with the stage's label ("Onze

@@ -19,7 +19,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import type * as Y from 'yjs'
-import { isTemplateLayerRecordId } from './templateLayer/ids.ts'
+import { isTemplateLayerRecordId } from './derivedRecords.ts'
 
 /**
  * Keeps the document records of a tldraw store and a room's Yjs document equal, both ways.

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react'
 import { useValue } from 'tldraw'
-import type { Facilitation } from './facilitation.ts'
-import type { FacilitatorActions } from './facilitatorActions.ts'
-import type { FacilitationMessages } from './messages.ts'
+import type { FacilitationMessages } from '../facilitation/messages.ts'
+import type { TimerActions, TimerSource } from './timerSource.ts'
 
 /** The facilitator's timer buttons: set minutes, "Start", "Pauze", "+1 min", "Stop". */
 export function TimerControls({
@@ -11,8 +10,8 @@ export function TimerControls({
   messages,
   suggestedMinutes,
 }: {
-  facilitation: Facilitation
-  actions: FacilitatorActions
+  facilitation: TimerSource
+  actions: TimerActions
   messages: FacilitationMessages
   suggestedMinutes: number | null
 }) {

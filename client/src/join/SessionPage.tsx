@@ -4,10 +4,10 @@ import { BoardPage } from '../board/BoardPage.tsx'
 import type { Messages } from '../i18n/messages.ts'
 import { ProblemPage } from '../ui/ProblemPage.tsx'
 import type { LocalUser } from '../user/localUser.ts'
-import type { RecentSessions } from './recentSessions.ts'
-import { ApiError, fetchSession } from './sessionApi.ts'
+import type { RecentSessions } from '../session/recentSessions.ts'
+import { ApiError, fetchSession } from '../session/sessionApi.ts'
 import { SessionJoinForm } from './SessionJoinForm.tsx'
-import type { SessionTokens } from './sessionTokens.ts'
+import type { SessionTokens } from '../session/sessionTokens.ts'
 
 type ViewState =
   | { kind: 'loading' }

@@ -1,7 +1,21 @@
-import { joinView, nextView, type ParticipantView, type ViewEffect, type ViewEvent } from '@werkplaats/shared'
+import {
+  currentStageFrame,
+  joinView,
+  nextView,
+  roundIndex,
+  type FacilitationState,
+  type ParticipantView,
+  type TemplateLayout,
+  type ViewEffect,
+  type ViewEvent,
+} from '@werkplaats/shared'
 import { atom, createUserId, react, type Editor, type Signal, type TLCamera } from 'tldraw'
-import type { Facilitation } from './facilitation.ts'
-import { currentStageFrame, roundIndex } from './stageMoves.ts'
+
+/** What a view is steered by: the control room's facilitation state and layout (as `Facilitation` carries them). */
+export interface SteeringSource {
+  readonly state: Signal<FacilitationState>
+  readonly layout: Signal<TemplateLayout>
+}
 
 /** Room around a stage frame when a view is brought to it, in screen pixels. */
 const FRAME_INSET = 32
@@ -43,7 +57,7 @@ export interface ViewSteering {
  * each viewport). The participant steps out by moving the view themselves; we tell our own camera moves from
  * theirs by the camera we left behind.
  */
-export function steerView(editor: Editor, facilitation: Facilitation, selfId: string): ViewSteering {
+export function steerView(editor: Editor, facilitation: SteeringSource, selfId: string): ViewSteering {
   const following = atom('view following', true)
   let view: ParticipantView | null = null
   /** Whom we track (tldraw's follow), so a leader who arrives later, or a move of ours, can resume it. */

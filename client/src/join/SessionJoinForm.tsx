@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react'
 import type { Messages } from '../i18n/messages.ts'
 import { joinErrorText } from '../ui/errorText.ts'
 import { FormError, TextField } from '../ui/TextField.tsx'
-import { ApiError, joinSession } from './sessionApi.ts'
+import { ApiError, joinSession } from '../session/sessionApi.ts'
 
 /**
  * Joining takes an invitation: the participants' link carries one (`invite`); opened without it (the observers'

@@ -1,10 +1,10 @@
 import type { TimerState } from '@werkplaats/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useValue } from 'tldraw'
-import type { Facilitation } from './facilitation.ts'
-import type { FacilitationMessages } from './messages.ts'
+import type { FacilitationMessages } from '../facilitation/messages.ts'
 import { beep } from './timerSignal.ts'
 import { nextTickInMs, timerDisplay } from './timerDisplay.ts'
+import type { TimerSource } from './timerSource.ts'
 
 /** One run of the timer, so the sound at zero plays once per run on each screen. */
 function runKey(timer: TimerState): string | null {
@@ -17,7 +17,7 @@ export function TimerDisplay({
   messages,
   hideWhenUnset = false,
 }: {
-  facilitation: Facilitation
+  facilitation: TimerSource
   messages: FacilitationMessages
   /** Participants see no "0:00" before the facilitator has set a timer. */
   hideWhenUnset?: boolean

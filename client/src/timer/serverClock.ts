@@ -1,6 +1,5 @@
 import { bestClockOffset, type ClockSample } from '@werkplaats/shared'
 import { atom, type Signal } from 'tldraw'
-import { fetchServerTime } from './facilitationApi.ts'
 
 /**
  * This screen's offset to the server's clock (server − client, ms), which the timer adds to `Date.now()` so
@@ -19,7 +18,8 @@ const SAMPLES = 4
 const RESAMPLE_MS = 5 * 60_000
 
 export function startServerClock(
-  read: (signal: AbortSignal) => Promise<number> = fetchServerTime,
+  /** The server's time now (`GET /api/time`). */
+  read: (signal: AbortSignal) => Promise<number>,
   clientNow: () => number = () => Date.now(),
 ): ServerClock {
   const offsetMs = atom('server clock offset', 0)

@@ -1,10 +1,10 @@
-import { privateRoomName, type Participant } from '@werkplaats/shared'
+import { privateMeta, privateRoomName, type Participant } from '@werkplaats/shared'
 import { react, type Editor, type Signal } from 'tldraw'
 import * as Y from 'yjs'
-import { bindStoreToDoc, type StoreBinding } from '../board/storeBinding.ts'
+import { bindStoreToDoc, type StoreBinding } from '../storeBinding/storeBinding.ts'
 import { connectToRoom, type RoomConnection } from '../connection/roomConnection.ts'
-import type { Facilitation } from './facilitation.ts'
-import { privateLaneOf, privateMeta } from './privateRecords.ts'
+import type { Facilitation } from '../facilitation/facilitation.ts'
+import { privateLaneOf } from './privateRecords.ts'
 
 /**
  * "Privé schrijven" on the client. While it is on, a participant's new stickies are marked private (see

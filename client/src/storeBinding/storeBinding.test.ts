@@ -13,10 +13,10 @@ import {
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { BoardLoadError, bindStoreToDoc, type StoreBinding } from './storeBinding.ts'
-import { boardStore, oecdTemplate } from './templateLayer/fixtures.ts'
-import { isTemplateLayerRecordId, templateShapeId } from './templateLayer/ids.ts'
-import { templateLayerMessagesFor } from './templateLayer/messages.ts'
-import { mountTemplateLayer } from './templateLayer/templateLayer.ts'
+import { boardStore, laidOut, oecdTemplate } from '../board/templateLayer/fixtures.ts'
+import { isTemplateLayerRecordId, templateShapeId } from '../board/templateLayer/ids.ts'
+import { templateLayerMessagesFor } from '../board/templateLayer/messages.ts'
+import { mountTemplateLayer } from '../board/templateLayer/templateLayer.ts'
 
 const options = { firstPageName: 'Pagina 1', onSchemaTooNew: () => {} }
 const bindings: StoreBinding[] = []
@@ -271,12 +271,14 @@ describe('the template layer beside the binding', () => {
 
   function withLayer(store: TLStore) {
     const layer = mountTemplateLayer(store, { onLayoutOverride: () => {} })
-    layer.update({
-      template: oecdTemplate,
-      facilitation: { ...defaultFacilitationState, templateLock: 'unlocked' },
-      role: 'facilitator',
-      messages: templateLayerMessagesFor('nl'),
-    })
+    layer.update(
+      laidOut({
+        template: oecdTemplate,
+        facilitation: { ...defaultFacilitationState, templateLock: 'unlocked' as const },
+        role: 'facilitator' as const,
+        messages: templateLayerMessagesFor('nl'),
+      }),
+    )
     bindings.push({ dispose: () => layer.dispose() })
     return layer
   }

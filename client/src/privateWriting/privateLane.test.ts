@@ -1,4 +1,4 @@
-import { boardRecords, readBoardRecords } from '@werkplaats/shared'
+import { boardRecords, privateMeta, readBoardRecords } from '@werkplaats/shared'
 import {
   createShapeId,
   createTLStore,
@@ -11,8 +11,8 @@ import {
 } from 'tldraw'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { bindStoreToDoc, type StoreBinding } from '../board/storeBinding.ts'
-import { isBoardLaneRecord, privateLaneOf, privateMeta } from './privateRecords.ts'
+import { bindStoreToDoc, type StoreBinding } from '../storeBinding/storeBinding.ts'
+import { isBoardLaneRecord, privateLaneOf } from './privateRecords.ts'
 
 const anna = 'AnnaAnnaAnnaAnnaAnna01'
 const bindings: StoreBinding[] = []

@@ -1,15 +1,15 @@
-import { facilitationMap, type Invitation, type SessionView } from '@werkplaats/shared'
-import { createContext, useContext, useEffect, useId, useState } from 'react'
+import { type Invitation, type SessionView } from '@werkplaats/shared'
+import { createContext, useContext, useId, useState } from 'react'
 import { useValue } from 'tldraw'
-import type { BoardSession } from '../board/boardSession.ts'
+import type { BoardSession } from './boardSession.ts'
 import type { Messages } from '../i18n/messages.ts'
 import { ParticipantList } from '../participants/ParticipantList.tsx'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { buildRoster, onlineCount, type RosterEntry } from '../participants/roster.ts'
 import { ExportMenu } from '../export/ExportMenu.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
-import { removeParticipant } from './sessionApi.ts'
-import type { ControlRoom } from './controlRoom.ts'
+import { removeParticipant } from '../session/sessionApi.ts'
+import type { ControlRoom } from '../session/controlRoom.ts'
 
 export interface SessionPanelProps {
   view: SessionView
@@ -77,7 +77,9 @@ export function SessionPanel({
   const title = controlSession?.title ?? view.title
   const isFacilitator = view.role === 'facilitator'
   // Participants and observers may download the summary once the facilitator allows it (the server checks too).
-  const exportsForEveryone = useExportsForEveryone(control)
+  const exportsForEveryone = useValue('exports for everyone', () => control.facilitation.get().exportsForEveryone, [
+    control,
+  ])
   const mayExport = isFacilitator || exportsForEveryone
 
   return (
@@ -148,7 +150,7 @@ export function SessionPanel({
           token={token}
           title={title}
           templateId={view.templateId}
-          readFacilitation={() => control.readFacilitation()}
+          readFacilitation={() => control.facilitation.get()}
           canIncludeNames={isFacilitator}
           messages={messages}
         />
@@ -164,18 +166,6 @@ export function SessionPanel({
       ) : null}
     </div>
   )
-}
-
-function useExportsForEveryone(control: ControlRoom): boolean {
-  const [allowed, setAllowed] = useState(() => control.readFacilitation().exportsForEveryone)
-  useEffect(() => {
-    const map = facilitationMap(control.doc)
-    const read = () => setAllowed(control.readFacilitation().exportsForEveryone)
-    map.observe(read)
-    read()
-    return () => map.unobserve(read)
-  }, [control])
-  return allowed
 }
 
 function PeopleIcon() {
