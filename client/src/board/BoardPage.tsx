@@ -5,7 +5,8 @@ import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import { fetchClientConfig, isLocalHost, type ClientConfig } from '../config/clientConfig.ts'
 import { roomNameFromPath } from '../connection/roomConnection.ts'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
-import { messagesFor, type Messages } from '../i18n/messages.ts'
+import type { AppMessages } from '../i18n/messages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
 import { BoardFullNotice } from './BoardFullNotice.tsx'
@@ -14,12 +15,10 @@ import type { RecentSessions } from '../session/recentSessions.ts'
 import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from '../session/SessionPanel.tsx'
 import type { LocalUser } from '../user/localUser.ts'
 import { CardVoteContext } from '../voting/CardVote.tsx'
-import { votingMessagesFor } from '../voting/messages.ts'
 import { useVotingSession } from '../voting/useVotingSession.ts'
 import { StickyVotes } from '../voting/StickyVotes.tsx'
 import { VotingDock } from '../voting/VotingDock.tsx'
 import { FacilitationSidebar } from '../facilitation/FacilitationSidebar.tsx'
-import { facilitationMessagesFor } from '../facilitation/messages.ts'
 import { ParticipantToolbar } from '../facilitation/ParticipantToolbar.tsx'
 import { useFacilitation } from '../facilitation/useFacilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
@@ -59,7 +58,7 @@ export function BoardPage({
   recent: RecentSessions
 }) {
   const preferences = useValue('user preferences', () => user.preferences.get(), [user])
-  const messages = messagesFor(preferences.locale)
+  const messages = useMessages().app
   const readOnly = view.role === 'observer'
   const rooms = useRooms(view, token, user, messages)
   const config = useClientConfig()
@@ -80,10 +79,6 @@ export function BoardPage({
   )
   const [editor, setEditor] = useState<Editor | null>(null)
   const voting = useVotingSession(view, token, rooms?.control.doc ?? null)
-  const cardVote = useMemo(
-    () => (voting ? { session: voting, messages: votingMessagesFor(preferences.locale) } : null),
-    [voting, preferences.locale],
-  )
   const participantCount = useValue(
     'participant count',
     () =>
@@ -95,9 +90,8 @@ export function BoardPage({
     [rooms, view],
   )
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
-  const facilitationMessages = facilitationMessagesFor(preferences.locale)
   const facilitation = useFacilitation(view, rooms?.control.doc ?? null, template)
-  const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null, facilitationMessages)
+  const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null)
   const facilitationSession = useMemo(() => ({ sessionId: view.id, token }), [view.id, token])
 
   useEffect(() => {
@@ -113,12 +107,11 @@ export function BoardPage({
             observerToken,
             board: rooms.board,
             control: rooms.control,
-            messages,
             onRenamed: (title: string) => recent.rename(view.id, title),
             whereabouts,
           }
         : null,
-    [rooms, view, token, observerToken, messages, recent, whereabouts],
+    [rooms, view, token, observerToken, recent, whereabouts],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
@@ -134,7 +127,7 @@ export function BoardPage({
       <div className="wp-board__canvas">
         {phase.kind === 'ready' && config ? (
           <SessionPanelContext.Provider value={panel}>
-            <CardVoteContext.Provider value={cardVote}>
+            <CardVoteContext.Provider value={voting}>
               <Tldraw
                 store={phase.store}
                 user={user.tldrawUser}
@@ -169,7 +162,6 @@ export function BoardPage({
             boardDoc={rooms.board.document}
             editor={editor}
             template={template}
-            locale={preferences.locale ?? 'nl'}
             participantCount={participantCount}
           />
         ) : null}
@@ -180,14 +172,11 @@ export function BoardPage({
           editor={editor}
           session={facilitationSession}
           people={rooms.control.participants}
-          messages={facilitationMessages}
         />
       ) : null}
-      <ConnectionStatus state={connection} refusal={refusal} messages={messages} />
-      {boardFull ? <BoardFullNotice messages={messages} /> : null}
-      {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? (
-        <LicenceNotice messages={messages} />
-      ) : null}
+      <ConnectionStatus state={connection} refusal={refusal} />
+      {boardFull ? <BoardFullNotice /> : null}
+      {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? <LicenceNotice /> : null}
     </div>
   )
 }
@@ -196,7 +185,7 @@ function useRooms(
   view: SessionView,
   token: string,
   user: LocalUser,
-  messages: Messages,
+  messages: AppMessages,
 ): { board: BoardSession; control: ControlRoom } | null {
   const [rooms, setRooms] = useState<{ board: BoardSession; control: ControlRoom } | null>(null)
   const boardRoom = roomNameFromPath(view.rooms.board)

@@ -15,7 +15,7 @@ import * as Y from 'yjs'
 import { BoardLoadError, bindStoreToDoc, type StoreBinding } from './storeBinding.ts'
 import { boardStore, oecdTemplate } from './templateLayer/fixtures.ts'
 import { isTemplateLayerRecordId, templateShapeId } from './templateLayer/ids.ts'
-import { templateLayerMessagesFor } from './templateLayer/messages.ts'
+import { messagesFor } from '../i18n/messages.ts'
 import { mountTemplateLayer } from './templateLayer/templateLayer.ts'
 
 const options = { firstPageName: 'Pagina 1', onSchemaTooNew: () => {} }
@@ -275,7 +275,7 @@ describe('the template layer beside the binding', () => {
       template: oecdTemplate,
       facilitation: { ...defaultFacilitationState, templateLock: 'unlocked' },
       role: 'facilitator',
-      messages: templateLayerMessagesFor('nl'),
+      messages: messagesFor('nl').templateLayer,
     })
     bindings.push({ dispose: () => layer.dispose() })
     return layer

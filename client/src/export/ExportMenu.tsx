@@ -8,10 +8,10 @@ import {
 } from '@werkplaats/shared'
 import { useEffect, useId, useState } from 'react'
 import { useEditor } from 'tldraw'
-import type { Messages } from '../i18n/messages.ts'
 import { boardImage, type ImageFormat } from './boardImage.ts'
 import { DownloadError, fetchSummary, formatNames, saveBlob, type SummaryFormat, summaryFormats } from './download.ts'
 import { type StageImageTarget, stageImageTargets } from './stageImages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 type Status =
   { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string }
@@ -31,7 +31,6 @@ export function ExportMenu({
   templateId,
   readFacilitation,
   canIncludeNames,
-  messages,
 }: {
   id: string
   sessionId: string
@@ -41,8 +40,8 @@ export function ExportMenu({
   readFacilitation: () => FacilitationState
   /** Only the facilitator may put participants' names in a summary (the server refuses anyone else). */
   canIncludeNames: boolean
-  messages: Messages
 }) {
+  const messages = useMessages().app
   const editor = useEditor()
   const headingId = useId()
   const namesId = useId()

@@ -4,7 +4,6 @@ import type { Editor, Signal } from 'tldraw'
 import type { Facilitation } from './facilitation.ts'
 import { facilitatorActions } from './facilitatorActions.ts'
 import { FacilitatorPanel } from './FacilitatorPanel.tsx'
-import type { FacilitationMessages } from './messages.ts'
 import { ParticipantStagePanel } from './ParticipantStagePanel.tsx'
 import { startPrivateWriting } from './privateWriting.ts'
 import { steerView, type ViewSteering } from './viewSteering.ts'
@@ -20,14 +19,12 @@ export function FacilitationSidebar({
   editor,
   session,
   people,
-  messages,
 }: {
   facilitation: Facilitation
   editor: Editor | null
   session: { sessionId: string; token: string }
   /** Everyone the server admitted (the control room's list). */
   people: Signal<readonly Participant[]>
-  messages: FacilitationMessages
 }) {
   const steering = useViewSteering(facilitation, editor)
   usePrivateWriting(facilitation, editor, session, people)
@@ -36,9 +33,9 @@ export function FacilitationSidebar({
     [editor, facilitation, session],
   )
   if (facilitation.isFacilitator) {
-    return actions ? <FacilitatorPanel facilitation={facilitation} actions={actions} messages={messages} /> : null
+    return actions ? <FacilitatorPanel facilitation={facilitation} actions={actions} /> : null
   }
-  return <ParticipantStagePanel facilitation={facilitation} steering={steering} messages={messages} />
+  return <ParticipantStagePanel facilitation={facilitation} steering={steering} />
 }
 
 /** Participants' and observers' views follow the facilitator; the facilitator steers their own. */

@@ -2,20 +2,19 @@ import { useId, useState } from 'react'
 import { useValue } from 'tldraw'
 import type { Facilitation } from './facilitation.ts'
 import type { FacilitatorActions } from './facilitatorActions.ts'
-import type { FacilitationMessages } from './messages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /** The facilitator's timer buttons: set minutes, "Start", "Pauze", "+1 min", "Stop". */
 export function TimerControls({
   facilitation,
   actions,
-  messages,
   suggestedMinutes,
 }: {
   facilitation: Facilitation
   actions: FacilitatorActions
-  messages: FacilitationMessages
   suggestedMinutes: number | null
 }) {
+  const messages = useMessages().facilitation
   const timer = useValue('timer', () => facilitation.state.get().timer, [facilitation])
   const [minutes, setMinutes] = useState<string>('')
   const inputId = useId()

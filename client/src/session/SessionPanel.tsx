@@ -2,7 +2,7 @@ import { facilitationMap, type Invitation, type SessionView } from '@werkplaats/
 import { createContext, useContext, useEffect, useId, useState } from 'react'
 import { useValue } from 'tldraw'
 import type { BoardSession } from '../board/boardSession.ts'
-import type { Messages } from '../i18n/messages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 import { ParticipantList } from '../participants/ParticipantList.tsx'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { buildRoster, onlineCount, type RosterEntry } from '../participants/roster.ts'
@@ -17,7 +17,6 @@ export interface SessionPanelProps {
   observerToken: string | null
   board: BoardSession
   control: ControlRoom
-  messages: Messages
   onRenamed: (title: string) => void
   /** On which stage each person is (facilitation), shown in the participant list. */
   whereabouts?: (entry: RosterEntry) => string | null
@@ -41,10 +40,10 @@ export function SessionPanel({
   observerToken,
   board,
   control,
-  messages,
   onRenamed,
   whereabouts,
 }: SessionPanelProps) {
+  const messages = useMessages().app
   const [showParticipants, setShowParticipants] = useState(true)
   const [showShare, setShowShare] = useState(false)
   const [showExport, setShowExport] = useState(false)
@@ -138,7 +137,6 @@ export function SessionPanel({
           observerToken={observerToken}
           title={title}
           onRenamed={onRenamed}
-          messages={messages}
         />
       ) : null}
       {mayExport && showExport ? (
@@ -150,14 +148,12 @@ export function SessionPanel({
           templateId={view.templateId}
           readFacilitation={() => control.readFacilitation()}
           canIncludeNames={isFacilitator}
-          messages={messages}
         />
       ) : null}
       {showParticipants ? (
         <ParticipantList
           id={participantsId}
           roster={roster}
-          messages={messages}
           whereabouts={whereabouts}
           onRemove={isFacilitator ? (participantId) => removeParticipant(view.id, token, participantId) : undefined}
         />

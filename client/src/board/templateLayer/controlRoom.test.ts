@@ -4,11 +4,11 @@ import * as Y from 'yjs'
 import { followControlRoom, layoutOverrideWriter } from './controlRoom.ts'
 import { boardStore, oecdTemplate } from './fixtures.ts'
 import { templateShapeId } from './ids.ts'
-import { templateLayerMessagesFor } from './messages.ts'
+import { messagesFor } from '../../i18n/messages.ts'
 import { mountTemplateLayer, type TemplateLayer } from './templateLayer.ts'
 
 const CARD = 'r0:startpunt:principle:verwelkomen-en-versterken'
-const messages = templateLayerMessagesFor('nl')
+const messages = messagesFor('nl').templateLayer
 const cleanups: (() => void)[] = []
 
 afterEach(() => {

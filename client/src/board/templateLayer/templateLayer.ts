@@ -16,7 +16,7 @@ import { canRearrange, templateLayerShapes, type TemplateLayerState } from './la
  *
  * @example
  * const layer = mountTemplateLayer(editor.store, { onLayoutOverride: layoutOverrideWriter(controlDoc) })
- * layer.update({ template, facilitation: readFacilitation(controlDoc), role, messages: templateLayerMessagesFor(locale) })
+ * layer.update({ template, facilitation: readFacilitation(controlDoc), role, messages: messagesFor(locale).templateLayer })
  */
 
 export interface TemplateLayerOptions {

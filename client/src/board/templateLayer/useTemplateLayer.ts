@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react'
 import type { TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import { fetchTemplate } from '../../session/sessionApi.ts'
+import { messagesFor } from '../../i18n/messages.ts'
 import { followControlRoom, layoutOverrideWriter } from './controlRoom.ts'
-import { templateLayerMessagesFor } from './messages.ts'
 import { mountTemplateLayer } from './templateLayer.ts'
 
 /**
@@ -37,7 +37,7 @@ export function useTemplateLayer(
     const following = followControlRoom(layer, controlDoc, () => ({
       template,
       role,
-      messages: templateLayerMessagesFor(locale),
+      messages: messagesFor(locale).templateLayer,
     }))
     return () => {
       following.stop()
