@@ -1,8 +1,8 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import type { SessionView } from '@werkplaats/shared'
+import type { ClientConfig, SessionView } from '@werkplaats/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
-import { fetchClientConfig, isLocalHost, type ClientConfig } from '../config/clientConfig.ts'
+import { isLocalHost, loadClientConfig } from '../config/clientConfig.ts'
 import { roomNameFromPath } from '../connection/roomConnection.ts'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import type { AppMessages } from '../i18n/messages.ts'
@@ -107,11 +107,12 @@ export function BoardPage({
             observerToken,
             board: rooms.board,
             control: rooms.control,
+            template,
             onRenamed: (title: string) => recent.rename(view.id, title),
             whereabouts,
           }
         : null,
-    [rooms, view, token, observerToken, recent, whereabouts],
+    [rooms, view, token, observerToken, template, recent, whereabouts],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
@@ -217,7 +218,7 @@ function useClientConfig(): ClientConfig | null {
   const [config, setConfig] = useState<ClientConfig | null>(null)
   useEffect(() => {
     const abort = new AbortController()
-    void fetchClientConfig(abort.signal).then((result) => {
+    void loadClientConfig(abort.signal).then((result) => {
       if (!abort.signal.aborted) setConfig(result)
     })
     return () => abort.abort()

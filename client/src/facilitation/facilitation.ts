@@ -1,4 +1,5 @@
 import {
+  BLANK_TEMPLATE_ID,
   defaultFacilitationState,
   FACILITATION_MAP,
   layoutTemplate,
@@ -24,8 +25,6 @@ export interface FacilitationOptions {
   role: Role
   participantId: string | null
 }
-
-const BLANK_TEMPLATE_ID = 'blank'
 
 /**
  * The facilitation state of one open session, as signals the panels and the view steering read: the control

@@ -1,6 +1,6 @@
 import { bestClockOffset, type ClockSample } from '@werkplaats/shared'
 import { atom, type Signal } from 'tldraw'
-import { fetchServerTime } from './facilitationApi.ts'
+import { fetchServerTime } from '../api/apiClient.ts'
 
 /**
  * This screen's offset to the server's clock (server − client, ms), which the timer adds to `Date.now()` so

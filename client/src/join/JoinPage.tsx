@@ -1,7 +1,7 @@
 import { displayNameSchema, joinCodeSchema, sessionPath } from '@werkplaats/shared'
 import { useId, useState, type FormEvent } from 'react'
 import { START_PATH } from '../routing/route.ts'
-import { ApiError, joinSession, lookUpJoinCode } from '../session/sessionApi.ts'
+import { ApiError, joinSession, lookUpJoinCode } from '../api/apiClient.ts'
 import type { SessionTokens } from '../session/sessionTokens.ts'
 import { joinErrorText } from '../ui/errorText.ts'
 import { FormError, TextField } from '../ui/TextField.tsx'

@@ -2,7 +2,7 @@ import { displayNameSchema, joinCodeSchema } from '@werkplaats/shared'
 import { useId, useState, type FormEvent } from 'react'
 import { joinErrorText } from '../ui/errorText.ts'
 import { FormError, TextField } from '../ui/TextField.tsx'
-import { ApiError, joinSession } from './sessionApi.ts'
+import { ApiError, joinSession } from '../api/apiClient.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
 
 /**

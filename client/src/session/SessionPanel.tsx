@@ -1,4 +1,4 @@
-import { facilitationMap, type Invitation, type SessionView } from '@werkplaats/shared'
+import { facilitationMap, type Invitation, mayExportSummary, type SessionView, type Template } from '@werkplaats/shared'
 import { createContext, useContext, useEffect, useId, useState } from 'react'
 import { useValue } from 'tldraw'
 import type { BoardSession } from '../board/boardSession.ts'
@@ -8,7 +8,7 @@ import { roleLabel } from '../participants/roleLabel.ts'
 import { buildRoster, onlineCount, type RosterEntry } from '../participants/roster.ts'
 import { ExportMenu } from '../export/ExportMenu.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
-import { removeParticipant } from './sessionApi.ts'
+import { removeParticipant } from '../api/apiClient.ts'
 import type { ControlRoom } from './controlRoom.ts'
 
 export interface SessionPanelProps {
@@ -17,6 +17,8 @@ export interface SessionPanelProps {
   observerToken: string | null
   board: BoardSession
   control: ControlRoom
+  /** The session's template as the board laid it out (null for a blank board, or while it loads). */
+  template: Template | null
   onRenamed: (title: string) => void
   /** On which stage each person is (facilitation), shown in the participant list. */
   whereabouts?: (entry: RosterEntry) => string | null
@@ -40,6 +42,7 @@ export function SessionPanel({
   observerToken,
   board,
   control,
+  template,
   onRenamed,
   whereabouts,
 }: SessionPanelProps) {
@@ -77,7 +80,7 @@ export function SessionPanel({
   const isFacilitator = view.role === 'facilitator'
   // Participants and observers may download the summary once the facilitator allows it (the server checks too).
   const exportsForEveryone = useExportsForEveryone(control)
-  const mayExport = isFacilitator || exportsForEveryone
+  const mayExport = mayExportSummary(view.role, exportsForEveryone)
 
   return (
     <div className="wp-session-panel">
@@ -145,7 +148,7 @@ export function SessionPanel({
           sessionId={view.id}
           token={token}
           title={title}
-          templateId={view.templateId}
+          template={template}
           readFacilitation={() => control.readFacilitation()}
           canIncludeNames={isFacilitator}
         />

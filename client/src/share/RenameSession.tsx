@@ -1,6 +1,6 @@
 import { sessionTitleSchema } from '@werkplaats/shared'
 import { useState, type FormEvent } from 'react'
-import { renameSession } from '../session/sessionApi.ts'
+import { renameSession } from '../api/apiClient.ts'
 import { errorText } from '../ui/errorText.ts'
 import { TextField } from '../ui/TextField.tsx'
 import { useMessages } from '../i18n/useMessages.tsx'

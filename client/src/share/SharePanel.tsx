@@ -1,7 +1,7 @@
 import { type Invitation, sessionLinkWithToken } from '@werkplaats/shared'
 import { useId, useRef, useState } from 'react'
 import { JOIN_PATH } from '../routing/route.ts'
-import { newInvitation, newObserverLink, updateSession } from '../session/sessionApi.ts'
+import { newInvitation, newObserverLink, updateSession } from '../api/apiClient.ts'
 import { errorText } from '../ui/errorText.ts'
 import { copyText } from './copyText.ts'
 import { RenameSession } from './RenameSession.tsx'

@@ -1,7 +1,7 @@
 import { sessionPath } from '@werkplaats/shared'
 import { useState } from 'react'
 import type { RecentSession, RecentSessions } from '../session/recentSessions.ts'
-import { ApiError, deleteSession, duplicateSession } from '../session/sessionApi.ts'
+import { ApiError, deleteSession, duplicateSession } from '../api/apiClient.ts'
 import type { SessionTokens } from '../session/sessionTokens.ts'
 import { errorText } from '../ui/errorText.ts'
 import { FormError } from '../ui/TextField.tsx'

@@ -2,7 +2,7 @@ import { BLANK_TEMPLATE_ID, sessionPath, type TemplateSummary } from '@werkplaat
 import { useEffect, useState } from 'react'
 import { JOIN_PATH } from '../routing/route.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
-import { createSession, listTemplates } from '../session/sessionApi.ts'
+import { createSession, listTemplates } from '../api/apiClient.ts'
 import type { SessionTokens } from '../session/sessionTokens.ts'
 import { RecentSessionList } from './RecentSessionList.tsx'
 import { NewSessionDialog, type NewSessionChoice, type NewSessionInput } from './NewSessionDialog.tsx'

@@ -1,5 +1,5 @@
 import type { AppMessages } from '../i18n/messages.ts'
-import { ApiError } from '../session/sessionApi.ts'
+import { ApiError } from '../api/apiClient.ts'
 
 /** The sentence a person reads when a join is refused: the door closed, the invitation wrong, or anything else. */
 export function joinErrorText(error: unknown, messages: AppMessages): string {

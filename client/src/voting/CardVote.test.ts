@@ -4,7 +4,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ApiError } from '../session/sessionApi.ts'
+import { ApiError } from '../api/apiClient.ts'
 import { CardVote, CardVoteContext } from './CardVote.tsx'
 import { VotingSession } from './votingSession.ts'
 
