@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useValue } from 'tldraw'
-import { messagesFor } from './i18n/messages.ts'
+import { DEFAULT_LOCALE, resolveLocale } from './i18n/locale.ts'
+import { MessagesProvider, useMessages } from './i18n/useMessages.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
 import type { Route } from './routing/route.ts'
 import type { RecentSessions } from './session/recentSessions.ts'
@@ -24,14 +25,39 @@ export interface AppProps {
 
 export function App({ route, initialToken, initialInvite, user, tokens, recent }: AppProps) {
   const preferences = useValue('user preferences', () => user.preferences.get(), [user])
-  const locale = preferences.locale ?? 'nl'
-  const messages = messagesFor(locale)
-  const initialName = preferences.name ?? ''
+  const locale = preferences.locale ?? DEFAULT_LOCALE
 
   useEffect(() => {
-    document.documentElement.lang = messagesFor(locale) === messagesFor('en') ? 'en' : 'nl'
+    document.documentElement.lang = resolveLocale(locale)
   }, [locale])
 
+  return (
+    <MessagesProvider locale={locale}>
+      <Page
+        route={route}
+        initialToken={initialToken}
+        initialInvite={initialInvite}
+        user={user}
+        tokens={tokens}
+        recent={recent}
+        locale={locale}
+        initialName={preferences.name ?? ''}
+      />
+    </MessagesProvider>
+  )
+}
+
+function Page({
+  route,
+  initialToken,
+  initialInvite,
+  user,
+  tokens,
+  recent,
+  locale,
+  initialName,
+}: AppProps & { locale: string; initialName: string }) {
+  const messages = useMessages().app
   if (route.kind === 'session') {
     return (
       <SessionPage
@@ -39,19 +65,17 @@ export function App({ route, initialToken, initialInvite, user, tokens, recent }
         initialToken={initialToken}
         initialInvite={initialInvite}
         user={user}
-        messages={messages}
         tokens={tokens}
         recent={recent}
       />
     )
   }
-  const languageSwitch = <LanguageSwitch locale={locale} messages={messages} onChange={user.setLocale} />
+  const languageSwitch = <LanguageSwitch locale={locale} onChange={user.setLocale} />
   if (route.kind === 'start') {
     return (
       <>
         {languageSwitch}
         <StartPage
-          messages={messages}
           locale={locale}
           tokens={tokens}
           recent={recent}
@@ -66,7 +90,6 @@ export function App({ route, initialToken, initialInvite, user, tokens, recent }
       <>
         {languageSwitch}
         <JoinPage
-          messages={messages}
           tokens={tokens}
           initialCode={new URLSearchParams(window.location.search).get('code') ?? ''}
           initialName={initialName}

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { clientConfigSchema, serverTimeSchema } from '@werkplaats/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
 
@@ -32,7 +33,18 @@ describe('HTTP surface on the one port', () => {
   })
 
   it('hands the tldraw licence key to the browser at run time', async () => {
-    expect(await (await fetch(`${server.url}/api/config`)).json()).toEqual({ licenseKey: 'tldraw-test-key' })
+    const body: unknown = await (await fetch(`${server.url}/api/config`)).json()
+    expect(body).toEqual({ licenseKey: 'tldraw-test-key' })
+    expect(clientConfigSchema.safeParse(body).success).toBe(true)
+  })
+
+  it("tells the browser the server's time, uncached, in the shape the client parses", async () => {
+    const before = Date.now()
+    const response = await fetch(`${server.url}/api/time`)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const { now } = serverTimeSchema.parse(await response.json())
+    expect(now).toBeGreaterThanOrEqual(before)
+    expect(now).toBeLessThanOrEqual(Date.now())
   })
 
   it('answers unknown API paths with a JSON error, not the page', async () => {

@@ -2,10 +2,10 @@ import type { ActionPlanField, ActionPlanItem, Template } from '@werkplaats/shar
 import { useState } from 'react'
 import { useValue } from 'tldraw'
 import { stickiesOfStage } from '../voting/boardStickies.ts'
-import type { VotingMessages } from '../voting/messages.ts'
 import { selectedActionIds, templateVoteCards, type BoardSticky, type VoteCard } from '../voting/voteCards.ts'
 import type { VotingSession } from '../voting/votingSession.ts'
 import { planItemFrom, type ActionPlanBoard } from './actionPlanBoard.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * "Actieplan": the team's items, each with an owner, a first step and a date, edited by everyone live. New
@@ -18,15 +18,14 @@ export function ActionPlanPanel({
   session,
   stickies,
   readOnly,
-  messages,
 }: {
   plan: ActionPlanBoard
   template: Template | null
   session: VotingSession
   stickies: readonly BoardSticky[]
   readOnly: boolean
-  messages: VotingMessages
 }) {
+  const messages = useMessages().voting
   const items = useValue('action plan', () => plan.items.get(), [plan])
   const facilitation = useValue('facilitation', () => session.facilitation.get(), [session])
   const layout = useValue('template layout', () => session.layout.get(), [session])
@@ -48,7 +47,7 @@ export function ActionPlanPanel({
       {items.length === 0 ? <p>{messages.planEmpty}</p> : null}
       <ol className="wp-plan__items">
         {items.map((item, index) => (
-          <PlanItem key={item.id} item={item} index={index} plan={plan} readOnly={readOnly} messages={messages} />
+          <PlanItem key={item.id} item={item} index={index} plan={plan} readOnly={readOnly} />
         ))}
       </ol>
       {readOnly ? null : (
@@ -117,14 +116,13 @@ function PlanItem({
   index,
   plan,
   readOnly,
-  messages,
 }: {
   item: ActionPlanItem
   index: number
   plan: ActionPlanBoard
   readOnly: boolean
-  messages: VotingMessages
 }) {
+  const messages = useMessages().voting
   const field = (name: ActionPlanField, label: string, type: 'text' | 'date' = 'text') => (
     <label className="wp-plan__field">
       {label}

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import type { Messages } from '../i18n/messages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * Says that the board has reached its size cap: the server refuses every change that would take it further. An
  * alert, so the facilitator hears of it at once, whoever filled the board; it may be closed, the board stays full.
  */
-export function BoardFullNotice({ messages }: { messages: Messages }) {
+export function BoardFullNotice() {
+  const messages = useMessages().app
   const [dismissed, setDismissed] = useState(false)
   if (dismissed) return null
   return (

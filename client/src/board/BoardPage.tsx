@@ -1,11 +1,12 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import type { SessionView } from '@werkplaats/shared'
+import type { ClientConfig, SessionView } from '@werkplaats/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
-import { fetchClientConfig, isLocalHost, type ClientConfig } from '../config/clientConfig.ts'
+import { isLocalHost, loadClientConfig } from '../config/clientConfig.ts'
 import { roomNameFromPath } from '../connection/roomConnection.ts'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
-import { messagesFor, type Messages } from '../i18n/messages.ts'
+import type { AppMessages } from '../i18n/messages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
 import { boardWordOverrides } from './boardWords.ts'
@@ -15,12 +16,10 @@ import type { RecentSessions } from '../session/recentSessions.ts'
 import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from './SessionPanel.tsx'
 import type { LocalUser } from '../user/localUser.ts'
 import { CardVoteContext } from '../voting/CardVote.tsx'
-import { votingMessagesFor } from '../voting/messages.ts'
 import { useVotingSession } from '../voting/useVotingSession.ts'
 import { StickyVotes } from '../voting/StickyVotes.tsx'
 import { VotingDock } from '../voting/VotingDock.tsx'
 import { FacilitationSidebar } from '../facilitation/FacilitationSidebar.tsx'
-import { facilitationMessagesFor } from '../facilitation/messages.ts'
 import { ParticipantToolbar } from '../facilitation/ParticipantToolbar.tsx'
 import { Facilitation } from '../facilitation/facilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
@@ -60,7 +59,7 @@ export function BoardPage({
   recent: RecentSessions
 }) {
   const preferences = useValue('user preferences', () => user.preferences.get(), [user])
-  const messages = messagesFor(preferences.locale)
+  const messages = useMessages().app
   const readOnly = view.role === 'observer'
   const rooms = useRooms(view, token, user, messages)
   const config = useClientConfig()
@@ -81,10 +80,6 @@ export function BoardPage({
   )
   const [editor, setEditor] = useState<Editor | null>(null)
   const voting = useVotingSession(view, token, rooms?.control ?? null)
-  const cardVote = useMemo(
-    () => (voting ? { session: voting, messages: votingMessagesFor(preferences.locale) } : null),
-    [voting, preferences.locale],
-  )
   const participantCount = useValue(
     'participant count',
     () =>
@@ -96,9 +91,8 @@ export function BoardPage({
     [rooms, view],
   )
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
-  const facilitationMessages = facilitationMessagesFor(preferences.locale)
   const facilitation = rooms?.facilitation ?? null
-  const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null, facilitationMessages)
+  const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null)
   const facilitationSession = useMemo(() => ({ sessionId: view.id, token }), [view.id, token])
 
   useEffect(() => {
@@ -114,12 +108,12 @@ export function BoardPage({
             observerToken,
             board: rooms.board,
             control: rooms.control,
-            messages,
+            template,
             onRenamed: (title: string) => recent.rename(view.id, title),
             whereabouts,
           }
         : null,
-    [rooms, view, token, observerToken, messages, recent, whereabouts],
+    [rooms, view, token, observerToken, template, recent, whereabouts],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
@@ -137,7 +131,7 @@ export function BoardPage({
       <div className="wp-board__canvas">
         {phase.kind === 'ready' && config ? (
           <SessionPanelContext.Provider value={panel}>
-            <CardVoteContext.Provider value={cardVote}>
+            <CardVoteContext.Provider value={voting}>
               <Tldraw
                 store={phase.store}
                 user={user.tldrawUser}
@@ -172,7 +166,6 @@ export function BoardPage({
             boardDoc={rooms.board.document}
             editor={editor}
             template={template}
-            locale={preferences.locale ?? 'nl'}
             participantCount={participantCount}
           />
         ) : null}
@@ -183,14 +176,11 @@ export function BoardPage({
           editor={editor}
           session={facilitationSession}
           steering={rooms.board.steering}
-          messages={facilitationMessages}
         />
       ) : null}
-      <ConnectionStatus state={connection} refusal={refusal} messages={messages} />
-      {boardFull ? <BoardFullNotice messages={messages} /> : null}
-      {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? (
-        <LicenceNotice messages={messages} />
-      ) : null}
+      <ConnectionStatus state={connection} refusal={refusal} />
+      {boardFull ? <BoardFullNotice /> : null}
+      {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? <LicenceNotice /> : null}
     </div>
   )
 }
@@ -202,7 +192,7 @@ interface Rooms {
   facilitation: Facilitation
 }
 
-function useRooms(view: SessionView, token: string, user: LocalUser, messages: Messages): Rooms | null {
+function useRooms(view: SessionView, token: string, user: LocalUser, messages: AppMessages): Rooms | null {
   const [rooms, setRooms] = useState<Rooms | null>(null)
   const boardRoom = roomNameFromPath(view.rooms.board)
   const controlRoom = roomNameFromPath(view.rooms.control)
@@ -238,7 +228,7 @@ function useClientConfig(): ClientConfig | null {
   const [config, setConfig] = useState<ClientConfig | null>(null)
   useEffect(() => {
     const abort = new AbortController()
-    void fetchClientConfig(abort.signal).then((result) => {
+    void loadClientConfig(abort.signal).then((result) => {
       if (!abort.signal.aborted) setConfig(result)
     })
     return () => abort.abort()

@@ -1,14 +1,14 @@
-import { type Invitation, type SessionView } from '@werkplaats/shared'
+import { type Invitation, mayExportSummary, type SessionView, type Template } from '@werkplaats/shared'
 import { createContext, useContext, useId, useState } from 'react'
 import { useValue } from 'tldraw'
 import type { BoardSession } from './boardSession.ts'
-import type { Messages } from '../i18n/messages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 import { ParticipantList } from '../participants/ParticipantList.tsx'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { buildRoster, onlineCount, type RosterEntry } from '../participants/roster.ts'
 import { ExportMenu } from '../export/ExportMenu.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
-import { removeParticipant } from '../session/sessionApi.ts'
+import { removeParticipant } from '../api/apiClient.ts'
 import type { ControlRoom } from '../session/controlRoom.ts'
 
 export interface SessionPanelProps {
@@ -17,7 +17,8 @@ export interface SessionPanelProps {
   observerToken: string | null
   board: BoardSession
   control: ControlRoom
-  messages: Messages
+  /** The session's template as the board laid it out (null for a blank board, or while it loads). */
+  template: Template | null
   onRenamed: (title: string) => void
   /** On which stage each person is (facilitation), shown in the participant list. */
   whereabouts?: (entry: RosterEntry) => string | null
@@ -41,10 +42,11 @@ export function SessionPanel({
   observerToken,
   board,
   control,
-  messages,
+  template,
   onRenamed,
   whereabouts,
 }: SessionPanelProps) {
+  const messages = useMessages().app
   const [showParticipants, setShowParticipants] = useState(true)
   const [showShare, setShowShare] = useState(false)
   const [showExport, setShowExport] = useState(false)
@@ -80,7 +82,7 @@ export function SessionPanel({
   const exportsForEveryone = useValue('exports for everyone', () => control.facilitation.get().exportsForEveryone, [
     control,
   ])
-  const mayExport = isFacilitator || exportsForEveryone
+  const mayExport = mayExportSummary(view.role, exportsForEveryone)
 
   return (
     <div className="wp-session-panel">
@@ -140,7 +142,6 @@ export function SessionPanel({
           observerToken={observerToken}
           title={title}
           onRenamed={onRenamed}
-          messages={messages}
         />
       ) : null}
       {mayExport && showExport ? (
@@ -149,17 +150,15 @@ export function SessionPanel({
           sessionId={view.id}
           token={token}
           title={title}
-          templateId={view.templateId}
+          template={template}
           readFacilitation={() => control.facilitation.get()}
           canIncludeNames={isFacilitator}
-          messages={messages}
         />
       ) : null}
       {showParticipants ? (
         <ParticipantList
           id={participantsId}
           roster={roster}
-          messages={messages}
           whereabouts={whereabouts}
           onRemove={isFacilitator ? (participantId) => removeParticipant(view.id, token, participantId) : undefined}
         />

@@ -1,19 +1,13 @@
-/** What the server tells the page at run time (GET /api/config), so changing it needs no rebuild. */
-export interface ClientConfig {
-  /** tldraw's production licence key, or null when the server has none. */
-  licenseKey: string | null
-}
+import type { ClientConfig } from '@werkplaats/shared'
+import { fetchClientConfig } from '../api/apiClient.ts'
 
 const NO_CONFIG: ClientConfig = { licenseKey: null }
 
-export async function fetchClientConfig(signal?: AbortSignal): Promise<ClientConfig> {
+/** The deployment's run-time settings (`GET /api/config`), so changing them needs no rebuild. */
+export async function loadClientConfig(signal?: AbortSignal): Promise<ClientConfig> {
   try {
-    const response = await fetch('/api/config', { signal, headers: { accept: 'application/json' } })
-    if (!response.ok) return NO_CONFIG
-    const body: unknown = await response.json()
-    if (typeof body !== 'object' || body === null || !('licenseKey' in body)) return NO_CONFIG
-    const { licenseKey } = body
-    return { licenseKey: typeof licenseKey === 'string' && licenseKey.trim() ? licenseKey.trim() : null }
+    const { licenseKey } = await fetchClientConfig(signal)
+    return { licenseKey: licenseKey?.trim() ? licenseKey.trim() : null }
   } catch {
     // Without the config the board still works (unlicensed); the licence notice then says what is missing.
     return NO_CONFIG

@@ -1,4 +1,5 @@
-import type { Messages } from '../i18n/messages.ts'
+import type { AppMessages } from '../i18n/messages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 import { START_PATH } from '../routing/route.ts'
 import type { ConnectionState, RefusalReason } from './roomConnection.ts'
 
@@ -7,15 +8,8 @@ import type { ConnectionState, RefusalReason } from './roomConnection.ts'
  * When the server has closed the connection for good, an alert says why and offers the way out: the page
  * will not reconnect by itself, so the person must not be left waiting.
  */
-export function ConnectionStatus({
-  state,
-  refusal,
-  messages,
-}: {
-  state: ConnectionState
-  refusal: RefusalReason | null
-  messages: Messages
-}) {
+export function ConnectionStatus({ state, refusal }: { state: ConnectionState; refusal: RefusalReason | null }) {
+  const messages = useMessages().app
   if (refusal) {
     return (
       <div className="wp-connection wp-connection--refused" data-state="refused" role="alert">
@@ -34,7 +28,7 @@ export function ConnectionStatus({
   )
 }
 
-function refusalText(reason: RefusalReason, messages: Messages): string {
+function refusalText(reason: RefusalReason, messages: AppMessages): string {
   switch (reason) {
     case 'unauthorized':
       return messages.refusedUnauthorized

@@ -2,7 +2,7 @@ import { parseSessionRoomName, REMOVED_FROM_SESSION_REASON } from '@werkplaats/s
 import { atom, type Atom } from 'tldraw'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { ApiError, requestRoomTicket } from '../session/sessionApi.ts'
+import { ApiError, requestRoomTicket } from '../api/apiClient.ts'
 import { type FetchTicket, ticketedWebSocket, TicketRefusedError } from './ticketedWebSocket.ts'
 
 /**

@@ -1,17 +1,11 @@
-import {
-  dayIn,
-  DEFAULT_TIME_ZONE,
-  exportFileName,
-  type FacilitationState,
-  type Template,
-  templateSchema,
-} from '@werkplaats/shared'
-import { useEffect, useId, useState } from 'react'
+import { dayIn, DEFAULT_TIME_ZONE, exportFileName, type FacilitationState, type Template } from '@werkplaats/shared'
+import { useId, useState } from 'react'
 import { useEditor } from 'tldraw'
-import type { Messages } from '../i18n/messages.ts'
 import { boardImage, type ImageFormat } from './boardImage.ts'
-import { DownloadError, fetchSummary, formatNames, saveBlob, type SummaryFormat, summaryFormats } from './download.ts'
+import { fetchSummary, type SummaryFormat, summaryFormats } from '../api/apiClient.ts'
+import { formatNames, saveBlob } from './download.ts'
 import { type StageImageTarget, stageImageTargets } from './stageImages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 type Status =
   { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string }
@@ -28,21 +22,21 @@ export function ExportMenu({
   sessionId,
   token,
   title,
-  templateId,
+  template,
   readFacilitation,
   canIncludeNames,
-  messages,
 }: {
   id: string
   sessionId: string
   token: string
   title: string
-  templateId: string
+  /** The session's template, for the stage frames' bounds; null for a blank board (or while it loads). */
+  template: Template | null
   readFacilitation: () => FacilitationState
   /** Only the facilitator may put participants' names in a summary (the server refuses anyone else). */
   canIncludeNames: boolean
-  messages: Messages
 }) {
+  const messages = useMessages().app
   const editor = useEditor()
   const headingId = useId()
   const namesId = useId()
@@ -50,7 +44,6 @@ export function ExportMenu({
   const [names, setNames] = useState(false)
   const [scope, setScope] = useState(WHOLE_BOARD)
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
-  const template = useTemplate(templateId)
   const stages: StageImageTarget[] = stageImageTargets(template, readFacilitation())
 
   const run = async (work: () => Promise<{ blob: Blob; fileName: string } | null>) => {
@@ -61,7 +54,7 @@ export function ExportMenu({
       saveBlob(file.blob, file.fileName)
       setStatus({ kind: 'done', fileName: file.fileName })
     } catch (error) {
-      const reason = error instanceof DownloadError || error instanceof Error ? error.message : String(error)
+      const reason = error instanceof Error ? error.message : String(error)
       setStatus({ kind: 'failed', message: messages.exportFailed(reason) })
     }
   }
@@ -144,24 +137,4 @@ export function ExportMenu({
       </p>
     </section>
   )
-}
-
-/** The session's template, for the stage frames' bounds; null for a blank board (or while it loads). */
-function useTemplate(templateId: string): Template | null {
-  const [template, setTemplate] = useState<Template | null>(null)
-  useEffect(() => {
-    if (templateId === 'blank') return
-    const abort = new AbortController()
-    fetch(`/api/templates/${encodeURIComponent(templateId)}`, { signal: abort.signal })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((body: unknown) => {
-        const parsed = templateSchema.safeParse(body)
-        if (parsed.success) setTemplate(parsed.data)
-      })
-      .catch(() => {
-        // Without the template only the whole board can be exported; the summary formats still work.
-      })
-    return () => abort.abort()
-  }, [templateId])
-  return template
 }

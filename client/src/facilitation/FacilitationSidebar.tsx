@@ -4,7 +4,6 @@ import type { ViewSteering } from '../viewSteering/viewSteering.ts'
 import type { Facilitation } from './facilitation.ts'
 import { facilitatorActions } from './facilitatorActions.ts'
 import { FacilitatorPanel } from './FacilitatorPanel.tsx'
-import type { FacilitationMessages } from './messages.ts'
 import { ParticipantStagePanel } from './ParticipantStagePanel.tsx'
 import './facilitation.css'
 
@@ -18,14 +17,12 @@ export function FacilitationSidebar({
   editor,
   session,
   steering,
-  messages,
 }: {
   facilitation: Facilitation
   editor: Editor | null
   session: { sessionId: string; token: string }
   /** How this view follows the facilitator (`BoardSession.steering`); null for the facilitator. */
   steering: Signal<ViewSteering | null>
-  messages: FacilitationMessages
 }) {
   const viewSteering = useValue('view steering', () => steering.get(), [steering])
   const actions = useMemo(
@@ -33,7 +30,7 @@ export function FacilitationSidebar({
     [editor, facilitation, session],
   )
   if (facilitation.isFacilitator) {
-    return actions ? <FacilitatorPanel facilitation={facilitation} actions={actions} messages={messages} /> : null
+    return actions ? <FacilitatorPanel facilitation={facilitation} actions={actions} /> : null
   }
-  return <ParticipantStagePanel facilitation={facilitation} steering={viewSteering} messages={messages} />
+  return <ParticipantStagePanel facilitation={facilitation} steering={viewSteering} />
 }

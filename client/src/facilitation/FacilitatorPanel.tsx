@@ -3,11 +3,11 @@ import { useValue } from 'tldraw'
 import type { Facilitation } from './facilitation.ts'
 import type { FacilitatorActions } from './facilitatorActions.ts'
 import { Markdown } from './Markdown.tsx'
-import type { FacilitationMessages } from './messages.ts'
 import { neighbourStage, restartOf, roundIndex, stageById, stagesOfRound } from './stageMoves.ts'
 import { hiddenCardIds, isBackgroundShown } from './templateControls.ts'
 import { TimerControls } from '../timer/TimerControls.tsx'
 import { TimerDisplay } from '../timer/TimerDisplay.tsx'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * The facilitator's panel beside the board: the stage bar (previous, next, the agenda to jump to), bringing
@@ -17,12 +17,11 @@ import { TimerDisplay } from '../timer/TimerDisplay.tsx'
 export function FacilitatorPanel({
   facilitation,
   actions,
-  messages,
 }: {
   facilitation: Facilitation
   actions: FacilitatorActions
-  messages: FacilitationMessages
 }) {
+  const messages = useMessages().facilitation
   const state = useValue('facilitation state', () => facilitation.state.get(), [facilitation])
   const templateState = useValue('template', () => facilitation.template.get(), [facilitation])
   const template = templateState.kind === 'ready' ? templateState.template : null
@@ -88,13 +87,8 @@ export function FacilitatorPanel({
 
       <section className="wp-facilitation__section" aria-label={messages.timerHeading}>
         <h2 className="wp-facilitation__heading">{messages.timerHeading}</h2>
-        <TimerDisplay facilitation={facilitation} messages={messages} />
-        <TimerControls
-          facilitation={facilitation}
-          actions={actions}
-          messages={messages}
-          suggestedMinutes={stage?.minutes ?? null}
-        />
+        <TimerDisplay facilitation={facilitation} />
+        <TimerControls facilitation={facilitation} actions={actions} suggestedMinutes={stage?.minutes ?? null} />
       </section>
 
       <section className="wp-facilitation__section" aria-label={messages.privateWriting}>

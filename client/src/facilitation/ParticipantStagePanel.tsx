@@ -1,10 +1,10 @@
 import { useValue } from 'tldraw'
 import type { Facilitation } from './facilitation.ts'
 import { Markdown } from './Markdown.tsx'
-import type { FacilitationMessages } from './messages.ts'
 import { roundIndex, stageById } from './stageMoves.ts'
 import { TimerDisplay } from '../timer/TimerDisplay.tsx'
 import type { ViewSteering } from '../viewSteering/viewSteering.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * What a participant (or observer) sees beside the board: the current stage with what to do there, the
@@ -13,12 +13,11 @@ import type { ViewSteering } from '../viewSteering/viewSteering.ts'
 export function ParticipantStagePanel({
   facilitation,
   steering,
-  messages,
 }: {
   facilitation: Facilitation
   steering: ViewSteering | null
-  messages: FacilitationMessages
 }) {
+  const messages = useMessages().facilitation
   const state = useValue('facilitation state', () => facilitation.state.get(), [facilitation])
   const templateState = useValue('template', () => facilitation.template.get(), [facilitation])
   const following = useValue('following', () => steering?.following.get() ?? false, [steering])
@@ -43,7 +42,7 @@ export function ParticipantStagePanel({
       </section>
 
       <section className="wp-facilitation__section" aria-label={messages.timerHeading}>
-        <TimerDisplay facilitation={facilitation} messages={messages} hideWhenUnset />
+        <TimerDisplay facilitation={facilitation} hideWhenUnset />
       </section>
 
       {steering ? (

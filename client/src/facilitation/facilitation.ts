@@ -1,8 +1,8 @@
 import type { FacilitationState, Role, TemplateLayout } from '@werkplaats/shared'
 import type { Signal } from 'tldraw'
+import { fetchServerTime } from '../api/apiClient.ts'
 import type { ControlRoom, TemplateState } from '../session/controlRoom.ts'
 import { startServerClock, type ServerClock } from '../timer/serverClock.ts'
-import { fetchServerTime } from './facilitationApi.ts'
 
 export type { TemplateState } from '../session/controlRoom.ts'
 

@@ -1,7 +1,7 @@
 import { addMinute, pause, setMinutes, start, stop, type FacilitationState, type Viewport } from '@werkplaats/shared'
 import type { Editor } from 'tldraw'
 import type { Facilitation } from './facilitation.ts'
-import { revealPrivateWriting } from './facilitationApi.ts'
+import { revealPrivateWriting } from '../api/apiClient.ts'
 import {
   currentStageFrame,
   moveToStage,

@@ -3,7 +3,7 @@ import { useValue } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import type { RosterEntry } from '../participants/roster.ts'
 import type { Facilitation } from './facilitation.ts'
-import type { FacilitationMessages } from './messages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 import { watchPresenceStages, type PresenceStages } from './presenceStages.ts'
 import { stageById } from './stageMoves.ts'
 
@@ -11,8 +11,8 @@ import { stageById } from './stageMoves.ts'
 export function useWhereabouts(
   facilitation: Facilitation | null,
   awareness: Awareness | null,
-  messages: FacilitationMessages,
 ): ((entry: RosterEntry) => string | null) | undefined {
+  const messages = useMessages().facilitation
   const [watch, setWatch] = useState<PresenceStages | null>(null)
   useEffect(() => {
     if (!facilitation || !awareness) return

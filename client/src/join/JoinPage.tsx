@@ -1,11 +1,11 @@
 import { displayNameSchema, joinCodeSchema, sessionPath } from '@werkplaats/shared'
 import { useId, useState, type FormEvent } from 'react'
-import type { Messages } from '../i18n/messages.ts'
 import { START_PATH } from '../routing/route.ts'
-import { ApiError, joinSession, lookUpJoinCode } from '../session/sessionApi.ts'
+import { ApiError, joinSession, lookUpJoinCode } from '../api/apiClient.ts'
 import type { SessionTokens } from '../session/sessionTokens.ts'
 import { joinErrorText } from '../ui/errorText.ts'
 import { FormError, TextField } from '../ui/TextField.tsx'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 type JoinError = { field: 'code' | 'name' | 'form'; text: string }
 
@@ -14,18 +14,17 @@ type JoinError = { field: 'code' | 'name' | 'form'; text: string }
  * is the invitation to it; joining gives this browser its own participant token, kept for the session.
  */
 export function JoinPage({
-  messages,
   tokens,
   initialCode,
   initialName,
   onNameChosen,
 }: {
-  messages: Messages
   tokens: SessionTokens
   initialCode: string
   initialName: string
   onNameChosen: (name: string) => void
 }) {
+  const messages = useMessages().app
   const [code, setCode] = useState(initialCode)
   const [name, setName] = useState(initialName)
   const [busy, setBusy] = useState(false)

@@ -1,9 +1,9 @@
 import { displayNameSchema, joinCodeSchema } from '@werkplaats/shared'
 import { useId, useState, type FormEvent } from 'react'
-import type { Messages } from '../i18n/messages.ts'
 import { joinErrorText } from '../ui/errorText.ts'
 import { FormError, TextField } from '../ui/TextField.tsx'
-import { ApiError, joinSession } from '../session/sessionApi.ts'
+import { ApiError, joinSession } from '../api/apiClient.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * Joining takes an invitation: the participants' link carries one (`invite`); opened without it (the observers'
@@ -13,18 +13,17 @@ import { ApiError, joinSession } from '../session/sessionApi.ts'
 export function SessionJoinForm({
   sessionId,
   invite,
-  messages,
   initialName,
   onJoined,
   onSessionMissing,
 }: {
   sessionId: string
   invite: string | null
-  messages: Messages
   initialName: string
   onJoined: (token: string, name: string) => void
   onSessionMissing: () => void
 }) {
+  const messages = useMessages().app
   const [name, setName] = useState(initialName)
   const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)

@@ -1,13 +1,13 @@
 import type { SessionView } from '@werkplaats/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { BoardPage } from '../board/BoardPage.tsx'
-import type { Messages } from '../i18n/messages.ts'
 import { ProblemPage } from '../ui/ProblemPage.tsx'
 import type { LocalUser } from '../user/localUser.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
-import { ApiError, fetchSession } from '../session/sessionApi.ts'
+import { ApiError, fetchSession } from '../api/apiClient.ts'
 import { SessionJoinForm } from './SessionJoinForm.tsx'
 import type { SessionTokens } from '../session/sessionTokens.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 type ViewState =
   | { kind: 'loading' }
@@ -24,7 +24,6 @@ export function SessionPage({
   initialToken,
   initialInvite,
   user,
-  messages,
   tokens,
   recent,
 }: {
@@ -32,10 +31,10 @@ export function SessionPage({
   initialToken: string | null
   initialInvite: string | null
   user: LocalUser
-  messages: Messages
   tokens: SessionTokens
   recent: RecentSessions
 }) {
+  const messages = useMessages().app
   const [token, setToken] = useState(initialToken)
   const [attempt, setAttempt] = useState(0)
   /** The join form learnt that the session does not exist. */
@@ -61,7 +60,6 @@ export function SessionPage({
       <SessionJoinForm
         sessionId={sessionId}
         invite={initialInvite}
-        messages={messages}
         initialName={user.preferences.get().name ?? ''}
         onJoined={(joinedToken, name) => {
           tokens.remember(sessionId, joinedToken)

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import type { Messages } from '../i18n/messages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * Tells the facilitator, before a workshop goes wrong, that this install lacks a tldraw licence key: away from
  * localhost tldraw replaces the canvas a few seconds after start in a production build.
  */
-export function LicenceNotice({ messages }: { messages: Messages }) {
+export function LicenceNotice() {
+  const messages = useMessages().app
   const [dismissed, setDismissed] = useState(false)
   if (dismissed) return null
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import type { Messages } from '../i18n/messages.ts'
 import { roleLabel } from './roleLabel.ts'
 import { onlineCount, type RosterEntry } from './roster.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * Everyone in the session, with their role and whether they are online. Names are the server's (session
@@ -9,13 +9,11 @@ import { onlineCount, type RosterEntry } from './roster.ts'
  */
 export function ParticipantList({
   roster,
-  messages,
   id,
   whereabouts,
   onRemove,
 }: {
   roster: RosterEntry[]
-  messages: Messages
   id: string
   /**
    * The facilitator's "Verwijderen" beside each participant (others get no button). A participant's entry is keyed
@@ -25,6 +23,7 @@ export function ParticipantList({
   /** Where someone is on the board (the stage their view shows), when the session has stages. */
   whereabouts?: (entry: RosterEntry) => string | null
 }) {
+  const messages = useMessages().app
   const online = onlineCount(roster)
   const [failed, setFailed] = useState<string | null>(null)
   const remove = async (entry: RosterEntry) => {

@@ -1,7 +1,7 @@
 import type { Role } from '@werkplaats/shared'
-import type { Messages } from '../i18n/messages.ts'
+import type { AppMessages } from '../i18n/messages.ts'
 
-export function roleLabel(role: Role, messages: Messages): string {
+export function roleLabel(role: Role, messages: AppMessages): string {
   if (role === 'facilitator') return messages.roleFacilitator
   if (role === 'observer') return messages.roleObserver
   return messages.roleParticipant

@@ -11,7 +11,7 @@ import { privateLaneOf } from './privateRecords.ts'
  * `privateRecords.ts`) and go, through their own lane of the store binding, into their private room
  * (`<session>-private-<participant>`), which the server opens only to them and the facilitator: no other
  * participant's connection ever receives them. The facilitator's client opens every participant's private
- * room and shows what is there. "Onthullen" is the server's move (see `facilitationApi.ts`); the stickies then
+ * room and shows what is there. "Onthullen" is the server's move (see `revealPrivateWriting` in `api/apiClient.ts`); the stickies then
  * arrive through the board room and leave the private rooms.
  *
  * Private rooms are opened the first time private writing is on while this page is open (or is on when it

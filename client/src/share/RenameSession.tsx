@@ -1,9 +1,9 @@
 import { sessionTitleSchema } from '@werkplaats/shared'
 import { useState, type FormEvent } from 'react'
-import type { Messages } from '../i18n/messages.ts'
-import { renameSession } from '../session/sessionApi.ts'
+import { renameSession } from '../api/apiClient.ts'
 import { errorText } from '../ui/errorText.ts'
 import { TextField } from '../ui/TextField.tsx'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * The facilitator renames the session through the API; the server writes the new title into the control
@@ -13,15 +13,14 @@ export function RenameSession({
   sessionId,
   token,
   title,
-  messages,
   onRenamed,
 }: {
   sessionId: string
   token: string
   title: string
-  messages: Messages
   onRenamed: (title: string) => void
 }) {
+  const messages = useMessages().app
   const [value, setValue] = useState(title)
   const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)

@@ -1,11 +1,11 @@
 import { type Invitation, sessionLinkWithToken } from '@werkplaats/shared'
 import { useId, useRef, useState } from 'react'
-import type { Messages } from '../i18n/messages.ts'
 import { JOIN_PATH } from '../routing/route.ts'
-import { newInvitation, newObserverLink, updateSession } from '../session/sessionApi.ts'
+import { newInvitation, newObserverLink, updateSession } from '../api/apiClient.ts'
 import { errorText } from '../ui/errorText.ts'
 import { copyText } from './copyText.ts'
 import { RenameSession } from './RenameSession.tsx'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * The facilitator's panel for the session itself: its title, and what they hand out: the join code (for the
@@ -24,7 +24,6 @@ export function SharePanel({
   observerToken,
   title,
   onRenamed,
-  messages,
 }: {
   id: string
   sessionId: string
@@ -36,8 +35,8 @@ export function SharePanel({
   onDoorChanged: (door: { invitation: Invitation; joinOpen: boolean }) => void
   facilitatorToken: string
   observerToken: string | null
-  messages: Messages
 }) {
+  const messages = useMessages().app
   const origin = window.location.origin
   const headingId = useId()
   // Known in the browser that made the session; elsewhere the facilitator asks the server for a new one.
@@ -79,21 +78,15 @@ export function SharePanel({
   return (
     <section id={id} className="wp-share" aria-labelledby={headingId}>
       <h2 id={headingId}>{messages.shareHeading}</h2>
-      <RenameSession
-        sessionId={sessionId}
-        token={facilitatorToken}
-        title={title}
-        messages={messages}
-        onRenamed={onRenamed}
-      />
-      <CopyField label={messages.joinCodeLabel} value={invitation.code} messages={messages} large />
+      <RenameSession sessionId={sessionId} token={facilitatorToken} title={title} onRenamed={onRenamed} />
+      <CopyField label={messages.joinCodeLabel} value={invitation.code} large />
       <p className="wp-share__hint">
         {messages.joinCodeHint}{' '}
         <a href={JOIN_PATH} target="_blank" rel="noopener">
           {`${window.location.host}${JOIN_PATH}`}
         </a>
       </p>
-      <CopyField label={messages.participantLinkLabel} value={invitation.links.participant} messages={messages} />
+      <CopyField label={messages.participantLinkLabel} value={invitation.links.participant} />
       <div className="wp-share__door">
         <p className="wp-share__hint" data-join-open={joinOpen}>
           {joinOpen ? messages.joiningOpenNote : messages.joiningClosedNote}
@@ -115,11 +108,7 @@ export function SharePanel({
         {door.error ? <span role="alert">{door.error}</span> : null}
       </div>
       {observer ? (
-        <CopyField
-          label={messages.observerLinkLabel}
-          value={sessionLinkWithToken(origin, sessionId, observer)}
-          messages={messages}
-        />
+        <CopyField label={messages.observerLinkLabel} value={sessionLinkWithToken(origin, sessionId, observer)} />
       ) : (
         <p className="wp-share__hint">
           {messages.observerLinkUnknown}{' '}
@@ -132,23 +121,13 @@ export function SharePanel({
       <CopyField
         label={messages.facilitatorLinkLabel}
         value={sessionLinkWithToken(origin, sessionId, facilitatorToken)}
-        messages={messages}
       />
     </section>
   )
 }
 
-function CopyField({
-  label,
-  value,
-  messages,
-  large = false,
-}: {
-  label: string
-  value: string
-  messages: Messages
-  large?: boolean
-}) {
+function CopyField({ label, value, large = false }: { label: string; value: string; large?: boolean }) {
+  const messages = useMessages().app
   const inputId = useId()
   const inputRef = useRef<HTMLInputElement>(null)
   const [result, setResult] = useState<'copied' | 'failed' | null>(null)

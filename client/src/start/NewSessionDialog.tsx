@@ -1,8 +1,8 @@
 import { displayNameSchema, sessionTitleSchema } from '@werkplaats/shared'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import type { Messages } from '../i18n/messages.ts'
 import { errorText } from '../ui/errorText.ts'
 import { FormError, TextField } from '../ui/TextField.tsx'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 export interface NewSessionChoice {
   templateId: string
@@ -19,17 +19,16 @@ export interface NewSessionInput {
 /** Asks for the session's title (and how the facilitator appears), then hands over to `onCreate`. */
 export function NewSessionDialog({
   choice,
-  messages,
   initialName,
   onCreate,
   onCancel,
 }: {
   choice: NewSessionChoice
-  messages: Messages
   initialName: string
   onCreate: (input: NewSessionInput) => Promise<void>
   onCancel: () => void
 }) {
+  const messages = useMessages().app
   const [title, setTitle] = useState(choice.templateTitle)
   const [name, setName] = useState(initialName)
   const [busy, setBusy] = useState(false)

@@ -1,11 +1,11 @@
 import { sessionPath } from '@werkplaats/shared'
 import { useState } from 'react'
-import type { Messages } from '../i18n/messages.ts'
 import type { RecentSession, RecentSessions } from '../session/recentSessions.ts'
-import { ApiError, deleteSession, duplicateSession } from '../session/sessionApi.ts'
+import { ApiError, deleteSession, duplicateSession } from '../api/apiClient.ts'
 import type { SessionTokens } from '../session/sessionTokens.ts'
 import { errorText } from '../ui/errorText.ts'
 import { FormError } from '../ui/TextField.tsx'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * The sessions this browser made, newest first: open one, copy one (board and settings, no participants), or
@@ -13,16 +13,15 @@ import { FormError } from '../ui/TextField.tsx'
  * question as everyone else).
  */
 export function RecentSessionList({
-  messages,
   locale,
   tokens,
   recent,
 }: {
-  messages: Messages
   locale: string
   tokens: SessionTokens
   recent: RecentSessions
 }) {
+  const messages = useMessages().app
   const [sessions, setSessions] = useState(() => recent.list())
   const [confirming, setConfirming] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)

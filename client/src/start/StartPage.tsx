@@ -1,12 +1,12 @@
 import { BLANK_TEMPLATE_ID, sessionPath, type TemplateSummary } from '@werkplaats/shared'
 import { useEffect, useState } from 'react'
-import type { Messages } from '../i18n/messages.ts'
 import { JOIN_PATH } from '../routing/route.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
-import { createSession, listTemplates } from '../session/sessionApi.ts'
+import { createSession, listTemplates } from '../api/apiClient.ts'
 import type { SessionTokens } from '../session/sessionTokens.ts'
 import { RecentSessionList } from './RecentSessionList.tsx'
 import { NewSessionDialog, type NewSessionChoice, type NewSessionInput } from './NewSessionDialog.tsx'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 type TemplatesState = { kind: 'loading' } | { kind: 'ready'; templates: TemplateSummary[] } | { kind: 'failed' }
 
@@ -15,20 +15,19 @@ type TemplatesState = { kind: 'loading' } | { kind: 'ready'; templates: Template
  * earlier in this browser, and where a participant finds the way to the join page.
  */
 export function StartPage({
-  messages,
   locale,
   tokens,
   recent,
   initialName,
   onNameChosen,
 }: {
-  messages: Messages
   locale: string
   tokens: SessionTokens
   recent: RecentSessions
   initialName: string
   onNameChosen: (name: string) => void
 }) {
+  const messages = useMessages().app
   const templates = useTemplates()
   const [choice, setChoice] = useState<NewSessionChoice | null>(null)
 
@@ -85,13 +84,12 @@ export function StartPage({
 
       <section aria-labelledby="wp-recent-heading">
         <h2 id="wp-recent-heading">{messages.recentHeading}</h2>
-        <RecentSessionList messages={messages} locale={locale} tokens={tokens} recent={recent} />
+        <RecentSessionList locale={locale} tokens={tokens} recent={recent} />
       </section>
 
       {choice ? (
         <NewSessionDialog
           choice={choice}
-          messages={messages}
           initialName={initialName}
           onCreate={create}
           onCancel={() => setChoice(null)}

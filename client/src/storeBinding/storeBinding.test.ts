@@ -15,7 +15,7 @@ import * as Y from 'yjs'
 import { BoardLoadError, bindStoreToDoc, type StoreBinding } from './storeBinding.ts'
 import { boardStore, laidOut, oecdTemplate } from '../board/templateLayer/fixtures.ts'
 import { isTemplateLayerRecordId, templateShapeId } from '../board/templateLayer/ids.ts'
-import { templateLayerMessagesFor } from '../board/templateLayer/messages.ts'
+import { messagesFor } from '../i18n/messages.ts'
 import { mountTemplateLayer } from '../board/templateLayer/templateLayer.ts'
 
 const options = { firstPageName: 'Pagina 1', onSchemaTooNew: () => {} }
@@ -276,7 +276,7 @@ describe('the template layer beside the binding', () => {
         template: oecdTemplate,
         facilitation: { ...defaultFacilitationState, templateLock: 'unlocked' as const },
         role: 'facilitator' as const,
-        messages: templateLayerMessagesFor('nl'),
+        messages: messagesFor('nl').templateLayer,
       }),
     )
     bindings.push({ dispose: () => layer.dispose() })

@@ -1,20 +1,19 @@
 import { useId, useState } from 'react'
 import { useValue } from 'tldraw'
-import type { FacilitationMessages } from '../facilitation/messages.ts'
 import type { TimerActions, TimerSource } from './timerSource.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /** The facilitator's timer buttons: set minutes, "Start", "Pauze", "+1 min", "Stop". */
 export function TimerControls({
   facilitation,
   actions,
-  messages,
   suggestedMinutes,
 }: {
   facilitation: TimerSource
   actions: TimerActions
-  messages: FacilitationMessages
   suggestedMinutes: number | null
 }) {
+  const messages = useMessages().facilitation
   const timer = useValue('timer', () => facilitation.state.get().timer, [facilitation])
   const [minutes, setMinutes] = useState<string>('')
   const inputId = useId()

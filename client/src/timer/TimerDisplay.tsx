@@ -1,10 +1,10 @@
 import type { TimerState } from '@werkplaats/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useValue } from 'tldraw'
-import type { FacilitationMessages } from '../facilitation/messages.ts'
 import { beep } from './timerSignal.ts'
 import { nextTickInMs, timerDisplay } from './timerDisplay.ts'
 import type { TimerSource } from './timerSource.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /** One run of the timer, so the sound at zero plays once per run on each screen. */
 function runKey(timer: TimerState): string | null {
@@ -14,14 +14,13 @@ function runKey(timer: TimerState): string | null {
 /** The stage timer as everyone sees it: `m:ss` in server time, and a sound and a visible signal at zero. */
 export function TimerDisplay({
   facilitation,
-  messages,
   hideWhenUnset = false,
 }: {
   facilitation: TimerSource
-  messages: FacilitationMessages
   /** Participants see no "0:00" before the facilitator has set a timer. */
   hideWhenUnset?: boolean
 }) {
+  const messages = useMessages().facilitation
   const timer = useValue('timer', () => facilitation.state.get().timer, [facilitation])
   const offset = useValue('clock offset', () => facilitation.clock.offsetMs.get(), [facilitation])
   const [now, setNow] = useState(() => Date.now())

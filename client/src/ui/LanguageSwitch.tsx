@@ -1,18 +1,12 @@
 import { useId } from 'react'
-import { LOCALES, type Messages } from '../i18n/messages.ts'
+import { LOCALES, resolveLocale } from '../i18n/locale.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /** Outside the board (start and join pages) there is no tldraw menu to pick a language from. */
-export function LanguageSwitch({
-  locale,
-  messages,
-  onChange,
-}: {
-  locale: string
-  messages: Messages
-  onChange: (locale: string) => void
-}) {
+export function LanguageSwitch({ locale, onChange }: { locale: string; onChange: (locale: string) => void }) {
+  const messages = useMessages().app
   const id = useId()
-  const current = locale.toLowerCase().startsWith('en') ? 'en' : 'nl'
+  const current = resolveLocale(locale)
   return (
     <div className="wp-language">
       <label htmlFor={id}>{messages.language}</label>

@@ -1,5 +1,5 @@
 import { atom, createTLCurrentUser, type Atom, type TLCurrentUser, type TLUserPreferences } from 'tldraw'
-import { DEFAULT_LOCALE } from '../i18n/messages.ts'
+import { DEFAULT_LOCALE } from '../i18n/locale.ts'
 import { randomId } from '../ids.ts'
 import { isRecord, readJson, safeLocalStorage, writeJson } from '../storage/localStore.ts'
 

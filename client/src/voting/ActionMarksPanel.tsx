@@ -1,8 +1,8 @@
 import { actionMarks, emptyMarkCounts, type Action, type ActionMark, type Template } from '@werkplaats/shared'
 import { useId } from 'react'
 import { useValue } from 'tldraw'
-import type { VotingMessages } from './messages.ts'
 import type { VotingSession } from './votingSession.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * "Heb je dit al geprobeerd?" for every action of the chosen plays: each participant's own answer (one,
@@ -12,13 +12,12 @@ export function ActionMarksPanel({
   session,
   template,
   playIds,
-  messages,
 }: {
   session: VotingSession
   template: Template
   playIds: readonly string[]
-  messages: VotingMessages
 }) {
+  const messages = useMessages().voting
   const plays = template.principles.flatMap((p) => p.plays).filter((play) => playIds.includes(play.id))
   if (plays.length === 0) return <p>{messages.noPlays}</p>
   return (
@@ -28,7 +27,7 @@ export function ActionMarksPanel({
           <h3 className="wp-marks__play">{play.title}</h3>
           <ul>
             {play.actions.map((action) => (
-              <ActionMarkRow key={action.id} action={action} session={session} messages={messages} />
+              <ActionMarkRow key={action.id} action={action} session={session} />
             ))}
           </ul>
         </section>
@@ -37,15 +36,8 @@ export function ActionMarksPanel({
   )
 }
 
-function ActionMarkRow({
-  action,
-  session,
-  messages,
-}: {
-  action: Action
-  session: VotingSession
-  messages: VotingMessages
-}) {
+function ActionMarkRow({ action, session }: { action: Action; session: VotingSession }) {
+  const messages = useMessages().voting
   const counts = useValue('mark counts', () => session.markCounts.get().get(action.id) ?? emptyMarkCounts(), [
     session,
     action.id,

@@ -5,9 +5,8 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ControlRoom } from '../session/controlRoom.ts'
-import { ApiError } from '../session/sessionApi.ts'
+import { ApiError } from '../api/apiClient.ts'
 import { CardVote, CardVoteContext } from './CardVote.tsx'
-import { votingMessagesFor } from './messages.ts'
 import { VotingSession } from './votingSession.ts'
 
 const round: PublicVoteRound = {
@@ -48,11 +47,7 @@ function render(session: VotingSession | null, cardId = 'vraag-1'): string {
     label: 'We moeten dit verbeteren!',
     text: 'Steunen leiders innovatie?',
   })
-  return renderToStaticMarkup(
-    session
-      ? createElement(CardVoteContext.Provider, { value: { session, messages: votingMessagesFor('nl') } }, card)
-      : card,
-  )
+  return renderToStaticMarkup(session ? createElement(CardVoteContext.Provider, { value: session }, card) : card)
 }
 
 describe('the vote place on a card', () => {

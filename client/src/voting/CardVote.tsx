@@ -1,6 +1,6 @@
 import { createContext, useContext, type PointerEvent } from 'react'
 import { stopEventPropagation, useValue } from 'tldraw'
-import type { VotingMessages } from './messages.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 import { mayTakeBack, mayVoteOn, ownVotesOn, remainingVotes } from './roundView.ts'
 import type { VotingSession } from './votingSession.ts'
 import './voting.css'
@@ -9,7 +9,7 @@ import './voting.css'
  * Voting on the board's own cards. tldraw renders shapes as components it creates itself, so the session
  * reaches them through this context (provided around the editor by the board page), as the session panel does.
  */
-export const CardVoteContext = createContext<{ session: VotingSession; messages: VotingMessages } | null>(null)
+export const CardVoteContext = createContext<VotingSession | null>(null)
 
 /** Buttons on the canvas must take the pointer themselves and keep it from the editor (no select, no drag). */
 const onCanvas = {
@@ -33,11 +33,11 @@ export function CardVote({
   text: string
   compact?: boolean
 }) {
-  const context = useContext(CardVoteContext)
-  const round = useValue('current round', () => context?.session.current.get() ?? null, [context])
+  const messages = useMessages().voting
+  const session = useContext(CardVoteContext)
+  const round = useValue('current round', () => session?.current.get() ?? null, [session])
   const placeholder = label !== '' && !compact ? <span className="wp-tpl-vote__label">{label}</span> : null
-  if (!context || !round || !round.cardIds.includes(cardId)) return placeholder
-  const { session, messages } = context
+  if (!session || !round || !round.cardIds.includes(cardId)) return placeholder
   const tally = round.tallies?.find((t) => t.cardId === cardId)
   const own = ownVotesOn(round, cardId)
   const voting = session.role === 'participant' && round.status === 'open'

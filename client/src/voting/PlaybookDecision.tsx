@@ -1,10 +1,10 @@
 import { proposePrinciple, type Tally, type Template } from '@werkplaats/shared'
 import { useId, useState } from 'react'
 import { useValue } from 'tldraw'
-import type { VotingMessages } from './messages.ts'
 import { defaultQuestionSelection, playsOfQuestions, topQuestionCount } from './playbookChoices.ts'
 import type { RoundView } from './roundView.ts'
 import type { VotingSession } from './votingSession.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * What the facilitator decides after a revealed round: at a challenges stage the principle (the votes
@@ -15,35 +15,17 @@ export function PlaybookDecision({
   session,
   template,
   round,
-  messages,
 }: {
   session: VotingSession
   template: Template
   round: RoundView
-  messages: VotingMessages
 }) {
   const kind = template.agenda.find((s) => s.id === round.stageId)?.kind
   if (!round.tallies) return null
   if (kind === 'challenges')
-    return (
-      <PrincipleChoice
-        key={round.roundId}
-        session={session}
-        template={template}
-        tallies={round.tallies}
-        messages={messages}
-      />
-    )
+    return <PrincipleChoice key={round.roundId} session={session} template={template} tallies={round.tallies} />
   if (kind === 'assess')
-    return (
-      <PlaysChoice
-        key={round.roundId}
-        session={session}
-        template={template}
-        tallies={round.tallies}
-        messages={messages}
-      />
-    )
+    return <PlaysChoice key={round.roundId} session={session} template={template} tallies={round.tallies} />
   return null
 }
 
@@ -51,13 +33,12 @@ function PrincipleChoice({
   session,
   template,
   tallies,
-  messages,
 }: {
   session: VotingSession
   template: Template
   tallies: readonly Tally[]
-  messages: VotingMessages
 }) {
+  const messages = useMessages().voting
   const proposal = proposePrinciple(template, tallies)
   const chosen = useValue('chosen principle', () => session.facilitation.get().rounds.at(-1)?.principleIds[0] ?? null, [
     session,
@@ -98,13 +79,12 @@ function PlaysChoice({
   session,
   template,
   tallies,
-  messages,
 }: {
   session: VotingSession
   template: Template
   tallies: readonly Tally[]
-  messages: VotingMessages
 }) {
+  const messages = useMessages().voting
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(defaultQuestionSelection(template, tallies)))
   const chosenPlays = useValue('chosen plays', () => session.facilitation.get().rounds.at(-1)?.playIds.length ?? 0, [
     session,

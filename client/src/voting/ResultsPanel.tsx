@@ -1,22 +1,21 @@
 import type { Template } from '@werkplaats/shared'
 import { useValue } from 'tldraw'
-import type { VotingMessages } from './messages.ts'
 import { resultRows } from './roundView.ts'
 import { cardsOfRound, type BoardSticky } from './voteCards.ts'
 import type { VotingSession } from './votingSession.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /** "Resultaten": the current round's cards, most votes first, with their votes and share of the voters. */
 export function ResultsPanel({
   session,
   template,
   stickies,
-  messages,
 }: {
   session: VotingSession
   template: Template | null
   stickies: readonly BoardSticky[]
-  messages: VotingMessages
 }) {
+  const messages = useMessages().voting
   const round = useValue('current round', () => session.current.get(), [session])
   const rows = round ? resultRows(round) : null
   if (!round || !rows) return null

@@ -2,9 +2,9 @@ import { roundDefaults, type Stage, type Template } from '@werkplaats/shared'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useValue } from 'tldraw'
 import { stickiesOfStage } from './boardStickies.ts'
-import type { VotingMessages } from './messages.ts'
 import { stageVoteCards, type BoardSticky } from './voteCards.ts'
 import type { VotingSession } from './votingSession.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * "Stemronde starten": the facilitator's settings for a new round on a stage's cards. The stage is the
@@ -16,16 +16,15 @@ export function StartRoundDialog({
   template,
   stickies,
   initialStageId,
-  messages,
   onClose,
 }: {
   session: VotingSession
   template: Template
   stickies: readonly BoardSticky[]
   initialStageId: string | null
-  messages: VotingMessages
   onClose: () => void
 }) {
+  const messages = useMessages().voting
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const facilitation = useValue('facilitation', () => session.facilitation.get(), [session])

@@ -8,11 +8,11 @@ import { CardVote, CardVoteContext } from './CardVote.tsx'
  */
 export function StickyVotes() {
   const editor = useEditor()
-  const context = useContext(CardVoteContext)
+  const session = useContext(CardVoteContext)
   const places = useValue(
     'sticky vote places',
     () => {
-      const round = context?.session.current.get()
+      const round = session?.current.get()
       if (!round) return []
       return round.cardIds.flatMap((cardId) => {
         if (!cardId.startsWith('shape:')) return []
@@ -22,7 +22,7 @@ export function StickyVotes() {
         return [{ cardId, x: bounds.x, y: bounds.maxY + 6, text: editor.getShapeUtil(shape).getText(shape) ?? '' }]
       })
     },
-    [editor, context],
+    [editor, session],
   )
   return (
     <>

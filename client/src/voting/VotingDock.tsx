@@ -6,11 +6,11 @@ import { ActionPlanBoard } from '../actionPlan/actionPlanBoard.ts'
 import { ActionPlanPanel } from '../actionPlan/ActionPlanPanel.tsx'
 import { ActionMarksPanel } from './ActionMarksPanel.tsx'
 import { boardStickies } from './boardStickies.ts'
-import { votingMessagesFor, type VotingMessages } from './messages.ts'
 import { ResultsPanel } from './ResultsPanel.tsx'
 import { VotingPanel } from './VotingPanel.tsx'
 import type { VotingSession } from './votingSession.ts'
 import './voting.css'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 export interface VotingDockProps {
   view: SessionView
@@ -20,7 +20,6 @@ export interface VotingDockProps {
   editor: Editor | null
   /** The session's template (null for a blank board, or while it loads): card texts, stages, the playbook's logic. */
   template: Template | null
-  locale: string
   /** Participants of the session (the voter count says "3 van 5"). */
   participantCount: number
 }
@@ -31,8 +30,8 @@ export interface VotingDockProps {
  * One votes on the cards themselves (`CardVote.tsx`) and here too: the dock lists every card of the round in one
  * place, within reach of the keyboard and a screen reader, and of cards scrolled out of view.
  */
-export function VotingDock({ view, session, boardDoc, editor, template, locale, participantCount }: VotingDockProps) {
-  const messages = votingMessagesFor(locale)
+export function VotingDock({ view, session, boardDoc, editor, template, participantCount }: VotingDockProps) {
+  const messages = useMessages().voting
   const plan = useActionPlan(boardDoc)
   const stickies = useValue('board stickies', () => (editor ? boardStickies(editor) : []), [editor])
   const playIds = useValue('selected plays', () => session.facilitation.get().rounds.at(-1)?.playIds ?? [], [session])
@@ -41,33 +40,26 @@ export function VotingDock({ view, session, boardDoc, editor, template, locale, 
 
   return (
     <aside className="wp-voting-dock" aria-label={messages.dockLabel}>
-      <DockSection title={messages.votingHeading} messages={messages}>
-        <VotingPanel
-          session={session}
-          template={template}
-          stickies={stickies}
-          messages={messages}
-          participantCount={participantCount}
-        />
+      <DockSection title={messages.votingHeading}>
+        <VotingPanel session={session} template={template} stickies={stickies} participantCount={participantCount} />
       </DockSection>
       {hasResults ? (
-        <DockSection title={messages.resultsHeading} messages={messages}>
-          <ResultsPanel session={session} template={template} stickies={stickies} messages={messages} />
+        <DockSection title={messages.resultsHeading}>
+          <ResultsPanel session={session} template={template} stickies={stickies} />
         </DockSection>
       ) : null}
       {template && playIds.length > 0 ? (
-        <DockSection title={messages.marksHeading} messages={messages}>
-          <ActionMarksPanel session={session} template={template} playIds={playIds} messages={messages} />
+        <DockSection title={messages.marksHeading}>
+          <ActionMarksPanel session={session} template={template} playIds={playIds} />
         </DockSection>
       ) : null}
-      <DockSection title={messages.planHeading} messages={messages} initiallyOpen={false}>
+      <DockSection title={messages.planHeading} initiallyOpen={false}>
         <ActionPlanPanel
           plan={plan}
           template={template}
           session={session}
           stickies={stickies}
           readOnly={view.role === 'observer'}
-          messages={messages}
         />
       </DockSection>
     </aside>
@@ -77,15 +69,14 @@ export function VotingDock({ view, session, boardDoc, editor, template, locale, 
 /** A panel of the dock with a heading that folds it away (keyboard: the heading is a button). */
 function DockSection({
   title,
-  messages,
   initiallyOpen = true,
   children,
 }: {
   title: string
-  messages: VotingMessages
   initiallyOpen?: boolean
   children: ReactNode
 }) {
+  const messages = useMessages().voting
   const [open, setOpen] = useState(initiallyOpen)
   const bodyId = useId()
   const headingId = useId()

@@ -1,18 +1,17 @@
 import type { Template } from '@werkplaats/shared'
 import { useState } from 'react'
 import { useValue } from 'tldraw'
-import type { VotingMessages } from './messages.ts'
 import { PlaybookDecision } from './PlaybookDecision.tsx'
 import { mayTakeBack, mayVoteOn, ownVotesOn, remainingVotes, talliesByCard, type RoundView } from './roundView.ts'
 import { StartRoundDialog } from './StartRoundDialog.tsx'
 import { cardsOfRound, type BoardSticky, type VoteCard } from './voteCards.ts'
 import type { VotingSession } from './votingSession.ts'
+import { useMessages } from '../i18n/useMessages.tsx'
 
 interface VotingPanelProps {
   session: VotingSession
   template: Template | null
   stickies: readonly BoardSticky[]
-  messages: VotingMessages
   participantCount: number
 }
 
@@ -20,7 +19,8 @@ interface VotingPanelProps {
  * The current vote round: its cards with their vote buttons (participants), the budget left, the voter
  * count, and the facilitator's "Stemronde starten", "Stemronde sluiten" and "Onthullen".
  */
-export function VotingPanel({ session, template, stickies, messages, participantCount }: VotingPanelProps) {
+export function VotingPanel({ session, template, stickies, participantCount }: VotingPanelProps) {
+  const messages = useMessages().voting
   const round = useValue('current round', () => session.current.get(), [session])
   const problem = useValue('vote problem', () => session.problem.get(), [session])
   const busy = useValue('vote busy', () => session.busy.get() > 0, [session])
@@ -37,7 +37,6 @@ export function VotingPanel({ session, template, stickies, messages, participant
           session={session}
           template={template}
           stickies={stickies}
-          messages={messages}
           participantCount={participantCount}
           stageTitle={stageTitle(round.stageId)}
         />
@@ -69,7 +68,7 @@ export function VotingPanel({ session, template, stickies, messages, participant
         </div>
       ) : null}
       {isFacilitator && template && round?.status === 'revealed' && round.tallies ? (
-        <PlaybookDecision session={session} template={template} round={round} messages={messages} />
+        <PlaybookDecision session={session} template={template} round={round} />
       ) : null}
       {starting && template ? (
         <StartRoundDialog
@@ -77,7 +76,6 @@ export function VotingPanel({ session, template, stickies, messages, participant
           template={template}
           stickies={stickies}
           initialStageId={stageId}
-          messages={messages}
           onClose={() => setStarting(false)}
         />
       ) : null}
@@ -90,7 +88,6 @@ function RoundDetails({
   session,
   template,
   stickies,
-  messages,
   participantCount,
   stageTitle,
 }: {
@@ -98,10 +95,10 @@ function RoundDetails({
   session: VotingSession
   template: Template | null
   stickies: readonly BoardSticky[]
-  messages: VotingMessages
   participantCount: number
   stageTitle: string
 }) {
+  const messages = useMessages().voting
   const cards = cardsOfRound(round.cardIds, template, stickies, messages.missingCard)
   const tallies = round.tallies ? talliesByCard(round) : null
   const voting = session.role === 'participant' && round.status === 'open'
@@ -135,7 +132,6 @@ function RoundDetails({
             voting={voting}
             voteLabel={card.kind === 'assessment-question' && voteLabel ? voteLabel : messages.dotVote}
             session={session}
-            messages={messages}
           />
         ))}
       </ul>
@@ -150,7 +146,6 @@ function CardRow({
   voting,
   voteLabel,
   session,
-  messages,
 }: {
   card: VoteCard
   round: RoundView
@@ -158,8 +153,8 @@ function CardRow({
   voting: boolean
   voteLabel: string
   session: VotingSession
-  messages: VotingMessages
 }) {
+  const messages = useMessages().voting
   const own = ownVotesOn(round, card.cardId)
   return (
     <li className="wp-voting__card" data-card-id={card.cardId}>

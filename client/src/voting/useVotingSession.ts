@@ -1,7 +1,7 @@
 import type { SessionView } from '@werkplaats/shared'
 import { useEffect, useState } from 'react'
 import type { ControlRoom } from '../session/controlRoom.ts'
-import { voteApi } from './voteApi.ts'
+import { voteApi } from '../api/voteApi.ts'
 import { VotingSession } from './votingSession.ts'
 
 /** One voting session per open board, for the dock and the cards on the board alike; null until the control room is there. */

@@ -10,8 +10,8 @@ import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { oecdTemplate } from '../board/templateLayer/fixtures.ts'
 import { ControlRoom } from '../session/controlRoom.ts'
-import { ApiError } from '../session/sessionApi.ts'
-import type { VoteApi } from './voteApi.ts'
+import { ApiError } from '../api/apiClient.ts'
+import type { VoteApi } from '../api/voteApi.ts'
 import { VotingSession } from './votingSession.ts'
 
 const publicRound: PublicVoteRound = {

@@ -11,10 +11,10 @@ import {
 } from '@werkplaats/shared'
 import { atom, computed, react, type Atom, type Signal } from 'tldraw'
 import type { ControlRoom } from '../session/controlRoom.ts'
-import { ApiError } from '../session/sessionApi.ts'
+import { ApiError } from '../api/apiClient.ts'
 import { withChosenPrinciple, withSelectedPlays } from './playbookChoices.ts'
 import { currentVoteRound, mergeRoundView, type RoundView } from './roundView.ts'
-import type { VoteApi } from './voteApi.ts'
+import type { VoteApi } from '../api/voteApi.ts'
 
 /** What went wrong with a request, in terms the panel can say. */
 export type VoteProblem = 'refused' | 'forbidden' | 'unreachable' | 'failed'

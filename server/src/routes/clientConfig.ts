@@ -1,11 +1,12 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { clientConfigSchema } from '@werkplaats/shared'
 import { json } from './openapiShapes.ts'
 
 const clientConfig = createRoute({
   method: 'get',
   path: '/api/config',
   summary: 'Run-time settings for the browser (the tldraw licence key)',
-  responses: { 200: json(z.object({ licenseKey: z.string().nullable() }), 'The settings.') },
+  responses: { 200: json(clientConfigSchema, 'The settings.') },
 })
 
 /**

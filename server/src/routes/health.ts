@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { serverTimeSchema } from '@werkplaats/shared'
 import { json } from './openapiShapes.ts'
 
 const health = createRoute({
@@ -15,7 +16,7 @@ const serverTime = createRoute({
   method: 'get',
   path: '/api/time',
   summary: "The server's clock, so every screen shows the same timer whatever its own clock says",
-  responses: { 200: json(z.object({ now: z.int() }), 'Milliseconds since the epoch, server time.') },
+  responses: { 200: json(serverTimeSchema, 'Milliseconds since the epoch, server time.') },
 })
 
 /** `GET /healthz`: 200 once the store is open (the server only listens after that), for load balancers. */

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * How a client learns the offset of its clock to the server's, NTP-style: it notes when it sent a request
  * (`sentAt`) and when the answer came (`receivedAt`), both on its own clock; the server stamps the answer
@@ -41,3 +43,7 @@ export function bestClockOffset(samples: readonly ClockSample[]): ClockOffset | 
   }
   return best
 }
+
+/** `GET /api/time`'s answer: the server's clock, milliseconds since the epoch (the sample's `serverTime`). */
+export const serverTimeSchema = z.object({ now: z.int().min(0) })
+export type ServerTime = z.infer<typeof serverTimeSchema>

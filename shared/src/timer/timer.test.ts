@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bestClockOffset, estimateClockOffset } from './clock.ts'
+import { bestClockOffset, estimateClockOffset, serverTimeSchema } from './clock.ts'
 import {
   addMinute,
   formatRemaining,
@@ -116,5 +116,13 @@ describe('clock offset', () => {
     ]
     expect(bestClockOffset(samples)).toEqual({ offsetMs: 10_000, roundTripMs: 60 })
     expect(bestClockOffset([])).toBeNull()
+  })
+})
+
+describe("the server's time as the API answers it", () => {
+  it('is a whole, non-negative number of milliseconds', () => {
+    expect(serverTimeSchema.parse({ now: 1_733_000_000_000 })).toEqual({ now: 1_733_000_000_000 })
+    for (const now of [-1, 1.5, '1733000000000', null]) expect(serverTimeSchema.safeParse({ now }).success).toBe(false)
+    expect(serverTimeSchema.safeParse({}).success).toBe(false)
   })
 })

@@ -50,7 +50,7 @@ abstract class OutsideContentShapeUtil<Shape extends TLBaseBoxShape> extends Bas
         style={{ width: shape.props.w, height: shape.props.h }}
         data-shape-type={shape.type}
       >
-        <span>{messagesFor(this.editor.user.getLocale()).outsideContentHidden}</span>
+        <span>{messagesFor(this.editor.user.getLocale()).app.outsideContentHidden}</span>
       </HTMLContainer>
     )
   }

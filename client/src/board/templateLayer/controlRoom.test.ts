@@ -5,11 +5,11 @@ import { ControlRoom } from '../../session/controlRoom.ts'
 import { followControlRoom, layoutOverrideWriter } from './controlRoom.ts'
 import { boardStore, oecdTemplate } from './fixtures.ts'
 import { templateShapeId } from './ids.ts'
-import { templateLayerMessagesFor } from './messages.ts'
+import { messagesFor } from '../../i18n/messages.ts'
 import { mountTemplateLayer, type TemplateLayer } from './templateLayer.ts'
 
 const CARD = 'r0:startpunt:principle:verwelkomen-en-versterken'
-const messages = templateLayerMessagesFor('nl')
+const messages = messagesFor('nl').templateLayer
 const cleanups: (() => void)[] = []
 
 afterEach(() => {

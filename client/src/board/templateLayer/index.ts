@@ -8,7 +8,7 @@
  *
  * @example
  * const layer = mountTemplateLayer(store, { onLayoutOverride: layoutOverrideWriter(control) })
- * const following = followControlRoom(layer, control, () => ({ template, role, messages: templateLayerMessagesFor(locale) }))
+ * const following = followControlRoom(layer, control, () => ({ template, role, messages: messagesFor(locale).templateLayer }))
  * // on leaving the board:
  * following.stop()
  * layer.dispose()
@@ -17,7 +17,6 @@ export { templateShapeTypes, templateShapeUtils } from '../shapes/templateShapes
 export { followControlRoom, layoutOverrideWriter, type TemplateLayerContext } from './controlRoom.ts'
 export { isTemplateLayerRecordId, layoutIdOf, templateShapeId } from './ids.ts'
 export { canRearrange, templateLayerShapes, type TemplateLayerState } from './layerShapes.ts'
-export { templateLayerMessagesFor, type TemplateLayerMessages } from './messages.ts'
 export {
   mountTemplateLayer,
   withLayoutOverride,

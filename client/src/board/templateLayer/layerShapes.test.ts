@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { boardStore, laidOut, nidoTemplate, oecdTemplate } from './fixtures.ts'
 import { layoutIdOf, TEMPLATE_SHAPE_ID_PREFIX } from './ids.ts'
 import { HIDDEN_CARD_OPACITY, layerIndex, templateLayerShapes, type TemplateLayerState } from './layerShapes.ts'
-import { templateLayerMessagesFor } from './messages.ts'
+import { messagesFor } from '../../i18n/messages.ts'
 
 const page = PageRecordType.createId('page')
-const nl = templateLayerMessagesFor('nl')
+const nl = messagesFor('nl').templateLayer
 
 function layer(
   template: Template | null,

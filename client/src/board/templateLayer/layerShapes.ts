@@ -11,7 +11,7 @@ import {
 import type { IndexKey, TLPageId, TLShape } from 'tldraw'
 import type { PlayCardReference } from '../shapes/playCard/PlayCardShapeUtil.tsx'
 import { templateShapeId } from './ids.ts'
-import type { TemplateLayerMessages } from './messages.ts'
+import type { TemplateLayerMessages } from '../../i18n/messages.ts'
 
 /**
  * The template layer as tldraw shape records: a pure function of the template's layout (the control room's),

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { boardStore, laidOut, oecdTemplate } from './fixtures.ts'
 import { isTemplateLayerRecordId, templateShapeId } from './ids.ts'
 import { HIDDEN_CARD_OPACITY } from './layerShapes.ts'
-import { templateLayerMessagesFor } from './messages.ts'
+import { messagesFor } from '../../i18n/messages.ts'
 import { mountTemplateLayer, withLayoutOverride, type TemplateLayer } from './templateLayer.ts'
 
-const messages = templateLayerMessagesFor('nl')
+const messages = messagesFor('nl').templateLayer
 const CARD = 'r0:startpunt:principle:verwelkomen-en-versterken'
 const FRAME = 'r0:startpunt'
 const layers: TemplateLayer[] = []

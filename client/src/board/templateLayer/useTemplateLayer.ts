@@ -2,9 +2,9 @@ import { BLANK_TEMPLATE_ID, type Role, type Template } from '@werkplaats/shared'
 import { useEffect, useState } from 'react'
 import type { TLStore } from 'tldraw'
 import type { ControlRoom } from '../../session/controlRoom.ts'
-import { fetchTemplate } from '../../session/sessionApi.ts'
+import { fetchTemplate } from '../../api/apiClient.ts'
+import { messagesFor } from '../../i18n/messages.ts'
 import { followControlRoom, layoutOverrideWriter } from './controlRoom.ts'
-import { templateLayerMessagesFor } from './messages.ts'
 import { mountTemplateLayer } from './templateLayer.ts'
 
 /**
@@ -39,7 +39,7 @@ export function useTemplateLayer(
     const following = followControlRoom(layer, control, () => ({
       template,
       role,
-      messages: templateLayerMessagesFor(locale),
+      messages: messagesFor(locale).templateLayer,
     }))
     return () => {
       following.stop()

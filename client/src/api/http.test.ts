@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fileNameFromDisposition } from './download.ts'
+import { fileNameFromDisposition } from './http.ts'
 
 describe('the file name of a download', () => {
   it("prefers the RFC 5987 name, which keeps the title's letters", () => {

@@ -8,7 +8,7 @@ import {
   type MarksView,
   type VoteRoundView,
 } from '@werkplaats/shared'
-import { fetchParsed } from '../session/sessionApi.ts'
+import { fetchParsed, sessionApiPath } from './http.ts'
 
 /**
  * The vote rounds and action marks of one session, through the server: the server checks identity, budget
@@ -34,7 +34,7 @@ export interface VoteApi {
 }
 
 export function voteApi(sessionId: string, token: string): VoteApi {
-  const session = `/api/sessions/${encodeURIComponent(sessionId)}`
+  const session = sessionApiPath(sessionId)
   const roundPath = (roundId: string) => `${session}/rounds/${encodeURIComponent(roundId)}`
   return {
     createRound: (request) =>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError } from '../session/sessionApi.ts'
+import { ApiError } from '../api/apiClient.ts'
 import { voteApi } from './voteApi.ts'
 
 const sessionId = 'AbCdEfGhIjKlMnOpQrStUv'

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { loadClientConfig } from '../config/clientConfig.ts'
+import {
+  ApiError,
+  fetchClientConfig,
+  fetchServerTime,
+  fetchSession,
+  fetchSummary,
+  lookUpJoinCode,
+  revealPrivateWriting,
+} from './apiClient.ts'
+
+const sessionId = 'AbCdEfGhIjKlMnOpQrStUv'
+
+function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const fetchMock = vi.fn(
+    async () =>
+      new Response(status === 204 ? null : typeof body === 'string' ? body : JSON.stringify(body), { status, headers }),
+  )
+  vi.stubGlobal('fetch', fetchMock)
+  return fetchMock
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  )
+  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`)
+  return error
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('the session API client', () => {
+  it('sends the token as a bearer header, never in the address', async () => {
+    const view = {
+      id: sessionId,
+      title: 'Sessie',
+      templateId: 'blank',
+      joinOpen: true,
+      role: 'observer',
+      rooms: { board: `/yjs/${sessionId}-board`, control: `/yjs/${sessionId}-control` },
+      participants: [],
+    }
+    const fetchMock = answer(200, view)
+    expect(await fetchSession(sessionId, 'secret_token_0123456789')).toEqual(view)
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe(`/api/sessions/${sessionId}`)
+    expect(url).not.toContain('secret')
+    expect(init.headers).toMatchObject({ authorization: 'Bearer secret_token_0123456789' })
+  })
+
+  it("turns the server's error body and status into an ApiError, with Retry-After when rate limited", async () => {
+    answer(429, { error: 'too many attempts' }, { 'retry-after': '17' })
+    const error = await failure(lookUpJoinCode('ABCDEF'))
+    expect(error).toMatchObject({ status: 429, message: 'too many attempts', retryAfterSeconds: 17 })
+  })
+
+  it('refuses an answer that does not fit the schema, rather than handing it to the UI', async () => {
+    answer(200, { sessionId: 'not an id', title: 3 })
+    const error = await failure(lookUpJoinCode('ABCDEF'))
+    expect(error.message).toMatch(/unexpected answer/)
+  })
+
+  it('says the server could not be reached when the network fails', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
+    expect(await failure(lookUpJoinCode('ABCDEF'))).toMatchObject({ status: 0 })
+  })
+})
+
+/** The one request a call made: its address and what went with it. */
+function sent(fetchMock: ReturnType<typeof answer>): { url: string; init: RequestInit } {
+  expect(fetchMock).toHaveBeenCalledTimes(1)
+  const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+  return { url, init }
+}
+
+describe("the server's clock and configuration", () => {
+  it("reads the server's time, and refuses an answer that is not a time", async () => {
+    const fetchMock = answer(200, { now: 1_733_000_000_000 })
+    expect(await fetchServerTime()).toBe(1_733_000_000_000)
+    expect(sent(fetchMock).url).toBe('/api/time')
+    answer(200, { now: 'noon' })
+    expect(await failure(fetchServerTime())).toMatchObject({ status: 200 })
+  })
+
+  it('reads the licence key, and refuses a configuration of another shape', async () => {
+    const fetchMock = answer(200, { licenseKey: 'key' })
+    expect(await fetchClientConfig()).toEqual({ licenseKey: 'key' })
+    expect(sent(fetchMock).url).toBe('/api/config')
+    answer(200, { licenceKey: 'misspelt' })
+    expect((await failure(fetchClientConfig())).message).toMatch(/unexpected answer from \/api\/config/)
+  })
+
+  it('runs the board unlicensed when the configuration cannot be had, and ignores a blank key', async () => {
+    answer(200, { licenseKey: '  key  ' })
+    expect(await loadClientConfig()).toEqual({ licenseKey: 'key' })
+    answer(200, { licenseKey: '   ' })
+    expect(await loadClientConfig()).toEqual({ licenseKey: null })
+    answer(500, { error: 'broken' })
+    expect(await loadClientConfig()).toEqual({ licenseKey: null })
+    answer(200, { licenseKey: 42 })
+    expect(await loadClientConfig()).toEqual({ licenseKey: null })
+  })
+})
+
+describe("the facilitator's calls", () => {
+  it('asks the server to reveal private writing, with the token in the header', async () => {
+    const fetchMock = answer(204, null)
+    await revealPrivateWriting(sessionId, 'secret_token_0123456789')
+    const { url, init } = sent(fetchMock)
+    expect(url).toBe(`/api/sessions/${sessionId}/private/reveal`)
+    expect(init.method).toBe('POST')
+    expect(init.headers).toMatchObject({ authorization: 'Bearer secret_token_0123456789' })
+  })
+})
+
+describe('downloading the summary', () => {
+  it('fetches the format with the token in the header and keeps the name the server gave', async () => {
+    const fetchMock = answer(200, '# Werkplaats', {
+      'content-disposition': 'attachment; filename="team.md"; filename*=UTF-8\'\'te%C3%A4m.md',
+    })
+    const file = await fetchSummary(sessionId, 'secret_token_0123456789', 'md', { names: true, language: 'en' })
+    expect(file.fileName).toBe('teäm.md')
+    expect(await file.blob.text()).toBe('# Werkplaats')
+    const { url, init } = sent(fetchMock)
+    expect(url).toBe(`/api/sessions/${sessionId}/export.md?names=true&lang=en`)
+    expect(init.headers).toMatchObject({ authorization: 'Bearer secret_token_0123456789' })
+  })
+
+  it('names the file itself when the server did not, and passes a refusal on as an ApiError', async () => {
+    answer(200, 'a,b')
+    expect((await fetchSummary(sessionId, 'token', 'csv', { names: false, language: 'nl' })).fileName).toBe(
+      'werkplaats.csv',
+    )
+    answer(403, { error: 'exports are for the facilitator' })
+    const error = await failure(fetchSummary(sessionId, 'token', 'pdf', { names: false, language: 'nl' }))
+    expect(error).toMatchObject({ status: 403, message: 'exports are for the facilitator' })
+  })
+})
