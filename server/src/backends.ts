@@ -62,6 +62,10 @@ export interface Cluster {
   ticketStore(): TicketStore
   /** Where the others are met, for the start-up message. */
   description: string
+  /** Resolves when the others can be reached (readiness); rejects with what is down. */
+  ping(): Promise<void>
+  /** Seconds a message takes through the fan-out (-1: it did not arrive); undefined when there is none. */
+  fanoutLag(): Promise<number | undefined>
   close(): Promise<void>
 }
 
@@ -72,6 +76,10 @@ export const singleInstance: Cluster = {
   rateLimiter: (_scope, { perMinute, burst }) => new AddressLimiter(perMinute, burst),
   ticketStore: () => new MemoryTicketStore(),
   description: 'one instance',
+  async ping() {},
+  async fanoutLag() {
+    return undefined
+  },
   async close() {},
 }
 
@@ -92,6 +100,8 @@ export async function openCluster(config: ServerConfig): Promise<Cluster> {
       new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst, scope),
     ticketStore: () => new RedisTicketStore(publisher, new MemoryTicketStore()),
     description: `instances meet in Redis at ${describeRedis(config.redisUrl)}`,
+    ping: () => fanout.ping(),
+    fanoutLag: () => fanout.lag(),
     close: () => fanout.close(),
   }
 }
