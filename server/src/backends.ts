@@ -64,8 +64,8 @@ export interface Cluster {
   description: string
   /** Resolves when the others can be reached (readiness); rejects with what is down. */
   ping(): Promise<void>
-  /** Seconds a message takes through the fan-out (-1: it did not arrive); undefined when there is none. */
-  fanoutLag(): Promise<number | undefined>
+  /** Seconds a message takes through the fan-out and back (-1: it did not come back); absent when there is none. */
+  fanoutLag?: () => Promise<number>
   close(): Promise<void>
 }
 
@@ -77,9 +77,6 @@ export const singleInstance: Cluster = {
   ticketStore: () => new MemoryTicketStore(),
   description: 'one instance',
   async ping() {},
-  async fanoutLag() {
-    return undefined
-  },
   async close() {},
 }
 

@@ -122,7 +122,12 @@ const environmentSchema = z
      * The bearer token Prometheus sends to `GET /metrics`; without it the endpoint does not exist (404). Long enough
      * that it cannot be guessed: the metrics say how busy the service is and when.
      */
-    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    METRICS_TOKEN: z
+      .string()
+      .optional()
+      // Empty (as an environment file may leave it) is the same as unset.
+      .transform((token) => token || undefined)
+      .pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** How much the server logs (JSON lines on stdout): one of pino's levels, or `silent`. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** `pretty` for coloured, readable lines while developing; `json` (one object a line) for a log collector. */

@@ -63,7 +63,7 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
     connections: () => connections,
     roomsLoaded: (): number => rooms.loadedRooms,
     openVoteRounds: () => voteRepository.countOpenRounds(),
-    fanoutLag: () => cluster.fanoutLag(),
+    ...(cluster.fanoutLag ? { fanoutLag: cluster.fanoutLag } : {}),
   })
   const store = meteredStore(documents, metrics)
   const load = new LoadGauge()

@@ -68,8 +68,8 @@ export interface MetricSources {
   roomsLoaded(): number
   /** Vote rounds open in the store (all instances'). */
   openVoteRounds(): Promise<number>
-  /** Seconds a message takes through Redis to the instances, or undefined with a single instance. */
-  fanoutLag(): Promise<number | undefined>
+  /** Seconds a message takes through Redis back to this instance (-1: lost); absent with a single instance. */
+  fanoutLag?: () => Promise<number>
 }
 
 const PREFIX = 'werkplaats_'
@@ -198,16 +198,17 @@ export class Metrics implements TrafficMeter, RelayMeter, StoreMeter, ExportMete
         this.set(await sources.openVoteRounds())
       },
     })
-    new Gauge({
-      name: `${PREFIX}redis_fanout_lag_seconds`,
-      help: 'How long a message takes through Redis back to this instance (clustered only; -1 when it did not arrive).',
-      registers,
-      async collect() {
-        const lag = await sources.fanoutLag()
-        if (lag === undefined) this.reset()
-        else this.set(lag)
-      },
-    })
+    const fanoutLag = sources.fanoutLag
+    // Only where there is a fan-out through Redis: a single instance shows no series rather than a made-up 0.
+    if (fanoutLag)
+      new Gauge({
+        name: `${PREFIX}redis_fanout_lag_seconds`,
+        help: 'How long a message takes through Redis back to this instance; -1 when it did not come back in time.',
+        registers,
+        async collect() {
+          this.set(await fanoutLag())
+        },
+      })
   }
 
   received(bytes: number): void {
