@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { getTemplate } from '@werkplaats/playbook-data'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callApi } from './support/api.ts'
@@ -65,6 +67,17 @@ describe('GET /metrics', () => {
     expect(types.get('process_resident_memory_bytes')).toBe('gauge')
     expect(types.get('nodejs_eventloop_lag_seconds')).toBe('gauge')
     expect(types.get('nodejs_gc_duration_seconds')).toBe('histogram')
+  })
+
+  it('the Grafana dashboard in docs/ asks only for metrics the server serves', async () => {
+    const { types } = await scrape()
+    const dashboard = readFileSync(resolve(import.meta.dirname, '../../docs/grafana-dashboard.json'), 'utf8')
+    const asked = new Set(dashboard.match(/\b(werkplaats|nodejs|process)_[a-z0-9_]+/g))
+    expect(asked.size).toBeGreaterThan(10)
+    const family = (name: string) => name.replace(/_(bucket|count|sum)$/, '')
+    // The Redis lag exists only with REDIS_URL (test/readiness.test.ts scrapes it there).
+    const missing = [...asked].filter((name) => !types.has(name) && !types.has(family(name)))
+    expect(missing).toEqual(['werkplaats_redis_fanout_lag_seconds'])
   })
 
   it('counts what a session does, with labels that never carry an id or a token', async () => {

@@ -66,7 +66,7 @@ describe('/readyz on PostgreSQL and Redis', () => {
     await redis.kill()
     expect(await probe(server.url)).toEqual({
       status: 503,
-      body: { status: 'unavailable', error: expect.stringMatching(/^the redis (is not answering|did not answer)/) },
+      body: { status: 'unavailable', error: expect.stringMatching(/^Redis (is not answering|did not answer)/) },
     })
     expect(await fanoutLag()).toBe(-1)
 

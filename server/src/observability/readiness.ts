@@ -18,23 +18,27 @@ export interface ReadinessChecks {
 export async function notReadyBecause(checks: ReadinessChecks, timeoutMs: number): Promise<string | null> {
   if (checks.draining()) return 'shutting down'
   const [store, cluster] = await Promise.all([
-    answers('store', checks.store, timeoutMs),
-    answers('redis', checks.cluster, timeoutMs),
+    answers('the store', checks.store, timeoutMs),
+    answers('Redis', checks.cluster, timeoutMs),
   ])
   return store ?? cluster
 }
 
-async function answers(part: string, check: () => Promise<void>, timeoutMs: number): Promise<string | null> {
+async function answers(
+  part: 'the store' | 'Redis',
+  check: () => Promise<void>,
+  timeoutMs: number,
+): Promise<string | null> {
   let timer: NodeJS.Timeout | undefined
   const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))
   try {
     const outcome = await Promise.race([check().then(() => 'ok' as const), timedOut])
     if (outcome === 'ok') return null
     log.warn({ part: 'readiness', check: part, timeoutMs }, 'no answer in time')
-    return `the ${part} did not answer within ${timeoutMs} ms`
+    return `${part} did not answer within ${timeoutMs} ms`
   } catch (error) {
     log.warn({ part: 'readiness', check: part, err: error }, 'not answering')
-    return `the ${part} is not answering`
+    return `${part} is not answering`
   } finally {
     clearTimeout(timer)
   }
