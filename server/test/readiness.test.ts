@@ -46,7 +46,8 @@ describe('/readyz on PostgreSQL and Redis', () => {
       READINESS_TIMEOUT_MS: '1000',
       METRICS_TOKEN,
     })
-  })
+    // PostgreSQL's initdb and two starts: longer than the default on a busy machine.
+  }, 90_000)
   afterAll(async () => {
     await server?.destroy()
     await Promise.all([postgresRunning ? postgres?.stop() : undefined, redis?.stop()])

@@ -32,8 +32,8 @@ export function parseExposition(text: string): Exposition {
     if (!match) throw new Error(`not a sample line: ${line}`)
     const labels: Record<string, string> = {}
     for (const [, key, value] of (match[2] ?? '').matchAll(LABEL)) labels[key as string] = value as string
-    const value = Number(match[3])
-    if (Number.isNaN(value) && match[3] !== 'NaN') throw new Error(`not a sample value: ${line}`)
+    const value = sampleNumber(match[3] as string)
+    if (value === undefined) throw new Error(`not a sample value: ${line}`)
     samples.push({ name: match[1] as string, labels, value })
   }
   return { types, samples }
@@ -45,4 +45,13 @@ export function sampleValue(exposition: Exposition, name: string, labels: Record
     (sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
   )
   return found?.value ?? 0
+}
+
+/** A sample's value as Prometheus reads it (Go's ParseFloat): `NaN` and `±Inf` in any case, as prom-client writes them. */
+function sampleNumber(text: string): number | undefined {
+  if (/^nan$/i.test(text)) return Number.NaN
+  const infinity = /^([+-]?)inf$/i.exec(text)
+  if (infinity) return infinity[1] === '-' ? -Infinity : Infinity
+  const value = Number(text)
+  return Number.isNaN(value) ? undefined : value
 }
