@@ -7,7 +7,7 @@ import { configureLog, log } from './observability/log.ts'
 const config = await Promise.resolve()
   .then(() => configFromEnvironment())
   .catch((error: unknown) => stop(error))
-configureLog(config.log)
+await configureLog(config.log)
 const stores = await openStores(config).catch((error: unknown) => stop(error))
 const cluster = await openCluster(config).catch((error: unknown) => stop(error))
 const server = await startServer(config, { stores, cluster }).catch((error: unknown) => stop(error))

@@ -1,5 +1,4 @@
 import { pino, type DestinationStream, type Level, type Logger } from 'pino'
-import { PinoPretty } from 'pino-pretty'
 
 /**
  * Fields that carry a secret wherever they stand in a log line: a token, a WebSocket ticket, an invitation (a join
@@ -37,8 +36,14 @@ export const log: Logger = pino(
   destination,
 )
 
-export function configureLog(settings: LogSettings): void {
+export async function configureLog(settings: LogSettings): Promise<void> {
   log.level = settings.level
+  if (settings.format === 'json') {
+    output = process.stdout
+    return
+  }
+  // Loaded only when asked for: a development aid that production need not load at every start.
+  const { PinoPretty } = await import('pino-pretty')
   // Synchronous, so that the last lines of a drain are out before the process exits.
-  output = settings.format === 'pretty' ? PinoPretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l' }) : process.stdout
+  output = PinoPretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l' })
 }
