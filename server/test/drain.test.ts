@@ -81,4 +81,36 @@ describe('the drain on SIGTERM', () => {
     expect(acknowledged.size).toBeGreaterThanOrEqual(300)
     // Two server starts and a write load: on a busy machine this takes longer than the default.
   }, 90_000)
+
+  it("a client told 1012 reconnects by itself (the app's provider keeps the stock rule) and resends what it wrote meanwhile", async () => {
+    const data = temporaryDataDir()
+    const server = new ServerProcess(await freePort(), data.path)
+    await server.start()
+    cleanups.push(
+      () => data.remove(),
+      () => server.destroy(),
+    )
+    const session = await createSession(server.url)
+    const client = connectProvider(server.wsUrl, session.board())
+    cleanups.push(() => client.destroy())
+    await whenSynced(client)
+    const closes: number[] = []
+    client.on('connection-close', (event) => {
+      if (event) closes.push(event.code)
+    })
+
+    await server.stop('SIGTERM')
+    await eventually(() => closes[0] === SERVICE_RESTART, 'the client was told 1012')
+    // Written while no server runs: only the client has it.
+    client.doc.getMap('edits').set('offline', 'geschreven tijdens de herstart')
+    await server.start()
+    await eventually(() => client.wsconnected && client.synced, 'the client reconnected by itself', 20_000)
+
+    const reader = connectProvider(server.wsUrl, session.board())
+    cleanups.push(() => reader.destroy())
+    await eventually(
+      () => reader.doc.getMap('edits').get('offline') === 'geschreven tijdens de herstart',
+      "the client's edit from during the restart reached the board",
+    )
+  }, 90_000)
 })
