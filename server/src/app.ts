@@ -9,6 +9,8 @@ import type { ApiRateLimits } from './http/rateLimits.ts'
 import { NotFoundError, TooLargeError } from './domainErrors.ts'
 import { serveClient } from './http/clientFiles.ts'
 import { errorResponse } from './http/errors.ts'
+import { requestObserver } from './http/requestObserver.ts'
+import type { Metrics } from './observability/metrics.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { apiDocsRoutes } from './routes/apiDocs.ts'
 import type { ExportService } from './exports/exportService.ts'
@@ -16,6 +18,7 @@ import { clientConfigRoutes } from './routes/clientConfig.ts'
 import { exportRoutes } from './routes/exports.ts'
 import { healthRoutes } from './routes/health.ts'
 import { joinRoutes } from './routes/join.ts'
+import { metricsRoutes } from './routes/metrics.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 import { templateRoutes } from './routes/templates.ts'
 import { ticketRoutes } from './routes/tickets.ts'
@@ -35,6 +38,9 @@ export interface AppParts {
   joinLimiter: AttemptLimiter
   rateLimits: ApiRateLimits
   isReady: () => boolean
+  /** Why the instance should get no traffic now (`/readyz`), or null. */
+  notReady: () => Promise<string | null>
+  metrics: Metrics
   tickets: RoomTickets
   /** WebSocket tickets per token (per instance). */
   ticketLimiter: AttemptLimiter
@@ -54,11 +60,14 @@ export function createApp({
   joinLimiter,
   rateLimits,
   isReady,
+  notReady,
+  metrics,
   tickets,
   ticketLimiter,
 }: AppParts): OpenAPIHono {
   const app = new OpenAPIHono()
   app.onError(errorResponse)
+  app.use('*', requestObserver(metrics))
   app.use('*', securityHeaders({ frameAncestors: config.frameAncestors }))
   app.use(
     '/api/*',
@@ -70,7 +79,8 @@ export function createApp({
     }),
   )
   const origin = (c: { req: { url: string } }) => config.publicUrl ?? new URL(c.req.url).origin
-  app.route('/', healthRoutes(isReady))
+  app.route('/', healthRoutes(isReady, notReady))
+  app.route('/', metricsRoutes(metrics, config.metricsToken))
   app.route('/', clientConfigRoutes(config))
   app.route('/', templateRoutes(templates, template))
   app.route('/', sessionRoutes(sessions, origin, rateLimits))

@@ -62,6 +62,10 @@ export interface Cluster {
   ticketStore(): TicketStore
   /** Where the others are met, for the start-up message. */
   description: string
+  /** Resolves when the others can be reached (readiness); rejects with what is down. */
+  ping(): Promise<void>
+  /** Seconds a message takes through the fan-out and back (-1: it did not come back); absent when there is none. */
+  fanoutLag?: () => Promise<number>
   close(): Promise<void>
 }
 
@@ -72,6 +76,7 @@ export const singleInstance: Cluster = {
   rateLimiter: (_scope, { perMinute, burst }) => new AddressLimiter(perMinute, burst),
   ticketStore: () => new MemoryTicketStore(),
   description: 'one instance',
+  async ping() {},
   async close() {},
 }
 
@@ -92,6 +97,8 @@ export async function openCluster(config: ServerConfig): Promise<Cluster> {
       new RedisAttemptLimiter(publisher, new AddressLimiter(perMinute, burst), perMinute, burst, scope),
     ticketStore: () => new RedisTicketStore(publisher, new MemoryTicketStore()),
     description: `instances meet in Redis at ${describeRedis(config.redisUrl)}`,
+    ping: () => fanout.ping(),
+    fanoutLag: () => fanout.lag(),
     close: () => fanout.close(),
   }
 }

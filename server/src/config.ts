@@ -118,6 +118,27 @@ const environmentSchema = z
     EXPORT_TIMEOUT_MS: positiveInt.default(30_000),
     /** Largest board an export reads: the board and control rooms' documents as Yjs updates (what is copied to the worker). */
     MAX_EXPORT_INPUT_BYTES: positiveInt.default(32 * 1024 * 1024),
+    /**
+     * The bearer token Prometheus sends to `GET /metrics`; without it the endpoint does not exist (404). Long enough
+     * that it cannot be guessed: the metrics say how busy the service is and when.
+     */
+    METRICS_TOKEN: z
+      .string()
+      .optional()
+      // Empty (as an environment file may leave it) is the same as unset.
+      .transform((token) => token || undefined)
+      .pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** How much the server logs (JSON lines on stdout): one of pino's levels, or `silent`. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `pretty` for coloured, readable lines while developing; `json` (one object a line) for a log collector. */
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+    /** Longest `/readyz` waits for the store (and Redis) to answer before it reports them as not answering. */
+    READINESS_TIMEOUT_MS: positiveInt.default(2000),
+    /**
+     * Longest a drain (SIGTERM, SIGINT) may take: past it the process exits anyway, with status 1, so that a
+     * service manager's own kill (systemd's TimeoutStopSec) never has to cut it off mid-write.
+     */
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   })
   .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
     // Instances joined through Redis but each on its own SQLite file would each keep a different board.
@@ -160,6 +181,10 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     keepAliveMs: e.KEEPALIVE_MS,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    readinessTimeoutMs: e.READINESS_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     exports: {
       workers: e.EXPORT_WORKERS,
       maxQueued: e.EXPORT_QUEUE,

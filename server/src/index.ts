@@ -1,8 +1,13 @@
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { getTemplate, listTemplates } from '@werkplaats/playbook-data'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import { createHttpServer } from './http/nodeServer.ts'
+import { answerOnSocket } from './http/rawResponse.ts'
+import { Metrics } from './observability/metrics.ts'
+import { notReadyBecause } from './observability/readiness.ts'
+import { meteredStore } from './store/meteredStore.ts'
 import { ExportService } from './exports/exportService.ts'
 import { ApiRateLimits } from './http/rateLimits.ts'
 import { AddressLimiter } from './http/addressLimiter.ts'
@@ -51,17 +56,21 @@ export interface ServerBackends {
 
 /** Starts on `backends`, then listens; resolves once connections are accepted. */
 export async function startServer(config: ServerConfig, backends: ServerBackends = {}): Promise<RunningServer> {
-  const {
-    documents: store,
-    sessions: repository,
-    votes: voteRepository,
-  } = backends.stores ?? sqliteStores(config.dataDir)
+  const { documents, sessions: repository, votes: voteRepository } = backends.stores ?? sqliteStores(config.dataDir)
   const cluster = backends.cluster ?? singleInstance
+  const connections = new Set<Connection>()
+  const metrics = new Metrics({
+    connections: () => connections,
+    roomsLoaded: (): number => rooms.loadedRooms,
+    openVoteRounds: () => voteRepository.countOpenRounds(),
+    ...(cluster.fanoutLag ? { fanoutLag: cluster.fanoutLag } : {}),
+  })
+  const store = meteredStore(documents, metrics)
   const load = new LoadGauge()
   load.start()
   const rooms = new RoomManager(
     store,
-    { ...config.rooms, ...serverPersistenceTimings(), slowdown: () => load.slowdown },
+    { ...config.rooms, ...serverPersistenceTimings(), slowdown: () => load.slowdown, relays: metrics },
     cluster.fanout,
   )
   const sessions = new SessionService(
@@ -73,7 +82,7 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate, undefined, config.liveTallyMinVoters)
   sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))
   const renderPool = new RenderPool(config.exports)
-  const exports = new ExportService(repository, rooms, renderPool)
+  const exports = new ExportService(repository, rooms, renderPool, metrics)
   const joinLimiter = cluster.joinLimiter(config.joinCodeAttemptsPerMinute, config.joinCodeAttemptsPerMinute * 2)
   const rateLimits = new ApiRateLimits(
     config.rateLimits,
@@ -83,8 +92,13 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
   )
   const tickets = new RoomTickets(cluster.ticketStore(), sessions)
   const ticketLimiter = new AddressLimiter(config.ticketsPerMinute, config.ticketsPerMinute * 2)
-  const connections = new Set<Connection>()
   let ready = false
+  let draining = false
+  const notReady = () =>
+    notReadyBecause(
+      { draining: () => draining, store: () => store.ping(), cluster: () => cluster.ping() },
+      config.readinessTimeoutMs,
+    )
   const app = createApp({
     config,
     sessions,
@@ -95,6 +109,8 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
     joinLimiter,
     rateLimits,
     isReady: () => ready,
+    notReady,
+    metrics,
     tickets,
     ticketLimiter,
   })
@@ -112,6 +128,7 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
     reconnects,
     trustProxy: config.trustProxy,
     connections,
+    meter: metrics,
   })
 
   const stopKeepAlive = startKeepAlive(connections, config.keepAliveMs)
@@ -130,8 +147,22 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
     store,
     sessions,
     votes,
+    /**
+     * The drain: stops accepting (the listening socket closes, `/readyz` says so, an upgrade on a connection
+     * still open is refused 503), tells every open socket 1012 "service restart" so that its client reconnects
+     * (behind a load balancer, to another instance), waits for every write under way (rooms' updates, vote
+     * rounds' paced writes, the rooms' last compaction), then closes the stores. What a client sent that was not
+     * yet acknowledged it sends again after reconnecting, in its sync step 2.
+     */
     async close() {
-      ready = false
+      draining = true
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.removeAllListeners('upgrade')
+      server.on('upgrade', (_request, socket: Duplex) => {
+        socket.on('error', () => socket.destroy())
+        answerOnSocket(socket, 503, 'the server is restarting; connect again')
+      })
+      server.closeIdleConnections()
       stopKeepAlive()
       joinLimiter.stop()
       rateLimits.stop()
@@ -139,10 +170,10 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
       budgets.stop()
       reconnects.stop()
       load.stop()
-      for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down')
+      for (const connection of connections) connection.close(CloseCode.serviceRestart, 'service restart')
       // Renders in progress end with a 503 now, rather than hold the close up until they finish.
       await renderPool.close()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await stopped
       await votes.settled()
       await rooms.closeAll()
       await cluster.close()

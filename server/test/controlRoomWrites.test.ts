@@ -15,6 +15,7 @@ import { callApi } from './support/api.ts'
 import { connectProvider, whenSynced } from './support/clients.ts'
 import { temporaryDataDir } from './support/serverProcess.ts'
 import { createSession, type TestSession } from './support/sessions.ts'
+import { log } from '../src/observability/log.ts'
 
 const questions = getTemplate('oecd-innovatie-playbook')?.principles[0]?.assessmentQuestions.map((q) => q.id) ?? []
 
@@ -39,7 +40,7 @@ describe('server writes to the control room that fail', () => {
   let server: RunningServer
   const url = () => `http://127.0.0.1:${server.port}`
   const providers: WebsocketProvider[] = []
-  const quiet = console.error
+  const level = log.level
 
   beforeAll(async () => {
     store = new FailingControlStore(data.path)
@@ -52,7 +53,7 @@ describe('server writes to the control room that fail', () => {
     })
   })
   afterEach(() => {
-    console.error = quiet
+    log.level = level
     store.failures = 0
     for (const provider of providers.splice(0)) provider.destroy()
   })
@@ -96,7 +97,7 @@ describe('server writes to the control room that fail', () => {
 
   it('tries a failed reveal again, and answers 200 only once the room shows it revealed', async () => {
     const { session, reveal } = await roundWithAVote()
-    console.error = () => {}
+    log.level = 'silent'
     store.failures = 1
     expect((await reveal()).status).toBe(200)
     expect(store.failures).toBe(0)
@@ -107,7 +108,7 @@ describe('server writes to the control room that fail', () => {
 
   it('answers a reveal the room cannot take with 503, and the next one, once it can, with 200', async () => {
     const { session, reveal } = await roundWithAVote()
-    console.error = () => {}
+    log.level = 'silent'
     store.failures = 1000
     const refused = await reveal()
     expect(refused).toEqual({
@@ -122,7 +123,7 @@ describe('server writes to the control room that fail', () => {
 
   it('leaves no one in the store whom the room does not show when a join cannot be written to the room', async () => {
     const session = await createSession(url(), 'oecd-innovatie-playbook')
-    console.error = () => {}
+    log.level = 'silent'
     store.failures = 1000
     await expect(session.join('Spook')).rejects.toThrow(/503/)
     store.failures = 0
@@ -140,7 +141,7 @@ describe('server writes to the control room that fail', () => {
     const session = await createSession(url(), 'oecd-innovatie-playbook', 'Oude titel')
     const rename = (title: string) =>
       callApi(url(), `/api/sessions/${session.id}`, session.facilitatorToken, 'PATCH', { title })
-    console.error = () => {}
+    log.level = 'silent'
     store.failures = 1000
     expect((await rename('Nieuwe titel')).status).toBe(503)
     store.failures = 0

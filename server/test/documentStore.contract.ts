@@ -31,6 +31,12 @@ export function documentStoreContract(
       await store.close()
       await handle.cleanup()
     })
+    it('answers a ping while open and refuses one once closed (readiness)', async () => {
+      await expect(store.ping()).resolves.toBeUndefined()
+      await store.close()
+      await expect(store.ping()).rejects.toThrow(/closed/)
+    })
+
     /** A second store on the same data, as another instance has; undefined for a store that cannot have one. */
     async function another(): Promise<DocumentStore | undefined> {
       if (!handle.reopen) return undefined

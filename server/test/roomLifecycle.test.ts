@@ -5,6 +5,7 @@ import { configFromEnvironment, type RunningServer, startServer } from '../src/i
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
 import { temporaryDataDir } from './support/serverProcess.ts'
+import { log } from '../src/observability/log.ts'
 
 describe('room lifecycle', () => {
   const data = temporaryDataDir()
@@ -59,7 +60,7 @@ describe('a room whose store fails', () => {
     const running = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path }), {
       stores,
     })
-    const quiet = console.error
+    const level = log.level
     try {
       const wsUrl = `ws://127.0.0.1:${running.port}/yjs`
       const board = await sessionBoard(wsUrl, 'failing')
@@ -69,7 +70,7 @@ describe('a room whose store fails', () => {
       a.doc.getMap('m').set('saved', 1)
       await eventually(() => b.doc.getMap('m').has('saved'), 'first edit crosses')
 
-      console.error = () => {}
+      log.level = 'silent'
       failing.fail = true
       a.doc.getMap('m').set('lost-for-now', 2)
       await eventually(() => !a.wsconnected || !b.wsconnected, 'the room closes its peers')
@@ -84,7 +85,7 @@ describe('a room whose store fails', () => {
       a.destroy()
       b.destroy()
     } finally {
-      console.error = quiet
+      log.level = level
       await running.close()
       data.remove()
     }

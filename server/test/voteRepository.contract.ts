@@ -88,6 +88,15 @@ export function voteRepositoryContract(
       expect(await votes.listRounds('andere')).toEqual([])
     })
 
+    it('counts the open rounds', async () => {
+      expect(await votes.countOpenRounds()).toBe(0)
+      await votes.createRound(round('r1', 10))
+      await votes.createRound(round('r2', 20))
+      await votes.createRound(round('r3', 30))
+      await votes.setStatus('r3', 'closed')
+      expect(await votes.countOpenRounds()).toBe(2)
+    })
+
     it('casts votes within the budget and the per-card cap, and withdraws one at a time', async () => {
       await votes.createRound(round('r', 1, { settings: { ...settings, maxVotesPerCard: 2 } }))
       expect(await cast(votes, 'r', 'p1', 'q1')).toBeNull()

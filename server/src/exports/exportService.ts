@@ -5,7 +5,9 @@ import {
   sessionRoomName,
   type SummaryLanguage,
 } from '@werkplaats/shared'
+import { performance } from 'node:perf_hooks'
 import { ForbiddenError, NotFoundError } from '../domainErrors.ts'
+import { type ExportMeter, unmetered } from '../observability/metrics.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import type { Grant } from '../sessions/sessionService.ts'
 import type { SessionRepository } from '../store/sessionRepository.ts'
@@ -29,21 +31,35 @@ export class ExportService {
   readonly #sessions: SessionRepository
   readonly #rooms: RoomManager
   readonly #renderer: RenderPool
+  readonly #meter: ExportMeter
 
-  constructor(sessions: SessionRepository, rooms: RoomManager, renderer: RenderPool) {
+  /** `meter`: where each export's format, outcome and duration are counted (`Metrics`). */
+  constructor(sessions: SessionRepository, rooms: RoomManager, renderer: RenderPool, meter: ExportMeter = unmetered) {
     this.#sessions = sessions
     this.#rooms = rooms
     this.#renderer = renderer
+    this.#meter = meter
   }
 
-  /** The summary in `format`, built and rendered by the render pool off the event loop. */
+  /**
+   * The summary in `format`, built and rendered by the render pool off the event loop. Refusals of who may
+   * export are not counted; a render that fails or is refused (too many waiting, too large, too slow) is.
+   */
   async export(
     grant: Grant,
     format: ExportFormat,
     options: { includeNames: boolean; language: SummaryLanguage },
   ): Promise<EncodedExport> {
+    const started = performance.now()
     const source = await this.#source(grant, { includeNames: options.includeNames, now: Date.now() })
-    return this.#renderer.render({ format, source, language: options.language })
+    try {
+      const rendered = await this.#renderer.render({ format, source, language: options.language })
+      this.#meter.exported(format, 'ok', (performance.now() - started) / 1000)
+      return rendered
+    } catch (error) {
+      this.#meter.exported(format, 'failed', (performance.now() - started) / 1000)
+      throw error
+    }
   }
 
   async #source(grant: Grant, options: { includeNames: boolean; now: number }): Promise<SummarySource> {

@@ -3,6 +3,7 @@ import { UnavailableError } from '../domainErrors.ts'
 import type { RenderRequest } from './renderers.ts'
 import type { EncodedExport, RenderReply } from './renderWorker.ts'
 import { sourceBytes } from './summarySource.ts'
+import { log } from '../observability/log.ts'
 
 /**
  * Exports are built and rendered in worker threads, never on the event loop: reading a large board's records,
@@ -96,7 +97,7 @@ export class RenderPool {
     // A worker waiting for work does not keep the process alive; `close` ends it anyway.
     worker.unref()
     // Without a listener an error event would end the process; a failed worker is logged and left.
-    worker.on('error', (error) => console.error('a render worker failed', error))
+    worker.on('error', (error) => log.error({ part: 'exports', err: error }, 'a render worker failed'))
     worker.once('exit', () => {
       const index = this.#idle.indexOf(worker)
       if (index !== -1) this.#idle.splice(index, 1)

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis'
+import { log } from '../observability/log.ts'
 
 /** REDIS_URL could not be used; the message says what to check. */
 export class RedisUnavailableError extends Error {
@@ -37,10 +38,10 @@ export async function connectRedis(url: string, name: string): Promise<Redis> {
     // Once per outage: a reconnect loop would otherwise log ten lines a second.
     if (reported) return
     reported = true
-    console.error(`Redis (${where}, ${name}): ${error.message}; reconnecting`)
+    log.error({ part: 'redis', where, connection: name, err: error }, 'Redis connection lost; reconnecting')
   })
   redis.on('ready', () => {
-    if (reported) console.error(`Redis (${where}, ${name}): connected again`)
+    if (reported) log.warn({ part: 'redis', where, connection: name }, 'Redis connected again')
     reported = false
   })
   try {

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
 import type { Redis } from 'ioredis'
+import { log } from '../observability/log.ts'
 import type { RemoteEvents, RoomChannel, RoomFanout } from './roomFanout.ts'
 import { decodeWire, encodeWire, WireKind } from './wire.ts'
 
 const channelPrefix = 'werkplaats:room:'
+const probePrefix = 'werkplaats:probe:'
+/** How long `lag` waits for its probe before it reports it lost. */
+const PROBE_TIMEOUT_MS = 2000
+const redisLog = log.child({ part: 'redis' })
 
 /**
  * Fan-out through Redis pub/sub: one channel per room, subscribed by every instance that has the room loaded.
@@ -20,6 +26,9 @@ export class RedisFanout implements RoomFanout {
   readonly #idHex = this.#id.toString('hex')
   /** Who listens to each room here: one room, or for a moment two while a broken one is replaced by a fresh load. */
   readonly #rooms = new Map<string, Set<RemoteEvents>>()
+  /** A channel only this instance listens to, for `lag`'s probes. */
+  readonly #probeChannel = probePrefix + this.#idHex
+  readonly #probes = new Map<string, () => void>()
 
   /** Both connections must be up (`connectRedis`); the fan-out owns them from here on. */
   constructor(publisher: Redis, subscriber: Redis) {
@@ -60,6 +69,38 @@ export class RedisFanout implements RoomFanout {
     this.#publish(channelPrefix + room, WireKind.removed, 0, Buffer.from(participantId, 'utf8'))
   }
 
+  /** Resolves when both connections are up and Redis answers (readiness); rejects with what is down. */
+  async ping(): Promise<void> {
+    if (this.#subscriber.status !== 'ready') throw new Error(`the subscriber connection is ${this.#subscriber.status}`)
+    await this.#publisher.ping()
+  }
+
+  /**
+   * Seconds a message takes through Redis and back to this instance: what the fan-out adds to an update on its
+   * way to another instance's peers, measured with a probe on a channel of this instance's own. -1 when the
+   * probe did not come back within `PROBE_TIMEOUT_MS` (Redis down or overloaded).
+   */
+  async lag(): Promise<number> {
+    const probe = randomBytes(8).toString('hex')
+    let timer: NodeJS.Timeout | undefined
+    try {
+      // Subscribing again is a no-op for Redis; it puts the subscription back after Redis restarted.
+      await this.#subscriber.subscribe(this.#probeChannel)
+      const started = performance.now()
+      const arrived = new Promise<number>((resolve) => {
+        this.#probes.set(probe, () => resolve((performance.now() - started) / 1000))
+        timer = setTimeout(() => resolve(-1), PROBE_TIMEOUT_MS)
+      })
+      await this.#publisher.publish(this.#probeChannel, probe)
+      return await arrived
+    } catch {
+      return -1
+    } finally {
+      clearTimeout(timer)
+      this.#probes.delete(probe)
+    }
+  }
+
   async close(): Promise<void> {
     this.#rooms.clear()
     this.#subscriber.disconnect()
@@ -72,6 +113,10 @@ export class RedisFanout implements RoomFanout {
   }
 
   #receive(channel: Buffer, message: Buffer): void {
+    if (channel.toString('utf8') === this.#probeChannel) {
+      this.#probes.get(message.toString('utf8'))?.()
+      return
+    }
     const room = channel.toString('utf8').slice(channelPrefix.length)
     const listeners = this.#rooms.get(room)
     const decoded = decodeWire(message)
@@ -85,7 +130,7 @@ export class RedisFanout implements RoomFanout {
         else events.awarenessQuery()
       } catch (error) {
         // One room's trouble with one message must not stop the others' messages.
-        console.error(`room ${room}: could not apply a message from another instance`, error)
+        redisLog.error({ err: error, room }, 'could not apply a message from another instance')
       }
     }
   }
@@ -97,11 +142,11 @@ export class RedisFanout implements RoomFanout {
       await this.#subscriber.subscribe(...rooms.map((room) => channelPrefix + room))
     } catch (error) {
       // Without the subscription this instance would hear nothing more and never notice: try until it takes.
-      console.error(`Redis: resubscribing ${rooms.length} rooms failed (${(error as Error).message}); trying again`)
+      redisLog.error({ err: error, rooms: rooms.length }, 'resubscribing the rooms failed; trying again')
       setTimeout(() => void this.#resubscribe(), 250).unref()
       return
     }
-    console.error(`Redis: resubscribed ${rooms.length} rooms; catching them up from the store`)
+    redisLog.warn({ rooms: rooms.length }, 'resubscribed the rooms; catching them up from the store')
     for (const room of rooms) for (const events of this.#rooms.get(room) ?? []) events.resync()
   }
 }

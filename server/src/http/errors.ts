@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { log } from '../observability/log.ts'
 import {
   ConflictError,
   type DomainError,
@@ -41,6 +42,6 @@ export function errorResponse(error: unknown, c: Context): Response {
   // Hono's own refusals (a body that is not JSON, one over the size limit) keep their status.
   if (error instanceof HTTPException && error.status < 500)
     return c.json({ error: error.message || 'bad request' }, error.status)
-  console.error('unhandled error', error)
+  log.error({ part: 'http', requestId: c.get('requestId'), err: error }, 'unhandled error')
   return c.json({ error: 'internal server error' }, 500)
 }

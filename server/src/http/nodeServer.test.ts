@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { rawExchange } from '../../test/support/rawHttp.ts'
 import { createHttpServer } from './nodeServer.ts'
+import { log } from '../observability/log.ts'
 
 async function listen(
   app: (request: Request) => Response | Promise<Response>,
@@ -29,13 +30,16 @@ describe('the Node HTTP server around the app', () => {
     ],
     ['rejects', () => Promise.reject(new Error('a bug'))],
   ])('answers 500 JSON and logs when the app %s', async (_how, app) => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {})
     const { server, url } = await listen(app)
     running = server
     const response = await fetch(url)
     expect(response.status).toBe(500)
     expect(await response.json()).toEqual({ error: 'internal server error' })
-    expect(logged).toHaveBeenCalledWith('unhandled error', expect.objectContaining({ message: 'a bug' }))
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ err: expect.objectContaining({ message: 'a bug' }) }),
+      'unhandled error',
+    )
   })
 
   it('answers 400 JSON for a target or Host that is no URL, without asking the app', async () => {

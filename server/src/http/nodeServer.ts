@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { getRequestListener, RequestError } from '@hono/node-server'
+import { log } from '../observability/log.ts'
 import { answerOnSocket } from './rawResponse.ts'
 
 type Fetch = (request: Request) => Response | Promise<Response>
@@ -29,7 +30,7 @@ export function createHttpServer(fetch: Fetch): Server {
 function answerFailure(error: unknown): Response {
   if (error instanceof RequestError)
     return Response.json({ error: `malformed request: ${error.message}` }, { status: 400 })
-  console.error('unhandled error', error)
+  log.error({ part: 'http', err: error }, 'unhandled error')
   return Response.json({ error: 'internal server error' }, { status: 500 })
 }
 

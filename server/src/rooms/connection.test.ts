@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import { participantOnBoard } from '../../test/support/recordingPeer.ts'
 import { testRoomManagerOptions } from '../../test/support/roomOptions.ts'
+import { log } from '../observability/log.ts'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
 import type { Peer } from './peer.ts'
@@ -58,7 +59,7 @@ describe('Connection: a failure on our side stays with its connection', () => {
   })
 
   it('an error thrown while handling a message is logged, not thrown into the socket (which would end the process)', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {})
     const rooms = new FailingRoomManager(new MemoryDocumentStore(), testRoomManagerOptions)
     const { client, connection, closed, stop } = await connectTo(rooms)
     await connection
@@ -66,15 +67,15 @@ describe('Connection: a failure on our side stays with its connection', () => {
     client.send('hallo')
     expect(await closed).toEqual({ code: 1003, reason: 'text frames are not part of the protocol' })
     expect(logged).toHaveBeenCalledWith(
-      'room board: could not handle a message',
-      expect.objectContaining({ message: 'bookkeeping failed' }),
+      expect.objectContaining({ room: 'board', err: expect.objectContaining({ message: 'bookkeeping failed' }) }),
+      'could not handle a message',
     )
     await stop()
     await rooms.closeAll()
   })
 
   it('fail() closes the socket with 1011 and a reason', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.spyOn(log, 'error').mockImplementation(() => {})
     const rooms = new RoomManager(new MemoryDocumentStore(), testRoomManagerOptions)
     const { connection, closed, stop } = await connectTo(rooms)
     ;(await connection).fail('could not handle a message', new Error('a bug'))

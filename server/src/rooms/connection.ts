@@ -1,4 +1,6 @@
 import type { WebSocket } from 'ws'
+import { log } from '../observability/log.ts'
+import { type TrafficMeter, unmetered } from '../observability/metrics.ts'
 import { CloseCode, type Peer, type PeerAccess } from './peer.ts'
 import { isSyncStep2, MalformedMessageError, readClientMessage } from './protocol.ts'
 import { type HeldBudget, ownBudget, type PersonBudget } from './personBudgets.ts'
@@ -52,8 +54,14 @@ export class Connection implements Peer {
   #early: Uint8Array[] | undefined = []
   #closed = false
   #allowance = 0
+  readonly #meter: TrafficMeter
+  /** The code and reason this side closed with; undefined while open, or when the client closed first. */
+  #closedWith: { code: number; reason: string } | undefined
 
-  /** `budget`: the sender's (see `PersonBudgets`), released when the connection closes; without one, its own. */
+  /**
+   * `budget`: the sender's (see `PersonBudgets`), released when the connection closes; without one, its own.
+   * `meter`: where the frames in and out and the refusals are counted (`Metrics`).
+   */
   constructor(
     socket: WebSocket,
     roomName: string,
@@ -61,8 +69,10 @@ export class Connection implements Peer {
     rooms: RoomManager,
     limits: ConnectionLimits,
     budget: HeldBudget = ownBudget(limits),
+    meter: TrafficMeter = unmetered,
   ) {
     this.access = access
+    this.#meter = meter
     this.#socket = socket
     this.#roomName = roomName
     this.#rooms = rooms
@@ -89,8 +99,17 @@ export class Connection implements Peer {
    * Something failed on our side while serving this connection (not the client's doing, or it would have its
    * own close code): logged, and this one connection closed with 1011; the room and its other peers carry on.
    */
+  get roomName(): string {
+    return this.#roomName
+  }
+
+  /** How this side closed the connection, for the log; undefined if the client closed it (or it is open). */
+  get closedWith(): { code: number; reason: string } | undefined {
+    return this.#closedWith
+  }
+
   fail(what: string, error: unknown): void {
-    console.error(`room ${this.#roomName}: ${what}`, error)
+    log.error({ part: 'rooms', room: this.#roomName, err: error }, what)
     try {
       this.close(CloseCode.internal, 'internal error')
     } catch {
@@ -114,7 +133,7 @@ export class Connection implements Peer {
       else if (error instanceof RoomGoneError) this.close(CloseCode.gone, error.message)
       else if (error instanceof RoomBrokenError) this.close(CloseCode.internal, error.message)
       else {
-        console.error(`room ${this.#roomName}: could not open`, error)
+        log.error({ part: 'rooms', room: this.#roomName, err: error }, 'could not open')
         this.close(CloseCode.internal, 'could not open the board')
       }
       return
@@ -126,6 +145,7 @@ export class Connection implements Peer {
 
   receive(frame: Uint8Array | string): void {
     if (this.#closed) return
+    this.#meter.received(typeof frame === 'string' ? frame.length : frame.byteLength)
     this.lastReceivedAt = Date.now()
     this.awaitingPong = false
     if (typeof frame === 'string') {
@@ -192,6 +212,7 @@ export class Connection implements Peer {
     if (buffered <= this.#limits.maxBufferedBytes) this.#allowance = 0
     this.#allowance = Math.max(this.#allowance, frame.byteLength)
     this.lastSentAt = Date.now()
+    this.#meter.sent(frame.byteLength)
     this.#socket.send(frame, { binary: true })
   }
 
@@ -212,6 +233,8 @@ export class Connection implements Peer {
   close(code: number, reason: string): void {
     if (this.#closed) return
     this.#closed = true
+    this.#closedWith = { code, reason }
+    this.#meter.refused(code)
     // The WebSocket protocol allows 123 bytes of reason and `ws` throws past that; a long one must not crash us
     // (121, so that a character cut in two, which becomes a 3-byte U+FFFD, still fits).
     this.#socket.close(code, Buffer.from(reason).subarray(0, 121).toString())

@@ -67,6 +67,11 @@ export const CloseCode = {
   forbidden: 4403,
   /** No such session: it never existed, or it was deleted. */
   gone: 4404,
-  /** The server is shutting down; the client reconnects. */
+  /** The server is shutting down for good; the client reconnects. */
   goingAway: 1001,
+  /**
+   * The server is restarting (a drain: SIGTERM); the client reconnects, behind a load balancer to another
+   * instance. What it sent that the server did not acknowledge goes again in its sync step 2.
+   */
+  serviceRestart: 1012,
 } as const

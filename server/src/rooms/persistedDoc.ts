@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
+import { log } from '../observability/log.ts'
 import { type DocumentStore, RoomDeletedError, type StoredDocument } from '../store/documentStore.ts'
 import { CompactionQueue } from './compactionQueue.ts'
 import { encodeSyncUpdate, MalformedMessageError } from './protocol.ts'
@@ -36,9 +38,9 @@ export interface PersistenceEvents {
   /**
    * A batch of updates is stored: relay `frame` (one sync update) to every peer but `sender`, which already has
    * it (undefined when the batch came from several senders; each gets the others' parts and Yjs ignores what it
-   * already has).
+   * already has). `receivedAt`: when the batch's first update was applied (`performance.now()`).
    */
-  stored(frame: Uint8Array, sender: unknown, update: Uint8Array, seq: number): void
+  stored(frame: Uint8Array, sender: unknown, update: Uint8Array, seq: number, receivedAt: number): void
   /**
    * Another instance's update, already stored there, is applied: relay `frame` to every peer. It is not stored
    * again and not published again.
@@ -108,6 +110,8 @@ export class PersistedDoc {
   #waiting: Uint8Array[] = []
   #waitingBytes = 0
   #waitingOrigins = new Set<unknown>()
+  /** When the first of the waiting updates was applied. */
+  #waitingSince = 0
   #waitingCallbacks: Array<() => void> = []
   /** Who waits for the append in flight; undefined when none is. */
   #inFlight: Array<() => void> | undefined
@@ -254,7 +258,9 @@ export class PersistedDoc {
         }
       } while (this.#catchUpAgain)
     })()
-      .catch((error: unknown) => console.error(`room ${this.#name}: could not catch up from the store`, error))
+      .catch((error: unknown) =>
+        log.error({ part: 'rooms', room: this.#name, err: error }, 'could not catch up from the store'),
+      )
       .finally(() => (this.#catchingUp = undefined))
     return this.#catchingUp
   }
@@ -322,7 +328,8 @@ export class PersistedDoc {
 
   #compactQuietly = (): Promise<void> =>
     this.compact().catch((error: unknown) => {
-      if (!(error instanceof RoomDeletedError)) console.error(`room ${this.#name}: compaction failed`, error)
+      if (!(error instanceof RoomDeletedError))
+        log.error({ part: 'rooms', room: this.#name, err: error }, 'compaction failed')
     })
 
   destroy(): void {
@@ -341,6 +348,7 @@ export class PersistedDoc {
       this.#events.remote(encodeSyncUpdate(update))
       return
     }
+    if (this.#waiting.length === 0) this.#waitingSince = performance.now()
     this.#waiting.push(update)
     this.#waitingBytes += update.byteLength
     this.#waitingOrigins.add(origin)
@@ -372,10 +380,10 @@ export class PersistedDoc {
       this.#behind = false
       this.#events.behind(false)
     }
-    void this.#append(updates, origins.length === 1 ? origins[0] : undefined)
+    void this.#append(updates, origins.length === 1 ? origins[0] : undefined, this.#waitingSince)
   }
 
-  async #append(updates: Uint8Array[], sender: unknown): Promise<void> {
+  async #append(updates: Uint8Array[], sender: unknown, receivedAt: number): Promise<void> {
     try {
       if (this.#broken) return
       const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
@@ -385,7 +393,7 @@ export class PersistedDoc {
       } catch (error) {
         const deleted = error instanceof RoomDeletedError
         // A deleted room refusing an edit is no storage trouble: nothing of it is to be kept.
-        if (!deleted) console.error(`room ${this.#name}: could not store an update`, error)
+        if (!deleted) log.error({ part: 'rooms', room: this.#name, err: error }, 'could not store an update')
         this.#broken = true
         this.#events.failed(deleted)
         return
@@ -393,7 +401,7 @@ export class PersistedDoc {
       this.#folded(seq)
       this.#logUpdates += 1
       this.#logBytes += update.byteLength
-      this.#events.stored(encodeSyncUpdate(update), sender, update, seq)
+      this.#events.stored(encodeSyncUpdate(update), sender, update, seq, receivedAt)
       // Past the byte threshold, wait until the log is also as large as the snapshot: rewriting a large board
       // after every small edit would make each edit cost the whole board.
       if (

@@ -1,5 +1,7 @@
 import { mayDo } from '@werkplaats/shared'
+import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
+import type { RelayMeter } from '../observability/metrics.ts'
 import { type RemoteEvents, type RoomChannel, silentChannel } from '../fanout/roomFanout.ts'
 import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
 import { CloseCode, connectionOwner, type Peer } from './peer.ts'
@@ -19,6 +21,8 @@ const serverOrigin = Symbol('server')
 export interface RoomOptions extends RoomPresenceOptions, PersistenceOptions {
   /** Called when the room first refuses an update for its size (see `roomSize.ts`), so someone can be told. */
   onFull?: (room: string) => void
+  /** Where the time from an update's arrival to its relay is counted (`Metrics`). */
+  relays?: RelayMeter
 }
 
 /** An empty state vector: what a newcomer sends who has nothing of the board yet. */
@@ -61,12 +65,14 @@ export class Room {
     this.name = name
     this.#channel = channel ?? silentChannel
     this.#onFull = options.onFull
+    const relays = options.relays
     this.#document = new PersistedDoc(name, store, stored, options, {
-      stored: (frame, sender, update, seq) => {
+      stored: (frame, sender, update, seq, receivedAt) => {
         for (const peer of this.#peers) {
           if (peer !== sender) peer.send(frame)
         }
         this.#channel.publishUpdate(update, seq)
+        relays?.relayed((performance.now() - receivedAt) / 1000)
       },
       remote: (frame) => {
         for (const peer of this.#peers) peer.send(frame)

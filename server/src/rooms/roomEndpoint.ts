@@ -6,6 +6,8 @@ import type { WebSocket, WebSocketServer } from 'ws'
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../domainErrors.ts'
 import { answerOnSocket } from '../http/rawResponse.ts'
 import { clientAddress } from '../http/rateLimits.ts'
+import { log } from '../observability/log.ts'
+import type { TrafficMeter } from '../observability/metrics.ts'
 import type { RoomTickets } from '../sessions/roomTickets.ts'
 import type { SessionService } from '../sessions/sessionService.ts'
 import { Connection, type ConnectionLimits } from './connection.ts'
@@ -27,7 +29,11 @@ export interface RoomEndpointParts {
   trustProxy: boolean
   /** Every open connection, for the keep-alive and for shutdown. */
   connections: Set<Connection>
+  /** Where every connection's frames and refusals are counted. */
+  meter: TrafficMeter
 }
+
+const roomsLog = log.child({ part: 'rooms' })
 
 const ROOM_PATH = /^\/yjs\/([^/?#]+)$/
 
@@ -52,7 +58,8 @@ export function attachRoomEndpoint(server: Server, wss: WebSocketServer, parts: 
     // Whatever goes wrong in here is this one request's failure: an exception escaping an 'upgrade' listener
     // (or a rejection nobody handles) would end the process, and with it every board on it.
     upgrade(request, socket, head, wss, parts).catch((error: unknown) => {
-      console.error(`upgrade of ${JSON.stringify(request.url?.slice(0, 200))} failed`, error)
+      // The path only: the query holds the ticket or token.
+      roomsLog.error({ path: requestPath(request.url), err: error }, 'upgrade failed')
       failUpgrade(socket)
     })
   })
@@ -74,7 +81,8 @@ async function upgrade(
   const { roomName, token, ticket } = target
   // Before the token is looked up: that look-up is what a flood of upgrades would cost.
   const crowded = parts.reconnects.refusesAddress(upgradeAddress(request, parts.trustProxy))
-  if (crowded) return closeAfterUpgrade(wss, request, socket, head, CloseCode.tooManyReconnects, crowded)
+  if (crowded)
+    return refuseAfterUpgrade(wss, request, socket, head, parts, roomName, CloseCode.tooManyReconnects, crowded)
   let access: PeerAccess
   try {
     // The app's single-use ticket, or a token as API clients and the stock provider send it.
@@ -85,19 +93,15 @@ async function upgrade(
   } catch (error) {
     if (socket.destroyed) return
     const code = closeCodeOf(error)
-    if (code !== undefined && error instanceof Error) {
-      wss.handleUpgrade(request, socket, head, (ws) => {
-        ws.on('error', ignore)
-        ws.close(code, error.message)
-      })
-      return
-    }
-    console.error(`room ${roomName}: could not check the token`, error)
+    if (code !== undefined && error instanceof Error)
+      return refuseAfterUpgrade(wss, request, socket, head, parts, roomName, code, error.message)
+    roomsLog.error({ room: roomName, err: error }, 'could not check the token')
     return answerOnSocket(socket, 500, 'internal server error')
   }
   if (socket.destroyed) return
   const tooOften = parts.reconnects.refusesPerson(personKey(roomName, access))
-  if (tooOften) return closeAfterUpgrade(wss, request, socket, head, CloseCode.tooManyReconnects, tooOften)
+  if (tooOften)
+    return refuseAfterUpgrade(wss, request, socket, head, parts, roomName, CloseCode.tooManyReconnects, tooOften)
   wss.handleUpgrade(request, socket, head, (ws) => openConnection(ws, roomName, access, parts))
 }
 
@@ -148,23 +152,60 @@ function openConnection(ws: WebSocket, roomName: string, access: PeerAccess, par
   ws.on('error', ignore)
   let connection: Connection
   try {
-    connection = new Connection(ws, roomName, access, parts.rooms, parts.limits, parts.budgets.hold(roomName, access))
+    connection = new Connection(
+      ws,
+      roomName,
+      access,
+      parts.rooms,
+      parts.limits,
+      parts.budgets.hold(roomName, access),
+      parts.meter,
+    )
   } catch (error) {
-    console.error(`room ${roomName}: could not set up a connection`, error)
+    roomsLog.error({ room: roomName, err: error }, 'could not set up a connection')
     ws.close(CloseCode.internal, 'could not open the connection')
     return
   }
   parts.connections.add(connection)
-  ws.once('close', () => {
+  const openedAt = Date.now()
+  roomsLog.info({ room: roomName, role: access.role }, 'connection opened')
+  ws.once('close', (code: number) => {
     parts.connections.delete(connection)
+    logClosed(connection, code, Date.now() - openedAt)
     // Listeners of `ws` run inside its socket's 'data' handling: an exception here would be uncaught.
     try {
       connection.onSocketClosed()
     } catch (error) {
-      console.error(`room ${roomName}: could not let a closed connection go`, error)
+      roomsLog.error({ room: roomName, err: error }, 'could not let a closed connection go')
     }
   })
   connection.open().catch((error: unknown) => connection.fail('could not open', error))
+}
+
+/**
+ * A connection's end: who closed it and with which code. The reason is logged only when the server gave it: a
+ * client's close reason is whatever the client chose to write.
+ */
+function logClosed(connection: Connection, clientCode: number, durationMs: number): void {
+  const own = connection.closedWith
+  roomsLog.info(
+    {
+      room: connection.roomName,
+      role: connection.access.role,
+      closedBy: own ? 'server' : 'client',
+      closeCode: own?.code ?? clientCode,
+      ...(own ? { reason: own.reason } : {}),
+      durationMs,
+    },
+    'connection closed',
+  )
+}
+
+/** An upgrade's target without its query (which holds the ticket or token), cut short, for a log line. */
+function requestPath(url: string | undefined): string {
+  const target = url ?? ''
+  const queryAt = target.indexOf('?')
+  return (queryAt === -1 ? target : target.slice(0, queryAt)).slice(0, 200)
 }
 
 function upgradeAddress(request: IncomingMessage, trustProxy: boolean): string {
@@ -176,15 +217,22 @@ function upgradeAddress(request: IncomingMessage, trustProxy: boolean): string {
   )
 }
 
-/** A refusal the stock client reports and does not retry: the upgrade, then at once a close with the reason. */
-function closeAfterUpgrade(
+/**
+ * A refusal the stock client reports and does not retry (a 44xx code): the upgrade, then at once a close with the
+ * reason. Counted and logged like a refused message.
+ */
+function refuseAfterUpgrade(
   wss: WebSocketServer,
   request: IncomingMessage,
   socket: Duplex,
   head: Buffer,
+  parts: RoomEndpointParts,
+  roomName: string,
   code: number,
   reason: string,
 ): void {
+  parts.meter.refused(code)
+  roomsLog.info({ room: roomName, closeCode: code, reason }, 'connection refused')
   wss.handleUpgrade(request, socket, head, (ws) => {
     ws.on('error', ignore)
     ws.close(code, reason)

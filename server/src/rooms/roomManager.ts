@@ -4,6 +4,7 @@ import { localFanout, type RemoteEvents, type RoomFanout } from '../fanout/roomF
 import { type DocumentStore, RoomDeletedError } from '../store/documentStore.ts'
 import { Room, roomDeletedReason, type RoomOptions } from './room.ts'
 import { CloseCode, connectionOwner, type Peer } from './peer.ts'
+import { log } from '../observability/log.ts'
 
 export interface RoomManagerOptions extends RoomOptions {
   /** A room with no peers is saved and unloaded after this long; a quick reconnect keeps it loaded. */
@@ -160,7 +161,7 @@ export class RoomManager {
       } catch (error) {
         const delay = CHANGE_RETRY_DELAYS_MS[attempt]
         if (error instanceof RoomGoneError || delay === undefined) throw error
-        console.error(`room ${name}: a server change could not be stored; trying again in ${delay} ms`, error)
+        log.warn({ part: 'rooms', room: name, err: error, retryInMs: delay }, 'a server change could not be stored')
         await new Promise((resolve) => setTimeout(resolve, delay))
       }
     }
@@ -387,7 +388,7 @@ export class RoomManager {
       // Not held for the room: dropping it works on a room still loading, and joins waiting for it are refused.
       deleted: () => {
         this.#drop(name, CloseCode.gone, roomDeletedReason).catch((error: unknown) =>
-          console.error(`room ${name}: could not drop it after its deletion elsewhere`, error),
+          log.error({ part: 'rooms', room: name, err: error }, 'could not drop it after its deletion elsewhere'),
         )
       },
     }
@@ -413,7 +414,7 @@ export class RoomManager {
     const room = parseSessionRoomName(name)
     if (room?.kind !== 'board') return
     this.change(sessionRoomName(room.sessionId, 'control'), markBoardFull).catch((error: unknown) =>
-      console.error(`room ${name}: could not note in the control room that the board is full`, error),
+      log.error({ part: 'rooms', room: name, err: error }, 'could not note in the control room that the board is full'),
     )
   }
 
@@ -439,7 +440,8 @@ export class RoomManager {
         await room.compact()
       } catch (error) {
         // The update log is still complete; compaction only saves space. A deleted room has nothing to keep.
-        if (!(error instanceof RoomDeletedError)) console.error(`room ${name}: compaction on unload failed`, error)
+        if (!(error instanceof RoomDeletedError))
+          log.error({ part: 'rooms', room: name, err: error }, 'compaction on unload failed')
       } finally {
         room.destroy()
       }

@@ -40,6 +40,7 @@ import {
   type SessionRepository,
 } from '../store/sessionRepository.ts'
 import { hashToken, invitationSecret, newId, newJoinCode, newToken, sameSecret } from './secrets.ts'
+import { log } from '../observability/log.ts'
 
 /** Whoever holds a valid token: which session, which role, which person (observers share one, no person). */
 export interface Grant {
@@ -528,7 +529,7 @@ interface CreatedRecords {
 function roomWriteFailure(error: unknown): Error {
   // Deleted meanwhile: the session is gone, as a later request would be told.
   if (error instanceof RoomGoneError) return new NotFoundError('no such session')
-  console.error('a change could not be saved in its room', error)
+  log.error({ part: 'sessions', err: error }, 'a change could not be saved in its room')
   return new UnavailableError('the change could not be saved; try again')
 }
 

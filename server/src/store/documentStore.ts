@@ -40,6 +40,8 @@ export interface DocumentStore {
    * removed with the rest. Room names are never reused (they carry the session id), so the mark is for good.
    */
   delete(room: string): Promise<void>
+  /** Resolves once the store has answered a trivial query; rejects when it cannot (readiness, `/readyz`). */
+  ping(): Promise<void>
   close(): Promise<void>
 }
 

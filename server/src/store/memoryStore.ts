@@ -48,6 +48,10 @@ export class MemoryDocumentStore implements DocumentStore {
     this.#lastSeq.delete(room)
   }
 
+  async ping(): Promise<void> {
+    if (this.#closed) throw new Error('the document store is closed')
+  }
+
   async close(): Promise<void> {
     this.#closed = true
   }

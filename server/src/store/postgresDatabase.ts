@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { postgresMigrations } from './postgresMigrations.ts'
+import { log } from '../observability/log.ts'
 
 /** An arbitrary constant: the advisory lock instances take while migrating, so two starting at once take turns. */
 const migrationLock = 0x7765726b
@@ -37,7 +38,9 @@ export class PostgresDatabase {
     })
     // An idle client whose server went away emits 'error' on the pool; without a listener that ends the process.
     // The next query fails on its own and says so where it is handled.
-    pool.on('error', (error) => console.error(`PostgreSQL (${where}): idle connection lost: ${error.message}`))
+    pool.on('error', (error) =>
+      log.error({ part: 'store', where, error: error.message }, 'PostgreSQL: an idle connection was lost'),
+    )
     try {
       await pool.query('SELECT 1')
     } catch (error) {

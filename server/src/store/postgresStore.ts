@@ -108,6 +108,11 @@ export class PostgresDocumentStore implements DocumentStore {
     })
   }
 
+  async ping(): Promise<void> {
+    if (this.#closed) throw new Error('the document store is closed')
+    await this.#db.pool.query('SELECT 1')
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true

@@ -43,6 +43,13 @@ export class PostgresVoteRepository implements VoteRepository {
     return rows.map(toRound)
   }
 
+  async countOpenRounds(): Promise<number> {
+    const { rows } = await this.#db.pool.query<{ n: string }>(
+      "SELECT COUNT(*) AS n FROM vote_rounds WHERE status = 'open'",
+    )
+    return Number(rows[0]?.n ?? 0)
+  }
+
   async setStatus(roundId: string, status: VoteRoundStatus): Promise<void> {
     await this.#db.pool.query('UPDATE vote_rounds SET status = $1 WHERE id = $2', [status, roundId])
   }

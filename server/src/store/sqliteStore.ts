@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { type DocumentStore, RoomDeletedError, type StoredDocument, storedDocument } from './documentStore.ts'
 import { migrate } from './sqliteMigrations.ts'
+import { log } from '../observability/log.ts'
 
 /**
  * The embedded default: one SQLite file in DATA_DIR through Node's built-in `node:sqlite`.
@@ -138,7 +139,7 @@ export class SqliteDocumentStore implements DocumentStore {
       this.#db.exec('PRAGMA incremental_vacuum')
     } catch (error) {
       // Compaction is done; giving pages back can wait for the next one.
-      console.error('incremental vacuum failed', error)
+      log.error({ part: 'store', err: error }, 'incremental vacuum failed')
     }
   }
 
@@ -154,6 +155,11 @@ export class SqliteDocumentStore implements DocumentStore {
       this.#rollback()
       throw error
     }
+  }
+
+  async ping(): Promise<void> {
+    if (!this.#db.isOpen) throw new Error('the document store is closed')
+    this.#db.prepare('SELECT 1').get()
   }
 
   async close(): Promise<void> {

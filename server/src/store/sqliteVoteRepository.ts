@@ -30,6 +30,10 @@ export class SqliteVoteRepository implements VoteRepository {
     return (this.#statements.roundsBySession.all(sessionId) as unknown as RoundRow[]).map(toRound)
   }
 
+  async countOpenRounds(): Promise<number> {
+    return (this.#statements.openRoundCount.get() as { n: number }).n
+  }
+
   async setStatus(roundId: string, status: VoteRoundStatus): Promise<void> {
     this.#statements.setStatus.run(status, roundId)
   }
@@ -112,6 +116,7 @@ function prepare(db: DatabaseSync) {
     roundById: statement(`SELECT ${roundColumns} FROM vote_rounds WHERE id = ?`),
     roundsBySession: statement(`SELECT ${roundColumns} FROM vote_rounds WHERE session_id = ? ORDER BY created_at, id`),
     setStatus: statement('UPDATE vote_rounds SET status = ? WHERE id = ?'),
+    openRoundCount: statement("SELECT COUNT(*) AS n FROM vote_rounds WHERE status = 'open'"),
     insertVote: statement('INSERT INTO votes (round_id, participant_id, card_id, created_at) VALUES (?, ?, ?, ?)'),
     ownVotes: statement('SELECT card_id FROM votes WHERE round_id = ? AND participant_id = ? ORDER BY id'),
     deleteOneVote: statement(

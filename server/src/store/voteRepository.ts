@@ -10,6 +10,8 @@ export interface VoteRepository {
   findRound(roundId: string): Promise<VoteRoundRecord | null>
   listRounds(sessionId: string): Promise<VoteRoundRecord[]>
   setStatus(roundId: string, status: VoteRoundStatus): Promise<void>
+  /** How many rounds are open, in every session (for the metrics). */
+  countOpenRounds(): Promise<number>
   /**
    * Stores one vote if `check` (given the round and the participant's votes so far, read in the same
    * transaction) allows it; answers the refusal otherwise. Budgets hold under concurrent requests because the

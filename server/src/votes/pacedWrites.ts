@@ -1,3 +1,5 @@
+import { log } from '../observability/log.ts'
+
 /**
  * Writes to a room coalesced and paced per key: however often `schedule(key)` is called, one writer per key runs
  * `write(key)` at once, then at most once per interval while more arrives, always writing the latest state (the
@@ -32,7 +34,7 @@ export class PacedWrites {
           try {
             await this.#write(key)
           } catch (error) {
-            console.error(`paced write ${key}: failed`, error)
+            log.error({ part: 'votes', key, err: error }, 'a paced write failed')
           }
           // The pause after a write is what paces the next one; a key with nothing more to write ends here.
           await new Promise<void>((resolve) => setTimeout(resolve, this.#intervalMs).unref())

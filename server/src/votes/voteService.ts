@@ -31,6 +31,7 @@ import type { Grant } from '../sessions/sessionService.ts'
 import type { SessionRepository } from '../store/sessionRepository.ts'
 import type { VoteRepository, VoteRoundRecord } from '../store/voteRepository.ts'
 import { PacedWrites } from './pacedWrites.ts'
+import { log } from '../observability/log.ts'
 
 /** The stage id of a blank board, which has no agenda: its one stage is the board itself. */
 export const BLANK_BOARD_STAGE_ID = 'bord'
@@ -391,7 +392,8 @@ export class VoteService {
         return undefined
       } catch (error) {
         // A round of a session deleted meanwhile has nothing left to show, nor anyone to show it to.
-        if (!(error instanceof RoomGoneError)) console.error(`vote round ${roundId}: could not publish`, error)
+        if (!(error instanceof RoomGoneError))
+          log.error({ part: 'votes', roundId, err: error }, 'could not publish a vote round')
         // Nothing kept is lost by starting afresh: a repeated write at worst, and a live tally held back longer.
         keep = false
         return error ?? new Error('could not publish')

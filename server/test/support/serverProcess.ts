@@ -50,6 +50,8 @@ export class ServerProcess {
   readonly env: Record<string, string>
   #child: ChildProcess | undefined
   output = ''
+  /** How the process last exited when `stop` stopped it: its status, or null when a signal ended it. */
+  exitCode: number | null = null
 
   constructor(port: number, dataDir: string, env: Record<string, string> = {}) {
     this.port = port
@@ -121,13 +123,14 @@ export class ServerProcess {
     throw new Error(`server did not become healthy:\n${this.output}`)
   }
 
-  /** Stops the process with `signal` and waits until it has exited. */
+  /** Stops the process with `signal` and waits until it has exited (its status is then in `exitCode`). */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.#child
     if (!child || child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise<void>((done) => child.once('exit', () => done()))
     child.kill(signal)
     await exited
+    this.exitCode = child.exitCode
     this.#child = undefined
   }
 
