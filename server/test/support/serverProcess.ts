@@ -110,7 +110,9 @@ export class ServerProcess {
   }
 
   async #waitForHealth(): Promise<void> {
-    const deadline = Date.now() + 15_000
+    // A bound for a server that will never come up, not a measure of speed: on a loaded machine a healthy start
+    // has taken over 20 s, and the wait ends as soon as /healthz answers.
+    const deadline = Date.now() + 90_000
     while (Date.now() < deadline) {
       try {
         const response = await fetch(`${this.url}/healthz`)
