@@ -118,6 +118,10 @@ const environmentSchema = z
     EXPORT_TIMEOUT_MS: positiveInt.default(30_000),
     /** Largest board an export reads: the board and control rooms' documents as Yjs updates (what is copied to the worker). */
     MAX_EXPORT_INPUT_BYTES: positiveInt.default(32 * 1024 * 1024),
+    /** A session with no activity (join, connection, stored edit) for this many days is deleted by the daily sweep. */
+    RETENTION_DAYS: positiveInt.default(90),
+    /** Whom to ask about personal data (an address, an e-mail address or a team), named on the `/privacy` page. */
+    PRIVACY_CONTACT: z.string().trim().max(500).optional(),
   })
   .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
     // Instances joined through Redis but each on its own SQLite file would each keep a different board.
@@ -158,6 +162,8 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : resolve(import.meta.dirname, '../../client/dist'),
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     keepAliveMs: e.KEEPALIVE_MS,
+    retentionDays: e.RETENTION_DAYS,
+    privacyContact: e.PRIVACY_CONTACT || null,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     exports: {

@@ -19,7 +19,9 @@ import { RoomManager } from './rooms/roomManager.ts'
 import { RoomTickets } from './sessions/roomTickets.ts'
 import { PersonBudgets } from './rooms/personBudgets.ts'
 import { ReconnectLimiter } from './rooms/reconnectLimiter.ts'
-import { SessionService } from './sessions/sessionService.ts'
+import { RetentionSweep } from './sessions/retentionSweep.ts'
+import { SessionActivity } from './sessions/sessionActivity.ts'
+import { SessionService, sessionWritesClosed } from './sessions/sessionService.ts'
 import type { DocumentStore } from './store/documentStore.ts'
 import { VoteService } from './votes/voteService.ts'
 
@@ -38,6 +40,7 @@ export interface RunningServer {
   store: DocumentStore
   sessions: SessionService
   votes: VoteService
+  retention: RetentionSweep
   close(): Promise<void>
 }
 
@@ -47,6 +50,8 @@ export interface ServerBackends {
   stores?: Pick<Stores, 'documents' | 'sessions' | 'votes'>
   /** Default: one instance on its own. */
   cluster?: Cluster
+  /** The clock sessions age by (activity, closing, retention); tests hand in their own. Default: `Date.now`. */
+  now?: () => number
 }
 
 /** Starts on `backends`, then listens; resolves once connections are accepted. */
@@ -57,11 +62,19 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
     votes: voteRepository,
   } = backends.stores ?? sqliteStores(config.dataDir)
   const cluster = backends.cluster ?? singleInstance
+  const now = backends.now ?? Date.now
+  const activity = new SessionActivity(repository, now)
   const load = new LoadGauge()
   load.start()
   const rooms = new RoomManager(
     store,
-    { ...config.rooms, ...serverPersistenceTimings(), slowdown: () => load.slowdown },
+    {
+      ...config.rooms,
+      ...serverPersistenceTimings(),
+      slowdown: () => load.slowdown,
+      writesClosed: sessionWritesClosed(repository),
+      onStored: (room) => activity.touchRoom(room),
+    },
     cluster.fanout,
   )
   const sessions = new SessionService(
@@ -69,7 +82,9 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
     rooms,
     { has: (id) => getTemplate(id) !== undefined },
     config.maxParticipantsPerSession,
+    { now, activity, retentionDays: config.retentionDays },
   )
+  const retention = new RetentionSweep(repository, sessions, { retentionDays: config.retentionDays, now })
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate, undefined, config.liveTallyMinVoters)
   sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))
   const renderPool = new RenderPool(config.exports)
@@ -115,6 +130,7 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
   })
 
   const stopKeepAlive = startKeepAlive(connections, config.keepAliveMs)
+  retention.start()
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -130,9 +146,11 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
     store,
     sessions,
     votes,
+    retention,
     async close() {
       ready = false
       stopKeepAlive()
+      await retention.stop()
       joinLimiter.stop()
       rateLimits.stop()
       ticketLimiter.stop()

@@ -31,8 +31,12 @@ describe('HTTP surface on the one port', () => {
     expect(await response.json()).toEqual({ status: 'ok' })
   })
 
-  it('hands the tldraw licence key to the browser at run time', async () => {
-    expect(await (await fetch(`${server.url}/api/config`)).json()).toEqual({ licenseKey: 'tldraw-test-key' })
+  it('hands the tldraw licence key and the privacy settings to the browser at run time', async () => {
+    expect(await (await fetch(`${server.url}/api/config`)).json()).toEqual({
+      licenseKey: 'tldraw-test-key',
+      retentionDays: 90,
+      privacyContact: null,
+    })
   })
 
   it('answers unknown API paths with a JSON error, not the page', async () => {
