@@ -2,6 +2,8 @@ import { useEffect } from 'react'
 import { useValue } from 'tldraw'
 import { messagesFor } from './i18n/messages.ts'
 import { JoinPage } from './join/JoinPage.tsx'
+import { privacyMessagesFor } from './privacy/messages.ts'
+import { PrivacyPage } from './privacy/PrivacyPage.tsx'
 import type { Route } from './routing/route.ts'
 import type { RecentSessions } from './session/recentSessions.ts'
 import { SessionPage } from './session/SessionPage.tsx'
@@ -72,6 +74,14 @@ export function App({ route, initialToken, initialInvite, user, tokens, recent }
           initialName={initialName}
           onNameChosen={user.setName}
         />
+      </>
+    )
+  }
+  if (route.kind === 'privacy') {
+    return (
+      <>
+        {languageSwitch}
+        <PrivacyPage messages={privacyMessagesFor(locale)} />
       </>
     )
   }

@@ -2,13 +2,15 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { SessionView } from '@werkplaats/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
-import { fetchClientConfig, isLocalHost, type ClientConfig } from '../config/clientConfig.ts'
+import { isLocalHost } from '../config/clientConfig.ts'
+import { useClientConfig } from '../config/useClientConfig.ts'
 import { roomNameFromPath } from '../connection/roomConnection.ts'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import { messagesFor, type Messages } from '../i18n/messages.ts'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
 import { BoardFullNotice } from './BoardFullNotice.tsx'
+import { SessionClosedNotice } from '../session/SessionClosedNotice.tsx'
 import { ControlRoom } from '../session/controlRoom.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
 import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from '../session/SessionPanel.tsx'
@@ -71,6 +73,11 @@ export function BoardPage({
     [rooms],
   )
   const boardFull = useValue('board full', () => rooms?.control.boardFull.get() ?? false, [rooms])
+  // Closed by the facilitator: as the control room says once it has, as the session's view said until then.
+  const closed = useValue('session closed', () => rooms?.control.closed.get() ?? view.status === 'closed', [
+    rooms,
+    view,
+  ])
   const template = useTemplateLayer(
     phase.kind === 'ready' ? phase.store : null,
     rooms?.control.doc ?? null,
@@ -103,6 +110,11 @@ export function BoardPage({
   useEffect(() => {
     document.title = `${view.title} · ${messages.appName}`
   }, [view.title, messages.appName])
+
+  // Nobody changes a closed session's board (the server would close the connection that tried).
+  useEffect(() => {
+    editor?.updateInstanceState({ isReadonly: readOnly || closed })
+  }, [editor, readOnly, closed])
 
   const panel: SessionPanelProps | null = useMemo(
     () =>
@@ -174,7 +186,7 @@ export function BoardPage({
           />
         ) : null}
       </div>
-      {facilitation && rooms && phase.kind === 'ready' ? (
+      {facilitation && rooms && phase.kind === 'ready' && !closed ? (
         <FacilitationSidebar
           facilitation={facilitation}
           editor={editor}
@@ -185,6 +197,7 @@ export function BoardPage({
       ) : null}
       <ConnectionStatus state={connection} refusal={refusal} messages={messages} />
       {boardFull ? <BoardFullNotice messages={messages} /> : null}
+      {closed ? <SessionClosedNotice messages={messages} /> : null}
       {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? (
         <LicenceNotice messages={messages} />
       ) : null}
@@ -201,7 +214,8 @@ function useRooms(
   const [rooms, setRooms] = useState<{ board: BoardSession; control: ControlRoom } | null>(null)
   const boardRoom = roomNameFromPath(view.rooms.board)
   const controlRoom = roomNameFromPath(view.rooms.control)
-  const readOnly = view.role === 'observer'
+  // A closed session's board is read-only for everyone: the binding then writes nothing, not even a first seed.
+  const readOnly = view.role === 'observer' || view.status === 'closed'
   const ownName = view.participants.find((person) => person.participantId === view.participantId)?.name ?? ''
   useEffect(() => {
     const board = new BoardSession({
@@ -222,16 +236,4 @@ function useRooms(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `messages` left out on purpose, see above
   }, [boardRoom, controlRoom, token, readOnly, ownName, user])
   return rooms
-}
-
-function useClientConfig(): ClientConfig | null {
-  const [config, setConfig] = useState<ClientConfig | null>(null)
-  useEffect(() => {
-    const abort = new AbortController()
-    void fetchClientConfig(abort.signal).then((result) => {
-      if (!abort.signal.aborted) setConfig(result)
-    })
-    return () => abort.abort()
-  }, [])
-  return config
 }

@@ -42,6 +42,8 @@ function refusalText(reason: RefusalReason, messages: Messages): string {
       return messages.refusedRemoved
     case 'read-only':
       return messages.refusedReadOnly
+    case 'session-closed':
+      return messages.refusedSessionClosed
     case 'session-gone':
       return messages.refusedSessionGone
     case 'board-full':

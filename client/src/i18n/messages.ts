@@ -153,6 +153,20 @@ const nl = {
   /** The language the exported summary is written in. */
   exportLanguage: 'nl' as 'nl' | 'en',
   outsideContentHidden: 'Inhoud van buiten dit bord wordt niet getoond',
+
+  closeSession: 'Sessie afsluiten',
+  reopenSession: 'Heropenen',
+  closeSessionConfirmTitle: 'Sessie afsluiten?',
+  closeSessionConfirmBody:
+    'Het bord blijft zoals het nu is: niemand kan nog iets veranderen, deelnemen of stemmen. Exporteren blijft mogelijk. Je kunt de sessie later heropenen.',
+  closeSessionFailed: (detail: string) => `Afsluiten lukte niet: ${detail}`,
+  reopenSessionFailed: (detail: string) => `Heropenen lukte niet: ${detail}`,
+  sessionClosedTitle: 'Deze sessie is afgesloten',
+  sessionClosedBody:
+    'Het bord blijft zoals het was toen de facilitator de sessie afsloot: je kunt het bekijken en exporteren, niet meer veranderen.',
+  refusedSessionClosed: 'De sessie is afgesloten: je laatste wijziging is niet bewaard.',
+  removedIfIdleOn: (date: string) => `Wordt verwijderd op ${date} als er tot dan niets gebeurt.`,
+  privacyLink: 'Privacy',
 }
 
 export type Messages = typeof nl
@@ -306,6 +320,20 @@ const en: Messages = {
   exportFailed: (reason: string) => `Export failed: ${reason}`,
   exportLanguage: 'en',
   outsideContentHidden: 'Content from outside this board is not shown',
+
+  closeSession: 'Close session',
+  reopenSession: 'Reopen',
+  closeSessionConfirmTitle: 'Close the session?',
+  closeSessionConfirmBody:
+    'The board stays as it is now: nobody can change anything, join or vote any more. Exports still work. You can reopen the session later.',
+  closeSessionFailed: (detail: string) => `Closing did not work: ${detail}`,
+  reopenSessionFailed: (detail: string) => `Reopening did not work: ${detail}`,
+  sessionClosedTitle: 'This session is closed',
+  sessionClosedBody:
+    'The board stays as it was when the facilitator closed the session: you can view and export it, not change it.',
+  refusedSessionClosed: 'The session is closed: your last change was not kept.',
+  removedIfIdleOn: (date: string) => `Will be deleted on ${date} if nothing happens until then.`,
+  privacyLink: 'Privacy',
 }
 
 export const DEFAULT_LOCALE = 'nl'

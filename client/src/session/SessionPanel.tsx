@@ -10,6 +10,7 @@ import { ExportMenu } from '../export/ExportMenu.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
 import { removeParticipant } from './sessionApi.ts'
 import type { ControlRoom } from './controlRoom.ts'
+import { SessionLifecycle } from './SessionLifecycle.tsx'
 
 export interface SessionPanelProps {
   view: SessionView
@@ -60,6 +61,7 @@ export function SessionPanel({
   const known = useValue('control participants', () => control.participants.get(), [control])
   const online = useValue('online identities', () => board.onlineIdentities.get(), [board])
   const connected = useValue('board online', () => board.connectionState.get() === 'online', [board])
+  const closed = useValue('session closed', () => control.closed.get() ?? view.status === 'closed', [control, view])
 
   const self = view.participants.find((person) => person.participantId === view.participantId)
   const roster = buildRoster({
@@ -138,6 +140,15 @@ export function SessionPanel({
           observerToken={observerToken}
           title={title}
           onRenamed={onRenamed}
+          messages={messages}
+        />
+      ) : null}
+      {isFacilitator && showShare ? (
+        <SessionLifecycle
+          sessionId={view.id}
+          token={token}
+          closed={closed}
+          removedIfIdleAt={view.removedIfIdleAt}
           messages={messages}
         />
       ) : null}

@@ -5,6 +5,7 @@ import {
   readControlParticipants,
   readControlSession,
   readFacilitation,
+  readSessionClosed,
   type ControlSession,
   type FacilitationState,
   type Participant,
@@ -25,6 +26,7 @@ export class ControlRoom {
   private readonly participantsAtom = atom<Participant[]>('control participants', [])
   private readonly sessionAtom = atom<ControlSession | null>('control session', null)
   private readonly boardFullAtom = atom('control board full', false)
+  private readonly closedAtom = atom<boolean | null>('control session closed', null)
 
   constructor(room: string, token: string) {
     this.connection = connectToRoom(room, this.doc, token)
@@ -48,10 +50,19 @@ export class ControlRoom {
     return this.boardFullAtom
   }
 
+  /**
+   * Whether the facilitator has closed the session, as the server notes it here for every screen; null until the
+   * room has said anything (the session's view from the API holds until then).
+   */
+  get closed(): Signal<boolean | null> {
+    return this.closedAtom
+  }
+
   private readonly readParticipants = () => this.participantsAtom.set(readControlParticipants(this.doc))
   private readonly readSession = () => {
     this.sessionAtom.set(readControlSession(this.doc))
     this.boardFullAtom.set(readBoardFull(this.doc))
+    if (this.doc.getMap(CONTROL_SESSION_MAP).size > 0) this.closedAtom.set(readSessionClosed(this.doc))
   }
 
   /** The facilitation state as it stands now (validated, with defaults), for one-off reads such as an export. */

@@ -142,6 +142,18 @@ export function updateSession(sessionId: string, token: string, body: UpdateSess
   })
 }
 
+/**
+ * "Sessie afsluiten" (`closed`) or "Heropenen": while closed, the server keeps every room as it is and refuses
+ * joins and votes; answers the session as it is now.
+ */
+export function setSessionClosed(sessionId: string, token: string, closed: boolean): Promise<SessionView> {
+  return fetchParsed(
+    `/api/sessions/${encodeURIComponent(sessionId)}/${closed ? 'close' : 'reopen'}`,
+    sessionViewSchema,
+    { method: 'POST', token },
+  )
+}
+
 /** "Nieuwe uitnodiging": a new code and participants' link; the old ones stop working. */
 export function newInvitation(sessionId: string, token: string): Promise<Invitation> {
   return fetchParsed(`/api/sessions/${encodeURIComponent(sessionId)}/invitation`, invitationSchema, {
