@@ -39,7 +39,7 @@ export function SessionLifecycle({
     }
   }
   return (
-    <div className="wp-share__door wp-lifecycle">
+    <div className="wp-share wp-lifecycle">
       {removedIfIdleAt === undefined ? null : (
         <p className="wp-share__hint">{messages.removedIfIdleOn(formatDate(removedIfIdleAt, messages))}</p>
       )}
