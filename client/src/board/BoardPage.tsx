@@ -214,8 +214,9 @@ function useRooms(
   const [rooms, setRooms] = useState<{ board: BoardSession; control: ControlRoom } | null>(null)
   const boardRoom = roomNameFromPath(view.rooms.board)
   const controlRoom = roomNameFromPath(view.rooms.control)
-  // A closed session's board is read-only for everyone: the binding then writes nothing, not even a first seed.
-  const readOnly = view.role === 'observer' || view.status === 'closed'
+  // Only an observer's binding is read-only for good. A closed session's board is read-only in the editor instead
+  // (see `BoardPage`), so that a page opened while it was closed writes again once it is reopened.
+  const readOnly = view.role === 'observer'
   const ownName = view.participants.find((person) => person.participantId === view.participantId)?.name ?? ''
   useEffect(() => {
     const board = new BoardSession({
