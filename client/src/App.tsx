@@ -3,6 +3,7 @@ import { useValue } from 'tldraw'
 import { DEFAULT_LOCALE, resolveLocale } from './i18n/locale.ts'
 import { MessagesProvider, useMessages } from './i18n/useMessages.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
+import { PrivacyPage } from './privacy/PrivacyPage.tsx'
 import type { Route } from './routing/route.ts'
 import type { RecentSessions } from './session/recentSessions.ts'
 import { SessionPage } from './join/SessionPage.tsx'
@@ -95,6 +96,14 @@ function Page({
           initialName={initialName}
           onNameChosen={user.setName}
         />
+      </>
+    )
+  }
+  if (route.kind === 'privacy') {
+    return (
+      <>
+        {languageSwitch}
+        <PrivacyPage />
       </>
     )
   }

@@ -139,6 +139,10 @@ const environmentSchema = z
      * service manager's own kill (systemd's TimeoutStopSec) never has to cut it off mid-write.
      */
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    /** A session with no activity (join, connection, stored edit) for this many days is deleted by the daily sweep. */
+    RETENTION_DAYS: positiveInt.default(90),
+    /** Whom to ask about personal data (an address, an e-mail address or a team), named on the `/privacy` page. */
+    PRIVACY_CONTACT: z.string().trim().max(500).optional(),
   })
   .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
     // Instances joined through Redis but each on its own SQLite file would each keep a different board.
@@ -179,6 +183,8 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : resolve(import.meta.dirname, '../../client/dist'),
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     keepAliveMs: e.KEEPALIVE_MS,
+    retentionDays: e.RETENTION_DAYS,
+    privacyContact: e.PRIVACY_CONTACT || null,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     metricsToken: e.METRICS_TOKEN ?? null,

@@ -24,7 +24,9 @@ import { RoomManager } from './rooms/roomManager.ts'
 import { RoomTickets } from './sessions/roomTickets.ts'
 import { PersonBudgets } from './rooms/personBudgets.ts'
 import { ReconnectLimiter } from './rooms/reconnectLimiter.ts'
-import { SessionService } from './sessions/sessionService.ts'
+import { RetentionSweep } from './sessions/retentionSweep.ts'
+import { SessionActivity } from './sessions/sessionActivity.ts'
+import { SessionService, sessionWritesClosed } from './sessions/sessionService.ts'
 import type { DocumentStore } from './store/documentStore.ts'
 import { VoteService } from './votes/voteService.ts'
 
@@ -43,6 +45,7 @@ export interface RunningServer {
   store: DocumentStore
   sessions: SessionService
   votes: VoteService
+  retention: RetentionSweep
   close(): Promise<void>
 }
 
@@ -52,12 +55,16 @@ export interface ServerBackends {
   stores?: Pick<Stores, 'documents' | 'sessions' | 'votes'>
   /** Default: one instance on its own. */
   cluster?: Cluster
+  /** The clock sessions age by (activity, closing, retention); tests hand in their own. Default: `Date.now`. */
+  now?: () => number
 }
 
 /** Starts on `backends`, then listens; resolves once connections are accepted. */
 export async function startServer(config: ServerConfig, backends: ServerBackends = {}): Promise<RunningServer> {
   const { documents, sessions: repository, votes: voteRepository } = backends.stores ?? sqliteStores(config.dataDir)
   const cluster = backends.cluster ?? singleInstance
+  const now = backends.now ?? Date.now
+  const activity = new SessionActivity(repository, now)
   const connections = new Set<Connection>()
   const metrics = new Metrics({
     connections: () => connections,
@@ -70,7 +77,14 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
   load.start()
   const rooms = new RoomManager(
     store,
-    { ...config.rooms, ...serverPersistenceTimings(), slowdown: () => load.slowdown, relays: metrics },
+    {
+      ...config.rooms,
+      ...serverPersistenceTimings(),
+      slowdown: () => load.slowdown,
+      relays: metrics,
+      writesClosed: sessionWritesClosed(repository),
+      onStored: (room) => activity.touchRoom(room),
+    },
     cluster.fanout,
   )
   const sessions = new SessionService(
@@ -78,7 +92,9 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
     rooms,
     { has: (id) => getTemplate(id) !== undefined },
     config.maxParticipantsPerSession,
+    { now, activity, retentionDays: config.retentionDays },
   )
+  const retention = new RetentionSweep(repository, sessions, { retentionDays: config.retentionDays, now })
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate, undefined, config.liveTallyMinVoters)
   sessions.onDeleted((sessionId) => votes.forgetSession(sessionId))
   const renderPool = new RenderPool(config.exports)
@@ -132,6 +148,7 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
   })
 
   const stopKeepAlive = startKeepAlive(connections, config.keepAliveMs)
+  retention.start()
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -147,6 +164,7 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
     store,
     sessions,
     votes,
+    retention,
     /**
      * The drain: stops accepting (the listening socket closes, `/readyz` says so, an upgrade on a connection
      * still open is refused 503), tells every open socket 1012 "service restart" so that its client reconnects
@@ -164,6 +182,7 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
       })
       server.closeIdleConnections()
       stopKeepAlive()
+      await retention.stop()
       joinLimiter.stop()
       rateLimits.stop()
       ticketLimiter.stop()

@@ -32,9 +32,9 @@ describe('HTTP surface on the one port', () => {
     expect(await response.json()).toEqual({ status: 'ok' })
   })
 
-  it('hands the tldraw licence key to the browser at run time', async () => {
+  it('hands the tldraw licence key and the privacy settings to the browser at run time', async () => {
     const body: unknown = await (await fetch(`${server.url}/api/config`)).json()
-    expect(body).toEqual({ licenseKey: 'tldraw-test-key' })
+    expect(body).toEqual({ licenseKey: 'tldraw-test-key', retentionDays: 90, privacyContact: null })
     expect(clientConfigSchema.safeParse(body).success).toBe(true)
   })
 

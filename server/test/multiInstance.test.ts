@@ -232,6 +232,52 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     expect(bramOnB.wsconnected).toBe(true)
   })
 
+  it('closes and reopens a session on every instance: writes elsewhere are refused with 4403, then taken again', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess]
+    const session = await createSession(a.url)
+    const anna = await session.join('Anna')
+    const readerOnB = connect(b, session.board(session.observerToken))
+    await whenSynced(readerOnB)
+    /** One write of Anna's on B, on a fresh socket: refused (how it was closed) or taken (the reader gets it). */
+    let attempt = 0
+    const writeOnB = async (): Promise<{ code: number; reason: string } | 'taken'> => {
+      const key = `poging-${attempt++}`
+      const socket = await connectRaw(b.wsUrl, session.board(anna.token))
+      const doc = new Y.Doc()
+      doc.getMap('m').set(key, true)
+      socket.socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(doc)))
+      const taken = new Promise<'taken'>((done) => {
+        const check = () => {
+          if (!readerOnB.doc.getMap('m').has(key)) return
+          readerOnB.doc.getMap('m').unobserve(check)
+          done('taken')
+        }
+        readerOnB.doc.getMap('m').observe(check)
+      })
+      const outcome = await Promise.race([socket.closed, taken])
+      socket.socket.close()
+      return outcome
+    }
+    const setClosed = (closed: boolean) =>
+      fetch(`${a.url}/api/sessions/${session.id}/${closed ? 'close' : 'reopen'}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.facilitatorToken}` },
+      })
+
+    expect(await writeOnB()).toBe('taken')
+    expect((await setClosed(true)).status).toBe(200)
+    // B hears of it over Redis within moments; until then a write may still be taken there.
+    let outcome = await writeOnB()
+    while (outcome === 'taken' && attempt < 50) outcome = await writeOnB()
+    expect(outcome).toEqual({ code: 4403, reason: 'session closed' })
+    expect(readerOnB.wsconnected).toBe(true)
+
+    expect((await setClosed(false)).status).toBe(200)
+    outcome = await writeOnB()
+    while (outcome !== 'taken' && attempt < 100) outcome = await writeOnB()
+    expect(outcome).toBe('taken')
+  })
+
   it('deletes a session on every instance: peers elsewhere are closed with 4404 and nothing of its rooms is stored again', async () => {
     // Instances that unload an empty room at once, so that B's unload (and the snapshot it writes) comes quickly.
     const [a, b] = (await Promise.all(

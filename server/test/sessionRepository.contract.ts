@@ -41,6 +41,8 @@ export function sessionRepositoryContract(
       inviteHash: `${id}-invite`,
       joinOpen: true,
       createdAt: 1_700_000_000_000,
+      closedAt: null,
+      lastActiveAt: 1_700_000_000_000,
     })
     const person = (
       participantId: string,
@@ -144,6 +146,34 @@ export function sessionRepositoryContract(
       expect((await repository.findSession('s1'))?.joinOpen).toBe(false)
       await repository.setJoinOpen('s1', true)
       expect((await repository.findSession('s1'))?.joinOpen).toBe(true)
+    })
+
+    it('closes a session and opens it again', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await repository.setClosed('s1', 1_700_000_100_000)
+      expect((await repository.findSession('s1'))?.closedAt).toBe(1_700_000_100_000)
+      await repository.setClosed('s1', null)
+      expect((await repository.findSession('s1'))?.closedAt).toBeNull()
+    })
+
+    it('notes activity only forward, and lists the idle sessions longest idle first', async () => {
+      const start = 1_700_000_000_000
+      await createWithFacilitator('s1', 'ABCDEF')
+      await createWithFacilitator('s2', 'GHJKMN')
+      await createWithFacilitator('s3', 'PQRSTU')
+      await repository.touchSession('s1', start + 300)
+      await repository.touchSession('s2', start + 100)
+      await repository.touchSession('s2', start + 50)
+      expect((await repository.findSession('s2'))?.lastActiveAt).toBe(start + 100)
+      expect(await repository.listIdleSessions(start + 301, 10)).toEqual(['s3', 's2', 's1'])
+      expect(await repository.listIdleSessions(start + 300, 10)).toEqual(['s3', 's2'])
+      expect(await repository.listIdleSessions(start + 300, 1)).toEqual(['s3'])
+    })
+
+    it('runs an exclusive task, and says so', async () => {
+      const ran: string[] = []
+      expect(await repository.exclusively('sweep', async () => void ran.push('sweep'))).toBe(true)
+      expect(ran).toEqual(['sweep'])
     })
 
     it('removes a person with their grant, and nobody else', async () => {

@@ -3,18 +3,9 @@ import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { closeOf, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
 import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
 import { createSession } from './support/sessions.ts'
-
-/** How the stock client ended: its close event, once it has stopped for good (4400–4499 are permanent). */
-function closeOf(provider: WebsocketProvider): Promise<{ code: number; reason: string }> {
-  return new Promise((done) => {
-    provider.on('connection-close', (event) => {
-      if (event) done({ code: event.code, reason: event.reason })
-    })
-  })
-}
 
 describe('sessions and roles, against the real server', () => {
   const data = temporaryDataDir()
@@ -436,6 +427,8 @@ describe('sessions and roles, against the real server', () => {
         'DELETE /api/sessions/{id}/participants/{participantId}',
         'POST /api/sessions/{id}/invitation',
         'POST /api/sessions/{id}/duplicate',
+        'POST /api/sessions/{id}/close',
+        'POST /api/sessions/{id}/reopen',
         'GET /api/join/{code}',
         'GET /yjs/{room}',
         'POST /api/sessions/{id}/rounds',

@@ -36,6 +36,8 @@ export function voteRepositoryContract(
           inviteHash: null,
           joinOpen: true,
           createdAt: 1,
+          closedAt: null,
+          lastActiveAt: 1,
         },
         [{ participantId: 'f', sessionId: 's1', name: 'Fien', role: 'facilitator', createdAt: 1 }],
         [],

@@ -121,6 +121,17 @@ export function newObserverLink(sessionId: string, token: string): Promise<Obser
   })
 }
 
+/**
+ * "Sessie afsluiten" (`closed`) or "Heropenen": while closed, the server keeps every room as it is and refuses
+ * joins and votes; answers the session as it is now.
+ */
+export function setSessionClosed(sessionId: string, token: string, closed: boolean): Promise<SessionView> {
+  return fetchParsed(`${sessionApiPath(sessionId)}/${closed ? 'close' : 'reopen'}`, sessionViewSchema, {
+    method: 'POST',
+    token,
+  })
+}
+
 /** A single-use ticket for one WebSocket connection to a room of the session (valid 60 s). */
 export function requestRoomTicket(sessionId: string, token: string): Promise<IssuedRoomTicket> {
   return fetchParsed(`${sessionApiPath(sessionId)}/tickets`, issuedRoomTicketSchema, {

@@ -1,8 +1,9 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import type { ClientConfig, SessionView } from '@werkplaats/shared'
+import type { SessionView } from '@werkplaats/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
-import { isLocalHost, loadClientConfig } from '../config/clientConfig.ts'
+import { isLocalHost } from '../config/clientConfig.ts'
+import { useClientConfig } from '../config/useClientConfig.ts'
 import { roomNameFromPath } from '../connection/roomConnection.ts'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import type { AppMessages } from '../i18n/messages.ts'
@@ -11,6 +12,7 @@ import { roleLabel } from '../participants/roleLabel.ts'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
 import { boardWordOverrides } from './boardWords.ts'
 import { BoardFullNotice } from './BoardFullNotice.tsx'
+import { SessionClosedNotice } from '../session/SessionClosedNotice.tsx'
 import { ControlRoom } from '../session/controlRoom.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
 import { SessionPanelContext, SessionPanelSlot, type SessionPanelProps } from './SessionPanel.tsx'
@@ -71,6 +73,11 @@ export function BoardPage({
     [rooms],
   )
   const boardFull = useValue('board full', () => rooms?.control.boardFull.get() ?? false, [rooms])
+  // Closed by the facilitator: as the control room says once it has, as the session's view said until then.
+  const closed = useValue('session closed', () => rooms?.control.closed.get() ?? view.status === 'closed', [
+    rooms,
+    view,
+  ])
   const template = useTemplateLayer(
     phase.kind === 'ready' ? phase.store : null,
     rooms?.control ?? null,
@@ -98,6 +105,11 @@ export function BoardPage({
   useEffect(() => {
     document.title = `${view.title} · ${messages.appName}`
   }, [view.title, messages.appName])
+
+  // Nobody changes a closed session's board (the server would close the connection that tried).
+  useEffect(() => {
+    editor?.updateInstanceState({ isReadonly: readOnly || closed })
+  }, [editor, readOnly, closed])
 
   const panel: SessionPanelProps | null = useMemo(
     () =>
@@ -170,7 +182,7 @@ export function BoardPage({
           />
         ) : null}
       </div>
-      {facilitation && rooms && phase.kind === 'ready' ? (
+      {facilitation && rooms && phase.kind === 'ready' && !closed ? (
         <FacilitationSidebar
           facilitation={facilitation}
           editor={editor}
@@ -180,6 +192,7 @@ export function BoardPage({
       ) : null}
       <ConnectionStatus state={connection} refusal={refusal} />
       {boardFull ? <BoardFullNotice /> : null}
+      {closed ? <SessionClosedNotice /> : null}
       {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? <LicenceNotice /> : null}
     </div>
   )
@@ -196,6 +209,8 @@ function useRooms(view: SessionView, token: string, user: LocalUser, messages: A
   const [rooms, setRooms] = useState<Rooms | null>(null)
   const boardRoom = roomNameFromPath(view.rooms.board)
   const controlRoom = roomNameFromPath(view.rooms.control)
+  // Only an observer's binding is read-only for good. A closed session's board is read-only in the editor instead
+  // (see `BoardPage`), so that a page opened while it was closed writes again once it is reopened.
   const readOnly = view.role === 'observer'
   const ownName = view.participants.find((person) => person.participantId === view.participantId)?.name ?? ''
   useEffect(() => {
@@ -222,16 +237,4 @@ function useRooms(view: SessionView, token: string, user: LocalUser, messages: A
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `messages` left out on purpose, see above
   }, [boardRoom, controlRoom, token, readOnly, ownName, user, view.id, view.role, view.templateId, view.participantId])
   return rooms
-}
-
-function useClientConfig(): ClientConfig | null {
-  const [config, setConfig] = useState<ClientConfig | null>(null)
-  useEffect(() => {
-    const abort = new AbortController()
-    void loadClientConfig(abort.signal).then((result) => {
-      if (!abort.signal.aborted) setConfig(result)
-    })
-    return () => abort.abort()
-  }, [])
-  return config
 }

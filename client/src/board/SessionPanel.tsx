@@ -10,6 +10,7 @@ import { ExportMenu } from '../export/ExportMenu.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
 import { removeParticipant } from '../api/apiClient.ts'
 import type { ControlRoom } from '../session/controlRoom.ts'
+import { SessionLifecycle } from '../session/SessionLifecycle.tsx'
 
 export interface SessionPanelProps {
   view: SessionView
@@ -62,6 +63,7 @@ export function SessionPanel({
   const known = useValue('control participants', () => control.participants.get(), [control])
   const online = useValue('online identities', () => board.onlineIdentities.get(), [board])
   const connected = useValue('board online', () => board.connectionState.get() === 'online', [board])
+  const closed = useValue('session closed', () => control.closed.get() ?? view.status === 'closed', [control, view])
 
   const self = view.participants.find((person) => person.participantId === view.participantId)
   const roster = buildRoster({
@@ -143,6 +145,9 @@ export function SessionPanel({
           title={title}
           onRenamed={onRenamed}
         />
+      ) : null}
+      {isFacilitator && showShare ? (
+        <SessionLifecycle sessionId={view.id} token={token} closed={closed} removedIfIdleAt={view.removedIfIdleAt} />
       ) : null}
       {mayExport && showExport ? (
         <ExportMenu

@@ -36,6 +36,8 @@ function refusalText(reason: RefusalReason, messages: AppMessages): string {
       return messages.refusedRemoved
     case 'read-only':
       return messages.refusedReadOnly
+    case 'session-closed':
+      return messages.refusedSessionClosed
     case 'session-gone':
       return messages.refusedSessionGone
     case 'board-full':

@@ -1,4 +1,4 @@
-import { REMOVED_FROM_SESSION_REASON } from '@werkplaats/shared'
+import { REMOVED_FROM_SESSION_REASON, SESSION_CLOSED_REASON } from '@werkplaats/shared'
 import { describe, expect, it } from 'vitest'
 import { refusalReason } from './roomConnection.ts'
 
@@ -18,5 +18,10 @@ describe('why the server closed a connection for good', () => {
     expect(refusalReason(4401, REMOVED_FROM_SESSION_REASON)).toBe('removed')
     expect(refusalReason(4401, 'a valid token is needed (?token=)')).toBe('unauthorized')
     expect(refusalReason(4403, REMOVED_FROM_SESSION_REASON)).toBe('read-only')
+  })
+
+  it('tells a write to a closed session from a connection that may only read', () => {
+    expect(refusalReason(4403, SESSION_CLOSED_REASON)).toBe('session-closed')
+    expect(refusalReason(4403, 'read-only')).toBe('read-only')
   })
 })

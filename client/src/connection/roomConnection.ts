@@ -1,4 +1,4 @@
-import { parseSessionRoomName, REMOVED_FROM_SESSION_REASON } from '@werkplaats/shared'
+import { parseSessionRoomName, REMOVED_FROM_SESSION_REASON, SESSION_CLOSED_REASON } from '@werkplaats/shared'
 import { atom, type Atom } from 'tldraw'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
@@ -18,7 +18,7 @@ export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused'
 
 /** Why the server closed the connection for good, from its close code. */
 export type RefusalReason =
-  'unauthorized' | 'removed' | 'read-only' | 'session-gone' | 'board-full' | 'too-many' | 'other'
+  'unauthorized' | 'removed' | 'read-only' | 'session-closed' | 'session-gone' | 'board-full' | 'too-many' | 'other'
 
 export const CLOSE_CODE_UNAUTHORIZED = 4401
 export const CLOSE_CODE_READ_ONLY = 4403
@@ -28,10 +28,13 @@ export const CLOSE_CODE_BOARD_FULL = 4413
 /** Too many connections: on the board, for this person, or from this address in the last minute. */
 export const CLOSE_CODE_TOO_MANY = 4429
 
-/** From the close code, and for 4401 its reason: the facilitator removing someone says so (see the server's rooms). */
+/**
+ * From the close code, and for 4401 and 4403 its reason: the facilitator removing someone or closing the session
+ * says so (see the server's rooms).
+ */
 export function refusalReason(code: number, reason = ''): RefusalReason {
   if (code === CLOSE_CODE_UNAUTHORIZED) return reason === REMOVED_FROM_SESSION_REASON ? 'removed' : 'unauthorized'
-  if (code === CLOSE_CODE_READ_ONLY) return 'read-only'
+  if (code === CLOSE_CODE_READ_ONLY) return reason === SESSION_CLOSED_REASON ? 'session-closed' : 'read-only'
   if (code === CLOSE_CODE_SESSION_GONE) return 'session-gone'
   if (code === CLOSE_CODE_BOARD_FULL) return 'board-full'
   if (code === CLOSE_CODE_TOO_MANY) return 'too-many'

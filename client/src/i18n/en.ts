@@ -152,6 +152,20 @@ export const en: Messages = {
     exportFailed: (reason: string) => `Export failed: ${reason}`,
     exportLanguage: 'en',
     outsideContentHidden: 'Content from outside this board is not shown',
+
+    closeSession: 'Close session',
+    reopenSession: 'Reopen',
+    closeSessionConfirmTitle: 'Close the session?',
+    closeSessionConfirmBody:
+      'The board stays as it is now: nobody can change anything, join or vote any more. Exports still work. You can reopen the session later.',
+    closeSessionFailed: (detail: string) => `Closing did not work: ${detail}`,
+    reopenSessionFailed: (detail: string) => `Reopening did not work: ${detail}`,
+    sessionClosedTitle: 'This session is closed',
+    sessionClosedBody:
+      'The board stays as it was when the facilitator closed the session: you can view and export it, not change it.',
+    refusedSessionClosed: 'The session is closed: your last change was not kept.',
+    removedIfIdleOn: (date: string) => `Will be deleted on ${date} if nothing happens until then.`,
+    privacyLink: 'Privacy',
   },
   facilitation: {
     facilitatorPanel: 'Facilitator panel',
@@ -305,5 +319,39 @@ export const en: Messages = {
     actions: 'How we improve',
     case: 'Practice example',
     toolkit: 'Toolkit',
+  },
+  /** The privacy statement (`/privacy`): what it says must stay true of the product; an e2e test reads it. */
+  privacy: {
+    title: 'Privacy',
+    intro:
+      'What Werkplaats keeps when you create or join a session, who can see what, how long it stays and whom to ask.',
+    storedHeading: 'What is stored',
+    stored: [
+      "A session's title and the name you give to join (a display name; it need not be your real name).",
+      'Everything put on the board: stickies, text, drawings, the action plan, and private stickies until the facilitator reveals them.',
+      'Votes in vote rounds and your marks on actions ("Have you tried this?").',
+      'No accounts, e-mail addresses or passwords. Access is by secret links and codes; the server keeps only a fingerprint (hash) of the secrets.',
+      'No cookies. Your browser keeps your access to your sessions, your name, colour and language in its own storage on this device. There are no trackers and the page loads nothing from other sites.',
+    ],
+    whoHeading: 'Who sees what',
+    who: [
+      'Everyone in a session sees the board, the participant list with names and who is online.',
+      'Private stickies are seen only by their writer and the facilitator, until the facilitator reveals them.',
+      'In an anonymous vote round nobody sees who voted for what; in a round that is not anonymous the facilitator sees each person’s votes.',
+      'Observers can only look. Only the facilitator sees the code and the links, and can export the summary with names.',
+      'The administrators of this installation can reach the stored data.',
+    ],
+    keptHeading: 'How long it is kept',
+    kept: (days: number | null) =>
+      days === null
+        ? 'A session in which nothing happens for a long time is deleted with everything in it.'
+        : `A session in which nothing happens for ${days} days (nobody joins, opens the board or changes anything) is deleted with everything in it: board, names, votes and links. The facilitator sees the date.`,
+    keptEarlier: 'The facilitator can delete a session earlier; then everything is gone at once.',
+    askHeading: 'Questions',
+    ask: (contact: string | null) =>
+      contact === null
+        ? 'Questions about your data, or want something deleted? Ask the administrator of this installation.'
+        : `Questions about your data, or want something deleted? Contact: ${contact}`,
+    back: 'To the start page',
   },
 }

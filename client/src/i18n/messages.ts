@@ -2,7 +2,14 @@ import { en } from './en.ts'
 import { resolveLocale } from './locale.ts'
 import { type Messages, nl } from './nl.ts'
 
-export type { AppMessages, FacilitationMessages, Messages, TemplateLayerMessages, VotingMessages } from './nl.ts'
+export type {
+  AppMessages,
+  FacilitationMessages,
+  Messages,
+  PrivacyMessages,
+  TemplateLayerMessages,
+  VotingMessages,
+} from './nl.ts'
 
 const catalogues: Record<ReturnType<typeof resolveLocale>, Messages> = { nl, en }
 

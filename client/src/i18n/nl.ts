@@ -159,6 +159,20 @@ export const nl = {
     /** The language the exported summary is written in. */
     exportLanguage: 'nl' as 'nl' | 'en',
     outsideContentHidden: 'Inhoud van buiten dit bord wordt niet getoond',
+
+    closeSession: 'Sessie afsluiten',
+    reopenSession: 'Heropenen',
+    closeSessionConfirmTitle: 'Sessie afsluiten?',
+    closeSessionConfirmBody:
+      'Het bord blijft zoals het nu is: niemand kan nog iets veranderen, deelnemen of stemmen. Exporteren blijft mogelijk. Je kunt de sessie later heropenen.',
+    closeSessionFailed: (detail: string) => `Afsluiten lukte niet: ${detail}`,
+    reopenSessionFailed: (detail: string) => `Heropenen lukte niet: ${detail}`,
+    sessionClosedTitle: 'Deze sessie is afgesloten',
+    sessionClosedBody:
+      'Het bord blijft zoals het was toen de facilitator de sessie afsloot: je kunt het bekijken en exporteren, niet meer veranderen.',
+    refusedSessionClosed: 'De sessie is afgesloten: je laatste wijziging is niet bewaard.',
+    removedIfIdleOn: (date: string) => `Wordt verwijderd op ${date} als er tot dan niets gebeurt.`,
+    privacyLink: 'Privacy',
   },
   /** The facilitation panels: stages, timer, private writing, following the facilitator. */
   facilitation: {
@@ -330,6 +344,40 @@ export const nl = {
     case: 'Praktijkvoorbeeld',
     toolkit: 'Toolkit',
   },
+  /** The privacy statement (`/privacy`): what it says must stay true of the product; an e2e test reads it. */
+  privacy: {
+    title: 'Privacy',
+    intro:
+      'Wat Werkplaats bewaart als je een sessie maakt of meedoet, wie wat kan zien, hoe lang het blijft en wie je vragen kunt stellen.',
+    storedHeading: 'Wat we bewaren',
+    stored: [
+      'De titel van een sessie en de naam die je opgeeft om mee te doen (een weergavenaam; die hoeft niet je echte naam te zijn).',
+      'Alles wat op het bord komt: stickies, tekst, tekeningen, het actieplan, en privé-stickies tot de facilitator ze onthult.',
+      'Stemmen in stemrondes en je markeringen bij acties ("Heb je dit al geprobeerd?").',
+      'Geen accounts, e-mailadressen of wachtwoorden. Toegang gaat via geheime links en codes; de server bewaart van de geheimen alleen een vingerafdruk (hash).',
+      'Geen cookies. Je browser bewaart je toegang tot je sessies, je naam, kleur en taal in zijn eigen opslag op dit apparaat. Er zijn geen trackers en de pagina laadt niets van andere sites.',
+    ],
+    whoHeading: 'Wie wat ziet',
+    who: [
+      'Iedereen in een sessie ziet het bord, de deelnemerslijst met namen en wie er online is.',
+      'Privé-stickies ziet alleen wie ze schreef en de facilitator, tot de facilitator ze onthult.',
+      'Bij een anonieme stemronde ziet niemand wie wat stemde; bij een niet-anonieme ronde ziet de facilitator de stemmen per persoon.',
+      'Waarnemers kunnen alleen kijken. Alleen de facilitator ziet de code en de links, en kan de samenvatting met namen exporteren.',
+      'De beheerders van deze installatie kunnen bij de opgeslagen gegevens.',
+    ],
+    keptHeading: 'Hoe lang het blijft',
+    kept: (days: number | null) =>
+      days === null
+        ? 'Een sessie waarin lange tijd niets gebeurt, wordt met alles erin verwijderd.'
+        : `Een sessie waarin ${days} dagen niets gebeurt (niemand doet mee, opent het bord of verandert iets), wordt met alles erin verwijderd: bord, namen, stemmen en links. De facilitator ziet de datum.`,
+    keptEarlier: 'De facilitator kan een sessie eerder zelf verwijderen; dan is alles meteen weg.',
+    askHeading: 'Vragen',
+    ask: (contact: string | null) =>
+      contact === null
+        ? 'Heb je vragen over je gegevens, of wil je iets laten verwijderen? Neem contact op met de beheerder van deze installatie.'
+        : `Heb je vragen over je gegevens, of wil je iets laten verwijderen? Neem contact op met: ${contact}`,
+    back: 'Naar de startpagina',
+  },
 }
 
 export type Messages = typeof nl
@@ -337,3 +385,4 @@ export type AppMessages = Messages['app']
 export type FacilitationMessages = Messages['facilitation']
 export type VotingMessages = Messages['voting']
 export type TemplateLayerMessages = Messages['templateLayer']
+export type PrivacyMessages = Messages['privacy']

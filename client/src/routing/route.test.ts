@@ -5,10 +5,12 @@ import { parseRoute } from './route.ts'
 describe('routes', () => {
   const id = 'AbCdEfGhIjKlMnOpQrStU_'
 
-  it('/ is the start page, /join the join page, /s/<id> a session', () => {
+  it('/ is the start page, /join the join page, /privacy the privacy statement, /s/<id> a session', () => {
     expect(parseRoute('/')).toEqual({ kind: 'start' })
     expect(parseRoute('/join')).toEqual({ kind: 'join' })
     expect(parseRoute('/join/')).toEqual({ kind: 'join' })
+    expect(parseRoute('/privacy')).toEqual({ kind: 'privacy' })
+    expect(parseRoute('/privacy/')).toEqual({ kind: 'privacy' })
     expect(parseRoute(sessionPath(id))).toEqual({ kind: 'session', sessionId: id })
     expect(parseRoute(`${sessionPath(id)}/`)).toEqual({ kind: 'session', sessionId: id })
   })

@@ -14,6 +14,7 @@ import {
   readMarkCounts,
   readPublicVoteRounds,
   writeFacilitation,
+  readSessionClosed,
   type ControlSession,
   type FacilitationState,
   type LayoutInputs,
@@ -72,6 +73,7 @@ export class ControlRoom {
   readonly #layoutInputs: Signal<LayoutInputs>
   /** The template laid out for the session's rounds and overrides; computed once per change of those inputs. */
   readonly layout: Signal<TemplateLayout>
+  readonly #closed = atom<boolean | null>('control session closed', null)
 
   constructor(options: ControlRoomOptions) {
     this.role = options.role
@@ -128,6 +130,14 @@ export class ControlRoom {
    */
   get boardFull(): Signal<boolean> {
     return this.#boardFull
+  }
+
+  /**
+   * Whether the facilitator has closed the session, as the server notes it here for every screen; null until the
+   * room has said anything (the session's view from the API holds until then).
+   */
+  get closed(): Signal<boolean | null> {
+    return this.#closed
   }
 
   /** The facilitation state (validated, with defaults): stage, follow, timer, rounds, layout overrides… */
@@ -194,6 +204,7 @@ export class ControlRoom {
   readonly #readSession = () => {
     this.#session.set(readControlSession(this.#doc))
     this.#boardFull.set(readBoardFull(this.#doc))
+    if (this.#doc.getMap(CONTROL_SESSION_MAP).size > 0) this.#closed.set(readSessionClosed(this.#doc))
   }
   readonly #readFacilitation = () => this.#facilitation.set(readFacilitation(this.#doc))
   readonly #readVoteRounds = () => this.#voteRounds.set(readPublicVoteRounds(this.#doc))

@@ -1,6 +1,6 @@
 import { BLANK_TEMPLATE_ID, sessionPath, type TemplateSummary } from '@werkplaats/shared'
 import { useEffect, useState } from 'react'
-import { JOIN_PATH } from '../routing/route.ts'
+import { JOIN_PATH, PRIVACY_PATH } from '../routing/route.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
 import { createSession, listTemplates } from '../api/apiClient.ts'
 import type { SessionTokens } from '../session/sessionTokens.ts'
@@ -86,6 +86,10 @@ export function StartPage({
         <h2 id="wp-recent-heading">{messages.recentHeading}</h2>
         <RecentSessionList locale={locale} tokens={tokens} recent={recent} />
       </section>
+
+      <footer className="wp-page__footer">
+        <a href={PRIVACY_PATH}>{messages.privacyLink}</a>
+      </footer>
 
       {choice ? (
         <NewSessionDialog

@@ -101,6 +101,10 @@ export class RedisFanout implements RoomFanout {
     }
   }
 
+  publishWritesChanged(room: string): void {
+    this.#publish(channelPrefix + room, WireKind.writesChanged, 0, new Uint8Array())
+  }
+
   async close(): Promise<void> {
     this.#rooms.clear()
     this.#subscriber.disconnect()
@@ -127,6 +131,7 @@ export class RedisFanout implements RoomFanout {
         else if (decoded.kind === WireKind.awareness) events.awareness(decoded.payload)
         else if (decoded.kind === WireKind.deleted) events.deleted()
         else if (decoded.kind === WireKind.removed) events.removed(Buffer.from(decoded.payload).toString('utf8'))
+        else if (decoded.kind === WireKind.writesChanged) events.writesChanged()
         else events.awarenessQuery()
       } catch (error) {
         // One room's trouble with one message must not stop the others' messages.

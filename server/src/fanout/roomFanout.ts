@@ -27,6 +27,11 @@ export interface RoomFanout {
    * token is refused everywhere from then on.
    */
   publishRemoved(room: string, participantId: string): void
+  /**
+   * Tells every instance that has `room` loaded that its session was closed or reopened, so they read from the
+   * store whether it may be written. Never throws; a missed message is made good by `resync`, which reads it again.
+   */
+  publishWritesChanged(room: string): void
   close(): Promise<void>
 }
 
@@ -44,6 +49,8 @@ export interface RemoteEvents {
   deleted(): void
   /** A person was removed from the room's session: close their connections here. */
   removed(participantId: string): void
+  /** The room's session was closed or reopened: read again whether the room may be written. */
+  writesChanged(): void
 }
 
 /** One room's way out to the other instances. Publishing never throws: a lost message is caught up by `resync`. */
@@ -69,5 +76,6 @@ export const localFanout: RoomFanout = {
   },
   publishDeleted() {},
   publishRemoved() {},
+  publishWritesChanged() {},
   async close() {},
 }

@@ -4,10 +4,17 @@
  *   kind (1 byte) | sender instance id (16 bytes) | sequence number (float64, updates only, else 0) | payload
  *
  * The sender id lets an instance skip its own messages, which Redis hands back to it like anyone's. An awareness
- * query and a deletion (the room's session was deleted) carry no payload; a removal carries the removed person's
- * participant id (UTF-8).
+ * query, a deletion (the room's session was deleted) and a change of writing (the session was closed or reopened:
+ * read it from the store) carry no payload; a removal carries the removed person's participant id (UTF-8).
  */
-export const WireKind = { update: 1, awareness: 2, awarenessQuery: 3, deleted: 4, removed: 5 } as const
+export const WireKind = {
+  update: 1,
+  awareness: 2,
+  awarenessQuery: 3,
+  deleted: 4,
+  removed: 5,
+  writesChanged: 6,
+} as const
 export type WireKind = (typeof WireKind)[keyof typeof WireKind]
 
 const header = 1 + 16 + 8

@@ -1,4 +1,4 @@
-import { mayDo } from '@werkplaats/shared'
+import { mayDo, SESSION_CLOSED_REASON } from '@werkplaats/shared'
 import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import type { RelayMeter } from '../observability/metrics.ts'
@@ -23,6 +23,8 @@ export interface RoomOptions extends RoomPresenceOptions, PersistenceOptions {
   onFull?: (room: string) => void
   /** Where the time from an update's arrival to its relay is counted (`Metrics`). */
   relays?: RelayMeter
+  /** Called for every update stored here (a client's or the server's): activity in the room's session. */
+  onStored?: (room: string) => void
 }
 
 /** An empty state vector: what a newcomer sends who has nothing of the board yet. */
@@ -59,6 +61,11 @@ export class Room {
   #wholeBoardAnswer: Uint8Array | undefined
   #destroyed = false
   #deleted = false
+  /**
+   * Whether the room's session is closed: then nobody writes, whatever their role (the server's own changes still
+   * go in). Set by `RoomManager` from the store when the room loads and whenever the session is closed or reopened.
+   */
+  writesClosed = false
 
   /** `channel` is how the room reaches other instances that host it; none for a single instance. */
   constructor(name: string, store: DocumentStore, stored: StoredDocument, options: RoomOptions, channel?: RoomChannel) {
@@ -73,6 +80,7 @@ export class Room {
         }
         this.#channel.publishUpdate(update, seq)
         relays?.relayed((performance.now() - receivedAt) / 1000)
+        options.onStored?.(name)
       },
       remote: (frame) => {
         for (const peer of this.#peers) peer.send(frame)
@@ -105,9 +113,9 @@ export class Room {
   /**
    * What other instances send about this room; handed to the fan-out (see `RoomManager`). A deletion is the
    * manager's to handle: it drops the room and refuses joins to it; a removal closes a person's peers
-   * (`closePeersOf`).
+   * (`closePeersOf`); a closed or reopened session has the manager read `writesClosed` again.
    */
-  readonly remote: Omit<RemoteEvents, 'deleted' | 'removed'> = {
+  readonly remote: Omit<RemoteEvents, 'deleted' | 'removed' | 'writesChanged'> = {
     update: (update, seq) => this.#document.applyRemote(update, seq),
     awareness: (update) => this.#presence.receiveRemote(update),
     awarenessQuery: () => this.#presence.publishOwn(),
@@ -178,8 +186,15 @@ export class Room {
    */
   receive(peer: Peer, message: ClientMessage): void {
     // Rights, checked before anything is applied: the shared table says who may read, write and show presence
-    // in which room. A refused write is not applied, not stored and not relayed; its sender is closed.
-    if (!mayDo(peer.access.role, peer.access.room, messageIntent(message))) {
+    // in which room, and nobody writes in a closed session. A refused write is not applied, not stored and not
+    // relayed; its sender is closed.
+    const intent = messageIntent(message)
+    const refusal = !mayDo(peer.access.role, peer.access.room, intent)
+      ? 'read-only'
+      : intent === 'write' && this.writesClosed
+        ? SESSION_CLOSED_REASON
+        : null
+    if (refusal !== null) {
       // What the stock provider answers to our one sync step 1 when it has nothing new: not a write. Checking it
       // costs a walk over the board, so a read-only connection gets one such answer, as the stock client sends.
       if (
@@ -190,7 +205,7 @@ export class Room {
         this.#answeredReadOnly.add(peer)
         return
       }
-      peer.close(CloseCode.forbidden, 'read-only')
+      peer.close(CloseCode.forbidden, refusal)
       return
     }
     switch (message.kind) {

@@ -18,6 +18,12 @@ export interface RoomManagerOptions extends RoomOptions {
   maxPeersPerPerson: number
   /** Most connections all observers of a board may have together: they share one token, so they share one budget. */
   maxObserverPeersPerRoom: number
+  /**
+   * Whether writing in a room is closed (its session is): asked from the store when the room loads, when the
+   * session is closed or reopened on any instance, and when the link to other instances comes back. Without it,
+   * rooms are always open.
+   */
+  writesClosed?: (room: string) => Promise<boolean>
 }
 
 export class RoomFullError extends Error {
@@ -283,6 +289,24 @@ export class RoomManager {
     room?.closePeersOf(participantId, code, reason)
   }
 
+  /**
+   * Reads again whether writing in these rooms is closed (the session was closed or reopened), here and on every
+   * other instance that has them loaded. Resolves once the rooms loaded here follow it.
+   */
+  async writesChanged(names: readonly string[]): Promise<void> {
+    for (const name of names) this.#fanout.publishWritesChanged(name)
+    await Promise.all(names.map((name) => this.#readWritesClosed(name)))
+  }
+
+  async #readWritesClosed(name: string): Promise<void> {
+    const room = await this.#rooms.get(name)?.catch(() => undefined)
+    if (room) room.writesClosed = await this.#writesClosed(name)
+  }
+
+  #writesClosed(name: string): Promise<boolean> {
+    return this.#options.writesClosed?.(name) ?? Promise.resolve(false)
+  }
+
   /** Closes the room's peers here and drops its document unsaved; later joins are refused. Keeps the store. */
   async #drop(name: string, code: number, reason: string): Promise<void> {
     this.#discard(name)
@@ -382,7 +406,12 @@ export class RoomManager {
       update: (update, seq) => forward((r) => r.remote.update(update, seq)),
       awareness: (update) => forward((r) => r.remote.awareness(update)),
       awarenessQuery: () => forward((r) => r.remote.awarenessQuery()),
-      resync: () => forward((r) => r.remote.resync()),
+      resync: () =>
+        forward((r) => {
+          r.remote.resync()
+          this.#rereadWritesClosed(name)
+        }),
+      writesChanged: () => forward(() => this.#rereadWritesClosed(name)),
       removed: (participantId) =>
         forward((r) => r.closePeersOf(participantId, CloseCode.unauthorized, REMOVED_FROM_SESSION_REASON)),
       // Not held for the room: dropping it works on a room still loading, and joins waiting for it are refused.
@@ -394,8 +423,9 @@ export class RoomManager {
     }
     const channel = await this.#fanout.join(name, events)
     try {
-      const stored = await this.#store.load(name)
+      const [stored, writesClosed] = await Promise.all([this.#store.load(name), this.#writesClosed(name)])
       room = new Room(name, this.#store, stored, { ...this.#options, onFull: this.#boardFull }, channel)
+      room.writesClosed = writesClosed
     } catch (error) {
       await channel.leave()
       throw error
@@ -404,6 +434,12 @@ export class RoomManager {
     // Cursors of people on other instances, who would otherwise show up only when they next move.
     channel.queryAwareness()
     return room
+  }
+
+  #rereadWritesClosed(name: string): void {
+    this.#readWritesClosed(name).catch((error: unknown) =>
+      console.error(`room ${name}: could not read whether its session is closed`, error),
+    )
   }
 
   /**

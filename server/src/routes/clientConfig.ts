@@ -5,7 +5,8 @@ import { json } from './openapiShapes.ts'
 const clientConfig = createRoute({
   method: 'get',
   path: '/api/config',
-  summary: 'Run-time settings for the browser (the tldraw licence key)',
+  summary:
+    'Run-time settings for the browser: the tldraw licence key, and for the privacy statement the days an idle session is kept and whom to ask',
   responses: { 200: json(clientConfigSchema, 'The settings.') },
 })
 
@@ -13,6 +14,19 @@ const clientConfig = createRoute({
  * `GET /api/config`: run-time settings for the browser. The tldraw licence key is configuration of the
  * deployment, so it is handed over here instead of being baked into the build.
  */
-export function clientConfigRoutes(config: { tldrawLicenseKey: string | null }): OpenAPIHono {
-  return new OpenAPIHono().openapi(clientConfig, (c) => c.json({ licenseKey: config.tldrawLicenseKey }, 200))
+export function clientConfigRoutes(config: {
+  tldrawLicenseKey: string | null
+  retentionDays: number
+  privacyContact: string | null
+}): OpenAPIHono {
+  return new OpenAPIHono().openapi(clientConfig, (c) =>
+    c.json(
+      {
+        licenseKey: config.tldrawLicenseKey,
+        retentionDays: config.retentionDays,
+        privacyContact: config.privacyContact,
+      },
+      200,
+    ),
+  )
 }

@@ -37,9 +37,12 @@ const joinSession = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/participants',
   summary:
-    "Join as a participant with a display name and an invitation (the join code or the participants' link's secret); 403 without a valid one or while joining is closed (rate-limited per address)",
+    "Join as a participant with a display name and an invitation (the join code or the participants' link's secret); 403 without a valid one or while joining is closed, 409 when the session is full or closed (rate-limited per address)",
   request: { params: idParam, body: jsonBody(joinRequestSchema) },
-  responses: { 201: json(joinedSchema, "The participant's id and token."), ...errors(400, 403, 404, 409, 413, 429) },
+  responses: {
+    201: json(joinedSchema, "The participant's id and token."),
+    ...errors(400, 403, 404, 409, 413, 429),
+  },
 })
 
 const removeParticipant = createRoute({
@@ -112,15 +115,35 @@ const observerLink = createRoute({
   responses: { 201: json(observerLinkSchema, 'The new token and link.'), ...errors(400, 401, 403, 404) },
 })
 
+const closeSession = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/close',
+  summary:
+    '"Sessie afsluiten" (facilitator): the board and every room become read-only for everyone (a write closes its connection with 4403 "session closed"), joining, votes and reveals are refused with 409; exports still work',
+  security: BEARER,
+  request: { params: idParam },
+  responses: { 200: json(sessionViewSchema, 'The closed session.'), ...errors(400, 401, 403, 404) },
+})
+
+const reopenSession = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/reopen',
+  summary: '"Heropenen" (facilitator): undoes closing; the rooms may be written again',
+  security: BEARER,
+  request: { params: idParam },
+  responses: { 200: json(sessionViewSchema, 'The reopened session.'), ...errors(400, 401, 403, 404) },
+})
+
 const revealPrivate = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/private/reveal',
-  summary: '"Onthullen": move every private sticky onto the board for everyone (facilitator)',
+  summary:
+    '"Onthullen": move every private sticky onto the board for everyone (facilitator); 409 while the session is closed',
   security: BEARER,
   request: { params: idParam },
   responses: {
     200: json(z.object({ revealed: z.int().min(0) }), 'How many stickies were revealed.'),
-    ...errors(400, 401, 403, 404),
+    ...errors(400, 401, 403, 404, 409),
   },
 })
 
@@ -177,6 +200,14 @@ export function sessionRoutes(
     })
     .openapi({ ...observerLink, middleware: requireGrant('facilitator') }, async (c) => {
       return c.json(await sessions.newObserverLink(c.var.grant, origin(c)), 201)
+    })
+    .openapi({ ...closeSession, middleware: requireGrant('facilitator') }, async (c) => {
+      await sessions.setClosed(c.var.grant, true)
+      return c.json(await viewOf(c, c.var.grant), 200)
+    })
+    .openapi({ ...reopenSession, middleware: requireGrant('facilitator') }, async (c) => {
+      await sessions.setClosed(c.var.grant, false)
+      return c.json(await viewOf(c, c.var.grant), 200)
     })
     .openapi({ ...revealPrivate, middleware: requireGrant('facilitator') }, async (c) => {
       return c.json(await sessions.revealPrivate(c.var.grant), 200)

@@ -29,7 +29,7 @@ const createRound = createRoute({
   summary: 'Open a vote round on a set of cards (facilitator)',
   security: BEARER,
   request: { params: z.object({ id: sessionIdSchema }), body: jsonBody(createVoteRoundRequestSchema) },
-  responses: { 201: json(createdVoteRoundSchema, 'The new round.'), ...errors(400, 401, 403, 404, 413, 422, 503) },
+  responses: { 201: json(createdVoteRoundSchema, 'The new round.'), ...errors(400, 401, 403, 404, 409, 413, 422, 503) },
 })
 
 const listRounds = createRoute({
@@ -92,7 +92,7 @@ const revealRound = createRoute({
   summary: 'Reveal the results to everyone (facilitator); closes the round if it was open',
   security: BEARER,
   request: { params: roundParams },
-  responses: { 200: json(voteRoundViewSchema, 'The revealed round.'), ...errors(400, 401, 403, 404, 503) },
+  responses: { 200: json(voteRoundViewSchema, 'The revealed round.'), ...errors(400, 401, 403, 404, 409, 503) },
 })
 
 const setMark = createRoute({
@@ -106,7 +106,7 @@ const setMark = createRoute({
   },
   responses: {
     200: json(markAnswerSchema, 'The mark is stored.'),
-    ...errors(400, 401, 403, 404, 413, 422, 429),
+    ...errors(400, 401, 403, 404, 409, 413, 422, 429),
   },
 })
 

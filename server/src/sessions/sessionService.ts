@@ -27,6 +27,7 @@ import {
   type SessionView,
   writeControlParticipant,
   writeControlSession,
+  writeSessionClosed,
 } from '@werkplaats/shared'
 import * as Y from 'yjs'
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, UnavailableError } from '../domainErrors.ts'
@@ -41,6 +42,8 @@ import {
 } from '../store/sessionRepository.ts'
 import { hashToken, invitationSecret, newId, newJoinCode, newToken, sameSecret } from './secrets.ts'
 import { log } from '../observability/log.ts'
+import { DAY_MS } from './retentionSweep.ts'
+import type { SessionActivity } from './sessionActivity.ts'
 
 /** Whoever holds a valid token: which session, which role, which person (observers share one, no person). */
 export interface Grant {
@@ -62,6 +65,40 @@ export class InvitationRefusedError extends ForbiddenError {
   }
 }
 
+/** A change the closed session refuses (409): its board stays as it was decided until the facilitator reopens it. */
+export class SessionClosedError extends ConflictError {
+  override name = 'SessionClosedError'
+  constructor() {
+    super('this session is closed')
+  }
+}
+
+/** Throws `SessionClosedError` for a closed session: every change to what a session decided asks this first. */
+export function requireOpen(session: Pick<SessionRecord, 'closedAt'>): void {
+  if (session.closedAt !== null) throw new SessionClosedError()
+}
+
+/**
+ * Whether writing in the rooms of a room's session is closed: what `RoomManager` asks of the store when a room
+ * loads and when the session is closed or reopened on any instance.
+ */
+export function sessionWritesClosed(repository: Pick<SessionRepository, 'findSession'>) {
+  return async (roomName: string): Promise<boolean> => {
+    const room = parseSessionRoomName(roomName)
+    if (!room) return false
+    const session = await repository.findSession(room.sessionId)
+    return session !== null && session.closedAt !== null
+  }
+}
+
+/** How sessions age: the clock, where activity is noted, and how long an idle session is kept. */
+export interface SessionLifecycle {
+  now?: () => number
+  activity?: SessionActivity
+  /** Days an idle session is kept (`RETENTION_DAYS`); the facilitator is shown the date. */
+  retentionDays?: number
+}
+
 const DEFAULT_FACILITATOR_NAME = 'Facilitator'
 /** Drawing a free code fails only when codes run short; a few tries are plenty long before that. */
 const JOIN_CODE_ATTEMPTS = 8
@@ -78,13 +115,25 @@ export class SessionService {
 
   readonly #maxParticipants: number
   readonly #deletedListeners: Array<(sessionId: string) => void> = []
+  readonly #now: () => number
+  readonly #activity: SessionActivity | undefined
+  readonly #retentionDays: number | undefined
 
   /** `maxParticipants`: people one session admits; every join grows the control room each client downloads. */
-  constructor(repository: SessionRepository, rooms: RoomManager, templates: TemplateCatalog, maxParticipants = 1000) {
+  constructor(
+    repository: SessionRepository,
+    rooms: RoomManager,
+    templates: TemplateCatalog,
+    maxParticipants = 1000,
+    lifecycle: SessionLifecycle = {},
+  ) {
     this.#maxParticipants = maxParticipants
     this.#repository = repository
     this.#rooms = rooms
     this.#templates = templates
+    this.#now = lifecycle.now ?? Date.now
+    this.#activity = lifecycle.activity
+    this.#retentionDays = lifecycle.retentionDays
   }
 
   async create(
@@ -132,12 +181,19 @@ export class SessionService {
   async join(sessionId: string, name: string, invite: string): Promise<Joined> {
     const session = await this.#requireSession(sessionId)
     if (!isInvitation(session, invite)) throw new InvitationRefusedError()
+    requireOpen(session)
     if (!session.joinOpen) throw new ForbiddenError('joining is closed')
     if ((await this.#repository.listPeople(sessionId)).length >= this.#maxParticipants) {
       throw new ConflictError(`this session is full (at most ${this.#maxParticipants} people)`)
     }
     const token = newToken()
-    const person: PersonRecord = { participantId: newId(), sessionId, name, role: 'participant', createdAt: Date.now() }
+    const person: PersonRecord = {
+      participantId: newId(),
+      sessionId,
+      name,
+      role: 'participant',
+      createdAt: this.#now(),
+    }
     await this.#repository.addPerson(person, {
       tokenHash: hashToken(token),
       sessionId,
@@ -154,6 +210,7 @@ export class SessionService {
       await this.#repository.removePerson(person.participantId)
       throw roomWriteFailure(error)
     }
+    this.#activity?.touch(sessionId)
     return { participantId: person.participantId, token }
   }
 
@@ -197,6 +254,7 @@ export class SessionService {
       }
     }
     const person = grant.participantId ? await this.#repository.findPerson(grant.participantId) : null
+    this.#activity?.touch(grant.sessionId)
     return {
       room: room.kind,
       role: grant.role,
@@ -219,6 +277,10 @@ export class SessionService {
       id: session.id,
       title: session.title,
       templateId: session.templateId,
+      status: session.closedAt === null ? 'open' : 'closed',
+      ...(grant.role === 'facilitator' && this.#retentionDays !== undefined
+        ? { removedIfIdleAt: session.lastActiveAt + this.#retentionDays * DAY_MS }
+        : {}),
       joinOpen: session.joinOpen,
       ...(invitation ? { invitation } : {}),
       role: grant.role,
@@ -256,6 +318,39 @@ export class SessionService {
     requireRole(grant, 'facilitator')
     const session = await this.#requireSession(grant.sessionId)
     await this.#repository.setJoinOpen(session.id, joinOpen)
+  }
+
+  /**
+   * "Sessie afsluiten" and "Heropenen": while closed, the board and every room of the session are read-only for
+   * everyone (a write closes its connection with 4403 "session closed"; reading still syncs), joining and votes
+   * are refused, exports still work. The store says so first, then every instance's rooms, then every screen
+   * through the control room. Closing a closed session (or reopening an open one) changes nothing.
+   */
+  async setClosed(grant: Grant, closed: boolean): Promise<void> {
+    requireRole(grant, 'facilitator')
+    const session = await this.#requireSession(grant.sessionId)
+    if ((session.closedAt !== null) === closed) return
+    await this.#repository.setClosed(session.id, closed ? this.#now() : null)
+    await this.#rooms.writesChanged(await this.#roomsOf(session.id))
+    try {
+      await this.#rooms.change(sessionRoomName(session.id, 'control'), (doc) => writeSessionClosed(doc, closed))
+    } catch (error) {
+      // The rooms follow the store already; the screens would not show it, so the facilitator must hear that it failed.
+      throw roomWriteFailure(error)
+    }
+    this.#activity?.touch(session.id)
+  }
+
+  /** Every room of a session: board, control, and each participant's private room. */
+  async #roomsOf(sessionId: string): Promise<string[]> {
+    const people = await this.#repository.listPeople(sessionId)
+    return [
+      sessionRoomName(sessionId, 'board'),
+      sessionRoomName(sessionId, 'control'),
+      ...people
+        .filter((person) => person.role === 'participant')
+        .map((person) => privateRoomName(sessionId, person.participantId)),
+    ]
   }
 
   /**
@@ -316,15 +411,25 @@ export class SessionService {
   /** Removes the session, its people and tokens, and every room's document; connected clients are closed. */
   async delete(grant: Grant): Promise<void> {
     requireRole(grant, 'facilitator')
-    const session = await this.#requireSession(grant.sessionId)
-    const people = await this.#repository.listPeople(session.id)
-    // Grants first: from here on no request and no new connection gets in.
+    await this.#delete(await this.#requireSession(grant.sessionId))
+  }
+
+  /**
+   * The retention sweep's delete: removes the session as `delete` does, if it has still had no activity since
+   * `idleSince` (something may have happened since the sweep listed it). Resolves to whether it was removed.
+   */
+  async deleteIfIdle(sessionId: string, idleSince: number): Promise<boolean> {
+    const session = await this.#repository.findSession(sessionId)
+    if (!session || session.lastActiveAt >= idleSince) return false
+    await this.#delete(session)
+    return true
+  }
+
+  async #delete(session: SessionRecord): Promise<void> {
+    const rooms = await this.#roomsOf(session.id)
+    // Grants first: from here on no request and no new connection gets in. Rounds, votes and marks go with the
+    // session (ON DELETE CASCADE).
     await this.#repository.deleteSession(session.id)
-    const rooms = [
-      sessionRoomName(session.id, 'board'),
-      sessionRoomName(session.id, 'control'),
-      ...people.map((person) => privateRoomName(session.id, person.participantId)),
-    ]
     for (const room of rooms) await this.#rooms.discard(room, CloseCode.gone, 'this session was deleted')
     for (const listener of this.#deletedListeners) listener(session.id)
   }
@@ -336,6 +441,7 @@ export class SessionService {
   async revealPrivate(grant: Grant): Promise<{ revealed: number }> {
     requireRole(grant, 'facilitator')
     const session = await this.#requireSession(grant.sessionId)
+    requireOpen(session)
     const board = sessionRoomName(session.id, 'board')
     let revealed = 0
     for (const person of await this.#repository.listPeople(session.id)) {
@@ -464,7 +570,7 @@ export class SessionService {
     const id = newId()
     const facilitatorToken = newToken()
     const observerToken = newToken()
-    const createdAt = Date.now()
+    const createdAt = this.#now()
     const facilitator: PersonRecord = {
       participantId: newId(),
       sessionId: id,
@@ -484,7 +590,17 @@ export class SessionService {
     for (let attempt = 1; ; attempt++) {
       const code = newJoinCode()
       const inviteHash = hashToken(invitationSecret(facilitatorToken, id, code))
-      const session: SessionRecord = { id, title, templateId, code, inviteHash, joinOpen: true, createdAt }
+      const session: SessionRecord = {
+        id,
+        title,
+        templateId,
+        code,
+        inviteHash,
+        joinOpen: true,
+        createdAt,
+        closedAt: null,
+        lastActiveAt: createdAt,
+      }
       try {
         await this.#repository.createSession(session, [facilitator], grants)
         return { session, people: [facilitator], facilitatorToken, observerToken }

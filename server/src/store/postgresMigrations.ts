@@ -1,4 +1,4 @@
-import { sessionDoorSql, sessionTablesSql, voteTablesSql } from './sqliteMigrations.ts'
+import { sessionDoorSql, sessionLifecycleSql, sessionTablesSql, voteTablesSql } from './sqliteMigrations.ts'
 
 /**
  * The PostgreSQL schema, as numbered migrations run at start. Column for column the SQLite schema
@@ -44,5 +44,10 @@ export const postgresMigrations: ReadonlyArray<{ version: number; name: string; 
     version: 5,
     name: 'invitation secret and open door',
     sql: sessionDoorSql,
+  },
+  {
+    version: 6,
+    name: 'closed sessions and last activity',
+    sql: sessionLifecycleSql,
   },
 ]

@@ -34,7 +34,7 @@ export class PostgresSessionRepository implements SessionRepository {
     await this.#db.transaction(async (client) => {
       try {
         await client.query(
-          `INSERT INTO sessions (${sessionColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          `INSERT INTO sessions (${sessionColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           sessionValues(session),
         )
       } catch (error) {
@@ -117,6 +117,44 @@ export class PostgresSessionRepository implements SessionRepository {
 
   async setJoinOpen(id: string, joinOpen: boolean): Promise<void> {
     await this.#db.pool.query('UPDATE sessions SET join_open = $1 WHERE id = $2', [joinOpen ? 1 : 0, id])
+  }
+
+  async setClosed(id: string, closedAt: number | null): Promise<void> {
+    await this.#db.pool.query('UPDATE sessions SET closed_at = $1 WHERE id = $2', [closedAt, id])
+  }
+
+  async touchSession(id: string, at: number): Promise<void> {
+    await this.#db.pool.query('UPDATE sessions SET last_active_at = $1 WHERE id = $2 AND last_active_at < $1', [at, id])
+  }
+
+  async listIdleSessions(before: number, limit: number): Promise<string[]> {
+    const { rows } = await this.#db.pool.query<{ id: string }>(
+      'SELECT id FROM sessions WHERE last_active_at < $1 ORDER BY last_active_at LIMIT $2',
+      [before, limit],
+    )
+    return rows.map((row) => row.id)
+  }
+
+  /**
+   * A session-level advisory lock, held on one connection of the pool while `task` runs (on others): only one
+   * instance at a time gets it, and it goes with the connection should this instance die mid-task.
+   */
+  async exclusively(name: string, task: () => Promise<void>): Promise<boolean> {
+    const client = await this.#db.pool.connect()
+    try {
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        name,
+      ])
+      if (rows[0]?.locked !== true) return false
+      try {
+        await task()
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name])
+      }
+      return true
+    } finally {
+      client.release()
+    }
   }
 
   async deleteSession(id: string): Promise<void> {

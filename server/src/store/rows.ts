@@ -17,9 +17,12 @@ export interface SessionRow {
   invite_hash: string | null
   join_open: number | string
   created_at: number | string
+  closed_at: number | string | null
+  last_active_at: number | string
 }
 
-export const sessionColumns = 'id, title, template_id, code, invite_hash, join_open, created_at'
+export const sessionColumns =
+  'id, title, template_id, code, invite_hash, join_open, created_at, closed_at, last_active_at'
 
 export function toSession(row: SessionRow | undefined): SessionRecord | null {
   if (!row) return null
@@ -31,6 +34,8 @@ export function toSession(row: SessionRow | undefined): SessionRecord | null {
     inviteHash: row.invite_hash,
     joinOpen: Number(row.join_open) !== 0,
     createdAt: Number(row.created_at),
+    closedAt: row.closed_at === null ? null : Number(row.closed_at),
+    lastActiveAt: Number(row.last_active_at),
   }
 }
 
@@ -44,6 +49,8 @@ export function sessionValues(session: SessionRecord): Array<string | number | n
     session.inviteHash,
     session.joinOpen ? 1 : 0,
     session.createdAt,
+    session.closedAt,
+    session.lastActiveAt,
   ]
 }
 

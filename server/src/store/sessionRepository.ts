@@ -29,6 +29,17 @@ export interface SessionRepository {
   /** A new invitation: its code and the hash of its link's secret. Throws `JoinCodeTakenError`. */
   setInvitation(id: string, code: string, inviteHash: string): Promise<void>
   setJoinOpen(id: string, joinOpen: boolean): Promise<void>
+  /** Closes the session (`closedAt`, milliseconds since the epoch) or, with null, opens it again. */
+  setClosed(id: string, closedAt: number | null): Promise<void>
+  /** Notes activity in the session at `at`; an earlier time than the one noted changes nothing. */
+  touchSession(id: string, at: number): Promise<void>
+  /** Ids of sessions with no activity since before `before`, the longest idle first, at most `limit`. */
+  listIdleSessions(before: number, limit: number): Promise<string[]>
+  /**
+   * Runs `task` unless another instance on the same store is running a task of the same `name` (PostgreSQL: an
+   * advisory lock); resolves to whether it ran. The SQLite file has one instance, which runs it.
+   */
+  exclusively(name: string, task: () => Promise<void>): Promise<boolean>
   /** Removes the session, its people and its grants. */
   deleteSession(id: string): Promise<void>
   close(): Promise<void>
@@ -52,6 +63,10 @@ export interface SessionRecord {
   joinOpen: boolean
   /** Milliseconds since the epoch. */
   createdAt: number
+  /** When the facilitator closed the session; null while it is open. */
+  closedAt: number | null
+  /** When anything last happened in the session (a join, a connection, a stored edit): what retention counts from. */
+  lastActiveAt: number
 }
 
 /** Someone with a name in a session: the facilitator or a participant. Observers share one grant, no record. */

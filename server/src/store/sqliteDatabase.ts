@@ -3,6 +3,11 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { migrate } from './sqliteMigrations.ts'
 
+/** The one SQLite file of an instance: documents, sessions and votes, in `DATA_DIR`. */
+export function sqliteFile(dataDir: string): string {
+  return join(dataDir, 'werkplaats.sqlite')
+}
+
 /**
  * A connection of the session and vote repositories to the one SQLite file in DATA_DIR, migrated. Each
  * repository has its own; node:sqlite is synchronous and every transaction completes within one call, so the
@@ -11,7 +16,7 @@ import { migrate } from './sqliteMigrations.ts'
  */
 export function openRepositoryDatabase(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true })
-  const db = new DatabaseSync(join(dataDir, 'werkplaats.sqlite'))
+  const db = new DatabaseSync(sqliteFile(dataDir))
   db.exec(`
     PRAGMA journal_mode = WAL;
     PRAGMA synchronous = NORMAL;

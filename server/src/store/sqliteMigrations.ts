@@ -40,6 +40,15 @@ export const sessionTablesSql = `CREATE TABLE sessions (
 export const sessionDoorSql = `ALTER TABLE sessions ADD COLUMN invite_hash TEXT;
           ALTER TABLE sessions ADD COLUMN join_open INTEGER NOT NULL DEFAULT 1`
 
+/**
+ * Closing a session, and when anything last happened in it (for the retention sweep, which finds idle sessions
+ * through the index). Both engines run it as it stands; sessions already there count as active since they were made.
+ */
+export const sessionLifecycleSql = `ALTER TABLE sessions ADD COLUMN closed_at BIGINT;
+          ALTER TABLE sessions ADD COLUMN last_active_at BIGINT NOT NULL DEFAULT 0;
+          UPDATE sessions SET last_active_at = created_at;
+          CREATE INDEX sessions_by_activity ON sessions (last_active_at)`
+
 export function voteTablesSql(voteId: string): string {
   return `CREATE TABLE vote_rounds (
             id TEXT PRIMARY KEY,
@@ -105,6 +114,11 @@ const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> 
     version: 5,
     name: 'invitation secret and open door',
     sql: sessionDoorSql,
+  },
+  {
+    version: 6,
+    name: 'closed sessions and last activity',
+    sql: sessionLifecycleSql,
   },
 ]
 

@@ -100,6 +100,23 @@ export class SqliteSessionRepository implements SessionRepository {
     this.#statements.setJoinOpen.run(joinOpen ? 1 : 0, id)
   }
 
+  async setClosed(id: string, closedAt: number | null): Promise<void> {
+    this.#statements.setClosed.run(closedAt, id)
+  }
+
+  async touchSession(id: string, at: number): Promise<void> {
+    this.#statements.touchSession.run(at, id, at)
+  }
+
+  async listIdleSessions(before: number, limit: number): Promise<string[]> {
+    return (this.#statements.idleSessions.all(before, limit) as Array<{ id: string }>).map((row) => row.id)
+  }
+
+  async exclusively(_name: string, task: () => Promise<void>): Promise<boolean> {
+    await task()
+    return true
+  }
+
   async deleteSession(id: string): Promise<void> {
     // People and grants go with it (ON DELETE CASCADE).
     this.#statements.deleteSession.run(id)
@@ -127,12 +144,15 @@ export class SqliteSessionRepository implements SessionRepository {
 function prepare(db: DatabaseSync) {
   const statement = (sql: string): StatementSync => db.prepare(sql)
   return {
-    insertSession: statement(`INSERT INTO sessions (${sessionColumns}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insertSession: statement(`INSERT INTO sessions (${sessionColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     sessionById: statement(`SELECT ${sessionColumns} FROM sessions WHERE id = ?`),
     sessionByCode: statement(`SELECT ${sessionColumns} FROM sessions WHERE code = ?`),
     renameSession: statement('UPDATE sessions SET title = ? WHERE id = ?'),
     setInvitation: statement('UPDATE sessions SET code = ?, invite_hash = ? WHERE id = ?'),
     setJoinOpen: statement('UPDATE sessions SET join_open = ? WHERE id = ?'),
+    setClosed: statement('UPDATE sessions SET closed_at = ? WHERE id = ?'),
+    touchSession: statement('UPDATE sessions SET last_active_at = ? WHERE id = ? AND last_active_at < ?'),
+    idleSessions: statement('SELECT id FROM sessions WHERE last_active_at < ? ORDER BY last_active_at LIMIT ?'),
     deletePerson: statement('DELETE FROM people WHERE id = ?'),
     deleteSession: statement('DELETE FROM sessions WHERE id = ?'),
     insertPerson: statement('INSERT INTO people (id, session_id, name, role, created_at) VALUES (?, ?, ?, ?, ?)'),

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { type DocumentStore, RoomDeletedError, type StoredDocument, storedDocument } from './documentStore.ts'
+import { sqliteFile } from './sqliteDatabase.ts'
 import { migrate } from './sqliteMigrations.ts'
 import { log } from '../observability/log.ts'
 
@@ -32,7 +32,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true })
-    this.#db = new DatabaseSync(join(dataDir, 'werkplaats.sqlite'))
+    this.#db = new DatabaseSync(sqliteFile(dataDir))
     // auto_vacuum must be chosen before the first table exists; it lets compaction hand freed pages back.
     // journal_size_limit truncates the WAL after a checkpoint instead of leaving it at its largest size.
     this.#db.exec(`

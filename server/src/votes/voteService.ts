@@ -27,8 +27,8 @@ import type { z } from 'zod'
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, UnprocessableError } from '../domainErrors.ts'
 import { type RoomManager, RoomGoneError } from '../rooms/roomManager.ts'
 import { newId } from '../sessions/secrets.ts'
-import type { Grant } from '../sessions/sessionService.ts'
-import type { SessionRepository } from '../store/sessionRepository.ts'
+import { type Grant, requireOpen } from '../sessions/sessionService.ts'
+import type { SessionRecord, SessionRepository } from '../store/sessionRepository.ts'
 import type { VoteRepository, VoteRoundRecord } from '../store/voteRepository.ts'
 import { PacedWrites } from './pacedWrites.ts'
 import { log } from '../observability/log.ts'
@@ -123,8 +123,7 @@ export class VoteService {
     request: z.output<typeof createVoteRoundRequestSchema>,
   ): Promise<{ roundId: string }> {
     requireFacilitator(grant)
-    const session = await this.#sessions.findSession(grant.sessionId)
-    if (!session) throw new NotFoundError('no such session')
+    const session = await this.#openSession(grant)
     const template = this.#template(session.templateId)
     const stageIds = template ? template.agenda.map((stage) => stage.id) : [BLANK_BOARD_STAGE_ID]
     if (!stageIds.includes(request.stageId))
@@ -153,6 +152,7 @@ export class VoteService {
 
   async vote(grant: Grant, roundId: string, cardId: string): Promise<VoteRoundView> {
     const participantId = requireParticipant(grant)
+    await this.#openSession(grant)
     await this.#roundOf(grant, roundId)
     const refusal = await this.#votes.castVote(roundId, participantId, cardId, (round, own) =>
       checkVote(round, own, cardId),
@@ -164,6 +164,7 @@ export class VoteService {
 
   async withdraw(grant: Grant, roundId: string, cardId: string): Promise<VoteRoundView> {
     const participantId = requireParticipant(grant)
+    await this.#openSession(grant)
     const round = await this.#roundOf(grant, roundId)
     if (round.status !== 'open') throw refusals['round-not-open']()
     if (!(await this.#votes.withdrawVote(roundId, participantId, cardId)))
@@ -174,6 +175,7 @@ export class VoteService {
 
   async close(grant: Grant, roundId: string): Promise<VoteRoundView> {
     requireFacilitator(grant)
+    await this.#openSession(grant)
     const round = await this.#roundOf(grant, roundId)
     if (round.status === 'revealed') throw new ConflictError('this vote round is already revealed')
     if (round.status === 'open') await this.#votes.setStatus(roundId, 'closed')
@@ -184,6 +186,7 @@ export class VoteService {
   /** Reveals the results to everyone (closing the round if it was still open). */
   async reveal(grant: Grant, roundId: string): Promise<VoteRoundView> {
     requireFacilitator(grant)
+    await this.#openSession(grant)
     const round = await this.#roundOf(grant, roundId)
     if (round.status !== 'revealed') await this.#votes.setStatus(roundId, 'revealed')
     await this.#publish(roundId)
@@ -262,8 +265,8 @@ export class VoteService {
     mark: ActionMark | null,
   ): Promise<{ actionId: string; mark: ActionMark | null }> {
     const participantId = requireParticipant(grant)
-    const session = await this.#sessions.findSession(grant.sessionId)
-    const template = session ? this.#template(session.templateId) : undefined
+    const session = await this.#openSession(grant)
+    const template = this.#template(session.templateId)
     const actions = new Set(
       template?.principles.flatMap((p) => p.plays.flatMap((play) => play.actions.map((a) => a.id))) ?? [],
     )
@@ -310,6 +313,14 @@ export class VoteService {
   async settled(): Promise<void> {
     while (this.#publishing.size > 0) await Promise.all([...this.#publishing.values()].map((p) => p.done))
     await this.#markWrites.settled()
+  }
+
+  /** `grant`'s session, if it is open: a closed session's votes, rounds and marks stay as they were (409). */
+  async #openSession(grant: Grant): Promise<SessionRecord> {
+    const session = await this.#sessions.findSession(grant.sessionId)
+    if (!session) throw new NotFoundError('no such session')
+    requireOpen(session)
+    return session
   }
 
   async #roundOf(grant: Grant, roundId: string): Promise<VoteRoundRecord> {

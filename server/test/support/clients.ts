@@ -15,6 +15,15 @@ export function connectProvider(wsUrl: string, target: RoomTarget, doc = new Y.D
   })
 }
 
+/** How the stock client ended: its close event, once it has stopped for good (4400–4499 are permanent). */
+export function closeOf(provider: WebsocketProvider): Promise<{ code: number; reason: string }> {
+  return new Promise((done) => {
+    provider.on('connection-close', (event) => {
+      if (event) done({ code: event.code, reason: event.reason })
+    })
+  })
+}
+
 export function whenSynced(provider: WebsocketProvider, timeoutMs = 10_000): Promise<void> {
   if (provider.synced) return Promise.resolve()
   return new Promise((done, fail) => {

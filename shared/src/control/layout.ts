@@ -8,7 +8,8 @@ import { type Participant, participantSchema } from '../session/api.ts'
  *
  * - `session`: a Y.Map with the session's `title` and `templateId`, written by the server.
  *   Also `boardFull`: true once the board refused an update for its size, written by the server so that the
- *   facilitator learns of it whoever filled the board.
+ *   facilitator learns of it whoever filled the board; and `closed`: true while the session is closed, written
+ *   by the server so that every screen shows it.
  * - `participants`: a Y.Map from participant id to `{ participantId, name, role }`, written by the server when
  *   someone joins, so everyone's participant list comes from what the server knows.
  */
@@ -41,6 +42,18 @@ export function markBoardFull(doc: Y.Doc): void {
 
 export function readBoardFull(doc: Y.Doc): boolean {
   return doc.getMap<unknown>(CONTROL_SESSION_MAP).get(BOARD_FULL_KEY) === true
+}
+
+const CLOSED_KEY = 'closed'
+
+/** Notes whether the facilitator has closed the session, so that every screen shows it at once (the server enforces it). */
+export function writeSessionClosed(doc: Y.Doc, closed: boolean): void {
+  const map = doc.getMap<unknown>(CONTROL_SESSION_MAP)
+  if ((map.get(CLOSED_KEY) === true) !== closed) map.set(CLOSED_KEY, closed)
+}
+
+export function readSessionClosed(doc: Y.Doc): boolean {
+  return doc.getMap<unknown>(CONTROL_SESSION_MAP).get(CLOSED_KEY) === true
 }
 
 export function controlParticipants(doc: Y.Doc): Y.Map<unknown> {

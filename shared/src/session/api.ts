@@ -112,10 +112,23 @@ export const participantSchema = z.object({
 })
 export type Participant = z.infer<typeof participantSchema>
 
+/**
+ * A session is open until the facilitator closes it ("Sessie afsluiten"): from then on its board and every room
+ * are read-only for everyone, joining and voting are refused, exports still work; reopening ("Heropenen") undoes it.
+ */
+export const sessionStatusSchema = z.enum(['open', 'closed'])
+export type SessionStatus = z.infer<typeof sessionStatusSchema>
+
 export const sessionViewSchema = z.object({
   id: sessionIdSchema,
   title: z.string(),
   templateId: z.string(),
+  status: sessionStatusSchema,
+  /**
+   * Only for the facilitator: when the session will be deleted (milliseconds since the epoch) if nothing happens in
+   * it before then. Every join, connection and stored edit moves it on (see the server's retention sweep).
+   */
+  removedIfIdleAt: z.int().min(0).optional(),
   /** Whether new participants may join (the facilitator can close the door and open it again). */
   joinOpen: z.boolean(),
   /** Only for the facilitator: observers and participants see neither the code nor the link's secret. */

@@ -38,3 +38,9 @@ export function roomPath(room: string): string {
  * page can say so rather than speak of an invalid token.
  */
 export const REMOVED_FROM_SESSION_REASON = 'you were removed from this session'
+
+/**
+ * The close reason (with 4403) of a write to a room of a closed session, so the page can say the session is
+ * closed rather than that its holder may only read.
+ */
+export const SESSION_CLOSED_REASON = 'session closed'
