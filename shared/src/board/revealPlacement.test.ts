@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { BoardRecord } from './layout.ts'
 import { type NoteBox, noteBox, placeWithoutOverlap } from './revealPlacement.ts'
 
 const note = (id: string, x: number, y: number, parentId = 'page:page'): NoteBox => ({
@@ -52,8 +53,9 @@ describe('placing revealed stickies', () => {
 
   it('reads a note record with its scale and growth, and nothing that is not a note', () => {
     const record = { id: 'shape:n', typeName: 'shape', type: 'note', x: 5, y: 6, parentId: 'page:page' }
-    expect(noteBox({ ...record, props: { scale: 2, growY: 40 } })).toMatchObject({ w: 400, h: 440, x: 5, y: 6 })
-    expect(noteBox({ ...record, type: 'geo' })).toBeNull()
-    expect(noteBox({ ...record, x: Number.NaN, props: { scale: 'x' } })).toMatchObject({ x: 0, w: 200 })
+    const read = (fields: Record<string, unknown>) => noteBox({ ...record, ...fields } as BoardRecord)
+    expect(read({ props: { scale: 2, growY: 40 } })).toMatchObject({ w: 400, h: 440, x: 5, y: 6 })
+    expect(read({ type: 'geo' })).toBeNull()
+    expect(read({ x: Number.NaN, props: { scale: 'x' } })).toMatchObject({ x: 0, w: 200 })
   })
 })
