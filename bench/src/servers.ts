@@ -88,8 +88,10 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
       RECONNECTS_PER_MINUTE_PER_ADDRESS: '1000000',
     }
     Object.assign(env, { DATA_DIR: dataDir ?? '', NODE_ENV: 'production' }, oneAddress, options.env ?? {})
-    // For diagnosis only, e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof".
-    if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS
+    // For diagnosis only, e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof"; added to what a
+    // scenario asks for (scenario 12's event-loop probe).
+    const nodeOptions = [options.env?.NODE_OPTIONS, process.env.BENCH_SERVER_NODE_OPTIONS].filter(Boolean).join(' ')
+    if (nodeOptions) env.NODE_OPTIONS = nodeOptions
   } else {
     // In memory: YPERSISTENCE unset. Its callback feature stays off (CALLBACK_URL unset).
     args = [referenceEntry]
