@@ -6,7 +6,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.tools/**', 'bench/results/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.tools/**', 'bench/results/**', 'client/builds/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
