@@ -42,6 +42,8 @@ export interface ExportRun {
   loadAfter: string
   load: LoadSummary
   loop: LoopWindow | null
+  /** Render threads moved to the generator's CPU (0 without pinning, or when no export ran). */
+  renderThreadsMoved: number
 }
 
 export interface ExportScenarioResult {
@@ -103,10 +105,10 @@ async function measure(options: ExportScenarioOptions, round: number, exports: b
   const startedAt = new Date().toISOString()
   const loadBefore = loadAverage()
   const env = { NODE_OPTIONS: `--import=${probeScript}`, BENCH_LOOP_PROBE: probeFile }
+  const moved = new Set<number>()
   const load = await options.run(env, exports ? options.withExports : options.alone, (server) => {
     const generator = pinning.generator
     if (!generator) return () => {}
-    const moved = new Set<number>()
     const placing = setInterval(() => pinNicedThreads(server.pid, generator, moved), 100)
     return () => clearInterval(placing)
   })
@@ -118,6 +120,7 @@ async function measure(options: ExportScenarioOptions, round: number, exports: b
     loadAfter: loadAverage(),
     load,
     loop: loopWindow(probeFile, load.windowWall),
+    renderThreadsMoved: moved.size,
   }
   rmSync(probeFile, { force: true })
   return run
