@@ -47,6 +47,7 @@ import {
 import { largeBoardServerEnv } from './largeBoard.ts'
 import { EXPORT_BOARD } from './exportLoad.ts'
 import { exportScenarioReport, runExportScenario } from './exportScenario.ts'
+import { peerMemoryTable, runPeerMemory } from './peerMemory.ts'
 import { runInstances } from './instances.ts'
 import { killAllServers, removeDataDir, type RunningServer, type ServerKind, startServer } from './servers.ts'
 import { killAllWorkers } from './workers.ts'
@@ -82,7 +83,7 @@ for (const n of selected) {
 }
 const all = selected.size === 0
 const wants = (n: number): boolean => all || selected.has(n)
-const kinds: ServerKind[] =
+const kinds: Array<keyof Pair<unknown>> =
   values.server === 'werkplaats'
     ? ['werkplaats']
     : values.server === 'reference'
@@ -260,7 +261,7 @@ function otherCpu(result: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0
 }
 
-async function both<T>(name: string, run: (kind: ServerKind) => Promise<T>): Promise<Pair<T>> {
+async function both<T>(name: string, run: (kind: keyof Pair<T>) => Promise<T>): Promise<Pair<T>> {
   const pair: Pair<T> = { werkplaats: null, reference: null }
   for (const kind of kinds) {
     // A load measurement during which other processes took more than a quarter of a core is taken again once
@@ -439,6 +440,21 @@ try {
     const pair = await both('memory', (kind) => withServer(kind, {}, (server) => runMemory(server, settings)))
     results.memory = pair
     section(title, memoryTable(pair))
+    const fifty = loadPlans[1]
+    if (fifty && kinds.length === 2) {
+      const peersTitle = 'Peak memory at 50 on one board: ours, the reference server and Hocuspocus'
+      console.log(peersTitle)
+      const peers = await runPeerMemory({ ...fifty.plan, roomPrefix: 'bench-peers-' }, async (kind, plan) => {
+        const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
+        if (busy >= 25)
+          console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+        process.stdout.write(`  ${kind} … `)
+        const summary = await withServer(kind, {}, (server) => runLoad(server, plan, settings))
+        console.log(`peak RSS ${(summary.serverPeakRss / 1048576).toFixed(0)} MiB`)
+        return summary
+      })
+      section(peersTitle, peerMemoryTable(peers))
+    }
   }
 } catch (error) {
   console.error('\nbench failed:', error instanceof Error ? (error.stack ?? error.message) : error)
