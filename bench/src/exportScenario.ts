@@ -154,7 +154,9 @@ export function exportScenarioReport(result: ExportScenarioResult, revision: str
       e
         ? `${e.exports} (${Object.entries(e.statuses)
             .map(([status, count]) => `${count}× ${status}`)
-            .join(', ')}), p50 ${e.duration.p50.toFixed(0)} ms`
+            .join(
+              ', ',
+            )}), p50 ${e.duration.p50.toFixed(0)} ms; render threads moved to the generator's CPUs: ${run.renderThreadsMoved}`
         : ''
     } |`
   })
