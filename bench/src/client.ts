@@ -10,6 +10,11 @@ const LOCAL = Symbol('local')
 const REMOTE = Symbol('remote')
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
+/** Hocuspocus's own message kinds besides sync and awareness: the token, and its answer to a sync step 1. */
+const MESSAGE_AUTH = 2
+const MESSAGE_SYNC_REPLY = 4
+/** The path segment of a server URL that tells the client to speak Hocuspocus's framing. */
+export const HOCUSPOCUS_PATH = 'hocuspocus'
 const STEP1 = 0
 const STEP2 = 1
 const UPDATE = 2
@@ -55,6 +60,11 @@ export class BenchClient {
   #syncWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = []
   #reconnectTimer: NodeJS.Timeout | undefined
   #edits = 0
+  /**
+   * For Hocuspocus (a URL under `/hocuspocus/`), the document's name: Hocuspocus puts it before every message and
+   * waits for a token message before anything else. The messages themselves are y-protocols' as for the others.
+   */
+  readonly #hocuspocusDocument: string | null
 
   constructor(url: string, room: string, participant: number, apply: boolean, events: ClientEvents) {
     this.url = url
@@ -62,6 +72,7 @@ export class BenchClient {
     this.participant = participant
     this.apply = apply
     this.#events = events
+    this.#hocuspocusDocument = new URL(url).pathname.startsWith(`/${HOCUSPOCUS_PATH}/`) ? room : null
     this.records = this.doc.getMap<JsonValue>(BOARD_RECORDS_MAP)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOCAL) this.#sendSync(UPDATE, update, 'edit')
@@ -176,6 +187,14 @@ export class BenchClient {
     this.synced = false
     ws.on('open', () => {
       if (this.ws !== ws) return
+      if (this.#hocuspocusDocument !== null) {
+        // No token is checked (no onAuthenticate hook), but the message must come first.
+        const auth = encoding.createEncoder()
+        encoding.writeVarUint(auth, MESSAGE_AUTH)
+        encoding.writeVarUint(auth, 0)
+        encoding.writeVarString(auth, '')
+        this.#send(encoding.toUint8Array(auth), 'sync')
+      }
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MESSAGE_SYNC)
       encoding.writeVarUint(encoder, STEP1)
@@ -210,7 +229,9 @@ export class BenchClient {
   #receive(data: Buffer): void {
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
     const decoder = decoding.createDecoder(frame)
-    const kind = decoding.readVarUint(decoder)
+    if (this.#hocuspocusDocument !== null) decoding.readVarString(decoder)
+    let kind = decoding.readVarUint(decoder)
+    if (kind === MESSAGE_SYNC_REPLY && this.#hocuspocusDocument !== null) kind = MESSAGE_SYNC
     if (kind === MESSAGE_AWARENESS) {
       this.#events.awarenessReceived(data.byteLength)
       return
@@ -260,6 +281,12 @@ export class BenchClient {
   #send(frame: Uint8Array, kind: 'edit' | 'awareness' | 'sync'): void {
     const ws = this.ws
     if (!ws || ws.readyState !== WebSocket.OPEN) return
+    if (this.#hocuspocusDocument !== null) {
+      const addressed = encoding.createEncoder()
+      encoding.writeVarString(addressed, this.#hocuspocusDocument)
+      encoding.writeUint8Array(addressed, frame)
+      frame = encoding.toUint8Array(addressed)
+    }
     ws.send(frame, { binary: true })
     this.#events.sent(kind, frame.byteLength)
   }

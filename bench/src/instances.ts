@@ -8,9 +8,8 @@
  * PostgreSQL and Redis are the throw-away servers the tests use (`startPostgres` / `startRedis`: loopback, temporary
  * folders; PostgreSQL without fsync, Redis without persistence). Each configuration gets a fresh database.
  */
-import { readFileSync } from 'node:fs'
 import { startPostgres, startRedis, type TestPostgres, type TestRedis } from '@werkplaats/server/testing/services'
-import { childrenNamed, pinning, pinToCpus, processTree } from './procfs.ts'
+import { childrenNamed, loadAverage, pinning, pinToCpus, processTree } from './procfs.ts'
 import { type LoadPlan, type LoadSummary, runLoad, type Settings, type WatchedService } from './scenarios.ts'
 import { removeDataDir, type RunningServer, startServer } from './servers.ts'
 
@@ -26,15 +25,6 @@ export const instancesSetups: Record<InstancesSetup, string> = {
   'sqlite-1': 'one instance, SQLite (the default)',
   'shared-1': 'one instance, PostgreSQL + Redis',
   'shared-2': 'two instances (150 + 150), PostgreSQL + Redis',
-}
-
-/** `uptime`'s load averages (1, 5, 15 min), read from /proc/loadavg: the machine's load before and after each run. */
-function loadAverage(): string {
-  try {
-    return readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).join(' ')
-  } catch {
-    return '? ? ?'
-  }
 }
 
 /**

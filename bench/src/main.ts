@@ -12,6 +12,7 @@
  *   pnpm bench --server werkplaats|reference|both   (default both)
  *   pnpm bench --workers 2       load-generator processes (default: number of cores)
  *   pnpm bench --write           update docs/benchmarks.md even for a partial or quick run
+ *   pnpm bench --rounds 5        scenario 12: rounds of alone / with exports, compared by median (default 3, quick 1)
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -45,6 +46,8 @@ import {
 } from './scenarios.ts'
 import { largeBoardServerEnv } from './largeBoard.ts'
 import { EXPORT_BOARD } from './exportLoad.ts'
+import { exportScenarioReport, runExportScenario } from './exportScenario.ts'
+import { peerMemoryTable, runPeerMemory } from './peerMemory.ts'
 import { runInstances } from './instances.ts'
 import { killAllServers, removeDataDir, type RunningServer, type ServerKind, startServer } from './servers.ts'
 import { killAllWorkers } from './workers.ts'
@@ -63,6 +66,7 @@ const { values } = parseArgs({
     write: { type: 'boolean', default: false },
     'cursor-hz': { type: 'string', default: '10' },
     'no-pin': { type: 'boolean', default: false },
+    rounds: { type: 'string' },
   },
 })
 
@@ -79,13 +83,15 @@ for (const n of selected) {
 }
 const all = selected.size === 0
 const wants = (n: number): boolean => all || selected.has(n)
-const kinds: ServerKind[] =
+const kinds: Array<keyof Pair<unknown>> =
   values.server === 'werkplaats'
     ? ['werkplaats']
     : values.server === 'reference'
       ? ['reference']
       : ['werkplaats', 'reference']
 const quick = values.quick ?? false
+/** Scenario 12's rounds: alone and with the exports in turn, compared by their medians. */
+const rounds = Math.max(1, Math.min(10, Math.trunc(Number(values.rounds ?? (quick ? 1 : 3))) || 1))
 const cursorHz = Number(values['cursor-hz'])
 if (!Number.isFinite(cursorHz) || cursorHz < 0 || cursorHz > 60) {
   console.error('--cursor-hz takes 0–60 (0: no cursor moves)')
@@ -255,7 +261,7 @@ function otherCpu(result: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0
 }
 
-async function both<T>(name: string, run: (kind: ServerKind) => Promise<T>): Promise<Pair<T>> {
+async function both<T>(name: string, run: (kind: keyof Pair<T>) => Promise<T>): Promise<Pair<T>> {
   const pair: Pair<T> = { werkplaats: null, reference: null }
   for (const kind of kinds) {
     // A load measurement during which other processes took more than a quarter of a core is taken again once
@@ -343,33 +349,30 @@ try {
   const alone = loadPlans[1]
   if (wants(12) && exporting && alone && kinds.includes('werkplaats')) {
     console.log(exporting.title)
-    // Ours only (the reference has no exports). Scenario 1 without the exports first, on the same machine a
-    // moment before: the figure is the fan-out p99 with the exports against without.
-    const quiet = async (): Promise<void> => {
-      const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
-      if (busy >= 25)
-        console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
-    }
-    await quiet()
-    const without = await withServer('werkplaats', {}, (server) =>
-      runLoad(server, { ...alone.plan, roomPrefix: 'bench-s12-alone-' }, settings),
-    )
-    await quiet()
-    const withExports = await withServer('werkplaats', {}, (server) => runLoad(server, exporting.plan, settings))
-    results.load[12] = { werkplaats: withExports, reference: null }
-    const e = withExports.exportLoad
-    const change = (withExports.latency.p99 / without.latency.p99 - 1) * 100
-    section(
-      exporting.title,
-      [
-        loadTable({ werkplaats: withExports, reference: null }),
-        '',
-        `Fan-out p99 with the exports ${withExports.latency.p99.toFixed(1)} ms, without (scenario 1 just before) ${without.latency.p99.toFixed(1)} ms: ${change >= 0 ? '+' : ''}${change.toFixed(0)} % (target: within 20 %).`,
-        e
-          ? `Exports in the window: ${e.exports} (statuses ${JSON.stringify(e.statuses)}), each p50 ${e.duration.p50.toFixed(0)} ms, max ${e.duration.max.toFixed(0)} ms; board ${(e.boardBytes / 1024).toFixed(0)} KiB, ${e.stickies} stickies.`
-          : '',
-      ].join('\n'),
-    )
+    // Ours only (the reference has no exports): see exportScenario.ts.
+    const result = await runExportScenario({
+      rounds,
+      alone: { ...alone.plan, roomPrefix: 'bench-s12-alone-' },
+      withExports: exporting.plan,
+      run: (env, plan, watch) =>
+        withServer('werkplaats', env, async (server) => {
+          const stopWatching = watch(server)
+          try {
+            return await runLoad(server, plan, settings)
+          } finally {
+            stopWatching()
+          }
+        }),
+      quiet: async () => {
+        const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
+        if (busy >= 25)
+          console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+      },
+      progress: (line) => console.log(line),
+    })
+    const last = [...result.runs].reverse().find((run) => run.exports)
+    if (last) results.load[12] = { werkplaats: last.load, reference: null }
+    section(exporting.title, exportScenarioReport(result, revision))
   }
   if (wants(4)) {
     const title = 'Scenario 4 — a new client (stock WebsocketProvider) joins a board of 1,000 stickies'
@@ -437,6 +440,21 @@ try {
     const pair = await both('memory', (kind) => withServer(kind, {}, (server) => runMemory(server, settings)))
     results.memory = pair
     section(title, memoryTable(pair))
+    const fifty = loadPlans[1]
+    if (fifty && kinds.length === 2) {
+      const peersTitle = 'Peak memory at 50 on one board: ours, the reference server and Hocuspocus'
+      console.log(peersTitle)
+      const peers = await runPeerMemory({ ...fifty.plan, roomPrefix: 'bench-peers-' }, async (kind, plan) => {
+        const busy = await waitForQuietMachine(quick ? 5000 : 20_000)
+        if (busy >= 25)
+          console.log(`  (the machine is busy with other work: ${busy.toFixed(0)} % of one core; measuring anyway)`)
+        process.stdout.write(`  ${kind} … `)
+        const summary = await withServer(kind, {}, (server) => runLoad(server, plan, settings))
+        console.log(`peak RSS ${(summary.serverPeakRss / 1048576).toFixed(0)} MiB`)
+        return summary
+      })
+      section(peersTitle, peerMemoryTable(peers))
+    }
   }
 } catch (error) {
   console.error('\nbench failed:', error instanceof Error ? (error.stack ?? error.message) : error)

@@ -30,6 +30,35 @@ export function pinToCpus(pid: number, cpuList: string): boolean {
   }
 }
 
+/**
+ * Moves the threads of process `pid` that run at a lower priority than normal (niceness above 0: our render
+ * workers lower their own) to `cpuList`, each once; `moved` remembers which. A thread inherits the CPUs of the
+ * thread that starts it, so a render worker started by a pinned event loop would otherwise share its one core.
+ */
+export function pinNicedThreads(pid: number, cpuList: string, moved: Set<number>): void {
+  let threads: string[]
+  try {
+    threads = readdirSync(`/proc/${pid}/task`)
+  } catch {
+    return
+  }
+  for (const name of threads) {
+    const thread = Number(name)
+    if (moved.has(thread)) continue
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${name}/stat`, 'utf8')
+      // Fields after the command's closing parenthesis; niceness is field 19 of the whole line.
+      const nice = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+      if (nice <= 0) continue
+      // One thread (no -a): the event loop and its other threads stay where they are.
+      execFileSync('taskset', ['-p', '-c', cpuList, name], { stdio: 'ignore' })
+      moved.add(thread)
+    } catch {
+      // the thread ended meanwhile, or taskset is missing (then nothing is pinned anywhere)
+    }
+  }
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
 export function cpuSeconds(pid: number): number {
   try {
@@ -307,5 +336,14 @@ export class TreeCpuMonitor {
       if (Number.isFinite(now)) used += now - (this.#start.get(pid) ?? 0)
     }
     return { cpuPercent: (used / seconds) * 100, processes: pids.length }
+  }
+}
+
+/** `uptime`'s load averages (1, 5, 15 min), read from /proc/loadavg: the machine's load before and after each run. */
+export function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).join(' ')
+  } catch {
+    return '? ? ?'
   }
 }

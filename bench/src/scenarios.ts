@@ -35,6 +35,8 @@ export interface LoadSummary {
   largeBoard?: { boardBytes: number; cycles: number }
   /** Scenario 12: the exports of the second board during the window. */
   exportLoad?: ExportLoadSummary
+  /** The window in wall-clock milliseconds (`Date.now()`), to match what the server logged itself. */
+  windowWall?: { from: number; to: number }
   participants: number
   rooms: number
   connectFailures: number
@@ -225,13 +227,16 @@ export async function runLoad(
     const churn = plan.largeBoard ? churnLargeBoard(largeBoardUrl, measureTo) : undefined
     const exporting = exportTarget ? exportRepeatedly(exportTarget, measureFrom, measureTo) : undefined
     await sleepUntil(measureFrom)
+    const windowFrom = Date.now()
     const monitors = watchWindow(server, workers, others, services)
     await sleepUntil(measureTo)
+    const windowWall = { from: windowFrom, to: Date.now() }
     const { serverUse, otherUse, serviceUse, workerUse, machineUse } = monitors.stop()
     const done = (await results).map((r) => r.result)
     const summary = summarizeLoad(plan, settings, server, ready, done, serverUse, workerUse)
     if (churn) summary.largeBoard = await churn
     if (exporting) summary.exportLoad = await exporting
+    summary.windowWall = windowWall
     if (several) {
       const instances = [serverUse, ...otherUse]
       summary.instances = instances.map((use) => ({

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createRequire } from 'node:module'
 import { freePort } from '@werkplaats/server/testing'
+import { HOCUSPOCUS_PATH } from './client.ts'
 import { nowMs, sleep } from './clock.ts'
 import { pinning, pinToCpus } from './procfs.ts'
 
-export type ServerKind = 'werkplaats' | 'reference'
+/** Ours, the reference y-websocket server, and Hocuspocus (only in the memory comparison, see `peerMemory.ts`). */
+export type ServerKind = 'werkplaats' | 'reference' | 'hocuspocus'
 
 export interface RunningServer {
   kind: ServerKind
@@ -88,8 +90,12 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
       RECONNECTS_PER_MINUTE_PER_ADDRESS: '1000000',
     }
     Object.assign(env, { DATA_DIR: dataDir ?? '', NODE_ENV: 'production' }, oneAddress, options.env ?? {})
-    // For diagnosis only, e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof".
-    if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS
+    // For diagnosis only, e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof"; added to what a
+    // scenario asks for (scenario 12's event-loop probe).
+    const nodeOptions = [options.env?.NODE_OPTIONS, process.env.BENCH_SERVER_NODE_OPTIONS].filter(Boolean).join(' ')
+    if (nodeOptions) env.NODE_OPTIONS = nodeOptions
+  } else if (kind === 'hocuspocus') {
+    args = [join(import.meta.dirname, 'hocuspocusServer.ts')]
   } else {
     // In memory: YPERSISTENCE unset. Its callback feature stays off (CALLBACK_URL unset).
     args = [referenceEntry]
@@ -120,7 +126,13 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     kind,
     pid,
     port,
-    urlPrefix: kind === 'werkplaats' ? `ws://127.0.0.1:${port}/yjs/` : `ws://127.0.0.1:${port}/`,
+    urlPrefix: {
+      werkplaats: `ws://127.0.0.1:${port}/yjs/`,
+      reference: `ws://127.0.0.1:${port}/`,
+      // Hocuspocus names the document in every message, not in the URL; the bench client reads its framing from
+      // this path (see `client.ts`).
+      hocuspocus: `ws://127.0.0.1:${port}/${HOCUSPOCUS_PATH}/`,
+    }[kind],
     providerUrl: kind === 'werkplaats' ? `ws://127.0.0.1:${port}/yjs` : `ws://127.0.0.1:${port}`,
     dataDir,
     stderrLines: () => errLines,

@@ -1,16 +1,11 @@
 import type { ServerConfig } from './config.ts'
 import { RedisAttemptLimiter } from './fanout/redisAttemptLimiter.ts'
-import { connectRedis, describeRedis } from './fanout/redisConnection.ts'
 import { RedisFanout } from './fanout/redisFanout.ts'
 import { localFanout, type RoomFanout } from './fanout/roomFanout.ts'
 import { AddressLimiter, type AttemptLimiter } from './http/addressLimiter.ts'
 import type { RateLimit } from './http/rateLimits.ts'
 import { MemoryTicketStore, RedisTicketStore, type TicketStore } from './sessions/roomTickets.ts'
 import type { DocumentStore } from './store/documentStore.ts'
-import { PostgresDatabase } from './store/postgresDatabase.ts'
-import { PostgresSessionRepository } from './store/postgresSessionRepository.ts'
-import { PostgresDocumentStore } from './store/postgresStore.ts'
-import { PostgresVoteRepository } from './store/postgresVoteRepository.ts'
 import type { SessionRepository } from './store/sessionRepository.ts'
 import { SqliteSessionRepository } from './store/sqliteSessionRepository.ts'
 import { SqliteDocumentStore } from './store/sqliteStore.ts'
@@ -31,6 +26,14 @@ export interface Stores {
  */
 export async function openStores(config: ServerConfig): Promise<Stores> {
   if (config.databaseUrl) {
+    // Loaded only here: an instance on SQLite (the default) does not carry the PostgreSQL driver in its memory.
+    const [{ PostgresDatabase }, { PostgresDocumentStore }, { PostgresSessionRepository }, { PostgresVoteRepository }] =
+      await Promise.all([
+        import('./store/postgresDatabase.ts'),
+        import('./store/postgresStore.ts'),
+        import('./store/postgresSessionRepository.ts'),
+        import('./store/postgresVoteRepository.ts'),
+      ])
     const database = await PostgresDatabase.connect(config.databaseUrl)
     return {
       documents: new PostgresDocumentStore(database),
@@ -83,6 +86,8 @@ export const singleInstance: Cluster = {
 /** With REDIS_URL, the instances meet in Redis (checked here: unreachable stops the start); else `singleInstance`. */
 export async function openCluster(config: ServerConfig): Promise<Cluster> {
   if (!config.redisUrl) return singleInstance
+  // Loaded only here, like the PostgreSQL driver: a single instance has no use for the Redis client.
+  const { connectRedis, describeRedis } = await import('./fanout/redisConnection.ts')
   const publisher = await connectRedis(config.redisUrl, 'werkplaats-publisher')
   const subscriber = await connectRedis(config.redisUrl, 'werkplaats-subscriber').catch((error: unknown) => {
     publisher.disconnect()

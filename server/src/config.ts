@@ -116,8 +116,12 @@ const environmentSchema = z
     EXPORT_QUEUE: z.coerce.number().int().min(0).default(8),
     /** Longest one export may render; past it its worker is stopped and replaced, and the request gets a 503. */
     EXPORT_TIMEOUT_MS: positiveInt.default(30_000),
-    /** Largest board an export reads: the board and control rooms' documents as Yjs updates (what is copied to the worker). */
-    MAX_EXPORT_INPUT_BYTES: positiveInt.default(32 * 1024 * 1024),
+    /**
+     * Largest board an export reads: the board and control rooms' documents as Yjs updates (what is copied to the
+     * worker). By default the two rooms' caps together, so that every board the server accepts can be exported;
+     * it may be higher (for boards stored before a cap was lowered), never lower.
+     */
+    MAX_EXPORT_INPUT_BYTES: positiveInt.optional(),
     /**
      * The bearer token Prometheus sends to `GET /metrics`; without it the endpoint does not exist (404). Long enough
      * that it cannot be guessed: the metrics say how busy the service is and when.
@@ -144,6 +148,16 @@ const environmentSchema = z
     /** Whom to ask about personal data (an address, an e-mail address or a team), named on the `/privacy` page. */
     PRIVACY_CONTACT: z.string().trim().max(500).optional(),
   })
+  .refine(
+    (env) =>
+      env.MAX_EXPORT_INPUT_BYTES === undefined ||
+      env.MAX_EXPORT_INPUT_BYTES >= env.MAX_BOARD_BYTES + env.MAX_CONTROL_ROOM_BYTES,
+    {
+      message:
+        'must be at least MAX_BOARD_BYTES + MAX_CONTROL_ROOM_BYTES, or a board the server accepts could not be exported',
+      path: ['MAX_EXPORT_INPUT_BYTES'],
+    },
+  )
   .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
     // Instances joined through Redis but each on its own SQLite file would each keep a different board.
     message: 'REDIS_URL connects several instances, which must share one store: set DATABASE_URL too',
@@ -195,7 +209,7 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
       workers: e.EXPORT_WORKERS,
       maxQueued: e.EXPORT_QUEUE,
       timeoutMs: e.EXPORT_TIMEOUT_MS,
-      maxInputBytes: e.MAX_EXPORT_INPUT_BYTES,
+      maxInputBytes: e.MAX_EXPORT_INPUT_BYTES ?? e.MAX_BOARD_BYTES + e.MAX_CONTROL_ROOM_BYTES,
     },
     rooms: {
       maxPeersPerRoom: e.MAX_CONNECTIONS_PER_BOARD,

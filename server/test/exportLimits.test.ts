@@ -3,10 +3,13 @@ import { noteRecord } from '@werkplaats/shared/summary/fixture'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
+import { configFromEnvironment } from '../src/config.ts'
+import { fillBoard } from './support/boardFiller.ts'
 import { ServerProcess } from './support/serverProcess.ts'
 import { createSession, type TestSession } from './support/sessions.ts'
 
 const LONG = 160_000
+const MiB = 1024 * 1024
 
 /** The stickies that stalled the server when exports ran on its event loop, each 160,000 characters long. */
 const HOSTILE_STICKIES: Record<string, string> = {
@@ -128,33 +131,70 @@ describe('exports of an unchanged board', () => {
 })
 
 describe('export limits', () => {
-  let small: ServerProcess
   let slow: ServerProcess
 
   beforeAll(async () => {
-    // A board of more than 4 KiB (its document and the control room's, encoded) is too large for the one; no
-    // export finishes within 1 ms on the other.
-    ;[small, slow] = await Promise.all([
-      ServerProcess.launch({ MAX_EXPORT_INPUT_BYTES: '4096' }),
-      ServerProcess.launch({ EXPORT_TIMEOUT_MS: '1' }),
-    ])
+    // No export finishes within 1 ms.
+    slow = await ServerProcess.launch({ EXPORT_TIMEOUT_MS: '1' })
   }, 60_000)
   afterAll(async () => {
-    await Promise.all([small?.destroy(), slow?.destroy()])
+    await slow?.destroy()
   })
 
-  it('refuses a board over MAX_EXPORT_INPUT_BYTES (encoded) with a 503 that says so, and exports a small one', async () => {
-    const session = await createSession(small.url, 'blank', 'Klein')
-    expect((await download(small, session, 'md')).status).toBe(200)
-    await writeBoard(small, session, { 'shape:lang': 'woord '.repeat(1000) })
-    for (const format of ['json', 'md', 'csv', 'pdf']) {
-      const response = await download(small, session, format)
-      expect(response.status, format).toBe(503)
-      expect(((await response.json()) as { error: string }).error).toMatch(
-        /^this session's board is too large to export \(\d+ KiB encoded; the limit is 4 KiB\)$/,
-      )
+  it('exports a board filled to its cap', { timeout: 120_000 }, async () => {
+    // A cap above what the export limit once was (32 MiB, half the default cap); only what it takes to fill the
+    // board quickly is loosened besides.
+    const cap = 36 * MiB
+    const server = await ServerProcess.launch({ MAX_BOARD_BYTES: String(cap), BYTES_PER_SECOND: String(256 * MiB) })
+    try {
+      const session = await createSession(server.url, 'blank', 'Vol')
+      expect(await fillBoard(server.wsUrl, session, cap, 2 * MiB, 90_000)).toMatchObject({ code: 4413 })
+      const response = await download(server, session, 'json')
+      expect(response.status).toBe(200)
+      expect(sessionSummarySchema.parse(await response.json()).session.title).toBe('Vol')
+    } finally {
+      await server.destroy()
     }
   })
+
+  it("follows the board caps: by default both rooms' caps together, and never less", () => {
+    const caps = { MAX_BOARD_BYTES: String(100 * MiB), MAX_CONTROL_ROOM_BYTES: String(8 * MiB) }
+    expect(configFromEnvironment(caps).exports.maxInputBytes).toBe(108 * MiB)
+    expect(configFromEnvironment({ ...caps, MAX_EXPORT_INPUT_BYTES: String(200 * MiB) }).exports.maxInputBytes).toBe(
+      200 * MiB,
+    )
+    expect(() => configFromEnvironment({ ...caps, MAX_EXPORT_INPUT_BYTES: String(100 * MiB) })).toThrow(
+      /MAX_EXPORT_INPUT_BYTES: must be at least MAX_BOARD_BYTES \+ MAX_CONTROL_ROOM_BYTES/,
+    )
+  })
+
+  it('refuses a board stored before its cap was lowered below it, with a 503 that says so', async () => {
+    const server = await ServerProcess.launch()
+    try {
+      const session = await createSession(server.url, 'blank', 'Klein')
+      await writeBoard(server, session, { 'shape:lang': 'woord '.repeat(1000) })
+      await server.stop()
+      // The same data under caps of 2 KiB per room: the board is loaded as stored, but is too large to export.
+      const lowered = new ServerProcess(server.port, server.dataDir, {
+        MAX_BOARD_BYTES: '2048',
+        MAX_CONTROL_ROOM_BYTES: '2048',
+      })
+      await lowered.start()
+      try {
+        for (const format of ['json', 'md', 'csv', 'pdf']) {
+          const response = await download(lowered, session, format)
+          expect(response.status, format).toBe(503)
+          expect(((await response.json()) as { error: string }).error).toMatch(
+            /^this session's board is too large to export \(\d+ KiB encoded; the limit is 4 KiB\)$/,
+          )
+        }
+      } finally {
+        await lowered.stop()
+      }
+    } finally {
+      await server.destroy()
+    }
+  }, 60_000)
 
   it('stops a render past EXPORT_TIMEOUT_MS with a 503 that says so, and keeps serving', async () => {
     const session = await createSession(slow.url, 'blank', 'Traag')

@@ -24,8 +24,9 @@ import type { SummarySource } from './summarySource.ts'
  * facilitator has not shown).
  *
  * The event loop only decides who may export and hands over what it has at hand: the session's facts and the
- * two rooms' documents as their rooms already keep them encoded (once per version). Reading the documents and building the summary
- * is the render worker's (see `summarySource.ts`).
+ * two rooms' documents, encoded as a loaded room keeps them (once per version) or as the store holds them (a room
+ * nobody is on is not loaded for an export: see `RoomManager.readUpdates`). Decoding the documents and building
+ * the summary is the render worker's (see `summarySource.ts`).
  */
 export class ExportService {
   readonly #sessions: SessionRepository

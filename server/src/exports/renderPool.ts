@@ -14,7 +14,7 @@ import { log } from '../observability/log.ts'
  * worker is terminated and replaced). Whatever is refused gets a 503 that says why.
  *
  * @example
- * const pool = new RenderPool({ workers: 1, maxQueued: 8, timeoutMs: 30_000, maxInputBytes: 32 * 1024 * 1024 })
+ * const pool = new RenderPool({ workers: 1, maxQueued: 8, timeoutMs: 30_000, maxInputBytes: 68 * 1024 * 1024 })
  * const { body: markdown } = await pool.render({ format: 'md', source, language: 'nl' })
  * await pool.close()
  */

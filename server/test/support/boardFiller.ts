@@ -16,6 +16,7 @@ export async function fillBoard(
   session: TestSession,
   capBytes: number,
   chunkBytes = 64 * 1024,
+  timeoutMs = 30_000,
 ): Promise<{ code: number; reason: string }> {
   const { token } = await session.join('Vulder')
   const client = await connectRaw(wsUrl, session.board(token))
@@ -24,5 +25,5 @@ export async function fillBoard(
     doc.getMap('filler').set(`chunk${i}`, new Uint8Array(chunkBytes).fill(i % 256))
     client.socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(doc)))
   }
-  return closedWithin(client, 30_000)
+  return closedWithin(client, timeoutMs)
 }
