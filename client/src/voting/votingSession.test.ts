@@ -171,3 +171,56 @@ describe('the facilitator', () => {
     session.dispose()
   })
 })
+
+describe('a voting session over the control room', () => {
+  it('asks for the own view of the round on the stage the facilitator opens', async () => {
+    const doc = controlDoc()
+    writePublicVoteRound(doc, publicRound)
+    writePublicVoteRound(doc, { ...publicRound, roundId: 'r-start', stageId: 'startpunt', createdAt: 2 })
+    const round = vi.fn(async (roundId: string) => answer([], { roundId }))
+    const session = new VotingSession({ api: fakeApi({ round }), control: controlRoom(doc, 'participant') })
+    await settle()
+    expect(round.mock.calls).toEqual([['r1']])
+    expect(session.current.get()?.roundId).toBe('r1')
+
+    writeFacilitationField(doc, 'stageId', 'startpunt')
+    await settle()
+    expect(round.mock.calls).toEqual([['r1'], ['r-start']])
+    expect(session.current.get()?.roundId).toBe('r-start')
+    session.dispose()
+  })
+
+  it('asks nothing for an observer, who has no votes of their own', async () => {
+    const doc = controlDoc()
+    const api = fakeApi()
+    const session = new VotingSession({ api, control: controlRoom(doc, 'observer') })
+    writePublicVoteRound(doc, publicRound)
+    await settle()
+    expect(api.round).not.toHaveBeenCalled()
+    expect(api.marks).not.toHaveBeenCalled()
+    expect(session.current.get()?.roundId).toBe('r1')
+    session.dispose()
+  })
+
+  it('stops asking once disposed', async () => {
+    const doc = controlDoc()
+    const api = fakeApi()
+    const session = new VotingSession({ api, control: controlRoom(doc, 'participant') })
+    session.dispose()
+    writePublicVoteRound(doc, publicRound)
+    await settle()
+    expect(api.round).not.toHaveBeenCalled()
+  })
+
+  it("reads the rounds, the team's marks and the layout from the control room", () => {
+    const doc = controlDoc()
+    const control = controlRoom(doc, 'participant')
+    const session = new VotingSession({ api: fakeApi(), control })
+    writePublicVoteRound(doc, publicRound)
+    writeMarkCounts(doc, 'actie-1', { geprobeerd: 1, 'willen-we-proberen': 0, 'niet-relevant': 0 })
+    expect(session.rounds.get()).toBe(control.voteRounds.get())
+    expect(session.markCounts.get().get('actie-1')?.geprobeerd).toBe(1)
+    expect(session.layout).toBe(control.layout)
+    session.dispose()
+  })
+})
