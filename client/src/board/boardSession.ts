@@ -1,5 +1,7 @@
+import type { CursorSetting } from '@werkplaats/shared'
 import {
   atom,
+  computed,
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
@@ -19,7 +21,7 @@ import {
 } from '../connection/roomConnection.ts'
 import { watchOnlineIdentities } from '../participants/onlineIdentities.ts'
 import type { OnlineIdentity } from '../participants/roster.ts'
-import { bindPresence, type PresenceNames } from '../presence/presenceBinding.ts'
+import { bindPresence, type CrowdView, type PresenceBinding, type PresenceNames } from '../presence/presenceBinding.ts'
 import { isBoardLaneRecord } from '../facilitation/privateRecords.ts'
 import { BoardLoadError, bindStoreToDoc, type BoardLoadFailure, type StoreBinding } from './storeBinding.ts'
 
@@ -55,7 +57,13 @@ export class BoardSession {
   })
   private readonly connection: RoomConnection
   private binding: StoreBinding | null = null
-  private stopPresence: (() => void) | null = null
+  private readonly presence = atom<PresenceBinding | null>('board presence', null)
+  /** What the facilitator chose for everyone's cursors; the page keeps it in step with the control room. */
+  readonly cursorSetting = atom<CursorSetting>('cursor setting', 'auto')
+  /** How cursors are drawn on this screen now, and how many people are not drawn. */
+  readonly crowd: Signal<CrowdView> = computed('board crowd', () => {
+    return this.presence.get()?.crowd.get() ?? { mode: 'all', others: 0 }
+  })
   private readonly online: { identities: Signal<OnlineIdentity[]>; stop(): void }
   private disposed = false
   private readonly options: BoardSessionOptions
@@ -106,11 +114,10 @@ export class BoardSession {
       this.fail(error instanceof BoardLoadError ? error.reason : 'unreadable')
       return
     }
-    this.stopPresence = bindPresence(
-      this.store,
-      this.connection.provider.awareness,
-      this.options.preferences,
-      this.options.names,
+    this.presence.set(
+      bindPresence(this.store, this.connection.provider.awareness, this.options.preferences, this.options.names, {
+        cursorSetting: this.cursorSetting,
+      }),
     )
     this.phase.set({ kind: 'ready', store: this.store })
   }
@@ -122,8 +129,8 @@ export class BoardSession {
 
   private teardown(): void {
     this.connection.provider.off('sync', this.onSync)
-    this.stopPresence?.()
-    this.stopPresence = null
+    this.presence.get()?.stop()
+    this.presence.set(null)
     this.binding?.dispose()
     this.binding = null
   }
