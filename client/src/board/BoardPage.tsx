@@ -25,6 +25,7 @@ import { useFacilitation } from '../facilitation/useFacilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
 import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
 import { BoardSession } from './boardSession.ts'
+import { CrowdNotice } from '../presence/CrowdNotice.tsx'
 import { outsideContentUiOverrides, refuseOutsideContent } from './outsideContent/outsideContentHandlers.ts'
 import { outsideContentShapeUtils } from './outsideContent/outsideContentShapes.tsx'
 import { templateShapeUtils } from './shapes/templateShapes.ts'
@@ -184,6 +185,9 @@ export function BoardPage({
         />
       ) : null}
       <ConnectionStatus state={connection} refusal={refusal} messages={messages} />
+      {facilitation && rooms && phase.kind === 'ready' ? (
+        <CrowdNotice board={rooms.board} facilitation={facilitation} messages={messages} />
+      ) : null}
       {boardFull ? <BoardFullNotice messages={messages} /> : null}
       {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? (
         <LicenceNotice messages={messages} />
