@@ -91,7 +91,8 @@ const environmentSchema = z
     PRESENCE_INTEREST_FROM: positiveInt.default(50),
     PRESENCE_CROWD_TICK_MS: positiveInt.default(150),
     // Clients drop a peer's state after 30 s without a newer one: the far frame must come well before.
-    PRESENCE_FAR_INTERVAL_MS: z.coerce.number().int().min(1000).max(20_000).default(15_000),
+    PRESENCE_FAR_INTERVAL_MS: z.coerce.number().int().min(1000).max(20_000).default(18_000),
+    PRESENCE_NEAR_LIMIT: positiveInt.default(10),
     ROOM_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
     COMPACT_AFTER_UPDATES: positiveInt.default(1000),
     COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),
@@ -179,6 +180,7 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
       presenceInterestFrom: e.PRESENCE_INTEREST_FROM,
       presenceCrowdTickMs: e.PRESENCE_CROWD_TICK_MS,
       presenceFarIntervalMs: e.PRESENCE_FAR_INTERVAL_MS,
+      presenceNearLimit: e.PRESENCE_NEAR_LIMIT,
       unloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactAfterBytes: e.COMPACT_AFTER_BYTES,

@@ -1,4 +1,4 @@
-import { inInterest, interestArea, interestKey, type InterestArea } from '@werkplaats/shared'
+import { inInterest, interestArea, interestCell, interestKey, type InterestArea } from '@werkplaats/shared'
 import type { Place } from './presence.ts'
 
 /**
@@ -30,6 +30,8 @@ export function planByInterest<P>(
   placeOf: (clientId: number) => Place | null,
   /** Clients whose states go to everyone whatever their place (the far frame's). */
   forEveryone: readonly number[] = [],
+  /** At most this many positioned cursors per frame, the nearest to the middle of the group's view. */
+  nearLimit = Number.POSITIVE_INFINITY,
 ): InterestPlan<P> {
   const everyone: number[] = [...forEveryone]
   const positioned: Array<{ clientId: number; pageId: string; cursor: { x: number; y: number } }> = []
@@ -52,12 +54,24 @@ export function planByInterest<P>(
   const groups: InterestGroup<P>[] = []
   const missedBySome = new Set<number>()
   for (const { area, peers: members } of byKey.values()) {
-    const clientIds = [...everyone]
+    const near: Array<{ clientId: number; distance: number }> = []
     for (const { clientId, pageId, cursor } of positioned) {
-      if (area && inInterest(area, pageId, cursor)) clientIds.push(clientId)
+      if (area && inInterest(area, pageId, cursor)) near.push({ clientId, distance: distanceToMiddle(area, cursor) })
       else missedBySome.add(clientId)
     }
+    // A screen draws a bounded few cursors; more than that in one place would cost it bytes it cannot show.
+    if (near.length > nearLimit) {
+      near.sort((a, b) => a.distance - b.distance)
+      for (const { clientId } of near.splice(nearLimit)) missedBySome.add(clientId)
+    }
+    const clientIds = [...everyone, ...near.map(({ clientId }) => clientId)]
     if (clientIds.length > 0) groups.push({ peers: members, clientIds })
   }
   return { groups, deferred: [...missedBySome] }
+}
+
+function distanceToMiddle(area: InterestArea, point: { x: number; y: number }): number {
+  const middleX = ((area.x0 + area.x1) / 2) * interestCell
+  const middleY = ((area.y0 + area.y1) / 2) * interestCell
+  return Math.hypot(point.x - middleX, point.y - middleY)
 }

@@ -19,13 +19,16 @@ export interface RoomPresenceOptions {
   presenceCrowdTickMs?: number
   /** On a board sent by interest, how often everyone gets the changes of those out of their view. */
   presenceFarIntervalMs?: number
+  /** On a board sent by interest, at most this many cursors near a view go to it each tick. */
+  presenceNearLimit?: number
 }
 
 /** Defaults of the interest options (the server's configuration sets them; see `config.ts`). */
 export const presenceInterestDefaults = {
   presenceInterestFrom: 50,
   presenceCrowdTickMs: 150,
-  presenceFarIntervalMs: 15_000,
+  presenceFarIntervalMs: 18_000,
+  presenceNearLimit: 10,
 } as const
 
 /** Awareness client ids one connection may speak for. */
@@ -83,6 +86,7 @@ export class RoomPresence {
       presenceInterestFrom: options.presenceInterestFrom ?? presenceInterestDefaults.presenceInterestFrom,
       presenceCrowdTickMs: options.presenceCrowdTickMs ?? presenceInterestDefaults.presenceCrowdTickMs,
       presenceFarIntervalMs: options.presenceFarIntervalMs ?? presenceInterestDefaults.presenceFarIntervalMs,
+      presenceNearLimit: options.presenceNearLimit ?? presenceInterestDefaults.presenceNearLimit,
     }
     // Clients renew their presence every 15 s; one that stopped (a frozen tab) is removed after 30 s.
     this.#sweep = setInterval(() => {
@@ -230,7 +234,8 @@ export class RoomPresence {
       this.#lastFarAt = now
     }
     const placeOf = (clientId: number) => this.table.placeOf(clientId)
-    const plan = planByInterest(this.#peers, (peer) => this.#viewOf(peer), changed, placeOf, far)
+    const viewOf = (peer: Peer) => this.#viewOf(peer)
+    const plan = planByInterest(this.#peers, viewOf, changed, placeOf, far, this.#interest.presenceNearLimit)
     let sentBytes = 0
     for (const { peers, clientIds } of plan.groups) {
       const frame = encodeAwareness(this.table.encode(clientIds))
