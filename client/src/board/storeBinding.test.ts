@@ -207,6 +207,31 @@ describe('binding a tldraw store to a Yjs document', () => {
   })
 })
 
+describe("a crowd's edits", () => {
+  it('are put into the store once per frame, in one transaction, with the latest values', () => {
+    const doc = new Y.Doc()
+    const store = newStore()
+    const frames: Array<() => void> = []
+    bind(store, doc, {
+      ...options,
+      scheduleFrame: (apply) => {
+        frames.push(apply)
+        return () => {}
+      },
+    })
+    const transactions = vi.fn()
+    store.listen(transactions, { source: 'remote', scope: 'document' })
+    for (let version = 1; version <= 50; version++) {
+      doc.transact(() => boardRecords(doc).set('page:crowd', page('crowd', `Versie ${version}`)), 'peer')
+    }
+    expect(frames).toHaveLength(1)
+    expect(pageNames(store)).toEqual(['Pagina 1'])
+    frames.splice(0).forEach((apply) => apply())
+    expect(pageNames(store)).toEqual(['Pagina 1', 'Versie 50'])
+    expect(transactions).toHaveBeenCalledTimes(1)
+  })
+})
+
 describe('a read-only binding (an observer)', () => {
   const readOnly = { ...options, readOnly: true }
 

@@ -30,6 +30,7 @@ import {
   type TLUserPreferences,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { nextFrame, type FrameScheduler } from '../board/nextFrame.ts'
 
 /** At most this often (ms) our cursor goes out: smooth enough to follow, light on the server and the peers. */
 const PUBLISH_INTERVAL_MS = 50
@@ -173,19 +174,14 @@ export interface PresenceOptions {
   cursorSetting?: Signal<CursorSetting>
   /**
    * Runs `apply` before the next frame is drawn; returns a function that cancels it. Presence is applied at most
-   * once per frame however many awareness messages arrive in between (`requestAnimationFrame` by default).
+   * once per frame however many awareness messages arrive in between (`nextFrame` by default).
    */
-  scheduleFrame?: (apply: () => void) => () => void
+  scheduleFrame?: FrameScheduler
 }
 
 export interface PresenceBinding {
   crowd: Signal<CrowdView>
   stop(): void
-}
-
-function nextAnimationFrame(apply: () => void): () => void {
-  const frame = requestAnimationFrame(apply)
-  return () => cancelAnimationFrame(frame)
 }
 
 /** A peer's presence as last received: the record tldraw would draw, and when it last changed (our clock). */
@@ -202,7 +198,7 @@ function receiveRemotePresence(
   options: PresenceOptions,
 ) {
   const cursorSetting = options.cursorSetting ?? atom<CursorSetting>('cursor setting', 'auto')
-  const scheduleFrame = options.scheduleFrame ?? nextAnimationFrame
+  const scheduleFrame = options.scheduleFrame ?? nextFrame
   const crowd = atom<CrowdView>('crowd view', { mode: 'all', others: 0 })
   const peers = new Map<number, PeerPresence>()
   /** Peers whose awareness changed since the last frame. */
