@@ -12,7 +12,7 @@ import {
 } from 'tldraw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { BoardLoadError, bindStoreToDoc, type StoreBinding } from './storeBinding.ts'
+import { BoardLoadError, bindStoreToDoc, type StoreBinding, type StoreBindingOptions } from './storeBinding.ts'
 import { boardStore, oecdTemplate } from './templateLayer/fixtures.ts'
 import { isTemplateLayerRecordId, templateShapeId } from './templateLayer/ids.ts'
 import { templateLayerMessagesFor } from './templateLayer/messages.ts'
@@ -25,7 +25,7 @@ function newStore(): TLStore {
   return createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
 }
 
-function bind(store: TLStore, doc: Y.Doc, opts = options): StoreBinding {
+function bind(store: TLStore, doc: Y.Doc, opts: StoreBindingOptions = options): StoreBinding {
   const binding = bindStoreToDoc(store, doc, opts)
   bindings.push(binding)
   return binding
