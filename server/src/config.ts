@@ -92,7 +92,7 @@ const environmentSchema = z
     PRESENCE_CROWD_TICK_MS: positiveInt.default(150),
     // Clients drop a peer's state after 30 s without a newer one: the far frame must come well before.
     PRESENCE_FAR_INTERVAL_MS: z.coerce.number().int().min(1000).max(20_000).default(18_000),
-    PRESENCE_NEAR_LIMIT: positiveInt.default(10),
+    PRESENCE_NEAR_LIMIT: positiveInt.default(8),
     ROOM_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
     COMPACT_AFTER_UPDATES: positiveInt.default(1000),
     COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),

@@ -28,7 +28,7 @@ export const presenceInterestDefaults = {
   presenceInterestFrom: 50,
   presenceCrowdTickMs: 150,
   presenceFarIntervalMs: 18_000,
-  presenceNearLimit: 10,
+  presenceNearLimit: 8,
 } as const
 
 /** Awareness client ids one connection may speak for. */
@@ -70,6 +70,7 @@ export class RoomPresence {
   /** On a board sent by interest: changes some peers have not been sent yet, owed to everyone by the far frame. */
   readonly #farPending = new Set<number>()
   #lastFarAt = Date.now()
+  #farTimer: NodeJS.Timeout | undefined
   readonly #interest: Required<Pick<RoomPresenceOptions, keyof typeof presenceInterestDefaults>>
   readonly #sweep: NodeJS.Timeout
 
@@ -164,6 +165,7 @@ export class RoomPresence {
   destroy(): void {
     this.#rejectedIds = []
     clearTimeout(this.#timer)
+    clearTimeout(this.#farTimer)
     clearInterval(this.#sweep)
   }
 
@@ -244,11 +246,18 @@ export class RoomPresence {
     }
     for (const id of plan.deferred) this.#farPending.add(id)
     this.#pace(sentBytes, this.#interest.presenceCrowdTickMs)
-    // Nothing may change for a while, yet what was deferred is owed: a tick then for the far frame alone.
-    if (this.#farPending.size > 0 && this.#timer === undefined) {
+    // Nothing may change for a while, yet what was deferred is owed: a tick then for the far frame alone. Its
+    // own timer, so that it never holds back the next regular tick.
+    if (this.#farPending.size > 0 && this.#farTimer === undefined) {
       const untilFar = this.#lastFarAt + this.#interest.presenceFarIntervalMs - now
-      this.#timer = setTimeout(this.#send, Math.max(this.#tickMs, untilFar))
+      this.#farTimer = setTimeout(this.#sendFar, Math.max(this.#tickMs, untilFar))
     }
+  }
+
+  #sendFar = (): void => {
+    this.#farTimer = undefined
+    // A regular tick is on its way: it sends the far frame, which is due by then.
+    if (this.#timer === undefined) this.#send()
   }
 
   /** Where a peer looks: the view its own presence reports (a stock client reports none). */
