@@ -62,16 +62,20 @@ export function stickyRecord(
   }
 }
 
-/** A cursor/presence state of the size a tldraw presence record has on the wire (~250 bytes of JSON). */
+/**
+ * A participant's presence as the app publishes it (shared/src/board/presence.ts): its cursor, and a 1280×800
+ * view around it at zoom 1, which the server's presence by interest reads on crowded boards.
+ */
 export function presenceState(participant: number, x: number, y: number): { [key: string]: JsonValue } {
   return {
-    user: { id: `user:p${participant}`, name: `Deelnemer ${participant}`, color: '#1971c2' },
     presence: {
-      cursor: { x, y, type: 'default', rotation: 0 },
-      currentPageId: 'page:page',
-      camera: { x: 0, y: 0, z: 1 },
+      userId: `bench-p${participant}`,
+      name: `Deelnemer ${participant}`,
+      color: '#1971c2',
+      pageId: 'page:page',
+      cursor: { x, y },
       selectedShapeIds: [],
-      lastActivityTimestamp: 1_700_000_000_000 + participant,
+      viewport: { x: x - 640, y: y - 400, w: 1280, h: 800 },
     },
   }
 }

@@ -92,6 +92,18 @@ const loadRows: Row[] = [
   ['bytes per awareness frame, client → server', (s) => s.awarenessBytesSent, kib, true],
   ['bytes per awareness frame, server → client', (s) => s.awarenessBytesReceived, kib, true],
   ['awareness frames received / s (all clients)', (s) => s.awarenessFramesReceivedPerSecond, num, true],
+  [
+    'presence frames received / s per participant',
+    (s) => s.awarenessFramesReceivedPerSecond / s.participants,
+    (v) => v.toFixed(1),
+    true,
+  ],
+  [
+    'presence bytes received / s per participant',
+    (s) => (s.awarenessBytesReceived * s.awarenessFramesReceivedPerSecond) / s.participants,
+    kib,
+    true,
+  ],
   ['server egress (MB/s of payload)', (s) => s.egressMBps, (v) => v.toFixed(1), true],
   ['generator CPU (% of one core, all workers)', (s) => s.generatorCpuPercent, (v) => pct(v), false],
   ['generator busiest worker CPU', (s) => s.generatorMaxWorkerCpuPercent, (v) => pct(v), false],

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -48,6 +49,9 @@ const { values: args } = parseArgs({
     'baseline-seconds': { type: 'string', default: '10' },
     state: { type: 'string', default: 'whole' },
     'cursor-hz': { type: 'string', default: '10' },
+    'edit-every': { type: 'string', default: '1' },
+    'cpu-throttle': { type: 'string', default: '1' },
+    docs: { type: 'string' },
     profile: { type: 'boolean', default: false },
     'skip-load': { type: 'boolean', default: false },
     'skip-fluidity': { type: 'boolean', default: false },
@@ -60,6 +64,11 @@ const PARTICIPANTS = Number(args.participants)
 const SECONDS = Number(args.seconds)
 const BASELINE_SECONDS = Number(args['baseline-seconds'])
 const CURSOR_HZ = Number(args['cursor-hz'])
+/** Seconds between two edits of one participant: a 300-person session edits far less than once a second each. */
+const EDIT_EVERY = Number(args['edit-every'])
+/** Chromium's CPU throttling (CDP Emulation.setCPUThrottlingRate): 4 is a laptop four times slower than this one. */
+const CPU_THROTTLE = Number(args['cpu-throttle'])
+if (!(EDIT_EVERY > 0) || !(CPU_THROTTLE >= 1)) throw new Error('--edit-every must be > 0 and --cpu-throttle >= 1')
 const STATE: TemplateState = args.state === 'start' ? 'start' : 'whole'
 const VIEWPORT = { width: 1280, height: 800 }
 /** The targets: laid out and interactive within 2 s; "fluid" = p95 frame interval under 50 ms (see docs). */
@@ -124,6 +133,28 @@ async function openBoard(browser: Browser, link: string): Promise<Page> {
     polling: 'raf',
   })
   return page
+}
+
+/** A participant's page: the join form of the participants' link, then the board as it opens for them. */
+async function openParticipantBoard(browser: Browser, link: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  await page.addInitScript(installProbe, { templateSelector: TEMPLATE_SELECTOR, expected: layout.shapes })
+  await page.goto(link)
+  const form = page.getByRole('form', { name: 'Deelnemen aan de sessie' })
+  await form.getByLabel('Je naam').fill('Meetdeelnemer')
+  await form.getByRole('button', { name: 'Deelnemen' }).click()
+  await page.locator('.tl-canvas').waitFor()
+  return page
+}
+
+/** CDP on a measured page: Chromium's own metrics on, and the CPU throttled as asked. */
+async function measuredCdp(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  if (CPU_THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE })
+  return cdp
 }
 
 interface LoadResult {
@@ -214,6 +245,8 @@ interface FluidityResult {
   crowd: WindowFigures
   domLatency: LatencySummary
   domMissing: number
+  /** The same window on a participant's page (not zoomed: the board as it opens for them). */
+  participant: { crowd: WindowFigures; domLatency: LatencySummary; domMissing: number }
   fanOut: LatencySummary
   edits: number
   cursorMoves: number
@@ -227,8 +260,10 @@ async function measureFluidity(browser: Browser, server: ServerProcess): Promise
   const session = await createSession(server.url, server.wsUrl, template, STATE, 'Vloeiend')
   const tokens = await joinParticipants(server.url, session, PARTICIPANTS)
   const page = await openBoard(browser, session.facilitatorLink)
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Performance.enable')
+  const cdp = await measuredCdp(page)
+  const participantPage = await openParticipantBoard(browser, session.participantLink)
+  const participantCdp = await measuredCdp(participantPage)
+  await participantPage.evaluate(watchStickyTexts)
   // Zoom to fit the whole board (tldraw's Shift+1). The editor's container takes the keys once focused; a click
   // would land on a card (the board fills the view) and open its panel.
   await page.locator('.tl-container').focus()
@@ -240,7 +275,7 @@ async function measureFluidity(browser: Browser, server: ServerProcess): Promise
   const crowd = new Crowd(server.wsUrl, sessionRoomName(session.id, 'board'), layout.area)
   try {
     await crowd.join(tokens)
-    crowd.start(CURSOR_HZ, 1)
+    crowd.start(CURSOR_HZ, 1 / EDIT_EVERY)
     await sleep(3000) // warm-up: every sticky made and rendered once, the cursor layer populated
     const windowStartEpoch = performance.timeOrigin + performance.now()
     crowd.measure(true)
@@ -253,7 +288,10 @@ async function measureFluidity(browser: Browser, server: ServerProcess): Promise
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
       await cdp.send('Profiler.start')
     }
-    const figures = await recordWindow(page, cdp, SECONDS)
+    const [figures, participantFigures] = await Promise.all([
+      recordWindow(page, cdp, SECONDS),
+      recordWindow(participantPage, participantCdp, SECONDS),
+    ])
     const windowEndEpoch = performance.timeOrigin + performance.now()
     crowd.measure(false)
     let hot: ReturnType<typeof hotSpots> = []
@@ -269,20 +307,23 @@ async function measureFluidity(browser: Browser, server: ServerProcess): Promise
     if (args.screenshot) await page.screenshot({ path: args.screenshot })
     // Give the last edits of the window time to arrive before counting what the page never showed.
     await sleep(1000)
-    const seen = (await probeOf(page)).seen
-    const latencies: number[] = []
-    let missing = 0
-    for (const [key, sentAt] of crowd.figures.sentAtEpoch) {
-      if (sentAt < windowStartEpoch || sentAt > windowEndEpoch) continue
-      const at = seen[key]
-      if (at === undefined) missing += 1
-      else latencies.push(at - sentAt)
+    const editsInDom = (seen: Record<string, number>) => {
+      const latencies: number[] = []
+      let missing = 0
+      for (const [key, sentAt] of crowd.figures.sentAtEpoch) {
+        if (sentAt < windowStartEpoch || sentAt > windowEndEpoch) continue
+        const at = seen[key]
+        if (at === undefined) missing += 1
+        else latencies.push(at - sentAt)
+      }
+      return { domLatency: summarizeSamples(latencies), domMissing: missing }
     }
+    const facilitatorEdits = editsInDom((await probeOf(page)).seen)
     return {
       baseline,
       crowd: figures,
-      domLatency: summarizeSamples(latencies),
-      domMissing: missing,
+      ...facilitatorEdits,
+      participant: { crowd: participantFigures, ...editsInDom((await probeOf(participantPage)).seen) },
       fanOut: summarizeSamples(crowd.figures.fanOut),
       edits: crowd.figures.edits,
       cursorMoves: crowd.figures.cursorMoves,
@@ -294,6 +335,7 @@ async function measureFluidity(browser: Browser, server: ServerProcess): Promise
   } finally {
     crowd.stop()
     await page.context().close()
+    await participantPage.context().close()
   }
 }
 
@@ -353,16 +395,18 @@ function windowRows(name: string, w: WindowFigures): string {
 
 function printFluidity(f: FluidityResult): string[] {
   const lines = [
-    `Facilitator's page zoomed to fit the whole board; baseline ${BASELINE_SECONDS} s alone, then ${PARTICIPANTS} participants (cursor ${CURSOR_HZ} Hz, sticky 1/s each) for ${SECONDS} s after 3 s of warm-up:`,
+    `Facilitator's page zoomed to fit the whole board, and a participant's page as it opens; baseline ${BASELINE_SECONDS} s alone, then ${PARTICIPANTS} participants (cursor ${CURSOR_HZ} Hz, a sticky edit every ${EDIT_EVERY} s each) for ${SECONDS} s after 3 s of warm-up; CPU throttled ${CPU_THROTTLE}×:`,
     '',
     '| window | frames | interval p50 ms | p95 | p99 | max | > 50 ms | long tasks (n / total) | main thread ms/s: task / script / layout+style | load average |',
     '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- |',
     windowRows('alone (baseline)', f.baseline),
     windowRows(`${PARTICIPANTS} participants`, f.crowd),
+    windowRows(`a participant's page, ${PARTICIPANTS} participants`, f.participant.crowd),
     '',
     '| what | figure |',
     '| --- | --- |',
     `| participants' sticky edits reaching the page's DOM: p50 / p95 / p99 / max (ms) | ${fmt(f.domLatency.p50, 1)} / ${fmt(f.domLatency.p95, 1)} / ${fmt(f.domLatency.p99, 1)} / ${fmt(f.domLatency.max)} (${f.domLatency.count} seen, ${f.domMissing} not seen) |`,
+    `| the same on the participant's page (ms) | ${fmt(f.participant.domLatency.p50, 1)} / ${fmt(f.participant.domLatency.p95, 1)} / ${fmt(f.participant.domLatency.p99, 1)} / ${fmt(f.participant.domLatency.max)} (${f.participant.domLatency.count} seen, ${f.participant.domMissing} not seen) |`,
     `| fan-out to the simulated participants: p50 / p95 / p99 / max (ms) | ${fmt(f.fanOut.p50, 1)} / ${fmt(f.fanOut.p95, 1)} / ${fmt(f.fanOut.p99, 1)} / ${fmt(f.fanOut.max)} (${f.fanOut.count} deliveries) |`,
     `| edits / cursor moves sent (whole run) | ${f.edits} / ${f.cursorMoves} |`,
     `| disconnects | ${f.disconnects} |`,
@@ -370,9 +414,10 @@ function printFluidity(f: FluidityResult): string[] {
     `| whole machine CPU in the window (% of one core; 2 cores = 200 %) | ${fmt(f.machineCpuPercent)} % |`,
   ]
   const p95 = f.crowd.intervals.p95
+  const participantP95 = f.participant.crowd.intervals.p95
   lines.push(
     '',
-    `Target: fluid = frame interval p95 < ${FRAME_TARGET_MS} ms with ${PARTICIPANTS} participants → ${fmt(p95, 1)} ms: **${p95 < FRAME_TARGET_MS ? 'met' : 'not met'}**`,
+    `Target: fluid = frame interval p95 < ${FRAME_TARGET_MS} ms with ${PARTICIPANTS} participants → facilitator ${fmt(p95, 1)} ms: **${p95 < FRAME_TARGET_MS ? 'met' : 'not met'}**, participant ${fmt(participantP95, 1)} ms: **${participantP95 < FRAME_TARGET_MS ? 'met' : 'not met'}**`,
   )
   if (f.hot.length > 0) {
     lines.push(
@@ -385,6 +430,30 @@ function printFluidity(f: FluidityResult): string[] {
     for (const h of f.hot) lines.push(`| \`${h.name}\` | ${fmt(h.selfMs)} | ${fmt(h.share * 100, 1)} % |`)
   }
   return lines
+}
+
+const DOCS = resolve(import.meta.dirname, '../../docs/benchmarks.md')
+const DOCS_SECTION = '## Template bench runs'
+
+/**
+ * `--docs TITLE`: appends this run under `TITLE` to the section of template bench runs in docs/benchmarks.md
+ * (made at the end of the file the first time), with the command, date, commit and load that go with figures.
+ */
+function writeIntoDocs(title: string, lines: string[]): void {
+  const docs = readFileSync(DOCS, 'utf8')
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()
+  const run = [
+    `### ${title}`,
+    '',
+    `\`${command}\` — ${new Date().toISOString()}, commit ${commit}, ${machine.cores} cores, load average at the end ${loadAverage()}`,
+    '',
+    ...lines,
+    '',
+  ].join('\n')
+  const section = docs.includes(DOCS_SECTION)
+    ? ''
+    : `\n${DOCS_SECTION}\n\nWritten by \`pnpm --filter @werkplaats/bench template ... --docs TITLE\`, one run per subsection.\n`
+  writeFileSync(DOCS, `${docs.trimEnd()}\n${section}\n${run}`)
 }
 
 const machine = machineInfo()
@@ -423,7 +492,10 @@ try {
   console.log(out.join('\n'))
   console.log(`\nLoad average at the end: ${loadAverage()}`)
   if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2))
+  if (args.docs) writeIntoDocs(args.docs, out)
 } finally {
   await browser.close()
   await server.destroy()
 }
+// Sockets, timers and Chromium's pipes of a finished run must not keep the process alive.
+process.exit(0)

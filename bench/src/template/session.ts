@@ -57,6 +57,8 @@ export interface BenchSession {
   code: string
   facilitatorToken: string
   facilitatorLink: string
+  /** The participants' link: the join form, which makes a participant of whoever fills it in. */
+  participantLink: string
 }
 
 async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
@@ -83,12 +85,13 @@ export async function createSession(
     title,
     facilitatorName: 'Facilitator',
   })
-  const links = created.links as { facilitator: string }
+  const links = created.links as { facilitator: string; participant: string }
   const session = {
     id: String(created.id),
     code: String(created.code),
     facilitatorToken: String(created.facilitatorToken),
     facilitatorLink: links.facilitator,
+    participantLink: links.participant,
   }
   if (state !== 'start')
     await writeControl(wsUrl, session, (doc) => writeFacilitation(doc, { rounds: roundsFor(template, state) }))

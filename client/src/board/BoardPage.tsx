@@ -27,6 +27,7 @@ import { Facilitation } from '../facilitation/facilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
 import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
 import { BoardSession } from './boardSession.ts'
+import { CrowdNotice } from '../presence/CrowdNotice.tsx'
 import { outsideContentUiOverrides, refuseOutsideContent } from './outsideContent/outsideContentHandlers.ts'
 import { outsideContentShapeUtils } from './outsideContent/outsideContentShapes.tsx'
 import { templateShapeUtils } from './shapes/templateShapes.ts'
@@ -191,6 +192,9 @@ export function BoardPage({
         />
       ) : null}
       <ConnectionStatus state={connection} refusal={refusal} />
+      {facilitation && rooms && phase.kind === 'ready' ? (
+        <CrowdNotice board={rooms.board} facilitation={facilitation} />
+      ) : null}
       {boardFull ? <BoardFullNotice /> : null}
       {closed ? <SessionClosedNotice /> : null}
       {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? <LicenceNotice /> : null}

@@ -1,6 +1,7 @@
-import type { Participant } from '@werkplaats/shared'
+import type { CursorSetting, Participant } from '@werkplaats/shared'
 import {
   atom,
+  computed,
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
@@ -21,7 +22,7 @@ import {
 } from '../connection/roomConnection.ts'
 import { watchOnlineIdentities } from '../participants/onlineIdentities.ts'
 import type { OnlineIdentity } from '../participants/roster.ts'
-import { bindPresence, type PresenceNames } from '../presence/presenceBinding.ts'
+import { bindPresence, type CrowdView, type PresenceBinding, type PresenceNames } from '../presence/presenceBinding.ts'
 import type { Facilitation } from '../facilitation/facilitation.ts'
 import { isBoardLaneRecord } from '../privateWriting/privateRecords.ts'
 import { startPrivateWriting } from '../privateWriting/privateWriting.ts'
@@ -72,7 +73,13 @@ export class BoardSession {
   })
   readonly #connection: RoomConnection
   #binding: StoreBinding | null = null
-  #stopPresence: (() => void) | null = null
+  readonly #presence = atom<PresenceBinding | null>('board presence', null)
+  /** What the facilitator chose for everyone's cursors; the page keeps it in step with the control room. */
+  readonly cursorSetting = atom<CursorSetting>('cursor setting', 'auto')
+  /** How cursors are drawn on this screen now, and how many people are not drawn. */
+  readonly crowd: Signal<CrowdView> = computed('board crowd', () => {
+    return this.#presence.get()?.crowd.get() ?? { mode: 'all', others: 0 }
+  })
   readonly #online: { identities: Signal<OnlineIdentity[]>; stop(): void }
   #disposed = false
   readonly #options: BoardSessionOptions
@@ -160,11 +167,10 @@ export class BoardSession {
       this.#fail(error instanceof BoardLoadError ? error.reason : 'unreadable')
       return
     }
-    this.#stopPresence = bindPresence(
-      this.#store,
-      this.#connection.provider.awareness,
-      this.#options.preferences,
-      this.#options.names,
+    this.#presence.set(
+      bindPresence(this.#store, this.#connection.provider.awareness, this.#options.preferences, this.#options.names, {
+        cursorSetting: this.cursorSetting,
+      }),
     )
     this.phase.set({ kind: 'ready', store: this.#store })
   }
@@ -176,8 +182,8 @@ export class BoardSession {
 
   #teardown(): void {
     this.#connection.provider.off('sync', this.#onSync)
-    this.#stopPresence?.()
-    this.#stopPresence = null
+    this.#presence.get()?.stop()
+    this.#presence.set(null)
     this.#binding?.dispose()
     this.#binding = null
   }

@@ -166,6 +166,13 @@ export const en: Messages = {
     refusedSessionClosed: 'The session is closed: your last change was not kept.',
     removedIfIdleOn: (date: string) => `Will be deleted on ${date} if nothing happens until then.`,
     privacyLink: 'Privacy',
+    crowdNotice: 'Busy session: only nearby cursors',
+    cursorsOffNotice: 'Cursors switched off by the facilitator',
+    hiddenCursors: (count: number) => `${count} other cursors not shown`,
+    cursorSettingLabel: 'Cursors for everyone',
+    cursorSettingAuto: 'Automatic',
+    cursorSettingOn: 'On',
+    cursorSettingOff: 'Off',
   },
   facilitation: {
     facilitatorPanel: 'Facilitator panel',

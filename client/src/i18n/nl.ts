@@ -173,6 +173,13 @@ export const nl = {
     refusedSessionClosed: 'De sessie is afgesloten: je laatste wijziging is niet bewaard.',
     removedIfIdleOn: (date: string) => `Wordt verwijderd op ${date} als er tot dan niets gebeurt.`,
     privacyLink: 'Privacy',
+    crowdNotice: 'Drukke sessie: alleen cursors dichtbij',
+    cursorsOffNotice: 'Cursors uitgezet door de facilitator',
+    hiddenCursors: (count: number) => `${count} andere cursors niet getoond`,
+    cursorSettingLabel: 'Cursors voor iedereen',
+    cursorSettingAuto: 'Automatisch',
+    cursorSettingOn: 'Aan',
+    cursorSettingOff: 'Uit',
   },
   /** The facilitation panels: stages, timer, private writing, following the facilitator. */
   facilitation: {

@@ -1,14 +1,16 @@
 import {
   IDENTITY_AWARENESS_FIELD,
   PRESENCE_AWARENESS_FIELD,
+  crowdCursorLimit,
   type BoardPresence,
+  type CursorSetting,
   type Identity,
 } from '@werkplaats/shared'
-import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type TLUserPreferences } from 'tldraw'
+import { atom, createTLStore, type Atom, defaultBindingUtils, defaultShapeUtils, type TLUserPreferences } from 'tldraw'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { bindPresence } from './presenceBinding.ts'
+import { bindPresence, type PresenceOptions } from './presenceBinding.ts'
 
 const cleanups: Array<() => void> = []
 
@@ -16,8 +18,13 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup()
 })
 
+function immediately(apply: () => void): () => void {
+  apply()
+  return () => {}
+}
+
 /** Our side (a store with presence bound) and a peer whose awareness updates reach us as the server relays them. */
-function setup() {
+function setup(options: PresenceOptions = {}) {
   const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
   const ours = new awarenessProtocol.Awareness(new Y.Doc())
   const peer = new awarenessProtocol.Awareness(new Y.Doc())
@@ -26,14 +33,21 @@ function setup() {
     awarenessProtocol.applyAwarenessUpdate(ours, update, 'server')
   })
   const preferences = atom<TLUserPreferences>('prefs', { id: 'me', name: 'Ik', color: '#1971C2' })
-  const stop = bindPresence(store, ours, preferences, { own: 'Ik', forRole: (role) => `(${role})` })
+  // Frames come at once here: each awareness change is applied before the next line of the test.
+  const binding = bindPresence(
+    store,
+    ours,
+    preferences,
+    { own: 'Ik', forRole: (role) => `(${role})` },
+    { scheduleFrame: immediately, ...options },
+  )
   cleanups.push(
-    stop,
+    binding.stop,
     () => ours.destroy(),
     () => peer.destroy(),
   )
   const presences = () => store.query.records('instance_presence').get()
-  return { store, ours, peer, presences }
+  return { store, ours, peer, presences, crowd: binding.crowd }
 }
 
 /** What the server writes into Anna's awareness state, from her token. */
@@ -133,5 +147,72 @@ describe('presence through awareness', () => {
     publish(peer, anna)
     for (const cleanup of cleanups.splice(0)) cleanup()
     expect(presences()).toEqual([])
+  })
+})
+
+describe('presence in a crowd', () => {
+  /** `count` people join us, each from a browser of their own, as the server relays them. */
+  function crowdOf(ours: awarenessProtocol.Awareness, count: number, role: (i: number) => Identity['role']) {
+    const people = Array.from({ length: count }, (_, i) => {
+      const person = new awarenessProtocol.Awareness(new Y.Doc())
+      cleanups.push(() => person.destroy())
+      const identity: Identity = { participantId: `person${String(i).padStart(16, '0')}`, name: `P${i}`, role: role(i) }
+      const move = (x: number) => {
+        person.setLocalState({
+          [PRESENCE_AWARENESS_FIELD]: { ...anna, cursor: { x, y: i } },
+          [IDENTITY_AWARENESS_FIELD]: identity,
+        })
+        const update = awarenessProtocol.encodeAwarenessUpdate(person, [person.clientID])
+        awarenessProtocol.applyAwarenessUpdate(ours, update, 'server')
+      }
+      move(i)
+      return { move, identity }
+    })
+    return people
+  }
+
+  it('from 50 people draws a bounded few and the facilitator, and counts the others', () => {
+    const { ours, presences, crowd } = setup()
+    crowdOf(ours, 59, (i) => (i === 42 ? 'facilitator' : 'participant'))
+    expect(crowd.get().mode).toBe('crowd')
+    expect(presences()).toHaveLength(crowdCursorLimit + 1)
+    expect(presences().map((record) => record.userName)).toContain('P42')
+    expect(crowd.get().others).toBe(59 - presences().length)
+  })
+
+  it('below 50 people draws everyone', () => {
+    const { ours, presences, crowd } = setup()
+    crowdOf(ours, 48, () => 'participant')
+    expect(crowd.get()).toEqual({ mode: 'all', others: 0 })
+    expect(presences()).toHaveLength(48)
+  })
+
+  it("the facilitator's choice holds for everyone: cursors off leaves only the facilitator's, on draws all", () => {
+    const cursorSetting: Atom<CursorSetting> = atom('setting', 'auto')
+    const { ours, presences, crowd } = setup({ cursorSetting })
+    crowdOf(ours, 60, (i) => (i === 0 ? 'facilitator' : 'participant'))
+    cursorSetting.set('off')
+    expect(presences().map((record) => record.userName)).toEqual(['P0'])
+    expect(crowd.get()).toEqual({ mode: 'off', others: 59 })
+    cursorSetting.set('on')
+    expect(presences()).toHaveLength(60)
+    expect(crowd.get()).toEqual({ mode: 'all', others: 0 })
+  })
+
+  it('applies everything that arrived between two frames at once, with the latest positions', () => {
+    const frames: Array<() => void> = []
+    const { ours, presences } = setup({
+      scheduleFrame: (apply) => {
+        frames.push(apply)
+        return () => {}
+      },
+    })
+    frames.splice(0).forEach((apply) => apply())
+    const people = crowdOf(ours, 10, () => 'participant')
+    for (let x = 0; x < 20; x++) for (const person of people) person.move(1000 + x)
+    expect(frames).toHaveLength(1)
+    expect(presences()).toEqual([])
+    frames.splice(0).forEach((apply) => apply())
+    expect(presences().map((record) => record.cursor?.x)).toEqual(Array(10).fill(1019))
   })
 })

@@ -12,7 +12,7 @@ import {
 } from 'tldraw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { BoardLoadError, bindStoreToDoc, type StoreBinding } from './storeBinding.ts'
+import { BoardLoadError, bindStoreToDoc, type StoreBinding, type StoreBindingOptions } from './storeBinding.ts'
 import { boardStore, laidOut, oecdTemplate } from '../board/templateLayer/fixtures.ts'
 import { isTemplateLayerRecordId, templateShapeId } from '../board/templateLayer/ids.ts'
 import { messagesFor } from '../i18n/messages.ts'
@@ -25,7 +25,7 @@ function newStore(): TLStore {
   return createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
 }
 
-function bind(store: TLStore, doc: Y.Doc, opts = options): StoreBinding {
+function bind(store: TLStore, doc: Y.Doc, opts: StoreBindingOptions = options): StoreBinding {
   const binding = bindStoreToDoc(store, doc, opts)
   bindings.push(binding)
   return binding
@@ -204,6 +204,31 @@ describe('binding a tldraw store to a Yjs document', () => {
     expect(pageNames(store)).toEqual(['Goed', 'Pagina 1'])
     expect(warn).toHaveBeenCalled()
     warn.mockRestore()
+  })
+})
+
+describe("a crowd's edits", () => {
+  it('are put into the store once per frame, in one transaction, with the latest values', () => {
+    const doc = new Y.Doc()
+    const store = newStore()
+    const frames: Array<() => void> = []
+    bind(store, doc, {
+      ...options,
+      scheduleFrame: (apply) => {
+        frames.push(apply)
+        return () => {}
+      },
+    })
+    const transactions = vi.fn()
+    store.listen(transactions, { source: 'remote', scope: 'document' })
+    for (let version = 1; version <= 50; version++) {
+      doc.transact(() => boardRecords(doc).set('page:crowd', page('crowd', `Versie ${version}`)), 'peer')
+    }
+    expect(frames).toHaveLength(1)
+    expect(pageNames(store)).toEqual(['Pagina 1'])
+    frames.splice(0).forEach((apply) => apply())
+    expect(pageNames(store)).toEqual(['Pagina 1', 'Versie 50'])
+    expect(transactions).toHaveBeenCalledTimes(1)
   })
 })
 

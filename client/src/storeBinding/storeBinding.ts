@@ -19,6 +19,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import type * as Y from 'yjs'
+import { nextFrame, type FrameScheduler } from '../board/nextFrame.ts'
 import { isTemplateLayerRecordId } from './derivedRecords.ts'
 
 /**
@@ -26,8 +27,9 @@ import { isTemplateLayerRecordId } from './derivedRecords.ts'
  *
  * - store → Yjs: every batch of the user's document changes becomes one Yjs transaction tagged with this
  *   binding's origin (so the Yjs observer below knows not to apply it back).
- * - Yjs → store: remote transactions are applied inside `store.mergeRemoteChanges`, so tldraw marks them
- *   'remote': they neither enter the local undo history nor reach the store listener above.
+ * - Yjs → store: what remote transactions changed is gathered and applied once per frame, in one
+ *   `store.mergeRemoteChanges`, so tldraw marks it 'remote': it neither enters the local undo history nor
+ *   reaches the store listener above, and a crowd's edits cost one store transaction per frame.
  *
  * Session records (camera, selection, pointer) and presence stay local; presence travels via awareness.
  * So do the records of the template layer (`templateLayer/`): every client derives them from the template and
@@ -71,6 +73,11 @@ export interface StoreBindingOptions {
    * document instead of being removed as stale. Only for a lane that nobody but this page writes. Default: no.
    */
   keepUnsentLaneRecords?: boolean
+  /**
+   * When remote changes are put into the store: all that arrived before the next frame in one store
+   * transaction (`nextFrame`), so a crowd's edits cost one render per frame, not one per message.
+   */
+  scheduleFrame?: FrameScheduler
 }
 
 export interface StoreBinding {
@@ -96,9 +103,24 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBinding
   // The editor is read-only too, but a read-only binding does not depend on it: it simply does not listen.
   const stopListening = readOnly ? () => {} : writeLocalChangesToDoc(store, doc, origin, inLane)
 
+  const scheduleFrame = options.scheduleFrame ?? nextFrame
+  /** Records changed by others since the last frame; read from the document when the frame comes. */
+  const remotelyChanged = new Set<string>()
+  let cancelFrame: (() => void) | null = null
+  let frameDue = false
   const onRecordsChanged = (event: Y.YMapEvent<BoardRecord>, transaction: Y.Transaction) => {
     if (transaction.origin === origin) return
-    const changedIds = [...event.keysChanged].filter((id) => !isTemplateLayerRecordId(id))
+    for (const id of event.keysChanged) if (!isTemplateLayerRecordId(id)) remotelyChanged.add(id)
+    if (frameDue || remotelyChanged.size === 0) return
+    frameDue = true
+    const cancel = scheduleFrame(applyRemoteChanges)
+    if (frameDue) cancelFrame = cancel
+  }
+  const applyRemoteChanges = () => {
+    frameDue = false
+    cancelFrame = null
+    const changedIds = [...remotelyChanged]
+    remotelyChanged.clear()
     store.mergeRemoteChanges(() => {
       // mergeRemoteChanges first flushes our own pending changes to the listener above, which may write the
       // same records again. So the values are read here, after that flush, not taken from the event: the
@@ -133,6 +155,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: StoreBinding
   return {
     dispose() {
       stopListening()
+      cancelFrame?.()
       records.unobserve(onRecordsChanged)
       meta.unobserve(onMetaChanged)
     },

@@ -16,7 +16,7 @@
  * turns out not to be JSON (or, with an identity, not an object) is never sent: it is dropped, sent on as a
  * removal, and reported to the table's owner (`onRejected`) so the room can close its sender.
  */
-import { IDENTITY_AWARENESS_FIELD } from '@werkplaats/shared'
+import { IDENTITY_AWARENESS_FIELD, PRESENCE_AWARENESS_FIELD } from '@werkplaats/shared'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { MalformedMessageError } from './protocol.ts'
@@ -46,6 +46,8 @@ class Entry {
   checked = true
   /** What to write into the state's `identity` field when it is checked; undefined: nothing. */
   identity: unknown = undefined
+  /** Where the state says its client is, read when it is checked; null when it says nothing we can use. */
+  place: Place | null = null
 
   get present(): boolean {
     return this.length >= 0
@@ -76,6 +78,7 @@ class Entry {
    */
   remove(now: number): void {
     this.length = -1
+    this.place = null
     this.bytes = noBytes
     this.checked = true
     this.updatedAt = now
@@ -260,13 +263,25 @@ export class PresenceTable {
     return this.encode(present)
   }
 
+  /**
+   * Where a present client is (page, cursor, view) and whether it is the facilitator, as its state says; null
+   * for a removed client or a state without our presence (a stock y-websocket client's). Checks the state first.
+   */
+  placeOf(clientId: number): Place | null {
+    const entry = this.#entries.get(clientId)
+    if (!entry?.present || !this.#check(clientId, entry)) return null
+    return entry.place
+  }
+
   /** Checks and stamps a state as received; one that is not valid becomes a removal. False if it was rejected. */
   #check(clientId: number, entry: Entry): boolean {
     const json = entry.json()
     if (entry.checked || !json) return true
     entry.checked = true
     try {
-      stamp(entry, JSON.parse(utf8.decode(json)), entry.identity)
+      const state: unknown = JSON.parse(utf8.decode(json))
+      stamp(entry, state, entry.identity)
+      entry.place = placeIn(state, entry.identity)
       return true
     } catch {
       entry.remove(entry.updatedAt)
@@ -274,6 +289,49 @@ export class PresenceTable {
       return false
     }
   }
+}
+
+/** What the server reads of a state's presence to send it by interest (see `roomPresence.ts`). */
+export interface Place {
+  pageId: string
+  cursor: { x: number; y: number } | null
+  viewport: { x: number; y: number; w: number; h: number } | null
+  facilitator: boolean
+}
+
+/**
+ * The page, cursor and view in a state's `presence` field, read with plain checks: this runs for every state
+ * sent on, and a schema parse of each would cost more than the rest of the state's way through the server. The
+ * role is the server's own (`identity`), or for a state from another instance, the identity that one stamped.
+ */
+function placeIn(state: unknown, identity: unknown): Place | null {
+  if (!isObject(state)) return null
+  const presence = state[PRESENCE_AWARENESS_FIELD]
+  if (!isObject(presence) || typeof presence.pageId !== 'string') return null
+  const cursor = presence.cursor
+  const viewport = presence.viewport
+  const stamped = identity ?? state[IDENTITY_AWARENESS_FIELD]
+  return {
+    pageId: presence.pageId,
+    cursor: isObject(cursor) && finite(cursor.x) && finite(cursor.y) ? { x: cursor.x, y: cursor.y } : null,
+    viewport:
+      isObject(viewport) && finite(viewport.x) && finite(viewport.y) && positive(viewport.w) && positive(viewport.h)
+        ? { x: viewport.x, y: viewport.y, w: viewport.w, h: viewport.h }
+        : null,
+    facilitator: isObject(stamped) && stamped.role === 'facilitator',
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function finite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value)
+}
+
+function positive(value: unknown): value is number {
+  return finite(value) && value > 0
 }
 
 const JSON_NULL = [0x6e, 0x75, 0x6c, 0x6c]

@@ -1,5 +1,6 @@
 import { CloseCode, type Peer } from './peer.ts'
-import { PresenceTable } from './presence.ts'
+import { PresenceTable, type Place } from './presence.ts'
+import { planByInterest } from './presenceInterest.ts'
 import { encodeAwareness } from './protocol.ts'
 
 export interface RoomPresenceOptions {
@@ -12,7 +13,23 @@ export interface RoomPresenceOptions {
   awarenessBytesPerSecond: number
   /** 1 on an unhurried server, more when it is saturated (see `LoadGauge`); multiplies the presence tick. */
   slowdown: () => number
+  /** From this many peers on a board, presence goes by interest (see `presenceInterest.ts`). */
+  presenceInterestFrom?: number
+  /** The shortest tick on a board sent by interest: cursors in view move this often, and no more. */
+  presenceCrowdTickMs?: number
+  /** On a board sent by interest, how often everyone gets the changes of those out of their view. */
+  presenceFarIntervalMs?: number
+  /** On a board sent by interest, at most this many cursors near a view go to it each tick. */
+  presenceNearLimit?: number
 }
+
+/** Defaults of the interest options (the server's configuration sets them; see `config.ts`). */
+export const presenceInterestDefaults = {
+  presenceInterestFrom: 50,
+  presenceCrowdTickMs: 150,
+  presenceFarIntervalMs: 18_000,
+  presenceNearLimit: 8,
+} as const
 
 /** Awareness client ids one connection may speak for. */
 export const maxClientsPerConnection = 4
@@ -27,6 +44,11 @@ export const maxClientsPerConnection = 4
  * With several instances, each tick's changes made by this instance's own peers also go, merged, to the other
  * instances (`publish`); what they send joins the table and reaches the peers here with the next tick. Each
  * instance speaks only for its own peers, so nothing echoes back and forth.
+ *
+ * On a crowded board (`presenceInterestFrom` peers) that would still cost every screen every cursor: there each
+ * peer gets the cursors in or near its own view every (longer) tick, and everyone else's changes only with a far
+ * frame every `presenceFarIntervalMs` (see `presenceInterest.ts`). Peers looking at the same place share one
+ * encoded frame. The far interval stays well under the 30 s after which clients drop a state not renewed.
  */
 export class RoomPresence {
   readonly table = new PresenceTable((clientId) => this.#rejected(clientId))
@@ -45,6 +67,11 @@ export class RoomPresence {
   readonly #publish: (update: Uint8Array) => void
   #timer: NodeJS.Timeout | undefined
   #tickMs: number
+  /** On a board sent by interest: changes some peers have not been sent yet, owed to everyone by the far frame. */
+  readonly #farPending = new Set<number>()
+  #lastFarAt = Date.now()
+  #farTimer: NodeJS.Timeout | undefined
+  readonly #interest: Required<Pick<RoomPresenceOptions, keyof typeof presenceInterestDefaults>>
   readonly #sweep: NodeJS.Timeout
 
   constructor(
@@ -56,6 +83,12 @@ export class RoomPresence {
     this.#options = options
     this.#publish = publish
     this.#tickMs = options.awarenessTickMs
+    this.#interest = {
+      presenceInterestFrom: options.presenceInterestFrom ?? presenceInterestDefaults.presenceInterestFrom,
+      presenceCrowdTickMs: options.presenceCrowdTickMs ?? presenceInterestDefaults.presenceCrowdTickMs,
+      presenceFarIntervalMs: options.presenceFarIntervalMs ?? presenceInterestDefaults.presenceFarIntervalMs,
+      presenceNearLimit: options.presenceNearLimit ?? presenceInterestDefaults.presenceNearLimit,
+    }
     // Clients renew their presence every 15 s; one that stopped (a frozen tab) is removed after 30 s.
     this.#sweep = setInterval(() => {
       const expired = this.table.expire()
@@ -132,6 +165,7 @@ export class RoomPresence {
   destroy(): void {
     this.#rejectedIds = []
     clearTimeout(this.#timer)
+    clearTimeout(this.#farTimer)
     clearInterval(this.#sweep)
   }
 
@@ -178,12 +212,67 @@ export class RoomPresence {
       this.#publish(this.table.encode(this.#ownPending))
       this.#ownPending.clear()
     }
+    if (this.#peers.size >= this.#interest.presenceInterestFrom) {
+      this.#sendByInterest(changed)
+      return
+    }
+    // Back under the threshold: whatever was owed goes to everyone now.
+    for (const id of this.#farPending) if (!changed.includes(id)) changed.push(id)
+    this.#farPending.clear()
     if (changed.length === 0 || this.#peers.size === 0) return
     const frame = encodeAwareness(this.table.encode(changed))
     for (const peer of this.#peers) peer.send(frame)
-    // Next tick: long enough that a frame like this one to everyone stays within the budget.
-    const budgetMs = ((frame.byteLength * this.#peers.size) / this.#options.awarenessBytesPerSecond) * 1000
-    const paced = this.#options.awarenessTickMs * this.#options.slowdown()
+    this.#pace(frame.byteLength * this.#peers.size, this.#options.awarenessTickMs)
+  }
+
+  #sendByInterest(changed: number[]): void {
+    const now = Date.now()
+    let far: number[] = []
+    if (this.#farPending.size > 0 && now - this.#lastFarAt >= this.#interest.presenceFarIntervalMs) {
+      // The far frame: what some peers have not had (and what changed since), now to everyone.
+      far = [...new Set([...this.#farPending, ...changed])]
+      changed = []
+      this.#farPending.clear()
+      this.#lastFarAt = now
+    }
+    const placeOf = (clientId: number) => this.table.placeOf(clientId)
+    const viewOf = (peer: Peer) => this.#viewOf(peer)
+    const plan = planByInterest(this.#peers, viewOf, changed, placeOf, far, this.#interest.presenceNearLimit)
+    let sentBytes = 0
+    for (const { peers, clientIds } of plan.groups) {
+      const frame = encodeAwareness(this.table.encode(clientIds))
+      for (const peer of peers) peer.send(frame)
+      sentBytes += frame.byteLength * peers.length
+    }
+    for (const id of plan.deferred) this.#farPending.add(id)
+    this.#pace(sentBytes, this.#interest.presenceCrowdTickMs)
+    // Nothing may change for a while, yet what was deferred is owed: a tick then for the far frame alone. Its
+    // own timer, so that it never holds back the next regular tick.
+    if (this.#farPending.size > 0 && this.#farTimer === undefined) {
+      const untilFar = this.#lastFarAt + this.#interest.presenceFarIntervalMs - now
+      this.#farTimer = setTimeout(this.#sendFar, Math.max(this.#tickMs, untilFar))
+    }
+  }
+
+  #sendFar = (): void => {
+    this.#farTimer = undefined
+    // A regular tick is on its way: it sends the far frame, which is due by then.
+    if (this.#timer === undefined) this.#send()
+  }
+
+  /** Where a peer looks: the view its own presence reports (a stock client reports none). */
+  #viewOf(peer: Peer): Place | null {
+    for (const id of this.#controlled.get(peer) ?? []) {
+      const place = this.table.placeOf(id)
+      if (place?.viewport) return place
+    }
+    return null
+  }
+
+  /** Sets the next tick: long enough that what this one sent stays within the budget. */
+  #pace(sentBytes: number, shortestMs: number): void {
+    const budgetMs = (sentBytes / this.#options.awarenessBytesPerSecond) * 1000
+    const paced = shortestMs * this.#options.slowdown()
     this.#tickMs = Math.min(2000, Math.round(Math.max(paced, budgetMs)))
   }
 }

@@ -34,6 +34,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     layoutOverrides: readFacilitationField(doc, 'layoutOverrides'),
     stageHistory: readFacilitationField(doc, 'stageHistory'),
     exportsForEveryone: readFacilitationField(doc, 'exportsForEveryone'),
+    cursors: readFacilitationField(doc, 'cursors'),
   }
 }
 

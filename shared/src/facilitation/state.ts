@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { templateIdSchema } from '../template/text.ts'
 import { participantIdSchema } from '../session/api.ts'
 import { idleTimer, timerStateSchema } from '../timer/timer.ts'
+import { cursorSettingSchema } from '../presence/crowd.ts'
 
 /**
  * The facilitation control state: everything the facilitator steers and everyone's screen follows. It lives
@@ -92,6 +93,8 @@ export const facilitationFieldSchemas = {
   stageHistory: z.array(stageVisitSchema).max(1000),
   /** Whether participants and observers may download the summary exports (the facilitator always may). */
   exportsForEveryone: z.boolean(),
+  /** Everyone's collaborator cursors: by the size of the board (crowd mode from 50 people), always, or off. */
+  cursors: cursorSettingSchema,
 } as const
 
 export const facilitationStateSchema = z.object(facilitationFieldSchemas)
@@ -109,6 +112,7 @@ export const defaultFacilitationState: FacilitationState = {
   layoutOverrides: {},
   stageHistory: [],
   exportsForEveryone: false,
+  cursors: 'auto',
 }
 
 /** The round being played: the last one. */

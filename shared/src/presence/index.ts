@@ -1,0 +1,2 @@
+export * from './crowd.ts'
+export * from './interest.ts'
