@@ -1,9 +1,9 @@
 import { readControlParticipants, REMOVED_FROM_SESSION_REASON, sessionViewSchema } from '@werkplaats/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { closedWithin, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
-import { ServerProcess } from './support/serverProcess.ts'
 import { createSession, type TestSession } from './support/sessions.ts'
+import { useServerProcess } from './support/useServer.ts'
 
 /** The secret in a participants' link (`…#i=<secret>`). */
 function linkSecret(link: string): string {
@@ -11,7 +11,7 @@ function linkSecret(link: string): string {
 }
 
 describe('the door: invitations, closing, a new invitation, removing a person', () => {
-  let server: ServerProcess
+  const server = useServerProcess()
   const providers: WebsocketProvider[] = []
   const connect = (...args: Parameters<typeof connectProvider>) => {
     const provider = connectProvider(...args)
@@ -19,12 +19,8 @@ describe('the door: invitations, closing, a new invitation, removing a person', 
     return provider
   }
 
-  beforeAll(async () => {
-    server = await ServerProcess.launch()
-  })
-  afterAll(async () => {
+  afterAll(() => {
     for (const provider of providers) provider.destroy()
-    await server.destroy()
   })
 
   const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>

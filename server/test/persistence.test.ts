@@ -1,24 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
-import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+import { useServerProcesses } from './support/useServer.ts'
 
 describe('persistence across restarts', () => {
-  const cleanups: Array<() => Promise<void> | void> = []
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  })
-
-  async function startServer(env: Record<string, string> = {}) {
-    const data = temporaryDataDir()
-    const server = new ServerProcess(await freePort(), data.path, env)
-    await server.start()
-    cleanups.push(
-      () => data.remove(),
-      () => server.stop(),
-    )
-    return server
-  }
+  const servers = useServerProcesses()
+  const startServer = (env: Record<string, string> = {}) => servers.launch(env)
 
   it('after a restart a new provider receives the whole document', async () => {
     // A small compaction threshold so the restart reads a snapshot plus a log tail.

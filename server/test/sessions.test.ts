@@ -1,11 +1,11 @@
 import { readControlParticipants, readControlSession, sessionViewSchema, templateSchema } from '@werkplaats/shared'
 import { Validator } from '@seriousme/openapi-schema-validator'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
-import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
 import { createSession } from './support/sessions.ts'
+import { useServerProcess } from './support/useServer.ts'
 
 /** How the stock client ended: its close event, once it has stopped for good (4400–4499 are permanent). */
 function closeOf(provider: WebsocketProvider): Promise<{ code: number; reason: string }> {
@@ -17,8 +17,11 @@ function closeOf(provider: WebsocketProvider): Promise<{ code: number; reason: s
 }
 
 describe('sessions and roles, against the real server', () => {
-  const data = temporaryDataDir()
-  let server: ServerProcess
+  const server = useServerProcess({
+    JOIN_CODE_ATTEMPTS_PER_MINUTE: '6',
+    ROOM_UNLOAD_AFTER_MS: '50',
+    MAX_PARTICIPANTS_PER_SESSION: '4',
+  })
   const providers: WebsocketProvider[] = []
   const connect = (...args: Parameters<typeof connectProvider>) => {
     const provider = connectProvider(...args)
@@ -26,18 +29,8 @@ describe('sessions and roles, against the real server', () => {
     return provider
   }
 
-  beforeAll(async () => {
-    server = new ServerProcess(await freePort(), data.path, {
-      JOIN_CODE_ATTEMPTS_PER_MINUTE: '6',
-      ROOM_UNLOAD_AFTER_MS: '50',
-      MAX_PARTICIPANTS_PER_SESSION: '4',
-    })
-    await server.start()
-  })
-  afterAll(async () => {
+  afterAll(() => {
     for (const provider of providers) provider.destroy()
-    await server.stop()
-    data.remove()
   })
 
   const api = (path: string, init: RequestInit & { token?: string } = {}) =>

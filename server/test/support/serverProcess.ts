@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { eventually } from './eventually.ts'
 
 const mainScript = resolve(import.meta.dirname, '../../src/main.ts')
 
@@ -108,17 +109,14 @@ export class ServerProcess {
   }
 
   async #waitForHealth(): Promise<void> {
-    const deadline = Date.now() + 15_000
-    while (Date.now() < deadline) {
-      try {
-        const response = await fetch(`${this.url}/healthz`)
-        if (response.ok) return
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 50))
-    }
-    throw new Error(`server did not become healthy:\n${this.output}`)
+    const healthy = () =>
+      fetch(`${this.url}/healthz`).then(
+        (response) => response.ok,
+        () => false, // not listening yet
+      )
+    await eventually(healthy, 'the server becomes healthy', 15_000).catch(() => {
+      throw new Error(`server did not become healthy:\n${this.output}`)
+    })
   }
 
   /** Stops the process with `signal` and waits until it has exited. */

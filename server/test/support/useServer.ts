@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { configFromEnvironment, type RunningServer, type ServerBackends, startServer } from '../../src/index.ts'
 import { ServerProcess, temporaryDataDir } from './serverProcess.ts'
@@ -43,7 +45,10 @@ export function useServers(): { start(options?: UseServerOptions): Promise<TestS
 }
 
 /** One server process for the describe's tests (or a fresh one per test), read through the returned handle. */
-export function useServerProcess(env: Record<string, string> = {}, lifetime: ServerLifetime = 'describe'): ServerProcess {
+export function useServerProcess(
+  env: Record<string, string> = {},
+  lifetime: ServerLifetime = 'describe',
+): ServerProcess {
   return useDuring(
     lifetime,
     () => ServerProcess.launch(env),
@@ -124,4 +129,19 @@ function useStartedDuringTest<T>(stop: (value: T) => Promise<void>): (starting: 
     started.push(value)
     return value
   }
+}
+
+/**
+ * A stand-in for the built client (an index page and one hashed asset) in a temporary folder, removed after the
+ * describe's tests: what the server serves from `CLIENT_DIR`, for tests of static serving and its headers.
+ */
+export function useStandInClient(index = '<!doctype html><title>Werkplaats</title><div id="root"></div>'): {
+  readonly path: string
+} {
+  const client = temporaryDataDir()
+  writeFileSync(join(client.path, 'index.html'), index)
+  mkdirSync(join(client.path, 'assets'))
+  writeFileSync(join(client.path, 'assets', 'main-abc123.js'), 'console.log(1)')
+  afterAll(() => client.remove())
+  return { path: client.path }
 }
