@@ -41,7 +41,12 @@ export class ServerProcess {
     const data = temporaryDataDir()
     const server = new ServerProcess(await freePort(), data.path, env)
     server.#removeData = data.remove
-    await server.start()
+    try {
+      await server.start()
+    } catch (error) {
+      await server.destroy()
+      throw error
+    }
     return server
   }
 
@@ -104,7 +109,13 @@ export class ServerProcess {
       }),
     )
     exited.catch(() => {})
-    await Promise.race([this.#waitForHealth(), exited])
+    try {
+      await Promise.race([this.#waitForHealth(), exited])
+    } catch (error) {
+      // A server that never became healthy is not left running behind the failed test.
+      await this.stop('SIGKILL')
+      throw error
+    }
     ready = true
   }
 
@@ -114,7 +125,8 @@ export class ServerProcess {
         (response) => response.ok,
         () => false, // not listening yet
       )
-    await eventually(healthy, 'the server becomes healthy', 15_000).catch(() => {
+    // A bound, not a wait: on a machine shared by many test runs a cold start of Node can take this long.
+    await eventually(healthy, 'the server becomes healthy', 60_000).catch(() => {
       throw new Error(`server did not become healthy:\n${this.output}`)
     })
   }

@@ -108,12 +108,21 @@ function useDuring<T extends object>(
     current = undefined
     if (value) await stop(value)
   })
+  return forwardTo(() => current, 'the server under test')
+}
+
+/**
+ * A stand-in for the value `current` answers while the tests run, so a describe can hand it out (and tests can
+ * destructure it) before the value exists. Fails naming `what` when used outside the tests.
+ */
+export function forwardTo<T extends object>(current: () => T | undefined, what: string): T {
   return new Proxy({} as T, {
     get(_, key) {
-      if (!current) throw new Error('the server under test runs only while the tests run')
-      const value: unknown = Reflect.get(current, key, current)
+      const value = current()
+      if (!value) throw new Error(`${what} exists only while the tests run`)
+      const property: unknown = Reflect.get(value, key, value)
       // Methods run on the value itself, whose private fields the proxy does not have.
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value
+      return typeof property === 'function' ? (property as (...args: unknown[]) => unknown).bind(value) : property
     },
   })
 }
