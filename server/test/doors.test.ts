@@ -1,7 +1,7 @@
 import { readControlParticipants, REMOVED_FROM_SESSION_REASON, sessionViewSchema } from '@werkplaats/shared'
-import { afterAll, describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
-import { closedWithin, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { describe, expect, it } from 'vitest'
+import { closedWithin, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { useProviders } from './support/useProviders.ts'
 import { createSession, type TestSession } from './support/sessions.ts'
 import { useServerProcess } from './support/useServer.ts'
 
@@ -12,16 +12,7 @@ function linkSecret(link: string): string {
 
 describe('the door: invitations, closing, a new invitation, removing a person', () => {
   const server = useServerProcess()
-  const providers: WebsocketProvider[] = []
-  const connect = (...args: Parameters<typeof connectProvider>) => {
-    const provider = connectProvider(...args)
-    providers.push(provider)
-    return provider
-  }
-
-  afterAll(() => {
-    for (const provider of providers) provider.destroy()
-  })
+  const connect = useProviders()
 
   const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
     fetch(`${server.url}${path}`, {

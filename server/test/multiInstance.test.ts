@@ -123,16 +123,21 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     const onVictim = connect(victim, session.board())
     await Promise.all([whenSynced(onA), whenSynced(onVictim)])
     let written = 0
+    let killed: Promise<void> | undefined
     const burst = (async () => {
       for (; written < 2000 && onVictim.wsconnected; written++) {
         onVictim.doc.getMap('m').set(`k${written}`, written)
-        // Paced, so that the burst is still going when the kill lands: time is what this pause is for.
-        if (written % 20 === 0) await new Promise((r) => setTimeout(r, 2))
+        // A turn of the event loop now and then, so the edits leave in many frames rather than one.
+        if (written % 20 === 0) await nextTurn()
+        if (written === 1000) {
+          // Halfway, once the other instance has a share of the burst, the victim is killed; the writes go on.
+          await eventually(() => keys(onA) > 300, 'the burst is under way and reaching the other instance')
+          killed = victim.stop('SIGKILL')
+        }
       }
     })()
-    await eventually(() => keys(onA) > 300, 'the burst is under way and reaching the other instance')
-    await victim.stop('SIGKILL')
     await burst
+    await killed
     // A marker through Redis after the kill: the victim's relays, published before it, reach A's client first.
     const onB = connect(servers[1]!, session.board())
     await whenSynced(onB)

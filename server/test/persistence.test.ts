@@ -5,11 +5,10 @@ import { useServerProcesses } from './support/useServer.ts'
 
 describe('persistence across restarts', () => {
   const servers = useServerProcesses()
-  const startServer = (env: Record<string, string> = {}) => servers.launch(env)
 
   it('after a restart a new provider receives the whole document', async () => {
     // A small compaction threshold so the restart reads a snapshot plus a log tail.
-    const server = await startServer({ COMPACT_AFTER_UPDATES: '50' })
+    const server = await servers.launch({ COMPACT_AFTER_UPDATES: '50' })
     const writer = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'restart'))
     await whenSynced(writer)
     const stickies = writer.doc.getMap<string>('stickies')
@@ -32,7 +31,7 @@ describe('persistence across restarts', () => {
   })
 
   it('after SIGKILL during a burst of 1,000 updates, every update another client had received is there', async () => {
-    const server = await startServer({
+    const server = await servers.launch({
       COMPACT_AFTER_UPDATES: '300',
       MESSAGES_PER_SECOND: '100000',
       MESSAGE_BURST: '100000',
@@ -71,7 +70,7 @@ describe('persistence across restarts', () => {
   })
 
   it('providers reconnect and resync by themselves after a restart', async () => {
-    const server = await startServer()
+    const server = await servers.launch()
     const a = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'reconnect'))
     const b = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'reconnect'))
     await Promise.all([whenSynced(a), whenSynced(b)])

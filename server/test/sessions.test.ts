@@ -1,9 +1,10 @@
 import { readControlParticipants, readControlSession, sessionViewSchema, templateSchema } from '@werkplaats/shared'
 import { Validator } from '@seriousme/openapi-schema-validator'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { useProviders } from './support/useProviders.ts'
 import { createSession } from './support/sessions.ts'
 import { useServerProcess } from './support/useServer.ts'
 
@@ -22,16 +23,7 @@ describe('sessions and roles, against the real server', () => {
     ROOM_UNLOAD_AFTER_MS: '50',
     MAX_PARTICIPANTS_PER_SESSION: '4',
   })
-  const providers: WebsocketProvider[] = []
-  const connect = (...args: Parameters<typeof connectProvider>) => {
-    const provider = connectProvider(...args)
-    providers.push(provider)
-    return provider
-  }
-
-  afterAll(() => {
-    for (const provider of providers) provider.destroy()
-  })
+  const connect = useProviders()
 
   const api = (path: string, init: RequestInit & { token?: string } = {}) =>
     fetch(`${server.url}${path}`, {
