@@ -5,6 +5,7 @@ export default defineProject({
     name: 'server',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Starting a server process is bounded at 60 s (see test/support/serverProcess.ts); a hook may take that long.
+    hookTimeout: 90_000,
   },
 })

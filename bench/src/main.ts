@@ -304,8 +304,12 @@ const runStarted = nowMs()
 const startedAt = new Date()
 const sections: string[] = []
 
+/** A scenario's results, headed by when and at which commit they were measured and how to measure it again. */
 function section(title: string, body: string): void {
-  const text = `### ${title}\n\n${body}\n`
+  const scenario = /^Scenario (\d+)/.exec(title)?.[1]
+  const again = scenario ? `pnpm bench --scenario ${scenario}` : command
+  const when = startedAt.toISOString().slice(0, 16).replace('T', ' ')
+  const text = `### ${title}\n\n*Measured ${when} UTC at ${revision}; again: \`${again}\`. Target: see Targets above.*\n\n${body}\n`
   sections.push(text)
   console.log(`\n${text}`)
 }

@@ -1,4 +1,11 @@
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Locator,
+  type Page,
+} from 'playwright-core'
 
 /**
  * playwright-core cannot download a browser here, so it drives the machine's Chromium (Debian's package;
@@ -179,6 +186,28 @@ export class Participant {
 
   collaboratorCursor(name: string) {
     return this.page.locator('.tl-collaborator__cursor').filter({ hasText: name })
+  }
+
+  /**
+   * Resolves once the page has drawn two more frames: whatever the input sent before it changed is on screen by
+   * then. The marker for "nothing changed" on this screen, instead of waiting a fixed time.
+   */
+  async nextFrames(): Promise<void> {
+    await this.page.evaluate(
+      () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+    )
+  }
+
+  /** The box of `locator` once it has stopped moving (a camera animation has ended): the same over two frames. */
+  async settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number } | null> {
+    let last = await locator.boundingBox()
+    for (let frames = 0; frames < 300; frames++) {
+      await this.nextFrames()
+      const now = await locator.boundingBox()
+      if (JSON.stringify(now) === JSON.stringify(last)) return now
+      last = now
+    }
+    throw new Error(`${this.name}'s screen did not come to rest`)
   }
 
   async close(): Promise<void> {

@@ -2,12 +2,20 @@ import { ServerProcess } from '@werkplaats/server/testing'
 import { startPostgres, startRedis, type TestPostgres, type TestRedis } from '@werkplaats/server/testing/services'
 
 /**
+ * The settings every end-to-end server starts with: `env`, with the licence key cleared unless `env` sets it, so
+ * the machine's environment cannot change what the pages show.
+ */
+export function serverEnvironment(env: Record<string, string> = {}): Record<string, string> {
+  return { TLDRAW_LICENSE_KEY: '', ...env }
+}
+
+/**
  * The real product server (`node server/src/main.ts`) on a free port with its own data directory, as the
- * server's own integration tests start it. The licence key is cleared so the machine's environment cannot
- * change what the pages show.
+ * server's own integration tests start it, for a test that starts servers itself (`useBrowserSession` starts one
+ * for a describe).
  */
 export function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
-  return ServerProcess.launch({ TLDRAW_LICENSE_KEY: '', ...env })
+  return ServerProcess.launch(serverEnvironment(env))
 }
 
 /** Several instances of the server sharing one PostgreSQL and one Redis, as behind a load balancer. */

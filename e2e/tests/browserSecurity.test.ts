@@ -3,10 +3,9 @@ import type { AddressInfo } from 'node:net'
 import { boardRecords, sessionRoomName, type BoardRecord } from '@werkplaats/shared'
 import { noteRecord } from '@werkplaats/shared/summary/fixture'
 import { connectProvider, eventually, whenSynced } from '@werkplaats/server/testing/clients'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant, requestsElsewhere } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import { Participant, requestsElsewhere } from '../support/browser.ts'
+import { useBrowserSession } from '../support/session.ts'
 
 /**
  * An outside host that logs every request it gets: what a hostile participant would point a board's images,
@@ -111,21 +110,18 @@ function outsideContentRecords(origin: string): BoardRecord[] {
 }
 
 describe('the browser side: headers, tickets, no outside content', () => {
-  let server: ServerProcess
+  const {
+    server,
+    browser,
+    people: { Fien: fien, Anna: anna },
+  } = useBrowserSession({ people: ['Fien', 'Anna'] })
   let recorder: Recorder
-  let browser: Browser
-  let fien: Participant
-  let anna: Participant
   let sessionId: string
   let participantLink: string
   const sockets = new Map<Participant, string[]>()
 
   beforeAll(async () => {
-    server = await startServer()
     recorder = await startRecorder()
-    browser = await launchBrowser()
-    fien = await Participant.open(browser, 'Fien')
-    anna = await Participant.open(browser, 'Anna')
     for (const person of [fien, anna]) {
       const urls: string[] = []
       sockets.set(person, urls)
@@ -134,9 +130,7 @@ describe('the browser side: headers, tickets, no outside content', () => {
   })
 
   afterAll(async () => {
-    await browser?.close()
     await recorder?.close()
-    await server?.destroy()
   })
 
   it('the page comes with its Content-Security-Policy, and the app works under it without a refusal', async () => {

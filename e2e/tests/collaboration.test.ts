@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant, requestsElsewhere, type ConsoleProblem } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import { describe, expect, it } from 'vitest'
+import { Participant, requestsElsewhere, type ConsoleProblem } from '../support/browser.ts'
+import { useBrowserSession } from '../support/session.ts'
 
 /**
  * Two people on one session's board, each in their own browser context, against the real server serving the
@@ -9,25 +8,14 @@ import { type ServerProcess, startServer } from '../support/server.ts'
  * and build on each other (one session, one server), like a workshop would.
  */
 describe('two people on one board', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let anna: Participant
-  let bram: Participant
+  const {
+    server,
+    browser,
+    people: { Anna: anna, Bram: bram },
+  } = useBrowserSession({ people: ['Anna', 'Bram'] })
   let participantLink: string
   /** While the server is deliberately down, Chromium reports each refused WebSocket and ticket request as a console error. */
   const restartWindows: Array<{ from: number; to: number }> = []
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    anna = await Participant.open(browser, 'Anna')
-    bram = await Participant.open(browser, 'Bram')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
-  })
 
   it('a session made on the start page has an unguessable address, and a participant joins by its link', async () => {
     await anna.createSession(`${server.url}/`, 'Leeg bord', 'Samenwerken')
@@ -121,18 +109,7 @@ describe('two people on one board', () => {
 })
 
 describe('an address that is not a session', () => {
-  let server: ServerProcess
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
-  })
+  const { server, browser } = useBrowserSession()
 
   it('an old anonymous board address gets a clear message and the way to the start page', async () => {
     const visitor = await Participant.open(browser, 'Dirk')

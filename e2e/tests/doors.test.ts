@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import { describe, expect, it } from 'vitest'
+import { Participant } from '../support/browser.ts'
+import { useBrowserSession } from '../support/session.ts'
 
 /**
  * The facilitator holds the door, through the built client in Chromium: Fien closes joining and Bram's join is
@@ -9,24 +8,11 @@ import { type ServerProcess, startServer } from '../support/server.ts'
  * says so. The steps build on each other, like a workshop would.
  */
 describe('the facilitator holds the door', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let fien: Participant
-  let anna: Participant
-  let bram: Participant
+  const {
+    server,
+    people: { Fien: fien, Anna: anna, Bram: bram },
+  } = useBrowserSession({ people: ['Fien', 'Anna', 'Bram'] })
   let share: { code: string; participantLink: string; observerLink: string }
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    ;[fien, anna, bram] = (await Promise.all(
-      ['Fien', 'Anna', 'Bram'].map((name) => Participant.open(browser, name)),
-    )) as [Participant, Participant, Participant]
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
-  })
 
   const sharePanel = () => fien.page.getByRole('region', { name: 'Delen', exact: true })
   const joinForm = (person: Participant) => person.page.getByRole('form', { name: 'Deelnemen aan de sessie' })

@@ -3,10 +3,9 @@ import { getTemplate } from '@werkplaats/playbook-data'
 import { readPdf } from '@werkplaats/server/testing/pdf'
 import { runWorkshop, TEMPLATE_ID, type Workshop } from '@werkplaats/server/testing/workshop'
 import { layoutTemplate, sessionSummarySchema } from '@werkplaats/shared'
-import type { Browser, Download } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import type { Download } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useBrowserSession } from '../support/session.ts'
 
 /**
  * After a small workshop (three participants, a revealed anonymous vote round, marks, a check-in sticky and an
@@ -15,23 +14,16 @@ import { type ServerProcess, startServer } from '../support/server.ts'
  * stage is a real image of that stage frame's size.
  */
 describe('the facilitator exports the session', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let fien: Participant
+  const {
+    server,
+    people: { Fien: fien },
+  } = useBrowserSession({ people: ['Fien'] })
   let workshop: Workshop
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
     workshop = await runWorkshop(server.url, server.wsUrl, { title: 'Exportsessie café' })
-    fien = await Participant.open(browser, 'Fien')
     await fien.open(workshop.session.links.facilitator)
     await fien.page.getByRole('button', { name: 'Exporteren', exact: true }).click()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
   })
 
   async function download(buttonName: string): Promise<{ download: Download; body: Buffer }> {

@@ -1,6 +1,4 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant } from '../support/browser.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   countSounds,
   facilitatorPanel,
@@ -11,7 +9,7 @@ import {
   stagePanel,
   tabTo,
 } from '../support/facilitation.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import { useBrowserSession } from '../support/session.ts'
 
 const WELKOM = 'Welkom & check-in'
 const STARTPUNT = 'Startpunt: wat zijn de uitdagingen die je wil aanpakken?'
@@ -24,12 +22,13 @@ const KADEREN = 'De situatie kaderen: waar sta je nu?'
  * clock seven minutes fast, private writing, the keyboard alone, and an accessibility scan.
  */
 describe('the facilitator moves the team through the OECD playbook', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let fien: Participant
-  let anna: Participant
-  let bram: Participant
-  let cor: Participant
+  const {
+    server,
+    people: { Fien: fien, Anna: anna, Bram: bram, Cor: cor },
+  } = useBrowserSession({
+    people: ['Fien', 'Anna', 'Bram', 'Cor'],
+    browserArgs: ['--autoplay-policy=no-user-gesture-required'],
+  })
   let share: { code: string; participantLink: string; observerLink: string }
 
   const participants = () => [anna, bram, cor]
@@ -45,19 +44,8 @@ describe('the facilitator moves the team through the OECD playbook', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser(['--autoplay-policy=no-user-gesture-required'])
-    fien = await Participant.open(browser, 'Fien')
-    anna = await Participant.open(browser, 'Anna')
-    bram = await Participant.open(browser, 'Bram')
-    cor = await Participant.open(browser, 'Cor')
     await skewClock(cor.context, 7 * 60_000)
     await countSounds(anna.context)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
   })
 
   it('the start page and the join page pass an accessibility scan', async () => {
@@ -192,7 +180,11 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     await anna.addStickyNote(420, 330, 'Mijn geheime idee')
     // The facilitator sees it (through Anna's private room); Bram and Cor receive nothing.
     await fien.shapeWithText('Mijn geheime idee').waitFor({ state: 'attached' })
-    await bram.page.waitForTimeout(1500)
+    // A marker on the board after the secret: the facilitator's stickies are never private. Had the secret reached
+    // the board, Bram and Cor would have had it before the marker.
+    await fien.addStickyNote(640, 330, 'Markering na het geheim')
+    for (const person of [bram, cor])
+      await person.shapeWithText('Markering na het geheim').waitFor({ state: 'attached' })
     expect(await bram.shapeWithText('Mijn geheime idee').count()).toBe(0)
     expect(await cor.shapeWithText('Mijn geheime idee').count()).toBe(0)
 
@@ -210,22 +202,10 @@ describe('the facilitator moves the team through the OECD playbook', () => {
 })
 
 describe('the Nido template goes through the same facilitation', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let fien: Participant
-  let anna: Participant
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    fien = await Participant.open(browser, 'Fien')
-    anna = await Participant.open(browser, 'Anna')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
-  })
+  const {
+    server,
+    people: { Fien: fien, Anna: anna },
+  } = useBrowserSession({ people: ['Fien', 'Anna'] })
 
   it('its stages are laid out and the stage bar brings a participant to each', async () => {
     await fien.createSession(`${server.url}/`, 'Iedereen kan innoveren', 'Leiderschapssessie')

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import { describe, expect, it } from 'vitest'
+import { Participant } from '../support/browser.ts'
+import { useBrowserSession } from '../support/session.ts'
 
 /**
  * One workshop with every role, each person in their own browser context against the real server: Fien
@@ -10,27 +9,11 @@ import { type ServerProcess, startServer } from '../support/server.ts'
  * other, like a workshop would.
  */
 describe('a session with a facilitator, participants and an observer', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let fien: Participant
-  let anna: Participant
-  let bram: Participant
-  let olaf: Participant
+  const {
+    server,
+    people: { Fien: fien, Anna: anna, Bram: bram, Olaf: olaf },
+  } = useBrowserSession({ people: ['Fien', 'Anna', 'Bram', 'Olaf'] })
   let share: { code: string; participantLink: string; observerLink: string }
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    fien = await Participant.open(browser, 'Fien')
-    anna = await Participant.open(browser, 'Anna')
-    bram = await Participant.open(browser, 'Bram')
-    olaf = await Participant.open(browser, 'Olaf')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
-  })
 
   it('the facilitator makes a session from the OECD template on the start page', async () => {
     await fien.page.goto(`${server.url}/`)
@@ -193,18 +176,7 @@ describe('a session with a facilitator, participants and an observer', () => {
 })
 
 describe('a session link that does not work', () => {
-  let server: ServerProcess
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
-  })
+  const { server, browser } = useBrowserSession()
 
   it('an unknown token gets a clear message and the way to the start page', async () => {
     const visitor = await Participant.open(browser, 'Dirk')

@@ -1,29 +1,16 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import { describe, expect, it } from 'vitest'
+import type { Participant } from '../support/browser.ts'
+import { useBrowserSession } from '../support/session.ts'
 
 /**
  * The template on the board: every client lays it out from the template and the control room; nobody but an
  * unlocking facilitator can change it, and a participant who tries changes nothing, not even on their own screen.
  */
 describe('the template layer', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let fien: Participant
-  let anna: Participant
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    fien = await Participant.open(browser, 'Fien')
-    anna = await Participant.open(browser, 'Anna')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
-  })
+  const {
+    server,
+    people: { Fien: fien, Anna: anna },
+  } = useBrowserSession({ people: ['Fien', 'Anna'] })
 
   const principle = 'INNOVATIE BINNEN DE OVERHEIDSSECTOR VERWELKOMEN EN VERSTERKEN'
 
@@ -33,10 +20,10 @@ describe('the template layer', () => {
     // Zoom to fit the board, then zoom in on the card with ctrl + wheel over it, as a person would.
     await person.page.mouse.click(640, 760)
     await person.page.keyboard.press('Shift+1')
-    await person.page.waitForTimeout(400)
     const widths: number[] = []
     for (let step = 0; step < 25; step++) {
-      const box = await card.boundingBox()
+      // Once the camera has come to rest after the zoom to fit, or the last step in.
+      const box = await person.settledBox(card)
       if (!box) break
       widths.push(Math.round(box.width))
       if (box.width >= 150) return box
@@ -44,7 +31,6 @@ describe('the template layer', () => {
       await person.page.keyboard.down('Control')
       await person.page.mouse.wheel(0, -600)
       await person.page.keyboard.up('Control')
-      await person.page.waitForTimeout(120)
     }
     throw new Error(`could not zoom in on the card (widths ${widths.join(', ')})`)
   }
@@ -73,12 +59,12 @@ describe('the template layer', () => {
     await anna.page.mouse.click(before.x + before.width / 2, before.y + before.height + 40)
     await anna.page.keyboard.press('Control+a')
     for (let i = 0; i < 3; i++) await anna.page.keyboard.press('Shift+ArrowRight')
-    await anna.page.waitForTimeout(300)
+    await anna.nextFrames()
     expect(await card.boundingBox()).toEqual(before)
     // …and delete it.
     await anna.page.keyboard.press('Control+a')
     await anna.page.keyboard.press('Delete')
-    await anna.page.waitForTimeout(300)
+    await anna.nextFrames()
     expect(await card.count()).toBe(1)
     expect(await card.boundingBox()).toEqual(before)
     // Nothing reached the facilitator either.
@@ -106,12 +92,7 @@ describe('the template layer', () => {
     await fien.page.keyboard.press('v')
     // Low on the card: the voting dock floats over the top left of the canvas.
     await fien.page.mouse.click(box.x + box.width / 2, box.y + box.height - 15)
-    if (process.env.E2E_DEBUG) await fien.page.screenshot({ path: '/tmp/beforedelete.png' })
     await fien.page.keyboard.press('Delete')
-    if (process.env.E2E_DEBUG) {
-      await fien.page.waitForTimeout(1000)
-      await fien.page.screenshot({ path: '/tmp/afterdelete.png' })
-    }
     await expect.poll(() => card(anna).count(), { timeout: 10_000 }).toBe(0)
     await fien.page.getByRole('button', { name: 'Verborgen kaarten tonen (1)' }).click()
     await card(anna).first().waitFor({ state: 'attached' })

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import { describe, expect, it } from 'vitest'
+import { Participant } from '../support/browser.ts'
+import { useBrowserSession } from '../support/session.ts'
 import {
   boardCard,
   startRound as startVotingRound,
@@ -35,27 +34,14 @@ const oecd = JSON.parse(
  * every screen sees the same results. The steps build on each other, like a workshop would.
  */
 describe("voting and the playbook's logic", () => {
-  let server: ServerProcess
-  let browser: Browser
-  let fien: Participant
-  let team: Participant[]
+  const { server, people } = useBrowserSession({ people: ['Fien', 'Anna', 'Bram', 'Cor', 'Dirk', 'Eva'] })
+  const { Fien: fien } = people
+  const team = [people.Anna, people.Bram, people.Cor, people.Dirk, people.Eva]
   const [first, second] = oecd.principles
   if (!first || !second) throw new Error('the OECD template has principles')
   const title = (p: { number: number; title: string }) => `${p.number}. ${p.title}`
   const questions = second.assessmentQuestions
   const stageTitle = (id: string) => oecd.agenda.find((s) => s.id === id)?.title ?? id
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    fien = await Participant.open(browser, 'Fien')
-    team = await Promise.all(['Anna', 'Bram', 'Cor', 'Dirk', 'Eva'].map((name) => Participant.open(browser, name)))
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
-  })
 
   const startRound = (stage: string, votes: number) => startVotingRound(fien, votes, stageTitle(stage))
 

@@ -1,12 +1,11 @@
 import { getTemplate } from '@werkplaats/playbook-data'
 import { readControlSession, readPublicVoteRounds, voteRoundViewSchema } from '@werkplaats/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
+import { describe, expect, it } from 'vitest'
 import { callApi } from './support/api.ts'
 import { eventually } from './support/clients.ts'
 import { recordRoom, type RoomRecorder } from './support/recorder.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
 import { createSession } from './support/sessions.ts'
+import { useServer } from './support/useServer.ts'
 
 const questions = getTemplate('oecd-innovatie-playbook')?.principles[0]?.assessmentQuestions.map((q) => q.id) ?? []
 
@@ -15,20 +14,9 @@ const syncFrames = (recorder: RoomRecorder) => recorder.frames.filter((frame) =>
 
 // In-process, so the test can wait until the vote service has done whatever a vote makes it do (`settled`).
 describe('an anonymous round with live results', () => {
-  const data = temporaryDataDir()
-  let server: RunningServer
-  const url = () => `http://127.0.0.1:${server.port}`
-  const wsUrl = () => `ws://127.0.0.1:${server.port}/yjs`
-
-  beforeAll(async () => {
-    server = await startServer(
-      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, LIVE_TALLY_MIN_VOTERS: '3' }),
-    )
-  })
-  afterAll(async () => {
-    await server.close()
-    data.remove()
-  })
+  const server = useServer({ env: { LIVE_TALLY_MIN_VOTERS: '3' } })
+  const url = () => server.url
+  const wsUrl = () => server.wsUrl
 
   async function liveRound() {
     const session = await createSession(url(), 'oecd-innovatie-playbook')

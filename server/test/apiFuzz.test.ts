@@ -1,9 +1,10 @@
 import { getTemplate } from '@werkplaats/playbook-data'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ServerProcess } from './support/serverProcess.ts'
+import type { ServerProcess } from './support/serverProcess.ts'
 import { createSession } from './support/sessions.ts'
 import { describeChanges, StoreSnapshot } from './support/storeSnapshot.ts'
+import { useServerProcess } from './support/useServer.ts'
 
 const templateId = 'oecd-innovatie-playbook'
 const oecd = getTemplate(templateId)
@@ -58,16 +59,15 @@ interface Case {
  * leave the store as it was.
  */
 describe('every API route under generated input', () => {
-  let server: ServerProcess
+  // Rooms stay loaded (an unload compacts, a write no request made), and join-code look-ups are not limited
+  // (a 429 would hide what the generated codes do).
+  const server = useServerProcess({ ROOM_UNLOAD_AFTER_MS: '600000', JOIN_CODE_ATTEMPTS_PER_MINUTE: '100000' })
   let store: StoreSnapshot
   let operations: Operation[]
   /** Ids and tokens that exist, so that generated requests get past the first check often enough to matter. */
   let known: Known
 
   beforeAll(async () => {
-    // Rooms stay loaded (an unload compacts, a write no request made), and join-code look-ups are not limited
-    // (a 429 would hide what the generated codes do).
-    server = await ServerProcess.launch({ ROOM_UNLOAD_AFTER_MS: '600000', JOIN_CODE_ATTEMPTS_PER_MINUTE: '100000' })
     store = new StoreSnapshot(server.dataDir)
     const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
       paths: Record<
@@ -120,9 +120,8 @@ describe('every API route under generated input', () => {
       ],
     }
   })
-  afterAll(async () => {
+  afterAll(() => {
     store.close()
-    await server.destroy()
   })
 
   it('lists the routes it fuzzes', () => {

@@ -1,45 +1,34 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { sqliteStores } from '../src/backends.ts'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { encodeSyncUpdate } from '../src/rooms/protocol.ts'
 import { connectRaw, eventually } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
+import { useServers } from './support/useServer.ts'
 
 describe('a store that falls behind', () => {
-  const data = temporaryDataDir()
-  let server: RunningServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    data.remove()
-  })
+  const servers = useServers()
 
   it('stops the room reading from its sockets until it catches up, so unsaved edits stay bounded', async () => {
-    // A deliberately slow disk: every append takes 300 ms.
-    const stores = sqliteStores(data.path)
-    const store = stores.documents
     const appended: number[] = []
-    const append = store.append.bind(store)
-    store.append = async (room, update) => {
-      appended.push(update.byteLength)
-      await new Promise((r) => setTimeout(r, 300))
-      return append(room, update)
-    }
     const mib = 1024 * 1024
-    server = await startServer(
-      configFromEnvironment({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: data.path,
-        MAX_UNSTORED_BYTES: String(mib),
-        BYTES_PER_SECOND: String(1024 * mib),
-        MAX_MESSAGE_BYTES: String(mib),
-      }),
-      { stores },
-    )
-    const board = await sessionBoard(`ws://127.0.0.1:${server.port}/yjs`, 'slow-disk')
-    const writer = await connectRaw(`ws://127.0.0.1:${server.port}/yjs`, board)
+    const server = await servers.start({
+      env: { MAX_UNSTORED_BYTES: String(mib), BYTES_PER_SECOND: String(1024 * mib), MAX_MESSAGE_BYTES: String(mib) },
+      backends: (dataDir) => {
+        const stores = sqliteStores(dataDir)
+        const append = stores.documents.append.bind(stores.documents)
+        stores.documents.append = async (room, update) => {
+          appended.push(update.byteLength)
+          // A deliberately slow disk: every append takes 300 ms, far longer than the socket takes to fill.
+          await new Promise((r) => setTimeout(r, 300))
+          return append(room, update)
+        }
+        return { stores }
+      },
+    })
+    const store = server.store
+    const board = await sessionBoard(server.wsUrl, 'slow-disk')
+    const writer = await connectRaw(server.wsUrl, board)
     // 20 MiB of edits as fast as the socket takes them: far more than the store takes in one append.
     const doc = new Y.Doc()
     doc.on('update', (update: Uint8Array) => writer.socket.send(encodeSyncUpdate(update)))

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { encodeSyncUpdate } from '../src/rooms/protocol.ts'
 import { closedWithin, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
-import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+import { useServerProcess } from './support/useServer.ts'
 
 describe('bad input closes only the offender', () => {
-  const data = temporaryDataDir()
-  let server: ServerProcess
-
-  beforeAll(async () => {
-    server = new ServerProcess(await freePort(), data.path, {
-      MAX_MESSAGE_BYTES: String(64 * 1024),
-      MESSAGES_PER_SECOND: '50',
-      MESSAGE_BURST: '100',
-      MAX_CONNECTIONS_PER_BOARD: '3',
-    })
-    await server.start()
-  })
-  afterAll(async () => {
-    await server.stop()
-    data.remove()
+  const server = useServerProcess({
+    MAX_MESSAGE_BYTES: String(64 * 1024),
+    MESSAGES_PER_SECOND: '50',
+    MESSAGE_BURST: '100',
+    MAX_CONNECTIONS_PER_BOARD: '3',
   })
 
   it('refuses a room name that is not a plain identifier with 400 before the upgrade', async () => {

@@ -1,11 +1,10 @@
 import { privateRoomName, readBoardFull, readBoardRecords } from '@werkplaats/shared'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { encodeSyncStep1, encodeSyncUpdate } from '../src/rooms/protocol.ts'
 import { closedWithin, connectProvider, connectRaw, eventually, type RawClient, whenSynced } from './support/clients.ts'
 import { createSession } from './support/sessions.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
+import { useServer } from './support/useServer.ts'
 
 const cap = 64 * 1024
 const chunk = 20 * 1024
@@ -28,18 +27,10 @@ function wholeBoardAnswer(client: RawClient): Promise<Uint8Array> {
 }
 
 describe('a board with a size cap', () => {
-  const data = temporaryDataDir()
-  let server: RunningServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    data.remove()
-  })
+  const server = useServer({ env: { MAX_BOARD_BYTES: String(cap) } }, 'test')
 
   it('refuses the update that would pass it (4413), keeps and relays none of it, tells the facilitator, and a newcomer gets at most the cap', async () => {
-    server = await startServer(
-      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, MAX_BOARD_BYTES: String(cap) }),
-    )
-    const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
+    const wsUrl = server.wsUrl
     const session = await createSession(wsUrl)
     const facilitatorBoard = connectProvider(wsUrl, session.board())
     const facilitatorControl = connectProvider(wsUrl, session.control())
@@ -79,10 +70,7 @@ describe('a board with a size cap', () => {
   })
 
   it('does not count what was overwritten: edits that replace each other never fill the board', async () => {
-    server = await startServer(
-      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, MAX_BOARD_BYTES: String(cap) }),
-    )
-    const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
+    const wsUrl = server.wsUrl
     const session = await createSession(wsUrl)
     const writer = connectProvider(wsUrl, session.board())
     await whenSynced(writer)
@@ -99,10 +87,7 @@ describe('a board with a size cap', () => {
   })
 
   it('is held to by the reveal of private writing too: private stickies that would pass it stay private (409)', async () => {
-    server = await startServer(
-      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, MAX_BOARD_BYTES: String(cap) }),
-    )
-    const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
+    const wsUrl = server.wsUrl
     const session = await createSession(wsUrl)
     const vera = await session.join('Vera')
     // The board holds three chunks, and Vera has written a large sticky privately, within her own room's cap.
@@ -122,16 +107,15 @@ describe('a board with a size cap', () => {
       props: { text: 'x'.repeat(chunk) },
     }
     own.doc.getMap('records').set('shape:groot', big)
-    const running = server
     await eventually(
       () =>
-        running.rooms.read(privateRoomName(session.id, vera.participantId), (doc) =>
+        server.rooms.read(privateRoomName(session.id, vera.participantId), (doc) =>
           readBoardRecords(doc).has('shape:groot'),
         ),
       'the private sticky reaches the server',
     )
 
-    const reveal = await fetch(`http://127.0.0.1:${server.port}/api/sessions/${session.id}/private/reveal`, {
+    const reveal = await fetch(`${server.url}/api/sessions/${session.id}/private/reveal`, {
       method: 'POST',
       headers: { authorization: `Bearer ${session.facilitatorToken}` },
     })

@@ -5,17 +5,16 @@ import {
   readControlSession,
   readPublicVoteRounds,
 } from '@werkplaats/shared'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { SqliteSessionRepository } from '../src/store/sqliteSessionRepository.ts'
 import { SqliteDocumentStore } from '../src/store/sqliteStore.ts'
 import { SqliteVoteRepository } from '../src/store/sqliteVoteRepository.ts'
 import { callApi } from './support/api.ts'
 import { connectProvider, whenSynced } from './support/clients.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
 import { createSession, type TestSession } from './support/sessions.ts'
 import { log } from '../src/observability/log.ts'
+import { useServer } from './support/useServer.ts'
 
 const questions = getTemplate('oecd-innovatie-playbook')?.principles[0]?.assessmentQuestions.map((q) => q.id) ?? []
 
@@ -35,36 +34,32 @@ class FailingControlStore extends SqliteDocumentStore {
 }
 
 describe('server writes to the control room that fail', () => {
-  const data = temporaryDataDir()
   let store: FailingControlStore
-  let server: RunningServer
-  const url = () => `http://127.0.0.1:${server.port}`
+  const server = useServer({
+    backends: (dataDir) => {
+      store = new FailingControlStore(dataDir)
+      return {
+        stores: {
+          documents: store,
+          sessions: new SqliteSessionRepository(dataDir),
+          votes: new SqliteVoteRepository(dataDir),
+        },
+      }
+    },
+  })
+  const url = () => server.url
   const providers: WebsocketProvider[] = []
   const level = log.level
 
-  beforeAll(async () => {
-    store = new FailingControlStore(data.path)
-    server = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path }), {
-      stores: {
-        documents: store,
-        sessions: new SqliteSessionRepository(data.path),
-        votes: new SqliteVoteRepository(data.path),
-      },
-    })
-  })
   afterEach(() => {
     log.level = level
     store.failures = 0
     for (const provider of providers.splice(0)) provider.destroy()
   })
-  afterAll(async () => {
-    await server.close()
-    data.remove()
-  })
 
   /** What a newcomer to the control room is shown: the room as the server holds it. */
   async function controlRoomAsSeen(session: TestSession) {
-    const provider = connectProvider(`ws://127.0.0.1:${server.port}/yjs`, session.control())
+    const provider = connectProvider(server.wsUrl, session.control())
     providers.push(provider)
     await whenSynced(provider)
     return provider.doc

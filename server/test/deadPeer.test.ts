@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
+import { describe, expect, it } from 'vitest'
+import type WebSocket from 'ws'
 import { announcePresence, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
+import { useServer } from './support/useServer.ts'
 
 describe('a silent, dead peer', () => {
-  const data = temporaryDataDir()
-  let server: RunningServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    data.remove()
-  })
+  const server = useServer({ env: { KEEPALIVE_MS: '200' } })
 
   it('is dropped after it stops answering pings, while a live idle client stays', async () => {
-    server = await startServer(
-      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, KEEPALIVE_MS: '200' }),
-    )
-    const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
+    const wsUrl = server.wsUrl
     const live = connectProvider(wsUrl, await sessionBoard(wsUrl, 'dead'))
     await whenSynced(live)
     const dead = await connectRaw(wsUrl, await sessionBoard(wsUrl, 'dead'))
@@ -26,7 +18,11 @@ describe('a silent, dead peer', () => {
     // a ping.
     dead.socket.pause()
     await eventually(() => !live.awareness.getStates().has(deadId), 'the dead peer is dropped', 5000)
-    await new Promise((r) => setTimeout(r, 600))
+    // The server pings a silent connection only once its last ping was answered, and closes it otherwise: three
+    // more pings to the live client are three rounds it came through.
+    let pings = 0
+    ;(live.ws as unknown as WebSocket).on('ping', () => pings++)
+    await eventually(() => pings >= 3, 'the live client is pinged three more times', 5000)
     expect(live.wsconnected).toBe(true)
     live.destroy()
     dead.socket.terminate()

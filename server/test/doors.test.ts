@@ -1,9 +1,9 @@
 import { readControlParticipants, REMOVED_FROM_SESSION_REASON, sessionViewSchema } from '@werkplaats/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
-import { closedWithin, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
-import { ServerProcess } from './support/serverProcess.ts'
+import { describe, expect, it } from 'vitest'
+import { closedWithin, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { useProviders } from './support/useProviders.ts'
 import { createSession, type TestSession } from './support/sessions.ts'
+import { useServerProcess } from './support/useServer.ts'
 
 /** The secret in a participants' link (`…#i=<secret>`). */
 function linkSecret(link: string): string {
@@ -11,21 +11,8 @@ function linkSecret(link: string): string {
 }
 
 describe('the door: invitations, closing, a new invitation, removing a person', () => {
-  let server: ServerProcess
-  const providers: WebsocketProvider[] = []
-  const connect = (...args: Parameters<typeof connectProvider>) => {
-    const provider = connectProvider(...args)
-    providers.push(provider)
-    return provider
-  }
-
-  beforeAll(async () => {
-    server = await ServerProcess.launch()
-  })
-  afterAll(async () => {
-    for (const provider of providers) provider.destroy()
-    await server.destroy()
-  })
+  const server = useServerProcess()
+  const connect = useProviders()
 
   const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
     fetch(`${server.url}${path}`, {

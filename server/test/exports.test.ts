@@ -1,24 +1,20 @@
 import { sessionSummarySchema, writeFacilitationField } from '@werkplaats/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
 import { readPdf } from './support/pdf.ts'
-import { ServerProcess } from './support/serverProcess.ts'
 import { createSession } from './support/sessions.ts'
+import { useServerProcess } from './support/useServer.ts'
 import { runWorkshop, type Workshop } from './support/workshop.ts'
 
 const formats = ['md', 'csv', 'json', 'pdf'] as const
 
 describe('exporting the session summary', () => {
-  let server: ServerProcess
+  const server = useServerProcess()
   let workshop: Workshop
 
   beforeAll(async () => {
-    server = await ServerProcess.launch()
     workshop = await runWorkshop(server.url, server.wsUrl, { title: 'Werksessie café Zoë' })
   }, 60_000)
-  afterAll(async () => {
-    await server.destroy()
-  })
 
   const download = (format: string, token: string | undefined, query = '', sessionId = workshop.session.id) =>
     fetch(`${server.url}/api/sessions/${sessionId}/export.${format}${query}`, {

@@ -1,30 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { clientConfigSchema, serverTimeSchema } from '@werkplaats/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+import { useServerProcess, useStandInClient } from './support/useServer.ts'
 
 describe('HTTP surface on the one port', () => {
-  const data = temporaryDataDir()
-  const client = temporaryDataDir()
-  let server: ServerProcess
-
-  beforeAll(async () => {
-    // A stand-in for the built client: the server serves whatever is in CLIENT_DIR.
-    writeFileSync(join(client.path, 'index.html'), '<!doctype html><title>Werkplaats</title><div id="root"></div>')
-    mkdirSync(join(client.path, 'assets'))
-    writeFileSync(join(client.path, 'assets', 'main-B4vR05nz.js'), 'console.log(1)')
-    server = new ServerProcess(await freePort(), data.path, {
-      CLIENT_DIR: client.path,
-      TLDRAW_LICENSE_KEY: 'tldraw-test-key',
-    })
-    await server.start()
-  })
-  afterAll(async () => {
-    await server.stop()
-    data.remove()
-    client.remove()
-  })
+  // The server serves whatever is in CLIENT_DIR.
+  const client = useStandInClient()
+  const server = useServerProcess({ CLIENT_DIR: client.path, TLDRAW_LICENSE_KEY: 'tldraw-test-key' })
 
   it('answers /healthz once the store is open', async () => {
     const response = await fetch(`${server.url}/healthz`)

@@ -1,34 +1,24 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { type RawAnswer, rawExchange } from './support/rawHttp.ts'
-import { ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
 import { createSession } from './support/sessions.ts'
+import { useServerProcess, useStandInClient } from './support/useServer.ts'
 
 /**
  * Whatever arrives on the port, as raw bytes: a request line, target, method or header that is malformed gets a
  * 4xx, nothing gets a 5xx, and the server (its own process, so that a crash shows as one) keeps serving.
  */
 describe('malformed requests on the raw socket', () => {
-  let server: ServerProcess
+  // A stand-in for the built client, so that static serving and its SPA fallback are fuzzed too.
+  const client = useStandInClient('<!doctype html><title>Werkplaats</title>')
+  const server = useServerProcess({ CLIENT_DIR: client.path })
   let room: string
   let token: string
-  // A stand-in for the built client, so that static serving and its SPA fallback are fuzzed too.
-  const client = temporaryDataDir()
 
   beforeAll(async () => {
-    writeFileSync(join(client.path, 'index.html'), '<!doctype html><title>Werkplaats</title>')
-    mkdirSync(join(client.path, 'assets'))
-    writeFileSync(join(client.path, 'assets', 'main-abc123.js'), 'console.log(1)')
-    server = await ServerProcess.launch({ CLIENT_DIR: client.path })
     const session = await createSession(server.url)
     room = session.board().room
     token = session.facilitatorToken
-  })
-  afterAll(async () => {
-    await server.destroy()
-    client.remove()
   })
 
   /** Fails naming the request and showing what the server logged when it is gone or unhealthy. */

@@ -1,4 +1,5 @@
 import { getTemplate } from '@werkplaats/playbook-data'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
@@ -55,7 +56,8 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     for (let i = 0; i < 500; i++) {
       onA.doc.getMap('m').set(`a${i}`, i)
       onB.doc.getMap('m').set(`b${i}`, i)
-      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 5))
+      // A turn of the event loop now and then, so the edits leave in many frames rather than one.
+      if (i % 50 === 0) await nextTurn()
     }
     await eventually(
       () => keys(onA) === 1000 && keys(onB) === 1000,
@@ -121,17 +123,28 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     const onVictim = connect(victim, session.board())
     await Promise.all([whenSynced(onA), whenSynced(onVictim)])
     let written = 0
+    let killed: Promise<void> | undefined
     const burst = (async () => {
       for (; written < 2000 && onVictim.wsconnected; written++) {
         onVictim.doc.getMap('m').set(`k${written}`, written)
-        if (written % 20 === 0) await new Promise((r) => setTimeout(r, 2))
+        // A turn of the event loop now and then, so the edits leave in many frames rather than one.
+        if (written % 20 === 0) await nextTurn()
+        if (written === 1000) {
+          // Halfway, once the other instance has a share of the burst, the victim is killed; the writes go on.
+          await eventually(() => keys(onA) > 300, 'the burst is under way and reaching the other instance')
+          killed = victim.stop('SIGKILL')
+        }
       }
     })()
-    await eventually(() => keys(onA) > 300, 'the burst is under way and reaching the other instance')
-    await victim.stop('SIGKILL')
     await burst
-    // Give relays already on the wire a moment, then freeze what A's client had received.
-    await new Promise((r) => setTimeout(r, 300))
+    await killed
+    // A marker through Redis after the kill: the victim's relays, published before it, reach A's client first.
+    const onB = connect(servers[1]!, session.board())
+    await whenSynced(onB)
+    onB.doc.getMap('m').set('marker', -1)
+    await eventually(() => onA.doc.getMap('m').has('marker'), 'the marker reaches A')
+    onB.destroy()
+    // Freeze what A's client had received.
     const received = onA.doc.getMap('m').toJSON()
     expect(Object.keys(received).length).toBeGreaterThan(300)
     const fresh = connect(a, session.board())
@@ -157,7 +170,8 @@ describe('several instances on one PostgreSQL and one Redis', () => {
       for (let i = 0; i < count; i++) {
         onA.doc.getMap('m').set(`${label}a${i}`, i)
         onB.doc.getMap('m').set(`${label}b${i}`, i)
-        await new Promise((r) => setTimeout(r, 5))
+        // One edit a turn of the event loop, so that each leaves on its own while Redis comes and goes.
+        await nextTurn()
       }
     }
     await edit('voor', 50)
@@ -325,8 +339,27 @@ describe('several instances on one PostgreSQL and one Redis', () => {
       if (onB.socket.readyState === onB.socket.OPEN) write('na')
       expect(await closedWithin(onB)).toEqual({ code: 4404, reason: 'this session was deleted' })
       expect(await storedRows(session.id)).toBe(0)
-      // Long past B's unload of the board, which used to write the whole board back as a snapshot.
-      await new Promise((r) => setTimeout(r, 1000))
+      // A marker in time: a board on B, left after the deletion, which B writes back as one snapshot when it
+      // unloads it. B's unload of the deleted board, which used to write that board back too, would come first.
+      const marking = await createSession(a.url)
+      const markerRows = async () =>
+        Number(
+          (
+            await database.query<{ n: string }>('SELECT count(*) AS n FROM document_updates WHERE room = $1', [
+              marking.board().room,
+            ])
+          ).rows[0]?.n,
+        )
+      const markerOnB = await connectRaw(b.wsUrl, marking.board())
+      const markerDoc = new Y.Doc()
+      for (const [at, key] of ['een', 'twee'].entries()) {
+        const before = Y.encodeStateVector(markerDoc)
+        markerDoc.getMap('m').set(key, 1)
+        markerOnB.socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(markerDoc, before)))
+        await eventually(async () => (await markerRows()) === at + 1, 'the marker edit is stored on its own')
+      }
+      markerOnB.socket.close()
+      await eventually(async () => (await markerRows()) === 1, 'B has unloaded the marker board as one snapshot')
       expect(await storedRows(session.id)).toBe(0)
       expect(b.output).not.toMatch(/compaction on unload failed|could not store/)
     } finally {

@@ -1,28 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
-import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+import { useServerProcesses } from './support/useServer.ts'
 
 describe('persistence across restarts', () => {
-  const cleanups: Array<() => Promise<void> | void> = []
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  })
-
-  async function startServer(env: Record<string, string> = {}) {
-    const data = temporaryDataDir()
-    const server = new ServerProcess(await freePort(), data.path, env)
-    await server.start()
-    cleanups.push(
-      () => data.remove(),
-      () => server.stop(),
-    )
-    return server
-  }
+  const servers = useServerProcesses()
 
   it('after a restart a new provider receives the whole document', async () => {
     // A small compaction threshold so the restart reads a snapshot plus a log tail.
-    const server = await startServer({ COMPACT_AFTER_UPDATES: '50' })
+    const server = await servers.launch({ COMPACT_AFTER_UPDATES: '50' })
     const writer = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'restart'))
     await whenSynced(writer)
     const stickies = writer.doc.getMap<string>('stickies')
@@ -45,7 +31,7 @@ describe('persistence across restarts', () => {
   })
 
   it('after SIGKILL during a burst of 1,000 updates, every update another client had received is there', async () => {
-    const server = await startServer({
+    const server = await servers.launch({
       COMPACT_AFTER_UPDATES: '300',
       MESSAGES_PER_SECOND: '100000',
       MESSAGE_BURST: '100000',
@@ -84,7 +70,7 @@ describe('persistence across restarts', () => {
   })
 
   it('providers reconnect and resync by themselves after a restart', async () => {
-    const server = await startServer()
+    const server = await servers.launch()
     const a = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'reconnect'))
     const b = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'reconnect'))
     await Promise.all([whenSynced(a), whenSynced(b)])

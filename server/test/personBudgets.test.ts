@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { encodeSyncStep1 } from '../src/rooms/protocol.ts'
 import { closedWithin, connectProvider, connectRaw, eventually, type RawClient, whenSynced } from './support/clients.ts'
 import { createSession, type RoomTarget } from './support/sessions.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
+import { useServers } from './support/useServer.ts'
 
 const askForEverything = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))
 
@@ -42,17 +41,8 @@ async function visit(
 }
 
 describe('budgets per person and reconnect limits', () => {
-  const data = temporaryDataDir()
-  let server: RunningServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    data.remove()
-  })
-
-  async function start(env: Record<string, string> = {}): Promise<string> {
-    server = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, ...env }))
-    return `ws://127.0.0.1:${server.port}/yjs`
-  }
+  const servers = useServers()
+  const start = async (env: Record<string, string> = {}) => (await servers.start({ env })).wsUrl
 
   it('one token reconnecting again and again pulls no more than its byte budget, then is refused with 4429', async () => {
     const budget = 256 * 1024

@@ -1,22 +1,12 @@
-import { privateRoomName, readBoardRecords } from '@werkplaats/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { privateRoomName, readBoardRecords, readControlSession } from '@werkplaats/shared'
+import { describe, expect, it } from 'vitest'
 import { connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
 import { recordRoom } from './support/recorder.ts'
-import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
 import { createSession } from './support/sessions.ts'
+import { useServerProcess } from './support/useServer.ts'
 
 describe('private writing', () => {
-  const data = temporaryDataDir()
-  let server: ServerProcess
-
-  beforeAll(async () => {
-    server = new ServerProcess(await freePort(), data.path)
-    await server.start()
-  })
-  afterAll(async () => {
-    await server.stop()
-    data.remove()
-  })
+  const server = useServerProcess()
 
   it("keeps a participant's private sticky off every other participant's wire until it is revealed", async () => {
     const session = await createSession(server.url, 'oecd-innovatie-playbook')
@@ -52,7 +42,24 @@ describe('private writing', () => {
       () => facilitator.doc.getMap('records').has('shape:anna1'),
       'the facilitator sees the private sticky',
     )
-    await new Promise((r) => setTimeout(r, 300))
+    // Markers written after the secret, one in each of Bram's rooms: had the secret leaked into either room, it
+    // would have reached Bram before the marker that followed it there.
+    const annaOnBoard = connectProvider(server.wsUrl, session.board(anna.token))
+    await whenSynced(annaOnBoard)
+    annaOnBoard.doc.getMap('records').set('shape:marker', { id: 'shape:marker', typeName: 'shape', type: 'note' })
+    const retitled = await fetch(`${server.url}/api/sessions/${session.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${session.facilitatorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Marker' }),
+    })
+    expect(retitled.status).toBe(200)
+    await eventually(
+      () =>
+        readBoardRecords(bramRooms[0]!.doc()).has('shape:marker') &&
+        readControlSession(bramRooms[1]!.doc())?.title === 'Marker',
+      'the markers reach Bram',
+    )
+    annaOnBoard.destroy()
     const wire = () => bramRooms.map((room) => Buffer.concat(room.frames).toString('utf8')).join('')
     expect(wire()).not.toContain('Geheim idee')
 

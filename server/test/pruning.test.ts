@@ -1,11 +1,10 @@
 import { runInNewContext } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
 import { getTemplate } from '@werkplaats/playbook-data'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { DISCARDED_MEMORY_MS } from '../src/rooms/roomManager.ts'
 import { callApi } from './support/api.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
+import { useServer } from './support/useServer.ts'
 import { createSession } from './support/sessions.ts'
 
 const questions = getTemplate('oecd-innovatie-playbook')?.principles[0]?.assessmentQuestions.map((q) => q.id) ?? []
@@ -19,27 +18,12 @@ function collectGarbage(): void {
 }
 
 describe('what the server keeps per session', () => {
-  const data = temporaryDataDir()
-  let server: RunningServer
-  const url = () => `http://127.0.0.1:${server.port}`
-
-  beforeAll(async () => {
-    // A thousand sessions from one address is what the per-address limits stop; this test is about what is kept.
-    const oneAddress = { SESSION_CREATION_BURST_PER_ADDRESS: '1000000', JOIN_BURST_PER_ADDRESS: '1000000' }
-    server = await startServer(
-      configFromEnvironment({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: data.path,
-        ROOM_UNLOAD_AFTER_MS: '60000',
-        ...oneAddress,
-      }),
-    )
-  })
-  afterAll(async () => {
+  // A thousand sessions from one address is what the per-address limits stop; this test is about what is kept.
+  const oneAddress = { SESSION_CREATION_BURST_PER_ADDRESS: '1000000', JOIN_BURST_PER_ADDRESS: '1000000' }
+  const server = useServer({ env: { ROOM_UNLOAD_AFTER_MS: '60000', ...oneAddress } })
+  const url = () => server.url
+  afterAll(() => {
     vi.useRealTimers()
-    await server.close()
-    data.remove()
   })
 
   /** A session that touches every per-room and per-round map: rooms loaded, a live round voted in and closed, an open one. */

@@ -2,9 +2,9 @@ import { getTemplate } from '@werkplaats/playbook-data'
 import { CONTROL_MARKS_MAP, sessionRoomName } from '@werkplaats/shared'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
+import { configFromEnvironment } from '../src/index.ts'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
+import { useServer } from './support/useServer.ts'
 
 /**
  * The API's rate limits at their defaults, on a server in this process whose clock (`performance.now`, what the
@@ -12,22 +12,19 @@ import { temporaryDataDir } from './support/serverProcess.ts'
  * one. Behind a trusted proxy, so each test speaks for an address of its own through X-Forwarded-For.
  */
 describe('rate limits on the API', () => {
-  const data = temporaryDataDir()
   const defaults = configFromEnvironment({}).rateLimits
-  let server: RunningServer
+  // The limiters read the fake clock from the start.
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['performance'] })
+  })
+  const server = useServer({ env: { TRUST_PROXY: 'true' } })
   let base: string
 
-  beforeAll(async () => {
-    vi.useFakeTimers({ toFake: ['performance'] })
-    server = await startServer(
-      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, TRUST_PROXY: 'true' }),
-    )
-    base = `http://127.0.0.1:${server.port}`
+  beforeAll(() => {
+    base = server.url
   })
-  afterAll(async () => {
-    await server.close()
+  afterAll(() => {
     vi.useRealTimers()
-    data.remove()
   })
 
   const api = (path: string, init: { method?: string; body?: unknown; token?: string; from?: string } = {}) =>
@@ -158,7 +155,7 @@ describe('rate limits on the API', () => {
     const anna = (await (await join(session, 'Anna', '192.0.2.14')).json()) as { token: string }
     const mark = (actionId: string, value: string) =>
       api(`/api/sessions/${session.id}/marks/${actionId}`, { method: 'PUT', body: { mark: value }, token: anna.token })
-    const control = connectProvider(`ws://127.0.0.1:${server.port}/yjs`, {
+    const control = connectProvider(server.wsUrl, {
       room: sessionRoomName(session.id, 'control'),
       token: session.observerToken,
     })

@@ -1,29 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { sqliteStores } from '../src/backends.ts'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
+import { useServer, useServers } from './support/useServer.ts'
 import { log } from '../src/observability/log.ts'
 
 describe('room lifecycle', () => {
-  const data = temporaryDataDir()
-  let server: RunningServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    data.remove()
-  })
+  const server = useServer({ env: { ROOM_UNLOAD_AFTER_MS: '100' } })
 
   it('loads a room on first connect and unloads it, saved as one snapshot, after the last client leaves', async () => {
-    server = await startServer(
-      configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, ROOM_UNLOAD_AFTER_MS: '100' }),
-    )
-    const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
+    const wsUrl = server.wsUrl
     expect(server.rooms.loadedRooms).toBe(0)
     const lifecycle = await sessionBoard(wsUrl, 'lifecycle')
-    // Creating the session wrote its control room, which unloads in turn once nobody is in it.
-    await eventually(() => server?.rooms.loadedRooms === 0, 'control room unloaded')
+    const marking = await sessionBoard(wsUrl, 'marker')
+    // Creating the sessions wrote their control rooms, which unload in turn once nobody is in them.
+    await eventually(() => server.rooms.loadedRooms === 0, 'control rooms unloaded')
     const a = connectProvider(wsUrl, lifecycle)
     const b = connectProvider(wsUrl, lifecycle)
     await Promise.all([whenSynced(a), whenSynced(b)])
@@ -35,8 +27,17 @@ describe('room lifecycle', () => {
     // Stored as they came (edits of one event-loop turn share one entry), not yet compacted.
     expect((await server.store.load(lifecycle.room)).updates.length).toBeGreaterThan(1)
 
+    // A marker in time: a board entered now and left just after a leaves. Had a's leaving started the unload
+    // of a room b is still in, that room would unload first, and the two counts below would never be seen together.
+    const marker = connectProvider(wsUrl, marking)
+    await whenSynced(marker)
+    await eventually(() => server.rooms.loadedRooms === 2, 'the marker board is loaded')
     a.destroy()
-    await new Promise((r) => setTimeout(r, 300))
+    marker.destroy()
+    await eventually(
+      () => server.rooms.loadedRooms === 1 && server.rooms.held.unloadTimers === 0 && server.rooms.held.unloading === 0,
+      'the marker board has unloaded',
+    )
     expect(server.rooms.loadedRooms).toBe(1) // b is still there
     b.destroy()
     await eventually(() => server?.rooms.loadedRooms === 0, 'room unloaded')
@@ -50,19 +51,22 @@ describe('room lifecycle', () => {
 })
 
 describe('a room whose store fails', () => {
+  const servers = useServers()
+
   it('is replaced by a fresh load from the store, and the clients resync into it', async () => {
-    const data = temporaryDataDir()
-    const stores = sqliteStores(data.path)
-    const store = stores.documents
     const failing = { fail: false }
-    const append = store.append.bind(store)
-    store.append = (room, update) => (failing.fail ? Promise.reject(new Error('disk full')) : append(room, update))
-    const running = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path }), {
-      stores,
+    const running = await servers.start({
+      backends: (dataDir) => {
+        const stores = sqliteStores(dataDir)
+        const append = stores.documents.append.bind(stores.documents)
+        stores.documents.append = (room, update) =>
+          failing.fail ? Promise.reject(new Error('disk full')) : append(room, update)
+        return { stores }
+      },
     })
     const level = log.level
     try {
-      const wsUrl = `ws://127.0.0.1:${running.port}/yjs`
+      const wsUrl = running.wsUrl
       const board = await sessionBoard(wsUrl, 'failing')
       const a = connectProvider(wsUrl, board)
       const b = connectProvider(wsUrl, board)
@@ -86,8 +90,6 @@ describe('a room whose store fails', () => {
       b.destroy()
     } finally {
       log.level = level
-      await running.close()
-      data.remove()
     }
   })
 })

@@ -7,9 +7,9 @@ import { connectRedis } from '../src/fanout/redisConnection.ts'
 import { statusOf } from '../src/http/errors.ts'
 import { MemoryTicketStore, RedisTicketStore } from '../src/sessions/roomTickets.ts'
 import { closedWithin, type RawClient, whenSynced } from './support/clients.ts'
-import { ServerProcess } from './support/serverProcess.ts'
 import { startRedis } from './support/services.ts'
 import { createSession, type TestSession } from './support/sessions.ts'
+import { useServerProcess } from './support/useServer.ts'
 
 const entry = { sessionId: 'AbCdEfGhIjKlMnOpQrStUv', tokenHash: 'f'.repeat(64) }
 
@@ -91,17 +91,13 @@ describe('a ticket in Redis, shared by instances', () => {
 })
 
 describe('connecting with a ticket', () => {
-  let server: ServerProcess
+  const server = useServerProcess()
   let session: TestSession
   let other: TestSession
 
   beforeAll(async () => {
-    server = await ServerProcess.launch()
     session = await createSession(server.wsUrl)
     other = await createSession(server.wsUrl)
-  })
-  afterAll(async () => {
-    await server?.destroy()
   })
 
   async function ticketFor(sessionId: string, token: string | null): Promise<Response> {
@@ -200,25 +196,22 @@ describe('connecting with a ticket', () => {
 })
 
 describe('tickets per token', () => {
+  const server = useServerProcess({ TICKETS_PER_MINUTE: '2' })
+
   it('past TICKETS_PER_MINUTE (and its burst of twice that) a token gets 429 with Retry-After', async () => {
-    const server = await ServerProcess.launch({ TICKETS_PER_MINUTE: '2' })
-    try {
-      const session = await createSession(server.wsUrl)
-      const ask = (token: string) =>
-        fetch(`${server.url}/api/sessions/${session.id}/tickets`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}` },
-        })
-      const statuses: number[] = []
-      for (let i = 0; i < 5; i++) statuses.push((await ask(session.facilitatorToken)).status)
-      expect(statuses).toEqual([201, 201, 201, 201, 429])
-      const refused = await ask(session.facilitatorToken)
-      expect(refused.headers.get('retry-after')).toBe('30')
-      expect(await refused.json()).toEqual({ error: 'too many tickets for this token; try again later' })
-      // Another person's token has its own budget.
-      expect((await ask(session.observerToken)).status).toBe(201)
-    } finally {
-      await server.destroy()
-    }
+    const session = await createSession(server.wsUrl)
+    const ask = (token: string) =>
+      fetch(`${server.url}/api/sessions/${session.id}/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      })
+    const statuses: number[] = []
+    for (let i = 0; i < 5; i++) statuses.push((await ask(session.facilitatorToken)).status)
+    expect(statuses).toEqual([201, 201, 201, 201, 429])
+    const refused = await ask(session.facilitatorToken)
+    expect(refused.headers.get('retry-after')).toBe('30')
+    expect(await refused.json()).toEqual({ error: 'too many tickets for this token; try again later' })
+    // Another person's token has its own budget.
+    expect((await ask(session.observerToken)).status).toBe(201)
   })
 })

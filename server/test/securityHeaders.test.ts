@@ -1,10 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { Hono } from 'hono'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { configFromEnvironment } from '../src/config.ts'
 import { securityHeaders } from '../src/http/securityHeaders.ts'
-import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+import { useServerProcess, useStandInClient } from './support/useServer.ts'
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(header: string | null): Map<string, string[]> {
@@ -18,22 +16,8 @@ function directives(header: string | null): Map<string, string[]> {
 }
 
 describe('every answer carries the browser-side policy', () => {
-  const data = temporaryDataDir()
-  const client = temporaryDataDir()
-  let server: ServerProcess
-
-  beforeAll(async () => {
-    writeFileSync(join(client.path, 'index.html'), '<!doctype html><title>Werkplaats</title><div id="root"></div>')
-    mkdirSync(join(client.path, 'assets'))
-    writeFileSync(join(client.path, 'assets', 'main-abc123.js'), 'console.log(1)')
-    server = new ServerProcess(await freePort(), data.path, { CLIENT_DIR: client.path })
-    await server.start()
-  })
-  afterAll(async () => {
-    await server.stop()
-    data.remove()
-    client.remove()
-  })
+  const client = useStandInClient()
+  const server = useServerProcess({ CLIENT_DIR: client.path })
 
   const paths = [
     '/',

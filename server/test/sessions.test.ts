@@ -1,35 +1,19 @@
 import { readControlParticipants, readControlSession, sessionViewSchema, templateSchema } from '@werkplaats/shared'
 import { Validator } from '@seriousme/openapi-schema-validator'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { closeOf, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
-import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+import { closeOf, connectRaw, eventually, whenSynced } from './support/clients.ts'
+import { useProviders } from './support/useProviders.ts'
 import { createSession } from './support/sessions.ts'
+import { useServerProcess } from './support/useServer.ts'
 
 describe('sessions and roles, against the real server', () => {
-  const data = temporaryDataDir()
-  let server: ServerProcess
-  const providers: WebsocketProvider[] = []
-  const connect = (...args: Parameters<typeof connectProvider>) => {
-    const provider = connectProvider(...args)
-    providers.push(provider)
-    return provider
-  }
-
-  beforeAll(async () => {
-    server = new ServerProcess(await freePort(), data.path, {
-      JOIN_CODE_ATTEMPTS_PER_MINUTE: '6',
-      ROOM_UNLOAD_AFTER_MS: '50',
-      MAX_PARTICIPANTS_PER_SESSION: '4',
-    })
-    await server.start()
+  const server = useServerProcess({
+    JOIN_CODE_ATTEMPTS_PER_MINUTE: '6',
+    ROOM_UNLOAD_AFTER_MS: '50',
+    MAX_PARTICIPANTS_PER_SESSION: '4',
   })
-  afterAll(async () => {
-    for (const provider of providers) provider.destroy()
-    await server.stop()
-    data.remove()
-  })
+  const connect = useProviders()
 
   const api = (path: string, init: RequestInit & { token?: string } = {}) =>
     fetch(`${server.url}${path}`, {

@@ -1,30 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
+import { describe, expect, it } from 'vitest'
 import { announcePresence, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
+import { useServer } from './support/useServer.ts'
 
 describe('a slow consumer', () => {
-  const data = temporaryDataDir()
-  let server: RunningServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    data.remove()
+  const server = useServer({
+    env: {
+      MAX_BUFFERED_BYTES: String(256 * 1024),
+      MESSAGES_PER_SECOND: '10000',
+      MESSAGE_BURST: '10000',
+      BYTES_PER_SECOND: String(512 * 1024 * 1024),
+    },
   })
 
   it('is dropped once its backlog passes the limit, and never stalls the room', async () => {
-    server = await startServer(
-      configFromEnvironment({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: data.path,
-        MAX_BUFFERED_BYTES: String(256 * 1024),
-        MESSAGES_PER_SECOND: '10000',
-        MESSAGE_BURST: '10000',
-        BYTES_PER_SECOND: String(512 * 1024 * 1024),
-      }),
-    )
-    const wsUrl = `ws://127.0.0.1:${server.port}/yjs`
+    const wsUrl = server.wsUrl
     const writer = connectProvider(wsUrl, await sessionBoard(wsUrl, 'slow'))
     const reader = connectProvider(wsUrl, await sessionBoard(wsUrl, 'slow'))
     await Promise.all([whenSynced(writer), whenSynced(reader)])

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import type { WebsocketProvider } from 'y-websocket'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
 import { sessionBoard } from './support/sessions.ts'
-import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
+import { useServerProcess, useServerProcesses } from './support/useServer.ts'
 
 describe('sync between stock y-websocket providers', () => {
-  const data = temporaryDataDir()
-  let server: ServerProcess
-
-  beforeAll(async () => {
-    server = new ServerProcess(await freePort(), data.path)
-    await server.start()
-  })
-  afterAll(async () => {
-    await server.stop()
-    data.remove()
-  })
+  const server = useServerProcess()
+  const otherServers = useServerProcesses()
 
   it('two providers in one room converge on a shared Y.Map', async () => {
     const a = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'converge'))
@@ -39,6 +31,12 @@ describe('sync between stock y-websocket providers', () => {
     const c = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'room-one'))
     await whenSynced(c)
     await eventually(() => c.doc.getMap('board').has('only-here'), 'same-room provider sees the key')
+    // A marker in room two, written after the key: had the key crossed over, b would have had it first.
+    const d = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'room-two'))
+    await whenSynced(d)
+    d.doc.getMap('board').set('marker', true)
+    await eventually(() => b.doc.getMap('board').has('marker'), 'the marker reaches b')
+    d.destroy()
     expect(b.doc.getMap('board').has('only-here')).toBe(false)
     for (const p of [a, b, c]) p.destroy()
   })
@@ -67,35 +65,43 @@ describe('sync between stock y-websocket providers', () => {
 
   it("an idle connection is kept alive past the client's 30-second silence limit", async () => {
     // With a keep-alive of 200 ms the server must speak at least every 200 ms on a silent connection.
-    const idleServer = new ServerProcess(await freePort(), data.path, { KEEPALIVE_MS: '200' })
-    await idleServer.start()
-    try {
-      const p = connectProvider(idleServer.wsUrl, await sessionBoard(idleServer.wsUrl, 'idle'))
-      await whenSynced(p)
-      const socket = p.ws
-      const heard: number[] = []
-      socket?.addEventListener('message', () => heard.push(Date.now()))
-      await new Promise((r) => setTimeout(r, 1000))
-      expect(heard.length).toBeGreaterThanOrEqual(3)
-      expect(p.wsconnected).toBe(true)
-      p.destroy()
-    } finally {
-      await idleServer.stop()
-    }
+    const idleServer = await otherServers.launch({ KEEPALIVE_MS: '200' })
+    const p = connectProvider(idleServer.wsUrl, await sessionBoard(idleServer.wsUrl, 'idle'))
+    await whenSynced(p)
+    const socket = p.ws
+    const heard: number[] = []
+    socket?.addEventListener('message', () => heard.push(Date.now()))
+    // Three keep-alives take 600 ms; the rest of the bound is room for a loaded machine.
+    await eventually(() => heard.length >= 3, 'the server speaks three times on the silent connection', 5000)
+    expect(heard.length).toBeGreaterThanOrEqual(3)
+    expect(p.wsconnected).toBe(true)
+    p.destroy()
   })
 
   it('a new document edit is relayed once per peer, not echoed to its sender', async () => {
     const a = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'echo'))
     const b = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'echo'))
     await Promise.all([whenSynced(a), whenSynced(b)])
+    const c = connectProvider(server.wsUrl, await sessionBoard(server.wsUrl, 'echo'))
+    await whenSynced(c)
     const received = { a: 0, b: 0 }
-    a.doc.on('update', (_u: Uint8Array, origin: unknown) => origin === a && received.a++)
-    b.doc.on('update', (_u: Uint8Array, origin: unknown) => origin === b && received.b++)
+    /** Counts what the server sends `provider` until the marker arrives; an echo would come before it. */
+    const count = (provider: WebsocketProvider, who: keyof typeof received) =>
+      provider.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+        if (origin === provider && !provider.doc.getMap('board').has('marker')) received[who]++
+      })
+    count(a, 'a')
+    count(b, 'b')
     a.doc.getMap('board').set('k', 1)
     await eventually(() => received.b === 1, 'b receives the edit')
-    await new Promise((r) => setTimeout(r, 200))
+    await eventually(() => c.doc.getMap('board').has('k'), 'c receives the edit')
+    // Written after the edit reached everyone: an echo or a second relay of the edit would arrive before it.
+    c.doc.getMap('board').set('marker', true)
+    await eventually(
+      () => a.doc.getMap('board').has('marker') && b.doc.getMap('board').has('marker'),
+      'the marker reaches a and b',
+    )
     expect(received).toEqual({ a: 0, b: 1 })
-    a.destroy()
-    b.destroy()
+    for (const p of [a, b, c]) p.destroy()
   })
 })

@@ -1,26 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { configFromEnvironment, type RunningServer, startServer } from '../src/index.ts'
 import { encodeSyncStep1 } from '../src/rooms/protocol.ts'
 import { closedWithin, connectProvider, connectRaw, eventually, whenSynced } from './support/clients.ts'
 import { createSession, sessionBoard } from './support/sessions.ts'
-import { temporaryDataDir } from './support/serverProcess.ts'
+import { useServers } from './support/useServer.ts'
 
 /** What a client sends to ask for everything: a sync step 1 with an empty state vector. */
 const askForEverything = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))
 
 describe('sync step 1 requests', () => {
-  const data = temporaryDataDir()
-  let server: RunningServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    data.remove()
-  })
-
-  async function start(env: Record<string, string> = {}): Promise<string> {
-    server = await startServer(configFromEnvironment({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.path, ...env }))
-    return `ws://127.0.0.1:${server.port}/yjs`
-  }
+  const servers = useServers()
+  const start = async (env: Record<string, string> = {}) => (await servers.start({ env })).wsUrl
 
   it('a client that asks again and again is closed, and the stock client never is', async () => {
     const wsUrl = await start()

@@ -1,10 +1,17 @@
 import { getTemplate } from '@werkplaats/playbook-data'
-import { readMarkCounts, readPublicVoteRounds, voteRoundViewSchema } from '@werkplaats/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eventually } from './support/clients.ts'
+import {
+  readBoardRecords,
+  readControlSession,
+  readMarkCounts,
+  readPublicVoteRounds,
+  voteRoundViewSchema,
+} from '@werkplaats/shared'
+import { describe, expect, it } from 'vitest'
+import { callApi } from './support/api.ts'
+import { connectProvider, eventually, whenSynced } from './support/clients.ts'
 import { recordRoom } from './support/recorder.ts'
-import { freePort, ServerProcess, temporaryDataDir } from './support/serverProcess.ts'
 import { createSession, type TestSession } from './support/sessions.ts'
+import { useServerProcess } from './support/useServer.ts'
 
 const oecd = getTemplate('oecd-innovatie-playbook')
 if (!oecd) throw new Error('the OECD template is missing')
@@ -13,31 +20,11 @@ const questions = principle.assessmentQuestions.map((q) => q.id)
 const action = principle.plays[0]!.actions[0]!.id
 
 describe('vote rounds through the server', () => {
-  const data = temporaryDataDir()
-  let server: ServerProcess
+  // 50 concurrent votes of one participant test the budget, not the rate limit (test/rateLimits.test.ts does).
+  const server = useServerProcess({ VOTE_BURST_PER_PERSON: '1000' })
 
-  beforeAll(async () => {
-    // 50 concurrent votes of one participant test the budget, not the rate limit (test/rateLimits.test.ts does).
-    server = new ServerProcess(await freePort(), data.path, { VOTE_BURST_PER_PERSON: '1000' })
-    await server.start()
-  })
-  afterAll(async () => {
-    await server.stop()
-    data.remove()
-  })
-
-  const api = async (path: string, token: string | undefined, method = 'GET', body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    const text = await response.text()
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
-  }
+  const api = (path: string, token: string | undefined, method = 'GET', body?: unknown) =>
+    callApi(server.url, path, token, method, body)
 
   async function openRound(session: TestSession, settings: Record<string, unknown> = {}) {
     const created = await api(`/api/sessions/${session.id}/rounds`, session.facilitatorToken, 'POST', {
@@ -222,7 +209,19 @@ describe('vote rounds through the server', () => {
       const vote = await api(`/api/sessions/${session.id}/rounds/${roundId}/votes`, anna.token, 'POST', { cardId })
       expect(vote.status).toBe(201)
       await eventually(() => readPublicVoteRounds(rooms[0]!.doc())[0]?.voterCount === 1, 'voter count published')
-      await new Promise((r) => setTimeout(r, 200))
+      // Markers after the vote, one in each of Cor's rooms: whatever the vote made the server send Cor came first.
+      const retitled = await api(`/api/sessions/${session.id}`, session.facilitatorToken, 'PATCH', { title: 'Marker' })
+      expect(retitled.status).toBe(200)
+      const facilitator = connectProvider(server.wsUrl, session.board())
+      await whenSynced(facilitator)
+      facilitator.doc.getMap('records').set('shape:marker', { id: 'shape:marker', typeName: 'shape', type: 'note' })
+      await eventually(
+        () =>
+          readControlSession(rooms[0]!.doc())?.title === 'Marker' &&
+          readBoardRecords(rooms[1]!.doc()).has('shape:marker'),
+        'the markers reach Cor',
+      )
+      facilitator.destroy()
       const normalise = (text: string) =>
         text
           .replaceAll(session.id, 'SESSION')

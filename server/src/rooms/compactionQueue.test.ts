@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CompactionQueue } from './compactionQueue.ts'
 
+// The queue is about time (gaps, deadlines), so the tests hold the clock.
 describe('CompactionQueue', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('runs the first at once, then one at a time with the gap between, each room once however often it asks', async () => {
     const queue = new CompactionQueue(30)
     const ran: Array<{ room: string; at: number }> = []
@@ -11,15 +19,19 @@ describe('CompactionQueue', () => {
     }
     const [a, b, c] = [{}, {}, {}]
     queue.enqueue(a, compact('a'))
-    await new Promise((resolve) => setImmediate(resolve))
+    await vi.advanceTimersByTimeAsync(0)
     expect(ran.map((r) => r.room)).toEqual(['a'])
     queue.enqueue(b, compact('b'))
     queue.enqueue(c, compact('c'))
     queue.enqueue(b, compact('b again'))
     expect(queue.waiting).toBe(2)
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    await vi.advanceTimersByTimeAsync(29)
+    expect(ran.map((r) => r.room)).toEqual(['a'])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(ran.map((r) => r.room)).toEqual(['a', 'b'])
+    await vi.advanceTimersByTimeAsync(30)
     expect(ran.map((r) => r.room)).toEqual(['a', 'b', 'c'])
-    // Timers may fire a little early or late; the gap is what keeps two compactions out of one turn.
+    // The gap is what keeps two compactions out of one turn.
     expect((ran[1]?.at ?? 0) - (ran[0]?.at ?? 0)).toBeGreaterThanOrEqual(25)
     expect((ran[2]?.at ?? 0) - (ran[1]?.at ?? 0)).toBeGreaterThanOrEqual(25)
     expect(queue.waiting).toBe(0)
@@ -32,7 +44,7 @@ describe('CompactionQueue', () => {
     queue.enqueue({}, async () => {
       ran.push('next')
     })
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    await vi.advanceTimersByTimeAsync(1)
     expect(ran).toEqual(['next'])
   })
 
@@ -46,7 +58,10 @@ describe('CompactionQueue', () => {
     queue.enqueue({}, async () => {
       ran.push('last')
     })
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    await vi.advanceTimersByTimeAsync(19)
+    expect(ran).toEqual([])
+    // The deadline lets the queue move on, then one gap for the one that throws, one for the last.
+    await vi.advanceTimersByTimeAsync(1 + 1 + 1)
     expect(ran).toEqual(['last'])
   })
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
 import { PersistedDoc, type PersistenceEvents } from './persistedDoc.ts'
@@ -57,7 +57,13 @@ describe('PersistedDoc with other instances on the same store', () => {
     b.doc.destroy()
   })
 
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('reads an entry that never arrived from the store once the gap has stayed open', async () => {
+    // How long a gap may stay open is what this test is about, so the clock is the test's.
+    vi.useFakeTimers()
     const store = new MemoryDocumentStore()
     const [a, b] = [await instance(store), await instance(store)]
     await a.write('verloren') // entry 1: its message to b is lost
@@ -65,7 +71,8 @@ describe('PersistedDoc with other instances on the same store', () => {
     const second = a.published[1]!
     // Entry 2 overwrites entry 1, which b lacks, so it builds on it: not applied; b reads both from the store.
     b.doc.applyRemote(second.update, second.seq)
-    await new Promise((r) => setTimeout(r, 50))
+    // The read it started (a call while one runs waits for it).
+    await b.doc.catchUp()
     expect(b.doc.doc.getMap('m').toJSON()).toEqual({ verloren: 'overschreven' })
 
     // An unrelated entry with a gap before it: caught up after the wait, not at once.
@@ -78,7 +85,10 @@ describe('PersistedDoc with other instances on the same store', () => {
     const seq = await store.append('bord', independent) // entry 5, from an instance whose earlier entries b has
     b.doc.applyRemote(independent, seq)
     expect(b.doc.doc.getMap('m').get('los-1')).toBeUndefined()
-    await new Promise((r) => setTimeout(r, 1300))
+    await vi.advanceTimersByTimeAsync(options.gapWaitMs - 1)
+    expect(b.doc.doc.getMap('m').get('los-1')).toBeUndefined()
+    await vi.advanceTimersByTimeAsync(1)
+    await b.doc.catchUp()
     expect(Object.keys(b.doc.doc.getMap('m').toJSON()).sort()).toEqual(['los-1', 'los-2', 'onafhankelijk', 'verloren'])
     for (const x of [a, b, c]) x.doc.destroy()
   })

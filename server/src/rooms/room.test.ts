@@ -1,7 +1,8 @@
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { describe, expect, it } from 'vitest'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
 import { participantOnBoard, RecordingPeer } from '../../test/support/recordingPeer.ts'
@@ -22,6 +23,10 @@ function editFrom(doc: Y.Doc, key: string): Uint8Array {
 }
 
 describe('Room', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('encodes the whole board once per version for every newcomer, and again after an update', async () => {
     const { room } = await emptyRoom()
     const writer = new RecordingPeer()
@@ -109,8 +114,11 @@ describe('Room', () => {
     const store = new MemoryDocumentStore()
     const events: string[] = []
     const append = store.append.bind(store)
+    // A disk that answers when the test says so.
+    let answerDisk = () => {}
+    const diskAnswers = new Promise<void>((resolve) => (answerDisk = resolve))
     store.append = async (room, update) => {
-      await new Promise((r) => setTimeout(r, 20))
+      await diskAnswers
       events.push('stored')
       return append(room, update)
     }
@@ -123,8 +131,11 @@ describe('Room', () => {
       if (frame[0] === 0 && frame[1] === 1) events.push(`step 2 (${message.kind})`)
     }
     room.receive(newcomer, { kind: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) })
+    await nextTurn()
+    expect(events).toEqual([])
+    answerDisk()
     await room.flushed()
-    await new Promise((r) => setTimeout(r, 10))
+    await vi.waitFor(() => expect(events).toHaveLength(2))
     expect(events).toEqual(['stored', 'step 2 (sync-step-2)'])
     room.destroy()
   })
@@ -165,7 +176,7 @@ describe('Room', () => {
     const events: string[] = []
     const append = store.append.bind(store)
     store.append = async (room, update) => {
-      await new Promise((r) => setTimeout(r, 10)) // a slow disk: the relay must wait for it
+      await nextTurn() // a slow disk, answering a turn of the event loop later: the relay must wait for it
       events.push('stored')
       return append(room, update)
     }
@@ -211,6 +222,7 @@ describe('Room', () => {
     ['when a room would pass its awareness byte budget', { awarenessBytesPerSecond: 100 }],
     ['when the server is saturated', { slowdown: () => 16 }],
   ])('lengthens the awareness tick %s', async (_label, override) => {
+    vi.useFakeTimers()
     const store = new MemoryDocumentStore()
     const room = new Room('test', store, await store.load('test'), { ...options, ...override })
     const [mover, watcher] = [new RecordingPeer(), new RecordingPeer()]
@@ -227,10 +239,10 @@ describe('Room', () => {
       })
     }
     move(1)
-    await new Promise((r) => setTimeout(r, 40))
+    await vi.advanceTimersByTimeAsync(40)
     expect(watcher.framesOfKind(1)).toHaveLength(1)
     move(2)
-    await new Promise((r) => setTimeout(r, 200))
+    await vi.advanceTimersByTimeAsync(200)
     // At the 20 ms base tick this would have gone out long ago; the budget holds it back.
     expect(watcher.framesOfKind(1)).toHaveLength(1)
     clientAwareness.destroy()
@@ -238,6 +250,7 @@ describe('Room', () => {
   })
 
   it('merges awareness changes of one tick into one message to each peer, with the latest state', async () => {
+    vi.useFakeTimers()
     const { room } = await emptyRoom()
     const [mover, watcher] = [new RecordingPeer(), new RecordingPeer()]
     room.add(mover)
@@ -252,7 +265,7 @@ describe('Room', () => {
       room.receive(mover, { kind: 'awareness', update })
     }
     expect(watcher.framesOfKind(1)).toHaveLength(0)
-    await new Promise((r) => setTimeout(r, 60))
+    await vi.advanceTimersByTimeAsync(60)
     const frames = watcher.framesOfKind(1)
     expect(frames).toHaveLength(1)
 
@@ -507,6 +520,7 @@ describe('Room rights (role × room × message kind)', () => {
   })
 
   it('closes a peer whose awareness state is not JSON with 1007 when it was to be sent; the others never get it', async () => {
+    vi.useFakeTimers()
     const { room } = await emptyRoom()
     const [sender, other] = [new RecordingPeer(), new RecordingPeer()]
     room.add(sender)
@@ -517,7 +531,7 @@ describe('Room rights (role × room × message kind)', () => {
       kind: 'awareness',
       update: awarenessProtocol.encodeAwarenessUpdate(valid, [valid.clientID]),
     })
-    await new Promise((resolve) => setTimeout(resolve, options.awarenessTickMs * 3))
+    await vi.advanceTimersByTimeAsync(options.awarenessTickMs * 3)
     // The same client, next clock, with a state that is not JSON: framed correctly, so it is taken at first.
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 1)
@@ -526,7 +540,7 @@ describe('Room rights (role × room × message kind)', () => {
     encoding.writeVarString(encoder, '{"cursor":')
     room.receive(sender, { kind: 'awareness', update: encoding.toUint8Array(encoder) })
     expect(sender.closedWith).toBeUndefined()
-    await new Promise((resolve) => setTimeout(resolve, options.awarenessTickMs * 3))
+    await vi.advanceTimersByTimeAsync(options.awarenessTickMs * 3)
     expect(sender.closedWith).toEqual({ code: 1007, reason: 'malformed message: invalid awareness state' })
     // What the other peer was sent: the valid state, then its removal; never the broken one.
     const seen = new awarenessProtocol.Awareness(new Y.Doc())

@@ -5,6 +5,8 @@ import * as Y from 'yjs'
 import { encodeAwareness } from '../../src/rooms/protocol.ts'
 import type { RoomTarget } from './sessions.ts'
 
+export { eventually } from './eventually.ts'
+
 /** A stock y-websocket provider, as a browser would use it, with `ws` as its WebSocket in Node. */
 export function connectProvider(wsUrl: string, target: RoomTarget, doc = new Y.Doc()): WebsocketProvider {
   return new WebsocketProvider(wsUrl, target.room, doc, {
@@ -36,19 +38,6 @@ export function whenSynced(provider: WebsocketProvider, timeoutMs = 10_000): Pro
     }
     provider.on('sync', onSync)
   })
-}
-
-/** Polls `check` until it holds, failing with `message` after `timeoutMs`. */
-export async function eventually(
-  check: () => boolean | Promise<boolean>,
-  message: string,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${message}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
 }
 
 export interface RawClient {

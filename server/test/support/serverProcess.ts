@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { eventually } from './eventually.ts'
 
 const mainScript = resolve(import.meta.dirname, '../../src/main.ts')
 
@@ -40,7 +41,12 @@ export class ServerProcess {
     const data = temporaryDataDir()
     const server = new ServerProcess(await freePort(), data.path, env)
     server.#removeData = data.remove
-    await server.start()
+    try {
+      await server.start()
+    } catch (error) {
+      await server.destroy()
+      throw error
+    }
     return server
   }
 
@@ -105,24 +111,26 @@ export class ServerProcess {
       }),
     )
     exited.catch(() => {})
-    await Promise.race([this.#waitForHealth(), exited])
+    try {
+      await Promise.race([this.#waitForHealth(), exited])
+    } catch (error) {
+      // A server that never became healthy is not left running behind the failed test.
+      await this.stop('SIGKILL')
+      throw error
+    }
     ready = true
   }
 
   async #waitForHealth(): Promise<void> {
-    // A bound for a server that will never come up, not a measure of speed: on a loaded machine a healthy start
-    // has taken over 20 s, and the wait ends as soon as /healthz answers.
-    const deadline = Date.now() + 90_000
-    while (Date.now() < deadline) {
-      try {
-        const response = await fetch(`${this.url}/healthz`)
-        if (response.ok) return
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 50))
-    }
-    throw new Error(`server did not become healthy:\n${this.output}`)
+    const healthy = () =>
+      fetch(`${this.url}/healthz`).then(
+        (response) => response.ok,
+        () => false, // not listening yet
+      )
+    // A bound, not a wait: on a machine shared by many test runs a cold start of Node can take this long.
+    await eventually(healthy, 'the server becomes healthy', 90_000).catch(() => {
+      throw new Error(`server did not become healthy:\n${this.output}`)
+    })
   }
 
   /** Stops the process with `signal` and waits until it has exited (its status is then in `exitCode`). */

@@ -4,6 +4,7 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { eventually } from './eventually.ts'
 import { freePort } from './serverProcess.ts'
 
 /**
@@ -49,10 +50,9 @@ function runAs(): { uid: number; gid: number } | undefined {
 }
 
 async function waitForPort(port: number, child: ChildProcess, output: () => string, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000
-  while (Date.now() < deadline) {
+  const open = () => {
     if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}:\n${output()}`)
-    const open = await new Promise<boolean>((done) => {
+    return new Promise<boolean>((done) => {
       const socket = connect(port, '127.0.0.1')
       socket.once('connect', () => {
         socket.destroy()
@@ -60,10 +60,10 @@ async function waitForPort(port: number, child: ChildProcess, output: () => stri
       })
       socket.once('error', () => done(false))
     })
-    if (open) return
-    await new Promise((r) => setTimeout(r, 50))
   }
-  throw new Error(`${what} did not start listening on ${port}:\n${output()}`)
+  await eventually(open, `${what} listens on ${port}`, 20_000).catch((error: unknown) => {
+    throw new Error(`${what} did not start listening on ${port}:\n${output()}`, { cause: error })
+  })
 }
 
 export interface TestPostgres {
@@ -125,18 +125,18 @@ export async function startPostgres(): Promise<TestPostgres> {
   await waitForPort(port, child, () => output, 'postgres')
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`
   // The port opens a moment before the server accepts sessions.
-  for (let attempt = 0; ; attempt++) {
+  const acceptsSessions = async () => {
     const client = new pg.Client({ connectionString: url })
     try {
       await client.connect()
-      await client.end()
-      break
-    } catch (error) {
+      return true
+    } catch {
+      return false
+    } finally {
       await client.end().catch(() => {})
-      if (attempt > 100) throw error
-      await new Promise((r) => setTimeout(r, 100))
     }
   }
+  await eventually(acceptsSessions, 'postgres accepts sessions', 20_000)
   return {
     url,
     async createDatabase() {

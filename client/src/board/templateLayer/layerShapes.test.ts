@@ -174,7 +174,7 @@ describe('the template layer as shapes', () => {
     expect(titles).toContain(`${oecdTemplate.agenda[1]?.title} · ronde 2`)
   })
 
-  it('builds the whole OECD layer quickly (measured, printed)', () => {
+  it('builds the whole OECD layer, all principles and plays in one round, into over a hundred shapes (time printed, not checked)', () => {
     const everything: Partial<FacilitationState> = {
       rounds: [
         {
