@@ -21,6 +21,7 @@ afterEach(() => {
 })
 
 const newStore = (): TLStore => createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+/** tldraw hands user changes to store listeners once per frame; in Node a frame is a timer (16 ms), so wait a few. */
 const nextFrames = () => new Promise((done) => setTimeout(done, 60))
 
 /** One room: `count` clients' copies, each update relayed through the server's copy to every other client. */

@@ -15,6 +15,7 @@ describe('the server clock of a screen', () => {
       return server
     }
     const clock = startServerClock(read, () => client)
+    // One turn of the event loop: the clock's samples, answered at once, are taken before the offset is read.
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(clock.offsetMs.get()).toBe(serverAhead)
     expect(clock.now()).toBe(client + serverAhead)
@@ -26,6 +27,7 @@ describe('the server clock of a screen', () => {
       () => Promise.reject(new Error('404')),
       () => 5,
     )
+    // One turn of the event loop: the clock's samples, answered at once, are taken before the offset is read.
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(clock.offsetMs.get()).toBe(0)
     clock.dispose()

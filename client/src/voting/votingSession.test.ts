@@ -44,6 +44,7 @@ function fakeApi(overrides: Partial<VoteApi> = {}): VoteApi {
   }
 }
 
+/** One turn of the event loop: the session's answered requests resolve their promise chains before the next check. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 /** The control room as a screen in `role` reads it, over a document the test writes as the server would. */

@@ -41,6 +41,7 @@ function screen(doc: Y.Doc, role: 'facilitator' | 'participant') {
   return store
 }
 
+/** Lets tldraw's frame-scheduled store listeners run (a frame is a 16 ms timer in Node) before the store is read. */
 const rest = () => new Promise((done) => setTimeout(done, 30))
 
 describe('the template layer and the control room', () => {

@@ -36,6 +36,10 @@ function mount(store: TLStore, role: Role, facilitation: Partial<FacilitationSta
 
 const shape = (store: TLStore, layoutId: string): TLShape | undefined => store.get(templateShapeId(layoutId))
 const templateShapes = (store: TLStore) => store.allRecords().filter((r) => isTemplateLayerRecordId(r.id))
+/**
+ * Lets tldraw's frame-scheduled store listeners run (a frame is a 16 ms timer in Node): the layer's guard answers a
+ * user change only then, and what is checked is the store after that answer.
+ */
 const rest = (ms = 30) => new Promise((done) => setTimeout(done, ms))
 
 /** What a person does with the mouse or the console: a change with source 'user'. */
