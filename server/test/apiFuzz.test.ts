@@ -136,6 +136,11 @@ describe('every API route under generated input', () => {
       for (const operation of operations) {
         let before = store.rows()
         let version = store.version()
+        // A mark or vote the server accepted is written to the control room by a paced writer, up to an interval
+        // after its answer (see votes/pacedWrites.ts): such an update may be committed while a later, refused
+        // request of the same route is answered. Only that is told apart, and only after an accepted request.
+        const pacedRoute = /\/(marks|votes|rounds)\b/.test(operation.path)
+        let acceptedPaced = false
         await fc.assert(
           fc.asyncProperty(requestFor(operation, known), async (generated) => {
             const status = await send(server, operation.method, generated)
@@ -156,7 +161,8 @@ describe('every API route under generated input', () => {
             if (now === version) return
             version = now
             const after = store.rows()
-            if (status >= 400) {
+            if (pacedRoute && status < 400) acceptedPaced = true
+            if (status >= 400 && !(acceptedPaced && onlyControlRoomAppends(before, after))) {
               expect(
                 describeChanges(before, after),
                 `${operation.method} ${String(generated)} was refused with ${status}, yet the store changed`,
@@ -388,4 +394,18 @@ function shownShort(generated: Case): Case {
     text === undefined ? '-' : JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…(${text.length})` : text)
   const shown = `${short(generated.path + generated.query)} auth ${short(generated.authorization)} type ${short(generated.contentType)} body ${short(generated.body)}`
   return Object.assign(generated, { toString: () => shown, [fc.toStringMethod]: () => shown })
+}
+
+/** True when the only change between two snapshots is updates appended to a control room. */
+function onlyControlRoomAppends(before: Map<string, string[]>, after: Map<string, string[]>): boolean {
+  for (const table of new Set([...before.keys(), ...after.keys()])) {
+    const was = new Set(before.get(table) ?? [])
+    const is = after.get(table) ?? []
+    if (is.length < was.size || [...was].some((row) => !is.includes(row))) return false
+    const added = is.filter((row) => !was.has(row))
+    if (added.length === 0) continue
+    if (table !== 'document_updates') return false
+    if (!added.every((row) => /"room":"[A-Za-z0-9_-]+-control"/.test(row))) return false
+  }
+  return true
 }

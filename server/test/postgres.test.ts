@@ -114,7 +114,7 @@ describe('choosing PostgreSQL through the environment', () => {
         headers: { authorization: `Bearer ${session.facilitatorToken}` },
       })
       expect(found.status).toBe(200)
-      expect(second.output).toMatch(/data: PostgreSQL at 127\.0\.0\.1:\d+\/werkplaats_test_/)
+      expect(second.output).toMatch(/"data":"PostgreSQL at 127\.0\.0\.1:\d+\/werkplaats_test_/)
     } finally {
       await second.destroy()
     }

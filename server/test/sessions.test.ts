@@ -396,6 +396,7 @@ describe('sessions and roles, against the real server', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /healthz',
+        'GET /readyz',
         'GET /api/time',
         'POST /api/sessions/{id}/private/reveal',
         'POST /api/sessions/{id}/observer-link',

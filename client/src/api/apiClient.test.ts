@@ -41,6 +41,7 @@ describe('the session API client', () => {
       title: 'Sessie',
       templateId: 'blank',
       joinOpen: true,
+      status: 'open',
       role: 'observer',
       rooms: { board: `/yjs/${sessionId}-board`, control: `/yjs/${sessionId}-control` },
       participants: [],
@@ -91,22 +92,24 @@ describe("the server's clock and configuration", () => {
   })
 
   it('reads the licence key, and refuses a configuration of another shape', async () => {
-    const fetchMock = answer(200, { licenseKey: 'key' })
-    expect(await fetchClientConfig()).toEqual({ licenseKey: 'key' })
+    const privacy = { retentionDays: 90, privacyContact: null }
+    const fetchMock = answer(200, { licenseKey: 'key', ...privacy })
+    expect(await fetchClientConfig()).toEqual({ licenseKey: 'key', ...privacy })
     expect(sent(fetchMock).url).toBe('/api/config')
     answer(200, { licenceKey: 'misspelt' })
     expect((await failure(fetchClientConfig())).message).toMatch(/unexpected answer from \/api\/config/)
   })
 
   it('runs the board unlicensed when the configuration cannot be had, and ignores a blank key', async () => {
-    answer(200, { licenseKey: '  key  ' })
-    expect(await loadClientConfig()).toEqual({ licenseKey: 'key' })
-    answer(200, { licenseKey: '   ' })
-    expect(await loadClientConfig()).toEqual({ licenseKey: null })
+    const unknown = { licenseKey: null, retentionDays: null, privacyContact: null }
+    answer(200, { licenseKey: '  key  ', retentionDays: 30, privacyContact: ' Team privacy ' })
+    expect(await loadClientConfig()).toEqual({ licenseKey: 'key', retentionDays: 30, privacyContact: 'Team privacy' })
+    answer(200, { licenseKey: '   ', retentionDays: 30, privacyContact: null })
+    expect(await loadClientConfig()).toEqual({ licenseKey: null, retentionDays: 30, privacyContact: null })
     answer(500, { error: 'broken' })
-    expect(await loadClientConfig()).toEqual({ licenseKey: null })
-    answer(200, { licenseKey: 42 })
-    expect(await loadClientConfig()).toEqual({ licenseKey: null })
+    expect(await loadClientConfig()).toEqual(unknown)
+    answer(200, { licenseKey: 42, retentionDays: 30, privacyContact: null })
+    expect(await loadClientConfig()).toEqual(unknown)
   })
 })
 

@@ -51,7 +51,7 @@ describe('the render pool', () => {
     expect(markdown).toContain('# Samenvatting')
     expect(markdown).toContain('Zoë en Geüpdatete ĳsjes')
     expect(await text('json')).toContain('"schemaVersion"')
-    expect(await text('csv', 'en')).toContain('Kind,')
+    expect(await text('csv', 'en')).toContain('Type,Round,Stage,')
     const pdf = await body('pdf')
     expect(pdf).toBeInstanceOf(Uint8Array)
     expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-')
