@@ -8,6 +8,9 @@ import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import { messagesFor, type Messages } from '../i18n/messages.ts'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
+import { bannerConnectionState } from '../offline/bannerState.ts'
+import { ForgetSessionButton } from '../offline/ForgetSessionButton.tsx'
+import { useForgetOnRefusal, useSending, useSessionOnDevice } from '../offline/useSessionOnDevice.ts'
 import { BoardFullNotice } from './BoardFullNotice.tsx'
 import { ControlRoom } from '../session/controlRoom.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
@@ -24,6 +27,7 @@ import { ParticipantToolbar } from '../facilitation/ParticipantToolbar.tsx'
 import { useFacilitation } from '../facilitation/useFacilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
 import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
+import type { SessionOnDevice } from '../offline/sessionOnDevice.ts'
 import { BoardSession } from './boardSession.ts'
 import { outsideContentUiOverrides, refuseOutsideContent } from './outsideContent/outsideContentHandlers.ts'
 import { outsideContentShapeUtils } from './outsideContent/outsideContentShapes.tsx'
@@ -52,24 +56,35 @@ export function BoardPage({
   token,
   user,
   recent,
+  onForgotten,
 }: {
   view: SessionView
   token: string
   user: LocalUser
   recent: RecentSessions
+  /** The person chose to forget the session on this device: the token and recent entry go too. */
+  onForgotten: () => void
 }) {
   const preferences = useValue('user preferences', () => user.preferences.get(), [user])
   const messages = messagesFor(preferences.locale)
   const readOnly = view.role === 'observer'
-  const rooms = useRooms(view, token, user, messages)
+  const device = useSessionOnDevice(view)
+  const rooms = useRooms(view, token, user, messages, device)
   const config = useClientConfig()
   const phase = useValue('board phase', () => rooms?.board.phase.get() ?? { kind: 'loading' as const }, [rooms])
-  const connection = useValue('connection', () => rooms?.board.connectionState.get() ?? 'connecting', [rooms])
   const refusal = useValue(
     'refusal',
     () => rooms?.board.refusal.get() ?? rooms?.control.connection.refusal.get() ?? null,
     [rooms],
   )
+  const connection = useValue(
+    'connection',
+    () =>
+      bannerConnectionState(rooms?.board.connectionState.get() ?? 'connecting', device?.shownFromDevice.get() ?? false),
+    [rooms, device],
+  )
+  const sending = useSending(device)
+  useForgetOnRefusal(device, refusal)
   const boardFull = useValue('board full', () => rooms?.control.boardFull.get() ?? false, [rooms])
   const template = useTemplateLayer(
     phase.kind === 'ready' ? phase.store : null,
@@ -98,7 +113,7 @@ export function BoardPage({
   const facilitationMessages = facilitationMessagesFor(preferences.locale)
   const facilitation = useFacilitation(view, rooms?.control.doc ?? null, template)
   const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null, facilitationMessages)
-  const facilitationSession = useMemo(() => ({ sessionId: view.id, token }), [view.id, token])
+  const facilitationSession = useMemo(() => ({ sessionId: view.id, token, keeper: device }), [view.id, token, device])
 
   useEffect(() => {
     document.title = `${view.title} · ${messages.appName}`
@@ -116,9 +131,18 @@ export function BoardPage({
             messages,
             onRenamed: (title: string) => recent.rename(view.id, title),
             whereabouts,
+            deviceControls:
+              device && !readOnly ? (
+                <ForgetSessionButton
+                  device={device}
+                  facilitator={view.role === 'facilitator'}
+                  onForgotten={onForgotten}
+                  messages={messages}
+                />
+              ) : null,
           }
         : null,
-    [rooms, view, token, observerToken, messages, recent, whereabouts],
+    [rooms, view, token, observerToken, messages, recent, whereabouts, device, readOnly, onForgotten],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
@@ -183,7 +207,7 @@ export function BoardPage({
           messages={facilitationMessages}
         />
       ) : null}
-      <ConnectionStatus state={connection} refusal={refusal} messages={messages} />
+      <ConnectionStatus state={connection} refusal={refusal} messages={messages} sending={sending} />
       {boardFull ? <BoardFullNotice messages={messages} /> : null}
       {config && config.licenseKey === null && !isLocalHost(window.location.hostname) ? (
         <LicenceNotice messages={messages} />
@@ -197,6 +221,7 @@ function useRooms(
   token: string,
   user: LocalUser,
   messages: Messages,
+  device: SessionOnDevice | null,
 ): { board: BoardSession; control: ControlRoom } | null {
   const [rooms, setRooms] = useState<{ board: BoardSession; control: ControlRoom } | null>(null)
   const boardRoom = roomNameFromPath(view.rooms.board)
@@ -204,6 +229,7 @@ function useRooms(
   const readOnly = view.role === 'observer'
   const ownName = view.participants.find((person) => person.participantId === view.participantId)?.name ?? ''
   useEffect(() => {
+    if (!device) return
     const board = new BoardSession({
       room: boardRoom,
       token,
@@ -211,6 +237,8 @@ function useRooms(
       names: { own: ownName, forRole: (role) => roleLabel(role, messages) },
       preferences: user.preferences,
       firstPageName: messages.pageName,
+      keeper: device,
+      onShownFromDevice: () => device.shownFromDevice.set(true),
     })
     const control = new ControlRoom(controlRoom, token)
     setRooms({ board, control })
@@ -220,7 +248,7 @@ function useRooms(
     }
     // Names are taken in the language of the moment the board opens: a language switch must not reconnect.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `messages` left out on purpose, see above
-  }, [boardRoom, controlRoom, token, readOnly, ownName, user])
+  }, [boardRoom, controlRoom, token, readOnly, ownName, user, device])
   return rooms
 }
 

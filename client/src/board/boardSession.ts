@@ -17,6 +17,8 @@ import {
   type RefusalReason,
   type RoomConnection,
 } from '../connection/roomConnection.ts'
+import type { LocalCopy } from '../offline/localCopy.ts'
+import type { LocalKeeper } from '../offline/sessionOnDevice.ts'
 import { watchOnlineIdentities } from '../participants/onlineIdentities.ts'
 import type { OnlineIdentity } from '../participants/roster.ts'
 import { bindPresence, type PresenceNames } from '../presence/presenceBinding.ts'
@@ -37,6 +39,10 @@ export interface BoardSessionOptions {
   names: PresenceNames
   preferences: Signal<TLUserPreferences>
   firstPageName: string
+  /** Keeps the board on this device, when this person keeps it (see `offline/keepRules.ts`). */
+  keeper?: LocalKeeper
+  /** The board was shown from this device's copy before the server answered. */
+  onShownFromDevice?: () => void
 }
 
 /**
@@ -54,6 +60,7 @@ export class BoardSession {
     bindingUtils: defaultBindingUtils,
   })
   private readonly connection: RoomConnection
+  private readonly local: LocalCopy | null
   private binding: StoreBinding | null = null
   private stopPresence: (() => void) | null = null
   private readonly online: { identities: Signal<OnlineIdentity[]>; stop(): void }
@@ -65,6 +72,13 @@ export class BoardSession {
     this.connection = connectToRoom(options.room, this.doc, options.token)
     this.connection.provider.on('sync', this.onSync)
     this.online = watchOnlineIdentities(this.connection.provider.awareness)
+    this.local = options.keeper?.keep(options.room, this.doc, this.connection.provider) ?? null
+    // A copy that once held the server's board may be shown as it is, offline too: it is no empty board to seed.
+    void this.local?.loaded.then((heldServerBoard) => {
+      if (!heldServerBoard || this.binding || this.disposed) return
+      this.onSync(true)
+      if (this.binding) options.onShownFromDevice?.()
+    })
   }
 
   get connectionState(): Signal<ConnectionState> {
@@ -133,6 +147,7 @@ export class BoardSession {
     this.disposed = true
     this.teardown()
     this.online.stop()
+    this.local?.dispose()
     this.connection.dispose()
     this.doc.destroy()
   }

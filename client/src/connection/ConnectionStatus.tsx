@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n/messages.ts'
+import type { SendingState } from '../offline/sessionOnDevice.ts'
 import { START_PATH } from '../routing/route.ts'
 import type { ConnectionState, RefusalReason } from './roomConnection.ts'
 
@@ -11,10 +12,13 @@ export function ConnectionStatus({
   state,
   refusal,
   messages,
+  sending = { kind: 'quiet' },
 }: {
   state: ConnectionState
   refusal: RefusalReason | null
   messages: Messages
+  /** Changes kept on this device and not yet stored on the server (see `offline/`). */
+  sending?: SendingState
 }) {
   if (refusal) {
     return (
@@ -30,6 +34,13 @@ export function ConnectionStatus({
     <div className="wp-connection" data-state={state} role="status" aria-live="polite" aria-atomic="true">
       <span className="wp-connection__dot" aria-hidden="true" />
       {label}
+      {sending.kind === 'waiting' ? (
+        <span className="wp-connection__sending" data-pending={sending.count}>
+          {messages.changesWaiting(sending.count)}
+        </span>
+      ) : sending.kind === 'sent' && state === 'online' ? (
+        <span className="wp-connection__sending">{messages.allSent}</span>
+      ) : null}
     </div>
   )
 }

@@ -8,7 +8,11 @@ import type { FacilitationMessages } from './messages.ts'
 import { ParticipantStagePanel } from './ParticipantStagePanel.tsx'
 import { startPrivateWriting } from './privateWriting.ts'
 import { steerView, type ViewSteering } from './viewSteering.ts'
+import type { LocalKeeper } from '../offline/sessionOnDevice.ts'
 import './facilitation.css'
+
+/** The open session as the sidebar needs it; `keeper` keeps one's own private room on this device. */
+type FacilitationSessionRef = { sessionId: string; token: string; keeper?: LocalKeeper | null }
 
 /**
  * The panel beside the board, by role: the facilitator's controls, or the stage as a participant or
@@ -24,7 +28,7 @@ export function FacilitationSidebar({
 }: {
   facilitation: Facilitation
   editor: Editor | null
-  session: { sessionId: string; token: string }
+  session: FacilitationSessionRef
   /** Everyone the server admitted (the control room's list). */
   people: Signal<readonly Participant[]>
   messages: FacilitationMessages
@@ -61,11 +65,18 @@ function useViewSteering(facilitation: Facilitation, editor: Editor | null): Vie
 function usePrivateWriting(
   facilitation: Facilitation,
   editor: Editor | null,
-  session: { sessionId: string; token: string },
+  session: FacilitationSessionRef,
   people: Signal<readonly Participant[]>,
 ): void {
   useEffect(() => {
     if (!editor || facilitation.role === 'observer') return
-    return startPrivateWriting({ editor, facilitation, sessionId: session.sessionId, token: session.token, people })
+    return startPrivateWriting({
+      editor,
+      facilitation,
+      sessionId: session.sessionId,
+      token: session.token,
+      people,
+      keeper: session.keeper,
+    })
   }, [editor, facilitation, session, people])
 }

@@ -9,6 +9,15 @@ const nl = {
   connecting: 'Verbinding maken…',
   connected: 'Verbonden',
   offline: 'Offline — je wijzigingen worden bewaard',
+  changesWaiting: (count: number) =>
+    count === 1 ? '1 wijziging wacht op verzending' : `${count} wijzigingen wachten op verzending`,
+  allSent: 'Alles is verstuurd',
+  forgetSession: 'Vergeet deze sessie op dit apparaat',
+  confirmForgetSession: (facilitator: boolean) =>
+    (facilitator
+      ? 'Je bent de facilitator: zonder je toegang kun je deze sessie op dit apparaat niet meer openen. '
+      : '') +
+    'Alles wat dit apparaat van deze sessie bewaart, wordt gewist, ook je toegang. Wat nog niet verstuurd is, gaat verloren. Doorgaan?',
   refusedUnauthorized: 'Verbinding geweigerd: je toegang tot deze sessie is niet (meer) geldig.',
   refusedReadOnly: 'Verbinding gesloten: je mag dit bord alleen bekijken.',
   refusedSessionGone: 'Deze sessie is verwijderd.',
@@ -163,6 +172,15 @@ const en: Messages = {
   connecting: 'Connecting…',
   connected: 'Connected',
   offline: 'Offline — your changes are kept',
+  changesWaiting: (count: number) =>
+    count === 1 ? '1 change waiting to be sent' : `${count} changes waiting to be sent`,
+  allSent: 'Everything is sent',
+  forgetSession: 'Forget this session on this device',
+  confirmForgetSession: (facilitator: boolean) =>
+    (facilitator
+      ? 'You are the facilitator: without your access you cannot open this session on this device again. '
+      : '') +
+    'Everything this device keeps of this session is deleted, your access included. What has not been sent is lost. Continue?',
   refusedUnauthorized: 'Connection refused: your access to this session is not (or no longer) valid.',
   refusedReadOnly: 'Connection closed: you may only view this board.',
   refusedSessionGone: 'This session has been deleted.',

@@ -1,5 +1,5 @@
 import { facilitationMap, type Invitation, type SessionView } from '@werkplaats/shared'
-import { createContext, useContext, useEffect, useId, useState } from 'react'
+import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react'
 import { useValue } from 'tldraw'
 import type { BoardSession } from '../board/boardSession.ts'
 import type { Messages } from '../i18n/messages.ts'
@@ -21,6 +21,8 @@ export interface SessionPanelProps {
   onRenamed: (title: string) => void
   /** On which stage each person is (facilitation), shown in the participant list. */
   whereabouts?: (entry: RosterEntry) => string | null
+  /** What this device keeps of the session ("Vergeet deze sessie op dit apparaat"), see `offline/`. */
+  deviceControls?: ReactNode
 }
 
 /**
@@ -44,6 +46,7 @@ export function SessionPanel({
   messages,
   onRenamed,
   whereabouts,
+  deviceControls,
 }: SessionPanelProps) {
   const [showParticipants, setShowParticipants] = useState(true)
   const [showShare, setShowShare] = useState(false)
@@ -162,6 +165,7 @@ export function SessionPanel({
           onRemove={isFacilitator ? (participantId) => removeParticipant(view.id, token, participantId) : undefined}
         />
       ) : null}
+      {deviceControls}
     </div>
   )
 }
