@@ -115,6 +115,11 @@ export function BoardPage({
   const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null, facilitationMessages)
   const facilitationSession = useMemo(() => ({ sessionId: view.id, token, keeper: device }), [view.id, token, device])
 
+  // Votes and marks go to the server as they are made; offline their controls say they cannot be done.
+  useEffect(() => {
+    voting?.offline.set(connection !== 'online')
+  }, [voting, connection])
+
   useEffect(() => {
     document.title = `${view.title} · ${messages.appName}`
   }, [view.title, messages.appName])

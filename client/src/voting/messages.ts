@@ -27,10 +27,12 @@ const nl = {
   roundClosed: 'De stemronde is gesloten.',
   missingCard: '(niet meer op het bord)',
   busy: 'Bezig…',
+  offlineHint: 'Kan niet offline',
   problems: {
     refused: 'Dat kan nu niet: de ronde is gesloten, of je stemmen voor deze kaart of deze ronde zijn op.',
     forbidden: 'Dat mag je in deze rol niet.',
     unreachable: 'De server is niet bereikbaar. Probeer het zo opnieuw.',
+    offline: 'Je bent offline: stemmen en markeren kan pas weer als de verbinding terug is.',
     failed: 'Dat lukte niet. Probeer het opnieuw.',
   },
 
@@ -122,10 +124,12 @@ const en: VotingMessages = {
   roundClosed: 'The vote round is closed.',
   missingCard: '(no longer on the board)',
   busy: 'Working…',
+  offlineHint: 'Not possible offline',
   problems: {
     refused: 'Not possible now: the round is closed, or your votes for this card or this round are used up.',
     forbidden: 'Your role does not allow this.',
     unreachable: 'The server cannot be reached. Please try again shortly.',
+    offline: 'You are offline: voting and marking are possible again once the connection is back.',
     failed: 'That did not work. Please try again.',
   },
 
