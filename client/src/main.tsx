@@ -5,6 +5,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { inviteFromFragment, tokenFromFragment } from '@werkplaats/shared'
+import { registerServiceWorker } from './offline/registerServiceWorker.ts'
 import { parseRoute } from './routing/route.ts'
 import { recentSessions } from './session/recentSessions.ts'
 import { adoptTokenFromAddress, browserAddressBar, sessionTokens } from './session/sessionTokens.ts'
@@ -24,6 +25,8 @@ const initialToken =
 window.addEventListener('hashchange', () => {
   if (inviteFromFragment(window.location.hash) || tokenFromFragment(window.location.hash)) window.location.reload()
 })
+
+registerServiceWorker()
 
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('index.html has no #root element')

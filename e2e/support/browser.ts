@@ -55,24 +55,37 @@ export class Participant {
   readonly cspViolations: string[] = []
   readonly name: string
   readonly context: BrowserContext
-  readonly page: Page
+  /** The person's tab; `closeAndReopen` replaces it, as closing a tab and opening a new one would. */
+  page: Page
 
   private constructor(name: string, context: BrowserContext, page: Page) {
     this.name = name
     this.context = context
     this.page = page
     context.on('request', (request) => this.requests.push(request.url()))
+    this.watch(page)
+  }
+
+  private watch(page: Page): void {
+    // Fail a step well within the test's own timeout, so the report names the step that hung.
+    page.setDefaultTimeout(15_000)
     page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error') this.problems.push({ at: Date.now(), text: message.text() })
     })
     page.on('pageerror', (error) => this.problems.push({ at: Date.now(), text: `pageerror: ${error.message}` }))
   }
 
+  /** Closes the tab, runs `meanwhile` (e.g. the network coming back) and opens a fresh tab in the same browser. */
+  async closeAndReopen(meanwhile: () => Promise<void> = async () => {}): Promise<void> {
+    await this.page.close()
+    await meanwhile()
+    this.page = await this.context.newPage()
+    this.watch(this.page)
+  }
+
   static async open(browser: Browser, name: string): Promise<Participant> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
-    // Fail a step well within the test's own timeout, so the report names the step that hung.
-    page.setDefaultTimeout(15_000)
     const participant = new Participant(name, context, page)
     // Every page of the context reports what its Content-Security-Policy refused, so no test runs under a
     // policy that silently breaks part of the app (Chromium logs most refusals as console errors too).

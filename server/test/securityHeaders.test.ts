@@ -23,6 +23,7 @@ describe('every answer carries the browser-side policy', () => {
     '/',
     '/s/AbCdEfGhIjKlMnOpQrStUv',
     '/assets/main-abc123.js',
+    '/sw.js',
     '/api/templates',
     '/api/nothing-here',
     '/api/docs',
@@ -37,6 +38,7 @@ describe('every answer carries the browser-side policy', () => {
     expect(csp.get('default-src')).toEqual(["'self'"])
     expect(csp.get('script-src')).toEqual(["'self'"])
     expect(csp.get('connect-src')).toEqual(["'self'"])
+    expect(csp.get('worker-src')).toEqual(["'self'"])
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:'])
     expect(csp.get('font-src')).toEqual(["'self'"])
     expect(csp.get('frame-src')).toEqual(["'none'"])
@@ -44,6 +46,12 @@ describe('every answer carries the browser-side policy', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer')
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('x-frame-options')).toBe('DENY')
+  })
+
+  it('serves the service worker as a script, which browsers require before they register it', async () => {
+    const response = await fetch(`${server.url}/sw.js`)
+    await response.arrayBuffer()
+    expect(response.headers.get('content-type')).toMatch(/^(text|application)\/javascript/)
   })
 })
 

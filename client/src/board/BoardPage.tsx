@@ -11,6 +11,9 @@ import { useMessages } from '../i18n/useMessages.tsx'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
 import { boardWordOverrides } from './boardWords.ts'
+import { bannerConnectionState } from '../offline/bannerState.ts'
+import { ForgetSessionButton } from '../offline/ForgetSessionButton.tsx'
+import { useForgetOnRefusal, useSending, useSessionOnDevice } from '../offline/useSessionOnDevice.ts'
 import { BoardFullNotice } from './BoardFullNotice.tsx'
 import { SessionClosedNotice } from '../session/SessionClosedNotice.tsx'
 import { ControlRoom } from '../session/controlRoom.ts'
@@ -26,6 +29,7 @@ import { ParticipantToolbar } from '../facilitation/ParticipantToolbar.tsx'
 import { Facilitation } from '../facilitation/facilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
 import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
+import type { SessionOnDevice } from '../offline/sessionOnDevice.ts'
 import { BoardSession } from './boardSession.ts'
 import { CrowdNotice } from '../presence/CrowdNotice.tsx'
 import { outsideContentUiOverrides, refuseOutsideContent } from './outsideContent/outsideContentHandlers.ts'
@@ -55,24 +59,35 @@ export function BoardPage({
   token,
   user,
   recent,
+  onForgotten,
 }: {
   view: SessionView
   token: string
   user: LocalUser
   recent: RecentSessions
+  /** The person chose to forget the session on this device: the token and recent entry go too. */
+  onForgotten: () => void
 }) {
   const preferences = useValue('user preferences', () => user.preferences.get(), [user])
   const messages = useMessages().app
   const readOnly = view.role === 'observer'
-  const rooms = useRooms(view, token, user, messages)
+  const device = useSessionOnDevice(view)
+  const rooms = useRooms(view, token, user, messages, device)
   const config = useClientConfig()
   const phase = useValue('board phase', () => rooms?.board.phase.get() ?? { kind: 'loading' as const }, [rooms])
-  const connection = useValue('connection', () => rooms?.board.connectionState.get() ?? 'connecting', [rooms])
   const refusal = useValue(
     'refusal',
     () => rooms?.board.refusal.get() ?? rooms?.control.connection?.refusal.get() ?? null,
     [rooms],
   )
+  const connection = useValue(
+    'connection',
+    () =>
+      bannerConnectionState(rooms?.board.connectionState.get() ?? 'connecting', device?.shownFromDevice.get() ?? false),
+    [rooms, device],
+  )
+  const sending = useSending(device)
+  useForgetOnRefusal(device, refusal)
   const boardFull = useValue('board full', () => rooms?.control.boardFull.get() ?? false, [rooms])
   // Closed by the facilitator: as the control room says once it has, as the session's view said until then.
   const closed = useValue('session closed', () => rooms?.control.closed.get() ?? view.status === 'closed', [
@@ -103,6 +118,11 @@ export function BoardPage({
   const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null)
   const facilitationSession = useMemo(() => ({ sessionId: view.id, token }), [view.id, token])
 
+  // Votes and marks go to the server as they are made; offline their controls say they cannot be done.
+  useEffect(() => {
+    voting?.offline.set(connection !== 'online')
+  }, [voting, connection])
+
   useEffect(() => {
     document.title = `${view.title} · ${messages.appName}`
   }, [view.title, messages.appName])
@@ -124,9 +144,17 @@ export function BoardPage({
             template,
             onRenamed: (title: string) => recent.rename(view.id, title),
             whereabouts,
+            deviceControls:
+              device && !readOnly ? (
+                <ForgetSessionButton
+                  device={device}
+                  facilitator={view.role === 'facilitator'}
+                  onForgotten={onForgotten}
+                />
+              ) : null,
           }
         : null,
-    [rooms, view, token, observerToken, template, recent, whereabouts],
+    [rooms, view, token, observerToken, template, recent, whereabouts, device, readOnly, onForgotten],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
@@ -191,7 +219,7 @@ export function BoardPage({
           steering={rooms.board.steering}
         />
       ) : null}
-      <ConnectionStatus state={connection} refusal={refusal} />
+      <ConnectionStatus state={connection} refusal={refusal} sending={sending} />
       {facilitation && rooms && phase.kind === 'ready' ? (
         <CrowdNotice board={rooms.board} facilitation={facilitation} />
       ) : null}
@@ -209,7 +237,13 @@ interface Rooms {
   facilitation: Facilitation
 }
 
-function useRooms(view: SessionView, token: string, user: LocalUser, messages: AppMessages): Rooms | null {
+function useRooms(
+  view: SessionView,
+  token: string,
+  user: LocalUser,
+  messages: AppMessages,
+  device: SessionOnDevice | null,
+): Rooms | null {
   const [rooms, setRooms] = useState<Rooms | null>(null)
   const boardRoom = roomNameFromPath(view.rooms.board)
   const controlRoom = roomNameFromPath(view.rooms.control)
@@ -218,6 +252,8 @@ function useRooms(view: SessionView, token: string, user: LocalUser, messages: A
   const readOnly = view.role === 'observer'
   const ownName = view.participants.find((person) => person.participantId === view.participantId)?.name ?? ''
   useEffect(() => {
+    // The device's keeper comes first: the board's copy (and one's own private room's) opens with the room.
+    if (!device) return
     const control = new ControlRoom({ room: controlRoom, token, role: view.role, templateId: view.templateId })
     const facilitation = new Facilitation({ control, participantId: view.participantId ?? null })
     const board = new BoardSession({
@@ -230,6 +266,8 @@ function useRooms(view: SessionView, token: string, user: LocalUser, messages: A
       sessionId: view.id,
       facilitation,
       people: control.participants,
+      keeper: device,
+      onShownFromDevice: () => device.shownFromDevice.set(true),
     })
     setRooms({ board, control, facilitation })
     return () => {
@@ -239,6 +277,18 @@ function useRooms(view: SessionView, token: string, user: LocalUser, messages: A
     }
     // Names are taken in the language of the moment the board opens: a language switch must not reconnect.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `messages` left out on purpose, see above
-  }, [boardRoom, controlRoom, token, readOnly, ownName, user, view.id, view.role, view.templateId, view.participantId])
+  }, [
+    boardRoom,
+    controlRoom,
+    token,
+    readOnly,
+    ownName,
+    user,
+    view.id,
+    view.role,
+    view.templateId,
+    view.participantId,
+    device,
+  ])
   return rooms
 }

@@ -1,5 +1,5 @@
 import { type Invitation, mayExportSummary, type SessionView, type Template } from '@werkplaats/shared'
-import { createContext, useContext, useId, useState } from 'react'
+import { createContext, useContext, useId, useState, type ReactNode } from 'react'
 import { useValue } from 'tldraw'
 import type { BoardSession } from './boardSession.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
@@ -23,6 +23,8 @@ export interface SessionPanelProps {
   onRenamed: (title: string) => void
   /** On which stage each person is (facilitation), shown in the participant list. */
   whereabouts?: (entry: RosterEntry) => string | null
+  /** What this device keeps of the session ("Vergeet deze sessie op dit apparaat"), see `offline/`. */
+  deviceControls?: ReactNode
 }
 
 /**
@@ -46,6 +48,7 @@ export function SessionPanel({
   template,
   onRenamed,
   whereabouts,
+  deviceControls,
 }: SessionPanelProps) {
   const messages = useMessages().app
   const [showParticipants, setShowParticipants] = useState(true)
@@ -168,6 +171,7 @@ export function SessionPanel({
           onRemove={isFacilitator ? (participantId) => removeParticipant(view.id, token, participantId) : undefined}
         />
       ) : null}
+      {deviceControls}
     </div>
   )
 }

@@ -20,6 +20,8 @@ import {
   type RefusalReason,
   type RoomConnection,
 } from '../connection/roomConnection.ts'
+import type { LocalCopy } from '../offline/localCopy.ts'
+import type { LocalKeeper } from '../offline/sessionOnDevice.ts'
 import { watchOnlineIdentities } from '../participants/onlineIdentities.ts'
 import type { OnlineIdentity } from '../participants/roster.ts'
 import { bindPresence, type CrowdView, type PresenceBinding, type PresenceNames } from '../presence/presenceBinding.ts'
@@ -53,6 +55,10 @@ export interface BoardSessionOptions {
   facilitation: Facilitation
   /** Everyone the server admitted (the control room's list): the facilitator opens their private rooms. */
   people: Signal<readonly Participant[]>
+  /** Keeps the board and one's own private room on this device, when this person keeps them (see `offline/keepRules.ts`). */
+  keeper?: LocalKeeper | null
+  /** The board was shown from this device's copy before the server answered. */
+  onShownFromDevice?: () => void
 }
 
 /**
@@ -72,6 +78,7 @@ export class BoardSession {
     bindingUtils: defaultBindingUtils,
   })
   readonly #connection: RoomConnection
+  readonly #local: LocalCopy | null
   #binding: StoreBinding | null = null
   readonly #presence = atom<PresenceBinding | null>('board presence', null)
   /** What the facilitator chose for everyone's cursors; the page keeps it in step with the control room. */
@@ -91,6 +98,13 @@ export class BoardSession {
     this.#connection = connectToRoom(options.room, this.#doc, options.token)
     this.#connection.provider.on('sync', this.#onSync)
     this.#online = watchOnlineIdentities(this.#connection.provider.awareness)
+    this.#local = options.keeper?.keep(options.room, this.#doc, this.#connection.provider) ?? null
+    // A copy that once held the server's board may be shown as it is, offline too: it is no empty board to seed.
+    void this.#local?.loaded.then((heldServerBoard) => {
+      if (!heldServerBoard || this.#binding || this.#disposed) return
+      this.#onSync(true)
+      if (this.#binding) options.onShownFromDevice?.()
+    })
   }
 
   get connectionState(): Signal<ConnectionState> {
@@ -127,7 +141,7 @@ export class BoardSession {
    */
   attachEditor(editor: Editor): () => void {
     this.#detachEditor?.()
-    const { facilitation, sessionId, token, people } = this.#options
+    const { facilitation, sessionId, token, people, keeper } = this.#options
     const stops: (() => void)[] = []
     if (!facilitation.isFacilitator) {
       // Observers share one token and have no participant id; they follow all the same.
@@ -139,7 +153,7 @@ export class BoardSession {
       })
     }
     if (facilitation.role !== 'observer') {
-      stops.push(startPrivateWriting({ editor, facilitation, sessionId, token, people }))
+      stops.push(startPrivateWriting({ editor, facilitation, sessionId, token, people, keeper }))
     }
     const detach = () => {
       if (this.#detachEditor !== detach) return
@@ -194,6 +208,7 @@ export class BoardSession {
     this.#detachEditor?.()
     this.#teardown()
     this.#online.stop()
+    this.#local?.dispose()
     this.#connection.dispose()
     this.#doc.destroy()
   }

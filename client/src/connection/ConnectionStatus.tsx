@@ -1,5 +1,6 @@
 import type { AppMessages } from '../i18n/messages.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
+import type { SendingState } from '../offline/sessionOnDevice.ts'
 import { START_PATH } from '../routing/route.ts'
 import type { ConnectionState, RefusalReason } from './roomConnection.ts'
 
@@ -8,7 +9,16 @@ import type { ConnectionState, RefusalReason } from './roomConnection.ts'
  * When the server has closed the connection for good, an alert says why and offers the way out: the page
  * will not reconnect by itself, so the person must not be left waiting.
  */
-export function ConnectionStatus({ state, refusal }: { state: ConnectionState; refusal: RefusalReason | null }) {
+export function ConnectionStatus({
+  state,
+  refusal,
+  sending = { kind: 'quiet' },
+}: {
+  state: ConnectionState
+  refusal: RefusalReason | null
+  /** Changes kept on this device and not yet stored on the server (see `offline/`). */
+  sending?: SendingState
+}) {
   const messages = useMessages().app
   if (refusal) {
     return (
@@ -24,6 +34,13 @@ export function ConnectionStatus({ state, refusal }: { state: ConnectionState; r
     <div className="wp-connection" data-state={state} role="status" aria-live="polite" aria-atomic="true">
       <span className="wp-connection__dot" aria-hidden="true" />
       {label}
+      {sending.kind === 'waiting' ? (
+        <span className="wp-connection__sending" data-pending={sending.count}>
+          {messages.changesWaiting(sending.count)}
+        </span>
+      ) : sending.kind === 'sent' && state === 'online' ? (
+        <span className="wp-connection__sending">{messages.allSent}</span>
+      ) : null}
     </div>
   )
 }

@@ -173,6 +173,15 @@ export const en: Messages = {
     cursorSettingAuto: 'Automatic',
     cursorSettingOn: 'On',
     cursorSettingOff: 'Off',
+    changesWaiting: (count: number) =>
+      count === 1 ? '1 change waiting to be sent' : `${count} changes waiting to be sent`,
+    allSent: 'Everything is sent',
+    forgetSession: 'Forget this session on this device',
+    confirmForgetSession: (facilitator: boolean) =>
+      (facilitator
+        ? 'You are the facilitator: without your access you cannot open this session on this device again. '
+        : '') +
+      'Everything this device keeps of this session is deleted, your access included. What has not been sent is lost. Continue?',
   },
   facilitation: {
     facilitatorPanel: 'Facilitator panel',
@@ -251,6 +260,7 @@ export const en: Messages = {
       refused: 'Not possible now: the round is closed, or your votes for this card or this round are used up.',
       forbidden: 'Your role does not allow this.',
       unreachable: 'The server cannot be reached. Please try again shortly.',
+      offline: 'You are offline: voting and marking are possible again once the connection is back.',
       failed: 'That did not work. Please try again.',
     },
 
@@ -314,6 +324,7 @@ export const en: Messages = {
 
     show: (what) => `Show ${what.toLowerCase()}`,
     hide: (what) => `Hide ${what.toLowerCase()}`,
+    offlineHint: 'Not possible offline',
   },
   templateLayer: {
     backgroundTitle: 'Background',

@@ -180,6 +180,15 @@ export const nl = {
     cursorSettingAuto: 'Automatisch',
     cursorSettingOn: 'Aan',
     cursorSettingOff: 'Uit',
+    changesWaiting: (count: number) =>
+      count === 1 ? '1 wijziging wacht op verzending' : `${count} wijzigingen wachten op verzending`,
+    allSent: 'Alles is verstuurd',
+    forgetSession: 'Vergeet deze sessie op dit apparaat',
+    confirmForgetSession: (facilitator: boolean) =>
+      (facilitator
+        ? 'Je bent de facilitator: zonder je toegang kun je deze sessie op dit apparaat niet meer openen. '
+        : '') +
+      'Alles wat dit apparaat van deze sessie bewaart, wordt gewist, ook je toegang. Wat nog niet verstuurd is, gaat verloren. Doorgaan?',
   },
   /** The facilitation panels: stages, timer, private writing, following the facilitator. */
   facilitation: {
@@ -264,6 +273,7 @@ export const nl = {
       refused: 'Dat kan nu niet: de ronde is gesloten, of je stemmen voor deze kaart of deze ronde zijn op.',
       forbidden: 'Dat mag je in deze rol niet.',
       unreachable: 'De server is niet bereikbaar. Probeer het zo opnieuw.',
+      offline: 'Je bent offline: stemmen en markeren kan pas weer als de verbinding terug is.',
       failed: 'Dat lukte niet. Probeer het opnieuw.',
     },
 
@@ -333,6 +343,7 @@ export const nl = {
 
     show: (what: string) => `${what} tonen`,
     hide: (what: string) => `${what} verbergen`,
+    offlineHint: 'Kan niet offline',
   },
   /**
    * The words the template layer adds around the template's own content (which stays in the template's

@@ -1,6 +1,7 @@
 import type { SessionView } from '@werkplaats/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { BoardPage } from '../board/BoardPage.tsx'
+import { forgetSessionOnDevice, offlineViews } from '../offline/sessionOnDevice.ts'
 import { ProblemPage } from '../ui/ProblemPage.tsx'
 import type { LocalUser } from '../user/localUser.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
@@ -52,6 +53,7 @@ export function SessionPage({
     if (state.kind === 'problem' && state.problem === 'not-found') {
       tokens.forget(sessionId)
       recent.remove(sessionId)
+      void forgetSessionOnDevice(sessionId)
     }
   }, [state, sessionId, recent, tokens])
 
@@ -70,8 +72,18 @@ export function SessionPage({
       />
     )
   }
-  if (state.kind === 'ready')
-    return token ? <BoardPage view={state.view} token={token} user={user} recent={recent} /> : null
+  const forgotten = () => {
+    tokens.forget(sessionId)
+    recent.remove(sessionId)
+  }
+  // Without a network, the session as this device last saw it opens the board kept here (see `offline/`).
+  const offlineView =
+    state.kind === 'problem' && state.problem === 'unreachable' ? offlineViews.recall(sessionId) : null
+  const view = state.kind === 'ready' ? state.view : offlineView
+  if (state.kind === 'ready' || view)
+    return token && view ? (
+      <BoardPage view={view} token={token} user={user} recent={recent} onForgotten={forgotten} />
+    ) : null
   if (state.kind === 'loading') {
     return (
       <div className="wp-message" aria-busy="true">

@@ -4,6 +4,8 @@ import * as Y from 'yjs'
 import { bindStoreToDoc, type StoreBinding } from '../storeBinding/storeBinding.ts'
 import { connectToRoom, type RoomConnection } from '../connection/roomConnection.ts'
 import type { Facilitation } from '../facilitation/facilitation.ts'
+import type { LocalCopy } from '../offline/localCopy.ts'
+import type { LocalKeeper } from '../offline/sessionOnDevice.ts'
 import { privateLaneOf } from './privateRecords.ts'
 
 /**
@@ -14,10 +16,10 @@ import { privateLaneOf } from './privateRecords.ts'
  * room and shows what is there. "Onthullen" is the server's move (see `revealPrivateWriting` in `api/apiClient.ts`); the stickies then
  * arrive through the board room and leave the private rooms.
  *
- * Private rooms are opened the first time private writing is on while this page is open (or is on when it
- * opens), and kept open from then on: a sticky written privately stays visible to its writer after the mode
- * is switched off, until it is revealed. A page opened later while the mode is off does not show unrevealed
- * private stickies until the mode is on again (they are safe on the server either way).
+ * A participant's own private room is opened with the board, whether the mode is on or off: their unrevealed
+ * private stickies stay theirs to see after a reload. The facilitator opens the participants' rooms the first
+ * time private writing is on while the page is open (or is on when it opens), and keeps them open from then on.
+ * One's own room is kept on this device like the board (`keeper`), so what is written privately offline survives.
  */
 export interface PrivateWritingOptions {
   editor: Editor
@@ -26,12 +28,15 @@ export interface PrivateWritingOptions {
   token: string
   /** Everyone the server admitted (the control room's `participants`): the facilitator opens their rooms. */
   people: Signal<readonly Participant[]>
+  /** Keeps one's own private room on this device (see `offline/keepRules.ts`). */
+  keeper?: LocalKeeper | null
 }
 
 interface Lane {
   connection: RoomConnection
   doc: Y.Doc
   binding: StoreBinding | null
+  local: LocalCopy | null
 }
 
 export function startPrivateWriting({
@@ -40,6 +45,7 @@ export function startPrivateWriting({
   sessionId,
   token,
   people,
+  keeper = null,
 }: PrivateWritingOptions): () => void {
   const selfId = facilitation.participantId
   const lanes = new Map<string, Lane>()
@@ -48,10 +54,13 @@ export function startPrivateWriting({
   const open = (ownerId: string) => {
     if (lanes.has(ownerId)) return
     const doc = new Y.Doc()
-    const connection = connectToRoom(privateRoomName(sessionId, ownerId), doc, token)
-    const lane: Lane = { connection, doc, binding: null }
+    const room = privateRoomName(sessionId, ownerId)
+    const connection = connectToRoom(room, doc, token)
+    const local = keeper?.keep(room, doc, connection.provider) ?? null
+    const lane: Lane = { connection, doc, binding: null, local }
     lanes.set(ownerId, lane)
-    // Bound after the first sync, like the board, so what the room holds is loaded before we write to it.
+    // Bound after the first sync, like the board, so what the room holds is loaded before we write to it; or
+    // once this device's copy of it is loaded, when that copy once held what the server sent.
     const onSync = (synced: boolean) => {
       if (!synced || lane.binding) return
       connection.provider.off('sync', onSync)
@@ -65,6 +74,9 @@ export function startPrivateWriting({
       })
     }
     connection.provider.on('sync', onSync)
+    void local?.loaded.then((heldServerRoom) => {
+      if (heldServerRoom && lanes.get(ownerId) === lane) onSync(true)
+    })
   }
 
   const rooms = (): string[] => {
@@ -80,7 +92,7 @@ export function startPrivateWriting({
   const stopOpening = react('private writing rooms', () => {
     if (facilitation.state.get().privateWriting.on) opened = true
     const wanted = rooms()
-    if (opened) for (const ownerId of wanted) open(ownerId)
+    if (opened || facilitation.role === 'participant') for (const ownerId of wanted) open(ownerId)
   })
 
   // A participant's new sticky, while the mode is on, is theirs alone until revealed.
@@ -97,6 +109,7 @@ export function startPrivateWriting({
     stopMarking()
     for (const lane of lanes.values()) {
       lane.binding?.dispose()
+      lane.local?.dispose()
       lane.connection.dispose()
       lane.doc.destroy()
     }

@@ -44,7 +44,8 @@ function ActionMarkRow({ action, session }: { action: Action; session: VotingSes
   ])
   const own = useValue('own mark', () => session.ownMarks.get()[action.id] ?? null, [session, action.id])
   const name = useId()
-  const canMark = session.role === 'participant'
+  const offline = useValue('voting offline', () => session.offline.get(), [session])
+  const canMark = session.role === 'participant' && !offline
   const choose = (mark: ActionMark | null) => void session.mark(action.id, mark)
   return (
     <li className="wp-marks__action" data-action-id={action.id}>
@@ -52,6 +53,9 @@ function ActionMarkRow({ action, session }: { action: Action; session: VotingSes
       {/* The legend shows the question; the group's name carries the action, which a list of them needs. */}
       <fieldset aria-label={`${messages.marksQuestion} ${action.text}`}>
         <legend>{messages.marksQuestion}</legend>
+        {offline && session.role === 'participant' ? (
+          <p className="wp-voting__problem">{messages.problems.offline}</p>
+        ) : null}
         {actionMarks.map((mark) => (
           <label key={mark} className="wp-voting-dialog__check">
             <input type="radio" name={name} checked={own === mark} disabled={!canMark} onChange={() => choose(mark)} />

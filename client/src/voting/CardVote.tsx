@@ -36,6 +36,7 @@ export function CardVote({
   const messages = useMessages().voting
   const session = useContext(CardVoteContext)
   const round = useValue('current round', () => session?.current.get() ?? null, [session])
+  const offline = useValue('voting offline', () => session?.offline.get() ?? false, [session])
   const placeholder = label !== '' && !compact ? <span className="wp-tpl-vote__label">{label}</span> : null
   if (!session || !round || !round.cardIds.includes(cardId)) return placeholder
   const tally = round.tallies?.find((t) => t.cardId === cardId)
@@ -50,13 +51,14 @@ export function CardVote({
             type="button"
             className="wp-card-vote__button"
             aria-label={messages.voteOn(buttonLabel, text)}
-            disabled={!mayVoteOn(round, cardId)}
+            disabled={offline || !mayVoteOn(round, cardId)}
+            title={offline ? messages.offlineHint : undefined}
             onClick={() => void session.vote(cardId)}
             {...onCanvas}
           >
             {compact ? '●' : buttonLabel}
           </button>
-          {mayTakeBack(round, cardId) ? (
+          {mayTakeBack(round, cardId) && !offline ? (
             <button
               type="button"
               className="wp-card-vote__undo"
@@ -78,7 +80,11 @@ export function CardVote({
       ) : null}
       {voting && !compact ? (
         <span className="wp-card-vote__left">
-          {remainingVotes(round) > 0 ? messages.remaining(remainingVotes(round)) : messages.noVotesLeft}
+          {offline
+            ? messages.offlineHint
+            : remainingVotes(round) > 0
+              ? messages.remaining(remainingVotes(round))
+              : messages.noVotesLeft}
         </span>
       ) : null}
       {tally ? <span className="wp-voting__tally">{messages.tallyBadge(tally.votes)}</span> : null}

@@ -24,6 +24,7 @@ export function VotingPanel({ session, template, stickies, participantCount }: V
   const round = useValue('current round', () => session.current.get(), [session])
   const problem = useValue('vote problem', () => session.problem.get(), [session])
   const busy = useValue('vote busy', () => session.busy.get() > 0, [session])
+  const offline = useValue('voting offline', () => session.offline.get(), [session])
   const stageId = useValue('stage', () => session.facilitation.get().stageId, [session])
   const [starting, setStarting] = useState(false)
   const isFacilitator = session.role === 'facilitator'
@@ -43,6 +44,9 @@ export function VotingPanel({ session, template, stickies, participantCount }: V
       ) : (
         <p>{messages.noRound}</p>
       )}
+      {offline && problem !== 'offline' && session.role === 'participant' ? (
+        <p className="wp-voting__problem">{messages.problems.offline}</p>
+      ) : null}
       {problem ? (
         <p role="alert" className="wp-voting__problem">
           {messages.problems[problem]}
@@ -156,6 +160,7 @@ function CardRow({
 }) {
   const messages = useMessages().voting
   const own = ownVotesOn(round, card.cardId)
+  const offline = useValue('voting offline', () => session.offline.get(), [session])
   return (
     <li className="wp-voting__card" data-card-id={card.cardId}>
       <span className="wp-voting__text">{card.text}</span>
@@ -170,12 +175,13 @@ function CardRow({
           <button
             type="button"
             aria-label={messages.voteOn(voteLabel, card.text)}
-            disabled={!mayVoteOn(round, card.cardId)}
+            disabled={offline || !mayVoteOn(round, card.cardId)}
+            title={offline ? messages.offlineHint : undefined}
             onClick={() => void session.vote(card.cardId)}
           >
             {voteLabel}
           </button>
-          {mayTakeBack(round, card.cardId) ? (
+          {mayTakeBack(round, card.cardId) && !offline ? (
             <button
               type="button"
               aria-label={messages.takeBackOn(card.text)}

@@ -225,3 +225,29 @@ describe('a voting session over the control room', () => {
     session.dispose()
   })
 })
+
+describe('voting while offline', () => {
+  it('sends no vote, take-back or mark, says why, and votes again once the connection is back', async () => {
+    const doc = controlDoc()
+    const vote = vi.fn(async () => answer(['a']))
+    const mark = vi.fn(async () => ({ actionId: 'x', mark: 'geprobeerd' as const }))
+    const session = new VotingSession({ api: fakeApi({ vote, mark }), control: controlRoom(doc, 'participant') })
+    writePublicVoteRound(doc, publicRound)
+    await settle()
+
+    session.offline.set(true)
+    await session.vote('a')
+    await session.takeBack('a')
+    expect(await session.mark('x', 'geprobeerd')).toBe(false)
+    expect(vote).not.toHaveBeenCalled()
+    expect(mark).not.toHaveBeenCalled()
+    expect(session.problem.get()).toBe('offline')
+    expect(session.ownMarks.get()).toEqual({})
+
+    session.offline.set(false)
+    await session.vote('a')
+    expect(vote).toHaveBeenCalledTimes(1)
+    expect(session.problem.get()).toBeNull()
+    session.dispose()
+  })
+})

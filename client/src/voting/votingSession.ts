@@ -17,7 +17,7 @@ import { currentVoteRound, mergeRoundView, type RoundView } from './roundView.ts
 import type { VoteApi } from '../api/voteApi.ts'
 
 /** What went wrong with a request, in terms the panel can say. */
-export type VoteProblem = 'refused' | 'forbidden' | 'unreachable' | 'failed'
+export type VoteProblem = 'refused' | 'forbidden' | 'unreachable' | 'offline' | 'failed'
 
 export function problemOf(error: unknown): VoteProblem {
   if (!(error instanceof ApiError)) return 'failed'
@@ -50,6 +50,12 @@ export class VotingSession {
   readonly #ownMarksAtom = atom<Readonly<Record<string, ActionMark>>>('own marks', {})
   readonly problem: Atom<VoteProblem | null> = atom('vote problem', null)
   readonly current: Signal<RoundView | null>
+  /**
+   * Set while the board's connection is down. Votes and marks are then refused here, with the controls disabled
+   * and saying so, rather than queued: the server checks each against the round and the budget as they stand
+   * when it arrives, so a vote queued now could be refused minutes later, its result shown out of context.
+   */
+  readonly offline: Atom<boolean> = atom('voting offline', false)
   /** Requests in flight, so a click is not sent twice and the panel can say "Bezig…". */
   readonly busy: Atom<number> = atom('vote busy', 0)
   #queue: Promise<unknown> = Promise.resolve()
@@ -102,10 +108,12 @@ export class VotingSession {
   }
 
   vote(cardId: string): Promise<void> {
+    if (this.#refusedOffline()) return Promise.resolve()
     return this.#forCurrent((round) => this.#api.vote(round.roundId, cardId))
   }
 
   takeBack(cardId: string): Promise<void> {
+    if (this.#refusedOffline()) return Promise.resolve()
     return this.#forCurrent((round) => this.#api.withdraw(round.roundId, cardId))
   }
 
@@ -139,6 +147,7 @@ export class VotingSession {
 
   /** "Heb je dit al geprobeerd?": one's own mark (null clears it); the team's counts come back through the room. */
   async mark(actionId: string, mark: ActionMark | null): Promise<boolean> {
+    if (this.#refusedOffline()) return false
     const before = this.#ownMarksAtom.get()
     this.#ownMarksAtom.set(withMark(before, actionId, mark))
     const ok = await this.#send(async () => {
@@ -158,6 +167,11 @@ export class VotingSession {
     // Only the facilitator's connection may write the control room; anyone else's would be closed by the server.
     if (this.role !== 'facilitator') throw new Error('only the facilitator chooses for the journey')
     this.#control.writeRounds(rounds)
+  }
+
+  #refusedOffline(): boolean {
+    if (this.offline.get()) this.problem.set('offline')
+    return this.offline.get()
   }
 
   #forCurrent(request: (round: RoundView) => Promise<VoteRoundView>): Promise<void> {

@@ -13,7 +13,9 @@ import { secureHeaders } from 'hono/secure-headers'
  *   inline`, seen in the browser tests). Inline styles cannot run code; scripts stay strictly 'self' (the built
  *   client has no inline script, and zod's eval probe is switched off in the client).
  * - Images also from `data:` and `blob:`: tldraw's icons and cursors are data URLs, and a stage's PNG export is
- *   drawn from a blob. Everything not named (media, workers, manifests) falls back to `default-src 'self'`.
+ *   drawn from a blob. Everything not named (media, manifests) falls back to `default-src 'self'`.
+ * - Workers from this origin only, named so that no tightening of `default-src` locks out the service worker
+ *   (`/sw.js`, the client's offline shell), which must be registered from the page's own origin anyway.
  * - Nothing may frame the page (`frame-ancestors 'none'`), unless `FRAME_ANCESTORS` names the origins of an
  *   intranet that embeds it; the page itself frames nothing (`frame-src 'none'`: no embed shape can load).
  * - `Referrer-Policy: no-referrer`: a link followed from a board does not tell the other site the session's
@@ -32,6 +34,7 @@ export function securityHeaders({ frameAncestors }: { frameAncestors: readonly s
       fontSrc: ["'self'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       connectSrc: ["'self'"],
+      workerSrc: ["'self'"],
       frameSrc: ["'none'"],
       objectSrc: ["'none'"],
       baseUri: ["'none'"],

@@ -151,6 +151,8 @@ export function useStandInClient(index = '<!doctype html><title>Werkplaats</titl
   writeFileSync(join(client.path, 'index.html'), index)
   mkdirSync(join(client.path, 'assets'))
   writeFileSync(join(client.path, 'assets', 'main-B4vR05nz.js'), 'console.log(1)')
+  // The service worker sits at the root, as the client's build puts it.
+  writeFileSync(join(client.path, 'sw.js'), "self.addEventListener('fetch', () => {})")
   afterAll(() => client.remove())
   return { path: client.path }
 }

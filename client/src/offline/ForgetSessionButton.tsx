@@ -1,0 +1,34 @@
+import { useMessages } from '../i18n/useMessages.tsx'
+import { START_PATH } from '../routing/route.ts'
+import type { SessionOnDevice } from './sessionOnDevice.ts'
+
+/** Another tab may hold the session's database open; the start page must not wait on it for ever. */
+const FORGET_WAIT_MS = 3000
+
+/**
+ * "Vergeet deze sessie op dit apparaat": after a confirmation, everything this device keeps of the session goes
+ * (the rooms' copies, the cached session, the token and the recent-session entry), and the start page opens.
+ */
+export function ForgetSessionButton({
+  device,
+  facilitator,
+  onForgotten,
+}: {
+  device: SessionOnDevice
+  facilitator: boolean
+  /** Forgets what the page keeps beside the rooms: the token and the recent-session entry. */
+  onForgotten: () => void
+}) {
+  const messages = useMessages().app
+  const forget = async () => {
+    if (!window.confirm(messages.confirmForgetSession(facilitator))) return
+    await Promise.race([device.forget(), new Promise((resolve) => setTimeout(resolve, FORGET_WAIT_MS))])
+    onForgotten()
+    window.location.assign(START_PATH)
+  }
+  return (
+    <button type="button" className="wp-panel-button wp-forget-session" onClick={() => void forget()}>
+      {messages.forgetSession}
+    </button>
+  )
+}
