@@ -7,7 +7,7 @@ import { CARD_GAP, stageFrameOf, type Rect, type TemplateLayout } from '../layou
  */
 
 /** A sticky as the rule needs it: its id (the vote card id) and where it lies on the page. */
-export interface PlacedSticky {
+export interface StickyPlace {
   readonly id: string
   readonly bounds: Rect
 }
@@ -22,7 +22,7 @@ export function principlesOfStickies(
   layout: TemplateLayout,
   stageId: string,
   pass: number,
-  stickies: readonly PlacedSticky[],
+  stickies: readonly StickyPlace[],
 ): Map<string, string> {
   const frame = stageFrameOf(layout, stageId, pass)
   const result = new Map<string, string>()
