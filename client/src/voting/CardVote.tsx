@@ -105,7 +105,7 @@ export function CardVote({
           data-card-tally={cardId}
           title={winner ? messages.winner : undefined}
         >
-          {winner ? `★ ${messages.tallyBadge(tally.votes)}` : messages.tallyBadge(tally.votes)}
+          {messages.tallyBadge(tally.votes)}
         </span>
       ) : null}
     </span>
