@@ -216,7 +216,7 @@ export const en: Messages = {
     votersCount: (voted, of) => `${voted} of ${of} ${of === 1 ? 'has' : 'have'} voted`,
     remaining: (n) => (n === 1 ? '1 vote left' : `${n} votes left`),
     noVotesLeft: 'You have used all your votes',
-    notOpen: 'You can vote once the facilitator starts a vote round',
+    notOpen: 'Voting opens with the vote round',
     voted: 'Voted',
     winner: 'Most votes',
     dotVote: 'Vote',

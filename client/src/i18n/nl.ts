@@ -229,7 +229,7 @@ export const nl = {
     votersCount: (voted: number, of: number) => `${voted} van ${of} ${of === 1 ? 'heeft' : 'hebben'} gestemd`,
     remaining: (n: number) => (n === 1 ? 'Nog 1 stem' : `Nog ${n} stemmen`),
     noVotesLeft: 'Je stemmen zijn op',
-    notOpen: 'Stemmen kan zodra de facilitator een stemronde start',
+    notOpen: 'Stemmen kan zodra de stemronde start',
     voted: 'Gestemd',
     winner: 'Meeste stemmen',
     dotVote: 'Stem',

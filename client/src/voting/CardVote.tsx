@@ -1,7 +1,7 @@
 import { createContext, useContext, type PointerEvent } from 'react'
 import { stopEventPropagation, useValue } from 'tldraw'
 import { useMessages } from '../i18n/useMessages.tsx'
-import { mayTakeBack, mayVoteOn, ownVotesOn, remainingVotes } from './roundView.ts'
+import { mayTakeBack, mayVoteOn, ownVotesOn } from './roundView.ts'
 import type { VotingSession } from './votingSession.ts'
 import './voting.css'
 
@@ -20,8 +20,9 @@ const onCanvas = {
 /**
  * The vote place of one card. While the card is in an open round of its own pass, a participant's button
  * ("We moeten dit verbeteren!" on assessment questions, a dot elsewhere) and, once they voted, a "Gestemd"
- * state with their dots and "Terugnemen"; once the tallies may be seen, the card's tally, marked when it is
- * among the winners. Outside a round a labelled place shows as inactive with a hint, so it does not pass for a
+ * state with their dots and "Terugnemen" (one line: the votes left are in the vote list, and a second line would
+ * not fit the card); once the tallies may be seen, the card's tally when it has votes, marked when it is among
+ * the winners. Outside a round a labelled place shows as inactive with a hint, so it does not pass for a
  * button that does nothing; a dot shows nothing. `pass` is the card's pass of the journey (stickies have
  * their own ids and need none): a later pass repeats the template's cards, and an earlier round is not theirs.
  */
@@ -94,12 +95,7 @@ export function CardVote({
           {compact ? <span aria-hidden="true">↶</span> : messages.takeBack}
         </button>
       ) : null}
-      {voting && !compact ? (
-        <span className="wp-card-vote__left">
-          {remainingVotes(round) > 0 ? messages.remaining(remainingVotes(round)) : messages.noVotesLeft}
-        </span>
-      ) : null}
-      {tally ? (
+      {tally && tally.votes > 0 ? (
         <span
           className={winner ? 'wp-voting__tally wp-voting__tally--winner' : 'wp-voting__tally'}
           data-card-tally={cardId}
