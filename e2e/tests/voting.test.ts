@@ -230,7 +230,7 @@ describe("voting and the playbook's logic", () => {
     await expect.poll(() => item(anna).getByLabel('Eigenaar').inputValue()).toBe('Anna en Bram')
   })
 
-  it('a dot vote on a sticky: the dot is under the sticky on the board, and so is its tally', async () => {
+  it('a dot vote on a sticky: the dot is on the sticky on the board, and so is its tally', async () => {
     const [anna, bram] = team as [Participant, Participant]
     await anna.addStickyNote(700, 450, 'Koffie eerst')
     await startRound('welkom', 1)

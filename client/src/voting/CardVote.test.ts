@@ -41,30 +41,40 @@ function sessionWith(role: 'participant' | 'observer', published: PublicVoteRoun
   })
 }
 
-function render(session: VotingSession | null, cardId = 'vraag-1'): string {
+function render(session: VotingSession | null, cardId = 'vraag-1', pass?: number): string {
   const card = createElement(CardVote, {
     cardId,
     label: 'We moeten dit verbeteren!',
     text: 'Steunen leiders innovatie?',
+    pass,
   })
   return renderToStaticMarkup(session ? createElement(CardVoteContext.Provider, { value: session }, card) : card)
 }
 
 describe('the vote place on a card', () => {
-  it('is a label only, outside a round or without the voting session', () => {
-    expect(render(null)).toBe('<span class="wp-tpl-vote__label">We moeten dit verbeteren!</span>')
+  it('is an inactive label with a hint, outside a round or without the voting session', () => {
+    const html = render(null)
+    expect(html).toContain('data-card-vote-state="inactive"')
+    expect(html).toContain('Stemmen kan zodra de stemronde start')
+    expect(html).not.toContain('<button')
     expect(render(sessionWith('participant', null))).not.toContain('<button')
     expect(render(sessionWith('participant', round), 'not-in-round')).not.toContain('<button')
   })
 
-  it("is a participant's button while the card is in an open round, with the votes left", () => {
+  it("is a participant's button while the card is in an open round", () => {
     const html = render(sessionWith('participant', round))
     expect(html).toContain('aria-label="We moeten dit verbeteren!: Steunen leiders innovatie?"')
-    expect(html).toContain('Nog 3 stemmen')
     expect(render(sessionWith('observer', round))).not.toContain('<button')
   })
 
-  it('carries the tally once revealed', () => {
+  it("shows nothing of a round on another pass's card", () => {
+    expect(render(sessionWith('participant', round), 'vraag-1', 0)).toContain('<button')
+    const later = render(sessionWith('participant', round), 'vraag-1', 1)
+    expect(later).not.toContain('<button')
+    expect(later).toContain('data-card-vote-state="inactive"')
+  })
+
+  it('carries the tally once revealed, marked when it is among the winners', () => {
     const html = render(
       sessionWith('participant', {
         ...round,
@@ -74,6 +84,7 @@ describe('the vote place on a card', () => {
       }),
     )
     expect(html).toContain('4 stemmen')
+    expect(html).toContain('wp-voting__tally--winner')
     expect(html).not.toContain('<button')
   })
 })

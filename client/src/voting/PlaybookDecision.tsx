@@ -1,8 +1,9 @@
-import { proposePrinciple, type Tally, type Template } from '@werkplaats/shared'
+import { principlesOfStickies, proposePrinciple, type Tally, type Template } from '@werkplaats/shared'
 import { useId, useState } from 'react'
 import { useValue } from 'tldraw'
 import { defaultQuestionSelection, playsOfQuestions, topQuestionCount } from './playbookChoices.ts'
 import type { RoundView } from './roundView.ts'
+import type { BoardSticky } from './voteCards.ts'
 import type { VotingSession } from './votingSession.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
 
@@ -15,15 +16,27 @@ export function PlaybookDecision({
   session,
   template,
   round,
+  stickies,
 }: {
   session: VotingSession
   template: Template
   round: RoundView
+  /** The board's stickies: those in a principle's column count toward it. */
+  stickies: readonly BoardSticky[]
 }) {
   const kind = template.agenda.find((s) => s.id === round.stageId)?.kind
   if (!round.tallies) return null
   if (kind === 'challenges')
-    return <PrincipleChoice key={round.roundId} session={session} template={template} tallies={round.tallies} />
+    return (
+      <PrincipleChoice
+        key={round.roundId}
+        session={session}
+        template={template}
+        round={round}
+        tallies={round.tallies}
+        stickies={stickies}
+      />
+    )
   if (kind === 'assess')
     return <PlaysChoice key={round.roundId} session={session} template={template} tallies={round.tallies} />
   return null
@@ -32,14 +45,23 @@ export function PlaybookDecision({
 function PrincipleChoice({
   session,
   template,
+  round,
   tallies,
+  stickies,
 }: {
   session: VotingSession
   template: Template
+  round: RoundView
   tallies: readonly Tally[]
+  stickies: readonly BoardSticky[]
 }) {
   const messages = useMessages().voting
-  const proposal = proposePrinciple(template, tallies)
+  const layout = useValue('template layout', () => session.layout.get(), [session])
+  const proposal = proposePrinciple(
+    template,
+    tallies,
+    principlesOfStickies(layout, round.stageId, round.pass, stickies),
+  )
   const chosen = useValue('chosen principle', () => session.facilitation.get().rounds.at(-1)?.principleIds[0] ?? null, [
     session,
   ])

@@ -72,7 +72,7 @@ export function VotingPanel({ session, template, stickies, participantCount }: V
         </div>
       ) : null}
       {isFacilitator && template && round?.status === 'revealed' && round.tallies ? (
-        <PlaybookDecision session={session} template={template} round={round} />
+        <PlaybookDecision session={session} template={template} round={round} stickies={stickies} />
       ) : null}
       {starting && template ? (
         <StartRoundDialog

@@ -7,7 +7,9 @@ import {
   mergeRoundView,
   remainingVotes,
   resultRows,
+  roundsOfPass,
   talliesByCard,
+  winningCardIds,
 } from './roundView.ts'
 
 function round(changes: Partial<PublicVoteRound> = {}): PublicVoteRound {
@@ -64,6 +66,7 @@ describe('what a participant may do', () => {
     ...round(changes),
     ownVotes,
     remainingVotes: remaining,
+    pass: 0,
   })
 
   it("vote within the budget and the per-card cap, on the round's cards, while it is open", () => {
@@ -102,5 +105,37 @@ describe('results', () => {
     expect(resultRows({ voterCount: 4 })).toBeNull()
     expect(talliesByCard({ tallies }).get('a')).toBe(4)
     expect(talliesByCard(null).size).toBe(0)
+  })
+})
+
+describe('rounds of a pass', () => {
+  const history = [
+    { stageId: 'startpunt', round: 0, at: 100 },
+    { stageId: 'afsluiting', round: 0, at: 200 },
+    { stageId: 'startpunt', round: 1, at: 300 },
+  ]
+
+  it("keeps an earlier pass's round off the current pass, on the same stage too", () => {
+    const first = round({ roundId: 'first', stageId: 'startpunt', createdAt: 150, status: 'revealed' })
+    const second = round({ roundId: 'second', stageId: 'startpunt', createdAt: 350 })
+    expect(roundsOfPass([first, second], history, 0).map((r) => r.roundId)).toEqual(['first'])
+    expect(currentVoteRound(roundsOfPass([first], history, 1), 'startpunt')).toBeNull()
+    expect(currentVoteRound(roundsOfPass([first, second], history, 1), 'startpunt')?.roundId).toBe('second')
+  })
+})
+
+describe('winning cards', () => {
+  const tallies = [
+    { cardId: 'a', votes: 3, voters: 2 },
+    { cardId: 'b', votes: 3, voters: 3 },
+    { cardId: 'c', votes: 1, voters: 1 },
+    { cardId: 'd', votes: 0, voters: 0 },
+  ]
+
+  it('are the cards with the most votes, ties included, none while hidden or without votes', () => {
+    expect(winningCardIds({ tallies }, 1)).toEqual(new Set(['a', 'b']))
+    expect(winningCardIds({ tallies }, 3)).toEqual(new Set(['a', 'b', 'c']))
+    expect(winningCardIds({ tallies: undefined }, 1).size).toBe(0)
+    expect(winningCardIds({ tallies: [{ cardId: 'd', votes: 0, voters: 0 }] }, 1).size).toBe(0)
   })
 })

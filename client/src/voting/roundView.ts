@@ -1,4 +1,12 @@
-import { voterShare, type PublicVoteRound, type Tally, type VoteRoundView } from '@werkplaats/shared'
+import {
+  passOfVoteRound,
+  topWithTies,
+  voterShare,
+  type PublicVoteRound,
+  type StageVisit,
+  type Tally,
+  type VoteRoundView,
+} from '@werkplaats/shared'
 
 /**
  * A vote round as one screen shows it, put together from two sources: the control room (settings, status,
@@ -11,12 +19,15 @@ export interface RoundView extends PublicVoteRound {
   readonly ownVotes: readonly string[]
   /** Votes left, when the server has told us; null before its first answer. */
   readonly remainingVotes: number | null
+  /** The pass of the journey the round belongs to: its chips show on that pass's cards only. */
+  readonly pass: number
 }
 
-export function mergeRoundView(round: PublicVoteRound, own: VoteRoundView | undefined): RoundView {
+export function mergeRoundView(round: PublicVoteRound, own: VoteRoundView | undefined, pass = 0): RoundView {
   const sameRound = own?.roundId === round.roundId ? own : undefined
   return {
     ...round,
+    pass,
     tallies: round.tallies ?? sameRound?.tallies,
     ownVotes: sameRound?.ownVotes ?? [],
     remainingVotes: sameRound?.remainingVotes ?? null,
@@ -36,6 +47,18 @@ export function currentVoteRound<R extends PublicVoteRound>(rounds: readonly R[]
     newestFirst[0] ??
     null
   )
+}
+
+/**
+ * The rounds started in pass `pass` of the journey: a later pass shows the same template cards again, and
+ * must not show an earlier pass's round on them, nor keep its results in view.
+ */
+export function roundsOfPass<R extends PublicVoteRound>(
+  rounds: readonly R[],
+  stageHistory: readonly StageVisit[],
+  pass: number,
+): R[] {
+  return rounds.filter((round) => passOfVoteRound(round.createdAt, stageHistory) === pass)
 }
 
 /** How many of this participant's votes are on `cardId`. */
@@ -78,4 +101,12 @@ export function resultRows(round: Pick<PublicVoteRound, 'tallies' | 'voterCount'
 /** Votes per card, for the badges on the cards; empty while the tallies are hidden. */
 export function talliesByCard(round: Pick<PublicVoteRound, 'tallies'> | null): Map<string, number> {
   return new Map((round?.tallies ?? []).map((t) => [t.cardId, t.votes]))
+}
+
+/**
+ * The cards a revealed round's tallies put first, ties included, highlighted on the board: the `count` with the
+ * most votes (the assess stage's top questions, else the one card in front). Empty while the tallies are hidden.
+ */
+export function winningCardIds(round: Pick<PublicVoteRound, 'tallies'> | null, count: number): Set<string> {
+  return new Set(topWithTies(round?.tallies ?? [], count).map((t) => t.cardId))
 }

@@ -1,4 +1,5 @@
 import {
+  roundIndex,
   type ActionMark,
   type CreateVoteRoundRequest,
   type FacilitationState,
@@ -12,8 +13,8 @@ import {
 import { atom, computed, react, type Atom, type Signal } from 'tldraw'
 import type { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../api/apiClient.ts'
-import { withChosenPrinciple, withSelectedPlays } from './playbookChoices.ts'
-import { currentVoteRound, mergeRoundView, type RoundView } from './roundView.ts'
+import { topQuestionCount, withChosenPrinciple, withSelectedPlays } from './playbookChoices.ts'
+import { currentVoteRound, mergeRoundView, roundsOfPass, winningCardIds, type RoundView } from './roundView.ts'
 import type { VoteApi } from '../api/voteApi.ts'
 
 /** What went wrong with a request, in terms the panel can say. */
@@ -56,6 +57,8 @@ export class VotingSession {
    * when it arrives, so a vote queued now could be refused minutes later, its result shown out of context.
    */
   readonly offline: Atom<boolean> = atom('voting offline', false)
+  /** The cards a revealed current round put first, highlighted on the board. */
+  readonly winners: Signal<Set<string>>
   /** Requests in flight, so a click is not sent twice and the panel can say "Bezig…". */
   readonly busy: Atom<number> = atom('vote busy', 0)
   #queue: Promise<unknown> = Promise.resolve()
@@ -69,8 +72,21 @@ export class VotingSession {
     this.role = options.control.role
     this.#api = options.api
     this.current = computed('current vote round', () => {
-      const round = currentVoteRound(this.rounds.get(), this.facilitation.get().stageId)
-      return round ? mergeRoundView(round, this.#ownViews.get().get(round.roundId)) : null
+      const facilitation = this.facilitation.get()
+      const pass = roundIndex(facilitation)
+      const round = currentVoteRound(
+        roundsOfPass(this.rounds.get(), facilitation.stageHistory, pass),
+        facilitation.stageId,
+      )
+      return round ? mergeRoundView(round, this.#ownViews.get().get(round.roundId), pass) : null
+    })
+    this.winners = computed('winning cards', () => {
+      const round = this.current.get()
+      const template = this.#control.template.get()
+      const stage =
+        template.kind === 'ready' ? template.template.agenda.find((s) => s.id === round?.stageId) : undefined
+      const count = stage?.kind === 'assess' && template.kind === 'ready' ? topQuestionCount(template.template) : 1
+      return round?.status === 'revealed' ? winningCardIds(round, count) : new Set<string>()
     })
     // Whenever the rounds or the stage move, what the room does not carry about the current round may be stale.
     this.#stopFetching = react('fetch own round view', () =>
@@ -218,7 +234,10 @@ export class VotingSession {
    * reveal (again whenever the voter count or status moves). Observers have nothing of their own to ask.
    */
   #fetchOwnView(rounds: readonly PublicVoteRound[], facilitation: FacilitationState): void {
-    const round = currentVoteRound(rounds, facilitation.stageId)
+    const round = currentVoteRound(
+      roundsOfPass(rounds, facilitation.stageHistory, roundIndex(facilitation)),
+      facilitation.stageId,
+    )
     if (!round || this.role === 'observer') return
     const own = this.#ownViews.__unsafe__getWithoutCapture().get(round.roundId)
     const stale =

@@ -29,6 +29,22 @@ function template(): Template {
 const tally = (cardId: string, votes: number) => ({ cardId, votes, voters: votes })
 
 describe('principle proposal', () => {
+  it('counts votes on the stickies placed in a principle column toward that principle', () => {
+    const stickyPrinciples = new Map([
+      ['shape:a', 'p1'],
+      ['shape:b', 'p1'],
+    ])
+    const tallies = [tally('p2', 2), tally('shape:a', 1), tally('shape:b', 2), tally('shape:elsewhere', 5)]
+    expect(proposePrinciple(template(), tallies).principleIds).toEqual(['p2'])
+    expect(proposePrinciple(template(), tallies, stickyPrinciples)).toEqual({
+      principleIds: ['p1'],
+      votes: [
+        { principleId: 'p1', votes: 3 },
+        { principleId: 'p2', votes: 2 },
+      ],
+    })
+  })
+
   it('counts votes on a principle and on its challenge questions for that principle', () => {
     const proposal = proposePrinciple(template(), [
       tally('p1', 1),

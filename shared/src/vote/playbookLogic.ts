@@ -27,16 +27,24 @@ export function votableTemplateIds(template: Template): Set<string> {
 export interface PrincipleProposal {
   /** The principle(s) with the most votes; several when they tie, none when nobody voted. */
   principleIds: string[]
-  /** Votes per principle (its own card plus its challenge questions), in template order. */
+  /** Votes per principle (its own card, its challenge questions and the stickies in its column), in template order. */
   votes: Array<{ principleId: string; votes: number }>
 }
 
 /**
- * The principle the challenges round proposes: every vote on a principle or on one of its challenge questions
- * counts for that principle. The facilitator confirms it or picks another.
+ * The principle the challenges round proposes: every vote on a principle, on one of its challenge questions, or
+ * on a sticky the team placed in its column (`stickyPrinciples`, from `principlesOfStickies`) counts for that
+ * principle. The facilitator confirms it or picks another.
  */
-export function proposePrinciple(template: Template, tallies: readonly Tally[]): PrincipleProposal {
+export function proposePrinciple(
+  template: Template,
+  tallies: readonly Tally[],
+  stickyPrinciples: ReadonlyMap<string, string> = new Map(),
+): PrincipleProposal {
   const byCard = new Map(tallies.map((t) => [t.cardId, t.votes]))
+  const onStickies = new Map<string, number>()
+  for (const [stickyId, principleId] of stickyPrinciples)
+    onStickies.set(principleId, (onStickies.get(principleId) ?? 0) + (byCard.get(stickyId) ?? 0))
   const votes = template.principles.map((principle) => ({
     principleId: principle.id,
     votes:
@@ -44,7 +52,8 @@ export function proposePrinciple(template: Template, tallies: readonly Tally[]):
       principle.challengeQuestions.reduce(
         (sum, _, index) => sum + (byCard.get(challengeQuestionId(principle.id, index)) ?? 0),
         0,
-      ),
+      ) +
+      (onStickies.get(principle.id) ?? 0),
   }))
   const most = Math.max(0, ...votes.map((v) => v.votes))
   return { principleIds: most === 0 ? [] : votes.filter((v) => v.votes === most).map((v) => v.principleId), votes }

@@ -21,3 +21,12 @@ export function templateShapeId(layoutId: string): TLShapeId {
 export function layoutIdOf(recordId: string): string | null {
   return recordId.startsWith(TEMPLATE_SHAPE_ID_PREFIX) ? recordId.slice(TEMPLATE_SHAPE_ID_PREFIX.length) : null
 }
+
+/**
+ * The pass of the journey a template shape belongs to (`r1:…` is the second), from its id; undefined for the
+ * background and any other record, which belong to no pass.
+ */
+export function passOfShapeId(recordId: string): number | undefined {
+  const match = /^r(\d+):/.exec(layoutIdOf(recordId) ?? '')
+  return match ? Number(match[1]) : undefined
+}

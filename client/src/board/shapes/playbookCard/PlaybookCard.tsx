@@ -6,14 +6,27 @@ import type { PlaybookCardShape } from './playbookCardShape.ts'
 type Props = Omit<PlaybookCardShape['props'], 'w' | 'h'> & {
   /** A principle card's principle: the card and its challenge questions take dot votes when in a round. */
   principleId?: string
+  /** The card's pass of the journey: a round's dots show on its own pass's cards only. */
+  pass?: number
 }
 
-export function PlaybookCard({ kind, kicker, title, body, listHeading, list, noteHeading, note, principleId }: Props) {
+export function PlaybookCard({
+  kind,
+  kicker,
+  title,
+  body,
+  listHeading,
+  list,
+  noteHeading,
+  note,
+  principleId,
+  pass,
+}: Props) {
   return (
     <article className={`wp-tpl-card wp-tpl-card--${kind}`}>
       {kicker !== '' ? <p className="wp-tpl-kicker">{kicker}</p> : null}
       {title !== '' ? <h2 className="wp-tpl-title">{title}</h2> : null}
-      {principleId ? <CardVote cardId={principleId} label="" text={`${kicker}: ${title}`} compact /> : null}
+      {principleId ? <CardVote cardId={principleId} label="" text={`${kicker}: ${title}`} compact pass={pass} /> : null}
       {body !== '' ? <Paragraphs text={body} /> : null}
       {list.length > 0 ? (
         <section>
@@ -23,7 +36,7 @@ export function PlaybookCard({ kind, kicker, title, body, listHeading, list, not
               <li key={i}>
                 {item}
                 {principleId ? (
-                  <CardVote cardId={challengeQuestionId(principleId, i)} label="" text={item} compact />
+                  <CardVote cardId={challengeQuestionId(principleId, i)} label="" text={item} compact pass={pass} />
                 ) : null}
               </li>
             ))}

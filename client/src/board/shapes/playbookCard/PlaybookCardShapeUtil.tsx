@@ -1,7 +1,7 @@
 import { T, type RecordProps } from 'tldraw'
 import '../templateShapes.css'
 import { TemplateShapeUtil } from '../templateShapeUtil.tsx'
-import { layoutIdOf } from '../../templateLayer/ids.ts'
+import { layoutIdOf, passOfShapeId } from '../../templateLayer/ids.ts'
 import { PlaybookCard } from './PlaybookCard.tsx'
 import { PLAYBOOK_CARD_TYPE, playbookCardKinds, type PlaybookCardShape } from './playbookCardShape.ts'
 export {
@@ -52,6 +52,7 @@ export class PlaybookCardShapeUtil extends TemplateShapeUtil<PlaybookCardShape> 
       <PlaybookCard
         {...shape.props}
         principleId={shape.props.kind === 'principle' ? principleIdOf(shape.id) : undefined}
+        pass={passOfShapeId(shape.id)}
       />
     )
   }

@@ -10,13 +10,14 @@ export function QuestionCard({
   questionId = '',
   text,
   voteLabel,
-}: Pick<QuestionCardShape['props'], 'text' | 'voteLabel'> & { questionId?: string }) {
+  pass,
+}: Pick<QuestionCardShape['props'], 'text' | 'voteLabel'> & { questionId?: string; pass?: number }) {
   return (
     <article className="wp-tpl-card wp-tpl-card--question">
       <p className="wp-tpl-question">{text}</p>
       {voteLabel !== '' ? (
         <div className="wp-tpl-vote" data-vote-place="">
-          <CardVote cardId={questionId} label={voteLabel} text={text} />
+          <CardVote cardId={questionId} label={voteLabel} text={text} pass={pass} />
         </div>
       ) : null}
     </article>

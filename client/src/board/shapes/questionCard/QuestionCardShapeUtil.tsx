@@ -1,6 +1,7 @@
 import { T, type RecordProps } from 'tldraw'
 import '../templateShapes.css'
 import { TemplateShapeUtil } from '../templateShapeUtil.tsx'
+import { passOfShapeId } from '../../templateLayer/ids.ts'
 import { QuestionCard } from './QuestionCard.tsx'
 import { QUESTION_CARD_TYPE, type QuestionCardShape } from './questionCardShape.ts'
 export { QUESTION_CARD_TYPE, type QuestionCardShape } from './questionCardShape.ts'
@@ -26,7 +27,12 @@ export class QuestionCardShapeUtil extends TemplateShapeUtil<QuestionCardShape> 
 
   content(shape: QuestionCardShape) {
     return (
-      <QuestionCard questionId={shape.props.questionId} text={shape.props.text} voteLabel={shape.props.voteLabel} />
+      <QuestionCard
+        questionId={shape.props.questionId}
+        text={shape.props.text}
+        voteLabel={shape.props.voteLabel}
+        pass={passOfShapeId(shape.id)}
+      />
     )
   }
 }
