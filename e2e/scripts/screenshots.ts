@@ -52,6 +52,7 @@ try {
     await person.page.mouse.move(x - 40, y - 20)
     await person.page.mouse.move(x, y, { steps: 8 })
   }
+  await fien.showTab('Deelnemers')
   await fien.onlineParticipant('Waarnemer', 'Waarnemer').waitFor()
   await anna.collaboratorCursor('Bram').waitFor()
   await olaf.collaboratorCursor('Anna').waitFor()
@@ -63,10 +64,11 @@ try {
   // Each stage of the agenda, as the facilitator runs it and as a participant follows: "Volgende fase" brings
   // Anna's view along; the timer runs with the stage's minutes.
   const panel = fien.page.getByRole('complementary', { name: 'Facilitatorpaneel' })
-  // The board, not the share panel, on the facilitator's screen; the participant's list folded away, and her
-  // last sticky no longer selected (tldraw's style panel would cover the stage).
+  // The board, not the share panel, on the facilitator's screen; both with the stage tab open, and her last
+  // sticky no longer selected (tldraw's style panel would cover the stage).
   await fien.page.getByRole('button', { name: 'Delen', exact: true }).click()
-  await anna.page.getByRole('button', { name: /^Deelnemerslijst verbergen/ }).click()
+  await fien.showTab('Fase')
+  await anna.showTab('Fase')
   await anna.page.mouse.click(500, 700)
   await anna.page.keyboard.press('Escape')
   const stages = await panel.getByRole('list', { name: 'Ga naar fase' }).getByRole('button').all()

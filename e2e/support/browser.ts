@@ -127,7 +127,17 @@ export class Participant {
     await this.page.locator('.tl-canvas').waitFor()
   }
 
-  /** The participant list panel, visible to everyone. */
+  /**
+   * Opens the room drawer on a tab ("Fase", "Stemmen", "Acties", "Deelnemers"), unless it already shows it:
+   * the drawer is closed by default, and pressing the open tab would close it.
+   */
+  async showTab(name: string): Promise<void> {
+    const tab = this.page.getByRole('tab', { name, exact: true })
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click()
+    await tab.and(this.page.locator('[aria-selected="true"]')).waitFor()
+  }
+
+  /** The participant list, in the drawer's "Deelnemers" tab (`showTab('Deelnemers')` opens it). */
   participantList() {
     return this.page.getByRole('region', { name: 'Deelnemers' })
   }

@@ -18,11 +18,10 @@ import type { LocalUser } from '../user/localUser.ts'
 import { CardVoteContext } from '../voting/CardVote.tsx'
 import { useVotingSession } from '../voting/useVotingSession.ts'
 import { StickyVotes } from '../voting/StickyVotes.tsx'
-import { VotingDock } from '../voting/VotingDock.tsx'
-import { FacilitationSidebar } from '../facilitation/FacilitationSidebar.tsx'
 import { ParticipantToolbar } from '../facilitation/ParticipantToolbar.tsx'
 import { Facilitation } from '../facilitation/facilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
+import { RoomDrawer } from '../roomDrawer/RoomDrawer.tsx'
 import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
 import { BoardSession } from './boardSession.ts'
 import { outsideContentUiOverrides, refuseOutsideContent } from './outsideContent/outsideContentHandlers.ts'
@@ -93,7 +92,6 @@ export function BoardPage({
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
   const facilitation = rooms?.facilitation ?? null
   const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null)
-  const facilitationSession = useMemo(() => ({ sessionId: view.id, token }), [view.id, token])
 
   useEffect(() => {
     document.title = `${view.title} · ${messages.appName}`
@@ -106,14 +104,12 @@ export function BoardPage({
             view,
             token,
             observerToken,
-            board: rooms.board,
             control: rooms.control,
             template,
             onRenamed: (title: string) => recent.rename(view.id, title),
-            whereabouts,
           }
         : null,
-    [rooms, view, token, observerToken, template, recent, whereabouts],
+    [rooms, view, token, observerToken, template, recent],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
@@ -159,23 +155,19 @@ export function BoardPage({
             <p>{messages.loadingBoard}</p>
           </div>
         )}
-        {phase.kind === 'ready' && rooms && voting ? (
-          <VotingDock
-            view={view}
-            session={voting}
-            boardDoc={rooms.board.document}
-            editor={editor}
-            template={template}
-            participantCount={participantCount}
-          />
-        ) : null}
       </div>
       {facilitation && rooms && phase.kind === 'ready' ? (
-        <FacilitationSidebar
+        <RoomDrawer
+          view={view}
+          token={token}
+          board={rooms.board}
+          control={rooms.control}
           facilitation={facilitation}
+          voting={voting}
           editor={editor}
-          session={facilitationSession}
-          steering={rooms.board.steering}
+          template={template}
+          participantCount={participantCount}
+          whereabouts={whereabouts}
         />
       ) : null}
       <ConnectionStatus state={connection} refusal={refusal} />

@@ -105,8 +105,6 @@ export const en: Messages = {
     you: 'you',
     online: 'online',
     offlineStatus: 'not online',
-    showParticipants: 'Show participant list',
-    hideParticipants: 'Hide participant list',
     readOnlyBadge: 'View only',
     readOnlyHint: 'You are viewing this board as an observer; you cannot change anything.',
 
@@ -207,8 +205,14 @@ export const en: Messages = {
     readOnlyPanel: 'You are viewing this session; you cannot change anything.',
     templateLoading: 'Loading template…',
   },
+  drawer: {
+    label: 'Workspace',
+    tabs: { stage: 'Stage', voting: 'Voting', actions: 'Actions', participants: 'Participants' },
+    close: 'Close panel',
+  },
   voting: {
-    dockLabel: 'Voting and action plan',
+    dockLabel: 'Voting and results',
+    actionsLabel: 'Actions and action plan',
     votingHeading: 'Voting',
     noRound: 'No vote round is running.',
     roundStatus: { open: 'open', closed: 'closed', revealed: 'revealed' },
