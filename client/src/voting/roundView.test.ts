@@ -24,7 +24,7 @@ function round(changes: Partial<PublicVoteRound> = {}): PublicVoteRound {
 }
 
 describe('the round a screen shows', () => {
-  it('is the newest on the current stage, else the newest open one, else the newest', () => {
+  it('is the newest on the current stage, else the newest open one, else none', () => {
     const rounds = [
       round({ roundId: 'old', createdAt: 1 }),
       round({ roundId: 'new', createdAt: 2 }),
@@ -37,7 +37,9 @@ describe('the round a screen shows', () => {
       round({ roundId: 'kaderen', status: 'revealed', createdAt: 2 }),
       round({ roundId: 'startpunt', stageId: 'startpunt', status: 'revealed' }),
     ]
-    expect(currentVoteRound(revealed, 'verbeteren')?.roundId).toBe('kaderen')
+    // A finished round stays on its own stage.
+    expect(currentVoteRound(revealed, 'verbeteren')).toBeNull()
+    expect(currentVoteRound(revealed, 'kaderen')?.roundId).toBe('kaderen')
     expect(currentVoteRound([], null)).toBeNull()
   })
 

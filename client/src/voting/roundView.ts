@@ -25,17 +25,12 @@ export function mergeRoundView(round: PublicVoteRound, own: VoteRoundView | unde
 
 /**
  * The round a screen shows: the newest round on the current stage; when the stage has none, the newest open
- * round anywhere (a facilitator may run a round on another stage's cards), else the newest round, whose
- * results stay in view on the stages after it (Verbeteren follows from Kaderen's).
+ * round anywhere (a facilitator may run a round on another stage's cards). A finished round belongs to its stage:
+ * it does not follow people into the stages after it (its results stay on its own stage and in the summary).
  */
 export function currentVoteRound<R extends PublicVoteRound>(rounds: readonly R[], stageId: string | null): R | null {
   const newestFirst = [...rounds].sort((a, b) => b.createdAt - a.createdAt)
-  return (
-    newestFirst.find((r) => r.stageId === stageId) ??
-    newestFirst.find((r) => r.status === 'open') ??
-    newestFirst[0] ??
-    null
-  )
+  return newestFirst.find((r) => r.stageId === stageId) ?? newestFirst.find((r) => r.status === 'open') ?? null
 }
 
 /** How many of this participant's votes are on `cardId`. */
