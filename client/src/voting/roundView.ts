@@ -1,4 +1,10 @@
-import { voterShare, type PublicVoteRound, type Tally, type VoteRoundView } from '@werkplaats/shared'
+import {
+  voterShare,
+  type PublicVoteRound,
+  type Tally,
+  type TemplateLayout,
+  type VoteRoundView,
+} from '@werkplaats/shared'
 
 /**
  * A vote round as one screen shows it, put together from two sources: the control room (settings, status,
@@ -25,12 +31,33 @@ export function mergeRoundView(round: PublicVoteRound, own: VoteRoundView | unde
 
 /**
  * The round a screen shows: the newest round on the current stage; when the stage has none, the newest open
- * round anywhere (a facilitator may run a round on another stage's cards). A finished round belongs to its stage:
- * it does not follow people into the stages after it (its results stay on its own stage and in the summary).
+ * round anywhere (a facilitator may run a round on another stage's cards), else the newest finished round whose
+ * stage is still ahead in the agenda (`stageOrder`, the stage ids in order). A finished round belongs to its stage:
+ * it does not follow people into the stages after it.
  */
-export function currentVoteRound<R extends PublicVoteRound>(rounds: readonly R[], stageId: string | null): R | null {
+export function currentVoteRound<R extends PublicVoteRound>(
+  rounds: readonly R[],
+  stageId: string | null,
+  stageOrder: readonly string[] = [],
+): R | null {
   const newestFirst = [...rounds].sort((a, b) => b.createdAt - a.createdAt)
-  return newestFirst.find((r) => r.stageId === stageId) ?? newestFirst.find((r) => r.status === 'open') ?? null
+  const here = stageId === null ? -1 : stageOrder.indexOf(stageId)
+  const notBehind = (r: R) =>
+    here === -1 || stageOrder.indexOf(r.stageId) === -1 || here < stageOrder.indexOf(r.stageId)
+  return (
+    newestFirst.find((r) => r.stageId === stageId) ??
+    newestFirst.find((r) => r.status === 'open') ??
+    newestFirst.find(notBehind) ??
+    null
+  )
+}
+
+/** The stage ids in the agenda's order, as the layout lays their frames out (first pass first). */
+export function stageOrderOf(layout: TemplateLayout): string[] {
+  const order: string[] = []
+  for (const frame of layout.frames)
+    if (frame.kind === 'stage' && frame.stageId !== null && !order.includes(frame.stageId)) order.push(frame.stageId)
+  return order
 }
 
 /** How many of this participant's votes are on `cardId`. */

@@ -13,7 +13,7 @@ import { atom, computed, react, type Atom, type Signal } from 'tldraw'
 import type { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../api/apiClient.ts'
 import { withChosenPrinciple, withSelectedPlays } from './playbookChoices.ts'
-import { currentVoteRound, mergeRoundView, type RoundView } from './roundView.ts'
+import { currentVoteRound, mergeRoundView, stageOrderOf, type RoundView } from './roundView.ts'
 import type { VoteApi } from '../api/voteApi.ts'
 
 /** What went wrong with a request, in terms the panel can say. */
@@ -63,12 +63,16 @@ export class VotingSession {
     this.role = options.control.role
     this.#api = options.api
     this.current = computed('current vote round', () => {
-      const round = currentVoteRound(this.rounds.get(), this.facilitation.get().stageId)
+      const round = currentVoteRound(
+        this.rounds.get(),
+        this.facilitation.get().stageId,
+        stageOrderOf(this.layout.get()),
+      )
       return round ? mergeRoundView(round, this.#ownViews.get().get(round.roundId)) : null
     })
     // Whenever the rounds or the stage move, what the room does not carry about the current round may be stale.
     this.#stopFetching = react('fetch own round view', () =>
-      this.#fetchOwnView(this.rounds.get(), this.facilitation.get()),
+      this.#fetchOwnView(this.rounds.get(), this.facilitation.get(), stageOrderOf(this.layout.get())),
     )
     if (this.role === 'participant') {
       void this.#api.marks().then(
@@ -203,8 +207,12 @@ export class VotingSession {
    * (once per round: after that, the answers to their votes keep them), the facilitator's tallies before
    * reveal (again whenever the voter count or status moves). Observers have nothing of their own to ask.
    */
-  #fetchOwnView(rounds: readonly PublicVoteRound[], facilitation: FacilitationState): void {
-    const round = currentVoteRound(rounds, facilitation.stageId)
+  #fetchOwnView(
+    rounds: readonly PublicVoteRound[],
+    facilitation: FacilitationState,
+    stageOrder: readonly string[],
+  ): void {
+    const round = currentVoteRound(rounds, facilitation.stageId, stageOrder)
     if (!round || this.role === 'observer') return
     const own = this.#ownViews.__unsafe__getWithoutCapture().get(round.roundId)
     const stale =
