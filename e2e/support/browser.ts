@@ -61,8 +61,17 @@ export class Participant {
     page.on('pageerror', (error) => this.problems.push({ at: Date.now(), text: `pageerror: ${error.message}` }))
   }
 
-  static async open(browser: Browser, name: string): Promise<Participant> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  /** A phone: 390×844, a touch screen, the mobile viewport rules. */
+  static readonly phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const
+
+  static async open(
+    browser: Browser,
+    name: string,
+    screen: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {
+      viewport: { width: 1280, height: 800 },
+    },
+  ): Promise<Participant> {
+    const context = await browser.newContext(screen)
     const page = await context.newPage()
     // Fail a step well within the test's own timeout, so the report names the step that hung.
     page.setDefaultTimeout(15_000)

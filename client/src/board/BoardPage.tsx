@@ -22,6 +22,8 @@ import { ParticipantToolbar } from '../facilitation/ParticipantToolbar.tsx'
 import { Facilitation } from '../facilitation/facilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
 import { RoomDrawer } from '../roomDrawer/RoomDrawer.tsx'
+import { PhoneRoom } from '../phone/PhoneRoom.tsx'
+import { usePhoneLayout } from '../phone/usePhoneLayout.ts'
 import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
 import { BoardSession } from './boardSession.ts'
 import { outsideContentUiOverrides, refuseOutsideContent } from './outsideContent/outsideContentHandlers.ts'
@@ -91,6 +93,8 @@ export function BoardPage({
   )
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
   const facilitation = rooms?.facilitation ?? null
+  // A participant or observer on a phone gets the task first; the facilitator keeps the drawer everywhere.
+  const phone = usePhoneLayout() && view.role !== 'facilitator'
   const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null)
 
   useEffect(() => {
@@ -123,7 +127,7 @@ export function BoardPage({
   }
 
   return (
-    <div className="wp-board wp-board--facilitated" data-role={view.role}>
+    <div className="wp-board wp-board--facilitated" data-role={view.role} data-phone={phone}>
       <div className="wp-board__canvas">
         {phase.kind === 'ready' && config ? (
           <SessionPanelContext.Provider value={panel}>
@@ -156,7 +160,18 @@ export function BoardPage({
           </div>
         )}
       </div>
-      {facilitation && rooms && phase.kind === 'ready' ? (
+      {facilitation && rooms && phase.kind === 'ready' && phone ? (
+        <PhoneRoom
+          view={view}
+          board={rooms.board}
+          facilitation={facilitation}
+          voting={voting}
+          editor={editor}
+          template={template}
+          participantCount={participantCount}
+        />
+      ) : null}
+      {facilitation && rooms && phase.kind === 'ready' && !phone ? (
         <RoomDrawer
           view={view}
           token={token}

@@ -205,6 +205,16 @@ export const en: Messages = {
     readOnlyPanel: 'You are viewing this session; you cannot change anything.',
     templateLoading: 'Loading template…',
   },
+  phone: {
+    taskLabel: 'Your task',
+    writeSticky: 'Write a sticky',
+    stickyText: 'What goes on your sticky?',
+    place: 'Put it on the board',
+    cancel: 'Cancel',
+    placed: 'Your sticky is on the board, in your spot of this stage.',
+    viewBoard: 'View the board',
+    backToTask: 'Back to the task',
+  },
   drawer: {
     label: 'Workspace',
     tabs: { stage: 'Stage', voting: 'Voting', actions: 'Actions', participants: 'Participants' },

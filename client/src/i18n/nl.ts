@@ -214,6 +214,17 @@ export const nl = {
     readOnlyPanel: 'Je bekijkt deze sessie; je kunt niets veranderen.',
     templateLoading: 'Sjabloon laden…',
   },
+  /** The room on a phone: the task first, the board one tap away. */
+  phone: {
+    taskLabel: 'Jouw taak',
+    writeSticky: 'Sticky schrijven',
+    stickyText: 'Wat schrijf je op je sticky?',
+    place: 'Op het bord zetten',
+    cancel: 'Annuleren',
+    placed: 'Je sticky staat op het bord, in jouw plek van deze fase.',
+    viewBoard: 'Bord bekijken',
+    backToTask: 'Terug naar de taak',
+  },
   /** The drawer beside the board: one tab at a time, closed until someone opens it. */
   drawer: {
     label: 'Werkruimte',
