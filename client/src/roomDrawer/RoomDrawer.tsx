@@ -88,13 +88,18 @@ function DrawerTabContent({ tab, ...props }: RoomDrawerProps & { tab: DrawerTab 
   const session = useMemo(() => ({ sessionId: props.view.id, token: props.token }), [props.view.id, props.token])
   switch (tab) {
     case 'stage':
+      // The facilitator moves the stages with an eye on who went along: the participant list (with the stage each
+      // person's view is on) stands under the stage controls.
       return (
-        <FacilitationSidebar
-          facilitation={props.facilitation}
-          editor={props.editor}
-          session={session}
-          steering={props.board.steering}
-        />
+        <>
+          <FacilitationSidebar
+            facilitation={props.facilitation}
+            editor={props.editor}
+            session={session}
+            steering={props.board.steering}
+          />
+          {props.view.role === 'facilitator' ? <ParticipantsTab {...props} /> : null}
+        </>
       )
     case 'voting':
       return props.voting ? (

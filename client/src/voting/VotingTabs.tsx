@@ -65,7 +65,7 @@ export function ActionsTab({
           <ActionMarksPanel session={session} template={template} playIds={playIds} />
         </DockSection>
       ) : null}
-      <DockSection title={messages.planHeading}>
+      <DockSection title={messages.planHeading} initiallyOpen={false}>
         <ActionPlanPanel
           plan={plan}
           template={template}
