@@ -88,6 +88,23 @@ try {
     await shot(anna, `${name}-participant`)
   }
 
+  // A participant on a phone: the task first, the board one tap away.
+  const pia = await Participant.open(browser, 'Pia', Participant.phone)
+  await pia.joinByCode(server.url, share.code)
+  const task = pia.page.getByRole('main', { name: 'Jouw taak' })
+  await task.getByRole('heading').first().waitFor()
+  await pia.page.waitForTimeout(500)
+  await shot(pia, 'phone-participant')
+  await task.getByRole('button', { name: 'Sticky schrijven' }).tap()
+  await task.getByLabel('Wat schrijf je op je sticky?').fill('Vaker samen met burgers testen')
+  await shot(pia, 'phone-participant-writing')
+  await task.getByRole('button', { name: 'Op het bord zetten' }).tap()
+  await task.getByRole('button', { name: 'Bord bekijken' }).tap()
+  await pia.page.waitForTimeout(700)
+  await shot(pia, 'phone-participant-board')
+  await fien.showTab('Stemmen')
+  await shot(fien, 'facilitator-voting-tab')
+
   const start = await fien.context.newPage()
   await start.goto(`${server.url}/`)
   await start.getByRole('heading', { name: 'Innovatie Playbook' }).waitFor()
