@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, Participant } from '../support/browser.ts'
 import { type ServerProcess, startServer } from '../support/server.ts'
+import { seriousViolations } from '../support/facilitation.ts'
 import { startRound, votingSection } from '../support/voting.ts'
 
 /**
@@ -137,6 +138,11 @@ describe('the room on a phone and on a laptop', () => {
     await task().waitFor({ state: 'detached' })
     await anna.page.getByRole('button', { name: 'Terug naar de taak' }).tap()
     await task().waitFor()
+  })
+
+  it("the phone's task view and the laptop with its drawer open pass an accessibility scan", async () => {
+    expect(await seriousViolations(anna.page)).toEqual([])
+    expect(await seriousViolations(fien.page)).toEqual([])
   })
 })
 
