@@ -52,6 +52,7 @@ try {
     await person.page.mouse.move(x - 40, y - 20)
     await person.page.mouse.move(x, y, { steps: 8 })
   }
+  await fien.showTab('Deelnemers')
   await fien.onlineParticipant('Waarnemer', 'Waarnemer').waitFor()
   await anna.collaboratorCursor('Bram').waitFor()
   await olaf.collaboratorCursor('Anna').waitFor()
@@ -63,10 +64,11 @@ try {
   // Each stage of the agenda, as the facilitator runs it and as a participant follows: "Volgende fase" brings
   // Anna's view along; the timer runs with the stage's minutes.
   const panel = fien.page.getByRole('complementary', { name: 'Facilitatorpaneel' })
-  // The board, not the share panel, on the facilitator's screen; the participant's list folded away, and her
-  // last sticky no longer selected (tldraw's style panel would cover the stage).
+  // The board, not the share panel, on the facilitator's screen; both with the stage tab open, and her last
+  // sticky no longer selected (tldraw's style panel would cover the stage).
   await fien.page.getByRole('button', { name: 'Delen', exact: true }).click()
-  await anna.page.getByRole('button', { name: /^Deelnemerslijst verbergen/ }).click()
+  await fien.showTab('Fase')
+  await anna.showTab('Fase')
   await anna.page.mouse.click(500, 700)
   await anna.page.keyboard.press('Escape')
   const stages = await panel.getByRole('list', { name: 'Ga naar fase' }).getByRole('button').all()
@@ -85,6 +87,23 @@ try {
     await shot(fien, `${name}-facilitator`)
     await shot(anna, `${name}-participant`)
   }
+
+  // A participant on a phone: the task first, the board one tap away.
+  const pia = await Participant.open(browser, 'Pia', Participant.phone)
+  await pia.joinByCode(server.url, share.code)
+  const task = pia.page.getByRole('main', { name: 'Jouw taak' })
+  await task.getByRole('heading').first().waitFor()
+  await pia.page.waitForTimeout(500)
+  await shot(pia, 'phone-participant')
+  await task.getByRole('button', { name: 'Sticky schrijven' }).tap()
+  await task.getByLabel('Wat schrijf je op je sticky?').fill('Vaker samen met burgers testen')
+  await shot(pia, 'phone-participant-writing')
+  await task.getByRole('button', { name: 'Op het bord zetten' }).tap()
+  await task.getByRole('button', { name: 'Bord bekijken' }).tap()
+  await pia.page.waitForTimeout(700)
+  await shot(pia, 'phone-participant-board')
+  await fien.showTab('Stemmen')
+  await shot(fien, 'facilitator-voting-tab')
 
   const start = await fien.context.newPage()
   await start.goto(`${server.url}/`)

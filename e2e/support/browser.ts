@@ -63,10 +63,10 @@ export class Participant {
     this.context = context
     this.page = page
     context.on('request', (request) => this.requests.push(request.url()))
-    this.watch(page)
+    this.#watch(page)
   }
 
-  private watch(page: Page): void {
+  #watch(page: Page): void {
     // Fail a step well within the test's own timeout, so the report names the step that hung.
     page.setDefaultTimeout(15_000)
     page.on('console', (message: ConsoleMessage) => {
@@ -80,11 +80,20 @@ export class Participant {
     await this.page.close()
     await meanwhile()
     this.page = await this.context.newPage()
-    this.watch(this.page)
+    this.#watch(this.page)
   }
 
-  static async open(browser: Browser, name: string): Promise<Participant> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  /** A phone: 390×844, a touch screen, the mobile viewport rules. */
+  static readonly phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const
+
+  static async open(
+    browser: Browser,
+    name: string,
+    screen: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {
+      viewport: { width: 1280, height: 800 },
+    },
+  ): Promise<Participant> {
+    const context = await browser.newContext(screen)
     const page = await context.newPage()
     const participant = new Participant(name, context, page)
     // Every page of the context reports what its Content-Security-Policy refused, so no test runs under a
@@ -147,7 +156,17 @@ export class Participant {
     await this.page.locator('.tl-canvas').waitFor()
   }
 
-  /** The participant list panel, visible to everyone. */
+  /**
+   * Opens the room drawer on a tab ("Fase", "Stemmen", "Acties", "Deelnemers"), unless it already shows it:
+   * the drawer is closed by default, and pressing the open tab would close it.
+   */
+  async showTab(name: string): Promise<void> {
+    const tab = this.page.getByRole('tab', { name, exact: true })
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click()
+    await tab.and(this.page.locator('[aria-selected="true"]')).waitFor()
+  }
+
+  /** The participant list, in the drawer's "Deelnemers" tab (`showTab('Deelnemers')` opens it). */
   participantList() {
     return this.page.getByRole('region', { name: 'Deelnemers' })
   }

@@ -1,12 +1,15 @@
 import type { Locator } from 'playwright-core'
 import type { Participant } from './browser.ts'
 
-/** The voting and action-plan dock beside the board, which every role sees. */
+/** The room's drawer beside the board, which every role sees; its tabs "Stemmen" and "Acties" hold the voting. */
 export function votingDock(person: Participant) {
-  return person.page.getByRole('complementary', { name: 'Stemmen en actieplan' })
+  return person.page.getByRole('complementary', { name: 'Werkruimte' })
 }
 
-/** A region of the dock: "Stemmen", "Resultaten", "Acties", "Actieplan". */
+/**
+ * A region of the drawer: "Stemmen", "Resultaten" (tab "Stemmen"), "Acties", "Actieplan" (tab "Acties"); the tab
+ * must be open (`person.showTab`).
+ */
 export function votingSection(person: Participant, name: string) {
   return votingDock(person).getByRole('region', { name })
 }
@@ -28,6 +31,7 @@ export function boardCard(person: Participant, cardId: string): Locator {
  * dialog's "Onderdeel"; without it the dialog's own choice stays, which is the current stage.
  */
 export async function startRound(facilitator: Participant, votes: number, stageTitle?: string): Promise<void> {
+  await facilitator.showTab('Stemmen')
   await votingSection(facilitator, 'Stemmen').getByRole('button', { name: 'Stemronde starten' }).click()
   const dialog = facilitator.page.getByRole('dialog', { name: 'Stemronde starten' })
   if (stageTitle !== undefined) await dialog.getByLabel('Onderdeel').selectOption({ label: stageTitle })
@@ -41,6 +45,7 @@ export async function startRound(facilitator: Participant, votes: number, stageT
  * outside the view, so that click is dispatched to the button rather than aimed.
  */
 export async function vote(person: Participant, label: string, text: string, onBoard?: string): Promise<void> {
+  await person.showTab('Stemmen')
   const remaining = () => votingSection(person, 'Stemmen').getByText(/^Nog \d+ stem|^Je stemmen zijn op/)
   const before = await remaining().textContent()
   // A card outside the view is culled (not displayed), hence out of the accessibility tree: find the button by its name attribute.

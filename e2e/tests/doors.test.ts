@@ -28,6 +28,7 @@ describe('the facilitator holds the door', () => {
     await fien.createSession(`${server.url}/`, 'Leeg bord', 'De deur')
     share = await fien.shareDetails()
     await anna.joinByLink(share.participantLink)
+    await fien.showTab('Deelnemers')
     await fien.onlineParticipant('Anna', 'Deelnemer').waitFor()
   })
 
@@ -58,6 +59,8 @@ describe('the facilitator holds the door', () => {
   })
 
   it('"Verwijderen": the removed participant\'s page says so, and they leave the list; their sticky stays', async () => {
+    await bram.showTab('Deelnemers')
+    await bram.participantEntry('Anna', 'Deelnemer').waitFor()
     await anna.addStickyNote(420, 320, 'Van Anna')
     await fien.shapeWithText('Van Anna').waitFor()
     await fien.participantEntry('Anna', 'Deelnemer').getByRole('button', { name: 'Verwijderen' }).click()

@@ -62,6 +62,8 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     share = await fien.shareDetails()
     await fien.page.getByRole('button', { name: 'Delen', exact: true }).click()
     for (const person of participants()) await person.joinByLink(share.participantLink)
+    // The room's drawer is closed until someone opens it; the stage tab stays open for the rest (it is remembered).
+    for (const person of [fien, ...participants()]) await person.showTab('Fase')
     await stagePanel(anna).getByText('De facilitator heeft nog geen fase geopend.').waitFor()
     await facilitatorPanel(fien)
       .getByRole('button', { name: 'Vorige fase' })
@@ -212,6 +214,7 @@ describe('the Nido template goes through the same facilitation', () => {
     const share = await fien.shareDetails()
     await fien.page.getByRole('button', { name: 'Delen', exact: true }).click()
     await anna.joinByLink(share.participantLink)
+    for (const person of [fien, anna]) await person.showTab('Fase')
     const panel = facilitatorPanel(fien)
     for (const title of ['Welkom & check-in', 'Waar staan we als team?', 'Wat kunnen we anders doen?']) {
       await panel.getByRole('button', { name: 'Volgende fase' }).click()

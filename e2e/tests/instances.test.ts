@@ -72,12 +72,15 @@ describe('a facilitator on one instance and participants on another', () => {
     await fien.open(created.links.facilitator)
     for (const person of team) await person.joinByLink(onB.href)
 
+    await fien.showTab('Fase')
     for (const person of team) await fien.onlineParticipant(person.name, 'Deelnemer').waitFor()
+    for (const person of team) await person.showTab('Deelnemers')
     for (const person of team) await person.onlineParticipant('Fien', 'Facilitator').waitFor()
   })
 
   it('"Volgende fase" on A brings the participants on B to the next stage', async () => {
     const next = facilitatorPanel(fien).getByRole('button', { name: 'Volgende fase' })
+    for (const person of team) await person.showTab('Fase')
     for (const title of [stageTitle('welcome'), stageTitle('challenges')]) {
       await next.click()
       for (const person of team) {
@@ -99,6 +102,7 @@ describe('a facilitator on one instance and participants on another', () => {
     // No stage picked: the dialog offers the current stage's cards, the principles.
     await startRound(fien, 2)
     for (const person of team) {
+      await person.showTab('Stemmen')
       await votingSection(person, 'Stemmen')
         .getByText(`Stemronde: ${stageTitle('challenges')}`)
         .waitFor()

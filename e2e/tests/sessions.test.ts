@@ -52,6 +52,7 @@ describe('a session with a facilitator, participants and an observer', () => {
 
   it('everyone sees everyone in the participant list, with their role and online', async () => {
     for (const person of [fien, anna, bram, olaf]) {
+      await person.showTab('Deelnemers')
       for (const [name, role] of [
         ['Fien', 'Facilitator'],
         ['Anna', 'Deelnemer'],

@@ -54,6 +54,8 @@ describe("voting and the playbook's logic", () => {
     const created = (await response.json()) as { links: { facilitator: string; participant: string } }
     await fien.open(created.links.facilitator)
     for (const person of team) await person.joinByLink(created.links.participant)
+    // The room's drawer is closed until someone opens it; each keeps the tab they open.
+    for (const person of [fien, ...team]) await person.showTab('Stemmen')
     await votingSection(fien, 'Stemmen').getByText('Er loopt geen stemronde.').waitFor()
     // Only the facilitator opens rounds.
     expect(
@@ -171,6 +173,7 @@ describe("voting and the playbook's logic", () => {
     await decision.getByText('3 plays gekozen').waitFor()
     const chosen = [0, 1, 2].map((q) => second.plays.find((p) => p.id === (questions[q] as { playId: string }).playId))
     for (const person of [fien, ...team]) {
+      await person.showTab('Acties')
       for (const play of chosen) {
         if (!play) throw new Error('a question leads to a play')
         // On the board, laid out by the template layer, and in the marks panel.
@@ -236,6 +239,7 @@ describe("voting and the playbook's logic", () => {
     await startRound('welkom', 1)
     const dot = (person: Participant) => person.page.locator('.wp-sticky-vote')
     await dot(bram).getByRole('button', { name: 'Stem: Koffie eerst' }).click()
+    await bram.showTab('Stemmen')
     await votingSection(bram, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
     await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
     for (const person of [fien, ...team]) await dot(person).getByText('1 stem', { exact: true }).waitFor()

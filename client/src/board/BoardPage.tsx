@@ -23,11 +23,12 @@ import type { LocalUser } from '../user/localUser.ts'
 import { CardVoteContext } from '../voting/CardVote.tsx'
 import { useVotingSession } from '../voting/useVotingSession.ts'
 import { StickyVotes } from '../voting/StickyVotes.tsx'
-import { VotingDock } from '../voting/VotingDock.tsx'
-import { FacilitationSidebar } from '../facilitation/FacilitationSidebar.tsx'
 import { ParticipantToolbar } from '../facilitation/ParticipantToolbar.tsx'
 import { Facilitation } from '../facilitation/facilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
+import { RoomDrawer } from '../roomDrawer/RoomDrawer.tsx'
+import { PhoneRoom } from '../phone/PhoneRoom.tsx'
+import { usePhoneLayout } from '../phone/usePhoneLayout.ts'
 import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
 import type { SessionOnDevice } from '../offline/sessionOnDevice.ts'
 import { BoardSession } from './boardSession.ts'
@@ -115,8 +116,9 @@ export function BoardPage({
   )
   const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
   const facilitation = rooms?.facilitation ?? null
+  // A participant or observer on a phone gets the task first; the facilitator keeps the drawer everywhere.
+  const phone = usePhoneLayout() && view.role !== 'facilitator'
   const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null)
-  const facilitationSession = useMemo(() => ({ sessionId: view.id, token }), [view.id, token])
 
   // Votes and marks go to the server as they are made; offline their controls say they cannot be done.
   useEffect(() => {
@@ -139,11 +141,9 @@ export function BoardPage({
             view,
             token,
             observerToken,
-            board: rooms.board,
             control: rooms.control,
             template,
             onRenamed: (title: string) => recent.rename(view.id, title),
-            whereabouts,
             deviceControls:
               device && !readOnly ? (
                 <ForgetSessionButton
@@ -154,7 +154,7 @@ export function BoardPage({
               ) : null,
           }
         : null,
-    [rooms, view, token, observerToken, template, recent, whereabouts, device, readOnly, onForgotten],
+    [rooms, view, token, observerToken, template, recent, device, readOnly, onForgotten],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
@@ -168,7 +168,7 @@ export function BoardPage({
   }
 
   return (
-    <div className="wp-board wp-board--facilitated" data-role={view.role}>
+    <div className="wp-board wp-board--facilitated" data-role={view.role} data-phone={phone}>
       <div className="wp-board__canvas">
         {phase.kind === 'ready' && config ? (
           <SessionPanelContext.Provider value={panel}>
@@ -200,23 +200,30 @@ export function BoardPage({
             <p>{messages.loadingBoard}</p>
           </div>
         )}
-        {phase.kind === 'ready' && rooms && voting ? (
-          <VotingDock
-            view={view}
-            session={voting}
-            boardDoc={rooms.board.document}
-            editor={editor}
-            template={template}
-            participantCount={participantCount}
-          />
-        ) : null}
       </div>
-      {facilitation && rooms && phase.kind === 'ready' && !closed ? (
-        <FacilitationSidebar
+      {facilitation && rooms && phase.kind === 'ready' && phone ? (
+        <PhoneRoom
+          view={view}
+          board={rooms.board}
           facilitation={facilitation}
+          voting={voting}
           editor={editor}
-          session={facilitationSession}
-          steering={rooms.board.steering}
+          template={template}
+          participantCount={participantCount}
+        />
+      ) : null}
+      {facilitation && rooms && phase.kind === 'ready' && !phone ? (
+        <RoomDrawer
+          view={view}
+          token={token}
+          board={rooms.board}
+          control={rooms.control}
+          facilitation={facilitation}
+          voting={voting}
+          editor={editor}
+          template={template}
+          participantCount={participantCount}
+          whereabouts={whereabouts}
         />
       ) : null}
       <ConnectionStatus state={connection} refusal={refusal} sending={sending} />

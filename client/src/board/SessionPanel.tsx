@@ -1,14 +1,10 @@
 import { type Invitation, mayExportSummary, type SessionView, type Template } from '@werkplaats/shared'
 import { createContext, useContext, useId, useState, type ReactNode } from 'react'
 import { useValue } from 'tldraw'
-import type { BoardSession } from './boardSession.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
-import { ParticipantList } from '../participants/ParticipantList.tsx'
 import { roleLabel } from '../participants/roleLabel.ts'
-import { buildRoster, onlineCount, type RosterEntry } from '../participants/roster.ts'
 import { ExportMenu } from '../export/ExportMenu.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
-import { removeParticipant } from '../api/apiClient.ts'
 import type { ControlRoom } from '../session/controlRoom.ts'
 import { SessionLifecycle } from '../session/SessionLifecycle.tsx'
 
@@ -16,13 +12,10 @@ export interface SessionPanelProps {
   view: SessionView
   token: string
   observerToken: string | null
-  board: BoardSession
   control: ControlRoom
   /** The session's template as the board laid it out (null for a blank board, or while it loads). */
   template: Template | null
   onRenamed: (title: string) => void
-  /** On which stage each person is (facilitation), shown in the participant list. */
-  whereabouts?: (entry: RosterEntry) => string | null
   /** What this device keeps of the session ("Vergeet deze sessie op dit apparaat"), see `offline/`. */
   deviceControls?: ReactNode
 }
@@ -38,20 +31,21 @@ export function SessionPanelSlot() {
   return props ? <SessionPanel {...props} /> : null
 }
 
-/** The session's title, one's role, "Alleen bekijken" for observers, sharing (facilitator) and the participants. */
+/**
+ * The session's title, one's role, "Alleen bekijken" for observers, sharing (facilitator) and exporting, and what
+ * this device keeps of the session. The participant list lives in the room's drawer (`roomDrawer/`), closed until
+ * someone opens it.
+ */
 export function SessionPanel({
   view,
   token,
   observerToken,
-  board,
   control,
   template,
   onRenamed,
-  whereabouts,
   deviceControls,
 }: SessionPanelProps) {
   const messages = useMessages().app
-  const [showParticipants, setShowParticipants] = useState(true)
   const [showShare, setShowShare] = useState(false)
   const [showExport, setShowExport] = useState(false)
   // Kept here rather than in the share panel, which is unmounted whenever it is folded away.
@@ -59,28 +53,10 @@ export function SessionPanel({
     invitation: view.invitation,
     joinOpen: view.joinOpen,
   })
-  const participantsId = useId()
   const shareId = useId()
   const exportId = useId()
   const controlSession = useValue('control session', () => control.session.get(), [control])
-  const known = useValue('control participants', () => control.participants.get(), [control])
-  const online = useValue('online identities', () => board.onlineIdentities.get(), [board])
-  const connected = useValue('board online', () => board.connectionState.get() === 'online', [board])
   const closed = useValue('session closed', () => control.closed.get() ?? view.status === 'closed', [control, view])
-
-  const self = view.participants.find((person) => person.participantId === view.participantId)
-  const roster = buildRoster({
-    // The control room's list once it has synced (it always holds the facilitator), so that someone removed since
-    // the page loaded leaves the list; the API's answer until then.
-    known: known.length > 0 ? known : view.participants,
-    online,
-    self: {
-      participantId: view.participantId ?? null,
-      name: self?.name ?? roleLabel(view.role, messages),
-      role: view.role,
-      online: connected,
-    },
-  })
   const title = controlSession?.title ?? view.title
   const isFacilitator = view.role === 'facilitator'
   // Participants and observers may download the summary once the facilitator allows it (the server checks too).
@@ -123,18 +99,6 @@ export function SessionPanel({
             {messages.exportButton}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="wp-panel-button"
-          aria-expanded={showParticipants}
-          aria-controls={participantsId}
-          // The visible count is part of the name, so speech input ("klik 4") and screen readers agree.
-          aria-label={`${showParticipants ? messages.hideParticipants : messages.showParticipants}, ${messages.onlineCount(onlineCount(roster), roster.length)}`}
-          onClick={() => setShowParticipants((open) => !open)}
-        >
-          <PeopleIcon />
-          <span>{onlineCount(roster)}</span>
-        </button>
       </div>
       {isFacilitator && showShare && door.invitation ? (
         <SharePanel
@@ -163,26 +127,7 @@ export function SessionPanel({
           canIncludeNames={isFacilitator}
         />
       ) : null}
-      {showParticipants ? (
-        <ParticipantList
-          id={participantsId}
-          roster={roster}
-          whereabouts={whereabouts}
-          onRemove={isFacilitator ? (participantId) => removeParticipant(view.id, token, participantId) : undefined}
-        />
-      ) : null}
       {deviceControls}
     </div>
-  )
-}
-
-function PeopleIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <circle cx="6" cy="5" r="2.5" fill="currentColor" />
-      <path d="M1.5 13.5c0-2.5 2-4.5 4.5-4.5s4.5 2 4.5 4.5z" fill="currentColor" />
-      <circle cx="11.5" cy="5.5" r="2" fill="currentColor" opacity="0.6" />
-      <path d="M11 9.2c2 .2 3.5 2 3.5 4.3h-3c0-1.7-.2-3-.5-4.3z" fill="currentColor" opacity="0.6" />
-    </svg>
   )
 }

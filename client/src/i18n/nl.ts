@@ -111,8 +111,6 @@ export const nl = {
     you: 'jij',
     online: 'online',
     offlineStatus: 'niet online',
-    showParticipants: 'Deelnemerslijst tonen',
-    hideParticipants: 'Deelnemerslijst verbergen',
     readOnlyBadge: 'Alleen bekijken',
     readOnlyHint: 'Je bekijkt dit bord als waarnemer; je kunt niets veranderen.',
 
@@ -246,9 +244,30 @@ export const nl = {
     readOnlyPanel: 'Je bekijkt deze sessie; je kunt niets veranderen.',
     templateLoading: 'Sjabloon laden…',
   },
+  /** The room on a phone: the task first, the board one tap away. */
+  phone: {
+    taskLabel: 'Jouw taak',
+    writeSticky: 'Sticky schrijven',
+    stickyText: 'Wat schrijf je op je sticky?',
+    place: 'Op het bord zetten',
+    cancel: 'Annuleren',
+    placed: 'Je sticky staat op het bord, in jouw plek van deze fase.',
+    viewBoard: 'Bord bekijken',
+    backToTask: 'Terug naar de taak',
+  },
+  /** The drawer beside the board: one tab at a time, closed until someone opens it. */
+  drawer: {
+    label: 'Werkruimte',
+    tabs: { stage: 'Fase', voting: 'Stemmen', actions: 'Acties', participants: 'Deelnemers' } as Record<
+      'stage' | 'voting' | 'actions' | 'participants',
+      string
+    >,
+    close: 'Paneel sluiten',
+  },
   /** Voting, the playbook's choices, action marks and the action plan. */
   voting: {
-    dockLabel: 'Stemmen en actieplan',
+    dockLabel: 'Stemmen en resultaten',
+    actionsLabel: 'Acties en actieplan',
     votingHeading: 'Stemmen',
     noRound: 'Er loopt geen stemronde.',
     roundStatus: { open: 'open', closed: 'gesloten', revealed: 'onthuld' } as Record<

@@ -26,7 +26,7 @@ function round(changes: Partial<PublicVoteRound> = {}): PublicVoteRound {
 }
 
 describe('the round a screen shows', () => {
-  it('is the newest on the current stage, else the newest open one, else the newest', () => {
+  it('is the newest on the current stage, else the newest open one, else the newest finished one still ahead', () => {
     const rounds = [
       round({ roundId: 'old', createdAt: 1 }),
       round({ roundId: 'new', createdAt: 2 }),
@@ -39,7 +39,12 @@ describe('the round a screen shows', () => {
       round({ roundId: 'kaderen', status: 'revealed', createdAt: 2 }),
       round({ roundId: 'startpunt', stageId: 'startpunt', status: 'revealed' }),
     ]
-    expect(currentVoteRound(revealed, 'verbeteren')?.roundId).toBe('kaderen')
+    const agenda = ['welkom', 'startpunt', 'kaderen', 'verbeteren']
+    // A finished round stays on its own stage, and shows from the stages before it, never in the ones after it.
+    expect(currentVoteRound(revealed, 'verbeteren', agenda)).toBeNull()
+    expect(currentVoteRound(revealed, 'kaderen', agenda)?.roundId).toBe('kaderen')
+    expect(currentVoteRound(revealed, 'welkom', agenda)?.roundId).toBe('kaderen')
+    expect(currentVoteRound([round({ status: 'closed' })], 'verbeteren', agenda)).toBeNull()
     expect(currentVoteRound([], null)).toBeNull()
   })
 

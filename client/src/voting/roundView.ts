@@ -5,6 +5,7 @@ import {
   type PublicVoteRound,
   type StageVisit,
   type Tally,
+  type TemplateLayout,
   type VoteRoundView,
 } from '@werkplaats/shared'
 
@@ -36,15 +37,23 @@ export function mergeRoundView(round: PublicVoteRound, own: VoteRoundView | unde
 
 /**
  * The round a screen shows: the newest round on the current stage; when the stage has none, the newest open
- * round anywhere (a facilitator may run a round on another stage's cards), else the newest round, whose
- * results stay in view on the stages after it (Verbeteren follows from Kaderen's).
+ * round anywhere (a facilitator may run a round on another stage's cards), else the newest finished round whose
+ * stage is still ahead in the agenda (`stageOrder`, the stage ids in order). A finished round belongs to its stage:
+ * it does not follow people into the stages after it.
  */
-export function currentVoteRound<R extends PublicVoteRound>(rounds: readonly R[], stageId: string | null): R | null {
+export function currentVoteRound<R extends PublicVoteRound>(
+  rounds: readonly R[],
+  stageId: string | null,
+  stageOrder: readonly string[] = [],
+): R | null {
   const newestFirst = [...rounds].sort((a, b) => b.createdAt - a.createdAt)
+  const here = stageId === null ? -1 : stageOrder.indexOf(stageId)
+  const notBehind = (r: R) =>
+    here === -1 || stageOrder.indexOf(r.stageId) === -1 || here < stageOrder.indexOf(r.stageId)
   return (
     newestFirst.find((r) => r.stageId === stageId) ??
     newestFirst.find((r) => r.status === 'open') ??
-    newestFirst[0] ??
+    newestFirst.find(notBehind) ??
     null
   )
 }
@@ -59,6 +68,14 @@ export function roundsOfPass<R extends PublicVoteRound>(
   pass: number,
 ): R[] {
   return rounds.filter((round) => passOfVoteRound(round.createdAt, stageHistory) === pass)
+}
+
+/** The stage ids in the agenda's order, as the layout lays their frames out (first pass first). */
+export function stageOrderOf(layout: TemplateLayout): string[] {
+  const order: string[] = []
+  for (const frame of layout.frames)
+    if (frame.kind === 'stage' && frame.stageId !== null && !order.includes(frame.stageId)) order.push(frame.stageId)
+  return order
 }
 
 /** How many of this participant's votes are on `cardId`. */

@@ -14,7 +14,14 @@ import { atom, computed, react, type Atom, type Signal } from 'tldraw'
 import type { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../api/apiClient.ts'
 import { topQuestionCount, withChosenPrinciple, withSelectedPlays } from './playbookChoices.ts'
-import { currentVoteRound, mergeRoundView, roundsOfPass, winningCardIds, type RoundView } from './roundView.ts'
+import {
+  currentVoteRound,
+  mergeRoundView,
+  roundsOfPass,
+  stageOrderOf,
+  winningCardIds,
+  type RoundView,
+} from './roundView.ts'
 import type { VoteApi } from '../api/voteApi.ts'
 
 /** What went wrong with a request, in terms the panel can say. */
@@ -77,6 +84,7 @@ export class VotingSession {
       const round = currentVoteRound(
         roundsOfPass(this.rounds.get(), facilitation.stageHistory, pass),
         facilitation.stageId,
+        stageOrderOf(this.layout.get()),
       )
       return round ? mergeRoundView(round, this.#ownViews.get().get(round.roundId), pass) : null
     })
@@ -90,7 +98,7 @@ export class VotingSession {
     })
     // Whenever the rounds or the stage move, what the room does not carry about the current round may be stale.
     this.#stopFetching = react('fetch own round view', () =>
-      this.#fetchOwnView(this.rounds.get(), this.facilitation.get()),
+      this.#fetchOwnView(this.rounds.get(), this.facilitation.get(), stageOrderOf(this.layout.get())),
     )
     if (this.role === 'participant') {
       void this.#api.marks().then(
@@ -233,10 +241,15 @@ export class VotingSession {
    * (once per round: after that, the answers to their votes keep them), the facilitator's tallies before
    * reveal (again whenever the voter count or status moves). Observers have nothing of their own to ask.
    */
-  #fetchOwnView(rounds: readonly PublicVoteRound[], facilitation: FacilitationState): void {
+  #fetchOwnView(
+    rounds: readonly PublicVoteRound[],
+    facilitation: FacilitationState,
+    stageOrder: readonly string[],
+  ): void {
     const round = currentVoteRound(
       roundsOfPass(rounds, facilitation.stageHistory, roundIndex(facilitation)),
       facilitation.stageId,
+      stageOrder,
     )
     if (!round || this.role === 'observer') return
     const own = this.#ownViews.__unsafe__getWithoutCapture().get(round.roundId)

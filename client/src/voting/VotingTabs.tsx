@@ -12,10 +12,8 @@ import type { VotingSession } from './votingSession.ts'
 import './voting.css'
 import { useMessages } from '../i18n/useMessages.tsx'
 
-export interface VotingDockProps {
-  view: SessionView
+export interface VotingTabProps {
   session: VotingSession
-  boardDoc: Y.Doc
   /** The board's editor once tldraw has mounted: where the stickies come from. */
   editor: Editor | null
   /** The session's template (null for a blank board, or while it loads): card texts, stages, the playbook's logic. */
@@ -25,21 +23,16 @@ export interface VotingDockProps {
 }
 
 /**
- * The panels of voting and the playbook's logic beside the board: the current vote round (votes, or the
- * facilitator's controls), its results, the marks on the chosen plays' actions, and the action plan.
- * One votes on the cards themselves (`CardVote.tsx`) and here too: the dock lists every card of the round in one
+ * The drawer's "Stemmen": the current vote round (votes, or the facilitator's controls) and its results.
+ * One votes on the cards themselves (`CardVote.tsx`) and here too: the tab lists every card of the round in one
  * place, within reach of the keyboard and a screen reader, and of cards scrolled out of view.
  */
-export function VotingDock({ view, session, boardDoc, editor, template, participantCount }: VotingDockProps) {
+export function VotingTab({ session, editor, template, participantCount }: VotingTabProps) {
   const messages = useMessages().voting
-  const plan = useActionPlan(boardDoc)
   const stickies = useValue('board stickies', () => (editor ? boardStickies(editor) : []), [editor])
-  const playIds = useValue('selected plays', () => session.facilitation.get().rounds.at(-1)?.playIds ?? [], [session])
   const hasResults = useValue('results visible', () => session.current.get()?.tallies !== undefined, [session])
-  if (!plan) return null
-
   return (
-    <aside className="wp-voting-dock" aria-label={messages.dockLabel}>
+    <div className="wp-voting-dock" aria-label={messages.dockLabel} role="group">
       <DockSection title={messages.votingHeading}>
         <VotingPanel session={session} template={template} stickies={stickies} participantCount={participantCount} />
       </DockSection>
@@ -48,6 +41,25 @@ export function VotingDock({ view, session, boardDoc, editor, template, particip
           <ResultsPanel session={session} template={template} stickies={stickies} />
         </DockSection>
       ) : null}
+    </div>
+  )
+}
+
+/** The drawer's "Acties": the marks on the chosen plays' actions, and the action plan. */
+export function ActionsTab({
+  view,
+  session,
+  boardDoc,
+  editor,
+  template,
+}: Omit<VotingTabProps, 'participantCount'> & { view: SessionView; boardDoc: Y.Doc }) {
+  const messages = useMessages().voting
+  const plan = useActionPlan(boardDoc)
+  const stickies = useValue('board stickies', () => (editor ? boardStickies(editor) : []), [editor])
+  const playIds = useValue('selected plays', () => session.facilitation.get().rounds.at(-1)?.playIds ?? [], [session])
+  if (!plan) return null
+  return (
+    <div className="wp-voting-dock" aria-label={messages.actionsLabel} role="group">
       {template && playIds.length > 0 ? (
         <DockSection title={messages.marksHeading}>
           <ActionMarksPanel session={session} template={template} playIds={playIds} />
@@ -62,7 +74,7 @@ export function VotingDock({ view, session, boardDoc, editor, template, particip
           readOnly={view.role === 'observer'}
         />
       </DockSection>
-    </aside>
+    </div>
   )
 }
 
