@@ -41,6 +41,8 @@ describe('votes and results on the board', () => {
   const stickyDot = (person: Participant) => person.page.locator('.wp-sticky-vote [data-card-vote^="shape:"]')
 
   it("a dot on a sticky in Startpunt's frame is the topmost element at its place, and at least 24 px", async () => {
+    // The stage list is in the facilitator's drawer, on its Fase tab.
+    await fien.showTab('Fase')
     await fien.page.locator('.wp-stage-list__item', { hasText: 'Startpunt' }).click()
     // Anna's view is brought to the stage: write in its zone, "Onze uitdagingen".
     const zone = anna.page.locator(templateShape('r0:startpunt:writing-zone'))
@@ -73,10 +75,12 @@ describe('votes and results on the board', () => {
     await expect
       .poll(() => anna.page.locator(`[data-card-vote="${principleId}"]`).first().getAttribute('data-card-vote-state'))
       .toBe('voted')
+    await anna.showTab('Stemmen')
     await votingSection(anna, 'Stemmen').getByText('Nog 1 stem').waitFor()
   })
 
   it('after reveal the tallies show on the sticky and the cards, the winners marked on the board', async () => {
+    await fien.showTab('Stemmen')
     await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
     for (const person of [fien, anna]) {
       await stickyDot(person).locator('[data-card-tally]').getByText('1 stem', { exact: true }).waitFor()
@@ -88,6 +92,7 @@ describe('votes and results on the board', () => {
 
   it("the next pass's cards carry no chip of the first pass's round", async () => {
     fien.page.once('dialog', (dialog) => void dialog.accept())
+    await fien.showTab('Fase')
     await fien.page.getByRole('button', { name: 'Kies een andere uitdaging' }).click()
     const secondPass = (person: Participant) =>
       person.page.locator('[data-shape-id^="shape:tpl-r1:startpunt:principle:"]')

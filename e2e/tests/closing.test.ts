@@ -36,6 +36,7 @@ describe('closing and reopening a session', () => {
     await fien.createSession(`${server.url}/`, 'Leeg bord', 'Afsluiten')
     const share = await fien.shareDetails()
     await anna.joinByLink(share.participantLink)
+    await fien.showTab('Deelnemers')
     await fien.onlineParticipant('Anna', 'Deelnemer').waitFor()
     await anna.addStickyNote(420, 320, 'Voor het afsluiten')
     await fien.shapeWithText('Voor het afsluiten').waitFor()

@@ -76,6 +76,8 @@ describe('the template layer', () => {
     const background = (person: Participant) =>
       person.page.locator('.tl-shape').filter({ hasText: 'Verklaring over innovatie in de publieke sector' })
     await background(anna).first().waitFor({ state: 'attached' })
+    // The facilitator's template controls are in the drawer's Fase tab, closed until opened.
+    await fien.showTab('Fase')
     const toggle = fien.page.getByRole('button', { name: 'Achtergrond tonen' })
     expect(await toggle.getAttribute('aria-pressed')).toBe('true')
     await toggle.click()
@@ -87,13 +89,17 @@ describe('the template layer', () => {
 
   it('unlocked, the facilitator hides a card; every screen loses it until "Verborgen kaarten tonen"', async () => {
     const card = (person: Participant) => person.page.locator('.tl-shape').filter({ hasText: principle })
+    await fien.showTab('Fase')
     await fien.page.getByRole('button', { name: 'Sjabloon ontgrendelen' }).click()
+    // The drawer stands beside the board: closed, the board has the whole width to zoom in on the card.
+    await fien.page.getByRole('button', { name: 'Paneel sluiten' }).click()
     const box = await zoomToCard(fien)
     await fien.page.keyboard.press('v')
     // Low on the card: the voting dock floats over the top left of the canvas.
     await fien.page.mouse.click(box.x + box.width / 2, box.y + box.height - 15)
     await fien.page.keyboard.press('Delete')
     await expect.poll(() => card(anna).count(), { timeout: 10_000 }).toBe(0)
+    await fien.showTab('Fase')
     await fien.page.getByRole('button', { name: 'Verborgen kaarten tonen (1)' }).click()
     await card(anna).first().waitFor({ state: 'attached' })
     await fien.page.getByRole('button', { name: 'Sjabloon ontgrendelen' }).click()
@@ -105,6 +111,7 @@ describe('the template layer', () => {
   it('participants may export only once the facilitator allows it', async () => {
     const exportButton = anna.page.getByRole('button', { name: 'Exporteren' })
     expect(await exportButton.count()).toBe(0)
+    await fien.showTab('Fase')
     await fien.page.getByRole('checkbox', { name: 'Iedereen mag de samenvatting exporteren' }).check()
     await exportButton.waitFor()
     await exportButton.click()
