@@ -218,6 +218,7 @@ export function BoardPage({
           token={token}
           board={rooms.board}
           control={rooms.control}
+          closed={closed}
           facilitation={facilitation}
           voting={voting}
           editor={editor}

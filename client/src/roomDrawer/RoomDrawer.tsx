@@ -28,6 +28,8 @@ export interface RoomDrawerProps {
   token: string
   board: BoardSession
   control: ControlRoom
+  /** The facilitator has closed the session: the stage and timer controls would only be refused, so they go. */
+  closed: boolean
   facilitation: Facilitation
   voting: VotingSession | null
   editor: Editor | null
@@ -92,12 +94,14 @@ function DrawerTabContent({ tab, ...props }: RoomDrawerProps & { tab: DrawerTab 
       // person's view is on) stands under the stage controls.
       return (
         <>
-          <FacilitationSidebar
-            facilitation={props.facilitation}
-            editor={props.editor}
-            session={session}
-            steering={props.board.steering}
-          />
+          {props.closed ? null : (
+            <FacilitationSidebar
+              facilitation={props.facilitation}
+              editor={props.editor}
+              session={session}
+              steering={props.board.steering}
+            />
+          )}
           {props.view.role === 'facilitator' ? <ParticipantsTab {...props} /> : null}
         </>
       )
