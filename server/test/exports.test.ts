@@ -30,13 +30,18 @@ describe('exporting the session summary', () => {
       json: 'application/json; charset=utf-8',
       pdf: 'application/pdf',
     }
+    // The workshop's date (the day its first stage opened, Amsterdam time), not the day the test runs: the two
+    // differ for a test run that crosses midnight there.
+    const summary = sessionSummarySchema.parse(await (await download('json', workshop.session.facilitatorToken)).json())
+    const day = summary.session.date
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     for (const format of formats) {
       const response = await download(format, workshop.session.facilitatorToken)
       expect(response.status, format).toBe(200)
       expect(response.headers.get('content-type')).toBe(types[format])
       expect(response.headers.get('cache-control')).toBe('private, no-store')
-      const name = `werksessie-cafe-zoe-${today()}.${format}`
-      const unicode = encodeURIComponent(`werksessie-café-zoë-${today()}.${format}`)
+      const name = `werksessie-cafe-zoe-${day}.${format}`
+      const unicode = encodeURIComponent(`werksessie-café-zoë-${day}.${format}`)
       expect(response.headers.get('content-disposition')).toBe(
         `attachment; filename="${name}"; filename*=UTF-8''${unicode}`,
       )
