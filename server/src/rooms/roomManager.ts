@@ -5,6 +5,7 @@ import { type DocumentStore, RoomDeletedError } from '../store/documentStore.ts'
 import { Room, roomDeletedReason, type RoomOptions } from './room.ts'
 import { CloseCode, connectionOwner, type Peer } from './peer.ts'
 import { log } from '../observability/log.ts'
+import { StoredCopies } from './storedCopies.ts'
 
 export interface RoomManagerOptions extends RoomOptions {
   /** A room with no peers is saved and unloaded after this long; a quick reconnect keeps it loaded. */
@@ -72,6 +73,11 @@ export const DISCARDED_MEMORY_MS = 60_000
  * (a failed room closes its peers and is dropped); past them the change fails and so does the request that made
  * it, rather than answering as if the room held what it does not.
  */
+/**
+ * What the stored copies of idle rooms may hold together (see `StoredCopies`): a few ordinary boards, which are
+ * well under a MiB each; a board larger than this is read from the store on each export.
+ */
+const STORED_COPIES_BYTES = 16 * 1024 * 1024
 const CHANGE_RETRY_DELAYS_MS = [20, 200, 1000]
 
 /**
@@ -91,12 +97,14 @@ export class RoomManager {
    * and when it may be forgotten (`DISCARDED_MEMORY_MS`), oldest first.
    */
   readonly #discarded = new Map<string, number>()
+  readonly #storedCopies: StoredCopies
 
   /** `fanout` connects the rooms to other instances that host them; a single instance needs none. */
   constructor(store: DocumentStore, options: RoomManagerOptions, fanout: RoomFanout = localFanout) {
     this.#store = store
     this.#options = options
     this.#fanout = fanout
+    this.#storedCopies = new StoredCopies(store, STORED_COPIES_BYTES)
   }
 
   get loadedRooms(): number {
@@ -259,7 +267,7 @@ export class RoomManager {
     // An unloading room is stored whole (compacted) once its unload is done.
     await this.#unloading.get(name)
     const loaded = this.#rooms.get(name)
-    if (!loaded) return (await this.#store.load(name)).updates
+    if (!loaded) return this.#storedCopies.read(name)
     const room = await loaded
     await room.flushed()
     return [room.wholeState]
@@ -362,6 +370,7 @@ export class RoomManager {
   }
 
   #discard(name: string): void {
+    this.#storedCopies.forget(name)
     this.#discarded.delete(name)
     this.#discarded.set(name, Date.now() + DISCARDED_MEMORY_MS)
     this.#forgetOldDiscarded()
@@ -422,6 +431,8 @@ export class RoomManager {
       },
     }
     const channel = await this.#fanout.join(name, events)
+    // A loaded room answers exports from its document; a stored copy of it would only hold memory.
+    this.#storedCopies.forget(name)
     try {
       const [stored, writesClosed] = await Promise.all([this.#store.load(name), this.#writesClosed(name)])
       room = new Room(name, this.#store, stored, { ...this.#options, onFull: this.#boardFull }, channel)
