@@ -23,6 +23,35 @@ async function waitUntilNothingKept(page: Page, sessionId: string): Promise<void
   }, sessionId)
 }
 
+/**
+ * Waits until `text` is in the board's copy on this device (y-indexeddb's stored updates), not only on screen:
+ * the editor hands a change to the document on its next frame and the copy stores it a moment later, so a tab
+ * closed in between loses that last keystroke, as it would for a person who closes it that fast.
+ */
+async function waitUntilKeptOnDevice(page: Page, sessionId: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    async ({ database, text }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(database)
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error ?? new Error('no database'))
+      })
+      try {
+        const updates = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction('updates').objectStore('updates').getAll()
+          request.onsuccess = () => resolve(request.result)
+          request.onerror = () => reject(request.error ?? new Error('no updates'))
+        })
+        const decoder = new TextDecoder()
+        return updates.some((update) => update instanceof Uint8Array && decoder.decode(update).includes(text))
+      } finally {
+        db.close()
+      }
+    },
+    { database: `werkplaats/${sessionId}/${sessionId}-board`, text },
+  )
+}
+
 function sessionIdOf(page: Page): string {
   const id = /^\/s\/([A-Za-z0-9_-]{22})$/.exec(new URL(page.url()).pathname)?.[1]
   if (!id) throw new Error(`not on a session's page: ${page.url()}`)
@@ -75,13 +104,12 @@ describe('edits survive a lost network and a closed tab', () => {
     expect(rooms[1]).toMatch(new RegExp(`^werkplaats/${sessionId}/${sessionId}-private-[A-Za-z0-9_-]{22}$`))
   })
 
-  // Failing since the restructure and offline branches were merged: the sticky written offline is counted and
-  // confirmed as sent, yet the facilitator's board does not show it. Skipped, not deleted, until that is fixed.
-  it.skip('a sticky written offline survives a closed tab and reaches the facilitator when the link is opened online', async () => {
+  it('a sticky written offline survives a closed tab and reaches the facilitator when the link is opened online', async () => {
     await piet.context.setOffline(true)
     await piet.waitForConnection(OFFLINE)
     await piet.addStickyNote(420, 330, 'Geschreven zonder netwerk')
     await piet.waitForConnection('1 wijziging wacht op verzending')
+    await waitUntilKeptOnDevice(piet.page, sessionId, 'Geschreven zonder netwerk')
 
     await piet.closeAndReopen(() => piet.context.setOffline(false))
     await piet.page.goto(sessionUrl)
@@ -89,14 +117,14 @@ describe('edits survive a lost network and a closed tab', () => {
     await fien.shapeWithText('Geschreven zonder netwerk').waitFor()
   })
 
-  // Failing since the restructure and offline branches were merged: the sticky written offline is counted and
-  // confirmed as sent, yet the facilitator's board does not show it. Skipped, not deleted, until that is fixed.
-  it.skip('a reload while offline shows the board as it was with the offline stickies, counted, and online they are sent', async () => {
+  it('a reload while offline shows the board as it was with the offline stickies, counted, and online they are sent', async () => {
     await piet.context.setOffline(true)
     await piet.waitForConnection(OFFLINE)
     await piet.addStickyNote(420, 480, 'Na het herladen')
     await piet.addStickyNote(700, 420, 'Nog een')
     await piet.waitForConnection('2 wijzigingen wachten op verzending')
+    await waitUntilKeptOnDevice(piet.page, sessionId, 'Na het herladen')
+    await waitUntilKeptOnDevice(piet.page, sessionId, 'Nog een')
 
     const reloaded = await piet.page.reload()
     // The page came from the service worker's precache: the network is off.
@@ -137,9 +165,7 @@ describe('edits survive a lost network and a closed tab', () => {
     await piet.shapeWithText('Alleen van Piet').waitFor()
   })
 
-  // Failing since the restructure and offline branches were merged: the sticky written offline is counted and
-  // confirmed as sent, yet the facilitator's board does not show it. Skipped, not deleted, until that is fixed.
-  it.skip('an observer keeps nothing on the device', async () => {
+  it('an observer keeps nothing on the device', async () => {
     const olga = await Participant.open(browser, 'Olga')
     try {
       await olga.page.goto(observerLink)
