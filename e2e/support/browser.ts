@@ -183,11 +183,16 @@ export class Participant {
     return this.participantEntry(name, role).and(this.page.locator('[data-online="true"]'))
   }
 
-  /** What the facilitator's share panel shows: the join code and the links to hand out. */
+  /**
+   * What the facilitator's share panel shows: the join code and the links to hand out (the observers' link from
+   * behind its button, which this opens).
+   */
   async shareDetails(): Promise<{ code: string; participantLink: string; observerLink: string }> {
     const share = this.page.getByRole('button', { name: 'Delen', exact: true })
     if ((await share.getAttribute('aria-expanded')) !== 'true') await share.click()
     const panel = this.page.getByRole('region', { name: 'Delen', exact: true })
+    const observers = panel.getByRole('button', { name: 'Link voor waarnemers', exact: true })
+    if ((await observers.getAttribute('aria-expanded')) !== 'true') await observers.click()
     return {
       code: await panel.getByLabel('Code', { exact: true }).inputValue(),
       participantLink: await panel.getByLabel('Link voor deelnemers', { exact: true }).inputValue(),
