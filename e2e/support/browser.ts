@@ -55,6 +55,8 @@ export class Participant {
   readonly cspViolations: string[] = []
   readonly name: string
   readonly context: BrowserContext
+  /** How long a page may take to connect: a script on a busy machine gives it more. */
+  connectionTimeout = 20_000
   /** The person's tab; `closeAndReopen` replaces it, as closing a tab and opening a new one would. */
   page: Page
 
@@ -200,7 +202,7 @@ export class Participant {
     }
   }
 
-  async waitForConnection(label: string, timeout = 20_000): Promise<void> {
+  async waitForConnection(label: string, timeout = this.connectionTimeout): Promise<void> {
     await this.page.getByRole('status').filter({ hasText: label }).waitFor({ timeout })
   }
 
