@@ -55,6 +55,8 @@ export class Participant {
   readonly cspViolations: string[] = []
   readonly name: string
   readonly context: BrowserContext
+  /** How long a page may take to connect: a script on a busy machine gives it more. */
+  connectionTimeout = 20_000
   /** The person's tab; `closeAndReopen` replaces it, as closing a tab and opening a new one would. */
   page: Page
 
@@ -183,11 +185,16 @@ export class Participant {
     return this.participantEntry(name, role).and(this.page.locator('[data-online="true"]'))
   }
 
-  /** What the facilitator's share panel shows: the join code and the links to hand out. */
+  /**
+   * What the facilitator's share panel shows: the join code and the links to hand out (the observers' link from
+   * behind its button, which this opens).
+   */
   async shareDetails(): Promise<{ code: string; participantLink: string; observerLink: string }> {
     const share = this.page.getByRole('button', { name: 'Delen', exact: true })
     if ((await share.getAttribute('aria-expanded')) !== 'true') await share.click()
     const panel = this.page.getByRole('region', { name: 'Delen', exact: true })
+    const observers = panel.getByRole('button', { name: 'Link voor waarnemers', exact: true })
+    if ((await observers.getAttribute('aria-expanded')) !== 'true') await observers.click()
     return {
       code: await panel.getByLabel('Code', { exact: true }).inputValue(),
       participantLink: await panel.getByLabel('Link voor deelnemers', { exact: true }).inputValue(),
@@ -195,7 +202,7 @@ export class Participant {
     }
   }
 
-  async waitForConnection(label: string, timeout = 20_000): Promise<void> {
+  async waitForConnection(label: string, timeout = this.connectionTimeout): Promise<void> {
     await this.page.getByRole('status').filter({ hasText: label }).waitFor({ timeout })
   }
 

@@ -57,14 +57,16 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     expect(await seriousViolations(anna.page)).toEqual([])
   })
 
-  it('everyone joins; before the first stage the participants are told to wait', async () => {
+  it('everyone joins; before the first stage the participants read the stage the board shows', async () => {
     await fien.createSession(`${server.url}/`, 'Innovatie Playbook', 'Facilitatie team Zuid')
     share = await fien.shareDetails()
     await fien.page.getByRole('button', { name: 'Delen', exact: true }).click()
     for (const person of participants()) await person.joinByLink(share.participantLink)
     // The room's drawer is closed until someone opens it; the stage tab stays open for the rest (it is remembered).
     for (const person of [fien, ...participants()]) await person.showTab('Fase')
-    await stagePanel(anna).getByText('De facilitator heeft nog geen fase geopend.').waitFor()
+    // The board shows the first stage's frame from the start: the panel names it, not "nog geen fase".
+    await stagePanel(anna).getByRole('heading', { name: WELKOM }).waitFor()
+    expect(await stagePanel(anna).textContent()).not.toContain('nog geen fase')
     await facilitatorPanel(fien)
       .getByRole('button', { name: 'Vorige fase' })
       .and(fien.page.locator(':disabled'))

@@ -123,6 +123,27 @@ describe('sessions and roles, against the real server', () => {
     ).toBe(404)
   })
 
+  it('names the session to whoever has its join code, with its current title and nothing secret', async () => {
+    const session = await createSession(server.url, 'blank', 'Team <b>Noord</b> & co')
+    const lookUp = async () => {
+      const response = await api(`/api/join/${session.code}`)
+      expect(response.status).toBe(200)
+      return response.json()
+    }
+    // Exactly these two fields: no token, no invitation secret, no participant.
+    expect(await lookUp()).toStrictEqual({ sessionId: session.id, title: 'Team <b>Noord</b> & co' })
+    const renamed = await api(`/api/sessions/${session.id}`, {
+      method: 'PATCH',
+      token: session.facilitatorToken,
+      body: JSON.stringify({ title: 'Innovatiesessie team Zuid' }),
+    })
+    expect(renamed.status).toBeLessThan(300)
+    const answer = JSON.stringify(await lookUp())
+    expect(answer).toBe(JSON.stringify({ sessionId: session.id, title: 'Innovatiesessie team Zuid' }))
+    for (const secret of [session.facilitatorToken, session.observerToken, session.links.participant.split('#i=')[1]])
+      expect(answer).not.toContain(secret)
+  })
+
   it('admits a limited number of people per session', async () => {
     const session = await createSession(server.url)
     for (const name of ['Anna', 'Bram', 'Cor']) await session.join(name)

@@ -1,7 +1,7 @@
 import { useValue } from 'tldraw'
 import type { Facilitation } from './facilitation.ts'
 import { Markdown } from './Markdown.tsx'
-import { roundIndex, stageById } from './stageMoves.ts'
+import { roundIndex, shownStage } from './stageMoves.ts'
 import { TimerDisplay } from '../timer/TimerDisplay.tsx'
 import type { ViewSteering } from '../viewSteering/viewSteering.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
@@ -21,7 +21,7 @@ export function ParticipantStagePanel({
   const state = useValue('facilitation state', () => facilitation.state.get(), [facilitation])
   const templateState = useValue('template', () => facilitation.template.get(), [facilitation])
   const following = useValue('following', () => steering?.following.get() ?? false, [steering])
-  const stage = templateState.kind === 'ready' ? stageById(templateState.template, state.stageId) : null
+  const stage = templateState.kind === 'ready' ? shownStage(templateState.template, state) : null
   const round = roundIndex(state)
   const observer = facilitation.role === 'observer'
 

@@ -10,6 +10,7 @@ import {
   moveToStage,
   neighbourStage,
   revealed,
+  shownStage,
   startNewRound,
   summonTo,
   toggleFollow,
@@ -37,6 +38,12 @@ describe("the facilitator's stage moves", () => {
     }
     expect(seen).toEqual(oecd.agenda.map((s) => s.id))
     expect(neighbourStage(oecd, state, -1)?.id).toBe('actieplan')
+  })
+
+  it('a participant is shown the open stage, or the first one before the facilitator opens any', () => {
+    expect(shownStage(oecd, defaultFacilitationState)?.id).toBe('welkom')
+    const opened = apply(defaultFacilitationState, moveToStage(defaultFacilitationState, 'startpunt', 1))
+    expect(shownStage(oecd, opened)?.id).toBe('startpunt')
   })
 
   it('each move appends a visit in server time, so the summary can tell time per stage', () => {

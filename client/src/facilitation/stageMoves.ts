@@ -36,6 +36,14 @@ export function stageById(template: Template, stageId: string | null): Stage | n
 }
 
 /**
+ * The stage a participant's screen names: the open one, or before the facilitator opens any, the round's first,
+ * which the board already shows then (and which "Volgende fase" will open).
+ */
+export function shownStage(template: Template, state: FacilitationState): Stage | null {
+  return stageById(template, state.stageId) ?? stagesOfRound(template, roundIndex(state))[0] ?? null
+}
+
+/**
  * The stage before or after the current one in the current round, or null at either end. Before any stage
  * is open, "Volgende fase" opens the round's first.
  */

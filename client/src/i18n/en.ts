@@ -66,6 +66,7 @@ export const en: Messages = {
 
     joinTitle: 'Join a session',
     joinIntro: 'Enter the code your facilitator shows, and the name the others will see.',
+    joiningSession: (title: string) => `You are joining: ${title}`,
     codeLabel: 'Code',
     nameLabel: 'Your name',
     joinButton: 'Join',
@@ -356,6 +357,20 @@ export const en: Messages = {
     toolkit: 'Toolkit',
   },
   /** The privacy statement (`/privacy`): what it says must stay true of the product; an e2e test reads it. */
+  share: {
+    qrLabel: 'QR code of the link for participants',
+    qrHint: 'Scan the code with your phone to join.',
+    showCode: 'Show code',
+    showCodeHint: 'The code and the QR code large on the whole screen, for the projector.',
+    projectorHeading: 'Join in',
+    projectorHow: (address: string) => `Go to ${address} and enter the code`,
+    projectorOrScan: 'or scan the QR code',
+    close: 'Close',
+    observerLinkButton: 'Link for observers',
+    facilitatorLinkButton: 'My facilitator link',
+    facilitatorLinkWarning:
+      'Whoever has this link is facilitator of this session. Open it only on your own devices and never show it on the projector.',
+  },
   privacy: {
     title: 'Privacy',
     intro:

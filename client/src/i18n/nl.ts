@@ -72,6 +72,7 @@ export const nl = {
 
     joinTitle: 'Deelnemen aan een sessie',
     joinIntro: 'Vul de code in die je facilitator laat zien, en de naam waaronder de anderen je zien.',
+    joiningSession: (title: string) => `Je doet mee aan: ${title}`,
     codeLabel: 'Code',
     nameLabel: 'Je naam',
     joinButton: 'Deelnemen',
@@ -385,6 +386,20 @@ export const nl = {
     toolkit: 'Toolkit',
   },
   /** The privacy statement (`/privacy`): what it says must stay true of the product; an e2e test reads it. */
+  share: {
+    qrLabel: 'QR-code van de link voor deelnemers',
+    qrHint: 'Scan de code met je telefoon om mee te doen.',
+    showCode: 'Code tonen',
+    showCodeHint: 'De code en de QR-code groot op het hele scherm, voor de beamer.',
+    projectorHeading: 'Doe mee',
+    projectorHow: (address: string) => `Ga naar ${address} en vul de code in`,
+    projectorOrScan: 'of scan de QR-code',
+    close: 'Sluiten',
+    observerLinkButton: 'Link voor waarnemers',
+    facilitatorLinkButton: 'Mijn facilitatorlink',
+    facilitatorLinkWarning:
+      'Wie deze link heeft, is facilitator van deze sessie. Open hem alleen op je eigen apparaten en laat hem niet op de beamer zien.',
+  },
   privacy: {
     title: 'Privacy',
     intro:

@@ -6,6 +6,7 @@ import type { SessionTokens } from '../session/sessionTokens.ts'
 import { joinErrorText } from '../ui/errorText.ts'
 import { FormError, TextField } from '../ui/TextField.tsx'
 import { useMessages } from '../i18n/useMessages.tsx'
+import { useSessionOfCode } from './useSessionOfCode.ts'
 
 type JoinError = { field: 'code' | 'name' | 'form'; text: string }
 
@@ -30,7 +31,9 @@ export function JoinPage({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<JoinError | null>(null)
   const headingId = useId()
-  const errorFor = (field: JoinError['field']) => (error?.field === field ? error.text : null)
+  const session = useSessionOfCode(code)
+  const errorFor = (field: JoinError['field']) =>
+    error?.field === field ? error.text : field === 'code' && session.kind === 'unknown' ? messages.unknownCode : null
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -72,6 +75,10 @@ export function JoinPage({
           required
           autoFocus={initialCode === ''}
         />
+        {/* The title is the facilitator's text: React renders it as text, and its schema caps its length. */}
+        <p className="wp-join__session" role="status">
+          {session.kind === 'found' ? messages.joiningSession(session.title) : ''}
+        </p>
         <TextField
           label={messages.nameLabel}
           value={name}

@@ -4,7 +4,7 @@ import { useValue, type Editor } from 'tldraw'
 import type { BoardSession } from '../board/boardSession.ts'
 import type { Facilitation } from '../facilitation/facilitation.ts'
 import { Markdown } from '../facilitation/Markdown.tsx'
-import { roundIndex, stageById } from '../facilitation/stageMoves.ts'
+import { roundIndex, shownStage } from '../facilitation/stageMoves.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
 import { TimerDisplay } from '../timer/TimerDisplay.tsx'
 import { ActionsTab, VotingTab } from '../voting/VotingTabs.tsx'
@@ -71,7 +71,7 @@ function TaskCard({ facilitation }: { facilitation: Facilitation }) {
   const messages = useMessages().facilitation
   const state = useValue('facilitation state', () => facilitation.state.get(), [facilitation])
   const templateState = useValue('template', () => facilitation.template.get(), [facilitation])
-  const stage = templateState.kind === 'ready' ? stageById(templateState.template, state.stageId) : null
+  const stage = templateState.kind === 'ready' ? shownStage(templateState.template, state) : null
   const round = roundIndex(state)
   const headingId = useId()
   return (

@@ -1,18 +1,22 @@
 import { type Invitation, sessionLinkWithToken } from '@werkplaats/shared'
-import { useId, useRef, useState } from 'react'
+import { useId, useRef, useState, type ReactNode } from 'react'
 import { JOIN_PATH } from '../routing/route.ts'
 import { newInvitation, newObserverLink, updateSession } from '../api/apiClient.ts'
 import { errorText } from '../ui/errorText.ts'
 import { copyText } from './copyText.ts'
 import { RenameSession } from './RenameSession.tsx'
 import { useMessages } from '../i18n/useMessages.tsx'
+import { ProjectorCode } from './ProjectorCode.tsx'
+import { QrCode } from './QrCode.tsx'
+import './share.css'
 
 /**
- * The facilitator's panel for the session itself: its title, and what they hand out: the join code (for the
- * projector), the participants' link and the observers' link, each with a copy button; and their own link, to open
- * the session as facilitator on another device. Tokens appear here only inside links meant to be shared with the
- * people they are for. The door: "Deelnemen sluiten" / "Deelnemen openen", and "Nieuwe uitnodiging" when a code or
- * link went further than it should.
+ * The facilitator's panel for the session itself: its title, and what they hand out: the join code with "Code
+ * tonen" (the code and the QR code full screen, for the projector), the participants' link with its QR code, each
+ * with a copy button. The door: "Deelnemen sluiten" / "Deelnemen openen", and "Nieuwe uitnodiging" when a code or
+ * link went further than it should. The panel is often on a shared screen, so what the room must not see stays
+ * behind a button of its own, out of the page until pressed: the observers' link and the facilitator's own link
+ * (to open the session as facilitator on another device), which carry tokens.
  */
 export function SharePanel({
   id,
@@ -42,6 +46,8 @@ export function SharePanel({
   // Known in the browser that made the session; elsewhere the facilitator asks the server for a new one.
   const [observer, setObserver] = useState<string | null>(observerToken)
   const [minting, setMinting] = useState<'idle' | 'busy' | 'failed'>('idle')
+  const [projecting, setProjecting] = useState(false)
+  const shareMessages = useMessages().share
   const [door, setDoor] = useState<{ busy: boolean; status: string | null; error: string | null }>({
     busy: false,
     status: null,
@@ -80,12 +86,35 @@ export function SharePanel({
       <h2 id={headingId}>{messages.shareHeading}</h2>
       <RenameSession sessionId={sessionId} token={facilitatorToken} title={title} onRenamed={onRenamed} />
       <CopyField label={messages.joinCodeLabel} value={invitation.code} large />
-      <p className="wp-share__hint">
-        {messages.joinCodeHint}{' '}
-        <a href={JOIN_PATH} target="_blank" rel="noopener">
-          {`${window.location.host}${JOIN_PATH}`}
-        </a>
-      </p>
+      <div className="wp-share__invite">
+        <div className="wp-share__code">
+          <p className="wp-share__hint">
+            {messages.joinCodeHint}{' '}
+            <a href={JOIN_PATH} target="_blank" rel="noopener">
+              {`${window.location.host}${JOIN_PATH}`}
+            </a>
+          </p>
+          <button
+            type="button"
+            className="wp-share__show-code"
+            title={shareMessages.showCodeHint}
+            onClick={() => setProjecting(true)}
+          >
+            {shareMessages.showCode}
+          </button>
+        </div>
+        <figure className="wp-share__qr">
+          <QrCode text={invitation.links.participant} label={shareMessages.qrLabel} />
+          <figcaption className="wp-share__hint">{shareMessages.qrHint}</figcaption>
+        </figure>
+      </div>
+      {projecting ? (
+        <ProjectorCode
+          code={invitation.code}
+          participantLink={invitation.links.participant}
+          onClose={() => setProjecting(false)}
+        />
+      ) : null}
       <CopyField label={messages.participantLinkLabel} value={invitation.links.participant} />
       <div className="wp-share__door">
         <p className="wp-share__hint" data-join-open={joinOpen}>
@@ -107,22 +136,49 @@ export function SharePanel({
         <span role="status">{door.status ?? ''}</span>
         {door.error ? <span role="alert">{door.error}</span> : null}
       </div>
-      {observer ? (
-        <CopyField label={messages.observerLinkLabel} value={sessionLinkWithToken(origin, sessionId, observer)} />
-      ) : (
-        <p className="wp-share__hint">
-          {messages.observerLinkUnknown}{' '}
-          <button type="button" onClick={() => void mint()} disabled={minting === 'busy'}>
-            {messages.observerLinkNew}
-          </button>
-          {minting === 'failed' ? <span role="alert"> {messages.observerLinkFailed}</span> : null}
-        </p>
-      )}
-      <CopyField
-        label={messages.facilitatorLinkLabel}
-        value={sessionLinkWithToken(origin, sessionId, facilitatorToken)}
-      />
+      <Reveal label={shareMessages.observerLinkButton}>
+        {observer ? (
+          <CopyField label={messages.observerLinkLabel} value={sessionLinkWithToken(origin, sessionId, observer)} />
+        ) : (
+          <p className="wp-share__hint">
+            {messages.observerLinkUnknown}{' '}
+            <button type="button" onClick={() => void mint()} disabled={minting === 'busy'}>
+              {messages.observerLinkNew}
+            </button>
+            {minting === 'failed' ? <span role="alert"> {messages.observerLinkFailed}</span> : null}
+          </p>
+        )}
+      </Reveal>
+      <Reveal label={shareMessages.facilitatorLinkButton}>
+        <p className="wp-share__hint wp-share__warning">{shareMessages.facilitatorLinkWarning}</p>
+        <CopyField
+          label={messages.facilitatorLinkLabel}
+          value={sessionLinkWithToken(origin, sessionId, facilitatorToken)}
+        />
+      </Reveal>
     </section>
+  )
+}
+
+/** A button that shows what it holds only once pressed: until then that is not in the page at all. */
+function Reveal({ label, children }: { label: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false)
+  const contentId = useId()
+  return (
+    <div className="wp-share__reveal">
+      <button
+        type="button"
+        className="wp-share__reveal-button"
+        aria-expanded={open}
+        aria-controls={contentId}
+        onClick={() => setOpen((shown) => !shown)}
+      >
+        {label}
+      </button>
+      <div id={contentId} hidden={!open}>
+        {open ? children : null}
+      </div>
+    </div>
   )
 }
 

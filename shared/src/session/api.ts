@@ -26,7 +26,9 @@ function humanText(what: string, max: number) {
 
 /** A person's name as the others see it: 1–64 characters after trimming. */
 export const displayNameSchema = humanText('name', 64)
-export const sessionTitleSchema = humanText('title', 120)
+/** The most characters a session's title has: the schemas below cap every title they carry to it. */
+export const SESSION_TITLE_MAX = 120
+export const sessionTitleSchema = humanText('title', SESSION_TITLE_MAX)
 
 /** Session and participant ids: 128 random bits, base64url (22 characters). */
 export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a session id')
@@ -92,7 +94,11 @@ export type JoinRequest = z.input<typeof joinRequestSchema>
 export const joinedSchema = z.object({ participantId: participantIdSchema, token: z.string() })
 export type Joined = z.infer<typeof joinedSchema>
 
-export const joinCodeLookupSchema = z.object({ sessionId: sessionIdSchema, title: z.string() })
+/**
+ * What a join code tells anyone who has it, before they join: which session, and its title, so the join page can
+ * say what they are joining. Nothing else: the code is read aloud in a room, so the answer holds no secret.
+ */
+export const joinCodeLookupSchema = z.object({ sessionId: sessionIdSchema, title: z.string().max(SESSION_TITLE_MAX) })
 export type JoinCodeLookup = z.infer<typeof joinCodeLookupSchema>
 
 /**
