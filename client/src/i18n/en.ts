@@ -354,6 +354,10 @@ export const en: Messages = {
     actions: 'How we improve',
     case: 'Practice example',
     toolkit: 'Toolkit',
+    planColumns: { text: 'Action', owner: 'Owner', firstStep: 'First step', date: 'Date' },
+    planNobody: 'Nobody yet',
+    planMore: (count: number) =>
+      `+ ${count} more ${count === 1 ? 'action is' : 'actions are'} not on the board; all are under Actions`,
   },
   /** The privacy statement (`/privacy`): what it says must stay true of the product; an e2e test reads it. */
   privacy: {

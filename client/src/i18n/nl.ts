@@ -383,6 +383,11 @@ export const nl = {
     actions: 'Hoe verbeteren we',
     case: 'Praktijkvoorbeeld',
     toolkit: 'Toolkit',
+    /** The action plan's table in the Actieplan frame. */
+    planColumns: { text: 'Actie', owner: 'Eigenaar', firstStep: 'Eerste stap', date: 'Datum' },
+    planNobody: 'Nog niemand',
+    planMore: (count: number) =>
+      `+ ${count} ${count === 1 ? 'actie staat' : 'acties staan'} niet op het bord; alles staat in Acties`,
   },
   /** The privacy statement (`/privacy`): what it says must stay true of the product; an e2e test reads it. */
   privacy: {

@@ -57,7 +57,7 @@ export function PhoneRoom(props: PhoneRoomProps) {
           <ActionsTab
             view={props.view}
             session={props.voting}
-            boardDoc={props.board.document}
+            plan={props.board.actionPlan}
             editor={props.editor}
             template={props.template}
           />

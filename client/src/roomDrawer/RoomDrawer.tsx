@@ -119,7 +119,7 @@ function DrawerTabContent({ tab, ...props }: RoomDrawerProps & { tab: DrawerTab 
         <ActionsTab
           view={props.view}
           session={props.voting}
-          boardDoc={props.board.document}
+          plan={props.board.actionPlan}
           editor={props.editor}
           template={props.template}
         />
