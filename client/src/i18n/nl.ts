@@ -187,6 +187,7 @@ export const nl = {
         ? 'Je bent de facilitator: zonder je toegang kun je deze sessie op dit apparaat niet meer openen. '
         : '') +
       'Alles wat dit apparaat van deze sessie bewaart, wordt gewist, ook je toegang. Wat nog niet verstuurd is, gaat verloren. Doorgaan?',
+    forgetSessionConfirm: 'Vergeten',
   },
   /** The facilitation panels: stages, timer, private writing, following the facilitator. */
   facilitation: {
@@ -214,6 +215,8 @@ export const nl = {
     exportsForEveryone: 'Iedereen mag de samenvatting exporteren',
     newChallenge: 'Kies een andere uitdaging',
     newChallengeConfirm: 'Een nieuwe ronde starten? De vorige blijft leesbaar op het bord.',
+    newChallengeStart: 'Nieuwe ronde starten',
+    cancel: 'Annuleren',
     guideHeading: 'Facilitatorgids',
     instructionHeading: 'Wat doe je nu?',
     goalLabel: 'Doel',
@@ -243,6 +246,20 @@ export const nl = {
     participantCount: (n: number) => `${n} ${n === 1 ? 'deelnemer' : 'deelnemers'}`,
     readOnlyPanel: 'Je bekijkt deze sessie; je kunt niets veranderen.',
     templateLoading: 'Sjabloon laden…',
+  },
+  /** Afsluiting: what the session decided, shown in the room, and the way to the summary. */
+  closing: {
+    outcomeHeading: 'Wat we besloten',
+    principle: 'Gekozen principe',
+    topQuestions: 'Vragen met de meeste stemmen',
+    plays: 'Gekozen plays',
+    actionPlan: 'Actieplan',
+    notChosen: 'Nog niets gekozen.',
+    emptyPlan: 'Het actieplan is leeg.',
+    round: (round: number) => `Ronde ${round}`,
+    votes: (n: number) => (n === 1 ? '1 stem' : `${n} stemmen`),
+    owner: (name: string) => (name === '' ? 'nog geen eigenaar' : name),
+    share: 'Samenvatting delen',
   },
   /** The room on a phone: the task first, the board one tap away. */
   phone: {
@@ -356,7 +373,7 @@ export const nl = {
     date: 'Datum',
     removeItem: (text: string) => `Verwijderen: ${text || 'lege actie'}`,
     removeVisible: 'Verwijderen',
-    addAction: 'Actie toevoegen',
+    nobody: 'Nog niemand',
     addFromActions: 'Uit de gekozen acties',
     addFromStickies: 'Uit de stickies',
     addThis: (text: string) => `Toevoegen aan actieplan: ${text}`,
