@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { Participant } from '../support/browser.ts'
+import { goToStage as openStage } from '../support/facilitation.ts'
+import { createSessionLinks } from '../support/server.ts'
 import { useBrowserSession } from '../support/session.ts'
-import { startRound, votingDock, votingSection } from '../support/voting.ts'
+import { choosePrinciple, votingDock, votingSection } from '../support/voting.ts'
 
 /**
  * The action plan on the board and the closing in the room, with a facilitator, a participant and an observer (the
@@ -18,37 +20,24 @@ describe('the action plan on the board, and the closing', () => {
   const action = 'Een dag meelopen met de balie'
 
   const stageList = () => fien.page.getByRole('list', { name: 'Ga naar fase' })
-  async function goToStage(title: RegExp): Promise<void> {
-    await fien.showTab('Fase')
-    await stageList().getByRole('button', { name: title }).click()
-    await stageList().getByRole('button', { name: title }).and(fien.page.locator('[aria-current="step"]')).waitFor()
-  }
+  const goToStage = (title: RegExp) => openStage(fien, title)
   const planSection = () => votingSection(fien, 'Actieplan')
   const table = (person: Participant) => person.page.locator('.tl-shape[data-shape-type="action-plan-table"]')
   const frame = (person: Participant) =>
     person.page.locator('.tl-shape[data-shape-type="stage-frame"]').filter({ hasText: /^Actieplan/ })
 
   it('a facilitator, a participant and an observer open the session, and the team chooses its principle', async () => {
-    const response = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: 'Actieplan', facilitatorName: 'Fien' }),
+    const links = await createSessionLinks(server.url, {
+      templateId: 'oecd-innovatie-playbook',
+      title: 'Actieplan',
+      facilitatorName: 'Fien',
     })
-    const created = (await response.json()) as { links: { facilitator: string; participant: string; observer: string } }
-    await fien.open(created.links.facilitator)
-    await anna.joinByLink(created.links.participant)
-    await olga.open(created.links.observer)
+    await fien.open(links.facilitator)
+    await anna.joinByLink(links.participant)
+    await olga.open(links.observer)
 
     await goToStage(/^Startpunt/)
-    await startRound(fien, 1)
-    await anna.showTab('Stemmen')
-    await votingSection(anna, 'Stemmen')
-      .getByRole('button', { name: `Stem: ${principle}` })
-      .click()
-    await votingSection(fien, 'Stemmen').getByText('1 van 1 heeft gestemd').waitFor()
-    await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
-    await votingSection(fien, 'Stemmen').getByRole('button', { name: 'Dit principe kiezen' }).click()
-    await votingSection(fien, 'Stemmen').getByText(`Gekozen principe: ${principle}`).waitFor()
+    await choosePrinciple(fien, anna, principle)
   })
 
   it('"Toevoegen" waits for an action text', async () => {

@@ -215,6 +215,12 @@ describe("voting and the playbook's logic", () => {
     for (const person of [anna, bram])
       await votingDock(person).getByRole('button', { name: 'Actieplan', exact: true }).click()
     await plan(anna).getByRole('button', { name: 'Uit de gekozen acties' }).click()
+    // Each chosen action is offered with how many want to try it (Bram marked this one).
+    await plan(anna)
+      .getByRole('listitem')
+      .filter({ hasText: action.text })
+      .getByText('Willen we proberen: 1', { exact: true })
+      .waitFor()
     await plan(anna)
       .getByRole('button', { name: `Toevoegen aan actieplan: ${action.text}` })
       .click()
