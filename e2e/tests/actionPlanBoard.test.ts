@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { Participant } from '../support/browser.ts'
 import { goToStage as openStage } from '../support/facilitation.ts'
@@ -82,7 +83,16 @@ describe('the action plan on the board, and the closing', () => {
     }
     const outcome = fien.page.getByRole('region', { name: 'Wat we besloten' })
     await outcome.getByRole('button', { name: 'Samenvatting delen' }).click()
-    await fien.page.getByRole('region', { name: 'Exporteren', exact: true }).waitFor()
+    const menu = fien.page.getByRole('region', { name: 'Exporteren', exact: true })
+    await menu.waitFor()
+    // The board image holds the table: the Actieplan stage's SVG carries its words.
+    await menu.getByLabel('Wat').selectOption({ label: 'Actieplan' })
+    const [file] = await Promise.all([
+      fien.page.waitForEvent('download'),
+      menu.getByRole('button', { name: 'SVG downloaden' }).click(),
+    ])
+    const svg = (await readFile(await file.path())).toString('utf8')
+    for (const text of ['Eigenaar', 'Eerste stap', action, 'Anna', 'Teamleider bellen']) expect(svg).toContain(text)
   })
 
   it('"Kies een andere uitdaging" asks in the app\'s own dialog, and cancelling keeps the stage and the round', async () => {
