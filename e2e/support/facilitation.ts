@@ -8,6 +8,17 @@ export function facilitatorPanel(person: Participant) {
   return person.page.getByRole('complementary', { name: 'Facilitatorpaneel' })
 }
 
+/**
+ * The facilitator opens a stage from the agenda in the drawer's "Fase" tab, and waits until the control room has it
+ * (the stage is marked current).
+ */
+export async function goToStage(facilitator: Participant, title: RegExp): Promise<void> {
+  await facilitator.showTab('Fase')
+  const stage = facilitator.page.getByRole('list', { name: 'Ga naar fase' }).getByRole('button', { name: title })
+  await stage.click()
+  await stage.and(facilitator.page.locator('[aria-current="step"]')).waitFor()
+}
+
 export function stagePanel(person: Participant) {
   return person.page.getByRole('complementary', { name: 'Fase' })
 }

@@ -54,3 +54,24 @@ export async function startSharedInstances(count: number): Promise<SharedInstanc
 }
 
 export type { ServerProcess }
+
+/** The links a new session answers with, each carrying its role's token. */
+export interface SessionLinks {
+  facilitator: string
+  participant: string
+  observer: string
+}
+
+/** Makes a session through the API, as the start page would, with the facilitator's name; answers its links. */
+export async function createSessionLinks(
+  serverUrl: string,
+  session: { templateId: string; title: string; facilitatorName: string },
+): Promise<SessionLinks> {
+  const response = await fetch(`${serverUrl}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(session),
+  })
+  if (response.status !== 201) throw new Error(`creating a session failed: ${response.status}`)
+  return ((await response.json()) as { links: SessionLinks }).links
+}

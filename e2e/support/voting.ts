@@ -65,3 +65,19 @@ export async function vote(person: Participant, label: string, text: string, onB
 export function tallyBadge(votes: number): string {
   return votes === 1 ? '1 stem' : `${votes} stemmen`
 }
+
+/**
+ * The shortest way to a chosen principle: a round of one vote on the current stage (Startpunt), `voter` votes for
+ * `principle` (its card's title, "2. ALLE AMBTENAREN …"), the facilitator reveals and chooses it.
+ */
+export async function choosePrinciple(facilitator: Participant, voter: Participant, principle: string): Promise<void> {
+  await startRound(facilitator, 1)
+  await voter.showTab('Stemmen')
+  await votingSection(voter, 'Stemmen')
+    .getByRole('button', { name: `Stem: ${principle}` })
+    .click()
+  await votingSection(voter, 'Stemmen').getByText('Je stemmen zijn op').waitFor()
+  await votingSection(facilitator, 'Stemmen').getByRole('button', { name: 'Onthullen' }).click()
+  await votingSection(facilitator, 'Stemmen').getByRole('button', { name: 'Dit principe kiezen' }).click()
+  await votingSection(facilitator, 'Stemmen').getByText(`Gekozen principe: ${principle}`).waitFor()
+}

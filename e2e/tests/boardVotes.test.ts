@@ -91,9 +91,12 @@ describe('votes and results on the board', () => {
   })
 
   it("the next pass's cards carry no chip of the first pass's round", async () => {
-    fien.page.once('dialog', (dialog) => void dialog.accept())
     await fien.showTab('Fase')
-    await fien.page.getByRole('button', { name: 'Kies een andere uitdaging' }).click()
+    await fien.page.getByRole('button', { name: 'Kies een andere uitdaging', exact: true }).click()
+    await fien.page
+      .getByRole('alertdialog', { name: 'Kies een andere uitdaging?' })
+      .getByRole('button', { name: 'Nieuwe ronde starten' })
+      .click()
     const secondPass = (person: Participant) =>
       person.page.locator('[data-shape-id^="shape:tpl-r1:startpunt:principle:"]')
     for (const person of [fien, anna]) {

@@ -209,8 +209,11 @@ describe('edits survive a lost network and a closed tab', () => {
     await piet.waitForConnection('Alles is verstuurd')
     expect(await keptRooms(piet.page, second)).toHaveLength(2)
 
-    piet.page.once('dialog', (dialog) => void dialog.accept())
     await piet.page.getByRole('button', { name: 'Vergeet deze sessie op dit apparaat' }).click()
+    await piet.page
+      .getByRole('alertdialog', { name: 'Vergeet deze sessie op dit apparaat?' })
+      .getByRole('button', { name: 'Vergeten' })
+      .click()
     await piet.page.waitForURL(`${server.url}/`)
     await waitUntilNothingKept(piet.page, second)
     expect(await piet.page.evaluate((id) => localStorage.getItem(`werkplaats.session.v1.${id}`), second)).toBeNull()

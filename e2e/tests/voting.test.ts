@@ -215,11 +215,18 @@ describe("voting and the playbook's logic", () => {
     for (const person of [anna, bram])
       await votingDock(person).getByRole('button', { name: 'Actieplan', exact: true }).click()
     await plan(anna).getByRole('button', { name: 'Uit de gekozen acties' }).click()
+    // Each chosen action is offered with how many want to try it (Bram marked this one).
+    await plan(anna)
+      .getByRole('listitem')
+      .filter({ hasText: action.text })
+      .getByText('Willen we proberen: 1', { exact: true })
+      .waitFor()
     await plan(anna)
       .getByRole('button', { name: `Toevoegen aan actieplan: ${action.text}` })
       .click()
     const item = (person: Participant) => plan(person).getByRole('group', { name: 'Actie 1' })
-    await item(anna).getByLabel('Eigenaar').fill('Anna')
+    // The owner is one of the session's people, not free text.
+    await item(anna).getByLabel('Eigenaar').selectOption('Anna')
     await item(anna).getByLabel('Eerste stap').fill('Agenda het overleg van maandag')
     await item(anna).getByLabel('Datum').fill('2026-12-01')
 
@@ -229,8 +236,8 @@ describe("voting and the playbook's logic", () => {
     await expect.poll(() => item(bram).getByLabel('Eerste stap').inputValue()).toBe('Agenda het overleg van maandag')
     await expect.poll(() => item(bram).getByLabel('Datum').inputValue()).toBe('2026-12-01')
     // Bram adds to it: both screens keep both people's edits.
-    await item(bram).getByLabel('Eigenaar').fill('Anna en Bram')
-    await expect.poll(() => item(anna).getByLabel('Eigenaar').inputValue()).toBe('Anna en Bram')
+    await item(bram).getByLabel('Eigenaar').selectOption('Bram')
+    await expect.poll(() => item(anna).getByLabel('Eigenaar').inputValue()).toBe('Bram')
   })
 
   it('a dot vote on a sticky: the dot is on the sticky on the board, and so is its tally', async () => {

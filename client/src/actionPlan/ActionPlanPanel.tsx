@@ -1,16 +1,17 @@
-import type { ActionPlanField, ActionPlanItem, Template } from '@werkplaats/shared'
-import { useState } from 'react'
+import { emptyMarkCounts, type ActionPlanField, type ActionPlanItem, type Template } from '@werkplaats/shared'
+import { useId, useState } from 'react'
 import { useValue } from 'tldraw'
 import { stickiesOfStage } from '../voting/boardStickies.ts'
 import { selectedActionIds, templateVoteCards, type BoardSticky, type VoteCard } from '../voting/voteCards.ts'
 import type { VotingSession } from '../voting/votingSession.ts'
 import { planItemFrom, type ActionPlanBoard } from './actionPlanBoard.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
+import { ownerChoices } from './ownerChoices.ts'
 
 /**
- * "Actieplan": the team's items, each with an owner, a first step and a date, edited by everyone live. New
- * items come from the chosen plays' actions, from stickies written on the improve and action-plan stages,
- * or typed in.
+ * "Actieplan": the team's items, each with an owner (one of the session's people), a first step and a date, edited
+ * by everyone live and drawn as a table in the Actieplan frame. New items come from the chosen plays' actions (with
+ * how many want to try each), from stickies written on the improve and action-plan stages, or typed in; never empty.
  */
 export function ActionPlanPanel({
   plan,
@@ -29,11 +30,19 @@ export function ActionPlanPanel({
   const items = useValue('action plan', () => plan.items.get(), [plan])
   const facilitation = useValue('facilitation', () => session.facilitation.get(), [session])
   const layout = useValue('template layout', () => session.layout.get(), [session])
+  const markCounts = useValue('mark counts', () => session.markCounts.get(), [session])
+  const people = useValue('people', () => session.people.get(), [session])
   const [adding, setAdding] = useState<'actions' | 'stickies' | null>(null)
   const round = facilitation.rounds.at(-1) ?? { principleIds: [], playIds: [] }
   const inPlan = (kind: 'action' | 'sticky', id: string) => plan.has({ kind, id })
   const actionTexts = template ? templateVoteCards(template) : new Map<string, VoteCard>()
-  const actions = template ? selectedActionIds(template, round).filter((id) => !inPlan('action', id)) : []
+  const wantToTry = (id: string) => (markCounts.get(id) ?? emptyMarkCounts())['willen-we-proberen']
+  // The actions most of the team wants to try come first: those are the plan's likely items.
+  const actions = template
+    ? selectedActionIds(template, round)
+        .filter((id) => !inPlan('action', id))
+        .sort((a, b) => wantToTry(b) - wantToTry(a))
+    : []
   const planStickies = (
     template
       ? template.agenda
@@ -47,14 +56,19 @@ export function ActionPlanPanel({
       {items.length === 0 ? <p>{messages.planEmpty}</p> : null}
       <ol className="wp-plan__items">
         {items.map((item, index) => (
-          <PlanItem key={item.id} item={item} index={index} plan={plan} readOnly={readOnly} />
+          <PlanItem
+            key={item.id}
+            item={item}
+            index={index}
+            plan={plan}
+            owners={ownerChoices(people, item.owner)}
+            readOnly={readOnly}
+          />
         ))}
       </ol>
       {readOnly ? null : (
         <div className="wp-voting__controls">
-          <button type="button" onClick={() => plan.add(planItemFrom({ text: '', source: null }))}>
-            {messages.addAction}
-          </button>
+          <NewItemForm onAdd={(text) => plan.add(planItemFrom({ text, source: null }))} />
           <button
             type="button"
             aria-expanded={adding === 'actions'}
@@ -79,6 +93,9 @@ export function ActionPlanPanel({
             return (
               <li key={id}>
                 <span className="wp-voting__text">{text}</span>
+                <span className="wp-plan__count">
+                  {messages.markCount(messages.markLabels['willen-we-proberen'], wantToTry(id))}
+                </span>
                 <button
                   type="button"
                   aria-label={messages.addThis(text)}
@@ -111,31 +128,62 @@ export function ActionPlanPanel({
   )
 }
 
+/** "Nieuwe actie" and "Toevoegen", which stays disabled until there is something to add. */
+function NewItemForm({ onAdd }: { onAdd: (text: string) => void }) {
+  const messages = useMessages().voting
+  const [text, setText] = useState('')
+  const empty = text.trim() === ''
+  return (
+    <form
+      className="wp-plan__new"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (empty) return
+        onAdd(text.trim())
+        setText('')
+      }}
+    >
+      <label className="wp-plan__field">
+        {messages.newItemText}
+        <input type="text" value={text} maxLength={2000} onChange={(event) => setText(event.target.value)} />
+      </label>
+      <button type="submit" disabled={empty}>
+        {messages.addVisible}
+      </button>
+    </form>
+  )
+}
+
 function PlanItem({
   item,
   index,
   plan,
+  owners,
   readOnly,
 }: {
   item: ActionPlanItem
   index: number
   plan: ActionPlanBoard
+  /** The names the owner is chosen from (`ownerChoices`). */
+  owners: readonly string[]
   readOnly: boolean
 }) {
+  const ownerId = useId()
   const messages = useMessages().voting
-  const field = (name: ActionPlanField, label: string, type: 'text' | 'date' = 'text') => (
+  const field = (name: Exclude<ActionPlanField, 'owner'>, label: string, type: 'text' | 'date' = 'text') => (
     <label className="wp-plan__field">
       {label}
       <input
         type={type}
         value={item[name]}
         readOnly={readOnly}
-        maxLength={name === 'owner' ? 200 : 2000}
+        maxLength={2000}
         onChange={(event) => {
           try {
             plan.update(item.id, name, event.target.value)
           } catch {
-            // A half-typed date does not fit the plan's format yet; the field keeps the last good value.
+            // A half-typed date does not fit the plan's format yet, and an action is never emptied: the field
+            // keeps the last good value.
           }
         }}
       />
@@ -146,7 +194,23 @@ function PlanItem({
       <fieldset>
         <legend>{`${messages.planText} ${index + 1}`}</legend>
         {field('text', messages.planText)}
-        {field('owner', messages.owner)}
+        <label className="wp-plan__field" htmlFor={ownerId}>
+          {messages.owner}
+        </label>
+        <select
+          id={ownerId}
+          className="wp-plan__owner"
+          value={item.owner}
+          disabled={readOnly}
+          onChange={(event) => plan.update(item.id, 'owner', event.target.value)}
+        >
+          <option value="">{messages.nobody}</option>
+          {owners.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
         {field('firstStep', messages.firstStep)}
         {field('date', messages.date, 'date')}
         {readOnly ? null : (

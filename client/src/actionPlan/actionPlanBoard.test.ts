@@ -36,7 +36,7 @@ describe('the action plan', () => {
 
   it('refuses a date that is not one, keeping the last good value', () => {
     const plan = new ActionPlanBoard(new Y.Doc())
-    plan.add(planItemFrom({ text: '', source: null }, 1, 'x'))
+    plan.add(planItemFrom({ text: 'Bellen', source: null }, 1, 'x'))
     expect(() => plan.update('x', 'date', '1 december')).toThrow()
     expect(plan.items.get()[0]?.date).toBe('')
     plan.dispose()

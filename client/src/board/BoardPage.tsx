@@ -101,6 +101,7 @@ export function BoardPage({
     view.templateId,
     view.role,
     preferences.locale,
+    rooms?.board.actionPlan.items ?? null,
   )
   const [editor, setEditor] = useState<Editor | null>(null)
   const voting = useVotingSession(view, token, rooms?.control ?? null)

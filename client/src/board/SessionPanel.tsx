@@ -4,6 +4,7 @@ import { useValue } from 'tldraw'
 import { useMessages } from '../i18n/useMessages.tsx'
 import { roleLabel } from '../participants/roleLabel.ts'
 import { ExportMenu } from '../export/ExportMenu.tsx'
+import { exportMenuOpen } from '../export/exportMenuState.ts'
 import { SharePanel } from '../share/SharePanel.tsx'
 import type { ControlRoom } from '../session/controlRoom.ts'
 import { SessionLifecycle } from '../session/SessionLifecycle.tsx'
@@ -47,7 +48,8 @@ export function SessionPanel({
 }: SessionPanelProps) {
   const messages = useMessages().app
   const [showShare, setShowShare] = useState(false)
-  const [showExport, setShowExport] = useState(false)
+  // Its own owner: Afsluiting's "Samenvatting delen" opens it too.
+  const showExport = useValue('export menu open', () => exportMenuOpen.get(), [])
   // Kept here rather than in the share panel, which is unmounted whenever it is folded away.
   const [door, setDoor] = useState<{ invitation: Invitation | undefined; joinOpen: boolean }>({
     invitation: view.invitation,
@@ -94,7 +96,7 @@ export function SessionPanel({
             className="wp-panel-button"
             aria-expanded={showExport}
             aria-controls={exportId}
-            onClick={() => setShowExport((open) => !open)}
+            onClick={() => exportMenuOpen.update((open) => !open)}
           >
             {messages.exportButton}
           </button>

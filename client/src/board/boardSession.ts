@@ -13,6 +13,7 @@ import {
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { ActionPlanBoard } from '../actionPlan/actionPlanBoard.ts'
 import { templateShapeUtils } from './shapes/templateShapes.ts'
 import {
   connectToRoom,
@@ -72,6 +73,8 @@ export interface BoardSessionOptions {
 export class BoardSession {
   readonly phase: Atom<BoardPhase> = atom('board phase', { kind: 'loading' })
   readonly #doc = new Y.Doc()
+  /** The action plan in the board room: edited in the drawer's "Acties", drawn in the Actieplan frame. */
+  readonly actionPlan = new ActionPlanBoard(this.#doc)
   // The template layer's shapes are known on every board (blank ones too), so every client reads the same schema.
   readonly #store = createTLStore({
     shapeUtils: [...defaultShapeUtils, ...templateShapeUtils],
@@ -210,6 +213,7 @@ export class BoardSession {
     this.#online.stop()
     this.#local?.dispose()
     this.#connection.dispose()
+    this.actionPlan.dispose()
     this.#doc.destroy()
   }
 }

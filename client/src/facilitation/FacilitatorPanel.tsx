@@ -8,6 +8,7 @@ import { hiddenCardIds, isBackgroundShown } from './templateControls.ts'
 import { TimerControls } from '../timer/TimerControls.tsx'
 import { TimerDisplay } from '../timer/TimerDisplay.tsx'
 import { useMessages } from '../i18n/useMessages.tsx'
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx'
 
 /**
  * The facilitator's panel beside the board: the stage bar (previous, next, the agenda to jump to), bringing
@@ -32,6 +33,7 @@ export function FacilitatorPanel({
   const following = state.follow !== null && state.follow.participantId === facilitation.participantId
   const [revealProblem, setRevealProblem] = useState(false)
   const [revealing, setRevealing] = useState(false)
+  const [confirmingRestart, setConfirmingRestart] = useState(false)
   const guideId = useId()
   const stagesId = useId()
 
@@ -156,14 +158,22 @@ export function FacilitatorPanel({
 
       {restart ? (
         <section className="wp-facilitation__section" aria-label={restart.label}>
-          <button
-            type="button"
-            onClick={() => {
-              if (window.confirm(messages.newChallengeConfirm)) actions.newChallenge()
-            }}
-          >
+          <button type="button" onClick={() => setConfirmingRestart(true)}>
             {restart.label}
           </button>
+          {confirmingRestart ? (
+            <ConfirmDialog
+              title={`${restart.label}?`}
+              body={messages.newChallengeConfirm}
+              confirmLabel={messages.newChallengeStart}
+              cancelLabel={messages.cancel}
+              onConfirm={() => {
+                setConfirmingRestart(false)
+                actions.newChallenge()
+              }}
+              onCancel={() => setConfirmingRestart(false)}
+            />
+          ) : null}
         </section>
       ) : null}
 

@@ -176,6 +176,7 @@ export const en: Messages = {
       count === 1 ? '1 change waiting to be sent' : `${count} changes waiting to be sent`,
     allSent: 'Everything is sent',
     forgetSession: 'Forget this session on this device',
+    forgetSessionConfirm: 'Forget',
     confirmForgetSession: (facilitator: boolean) =>
       (facilitator
         ? 'You are the facilitator: without your access you cannot open this session on this device again. '
@@ -206,6 +207,8 @@ export const en: Messages = {
     exportsForEveryone: 'Everyone may export the summary',
     newChallenge: 'Choose another challenge',
     newChallengeConfirm: 'Start a new round? The earlier one stays readable on the board.',
+    newChallengeStart: 'Start a new round',
+    cancel: 'Cancel',
     guideHeading: 'Facilitator guide',
     instructionHeading: 'What to do now',
     goalLabel: 'Goal',
@@ -235,6 +238,19 @@ export const en: Messages = {
     participantCount: (n) => `${n} ${n === 1 ? 'participant' : 'participants'}`,
     readOnlyPanel: 'You are viewing this session; you cannot change anything.',
     templateLoading: 'Loading template…',
+  },
+  closing: {
+    outcomeHeading: 'What we decided',
+    principle: 'Chosen principle',
+    topQuestions: 'Questions with the most votes',
+    plays: 'Chosen plays',
+    actionPlan: 'Action plan',
+    notChosen: 'Nothing chosen yet.',
+    emptyPlan: 'The action plan is empty.',
+    round: (round) => `Round ${round}`,
+    votes: (n) => (n === 1 ? '1 vote' : `${n} votes`),
+    owner: (name) => (name === '' ? 'no owner yet' : name),
+    share: 'Share the summary',
   },
   phone: {
     taskLabel: 'Your task',
@@ -333,7 +349,7 @@ export const en: Messages = {
     date: 'Date',
     removeItem: (text) => `Remove: ${text || 'empty action'}`,
     removeVisible: 'Remove',
-    addAction: 'Add action',
+    nobody: 'Nobody yet',
     addFromActions: 'From the chosen actions',
     addFromStickies: 'From the stickies',
     addThis: (text) => `Add to action plan: ${text}`,
@@ -355,6 +371,10 @@ export const en: Messages = {
     actions: 'How we improve',
     case: 'Practice example',
     toolkit: 'Toolkit',
+    planColumns: { text: 'Action', owner: 'Owner', firstStep: 'First step', date: 'Date' },
+    planNobody: 'Nobody yet',
+    planMore: (count: number) =>
+      `+ ${count} more ${count === 1 ? 'action is' : 'actions are'} not on the board; all are under Actions`,
   },
   /** The privacy statement (`/privacy`): what it says must stay true of the product; an e2e test reads it. */
   share: {

@@ -188,6 +188,7 @@ export const nl = {
         ? 'Je bent de facilitator: zonder je toegang kun je deze sessie op dit apparaat niet meer openen. '
         : '') +
       'Alles wat dit apparaat van deze sessie bewaart, wordt gewist, ook je toegang. Wat nog niet verstuurd is, gaat verloren. Doorgaan?',
+    forgetSessionConfirm: 'Vergeten',
   },
   /** The facilitation panels: stages, timer, private writing, following the facilitator. */
   facilitation: {
@@ -215,6 +216,8 @@ export const nl = {
     exportsForEveryone: 'Iedereen mag de samenvatting exporteren',
     newChallenge: 'Kies een andere uitdaging',
     newChallengeConfirm: 'Een nieuwe ronde starten? De vorige blijft leesbaar op het bord.',
+    newChallengeStart: 'Nieuwe ronde starten',
+    cancel: 'Annuleren',
     guideHeading: 'Facilitatorgids',
     instructionHeading: 'Wat doe je nu?',
     goalLabel: 'Doel',
@@ -244,6 +247,20 @@ export const nl = {
     participantCount: (n: number) => `${n} ${n === 1 ? 'deelnemer' : 'deelnemers'}`,
     readOnlyPanel: 'Je bekijkt deze sessie; je kunt niets veranderen.',
     templateLoading: 'Sjabloon laden…',
+  },
+  /** Afsluiting: what the session decided, shown in the room, and the way to the summary. */
+  closing: {
+    outcomeHeading: 'Wat we besloten',
+    principle: 'Gekozen principe',
+    topQuestions: 'Vragen met de meeste stemmen',
+    plays: 'Gekozen plays',
+    actionPlan: 'Actieplan',
+    notChosen: 'Nog niets gekozen.',
+    emptyPlan: 'Het actieplan is leeg.',
+    round: (round: number) => `Ronde ${round}`,
+    votes: (n: number) => (n === 1 ? '1 stem' : `${n} stemmen`),
+    owner: (name: string) => (name === '' ? 'nog geen eigenaar' : name),
+    share: 'Samenvatting delen',
   },
   /** The room on a phone: the task first, the board one tap away. */
   phone: {
@@ -357,7 +374,7 @@ export const nl = {
     date: 'Datum',
     removeItem: (text: string) => `Verwijderen: ${text || 'lege actie'}`,
     removeVisible: 'Verwijderen',
-    addAction: 'Actie toevoegen',
+    nobody: 'Nog niemand',
     addFromActions: 'Uit de gekozen acties',
     addFromStickies: 'Uit de stickies',
     addThis: (text: string) => `Toevoegen aan actieplan: ${text}`,
@@ -384,6 +401,11 @@ export const nl = {
     actions: 'Hoe verbeteren we',
     case: 'Praktijkvoorbeeld',
     toolkit: 'Toolkit',
+    /** The action plan's table in the Actieplan frame. */
+    planColumns: { text: 'Actie', owner: 'Eigenaar', firstStep: 'Eerste stap', date: 'Datum' },
+    planNobody: 'Nog niemand',
+    planMore: (count: number) =>
+      `+ ${count} ${count === 1 ? 'actie staat' : 'acties staan'} niet op het bord; alles staat in Acties`,
   },
   /** The privacy statement (`/privacy`): what it says must stay true of the product; an e2e test reads it. */
   share: {

@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { useMessages } from '../i18n/useMessages.tsx'
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx'
 import { START_PATH } from '../routing/route.ts'
 import type { SessionOnDevice } from './sessionOnDevice.ts'
 
@@ -20,15 +22,30 @@ export function ForgetSessionButton({
   onForgotten: () => void
 }) {
   const messages = useMessages().app
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
   const forget = async () => {
-    if (!window.confirm(messages.confirmForgetSession(facilitator))) return
+    setBusy(true)
     await Promise.race([device.forget(), new Promise((resolve) => setTimeout(resolve, FORGET_WAIT_MS))])
     onForgotten()
     window.location.assign(START_PATH)
   }
   return (
-    <button type="button" className="wp-panel-button wp-forget-session" onClick={() => void forget()}>
-      {messages.forgetSession}
-    </button>
+    <>
+      <button type="button" className="wp-panel-button wp-forget-session" onClick={() => setConfirming(true)}>
+        {messages.forgetSession}
+      </button>
+      {confirming ? (
+        <ConfirmDialog
+          title={`${messages.forgetSession}?`}
+          body={messages.confirmForgetSession(facilitator)}
+          confirmLabel={messages.forgetSessionConfirm}
+          cancelLabel={messages.cancel}
+          busy={busy}
+          onConfirm={() => void forget()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
+    </>
   )
 }

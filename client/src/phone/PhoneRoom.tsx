@@ -4,6 +4,7 @@ import { useValue, type Editor } from 'tldraw'
 import type { BoardSession } from '../board/boardSession.ts'
 import type { Facilitation } from '../facilitation/facilitation.ts'
 import { Markdown } from '../facilitation/Markdown.tsx'
+import { ClosingOutcome } from '../closing/ClosingOutcome.tsx'
 import { roundIndex, shownStage } from '../facilitation/stageMoves.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
 import { TimerDisplay } from '../timer/TimerDisplay.tsx'
@@ -48,6 +49,12 @@ export function PhoneRoom(props: PhoneRoomProps) {
       </div>
       {props.voting ? (
         <>
+          <ClosingOutcome
+            facilitation={props.facilitation}
+            voting={props.voting}
+            plan={props.board.actionPlan}
+            canShare={false}
+          />
           <VotingTab
             session={props.voting}
             editor={props.editor}
@@ -57,7 +64,7 @@ export function PhoneRoom(props: PhoneRoomProps) {
           <ActionsTab
             view={props.view}
             session={props.voting}
-            boardDoc={props.board.document}
+            plan={props.board.actionPlan}
             editor={props.editor}
             template={props.template}
           />

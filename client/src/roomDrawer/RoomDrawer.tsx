@@ -3,6 +3,7 @@ import { useId, useMemo, useState, type ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import { removeParticipant } from '../api/apiClient.ts'
 import type { BoardSession } from '../board/boardSession.ts'
+import { ClosingOutcome } from '../closing/ClosingOutcome.tsx'
 import { FacilitationSidebar } from '../facilitation/FacilitationSidebar.tsx'
 import type { Facilitation } from '../facilitation/facilitation.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
@@ -102,6 +103,9 @@ function DrawerTabContent({ tab, ...props }: RoomDrawerProps & { tab: DrawerTab 
               steering={props.board.steering}
             />
           )}
+          {props.voting ? (
+            <ClosingOutcome facilitation={props.facilitation} voting={props.voting} plan={props.board.actionPlan} />
+          ) : null}
           {props.view.role === 'facilitator' ? <ParticipantsTab {...props} /> : null}
         </>
       )
@@ -119,7 +123,7 @@ function DrawerTabContent({ tab, ...props }: RoomDrawerProps & { tab: DrawerTab 
         <ActionsTab
           view={props.view}
           session={props.voting}
-          boardDoc={props.board.document}
+          plan={props.board.actionPlan}
           editor={props.editor}
           template={props.template}
         />

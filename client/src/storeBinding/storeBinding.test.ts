@@ -302,6 +302,7 @@ describe('the template layer beside the binding', () => {
         facilitation: { ...defaultFacilitationState, templateLock: 'unlocked' as const },
         role: 'facilitator' as const,
         messages: messagesFor('nl').templateLayer,
+        actionPlan: [],
       }),
     )
     bindings.push({ dispose: () => layer.dispose() })

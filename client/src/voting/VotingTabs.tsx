@@ -1,8 +1,7 @@
 import type { SessionView, Template } from '@werkplaats/shared'
-import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { useValue, type Editor } from 'tldraw'
-import type * as Y from 'yjs'
-import { ActionPlanBoard } from '../actionPlan/actionPlanBoard.ts'
+import type { ActionPlanBoard } from '../actionPlan/actionPlanBoard.ts'
 import { ActionPlanPanel } from '../actionPlan/ActionPlanPanel.tsx'
 import { ActionMarksPanel } from './ActionMarksPanel.tsx'
 import { boardStickies } from './boardStickies.ts'
@@ -49,15 +48,13 @@ export function VotingTab({ session, editor, template, participantCount }: Votin
 export function ActionsTab({
   view,
   session,
-  boardDoc,
+  plan,
   editor,
   template,
-}: Omit<VotingTabProps, 'participantCount'> & { view: SessionView; boardDoc: Y.Doc }) {
+}: Omit<VotingTabProps, 'participantCount'> & { view: SessionView; plan: ActionPlanBoard }) {
   const messages = useMessages().voting
-  const plan = useActionPlan(boardDoc)
   const stickies = useValue('board stickies', () => (editor ? boardStickies(editor) : []), [editor])
   const playIds = useValue('selected plays', () => session.facilitation.get().rounds.at(-1)?.playIds ?? [], [session])
-  if (!plan) return null
   return (
     <div className="wp-voting-dock" aria-label={messages.actionsLabel} role="group">
       {template && playIds.length > 0 ? (
@@ -110,14 +107,4 @@ function DockSection({
       </div>
     </section>
   )
-}
-
-function useActionPlan(boardDoc: Y.Doc): ActionPlanBoard | null {
-  const [plan, setPlan] = useState<ActionPlanBoard | null>(null)
-  useEffect(() => {
-    const created = new ActionPlanBoard(boardDoc)
-    setPlan(created)
-    return () => created.dispose()
-  }, [boardDoc])
-  return plan
 }

@@ -4,6 +4,7 @@ import {
   type CreateVoteRoundRequest,
   type FacilitationState,
   type MarkCounts,
+  type Participant,
   type PublicVoteRound,
   type Role,
   type Template,
@@ -121,6 +122,11 @@ export class VotingSession {
   /** The template laid out on the board (the control room's, computed once per change of its inputs). */
   get layout(): Signal<TemplateLayout> {
     return this.#control.layout
+  }
+
+  /** The session's people as the control room lists them: whom an action in the plan can be given to. */
+  get people(): Signal<Participant[]> {
+    return this.#control.participants
   }
 
   get markCounts(): Signal<Map<string, MarkCounts>> {

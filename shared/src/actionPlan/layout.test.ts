@@ -54,4 +54,15 @@ describe('action plan in the board room', () => {
     actionPlanMap(doc).set('kapot', broken)
     expect(readActionPlan(doc).map((i) => i.id)).toEqual(['x'])
   })
+
+  it('refuses an action without text, whether added, emptied or written into the room by hand', () => {
+    const doc = new Y.Doc()
+    expect(() => addActionPlanItem(doc, item('leeg', 1))).not.toThrow()
+    expect(() => addActionPlanItem(doc, { ...item('spaties', 2), text: ' \n ' })).toThrow(/text/)
+    expect(() => updateActionPlanItem(doc, 'leeg', 'text', '')).toThrow(/text/)
+    const typedByHand = new Y.Map<unknown>()
+    for (const [key, value] of Object.entries({ ...item('hand', 3), text: '' })) typedByHand.set(key, value)
+    actionPlanMap(doc).set('hand', typedByHand)
+    expect(readActionPlan(doc).map((i) => [i.id, i.text])).toEqual([['leeg', 'Actie leeg']])
+  })
 })

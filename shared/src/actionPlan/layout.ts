@@ -22,7 +22,8 @@ const planDateSchema = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d
 
 export const actionPlanItemSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  text: z.string().max(2000),
+  /** The action itself: never empty, or the plan would carry a row that commits nobody to anything. */
+  text: z.string().max(2000).regex(/\S/, 'an action needs a text'),
   owner: z.string().max(200),
   firstStep: z.string().max(2000),
   date: planDateSchema,

@@ -1,4 +1,5 @@
 import type { TLAnyShapeUtilConstructor } from 'tldraw'
+import { ACTION_PLAN_TABLE_TYPE, ActionPlanTableShapeUtil } from './actionPlanTable/ActionPlanTableShapeUtil.tsx'
 import { PLAY_CARD_TYPE, PlayCardShapeUtil } from './playCard/PlayCardShapeUtil.tsx'
 import { PLAYBOOK_CARD_TYPE, PlaybookCardShapeUtil } from './playbookCard/PlaybookCardShapeUtil.tsx'
 import { QUESTION_CARD_TYPE, QuestionCardShapeUtil } from './questionCard/QuestionCardShapeUtil.tsx'
@@ -16,6 +17,7 @@ export const templateShapeUtils = [
   QuestionCardShapeUtil,
   PlayCardShapeUtil,
   WritingZoneShapeUtil,
+  ActionPlanTableShapeUtil,
 ] as const satisfies readonly TLAnyShapeUtilConstructor[]
 
 export const templateShapeTypes: ReadonlySet<string> = new Set([
@@ -24,4 +26,5 @@ export const templateShapeTypes: ReadonlySet<string> = new Set([
   QUESTION_CARD_TYPE,
   PLAY_CARD_TYPE,
   WRITING_ZONE_TYPE,
+  ACTION_PLAN_TABLE_TYPE,
 ])

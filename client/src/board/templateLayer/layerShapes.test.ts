@@ -15,7 +15,13 @@ function layer(
   role: TemplateLayerState['role'] = 'participant',
 ) {
   return templateLayerShapes(
-    laidOut({ template, facilitation: { ...defaultFacilitationState, ...facilitation }, role, messages: nl }),
+    laidOut({
+      template,
+      facilitation: { ...defaultFacilitationState, ...facilitation },
+      role,
+      messages: nl,
+      actionPlan: [],
+    }),
     page,
   )
 }
@@ -153,13 +159,15 @@ describe('the template layer as shapes', () => {
     ).toBe(true)
   })
 
-  it('locks every shape, except the cards for the facilitator while the layer is unlocked', () => {
+  it('locks every shape, except the cards for the facilitator while the layer is unlocked (frames and the plan stay)', () => {
     const unlocked = { templateLock: 'unlocked' as const }
     expect(layer(oecdTemplate, unlocked, 'participant').every((s) => s.isLocked)).toBe(true)
     expect(layer(oecdTemplate, unlocked, 'observer').every((s) => s.isLocked)).toBe(true)
     expect(layer(oecdTemplate, {}, 'facilitator').every((s) => s.isLocked)).toBe(true)
     const facilitator = layer(oecdTemplate, unlocked, 'facilitator')
-    expect(facilitator.filter((s) => s.isLocked).every((s) => s.type === 'stage-frame')).toBe(true)
+    expect(
+      facilitator.filter((s) => s.isLocked).every((s) => s.type === 'stage-frame' || s.type === 'action-plan-table'),
+    ).toBe(true)
     expect(facilitator.some((s) => !s.isLocked)).toBe(true)
   })
 
@@ -191,5 +199,45 @@ describe('the template layer as shapes', () => {
     const perRun = (performance.now() - start) / runs
     console.info(`template layer: whole OECD playbook (${count} shapes) built in ${perRun.toFixed(2)} ms`)
     expect(count).toBeGreaterThan(100)
+  })
+
+  it("draws the action plan as a table inside the Actieplan frame, in the viewer's language, and only there", () => {
+    const plan = [
+      {
+        id: 'p1',
+        text: 'Een dag meelopen met de balie',
+        owner: 'Bert',
+        firstStep: 'Teamleider bellen',
+        date: '2030-06-01',
+      },
+      { id: 'p2', text: 'Innovatiebudget aanvragen', owner: '', firstStep: '', date: '' },
+    ].map((item, index) => ({ ...item, source: null, createdAt: index }))
+    const state = laidOut({
+      template: oecdTemplate,
+      facilitation: defaultFacilitationState,
+      role: 'participant' as const,
+      messages: nl,
+      actionPlan: plan,
+    })
+    const tables = ofType(templateLayerShapes(state, page), 'action-plan-table')
+    expect(tables).toHaveLength(1)
+    const table = tables[0]
+    expect(table?.id).toBe(`${TEMPLATE_SHAPE_ID_PREFIX}r0:actieplan:writing-zone:plan`)
+    expect(table?.props.headers).toEqual(['Actie', 'Eigenaar', 'Eerste stap', 'Datum'])
+    expect(table?.props.rows.map((row) => row.cells)).toEqual([
+      ['Een dag meelopen met de balie', 'Bert', 'Teamleider bellen', '2030-06-01'],
+      ['Innovatiebudget aanvragen', 'Nog niemand', '', ''],
+    ])
+    const frame = state.layout.frames.find((f) => f.id === 'r0:actieplan')
+    if (!table || !frame) throw new Error('no table or frame')
+    expect(table.x).toBeGreaterThanOrEqual(frame.x)
+    expect(table.y).toBeGreaterThanOrEqual(frame.y)
+    expect(table.x + table.props.w).toBeLessThanOrEqual(frame.x + frame.w)
+    expect(table.y + table.props.h).toBeLessThanOrEqual(frame.y + frame.h)
+    expect(table.isLocked).toBe(true)
+
+    const english = templateLayerShapes({ ...state, messages: messagesFor('en').templateLayer }, page)
+    expect(ofType(english, 'action-plan-table')[0]?.props.headers).toEqual(['Action', 'Owner', 'First step', 'Date'])
+    expect(boardStore().schema.validateRecord(boardStore(), table, 'createRecord', null)).toEqual(table)
   })
 })

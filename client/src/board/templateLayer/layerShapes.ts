@@ -1,4 +1,6 @@
 import {
+  planTable,
+  type ActionPlanItem,
   type CardContent,
   type FacilitationState,
   type LaidOutCard,
@@ -27,6 +29,8 @@ export interface TemplateLayerState {
   facilitation: Pick<FacilitationState, 'layoutOverrides' | 'templateLock'>
   role: Role
   messages: TemplateLayerMessages
+  /** The board room's action plan, drawn as a table in each Actieplan frame. */
+  actionPlan: readonly ActionPlanItem[]
 }
 
 /** How the facilitator sees a card they hid: still there, faded, so it can be found and shown again. */
@@ -95,7 +99,52 @@ export function templateLayerShapes(state: TemplateLayerState, pageId: TLPageId)
   for (const card of layout.cards.filter(visible)) {
     shapes.push(cardShape(card, messages, base(card.id, card.x, card.y, card.hidden, !rearrangeable)))
   }
+  const planStages = new Set(template?.agenda.filter((s) => s.kind === 'action-plan').map((s) => s.id))
+  for (const zone of layout.cards.filter(visible)) {
+    if (zone.content.kind !== 'writing-zone' || zone.stageId === null || !planStages.has(zone.stageId)) continue
+    const { props, x, y } = actionPlanTableOf(state.actionPlan, zone, messages)
+    // Above its zone and, being the layer's, below every sticky; placed by the plan, so never moved by hand.
+    shapes.push({ ...base(actionPlanTableId(zone.id), x, y, zone.hidden, true), type: 'action-plan-table', props })
+  }
   return shapes
+}
+
+/** The layout id of the action plan's table in writing zone `zoneId`: the zone's, so the table goes with it. */
+export function actionPlanTableId(zoneId: string): string {
+  return `${zoneId}:plan`
+}
+
+/** Room above the table for the zone's label ("Actieplan"), and around it to the zone's dashed edge. */
+const TABLE_TOP = 56
+const TABLE_INSET = 16
+
+function actionPlanTableOf(items: readonly ActionPlanItem[], zone: LaidOutCard, messages: TemplateLayerMessages) {
+  const area = {
+    x: zone.x + TABLE_INSET,
+    y: zone.y + TABLE_TOP,
+    w: zone.w - 2 * TABLE_INSET,
+    h: zone.h - TABLE_TOP - TABLE_INSET,
+  }
+  const table = planTable(items, area, messages.planNobody)
+  const { text, owner, firstStep, date } = messages.planColumns
+  return {
+    x: table.x,
+    y: table.y,
+    props: {
+      w: Math.max(1, table.w),
+      h: Math.max(1, table.h),
+      headers: [text, owner, firstStep, date],
+      columns: table.columns.map(({ x, w }) => ({ x, w })),
+      rows: table.rows.map(({ id, y, h, lines, cells }) => ({
+        id,
+        y,
+        h,
+        lines,
+        cells: [cells.text, cells.owner, cells.firstStep, cells.date],
+      })),
+      more: table.hidden > 0 ? messages.planMore(table.hidden) : '',
+    },
+  }
 }
 
 function frameTitle(frame: LaidOutFrame, messages: TemplateLayerMessages): string {

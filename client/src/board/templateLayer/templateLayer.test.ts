@@ -29,6 +29,7 @@ function mount(store: TLStore, role: Role, facilitation: Partial<FacilitationSta
       facilitation: { ...defaultFacilitationState, ...facilitation, ...change },
       role,
       messages,
+      actionPlan: [],
     })
   layer.update(state())
   return { layer, reported, state }

@@ -78,9 +78,9 @@ export function mountTemplateLayer(store: TLStore, options: TemplateLayerOptions
   const currentOverride = (cardId: string): LayoutOverride =>
     awaiting.get(cardId) ?? state?.facilitation.layoutOverrides[cardId] ?? {}
 
-  /** A card the facilitator may rearrange now (frames are placed by the layout, never moved). */
+  /** A card the facilitator may rearrange now (frames are placed by the layout and the plan's table by the plan). */
   const rearrangeable = (shape: TLShape): boolean =>
-    state !== null && canRearrange(state) && shape.type !== 'stage-frame'
+    state !== null && canRearrange(state) && shape.type !== 'stage-frame' && shape.type !== 'action-plan-table'
 
   const render = () => {
     if (!state) return
@@ -129,7 +129,8 @@ export function mountTemplateLayer(store: TLStore, options: TemplateLayerOptions
         key === stateKey &&
         next.layout === state.layout &&
         next.template === state.template &&
-        next.messages === state.messages
+        next.messages === state.messages &&
+        next.actionPlan === state.actionPlan
       if (same) return
       state = next
       stateKey = key
