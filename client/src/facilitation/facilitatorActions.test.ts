@@ -107,6 +107,27 @@ describe("the facilitator's other buttons", () => {
     expect(state().timer.status).toBe('idle')
   })
 
+  it('a stage change sets the stage\'s minutes in the same write, started once "Timer automatisch starten" is ticked', () => {
+    const { doc, actions, time, state } = facilitatorScreen()
+    const minutesOf = (stageId: string | null) => oecdTemplate.agenda.find((s) => s.id === stageId)?.minutes ?? 0
+    actions.setTimerMinutes(1)
+    actions.startTimer()
+    time.advance(5 * 60_000)
+    const writes: number[] = []
+    doc.on('update', () => writes.push(1))
+    actions.nextStage()
+    expect(writes).toHaveLength(1)
+    expect(state().timer).toEqual({ status: 'idle', durationMs: minutesOf(state().stageId) * 60_000 })
+
+    actions.setTimerAutoStart(true)
+    expect(state().timerAutoStart).toBe(true)
+    actions.nextStage()
+    expect(state().timer).toMatchObject({ status: 'running', startedAt: 1_300_000 })
+    expect(remainingAt(state().timer, 1_300_000)).toBe(minutesOf(state().stageId) * 60_000)
+    actions.previousStage()
+    expect(state().timer.status).toBe('running')
+  })
+
   it('switches private writing on and off, and the template lock', () => {
     const { actions, state } = facilitatorScreen()
     actions.togglePrivateWriting()

@@ -7,6 +7,8 @@ import {
   moveToStage,
   neighbourStage,
   revealed,
+  setTimerAutoStart,
+  stageById,
   startNewRound,
   summonTo,
   toggleFollow,
@@ -31,6 +33,7 @@ export interface FacilitatorActions {
   pauseTimer(): void
   addTimerMinute(): void
   stopTimer(): void
+  setTimerAutoStart(autoStart: boolean): void
   togglePrivateWriting(): void
   reveal(): Promise<void>
   newChallenge(): void
@@ -62,7 +65,10 @@ export function facilitatorActions(
     if (frame) zoomToFrame(editor, frame)
   }
   const goToStage = (stageId: string) => {
-    write(moveToStage(state(), stageId, serverNow()))
+    const t = template()
+    const stage = t ? stageById(t, stageId) : null
+    if (!stage) return
+    write(moveToStage(state(), stage, serverNow()))
     bringOwnView()
   }
   const step = (direction: -1 | 1) => {
@@ -83,6 +89,7 @@ export function facilitatorActions(
     pauseTimer: () => write({ timer: pause(state().timer, serverNow()) }),
     addTimerMinute: () => write({ timer: addMinute(state().timer, serverNow()) }),
     stopTimer: () => write({ timer: stop(state().timer) }),
+    setTimerAutoStart: (autoStart) => write(setTimerAutoStart(autoStart)),
     togglePrivateWriting: () => write(togglePrivateWriting(state())),
     reveal: async () => {
       await revealPrivateWriting(session.sessionId, session.token)

@@ -220,6 +220,8 @@ export const en: Messages = {
     timerIdle: 'Not started',
     timerPaused: 'Paused',
     timerRunning: 'Running',
+    timerAutoStart: 'Start the timer automatically',
+    timerPerStage: "A new stage sets the timer to that stage's minutes.",
     privateWriting: 'Private writing',
     privateWritingHint: 'New stickies are visible to their writer and you only, until you reveal them.',
     privateWritingOn: 'Private writing is on: only the facilitator sees your new stickies until they reveal them.',

@@ -229,6 +229,8 @@ export const nl = {
     timerIdle: 'Niet gestart',
     timerPaused: 'Gepauzeerd',
     timerRunning: 'Loopt',
+    timerAutoStart: 'Timer automatisch starten',
+    timerPerStage: 'Een nieuwe fase zet de timer op de minuten van die fase.',
     privateWriting: 'Privé schrijven',
     privateWritingHint: 'Nieuwe stickies zijn alleen zichtbaar voor de schrijver en jou, tot je ze onthult.',
     privateWritingOn: 'Privé schrijven staat aan: je nieuwe stickies ziet alleen de facilitator, tot die ze onthult.',
