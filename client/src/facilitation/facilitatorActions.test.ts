@@ -33,6 +33,7 @@ function facilitatorScreen(role: 'facilitator' | 'participant' = 'facilitator') 
   const view: Viewport = { x: 100, y: 200, w: 1400, h: 800 }
   const editor = {
     getViewportPageBounds: () => view,
+    getViewportScreenBounds: () => ({ x: 0, y: 0, w: 1440, h: 900 }),
     zoomToBounds: (bounds: Viewport) => zoomed.push(bounds),
   } as unknown as Editor
   const actions = facilitatorActions(facilitation, editor, { sessionId: 'sessie', token: 'token' })

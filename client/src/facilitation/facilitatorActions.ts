@@ -15,7 +15,7 @@ import {
   togglePrivateWriting,
 } from './stageMoves.ts'
 import * as templateControls from './templateControls.ts'
-import { zoomToFrame } from '../viewSteering/viewSteering.ts'
+import { showStageOpening } from '../viewSteering/viewSteering.ts'
 
 /**
  * What the facilitator panel's buttons do: each reads the control state, asks `stageMoves.ts` (or the shared
@@ -61,8 +61,9 @@ export function facilitatorActions(
   }
   /** The facilitator goes along to the stage they open (the team's views follow through the control state). */
   const bringOwnView = () => {
-    const frame = currentStageFrame(facilitation.layout.get(), state())
-    if (frame) zoomToFrame(editor, frame)
+    const layout = facilitation.layout.get()
+    const frame = currentStageFrame(layout, state())
+    if (frame) showStageOpening(editor, layout, frame)
   }
   const goToStage = (stageId: string) => {
     const t = template()
