@@ -231,6 +231,8 @@ export const en: Messages = {
     stepOut: 'Look around myself',
     rejoin: 'Follow the facilitator',
     notFollowing: 'You are looking around yourself.',
+    backToFacilitator: 'Back to the facilitator',
+    followsAgainNextStage: 'You follow again at the next stage.',
     onStage: (title) => `On: ${title}`,
     offStage: 'Outside the stages',
     participantCount: (n) => `${n} ${n === 1 ? 'participant' : 'participants'}`,

@@ -240,6 +240,8 @@ export const nl = {
     stepOut: 'Zelf rondkijken',
     rejoin: 'Volg de facilitator',
     notFollowing: 'Je kijkt zelf rond.',
+    backToFacilitator: 'Terug naar de facilitator',
+    followsAgainNextStage: 'Je volgt weer bij de volgende fase.',
     onStage: (title: string) => `Op: ${title}`,
     offStage: 'Buiten de fases',
     participantCount: (n: number) => `${n} ${n === 1 ? 'deelnemer' : 'deelnemers'}`,
