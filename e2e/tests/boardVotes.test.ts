@@ -44,7 +44,13 @@ describe('votes and results on the board', () => {
     // The stage list is in the facilitator's drawer, on its Fase tab.
     await fien.showTab('Fase')
     await fien.page.locator('.wp-stage-list__item', { hasText: 'Startpunt' }).click()
-    // Anna's view is brought to the stage: write in its zone, "Onze uitdagingen".
+    // Anna's view is brought to the stage, readable at its principles; she scrolls right to its zone, "Onze
+    // uitdagingen", to write there.
+    const title = anna.page.locator('.wp-tpl-frame__title').filter({ hasText: 'Startpunt' })
+    await title.waitFor()
+    await anna.settledBox(title)
+    await anna.page.mouse.move(400, 400)
+    await anna.page.mouse.wheel(900, 0)
     const zone = anna.page.locator(templateShape('r0:startpunt:writing-zone'))
     await zone.waitFor()
     await expect.poll(async () => (await zone.boundingBox())?.width ?? 0).toBeGreaterThan(100)

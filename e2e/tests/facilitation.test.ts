@@ -95,7 +95,7 @@ describe('the facilitator moves the team through the OECD playbook', () => {
     await stagePanel(anna).getByText('Lees de vijf principes', { exact: false }).waitFor()
   })
 
-  it('"Breng iedereen hierheen" brings a participant who looked around to the facilitator\'s view', async () => {
+  it('"Breng iedereen hierheen" brings a participant who looked around to the facilitator\'s view, following again', async () => {
     await stagePanel(anna).getByRole('button', { name: 'Zelf rondkijken' }).click()
     await stagePanel(anna).getByText('Je kijkt zelf rond.').waitFor()
     // Anna scrolls far down, off every stage.
@@ -107,9 +107,7 @@ describe('the facilitator moves the team through the OECD playbook', () => {
       .participantEntry('Anna', 'Deelnemer')
       .filter({ hasText: `Op: ${STARTPUNT}` })
       .waitFor()
-    // A summon moves the view once and changes no mode: Anna still looks around herself.
-    await stagePanel(anna).getByText('Je kijkt zelf rond.').waitFor()
-    await stagePanel(anna).getByRole('button', { name: 'Volg de facilitator' }).click()
+    // A summon moves the view and leaves it following: Anna goes along with the next stage again.
     await stagePanel(anna).getByText('Je volgt de facilitator').waitFor()
   })
 

@@ -68,6 +68,10 @@ describe('the room on a phone and on a laptop', () => {
 
     const note = fien.page.locator('.tl-shape[data-shape-type="note"]').filter({ hasText: sticky })
     const zone = fien.page.locator('.tl-shape[data-shape-type="writing-zone"]').filter({ hasText: 'Onze uitdagingen' })
+    // Startpunt opens readable at its principles, top left; its writing zone lies to the right, beyond the edge of
+    // the facilitator's board beside the open drawer. She scrolls to it, as she would to read the team's stickies.
+    await fien.page.mouse.move(400, 450)
+    await fien.page.mouse.wheel(700, 0)
     await note.waitFor()
     const [noteBox, zoneBox] = await Promise.all([note.boundingBox(), zone.boundingBox()])
     if (!noteBox || !zoneBox) throw new Error('the sticky and the writing zone are on the facilitator’s screen')

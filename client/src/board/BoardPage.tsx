@@ -28,6 +28,8 @@ import { Facilitation } from '../facilitation/facilitation.ts'
 import { useWhereabouts } from '../facilitation/useWhereabouts.ts'
 import { RoomDrawer } from '../roomDrawer/RoomDrawer.tsx'
 import { PhoneRoom } from '../phone/PhoneRoom.tsx'
+import { FollowPill } from '../viewSteering/FollowPill.tsx'
+import { watchTimerChime } from '../timer/timerChime.ts'
 import { usePhoneLayout } from '../phone/usePhoneLayout.ts'
 import { WorkshopStylePanel } from '../facilitation/WorkshopStylePanel.tsx'
 import type { SessionOnDevice } from '../offline/sessionOnDevice.ts'
@@ -121,6 +123,9 @@ export function BoardPage({
   const phone = usePhoneLayout() && view.role !== 'facilitator'
   const whereabouts = useWhereabouts(facilitation, rooms?.board.awareness ?? null)
 
+  // The chime at zero, once per screen, whichever panels show the timer.
+  useEffect(() => (facilitation ? watchTimerChime(facilitation) : undefined), [facilitation])
+
   // Votes and marks go to the server as they are made; offline their controls say they cannot be done.
   useEffect(() => {
     voting?.offline.set(connection !== 'online')
@@ -145,6 +150,8 @@ export function BoardPage({
             control: rooms.control,
             template,
             onRenamed: (title: string) => recent.rename(view.id, title),
+            // On a phone the task card shows the timer.
+            timer: phone ? null : rooms.facilitation,
             deviceControls:
               device && !readOnly ? (
                 <ForgetSessionButton
@@ -155,7 +162,7 @@ export function BoardPage({
               ) : null,
           }
         : null,
-    [rooms, view, token, observerToken, template, recent, device, readOnly, onForgotten],
+    [rooms, view, token, observerToken, template, recent, device, readOnly, onForgotten, phone],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
@@ -201,6 +208,7 @@ export function BoardPage({
             <p>{messages.loadingBoard}</p>
           </div>
         )}
+        {rooms ? <FollowPill steering={rooms.board.steering} /> : null}
       </div>
       {facilitation && rooms && phase.kind === 'ready' && phone ? (
         <PhoneRoom

@@ -8,6 +8,8 @@ import { exportMenuOpen } from '../export/exportMenuState.ts'
 import { SharePanel } from '../share/SharePanel.tsx'
 import type { ControlRoom } from '../session/controlRoom.ts'
 import { SessionLifecycle } from '../session/SessionLifecycle.tsx'
+import { TimerDisplay } from '../timer/TimerDisplay.tsx'
+import type { TimerSource } from '../timer/timerSource.ts'
 
 export interface SessionPanelProps {
   view: SessionView
@@ -19,6 +21,8 @@ export interface SessionPanelProps {
   onRenamed: (title: string) => void
   /** What this device keeps of the session ("Vergeet deze sessie op dit apparaat"), see `offline/`. */
   deviceControls?: ReactNode
+  /** The stage timer, shown in the bar to everyone (observers, the projector, too); null where it shows elsewhere. */
+  timer?: TimerSource | null
 }
 
 /**
@@ -45,6 +49,7 @@ export function SessionPanel({
   template,
   onRenamed,
   deviceControls,
+  timer,
 }: SessionPanelProps) {
   const messages = useMessages().app
   const [showShare, setShowShare] = useState(false)
@@ -74,6 +79,7 @@ export function SessionPanel({
           <span className="wp-session-panel__name">{title}</span>
           <span className="wp-session-panel__role">{roleLabel(view.role, messages)}</span>
         </div>
+        {timer ? <TimerDisplay facilitation={timer} hideWhenUnset variant="bar" /> : null}
         {view.role === 'observer' ? (
           <span className="wp-badge" title={messages.readOnlyHint}>
             {messages.readOnlyBadge}

@@ -6,7 +6,6 @@ import { Markdown } from './Markdown.tsx'
 import { neighbourStage, restartOf, roundIndex, stageById, stagesOfRound } from './stageMoves.ts'
 import { hiddenCardIds, isBackgroundShown } from './templateControls.ts'
 import { TimerControls } from '../timer/TimerControls.tsx'
-import { TimerDisplay } from '../timer/TimerDisplay.tsx'
 import { useMessages } from '../i18n/useMessages.tsx'
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx'
 
@@ -89,7 +88,6 @@ export function FacilitatorPanel({
 
       <section className="wp-facilitation__section" aria-label={messages.timerHeading}>
         <h2 className="wp-facilitation__heading">{messages.timerHeading}</h2>
-        <TimerDisplay facilitation={facilitation} />
         <TimerControls facilitation={facilitation} actions={actions} suggestedMinutes={stage?.minutes ?? null} />
       </section>
 

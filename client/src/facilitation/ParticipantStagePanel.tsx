@@ -2,13 +2,12 @@ import { useValue } from 'tldraw'
 import type { Facilitation } from './facilitation.ts'
 import { Markdown } from './Markdown.tsx'
 import { roundIndex, shownStage } from './stageMoves.ts'
-import { TimerDisplay } from '../timer/TimerDisplay.tsx'
 import type { ViewSteering } from '../viewSteering/viewSteering.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
- * What a participant (or observer) sees beside the board: the current stage with what to do there, the
- * timer, whether their view follows the facilitator (with a way out and back), and private writing.
+ * What a participant (or observer) sees beside the board: the current stage with what to do there (the timer is
+ * in the top bar), whether their view follows the facilitator (with a way out and back), and private writing.
  */
 export function ParticipantStagePanel({
   facilitation,
@@ -41,10 +40,6 @@ export function ParticipantStagePanel({
         )}
       </section>
 
-      <section className="wp-facilitation__section" aria-label={messages.timerHeading}>
-        <TimerDisplay facilitation={facilitation} hideWhenUnset />
-      </section>
-
       {steering ? (
         <section className="wp-facilitation__section wp-follow" aria-live="polite">
           {following ? (
@@ -59,7 +54,7 @@ export function ParticipantStagePanel({
           ) : (
             <>
               <p className="wp-follow__state" data-following="false">
-                {messages.notFollowing}
+                {messages.notFollowing} {messages.followsAgainNextStage}
               </p>
               <button type="button" onClick={steering.rejoin}>
                 {messages.rejoin}

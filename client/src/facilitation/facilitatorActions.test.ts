@@ -33,6 +33,7 @@ function facilitatorScreen(role: 'facilitator' | 'participant' = 'facilitator') 
   const view: Viewport = { x: 100, y: 200, w: 1400, h: 800 }
   const editor = {
     getViewportPageBounds: () => view,
+    getViewportScreenBounds: () => ({ x: 0, y: 0, w: 1440, h: 900 }),
     zoomToBounds: (bounds: Viewport) => zoomed.push(bounds),
   } as unknown as Editor
   const actions = facilitatorActions(facilitation, editor, { sessionId: 'sessie', token: 'token' })
@@ -105,6 +106,27 @@ describe("the facilitator's other buttons", () => {
     expect(remainingAt(state().timer, 2_000_000)).toBe(300_000)
     actions.stopTimer()
     expect(state().timer.status).toBe('idle')
+  })
+
+  it('a stage change sets the stage\'s minutes in the same write, started once "Timer automatisch starten" is ticked', () => {
+    const { doc, actions, time, state } = facilitatorScreen()
+    const minutesOf = (stageId: string | null) => oecdTemplate.agenda.find((s) => s.id === stageId)?.minutes ?? 0
+    actions.setTimerMinutes(1)
+    actions.startTimer()
+    time.advance(5 * 60_000)
+    const writes: number[] = []
+    doc.on('update', () => writes.push(1))
+    actions.nextStage()
+    expect(writes).toHaveLength(1)
+    expect(state().timer).toEqual({ status: 'idle', durationMs: minutesOf(state().stageId) * 60_000 })
+
+    actions.setTimerAutoStart(true)
+    expect(state().timerAutoStart).toBe(true)
+    actions.nextStage()
+    expect(state().timer).toMatchObject({ status: 'running', startedAt: 1_300_000 })
+    expect(remainingAt(state().timer, 1_300_000)).toBe(minutesOf(state().stageId) * 60_000)
+    actions.previousStage()
+    expect(state().timer.status).toBe('running')
   })
 
   it('switches private writing on and off, and the template lock', () => {

@@ -7,13 +7,15 @@ import {
   moveToStage,
   neighbourStage,
   revealed,
+  setTimerAutoStart,
+  stageById,
   startNewRound,
   summonTo,
   toggleFollow,
   togglePrivateWriting,
 } from './stageMoves.ts'
 import * as templateControls from './templateControls.ts'
-import { zoomToFrame } from '../viewSteering/viewSteering.ts'
+import { showStageOpening } from '../viewSteering/viewSteering.ts'
 
 /**
  * What the facilitator panel's buttons do: each reads the control state, asks `stageMoves.ts` (or the shared
@@ -31,6 +33,7 @@ export interface FacilitatorActions {
   pauseTimer(): void
   addTimerMinute(): void
   stopTimer(): void
+  setTimerAutoStart(autoStart: boolean): void
   togglePrivateWriting(): void
   reveal(): Promise<void>
   newChallenge(): void
@@ -58,11 +61,15 @@ export function facilitatorActions(
   }
   /** The facilitator goes along to the stage they open (the team's views follow through the control state). */
   const bringOwnView = () => {
-    const frame = currentStageFrame(facilitation.layout.get(), state())
-    if (frame) zoomToFrame(editor, frame)
+    const layout = facilitation.layout.get()
+    const frame = currentStageFrame(layout, state())
+    if (frame) showStageOpening(editor, layout, frame)
   }
   const goToStage = (stageId: string) => {
-    write(moveToStage(state(), stageId, serverNow()))
+    const t = template()
+    const stage = t ? stageById(t, stageId) : null
+    if (!stage) return
+    write(moveToStage(state(), stage, serverNow()))
     bringOwnView()
   }
   const step = (direction: -1 | 1) => {
@@ -83,6 +90,7 @@ export function facilitatorActions(
     pauseTimer: () => write({ timer: pause(state().timer, serverNow()) }),
     addTimerMinute: () => write({ timer: addMinute(state().timer, serverNow()) }),
     stopTimer: () => write({ timer: stop(state().timer) }),
+    setTimerAutoStart: (autoStart) => write(setTimerAutoStart(autoStart)),
     togglePrivateWriting: () => write(togglePrivateWriting(state())),
     reveal: async () => {
       await revealPrivateWriting(session.sessionId, session.token)

@@ -3,6 +3,8 @@ import {
   facilitationStateSchema,
   layoutTemplate,
   type FacilitationState,
+  type Stage,
+  type Template,
 } from '@werkplaats/shared'
 import { describe, expect, it } from 'vitest'
 import {
@@ -11,6 +13,7 @@ import {
   neighbourStage,
   revealed,
   shownStage,
+  stageById,
   startNewRound,
   summonTo,
   toggleFollow,
@@ -21,6 +24,12 @@ import { loadTemplate } from './testTemplates.ts'
 const oecd = loadTemplate('oecd-innovatie-playbook')
 const nido = loadTemplate('iedereen-kan-innoveren')
 const fac = 'facilitator-0123456789'
+
+function stageOf(template: Template, stageId: string): Stage {
+  const stage = stageById(template, stageId)
+  if (!stage) throw new Error(`no stage ${stageId}`)
+  return stage
+}
 
 function apply(state: FacilitationState, change: Partial<FacilitationState>): FacilitationState {
   // Every change must be writable as it is: the control doc's writer validates it with the same schema.
@@ -34,7 +43,7 @@ describe("the facilitator's stage moves", () => {
     const seen: string[] = []
     for (let stage = neighbourStage(oecd, state, 1); stage; stage = neighbourStage(oecd, state, 1)) {
       seen.push(stage.id)
-      state = apply(state, moveToStage(state, stage.id, 1000 * seen.length))
+      state = apply(state, moveToStage(state, stage, 1000 * seen.length))
     }
     expect(seen).toEqual(oecd.agenda.map((s) => s.id))
     expect(neighbourStage(oecd, state, -1)?.id).toBe('actieplan')
@@ -42,13 +51,16 @@ describe("the facilitator's stage moves", () => {
 
   it('a participant is shown the open stage, or the first one before the facilitator opens any', () => {
     expect(shownStage(oecd, defaultFacilitationState)?.id).toBe('welkom')
-    const opened = apply(defaultFacilitationState, moveToStage(defaultFacilitationState, 'startpunt', 1))
+    const opened = apply(defaultFacilitationState, moveToStage(defaultFacilitationState, stageOf(oecd, 'startpunt'), 1))
     expect(shownStage(oecd, opened)?.id).toBe('startpunt')
   })
 
   it('each move appends a visit in server time, so the summary can tell time per stage', () => {
-    const first = apply(defaultFacilitationState, moveToStage(defaultFacilitationState, 'welkom', 1_700_000_000_000))
-    const second = apply(first, moveToStage(first, 'startpunt', 1_700_000_900_000))
+    const first = apply(
+      defaultFacilitationState,
+      moveToStage(defaultFacilitationState, stageOf(oecd, 'welkom'), 1_700_000_000_000),
+    )
+    const second = apply(first, moveToStage(first, stageOf(oecd, 'startpunt'), 1_700_000_900_000))
     expect(second.stageHistory).toEqual([
       { stageId: 'welkom', round: 0, at: 1_700_000_000_000 },
       { stageId: 'startpunt', round: 0, at: 1_700_000_900_000 },
@@ -56,7 +68,7 @@ describe("the facilitator's stage moves", () => {
   })
 
   it('"Kies een andere uitdaging" adds a round and opens its challenges stage, laid out beside the first', () => {
-    const atEnd = apply(defaultFacilitationState, moveToStage(defaultFacilitationState, 'afsluiting', 5))
+    const atEnd = apply(defaultFacilitationState, moveToStage(defaultFacilitationState, stageOf(oecd, 'afsluiting'), 5))
     const next = apply(atEnd, startNewRound(oecd, atEnd, 10) ?? {})
     expect(next.rounds).toHaveLength(2)
     expect(next.stageId).toBe('startpunt')
@@ -74,7 +86,7 @@ describe("the facilitator's stage moves", () => {
   it('the Nido template goes through the same moves', () => {
     let state = defaultFacilitationState
     for (let stage = neighbourStage(nido, state, 1); stage; stage = neighbourStage(nido, state, 1)) {
-      state = apply(state, moveToStage(state, stage.id, 1))
+      state = apply(state, moveToStage(state, stage, 1))
       expect(currentStageFrame(layoutTemplate(nido, state), state)?.stageId).toBe(stage.id)
     }
     expect(state.stageId).toBe(nido.agenda.at(-1)?.id)

@@ -1,10 +1,10 @@
 import {
   currentRound,
   currentStageFrame,
+  moveToStage,
   roundIndex,
   type FacilitationState,
   type Stage,
-  type StageVisit,
   type Template,
   type Viewport,
 } from '@werkplaats/shared'
@@ -14,9 +14,6 @@ import {
  * server's time) to the fields to write. The panel calls these and writes the result in one transaction,
  * so everyone sees stage, history and round change together.
  */
-
-/** The most `stageHistory` keeps: older visits are dropped first (the schema bounds it). */
-const MAX_HISTORY = 1000
 
 /** The stages of the agenda a round walks through: all in the first, from the restart stage on later. */
 export function stagesOfRound(template: Template, round: number): readonly Stage[] {
@@ -54,16 +51,6 @@ export function neighbourStage(template: Template, state: FacilitationState, ste
   return stages[at + step] ?? null
 }
 
-/** Opens `stageId`: the current stage, and one more entry in the history in server time. */
-export function moveToStage(
-  state: FacilitationState,
-  stageId: string,
-  serverNow: number,
-): Pick<FacilitationState, 'stageId' | 'stageHistory'> {
-  const visit: StageVisit = { stageId, round: roundIndex(state), at: Math.max(0, Math.round(serverNow)) }
-  return { stageId, stageHistory: [...state.stageHistory, visit].slice(-MAX_HISTORY) }
-}
-
 /**
  * "Kies een andere uitdaging": a new round (no principle chosen, no plays) and its restart stage, laid out
  * beside the earlier rounds. Null when the template offers no restart or the rounds are used up.
@@ -73,11 +60,11 @@ export function startNewRound(
   state: FacilitationState,
   serverNow: number,
   maxRounds = 20,
-): Pick<FacilitationState, 'rounds' | 'stageId' | 'stageHistory'> | null {
-  const restart = restartOf(template)
+): Pick<FacilitationState, 'rounds' | 'stageId' | 'stageHistory' | 'timer'> | null {
+  const restart = stageById(template, restartOf(template)?.stageId ?? null)
   if (!restart || state.rounds.length >= maxRounds) return null
   const rounds = [...state.rounds, { principleIds: [], playIds: [] }]
-  return { rounds, ...moveToStage({ ...state, rounds }, restart.stageId, serverNow) }
+  return { rounds, ...moveToStage({ ...state, rounds }, restart, serverNow) }
 }
 
 /** "Volg mij" on (a new nonce brings back who stepped out) or off. */
@@ -101,4 +88,10 @@ export function revealed(state: FacilitationState): Pick<FacilitationState, 'pri
   return { privateWriting: { on: false, revealNonce: state.privateWriting.revealNonce + 1 } }
 }
 
-export { currentRound, currentStageFrame, roundIndex }
+/** "Timer automatisch starten": whether the next stage changes start the stage's timer. */
+export function setTimerAutoStart(autoStart: boolean): Pick<FacilitationState, 'timerAutoStart'> {
+  return { timerAutoStart: autoStart }
+}
+
+// A stage move (stage, history and the stage's timer in one write) is a shared rule: see `facilitation/stageChange.ts`.
+export { currentRound, currentStageFrame, moveToStage, roundIndex }

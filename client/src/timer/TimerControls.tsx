@@ -3,7 +3,10 @@ import { useValue } from 'tldraw'
 import type { TimerActions, TimerSource } from './timerSource.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
 
-/** The facilitator's timer buttons: set minutes, "Start", "Pauze", "+1 min", "Stop". */
+/**
+ * The facilitator's timer buttons: set minutes, "Start", "Pauze", "+1 min", "Stop", and "Timer automatisch starten"
+ * (whether a stage change starts the stage's minutes or only sets them).
+ */
 export function TimerControls({
   facilitation,
   actions,
@@ -15,6 +18,7 @@ export function TimerControls({
 }) {
   const messages = useMessages().facilitation
   const timer = useValue('timer', () => facilitation.state.get().timer, [facilitation])
+  const autoStart = useValue('timer auto start', () => facilitation.state.get().timerAutoStart, [facilitation])
   const [minutes, setMinutes] = useState<string>('')
   const inputId = useId()
   // Until the facilitator types, the field shows the timer's own minutes, or the stage's suggested duration.
@@ -72,6 +76,15 @@ export function TimerControls({
           {messages.timerStop}
         </button>
       </div>
+      <label className="wp-timer-controls__auto">
+        <input
+          type="checkbox"
+          checked={autoStart}
+          onChange={(event) => actions.setTimerAutoStart(event.target.checked)}
+        />
+        {messages.timerAutoStart}
+      </label>
+      <p className="wp-facilitation__note">{messages.timerPerStage}</p>
     </div>
   )
 }

@@ -1,24 +1,24 @@
-import type { TimerState } from '@werkplaats/shared'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
-import { beep } from './timerSignal.ts'
 import { nextTickInMs, timerDisplay } from './timerDisplay.ts'
 import type { TimerSource } from './timerSource.ts'
+import './timerBar.css'
 import { useMessages } from '../i18n/useMessages.tsx'
 
-/** One run of the timer, so the sound at zero plays once per run on each screen. */
-function runKey(timer: TimerState): string | null {
-  return timer.status === 'running' ? `${timer.startedAt}:${timer.remainingAtStartMs}` : null
-}
-
-/** The stage timer as everyone sees it: `m:ss` in server time, and a sound and a visible signal at zero. */
+/**
+ * The stage timer as everyone sees it: `m:ss` in server time, and a visible signal at zero (the sound is the
+ * board's, once per screen: `timerChime.ts`). In the top bar (`variant="bar"`) it is compact: the time, and the
+ * status only when the time is up.
+ */
 export function TimerDisplay({
   facilitation,
   hideWhenUnset = false,
+  variant = 'panel',
 }: {
   facilitation: TimerSource
   /** Participants see no "0:00" before the facilitator has set a timer. */
   hideWhenUnset?: boolean
+  variant?: 'panel' | 'bar'
 }) {
   const messages = useMessages().facilitation
   const timer = useValue('timer', () => facilitation.state.get().timer, [facilitation])
@@ -34,15 +34,6 @@ export function TimerDisplay({
   // A new state from the control room: look at the clock again at once.
   useEffect(() => setNow(Date.now()), [timer, offset])
 
-  const beeped = useRef<string | null>(null)
-  useEffect(() => {
-    const key = runKey(timer)
-    if (display.status === 'finished' && key !== null && beeped.current !== key) {
-      beeped.current = key
-      beep()
-    }
-  }, [display.status, timer])
-
   if (hideWhenUnset && !display.visible) return null
 
   const statusText = {
@@ -53,8 +44,8 @@ export function TimerDisplay({
   }[display.status]
 
   return (
-    <div className="wp-timer" data-status={display.status} data-testid="timer">
-      <span className="wp-timer__label">{messages.timerRemaining}</span>
+    <div className={`wp-timer wp-timer--${variant}`} data-status={display.status} data-testid="timer">
+      {variant === 'panel' ? <span className="wp-timer__label">{messages.timerRemaining}</span> : null}
       <span className="wp-timer__time" role="timer" aria-label={`${messages.timerRemaining}: ${display.text}`}>
         {display.text}
       </span>
@@ -62,9 +53,9 @@ export function TimerDisplay({
         <span className="wp-timer__status" role="alert">
           {messages.timerFinished}
         </span>
-      ) : (
+      ) : variant === 'panel' ? (
         <span className="wp-timer__status">{statusText}</span>
-      )}
+      ) : null}
     </div>
   )
 }

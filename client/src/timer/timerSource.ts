@@ -15,4 +15,6 @@ export interface TimerActions {
   pauseTimer(): void
   addTimerMinute(): void
   stopTimer(): void
+  /** "Timer automatisch starten": kept in the control room, so it holds for the session. */
+  setTimerAutoStart(autoStart: boolean): void
 }

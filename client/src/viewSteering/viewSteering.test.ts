@@ -8,6 +8,7 @@ import {
 import { atom, createUserId, transact, type Editor, type TLCamera } from 'tldraw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { oecdTemplate } from '../board/templateLayer/fixtures.ts'
+import { openingView, workingArea } from './openingView.ts'
 import { steerView, type ViewSteering } from './viewSteering.ts'
 
 const SELF = 'AnnaAnnaAnnaAnnaAnna01'
@@ -93,8 +94,14 @@ function steer(editor: Editor, source: ReturnType<typeof controlRoom>['source'])
   return steering
 }
 
-/** Where the last zoom brought the view: the frame's x (the zoom adds room above and below, never beside). */
+/** Where the last zoom brought the view: the left edge of the page rectangle shown. */
 const lastZoomX = (zoomed: readonly { x: number }[]) => zoomed.at(-1)?.x
+
+/** The left edge of a stage's opening view on the fake editor's 1440×900 screen. */
+function openingX(stageId: string): number {
+  const frame = frameOf(stageId)
+  return openingView(workingArea(layout, frame), { w: 1440, h: 900 }).x
+}
 
 describe('view steering of a participant', () => {
   it('brings a view that joins to the current stage, and follows every stage the facilitator opens', () => {
@@ -102,10 +109,10 @@ describe('view steering of a participant', () => {
     const control = controlRoom({ stageId: 'startpunt' })
     const steering = steer(editor, control.source)
     expect(steering.following.get()).toBe(true)
-    expect(lastZoomX(zoomed)).toBe(frameOf('startpunt').x)
+    expect(lastZoomX(zoomed)).toBe(openingX('startpunt'))
 
     control.write({ stageId: 'kaderen' })
-    expect(lastZoomX(zoomed)).toBe(frameOf('kaderen').x)
+    expect(lastZoomX(zoomed)).toBe(openingX('kaderen'))
   })
 
   it('leaves the view alone when something else in the control state changes (the timer)', () => {
@@ -117,7 +124,7 @@ describe('view steering of a participant', () => {
     expect(zoomed).toHaveLength(before)
   })
 
-  it('tells the participant panning from its own moves: after a pan the view is free and stays put', () => {
+  it('tells the participant panning from its own moves: after a pan the view is free until the next stage', () => {
     const { editor, zoomed, pan } = fakeEditor()
     const control = controlRoom({ stageId: 'startpunt' })
     const steering = steer(editor, control.source)
@@ -126,8 +133,12 @@ describe('view steering of a participant', () => {
     pan(120)
     expect(steering.following.get()).toBe(false)
     const before = zoomed.length
-    control.write({ stageId: 'kaderen' })
+    control.write({ timer: { ...defaultFacilitationState.timer, durationMs: 60_000 } })
     expect(zoomed).toHaveLength(before)
+    // The team moves on: the view goes along and follows again.
+    control.write({ stageId: 'kaderen' })
+    expect(steering.following.get()).toBe(true)
+    expect(lastZoomX(zoomed)).toBe(openingX('kaderen'))
   })
 
   it('does not take a resized window for a pan', () => {
@@ -138,18 +149,17 @@ describe('view steering of a participant', () => {
     expect(steering.following.get()).toBe(true)
   })
 
-  it('"Zelf rondkijken" frees the view; "Volg de facilitator" brings it back to the current stage', () => {
-    const { editor, zoomed } = fakeEditor()
+  it('"Zelf rondkijken" frees the view; "Terug naar de facilitator" brings it back to the current stage', () => {
+    const { editor, zoomed, pan } = fakeEditor()
     const control = controlRoom({ stageId: 'startpunt' })
     const steering = steer(editor, control.source)
     steering.stepOut()
     expect(steering.following.get()).toBe(false)
-    control.write({ stageId: 'kaderen' })
-    expect(lastZoomX(zoomed)).toBe(frameOf('startpunt').x)
+    pan(300)
 
     steering.rejoin()
     expect(steering.following.get()).toBe(true)
-    expect(lastZoomX(zoomed)).toBe(frameOf('kaderen').x)
+    expect(lastZoomX(zoomed)).toBe(openingX('startpunt'))
   })
 
   it('waits for the layout when the stage has no frame yet, and goes there once the template is laid out', () => {
@@ -158,10 +168,10 @@ describe('view steering of a participant', () => {
     steer(editor, control.source)
     expect(zoomed).toEqual([])
     control.setLayout(layout)
-    expect(lastZoomX(zoomed)).toBe(frameOf('kaderen').x)
+    expect(lastZoomX(zoomed)).toBe(openingX('kaderen'))
   })
 
-  it("jumps to the facilitator's view on a summon, free or not, and stays free", () => {
+  it("jumps to the facilitator's view on a summon, free or not, and leaves the view following", () => {
     const { editor, zoomed } = fakeEditor()
     const control = controlRoom({ stageId: 'startpunt' })
     const steering = steer(editor, control.source)
@@ -169,7 +179,7 @@ describe('view steering of a participant', () => {
     const viewport = { x: 5000, y: 100, w: 800, h: 600 }
     control.write({ summon: { nonce: 1, viewport } })
     expect(zoomed.at(-1)).toEqual(viewport)
-    expect(steering.following.get()).toBe(false)
+    expect(steering.following.get()).toBe(true)
   })
 })
 

@@ -4,12 +4,14 @@ import {
   nextView,
   roundIndex,
   type FacilitationState,
+  type LaidOutFrame,
   type ParticipantView,
   type TemplateLayout,
   type ViewEffect,
   type ViewEvent,
 } from '@werkplaats/shared'
 import { atom, createUserId, react, type Editor, type Signal, type TLCamera } from 'tldraw'
+import { openingView, workingArea } from './openingView.ts'
 
 /** What a view is steered by: the control room's facilitation state and layout (as `Facilitation` carries them). */
 export interface SteeringSource {
@@ -17,16 +19,13 @@ export interface SteeringSource {
   readonly layout: Signal<TemplateLayout>
 }
 
-/** Room around a stage frame when a view is brought to it, in screen pixels. */
-const FRAME_INSET = 32
-
 /**
- * Brings a view to a stage frame, whole, with a little room around it. Extra room above and below, so the
- * frame's title is not hidden under tldraw's menu bar nor its cards under the toolbar.
+ * Brings a view to a stage's opening view: its working area, readable (see `openingView.ts`). The rectangle has
+ * the screen's shape, so zooming to it without inset shows exactly it.
  */
-export function zoomToFrame(editor: Editor, frame: { x: number; y: number; w: number; h: number }): void {
-  const padY = frame.h * 0.08
-  editor.zoomToBounds({ x: frame.x, y: frame.y - padY, w: frame.w, h: frame.h + 2 * padY }, { inset: FRAME_INSET })
+export function showStageOpening(editor: Editor, layout: TemplateLayout, frame: LaidOutFrame): void {
+  const screen = editor.getViewportScreenBounds()
+  editor.zoomToBounds(openingView(workingArea(layout, frame), { w: screen.w, h: screen.h }), { inset: 0 })
 }
 
 /**
@@ -45,7 +44,7 @@ export interface ViewSteering {
   readonly following: Signal<boolean>
   /** "Zelf rondkijken". */
   stepOut(): void
-  /** "Volg de facilitator". */
+  /** "Terug naar de facilitator" (and "Volg de facilitator"): following again, at where the facilitator is. */
   rejoin(): void
   dispose(): void
 }
@@ -92,13 +91,14 @@ export function steerView(editor: Editor, facilitation: SteeringSource, selfId: 
 
   const goToCurrentStage = () => {
     const state = facilitation.state.get()
-    const frame = currentStageFrame(facilitation.layout.get(), state)
+    const layout = facilitation.layout.get()
+    const frame = currentStageFrame(layout, state)
     if (!frame) {
       pendingStage = true
       return
     }
     pendingStage = false
-    moveCamera(() => zoomToFrame(editor, frame))
+    moveCamera(() => showStageOpening(editor, layout, frame))
   }
 
   const carryOut = (effects: readonly ViewEffect[]) => {

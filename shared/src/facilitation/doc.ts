@@ -35,6 +35,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     stageHistory: readFacilitationField(doc, 'stageHistory'),
     exportsForEveryone: readFacilitationField(doc, 'exportsForEveryone'),
     cursors: readFacilitationField(doc, 'cursors'),
+    timerAutoStart: readFacilitationField(doc, 'timerAutoStart'),
   }
 }
 

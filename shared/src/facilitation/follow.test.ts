@@ -36,18 +36,27 @@ describe('follow and summon', () => {
     expect(nextView(next.view, { type: 'control', control: control({ stageId: 'startpunt' }) }).effects).toEqual([])
   })
 
-  it('panning away steps out; a stage change then leaves the view alone', () => {
-    const view = joined(control({ stageId: 'welkom', follow: { participantId: 'fac', nonce: 1 } }))
+  it('panning away steps out; the next stage change brings the view along and it follows again', () => {
+    const view = joined(control({ stageId: 'welkom' }))
     const free = nextView(view, { type: 'panned' })
     expect(isFollowing(free.view)).toBe(false)
-    expect(free.effects).toEqual([{ kind: 'stop-tracking' }])
     expect(nextView(free.view, { type: 'panned' }).effects).toEqual([])
-    const staged = nextView(free.view, {
-      type: 'control',
-      control: control({ stageId: 'startpunt', follow: { participantId: 'fac', nonce: 1 } }),
-    })
-    expect(staged.effects).toEqual([])
-    expect(isFollowing(staged.view)).toBe(false)
+    // Another field of the control room changed, not the stage: the free view is left alone.
+    const same = nextView(free.view, { type: 'control', control: control({ stageId: 'welkom' }) })
+    expect(same.effects).toEqual([])
+    expect(isFollowing(same.view)).toBe(false)
+    const staged = nextView(free.view, { type: 'control', control: control({ stageId: 'startpunt' }) })
+    expect(staged.effects).toEqual([{ kind: 'go-to-stage', stageId: 'startpunt' }])
+    expect(isFollowing(staged.view)).toBe(true)
+  })
+
+  it('who stepped out of "Volg mij" tracks the facilitator again from the next stage change', () => {
+    const c = { follow: { participantId: 'fac', nonce: 1 } }
+    const free = nextView(joined(control({ stageId: 'welkom', ...c })), { type: 'panned' })
+    expect(free.effects).toEqual([{ kind: 'stop-tracking' }])
+    const staged = nextView(free.view, { type: 'control', control: control({ stageId: 'startpunt', ...c }) })
+    expect(isFollowing(staged.view)).toBe(true)
+    expect(staged.effects).toEqual([{ kind: 'track', participantId: 'fac' }])
   })
 
   it('"Stop met volgen" and "Volg de facilitator" step out and back in', () => {
@@ -89,14 +98,25 @@ describe('follow and summon', () => {
     expect(nextView(view, { type: 'control', control: control({ stageId: 'startpunt', ...c }) }).effects).toEqual([])
   })
 
-  it('a summon jumps once, in either mode, and changes no mode', () => {
+  it('a summon jumps once, in either mode, and leaves the view following', () => {
     const summoned = control({ stageId: 'welkom', summon: { nonce: 1, viewport: here } })
-    for (const view of [joined(control({ stageId: 'welkom' })), nextView(joined(), { type: 'panned' }).view]) {
+    const free = nextView(joined(control({ stageId: 'welkom' })), { type: 'panned' }).view
+    for (const view of [joined(control({ stageId: 'welkom' })), free]) {
       const jumped = nextView(view, { type: 'control', control: summoned })
       expect(jumped.effects).toEqual([{ kind: 'jump', viewport: here }])
-      expect(jumped.view.mode).toBe(view.mode)
+      expect(isFollowing(jumped.view)).toBe(true)
       expect(nextView(jumped.view, { type: 'control', control: summoned }).effects).toEqual([])
     }
+  })
+
+  it('a summon while "Volg mij" is on jumps, then tracks the facilitator again', () => {
+    const c = { stageId: 'welkom', follow: { participantId: 'fac', nonce: 1 } }
+    const free = nextView(joined(control(c)), { type: 'panned' }).view
+    const jumped = nextView(free, { type: 'control', control: control({ ...c, summon: { nonce: 1, viewport: here } }) })
+    expect(jumped.effects).toEqual([
+      { kind: 'jump', viewport: here },
+      { kind: 'track', participantId: 'fac' },
+    ])
   })
 
   it('the facilitator never tracks themself', () => {

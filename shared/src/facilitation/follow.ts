@@ -3,9 +3,11 @@ import type { FacilitationState, Viewport } from './state.ts'
 /**
  * Where a participant's view goes, as a small state machine. A participant is either `following` (the
  * default on joining: stage changes bring their view to the stage's frame, and while the facilitator has
- * "Volg mij" on, their view tracks the facilitator's) or `free` (they panned away themselves; the screen
- * shows "Je volgt de facilitator" no longer, and offers to follow again). A summon moves every view once,
- * whatever the mode, and changes no mode: a free participant pulled to the facilitator stays free.
+ * "Volg mij" on, their view tracks the facilitator's) or `free` (they panned or zoomed away themselves, most
+ * often to read a card; the screen offers "Terug naar de facilitator"). Being free never lasts past the moment
+ * the team moves on: the next stage change brings every view along and makes it follow again, and so does a
+ * summon ("Breng iedereen hierheen"), which moves every view once to the facilitator's. So nobody silently
+ * stays behind on an old stage because they zoomed in to read.
  *
  * The machine only decides; the board carries out the returned effects (tldraw's camera and its
  * follow-a-user), in order, so the last effect is where the view ends up.
@@ -116,6 +118,7 @@ function onControl(view: ParticipantView, control: FollowControl): ViewTransitio
       effects.push({ kind: 'stop-tracking' })
     }
   }
+  if (resumesFollowing(view, control)) mode = 'following'
   const next: ParticipantView = { ...view, mode, seen: seenOf(control) }
 
   // While tracking, the facilitator's own view goes to the stage and carries the followers along; a camera
@@ -137,6 +140,16 @@ function onControl(view: ParticipantView, control: FollowControl): ViewTransitio
     effects.push({ kind: 'track', participantId: leader })
   }
   return { view: next, effects }
+}
+
+/**
+ * Whether a control change brings a free view back to following: a new stage (the team moved on, and whoever
+ * was reading elsewhere goes along) or a new summon ("Breng iedereen hierheen" leaves everyone following).
+ */
+export function resumesFollowing(view: ParticipantView, control: FollowControl): boolean {
+  const newStage = control.stageId !== null && control.stageId !== view.seen.stageId
+  const newSummon = control.summon !== null && control.summon.nonce !== view.seen.summonNonce
+  return newStage || newSummon
 }
 
 /** Whether to show "Je volgt de facilitator" (with its way to step out). */

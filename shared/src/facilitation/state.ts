@@ -95,6 +95,8 @@ export const facilitationFieldSchemas = {
   exportsForEveryone: z.boolean(),
   /** Everyone's collaborator cursors: by the size of the board (crowd mode from 50 people), always, or off. */
   cursors: cursorSettingSchema,
+  /** "Timer automatisch starten": a stage change starts the stage's timer instead of only setting it. */
+  timerAutoStart: z.boolean(),
 } as const
 
 export const facilitationStateSchema = z.object(facilitationFieldSchemas)
@@ -113,6 +115,7 @@ export const defaultFacilitationState: FacilitationState = {
   stageHistory: [],
   exportsForEveryone: false,
   cursors: 'auto',
+  timerAutoStart: false,
 }
 
 /** The round being played: the last one. */
