@@ -8,16 +8,9 @@ import { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../api/apiClient.ts'
 import { CardVote, CardVoteContext } from './CardVote.tsx'
 import { VotingSession } from './votingSession.ts'
+import { publicVoteRound } from './voteRoundFixture.ts'
 
-const round: PublicVoteRound = {
-  roundId: 'r1',
-  stageId: 'kaderen',
-  cardIds: ['vraag-1'],
-  settings: { votesPerParticipant: 3, maxVotesPerCard: 1, anonymous: true, results: 'on-reveal' },
-  status: 'open',
-  voterCount: 0,
-  createdAt: 1,
-}
+const round = publicVoteRound({ cardIds: ['vraag-1'], settings: { votesPerParticipant: 3 } })
 
 function sessionWith(role: 'participant' | 'observer', published: PublicVoteRound | null): VotingSession {
   const doc = new Y.Doc()

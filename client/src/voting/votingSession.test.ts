@@ -2,7 +2,6 @@ import {
   writeFacilitationField,
   writeMarkCounts,
   writePublicVoteRound,
-  type PublicVoteRound,
   type Role,
   type VoteRoundView,
 } from '@werkplaats/shared'
@@ -13,16 +12,9 @@ import { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../api/apiClient.ts'
 import type { VoteApi } from '../api/voteApi.ts'
 import { VotingSession } from './votingSession.ts'
+import { publicVoteRound } from './voteRoundFixture.ts'
 
-const publicRound: PublicVoteRound = {
-  roundId: 'r1',
-  stageId: 'kaderen',
-  cardIds: ['a', 'b'],
-  settings: { votesPerParticipant: 2, maxVotesPerCard: 1, anonymous: true, results: 'on-reveal' },
-  status: 'open',
-  voterCount: 0,
-  createdAt: 1,
-}
+const publicRound = publicVoteRound()
 
 function answer(ownVotes: string[], changes: Partial<VoteRoundView> = {}): VoteRoundView {
   return { ...publicRound, ownVotes, remainingVotes: 2 - ownVotes.length, ...changes }
