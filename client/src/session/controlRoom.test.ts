@@ -13,7 +13,7 @@ import { react } from 'tldraw'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { oecdTemplate } from '../board/templateLayer/fixtures.ts'
-import { publicVoteRound } from '../voting/voteRoundFixture.ts'
+import { publicVoteRound } from '../voting/votingFixtures.ts'
 import { ControlRoom } from './controlRoom.ts'
 
 const CARD = 'r0:startpunt:principle:verwelkomen-en-versterken'

@@ -5,10 +5,9 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ControlRoom } from '../session/controlRoom.ts'
-import { ApiError } from '../api/apiClient.ts'
 import { CardVote, CardVoteContext } from './CardVote.tsx'
 import { VotingSession } from './votingSession.ts'
-import { publicVoteRound } from './voteRoundFixture.ts'
+import { publicVoteRound, voteApiAnswering } from './votingFixtures.ts'
 
 const round = publicVoteRound({ cardIds: ['vraag-1'], settings: { votesPerParticipant: 3 } })
 
@@ -16,21 +15,9 @@ function sessionWith(role: 'participant' | 'observer', published: PublicVoteRoun
   const doc = new Y.Doc()
   writeFacilitationField(doc, 'stageId', 'kaderen')
   if (published) writePublicVoteRound(doc, published)
-  const refuse = () => Promise.reject(new ApiError(500, 'not in this test'))
-  const pending = () => new Promise<VoteRoundView>(() => undefined)
   return new VotingSession({
     control: new ControlRoom({ doc, role, templateId: 'oecd-innovatie-playbook' }),
-    api: {
-      createRound: refuse,
-      round: pending,
-      rounds: refuse,
-      vote: refuse,
-      withdraw: refuse,
-      close: refuse,
-      reveal: refuse,
-      mark: refuse,
-      marks: refuse,
-    },
+    api: voteApiAnswering({ round: () => new Promise<VoteRoundView>(() => undefined) }),
   })
 }
 

@@ -11,7 +11,7 @@ import {
   talliesByCard,
   winningCardIds,
 } from './roundView.ts'
-import { publicVoteRound } from './voteRoundFixture.ts'
+import { publicVoteRound } from './votingFixtures.ts'
 
 function round(changes: Partial<PublicVoteRound> = {}): PublicVoteRound {
   return publicVoteRound({

@@ -12,7 +12,7 @@ import { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../api/apiClient.ts'
 import type { VoteApi } from '../api/voteApi.ts'
 import { VotingSession } from './votingSession.ts'
-import { publicVoteRound } from './voteRoundFixture.ts'
+import { publicVoteRound, voteApiAnswering } from './votingFixtures.ts'
 
 const publicRound = publicVoteRound()
 
@@ -21,19 +21,11 @@ function answer(ownVotes: string[], changes: Partial<VoteRoundView> = {}): VoteR
 }
 
 function fakeApi(overrides: Partial<VoteApi> = {}): VoteApi {
-  const refuse = () => Promise.reject(new ApiError(500, 'not in this test'))
-  return {
-    createRound: refuse,
+  return voteApiAnswering({
     round: vi.fn(async () => answer([])),
-    rounds: refuse,
-    vote: refuse,
-    withdraw: refuse,
-    close: refuse,
-    reveal: refuse,
-    mark: refuse,
     marks: vi.fn(async () => ({ counts: {}, own: {} })),
     ...overrides,
-  }
+  })
 }
 
 /** One turn of the event loop: the session's answered requests resolve their promise chains before the next check. */
