@@ -16,6 +16,7 @@ import {
   updateSession,
 } from './apiClient.ts'
 import { ApiError, fetchFile, fetchParsed, send } from './http.ts'
+import { refusalOf } from './testing.ts'
 
 /**
  * The transport over real HTTP: a Node server on a free port stands where the Werkplaats server would, answers
@@ -73,15 +74,6 @@ const json = (status: number, value: unknown, headers: Record<string, string> = 
   headers: { 'content-type': 'application/json', ...headers },
 })
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const reason = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  )
-  if (!(reason instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(reason)}`)
-  return reason
-}
-
 describe('one request over HTTP', () => {
   it('sends the body as JSON and the token only in the Authorization header', async () => {
     answer = () => json(200, { ok: true })
@@ -108,16 +100,19 @@ describe('one request over HTTP', () => {
 
   it('refuses an answer that is not JSON, saying from where', async () => {
     answer = () => ({ status: 200, body: '<html>proxy error</html>' })
-    expect(await refusal(send('/api/time'))).toMatchObject({ status: 200, message: 'unreadable answer from /api/time' })
+    expect(await refusalOf(send('/api/time'))).toMatchObject({
+      status: 200,
+      message: 'unreadable answer from /api/time',
+    })
   })
 
   it("turns a refusal into an ApiError with the server's { error }, or the status text without one", async () => {
     answer = () => json(409, { error: 'no votes left in this round' })
-    expect(await refusal(send('/api/a'))).toMatchObject({ status: 409, message: 'no votes left in this round' })
+    expect(await refusalOf(send('/api/a'))).toMatchObject({ status: 409, message: 'no votes left in this round' })
     answer = () => ({ status: 502, body: '<html>Bad gateway</html>' })
-    expect(await refusal(send('/api/a'))).toMatchObject({ status: 502, message: 'Bad Gateway' })
+    expect(await refusalOf(send('/api/a'))).toMatchObject({ status: 502, message: 'Bad Gateway' })
     answer = () => json(400, { error: 42 })
-    expect(await refusal(send('/api/a'))).toMatchObject({ status: 400, message: 'Bad Request' })
+    expect(await refusalOf(send('/api/a'))).toMatchObject({ status: 400, message: 'Bad Request' })
   })
 
   it('keeps the wait of a Retry-After in whole seconds, and nothing of one that is not a number of seconds', async () => {
@@ -130,7 +125,7 @@ describe('one request over HTTP', () => {
     ]
     for (const [header, seconds] of waits) {
       answer = () => json(429, { error: 'too many attempts' }, { 'retry-after': header })
-      expect((await refusal(send('/api/a'))).retryAfterSeconds, header).toBe(seconds)
+      expect((await refusalOf(send('/api/a'))).retryAfterSeconds, header).toBe(seconds)
     }
   })
 
@@ -156,7 +151,7 @@ describe('one request over HTTP', () => {
 
   it('refuses an answer of another shape than its schema, naming the address', async () => {
     answer = () => json(200, { now: 'noon' })
-    const error = await refusal(fetchParsed('/api/time', z.object({ now: z.number() })))
+    const error = await refusalOf(fetchParsed('/api/time', z.object({ now: z.number() })))
     expect(error.status).toBe(200)
     expect(error.message).toMatch(/^unexpected answer from \/api\/time: /)
   })
@@ -179,7 +174,7 @@ describe('a file from the server', () => {
 
   it('is refused like any other request', async () => {
     answer = () => json(403, { error: 'exports are for the facilitator' })
-    expect(await refusal(fetchFile('/api/f', 'x.pdf'))).toMatchObject({ status: 403 })
+    expect(await refusalOf(fetchFile('/api/f', 'x.pdf'))).toMatchObject({ status: 403 })
   })
 })
 
@@ -330,6 +325,6 @@ describe("the session API's calls", () => {
 
   it('refuses a ticket that is not a ticket, so no connection is opened with it', async () => {
     answer = () => json(201, { ticket: 'short', expiresInSeconds: 60 })
-    expect((await refusal(requestRoomTicket(SESSION, 'p'))).message).toMatch(/unexpected answer/)
+    expect((await refusalOf(requestRoomTicket(SESSION, 'p'))).message).toMatch(/unexpected answer/)
   })
 })
