@@ -18,6 +18,21 @@ export function startServer(env: Record<string, string> = {}): Promise<ServerPro
   return ServerProcess.launch(serverEnvironment(env))
 }
 
+/** The links of a session made over the API, by a facilitator named Fien, on the OECD template unless told. */
+export async function createSessionOverApi(
+  serverUrl: string,
+  title: string,
+  templateId = 'oecd-innovatie-playbook',
+): Promise<{ facilitator: string; participant: string }> {
+  const response = await fetch(`${serverUrl}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ templateId, title, facilitatorName: 'Fien' }),
+  })
+  if (response.status !== 201) throw new Error(`making the session "${title}" was answered ${response.status}`)
+  return ((await response.json()) as { links: { facilitator: string; participant: string } }).links
+}
+
 /** Several instances of the server sharing one PostgreSQL and one Redis, as behind a load balancer. */
 export interface SharedInstances {
   readonly servers: readonly ServerProcess[]

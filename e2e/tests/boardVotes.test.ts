@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, Participant } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import { createSessionOverApi, type ServerProcess, startServer } from '../support/server.ts'
 import { startRound, votingSection } from '../support/voting.ts'
 
 /** The board's own shape ids for the template layer (see the client's `templateLayer/ids.ts`). */
@@ -23,14 +23,9 @@ describe('votes and results on the board', () => {
     browser = await launchBrowser()
     fien = await Participant.open(browser, 'Fien')
     anna = await Participant.open(browser, 'Anna')
-    const response = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: 'Stemmen', facilitatorName: 'Fien' }),
-    })
-    const created = (await response.json()) as { links: { facilitator: string; participant: string } }
-    await fien.open(created.links.facilitator)
-    await anna.joinByLink(created.links.participant)
+    const links = await createSessionOverApi(server.url, 'Stemmen')
+    await fien.open(links.facilitator)
+    await anna.joinByLink(links.participant)
   })
 
   afterAll(async () => {

@@ -3,7 +3,12 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, Participant, requestsElsewhere } from '../support/browser.ts'
 import { facilitatorPanel, stagePanel } from '../support/facilitation.ts'
-import { type ServerProcess, type SharedInstances, startSharedInstances } from '../support/server.ts'
+import {
+  createSessionOverApi,
+  type ServerProcess,
+  type SharedInstances,
+  startSharedInstances,
+} from '../support/server.ts'
 import { boardCard, startRound, tallyBadge, vote, voteCard, votingSection } from '../support/voting.ts'
 
 const oecd = getTemplate('oecd-innovatie-playbook')
@@ -54,22 +59,12 @@ describe('a facilitator on one instance and participants on another', () => {
   })
 
   it('the facilitator opens the session on A; two participants join through B, and each side sees the other', async () => {
-    const response = await fetch(`${a.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        templateId: 'oecd-innovatie-playbook',
-        title: 'Twee instanties',
-        facilitatorName: 'Fien',
-      }),
-    })
-    expect(response.status).toBe(201)
-    const created = (await response.json()) as { links: { facilitator: string; participant: string } }
-    expect(new URL(created.links.facilitator).host).toBe(a.host)
+    const links = await createSessionOverApi(a.url, 'Twee instanties')
+    expect(new URL(links.facilitator).host).toBe(a.host)
     // The session id is the same on every instance: only the origin changes.
-    const onB = new URL(created.links.participant)
+    const onB = new URL(links.participant)
     onB.host = b.host
-    await fien.open(created.links.facilitator)
+    await fien.open(links.facilitator)
     for (const person of team) await person.joinByLink(onB.href)
 
     await fien.showTab('Fase')

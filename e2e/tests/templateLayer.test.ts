@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Participant } from '../support/browser.ts'
+import { createSessionOverApi } from '../support/server.ts'
 import { useBrowserSession } from '../support/session.ts'
 
 /**
@@ -36,14 +37,9 @@ describe('the template layer', () => {
   }
 
   it('shows every stage of the OECD template, with its cards, on every screen', async () => {
-    const response = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: 'Laag', facilitatorName: 'Fien' }),
-    })
-    const created = (await response.json()) as { links: { facilitator: string; participant: string } }
-    await fien.open(created.links.facilitator)
-    await anna.joinByLink(created.links.participant)
+    const links = await createSessionOverApi(server.url, 'Laag')
+    await fien.open(links.facilitator)
+    await anna.joinByLink(links.participant)
     for (const person of [fien, anna]) {
       for (const stage of ['Welkom & check-in', 'Actieplan', 'Afsluiting']) {
         await person.page.locator('.tl-shape').filter({ hasText: stage }).first().waitFor({ state: 'attached' })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { Participant } from '../support/browser.ts'
+import { createSessionOverApi } from '../support/server.ts'
 import { useBrowserSession } from '../support/session.ts'
 import {
   boardCard,
@@ -46,14 +47,9 @@ describe("voting and the playbook's logic", () => {
   const startRound = (stage: string, votes: number) => startVotingRound(fien, votes, stageTitle(stage))
 
   it('a facilitator and five participants open the session', async () => {
-    const response = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: 'Stemmen', facilitatorName: 'Fien' }),
-    })
-    const created = (await response.json()) as { links: { facilitator: string; participant: string } }
-    await fien.open(created.links.facilitator)
-    for (const person of team) await person.joinByLink(created.links.participant)
+    const links = await createSessionOverApi(server.url, 'Stemmen')
+    await fien.open(links.facilitator)
+    for (const person of team) await person.joinByLink(links.participant)
     // The room's drawer is closed until someone opens it; each keeps the tab they open.
     for (const person of [fien, ...team]) await person.showTab('Stemmen')
     await votingSection(fien, 'Stemmen').getByText('Er loopt geen stemronde.').waitFor()

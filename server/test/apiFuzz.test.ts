@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ServerProcess } from './support/serverProcess.ts'
 import { createSession } from './support/sessions.ts'
-import { describeChanges, StoreSnapshot } from './support/storeSnapshot.ts'
+import { describeChanges, onlyControlRoomAppends, StoreSnapshot } from './support/storeSnapshot.ts'
 import { useServerProcess } from './support/useServer.ts'
 
 const templateId = 'oecd-innovatie-playbook'
@@ -394,18 +394,4 @@ function shownShort(generated: Case): Case {
     text === undefined ? '-' : JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…(${text.length})` : text)
   const shown = `${short(generated.path + generated.query)} auth ${short(generated.authorization)} type ${short(generated.contentType)} body ${short(generated.body)}`
   return Object.assign(generated, { toString: () => shown, [fc.toStringMethod]: () => shown })
-}
-
-/** True when the only change between two snapshots is updates appended to a control room. */
-function onlyControlRoomAppends(before: Map<string, string[]>, after: Map<string, string[]>): boolean {
-  for (const table of new Set([...before.keys(), ...after.keys()])) {
-    const was = new Set(before.get(table) ?? [])
-    const is = after.get(table) ?? []
-    if (is.length < was.size || [...was].some((row) => !is.includes(row))) return false
-    const added = is.filter((row) => !was.has(row))
-    if (added.length === 0) continue
-    if (table !== 'document_updates') return false
-    if (!added.every((row) => /"room":"[A-Za-z0-9_-]+-control"/.test(row))) return false
-  }
-  return true
 }

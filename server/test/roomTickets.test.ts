@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectRedis } from '../src/fanout/redisConnection.ts'
 import { statusOf } from '../src/http/errors.ts'
 import { MemoryTicketStore, RedisTicketStore } from '../src/sessions/roomTickets.ts'
-import { closedWithin, type RawClient, whenSynced } from './support/clients.ts'
+import { closedWithin, connectRaw, type RawClient, whenSynced } from './support/clients.ts'
 import { startRedis } from './support/services.ts'
 import { createSession, type TestSession } from './support/sessions.ts'
 import { useServerProcess } from './support/useServer.ts'
@@ -116,16 +116,8 @@ describe('connecting with a ticket', () => {
   }
 
   /** Opens `/yjs/<room>?ticket=`, resolving once open; a refused ticket opens and is then closed with 44xx. */
-  async function connectWithTicket(room: string, ticket: string): Promise<RawClient> {
-    const socket = new WebSocket(`${server.wsUrl}/${room}?ticket=${encodeURIComponent(ticket)}`)
-    const closed = new Promise<{ code: number; reason: string }>((done) =>
-      socket.once('close', (code, reason) => done({ code, reason: reason.toString() })),
-    )
-    await new Promise<void>((done, fail) => {
-      socket.once('open', () => done())
-      socket.once('error', fail)
-    })
-    return { socket, closed }
+  function connectWithTicket(room: string, ticket: string): Promise<RawClient> {
+    return connectRaw(server.wsUrl, `${room}?ticket=${encodeURIComponent(ticket)}`)
   }
 
   /** A stock provider that connects with `params`, synced with the room: the server let it in. */

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadClientConfig } from '../config/clientConfig.ts'
 import {
-  ApiError,
   fetchClientConfig,
   fetchServerTime,
   fetchSession,
@@ -9,6 +8,7 @@ import {
   lookUpJoinCode,
   revealPrivateWriting,
 } from './apiClient.ts'
+import { refusalOf } from './testing.ts'
 
 const sessionId = 'AbCdEfGhIjKlMnOpQrStUv'
 
@@ -19,15 +19,6 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
   )
   vi.stubGlobal('fetch', fetchMock)
   return fetchMock
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  )
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`)
-  return error
 }
 
 afterEach(() => {
@@ -56,13 +47,13 @@ describe('the session API client', () => {
 
   it("turns the server's error body and status into an ApiError, with Retry-After when rate limited", async () => {
     answer(429, { error: 'too many attempts' }, { 'retry-after': '17' })
-    const error = await failure(lookUpJoinCode('ABCDEF'))
+    const error = await refusalOf(lookUpJoinCode('ABCDEF'))
     expect(error).toMatchObject({ status: 429, message: 'too many attempts', retryAfterSeconds: 17 })
   })
 
   it('refuses an answer that does not fit the schema, rather than handing it to the UI', async () => {
     answer(200, { sessionId: 'not an id', title: 3 })
-    const error = await failure(lookUpJoinCode('ABCDEF'))
+    const error = await refusalOf(lookUpJoinCode('ABCDEF'))
     expect(error.message).toMatch(/unexpected answer/)
   })
 
@@ -71,7 +62,7 @@ describe('the session API client', () => {
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     )
-    expect(await failure(lookUpJoinCode('ABCDEF'))).toMatchObject({ status: 0 })
+    expect(await refusalOf(lookUpJoinCode('ABCDEF'))).toMatchObject({ status: 0 })
   })
 })
 
@@ -88,7 +79,7 @@ describe("the server's clock and configuration", () => {
     expect(await fetchServerTime()).toBe(1_733_000_000_000)
     expect(sent(fetchMock).url).toBe('/api/time')
     answer(200, { now: 'noon' })
-    expect(await failure(fetchServerTime())).toMatchObject({ status: 200 })
+    expect(await refusalOf(fetchServerTime())).toMatchObject({ status: 200 })
   })
 
   it('reads the licence key, and refuses a configuration of another shape', async () => {
@@ -97,7 +88,7 @@ describe("the server's clock and configuration", () => {
     expect(await fetchClientConfig()).toEqual({ licenseKey: 'key', ...privacy })
     expect(sent(fetchMock).url).toBe('/api/config')
     answer(200, { licenceKey: 'misspelt' })
-    expect((await failure(fetchClientConfig())).message).toMatch(/unexpected answer from \/api\/config/)
+    expect((await refusalOf(fetchClientConfig())).message).toMatch(/unexpected answer from \/api\/config/)
   })
 
   it('runs the board unlicensed when the configuration cannot be had, and ignores a blank key', async () => {
@@ -143,7 +134,7 @@ describe('downloading the summary', () => {
       'werkplaats.csv',
     )
     answer(403, { error: 'exports are for the facilitator' })
-    const error = await failure(fetchSummary(sessionId, 'token', 'pdf', { names: false, language: 'nl' }))
+    const error = await refusalOf(fetchSummary(sessionId, 'token', 'pdf', { names: false, language: 'nl' }))
     expect(error).toMatchObject({ status: 403, message: 'exports are for the facilitator' })
   })
 })

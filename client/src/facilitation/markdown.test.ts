@@ -1,5 +1,6 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseInline, parseMarkdown, plainText } from './markdown.ts'
 import { Markdown } from './Markdown.tsx'
@@ -60,5 +61,47 @@ describe("the facilitator guide's Markdown", () => {
 
   it('a list directly after a paragraph line starts a list', () => {
     expect(parseMarkdown('Doe dit:\n- a\n- b').map((b) => b.kind)).toEqual(['paragraph', 'list'])
+  })
+})
+
+describe('any text a template may hold', () => {
+  const markup = fc.string({ unit: fc.constantFrom('*', '_', ' ', 'a', 'b', '<', '>', '\n', '-', '1', '.', '\t') })
+  const withoutMarkers = (text: string) => text.replace(/[*_]/g, '')
+
+  it('keeps every character of a line but the emphasis markers it used, in order', () => {
+    fc.assert(
+      fc.property(fc.oneof(markup, fc.string()), (text) => {
+        const line = text.replace(/\n/g, ' ')
+        expect(withoutMarkers(plainText([{ kind: 'paragraph', children: parseInline(line) }]))).toBe(
+          withoutMarkers(line),
+        )
+      }),
+    )
+  })
+
+  it('parses into paragraphs and lists whose text holds only what the source held', () => {
+    fc.assert(
+      fc.property(markup, (source) => {
+        const blocks = parseMarkdown(source)
+        const kept = withoutMarkers(plainText(blocks)).replace(/\s/g, '')
+        // List markers ("- ", "1. ") are dropped; nothing else is, and nothing is added.
+        let at = 0
+        const compact = source.replace(/\s/g, '')
+        for (const character of kept) {
+          at = compact.indexOf(character, at)
+          expect(at, `${JSON.stringify(character)} of ${JSON.stringify(source)}`).toBeGreaterThanOrEqual(0)
+          at += 1
+        }
+        for (const block of blocks) {
+          if (block.kind === 'list') expect(block.items.length).toBeGreaterThan(0)
+        }
+      }),
+    )
+  })
+
+  it('parses a hostile guide of tens of thousands of markers without running away', () => {
+    for (const source of ['*'.repeat(20_000), '* a'.repeat(7_000), '_x'.repeat(10_000), '*a **b'.repeat(3_000)]) {
+      expect(plainText(parseMarkdown(source)).length).toBeLessThanOrEqual(source.length)
+    }
   })
 })

@@ -67,6 +67,8 @@ export function buildRoster({ known, online, self }: RosterInput): RosterEntry[]
   }
   const selfEntry = self.participantId === null ? undefined : byId.get(self.participantId)
   if (selfEntry) {
+    // Also when this screen's own row came from another of its tabs online before the control room listed it.
+    selfEntry.isSelf = true
     selfEntry.online = self.online
   } else {
     anonymous.push({ key: 'self', name: self.name, role: self.role, online: self.online, isSelf: true })

@@ -30,7 +30,7 @@ import {
   type TLUserPreferences,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
-import { nextFrame, type FrameScheduler } from '../board/nextFrame.ts'
+import { nextFrame, type FrameScheduler } from '../storeBinding/nextFrame.ts'
 
 /** At most this often (ms) our cursor goes out: smooth enough to follow, light on the server and the peers. */
 const PUBLISH_INTERVAL_MS = 50

@@ -1,5 +1,5 @@
-import { privateMeta, privateRoomName, type Participant } from '@werkplaats/shared'
-import { react, type Editor, type Signal } from 'tldraw'
+import { privateMeta, privateRoomName, type Participant, type Role } from '@werkplaats/shared'
+import { react, type Editor, type Signal, type TLShape } from 'tldraw'
 import * as Y from 'yjs'
 import { bindStoreToDoc, type StoreBinding } from '../storeBinding/storeBinding.ts'
 import { connectToRoom, type RoomConnection } from '../connection/roomConnection.ts'
@@ -79,29 +79,18 @@ export function startPrivateWriting({
     })
   }
 
-  const rooms = (): string[] => {
-    if (facilitation.role === 'participant' && selfId) return [selfId]
-    if (facilitation.isFacilitator)
-      return people
-        .get()
-        .filter((p) => p.role === 'participant')
-        .map((p) => p.participantId)
-    return []
-  }
-
   const stopOpening = react('private writing rooms', () => {
     if (facilitation.state.get().privateWriting.on) opened = true
-    const wanted = rooms()
+    const wanted = privateRoomOwners(facilitation.role, selfId, people.get())
     if (opened || facilitation.role === 'participant') for (const ownerId of wanted) open(ownerId)
   })
 
   // A participant's new sticky, while the mode is on, is theirs alone until revealed.
   const stopMarking =
     facilitation.role === 'participant' && selfId
-      ? editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
-          if (source !== 'user' || shape.type !== 'note' || !facilitation.state.get().privateWriting.on) return shape
-          return { ...shape, meta: privateMeta(shape.meta, selfId) }
-        })
+      ? editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) =>
+          markedPrivate(shape, source, facilitation.state.get().privateWriting.on, selfId),
+        )
       : () => {}
 
   return () => {
@@ -115,4 +104,21 @@ export function startPrivateWriting({
     }
     lanes.clear()
   }
+}
+
+/** Whose private rooms a screen opens: a participant their own, the facilitator every participant's, an observer none. */
+export function privateRoomOwners(role: Role, selfId: string | null, people: readonly Participant[]): string[] {
+  if (role === 'participant' && selfId) return [selfId]
+  if (role === 'facilitator') return people.filter((p) => p.role === 'participant').map((p) => p.participantId)
+  return []
+}
+
+/**
+ * A shape about to be created, as private writing leaves it: a sticky the participant makes themselves while the
+ * mode is on is theirs alone until revealed; a shape from the network or the template layer, and anything else
+ * than a sticky, passes as it is.
+ */
+export function markedPrivate(shape: TLShape, source: 'user' | 'remote', on: boolean, writerId: string): TLShape {
+  if (source !== 'user' || shape.type !== 'note' || !on) return shape
+  return { ...shape, meta: privateMeta(shape.meta, writerId) }
 }

@@ -12,7 +12,8 @@ import type { RosterEntry } from '../participants/roster.ts'
 import { useRoster } from '../participants/useRoster.ts'
 import type { ControlRoom } from '../session/controlRoom.ts'
 import { safeLocalStorage } from '../storage/localStore.ts'
-import { ActionsTab, VotingTab } from '../voting/VotingTabs.tsx'
+import { ActionsTab } from '../actionPlan/ActionsTab.tsx'
+import { VotingTab } from '../voting/VotingTabs.tsx'
 import type { VotingSession } from '../voting/votingSession.ts'
 import {
   drawerTabs,

@@ -7,13 +7,13 @@ import {
   writeFacilitationField,
   writeMarkCounts,
   writePublicVoteRound,
-  type PublicVoteRound,
   type Role,
 } from '@werkplaats/shared'
 import { react } from 'tldraw'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { oecdTemplate } from '../board/templateLayer/fixtures.ts'
+import { publicVoteRound } from '../voting/votingFixtures.ts'
 import { ControlRoom } from './controlRoom.ts'
 
 const CARD = 'r0:startpunt:principle:verwelkomen-en-versterken'
@@ -44,15 +44,7 @@ function changesOf<T>(read: () => T): { readonly count: number } {
   return seen
 }
 
-const round: PublicVoteRound = {
-  roundId: 'r1',
-  stageId: 'kaderen',
-  cardIds: ['a'],
-  settings: { votesPerParticipant: 2, maxVotesPerCard: 1, anonymous: true, results: 'on-reveal' },
-  status: 'open',
-  voterCount: 0,
-  createdAt: 1,
-}
+const round = publicVoteRound({ cardIds: ['a'] })
 
 describe('the control room as one screen reads it', () => {
   it('shows what the document holds when opened, and every later change, as signals', () => {

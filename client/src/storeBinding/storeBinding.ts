@@ -19,7 +19,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import type * as Y from 'yjs'
-import { nextFrame, type FrameScheduler } from '../board/nextFrame.ts'
+import { nextFrame, type FrameScheduler } from './nextFrame.ts'
 import { isTemplateLayerRecordId } from './derivedRecords.ts'
 
 /**

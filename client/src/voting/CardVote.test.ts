@@ -5,39 +5,19 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ControlRoom } from '../session/controlRoom.ts'
-import { ApiError } from '../api/apiClient.ts'
 import { CardVote, CardVoteContext } from './CardVote.tsx'
 import { VotingSession } from './votingSession.ts'
+import { publicVoteRound, voteApiAnswering } from './votingFixtures.ts'
 
-const round: PublicVoteRound = {
-  roundId: 'r1',
-  stageId: 'kaderen',
-  cardIds: ['vraag-1'],
-  settings: { votesPerParticipant: 3, maxVotesPerCard: 1, anonymous: true, results: 'on-reveal' },
-  status: 'open',
-  voterCount: 0,
-  createdAt: 1,
-}
+const round = publicVoteRound({ cardIds: ['vraag-1'], settings: { votesPerParticipant: 3 } })
 
 function sessionWith(role: 'participant' | 'observer', published: PublicVoteRound | null): VotingSession {
   const doc = new Y.Doc()
   writeFacilitationField(doc, 'stageId', 'kaderen')
   if (published) writePublicVoteRound(doc, published)
-  const refuse = () => Promise.reject(new ApiError(500, 'not in this test'))
-  const pending = () => new Promise<VoteRoundView>(() => undefined)
   return new VotingSession({
     control: new ControlRoom({ doc, role, templateId: 'oecd-innovatie-playbook' }),
-    api: {
-      createRound: refuse,
-      round: pending,
-      rounds: refuse,
-      vote: refuse,
-      withdraw: refuse,
-      close: refuse,
-      reveal: refuse,
-      mark: refuse,
-      marks: refuse,
-    },
+    api: voteApiAnswering({ round: () => new Promise<VoteRoundView>(() => undefined) }),
   })
 }
 

@@ -1,10 +1,7 @@
-import type { SessionView, Template } from '@werkplaats/shared'
-import { useId, useState, type ReactNode } from 'react'
+import type { Template } from '@werkplaats/shared'
 import { useValue, type Editor } from 'tldraw'
-import type { ActionPlanBoard } from '../actionPlan/actionPlanBoard.ts'
-import { ActionPlanPanel } from '../actionPlan/ActionPlanPanel.tsx'
-import { ActionMarksPanel } from './ActionMarksPanel.tsx'
 import { boardStickies } from './boardStickies.ts'
+import { DockSection } from './DockSection.tsx'
 import { ResultsPanel } from './ResultsPanel.tsx'
 import { VotingPanel } from './VotingPanel.tsx'
 import type { VotingSession } from './votingSession.ts'
@@ -41,70 +38,5 @@ export function VotingTab({ session, editor, template, participantCount }: Votin
         </DockSection>
       ) : null}
     </div>
-  )
-}
-
-/** The drawer's "Acties": the marks on the chosen plays' actions, and the action plan. */
-export function ActionsTab({
-  view,
-  session,
-  plan,
-  editor,
-  template,
-}: Omit<VotingTabProps, 'participantCount'> & { view: SessionView; plan: ActionPlanBoard }) {
-  const messages = useMessages().voting
-  const stickies = useValue('board stickies', () => (editor ? boardStickies(editor) : []), [editor])
-  const playIds = useValue('selected plays', () => session.facilitation.get().rounds.at(-1)?.playIds ?? [], [session])
-  return (
-    <div className="wp-voting-dock" aria-label={messages.actionsLabel} role="group">
-      {template && playIds.length > 0 ? (
-        <DockSection title={messages.marksHeading}>
-          <ActionMarksPanel session={session} template={template} playIds={playIds} />
-        </DockSection>
-      ) : null}
-      <DockSection title={messages.planHeading} initiallyOpen={false}>
-        <ActionPlanPanel
-          plan={plan}
-          template={template}
-          session={session}
-          stickies={stickies}
-          readOnly={view.role === 'observer'}
-        />
-      </DockSection>
-    </div>
-  )
-}
-
-/** A panel of the dock with a heading that folds it away (keyboard: the heading is a button). */
-function DockSection({
-  title,
-  initiallyOpen = true,
-  children,
-}: {
-  title: string
-  initiallyOpen?: boolean
-  children: ReactNode
-}) {
-  const messages = useMessages().voting
-  const [open, setOpen] = useState(initiallyOpen)
-  const bodyId = useId()
-  const headingId = useId()
-  return (
-    <section className="wp-voting-section" aria-labelledby={headingId}>
-      <h2 className="wp-voting-section__heading" id={headingId}>
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-controls={bodyId}
-          title={open ? messages.hide(title) : messages.show(title)}
-          onClick={() => setOpen((o) => !o)}
-        >
-          {title}
-        </button>
-      </h2>
-      <div id={bodyId} hidden={!open} className="wp-voting-section__body">
-        {children}
-      </div>
-    </section>
   )
 }

@@ -11,18 +11,14 @@ import {
   talliesByCard,
   winningCardIds,
 } from './roundView.ts'
+import { publicVoteRound } from './votingFixtures.ts'
 
 function round(changes: Partial<PublicVoteRound> = {}): PublicVoteRound {
-  return {
-    roundId: 'r1',
-    stageId: 'kaderen',
+  return publicVoteRound({
     cardIds: ['a', 'b', 'c'],
-    settings: { votesPerParticipant: 3, maxVotesPerCard: 2, anonymous: true, results: 'on-reveal' },
-    status: 'open',
-    voterCount: 0,
-    createdAt: 1,
+    settings: { votesPerParticipant: 3, maxVotesPerCard: 2 },
     ...changes,
-  }
+  })
 }
 
 describe('the round a screen shows', () => {

@@ -1,8 +1,10 @@
 import { challengeQuestionId, type Stage } from '@werkplaats/shared'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { oecdTemplate } from '../board/templateLayer/fixtures.ts'
+import { nidoTemplate, oecdTemplate } from '../board/templateLayer/fixtures.ts'
 import {
   cardsOfRound,
+  principlesInScope,
   selectedActionIds,
   stageVoteCards,
   stickiesInFrame,
@@ -81,6 +83,114 @@ describe('stickies and texts', () => {
     ])
     expect(templateVoteCards(oecdTemplate).get(challengeQuestionId(second.id, 1))?.text).toBe(
       second.challengeQuestions[1],
+    )
+  })
+})
+
+describe('the principles an assess stage asks about', () => {
+  const assessOf = (template: typeof oecdTemplate): Stage => {
+    const found = template.agenda.find((s) => s.kind === 'assess')
+    if (!found) throw new Error(`${template.id} has an assess stage`)
+    return found
+  }
+  const all = (template: typeof oecdTemplate) => template.principles.map((p) => p.id)
+
+  it('are the chosen ones, in template order, when the stage asks about the chosen principle', () => {
+    const kaderen = assessOf(oecdTemplate)
+    expect(kaderen).toMatchObject({ scope: 'chosen-principle' })
+    expect(principlesInScope(oecdTemplate, kaderen, { principleIds: [second.id, first.id], playIds: [] })).toEqual([
+      first.id,
+      second.id,
+    ])
+  })
+
+  it('are all of them before a choice, or when the choice names no principle of the template', () => {
+    const kaderen = assessOf(oecdTemplate)
+    expect(principlesInScope(oecdTemplate, kaderen, { principleIds: [], playIds: [] })).toEqual(all(oecdTemplate))
+    expect(principlesInScope(oecdTemplate, kaderen, { principleIds: ['elders'], playIds: [] })).toEqual(
+      all(oecdTemplate),
+    )
+  })
+
+  it('are all of them, whatever was chosen, at a stage that asks about every principle', () => {
+    const stage = assessOf(nidoTemplate)
+    expect(stage).toMatchObject({ scope: 'all-principles' })
+    const [one] = nidoTemplate.principles
+    expect(principlesInScope(nidoTemplate, stage, { principleIds: [one?.id ?? ''], playIds: [] })).toEqual(
+      all(nidoTemplate),
+    )
+  })
+})
+
+describe("every template's vote cards", () => {
+  it('have ids of their own, a principle of the template, and something to read', () => {
+    for (const template of [oecdTemplate, nidoTemplate]) {
+      const cards = [...templateVoteCards(template).values()]
+      const counted = template.principles.reduce(
+        (sum, p) =>
+          sum +
+          1 +
+          p.challengeQuestions.length +
+          p.assessmentQuestions.length +
+          p.plays.reduce((actions, play) => actions + play.actions.length, 0),
+        0,
+      )
+      expect(cards, template.id).toHaveLength(counted)
+      const principles = new Set(all(template))
+      for (const card of cards) {
+        expect(principles.has(card.principleId ?? ''), card.cardId).toBe(true)
+        expect(card.text.trim(), card.cardId).not.toBe('')
+      }
+    }
+    function all(template: typeof oecdTemplate) {
+      return template.principles.map((p) => p.id)
+    }
+  })
+})
+
+describe('a sticky in a frame, anywhere on the board', () => {
+  const rect = fc.record({
+    x: fc.integer({ min: -5000, max: 5000 }),
+    y: fc.integer({ min: -5000, max: 5000 }),
+    w: fc.integer({ min: 1, max: 3000 }),
+    h: fc.integer({ min: 1, max: 3000 }),
+  })
+
+  /** A sticky of any size whose centre is at (cx, cy). */
+  const centredAt = (id: string, cx: number, cy: number, size: number): BoardSticky => ({
+    id,
+    bounds: { x: cx - size / 2, y: cy - size / 2, w: size, h: size },
+    text: '',
+  })
+
+  // Centres a little inside the edges: a centre exactly on an edge counts too, but the float sum may land a hair off.
+  it('is in when its centre lies in the frame, however far the sticky sticks out', () => {
+    fc.assert(
+      fc.property(
+        rect,
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.nat(5000),
+        (frame, u, v, size) => {
+          const sticky = centredAt('shape:in', frame.x + u * frame.w, frame.y + v * frame.h, size)
+          expect(stickiesInFrame([sticky], frame)).toEqual([sticky])
+        },
+      ),
+    )
+  })
+
+  it('is out when its centre lies beyond any edge, however much of it overlaps', () => {
+    const side = fc.constantFrom('left', 'right', 'above', 'below')
+    fc.assert(
+      fc.property(rect, side, fc.integer({ min: 1, max: 500 }), fc.nat(5000), (frame, where, beyond, size) => {
+        const [cx, cy] = {
+          left: [frame.x - beyond, frame.y],
+          right: [frame.x + frame.w + beyond, frame.y],
+          above: [frame.x, frame.y - beyond],
+          below: [frame.x, frame.y + frame.h + beyond],
+        }[where]
+        expect(stickiesInFrame([centredAt('shape:out', cx ?? 0, cy ?? 0, size)], frame)).toEqual([])
+      }),
     )
   })
 })

@@ -2,7 +2,6 @@ import {
   writeFacilitationField,
   writeMarkCounts,
   writePublicVoteRound,
-  type PublicVoteRound,
   type Role,
   type VoteRoundView,
 } from '@werkplaats/shared'
@@ -13,35 +12,20 @@ import { ControlRoom } from '../session/controlRoom.ts'
 import { ApiError } from '../api/apiClient.ts'
 import type { VoteApi } from '../api/voteApi.ts'
 import { VotingSession } from './votingSession.ts'
+import { publicVoteRound, voteApiAnswering } from './votingFixtures.ts'
 
-const publicRound: PublicVoteRound = {
-  roundId: 'r1',
-  stageId: 'kaderen',
-  cardIds: ['a', 'b'],
-  settings: { votesPerParticipant: 2, maxVotesPerCard: 1, anonymous: true, results: 'on-reveal' },
-  status: 'open',
-  voterCount: 0,
-  createdAt: 1,
-}
+const publicRound = publicVoteRound()
 
 function answer(ownVotes: string[], changes: Partial<VoteRoundView> = {}): VoteRoundView {
   return { ...publicRound, ownVotes, remainingVotes: 2 - ownVotes.length, ...changes }
 }
 
 function fakeApi(overrides: Partial<VoteApi> = {}): VoteApi {
-  const refuse = () => Promise.reject(new ApiError(500, 'not in this test'))
-  return {
-    createRound: refuse,
+  return voteApiAnswering({
     round: vi.fn(async () => answer([])),
-    rounds: refuse,
-    vote: refuse,
-    withdraw: refuse,
-    close: refuse,
-    reveal: refuse,
-    mark: refuse,
     marks: vi.fn(async () => ({ counts: {}, own: {} })),
     ...overrides,
-  }
+  })
 }
 
 /** One turn of the event loop: the session's answered requests resolve their promise chains before the next check. */

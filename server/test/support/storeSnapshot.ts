@@ -45,19 +45,37 @@ export class StoreSnapshot {
   }
 }
 
-/** What differs between two `rows()` snapshots, one line per table ('' when nothing does). */
-export function describeChanges(before: Map<string, string[]>, after: Map<string, string[]>): string {
-  const lines: string[] = []
+type Rows = Map<string, string[]>
+
+/** Each table's rows that one `rows()` snapshot has and the other has not; tables without a change are left out. */
+export function tableChanges(before: Rows, after: Rows): Array<{ table: string; added: string[]; removed: string[] }> {
+  const changes: Array<{ table: string; added: string[]; removed: string[] }> = []
   for (const table of new Set([...before.keys(), ...after.keys()])) {
     const was = new Set(before.get(table) ?? [])
     const is = new Set(after.get(table) ?? [])
     const added = [...is].filter((row) => !was.has(row))
     const removed = [...was].filter((row) => !is.has(row))
-    if (added.length + removed.length > 0) {
-      lines.push(
-        `${table}: +${added.length} -${removed.length} ${[...added.map((r) => `+${r}`), ...removed.map((r) => `-${r}`)].join(' ').slice(0, 400)}`,
-      )
-    }
+    if (added.length + removed.length > 0) changes.push({ table, added, removed })
   }
-  return lines.join('\n')
+  return changes
+}
+
+/** What differs between two `rows()` snapshots, one line per table ('' when nothing does). */
+export function describeChanges(before: Rows, after: Rows): string {
+  return tableChanges(before, after)
+    .map(
+      ({ table, added, removed }) =>
+        `${table}: +${added.length} -${removed.length} ${[...added.map((r) => `+${r}`), ...removed.map((r) => `-${r}`)].join(' ').slice(0, 400)}`,
+    )
+    .join('\n')
+}
+
+/** True when the only change between two snapshots is updates appended to a control room. */
+export function onlyControlRoomAppends(before: Rows, after: Rows): boolean {
+  return tableChanges(before, after).every(
+    ({ table, added, removed }) =>
+      removed.length === 0 &&
+      table === 'document_updates' &&
+      added.every((row) => /"room":"[A-Za-z0-9_-]+-control"/.test(row)),
+  )
 }
