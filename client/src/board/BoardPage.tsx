@@ -140,6 +140,13 @@ export function BoardPage({
     editor?.updateInstanceState({ isReadonly: readOnly || closed })
   }, [editor, readOnly, closed])
 
+  const connectionStatus = useMemo(
+    () => <ConnectionStatus state={connection} refusal={refusal} sending={sending} />,
+    [connection, refusal, sending],
+  )
+  // On a laptop the status sits in the session bar once the board shows (see `SessionPanel`); before that, on a
+  // phone, and when the server refused us for good (an alert with the way out), it floats at the top.
+  const statusInBar = phase.kind === 'ready' && config !== null && !phone && rooms !== null && refusal === null
   const panel: SessionPanelProps | null = useMemo(
     () =>
       rooms
@@ -160,9 +167,23 @@ export function BoardPage({
                   onForgotten={onForgotten}
                 />
               ) : null,
+            connection: statusInBar ? connectionStatus : null,
           }
         : null,
-    [rooms, view, token, observerToken, template, recent, device, readOnly, onForgotten, phone],
+    [
+      rooms,
+      view,
+      token,
+      observerToken,
+      template,
+      recent,
+      device,
+      readOnly,
+      onForgotten,
+      phone,
+      statusInBar,
+      connectionStatus,
+    ],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on
@@ -236,7 +257,7 @@ export function BoardPage({
           whereabouts={whereabouts}
         />
       ) : null}
-      <ConnectionStatus state={connection} refusal={refusal} sending={sending} />
+      {statusInBar ? null : connectionStatus}
       {facilitation && rooms && phase.kind === 'ready' ? (
         <CrowdNotice board={rooms.board} facilitation={facilitation} />
       ) : null}

@@ -23,6 +23,11 @@ export interface SessionPanelProps {
   deviceControls?: ReactNode
   /** The stage timer, shown in the bar to everyone (observers, the projector, too); null where it shows elsewhere. */
   timer?: TimerSource | null
+  /**
+   * The connection's status, first in the bar: beside the title rather than floating over the board's centre,
+   * where a bar made wider by the timer and the drawer ran into it. Null where it floats (a phone, loading).
+   */
+  connection?: ReactNode
 }
 
 /**
@@ -50,6 +55,7 @@ export function SessionPanel({
   onRenamed,
   deviceControls,
   timer,
+  connection,
 }: SessionPanelProps) {
   const messages = useMessages().app
   const [showShare, setShowShare] = useState(false)
@@ -75,6 +81,7 @@ export function SessionPanel({
   return (
     <div className="wp-session-panel">
       <div className="wp-session-panel__bar">
+        {connection}
         <div className="wp-session-panel__title">
           <span className="wp-session-panel__name">{title}</span>
           <span className="wp-session-panel__role">{roleLabel(view.role, messages)}</span>

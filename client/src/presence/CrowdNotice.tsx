@@ -8,8 +8,8 @@ import { useMessages } from '../i18n/useMessages.tsx'
 
 /**
  * Says when the board draws only some cursors (crowd mode, or cursors off) and how many it does not draw; the
- * participant list finds anyone. The facilitator also chooses here, for everyone, whether cursors follow the
- * size of the board, are always on, or off.
+ * participant list finds anyone. Keeps the board's presence in step with the facilitator's choice
+ * (`CursorSettingControl`).
  */
 export function CrowdNotice({ board, facilitation }: { board: BoardSession; facilitation: Facilitation }) {
   const messages = useMessages().app
@@ -20,37 +20,44 @@ export function CrowdNotice({ board, facilitation }: { board: BoardSession; faci
     [board, facilitation],
   )
   const crowd = useValue('crowd', () => board.crowd.get(), [board])
-  const setting = useValue('cursor setting', () => facilitation.state.get().cursors, [facilitation])
   const notice = crowd.mode === 'crowd' ? messages.crowdNotice : crowd.mode === 'off' ? messages.cursorsOffNotice : null
-  if (!notice && !facilitation.isFacilitator) return null
+  if (!notice) return null
   return (
     <div className="wp-crowd" data-mode={crowd.mode}>
-      {notice ? (
-        <span role="status" aria-live="polite">
-          {notice}
-        </span>
-      ) : null}
+      <span role="status" aria-live="polite">
+        {notice}
+      </span>
       {crowd.others > 0 ? (
         <span className="wp-crowd__count" role="img" aria-label={messages.hiddenCursors(crowd.others)}>
           +{crowd.others}
         </span>
       ) : null}
-      {facilitation.isFacilitator ? (
-        <label className="wp-crowd__setting">
-          {messages.cursorSettingLabel}{' '}
-          <select
-            value={setting}
-            onChange={(event) => facilitation.write({ cursors: cursorSettingSchema.parse(event.currentTarget.value) })}
-          >
-            {cursorSettingSchema.options.map((option) => (
-              <option key={option} value={option}>
-                {settingLabel(option, messages)}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
     </div>
+  )
+}
+
+/**
+ * The facilitator's choice, for everyone, whether cursors follow the size of the board, are always on, or off.
+ * In the drawer beside the participant list, not over the board: it is set once, if at all.
+ */
+export function CursorSettingControl({ facilitation }: { facilitation: Facilitation }) {
+  const messages = useMessages().app
+  const setting = useValue('cursor setting', () => facilitation.state.get().cursors, [facilitation])
+  if (!facilitation.isFacilitator) return null
+  return (
+    <label className="wp-crowd__setting">
+      {messages.cursorSettingLabel}{' '}
+      <select
+        value={setting}
+        onChange={(event) => facilitation.write({ cursors: cursorSettingSchema.parse(event.currentTarget.value) })}
+      >
+        {cursorSettingSchema.options.map((option) => (
+          <option key={option} value={option}>
+            {settingLabel(option, messages)}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
 

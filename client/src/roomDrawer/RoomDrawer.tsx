@@ -8,6 +8,7 @@ import { FacilitationSidebar } from '../facilitation/FacilitationSidebar.tsx'
 import type { Facilitation } from '../facilitation/facilitation.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
 import { ParticipantList } from '../participants/ParticipantList.tsx'
+import { CursorSettingControl } from '../presence/CrowdNotice.tsx'
 import type { RosterEntry } from '../participants/roster.ts'
 import { useRoster } from '../participants/useRoster.ts'
 import type { ControlRoom } from '../session/controlRoom.ts'
@@ -134,17 +135,20 @@ function DrawerTabContent({ tab, ...props }: RoomDrawerProps & { tab: DrawerTab 
   }
 }
 
-function ParticipantsTab({ view, token, board, control, whereabouts }: RoomDrawerProps) {
+function ParticipantsTab({ view, token, board, control, whereabouts, facilitation }: RoomDrawerProps) {
   const roster = useRoster(view, board, control)
   const listId = useId()
   return (
-    <ParticipantList
-      id={listId}
-      roster={roster}
-      whereabouts={whereabouts}
-      onRemove={
-        view.role === 'facilitator' ? (participantId) => removeParticipant(view.id, token, participantId) : undefined
-      }
-    />
+    <>
+      <ParticipantList
+        id={listId}
+        roster={roster}
+        whereabouts={whereabouts}
+        onRemove={
+          view.role === 'facilitator' ? (participantId) => removeParticipant(view.id, token, participantId) : undefined
+        }
+      />
+      <CursorSettingControl facilitation={facilitation} />
+    </>
   )
 }
