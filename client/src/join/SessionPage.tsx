@@ -1,6 +1,6 @@
 import type { SessionView } from '@werkplaats/shared'
 import { useEffect, useMemo, useState } from 'react'
-import { BoardPage } from '../board/BoardPage.tsx'
+import { BoardPage } from '../room/BoardPage.tsx'
 import { forgetSessionOnDevice, offlineViews } from '../offline/sessionOnDevice.ts'
 import { ProblemPage } from '../ui/ProblemPage.tsx'
 import type { LocalUser } from '../user/localUser.ts'

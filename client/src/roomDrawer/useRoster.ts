@@ -3,8 +3,8 @@ import { useValue } from 'tldraw'
 import type { BoardSession } from '../board/boardSession.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
 import type { ControlRoom } from '../session/controlRoom.ts'
-import { roleLabel } from './roleLabel.ts'
-import { buildRoster, type RosterEntry } from './roster.ts'
+import { roleLabel } from '../participants/roleLabel.ts'
+import { buildRoster, type RosterEntry } from '../participants/roster.ts'
 
 /** Everyone in the session as this screen knows them: who the control room names, online by the board's presence. */
 export function useRoster(view: SessionView, board: BoardSession, control: ControlRoom): RosterEntry[] {

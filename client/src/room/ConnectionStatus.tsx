@@ -2,7 +2,7 @@ import type { AppMessages } from '../i18n/messages.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
 import type { SendingState } from '../offline/sessionOnDevice.ts'
 import { START_PATH } from '../routing/route.ts'
-import type { ConnectionState, RefusalReason } from './roomConnection.ts'
+import type { ConnectionState, RefusalReason } from '../connection/roomConnection.ts'
 
 /**
  * Always visible, and announced by screen readers when it changes (role="status" is polite by default).
