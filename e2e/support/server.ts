@@ -55,11 +55,30 @@ export async function startSharedInstances(count: number): Promise<SharedInstanc
 
 export type { ServerProcess }
 
-/** The links a new session answers with, each carrying its role's token. */
+/**
+ * A new session's links: the participants' and the observers' invitation, and a handover link that makes one
+ * browser the facilitator's (no link carries a token).
+ */
 export interface SessionLinks {
   facilitator: string
   participant: string
   observer: string
+}
+
+/**
+ * A handover link ("Op een ander apparaat openen") for a session made through the API: the way a test's browser
+ * becomes the facilitator's, as another device of the facilitator's would. It works once.
+ */
+export async function facilitatorLink(
+  serverUrl: string,
+  session: { id: string; facilitatorToken: string },
+): Promise<string> {
+  const response = await fetch(`${serverUrl}/api/sessions/${session.id}/handover`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session.facilitatorToken}` },
+  })
+  if (response.status !== 201) throw new Error(`making a handover link failed: ${response.status}`)
+  return ((await response.json()) as { link: string }).link
 }
 
 /** Makes a session through the API, as the start page would, with the facilitator's name; answers its links. */
@@ -73,5 +92,10 @@ export async function createSessionLinks(
     body: JSON.stringify(session),
   })
   if (response.status !== 201) throw new Error(`creating a session failed: ${response.status}`)
-  return ((await response.json()) as { links: SessionLinks }).links
+  const created = (await response.json()) as {
+    id: string
+    facilitatorToken: string
+    links: Omit<SessionLinks, 'facilitator'>
+  }
+  return { ...created.links, facilitator: await facilitatorLink(serverUrl, created) }
 }

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, Participant } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import { facilitatorLink, type ServerProcess, startServer } from '../support/server.ts'
 import { startRound, votingSection } from '../support/voting.ts'
 
 /** The board's own shape ids for the template layer (see the client's `templateLayer/ids.ts`). */
@@ -28,8 +28,12 @@ describe('votes and results on the board', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: 'Stemmen', facilitatorName: 'Fien' }),
     })
-    const created = (await response.json()) as { links: { facilitator: string; participant: string } }
-    await fien.open(created.links.facilitator)
+    const created = (await response.json()) as {
+      id: string
+      facilitatorToken: string
+      links: { participant: string }
+    }
+    await fien.open(await facilitatorLink(server.url, created))
     await anna.joinByLink(created.links.participant)
   })
 

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, Participant, requestsElsewhere } from '../support/browser.ts'
 import { facilitatorPanel, stagePanel } from '../support/facilitation.ts'
-import { type ServerProcess, type SharedInstances, startSharedInstances } from '../support/server.ts'
+import { facilitatorLink, type ServerProcess, type SharedInstances, startSharedInstances } from '../support/server.ts'
 import { boardCard, startRound, tallyBadge, vote, voteCard, votingSection } from '../support/voting.ts'
 
 const oecd = getTemplate('oecd-innovatie-playbook')
@@ -64,12 +64,17 @@ describe('a facilitator on one instance and participants on another', () => {
       }),
     })
     expect(response.status).toBe(201)
-    const created = (await response.json()) as { links: { facilitator: string; participant: string } }
-    expect(new URL(created.links.facilitator).host).toBe(a.host)
+    const created = (await response.json()) as {
+      id: string
+      facilitatorToken: string
+      links: { participant: string }
+    }
+    const handover = await facilitatorLink(a.url, created)
+    expect(new URL(handover).host).toBe(a.host)
     // The session id is the same on every instance: only the origin changes.
     const onB = new URL(created.links.participant)
     onB.host = b.host
-    await fien.open(created.links.facilitator)
+    await fien.open(handover)
     for (const person of team) await person.joinByLink(onB.href)
 
     await fien.showTab('Fase')

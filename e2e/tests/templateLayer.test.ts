@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Participant } from '../support/browser.ts'
+import { facilitatorLink } from '../support/server.ts'
 import { useBrowserSession } from '../support/session.ts'
 
 /**
@@ -41,8 +42,12 @@ describe('the template layer', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: 'Laag', facilitatorName: 'Fien' }),
     })
-    const created = (await response.json()) as { links: { facilitator: string; participant: string } }
-    await fien.open(created.links.facilitator)
+    const created = (await response.json()) as {
+      id: string
+      facilitatorToken: string
+      links: { participant: string }
+    }
+    await fien.open(await facilitatorLink(server.url, created))
     await anna.joinByLink(created.links.participant)
     for (const person of [fien, anna]) {
       for (const stage of ['Welkom & check-in', 'Actieplan', 'Afsluiting']) {

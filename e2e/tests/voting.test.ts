@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { Participant } from '../support/browser.ts'
+import { facilitatorLink } from '../support/server.ts'
 import { useBrowserSession } from '../support/session.ts'
 import {
   boardCard,
@@ -51,8 +52,12 @@ describe("voting and the playbook's logic", () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: 'Stemmen', facilitatorName: 'Fien' }),
     })
-    const created = (await response.json()) as { links: { facilitator: string; participant: string } }
-    await fien.open(created.links.facilitator)
+    const created = (await response.json()) as {
+      id: string
+      facilitatorToken: string
+      links: { participant: string }
+    }
+    await fien.open(await facilitatorLink(server.url, created))
     for (const person of team) await person.joinByLink(created.links.participant)
     // The room's drawer is closed until someone opens it; each keeps the tab they open.
     for (const person of [fien, ...team]) await person.showTab('Stemmen')

@@ -14,7 +14,6 @@ import type { TimerSource } from '../timer/timerSource.ts'
 export interface SessionPanelProps {
   view: SessionView
   token: string
-  observerToken: string | null
   control: ControlRoom
   /** The session's template as the board laid it out (null for a blank board, or while it loads). */
   template: Template | null
@@ -41,16 +40,7 @@ export function SessionPanelSlot() {
  * this device keeps of the session. The participant list lives in the room's drawer (`roomDrawer/`), closed until
  * someone opens it.
  */
-export function SessionPanel({
-  view,
-  token,
-  observerToken,
-  control,
-  template,
-  onRenamed,
-  deviceControls,
-  timer,
-}: SessionPanelProps) {
+export function SessionPanel({ view, token, control, template, onRenamed, deviceControls, timer }: SessionPanelProps) {
   const messages = useMessages().app
   const [showShare, setShowShare] = useState(false)
   // Its own owner: Afsluiting's "Samenvatting delen" opens it too.
@@ -116,7 +106,6 @@ export function SessionPanel({
           joinOpen={door.joinOpen}
           onDoorChanged={setDoor}
           facilitatorToken={token}
-          observerToken={observerToken}
           title={title}
           onRenamed={onRenamed}
         />
