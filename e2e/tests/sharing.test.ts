@@ -20,6 +20,7 @@ describe('sharing a session with the room', () => {
   const sharePanel = () => fien.page.getByRole('region', { name: 'Delen', exact: true })
   let code = ''
   let handover = ''
+  let observerLink = ''
 
   /** Everything a screen shows of `element`'s subtree: its text, its fields' values and its markup. */
   const everythingIn = (locator: ReturnType<typeof sharePanel>) =>
@@ -39,7 +40,7 @@ describe('sharing a session with the room', () => {
     expect(shown).toContain(code)
 
     await panel.getByRole('button', { name: 'Link voor waarnemers', exact: true }).click()
-    const observerLink = await panel.getByLabel('Link voor waarnemers (alleen bekijken)', { exact: true }).inputValue()
+    observerLink = await panel.getByLabel('Link voor waarnemers (alleen bekijken)', { exact: true }).inputValue()
     expect(observerLink).toMatch(/#w=[A-Za-z0-9_-]{43}$/)
     const mine = panel.getByRole('button', { name: 'Op een ander apparaat openen', exact: true })
     expect(await mine.getAttribute('aria-expanded')).toBe('false')
@@ -83,6 +84,28 @@ describe('sharing a session with the room', () => {
       expect(await late.page.getByRole('button', { name: 'Delen', exact: true }).count()).toBe(0)
     } finally {
       await late.close()
+    }
+  })
+
+  it('"Nieuwe waarnemerslink" replaces the observers\' link: the old one says so, a screen already watching stays', async () => {
+    const projector = await Participant.open(browser, 'Beamer')
+    const stale = await Participant.open(browser, 'Te laat')
+    try {
+      await projector.open(observerLink)
+      await projector.page.getByText('Alleen bekijken', { exact: true }).waitFor()
+      const panel = sharePanel()
+      await panel.getByRole('button', { name: 'Nieuwe waarnemerslink', exact: true }).click()
+      await panel.getByRole('status').filter({ hasText: 'Nieuwe waarnemerslink gemaakt.' }).waitFor()
+      const field = panel.getByLabel('Link voor waarnemers (alleen bekijken)', { exact: true })
+      expect(await field.inputValue()).not.toBe(observerLink)
+      await stale.page.goto(observerLink)
+      await stale.page.getByRole('heading', { name: 'Deze waarnemerslink werkt niet meer' }).waitFor()
+      await projector.page.reload()
+      await projector.waitForBoard()
+      await projector.page.getByText('Alleen bekijken', { exact: true }).waitFor()
+    } finally {
+      await projector.close()
+      await stale.close()
     }
   })
 
