@@ -39,11 +39,16 @@ export function SessionPage({
   recent: RecentSessions
 }) {
   const messages = useMessages().app
-  const [token, setToken] = useState(initialExchange ? null : initialToken)
+  // A browser that holds a token for the session already keeps it rather than watch: the facilitator who opens the
+  // observers' link to try it must not lose their role on this device. A handover is always exchanged.
+  const [exchangeAsked] = useState(() =>
+    initialExchange?.kind === 'observer' && initialToken !== null ? null : initialExchange,
+  )
+  const [token, setToken] = useState(exchangeAsked ? null : initialToken)
   const [attempt, setAttempt] = useState(0)
   /** The join form learnt that the session does not exist. */
   const [missing, setMissing] = useState(false)
-  const exchange = useLinkExchange(sessionId, initialExchange, (exchanged) => {
+  const exchange = useLinkExchange(sessionId, exchangeAsked, (exchanged) => {
     tokens.remember(sessionId, exchanged)
     setToken(exchanged)
   })
@@ -69,8 +74,8 @@ export function SessionPage({
       </div>
     )
   }
-  if (exchange === 'refused' && initialExchange) {
-    const handover = initialExchange.kind === 'handover'
+  if (exchange === 'refused' && exchangeAsked) {
+    const handover = exchangeAsked.kind === 'handover'
     return (
       <ProblemPage
         title={handover ? messages.handoverRefusedTitle : messages.observerRefusedTitle}
