@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, resolveLocale } from './i18n/locale.ts'
 import { MessagesProvider, useMessages } from './i18n/useMessages.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
 import { PrivacyPage } from './privacy/PrivacyPage.tsx'
+import type { LinkExchange } from './join/linkExchange.ts'
 import type { Route } from './routing/route.ts'
 import type { RecentSessions } from './session/recentSessions.ts'
 import { SessionPage } from './join/SessionPage.tsx'
@@ -19,12 +20,14 @@ export interface AppProps {
   initialToken: string | null
   /** For a session route: the invitation from a participants' link's fragment, if it had one. */
   initialInvite: string | null
+  /** For a session route: a handover's or the observers' link's secret to exchange for a token, if it had one. */
+  initialExchange: LinkExchange | null
   user: LocalUser
   tokens: SessionTokens
   recent: RecentSessions
 }
 
-export function App({ route, initialToken, initialInvite, user, tokens, recent }: AppProps) {
+export function App({ route, initialToken, initialInvite, initialExchange, user, tokens, recent }: AppProps) {
   const preferences = useValue('user preferences', () => user.preferences.get(), [user])
   const locale = preferences.locale ?? DEFAULT_LOCALE
 
@@ -38,6 +41,7 @@ export function App({ route, initialToken, initialInvite, user, tokens, recent }
         route={route}
         initialToken={initialToken}
         initialInvite={initialInvite}
+        initialExchange={initialExchange}
         user={user}
         tokens={tokens}
         recent={recent}
@@ -52,6 +56,7 @@ function Page({
   route,
   initialToken,
   initialInvite,
+  initialExchange,
   user,
   tokens,
   recent,
@@ -65,6 +70,7 @@ function Page({
         sessionId={route.sessionId}
         initialToken={initialToken}
         initialInvite={initialInvite}
+        initialExchange={initialExchange}
         user={user}
         tokens={tokens}
         recent={recent}

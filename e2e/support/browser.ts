@@ -147,7 +147,7 @@ export class Participant {
     await this.waitForBoard()
   }
 
-  /** Opens a link that carries its token (the observers', the facilitator's), or a session already joined. */
+  /** Opens a link that gives this browser a token of its own (the observers', a handover), or a session already joined. */
   async open(url: string): Promise<void> {
     await this.page.goto(url)
     await this.waitForBoard()

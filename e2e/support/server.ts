@@ -23,14 +23,8 @@ export async function createSessionOverApi(
   serverUrl: string,
   title: string,
   templateId = 'oecd-innovatie-playbook',
-): Promise<{ facilitator: string; participant: string }> {
-  const response = await fetch(`${serverUrl}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ templateId, title, facilitatorName: 'Fien' }),
-  })
-  if (response.status !== 201) throw new Error(`making the session "${title}" was answered ${response.status}`)
-  return ((await response.json()) as { links: { facilitator: string; participant: string } }).links
+): Promise<SessionLinks> {
+  return createSessionLinks(serverUrl, { templateId, title, facilitatorName: 'Fien' })
 }
 
 /** Several instances of the server sharing one PostgreSQL and one Redis, as behind a load balancer. */
@@ -70,11 +64,30 @@ export async function startSharedInstances(count: number): Promise<SharedInstanc
 
 export type { ServerProcess }
 
-/** The links a new session answers with, each carrying its role's token. */
+/**
+ * A new session's links: the participants' and the observers' invitation, and a handover link that makes one
+ * browser the facilitator's (no link carries a token).
+ */
 export interface SessionLinks {
   facilitator: string
   participant: string
   observer: string
+}
+
+/**
+ * A handover link ("Op een ander apparaat openen") for a session made through the API: the way a test's browser
+ * becomes the facilitator's, as another device of the facilitator's would. It works once.
+ */
+export async function facilitatorLink(
+  serverUrl: string,
+  session: { id: string; facilitatorToken: string },
+): Promise<string> {
+  const response = await fetch(`${serverUrl}/api/sessions/${session.id}/handover`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session.facilitatorToken}` },
+  })
+  if (response.status !== 201) throw new Error(`making a handover link failed: ${response.status}`)
+  return ((await response.json()) as { link: string }).link
 }
 
 /** Makes a session through the API, as the start page would, with the facilitator's name; answers its links. */
@@ -88,5 +101,10 @@ export async function createSessionLinks(
     body: JSON.stringify(session),
   })
   if (response.status !== 201) throw new Error(`creating a session failed: ${response.status}`)
-  return ((await response.json()) as { links: SessionLinks }).links
+  const created = (await response.json()) as {
+    id: string
+    facilitatorToken: string
+    links: Omit<SessionLinks, 'facilitator'>
+  }
+  return { ...created.links, facilitator: await facilitatorLink(serverUrl, created) }
 }

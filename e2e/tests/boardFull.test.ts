@@ -1,5 +1,6 @@
 import { createSession, fillBoard } from '@werkplaats/server/testing/boardFiller'
 import { describe, expect, it } from 'vitest'
+import { facilitatorLink } from '../support/server.ts'
 import { useBrowserSession } from '../support/session.ts'
 
 /** Small enough to fill in a moment, large enough for the blank board the session starts with. */
@@ -13,7 +14,7 @@ describe('a full board', () => {
 
   it("is announced on the facilitator's screen, though a participant filled it", async () => {
     const session = await createSession(server.wsUrl, 'blank', 'Vol bord')
-    await fenna.open(session.links.facilitator)
+    await fenna.open(await facilitatorLink(server.url, session))
     const closed = await fillBoard(server.wsUrl, session, CAP)
     expect(closed.code).toBe(4413)
     const notice = fenna.page

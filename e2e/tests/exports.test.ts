@@ -5,6 +5,7 @@ import { runWorkshop, TEMPLATE_ID, type Workshop } from '@werkplaats/server/test
 import { layoutTemplate, sessionSummarySchema } from '@werkplaats/shared'
 import type { Download } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { facilitatorLink } from '../support/server.ts'
 import { useBrowserSession } from '../support/session.ts'
 
 /**
@@ -22,7 +23,7 @@ describe('the facilitator exports the session', () => {
 
   beforeAll(async () => {
     workshop = await runWorkshop(server.url, server.wsUrl, { title: 'Exportsessie café' })
-    await fien.open(workshop.session.links.facilitator)
+    await fien.open(await facilitatorLink(server.url, workshop.session))
     await fien.page.getByRole('button', { name: 'Exporteren', exact: true }).click()
   })
 

@@ -32,7 +32,7 @@ describe('a session with a facilitator, participants and an observer', () => {
     expect(share.participantLink).toMatch(
       new RegExp(`^${server.url}${new URL(fien.page.url()).pathname}#i=[A-Za-z0-9_-]{43}$`),
     )
-    expect(share.observerLink).toMatch(/#t=[A-Za-z0-9_-]+$/)
+    expect(share.observerLink).toMatch(/#w=[A-Za-z0-9_-]{43}$/)
   })
 
   it('a participant joins with the link, another with the code', async () => {
@@ -43,7 +43,7 @@ describe('a session with a facilitator, participants and an observer', () => {
     expect(new URL(bram.page.url()).pathname).toBe(new URL(share.participantLink).pathname)
   })
 
-  it('the observer opens the read-only link: the token leaves the address at once, the view says "Alleen bekijken"', async () => {
+  it('the observer opens the read-only link: its secret leaves the address at once, the view says "Alleen bekijken"', async () => {
     await olaf.open(share.observerLink)
     expect(new URL(olaf.page.url()).hash).toBe('')
     await olaf.page.getByText('Alleen bekijken', { exact: true }).waitFor()

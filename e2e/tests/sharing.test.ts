@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { Participant } from '../support/browser.ts'
 import { stagePanel } from '../support/facilitation.ts'
 import { useBrowserSession } from '../support/session.ts'
 import { votingSection } from '../support/voting.ts'
@@ -6,17 +7,20 @@ import { votingSection } from '../support/voting.ts'
 const TITLE = 'Team <b>Noord</b> & co'
 
 /**
- * Bringing the room in: the facilitator's share panel with the QR code and "Code tonen" for the projector, and
- * nothing secret on it until asked for; the join page that names the session once the code is typed; and what a
+ * Bringing the room in: the facilitator's share panel with the QR code and "Code tonen" for the projector, no token
+ * anywhere on it, and "Op een ander apparaat openen" for the facilitator's own other device; the join page that names the session once the code is typed; and what a
  * participant reads before the first stage opens.
  */
 describe('sharing a session with the room', () => {
   const {
     server,
+    browser,
     people: { Fien: fien, Anna: anna },
   } = useBrowserSession({ people: ['Fien', 'Anna'] })
   const sharePanel = () => fien.page.getByRole('region', { name: 'Delen', exact: true })
   let code = ''
+  let handover = ''
+  let observerLink = ''
 
   /** Everything a screen shows of `element`'s subtree: its text, its fields' values and its markup. */
   const everythingIn = (locator: ReturnType<typeof sharePanel>) =>
@@ -25,7 +29,7 @@ describe('sharing a session with the room', () => {
         `${element.innerText} ${Array.from(element.querySelectorAll('input'), (i) => i.value).join(' ')} ${element.outerHTML}`,
     )
 
-  it("shows a QR code of the participants' link, and the facilitator's own link only behind its button", async () => {
+  it("shows a QR code of the participants' link, and neither the facilitator's nor the observers' token anywhere", async () => {
     await fien.createSession(`${server.url}/`, 'Innovatie Playbook', TITLE)
     await fien.page.getByRole('button', { name: 'Delen', exact: true }).click()
     const panel = sharePanel()
@@ -34,18 +38,75 @@ describe('sharing a session with the room', () => {
     code = await panel.getByLabel('Code', { exact: true }).inputValue()
     const shown = await everythingIn(panel)
     expect(shown).toContain(code)
-    expect(shown).not.toContain('#t=')
 
-    const mine = panel.getByRole('button', { name: 'Mijn facilitatorlink', exact: true })
+    await panel.getByRole('button', { name: 'Link voor waarnemers', exact: true }).click()
+    observerLink = await panel.getByLabel('Link voor waarnemers (alleen bekijken)', { exact: true }).inputValue()
+    expect(observerLink).toMatch(/#w=[A-Za-z0-9_-]{43}$/)
+    const mine = panel.getByRole('button', { name: 'Op een ander apparaat openen', exact: true })
     expect(await mine.getAttribute('aria-expanded')).toBe('false')
     await mine.click()
-    const link = await panel.getByLabel('Jouw facilitatorlink — houd hem geheim', { exact: true }).inputValue()
-    const token = link.split('#t=')[1] ?? ''
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    expect(shown).not.toContain(token)
-    await panel.getByRole('button', { name: 'Link voor waarnemers', exact: true }).click()
-    const observerLink = await panel.getByLabel('Link voor waarnemers (alleen bekijken)', { exact: true }).inputValue()
-    expect(shown).not.toContain(observerLink.split('#t=')[1])
+    handover = await panel.getByLabel('Link om op een ander apparaat te openen', { exact: true }).inputValue()
+    expect(handover).toMatch(/#h=[A-Za-z0-9_-]{43}$/)
+    await panel.getByRole('img', { name: 'QR-code om de sessie op een ander apparaat te openen' }).waitFor()
+
+    // The tokens this browser holds (the facilitator's, and the observers' one the session was made with) are in
+    // none of the panel's text, fields or markup, with everything in it opened.
+    const sessionId = new URL(fien.page.url()).pathname.split('/')[2] ?? ''
+    const facilitatorToken = await fien.page.evaluate(
+      (id) => (JSON.parse(localStorage.getItem(`werkplaats.session.v1.${id}`) ?? '{}') as { token?: string }).token,
+      sessionId,
+    )
+    expect(facilitatorToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    const everything = await everythingIn(panel)
+    expect(everything).not.toContain(facilitatorToken)
+    expect(everything).not.toContain('#t=')
+    const stored = await fien.page.evaluate(() => JSON.stringify({ ...localStorage }))
+    for (const token of stored.match(/[A-Za-z0-9_-]{43}/g) ?? []) expect(everything).not.toContain(token)
+  })
+
+  it("a handover link makes another device the facilitator's, once: the second time it says so", async () => {
+    const device = await Participant.open(browser, 'Fien (tablet)')
+    try {
+      await device.open(handover)
+      expect(new URL(device.page.url()).hash).toBe('')
+      // The facilitator's controls: sharing, with the same join code.
+      await device.page.getByRole('button', { name: 'Delen', exact: true }).click()
+      const panel = device.page.getByRole('region', { name: 'Delen', exact: true })
+      expect(await panel.getByLabel('Code', { exact: true }).inputValue()).toBe(code)
+    } finally {
+      await device.close()
+    }
+    const late = await Participant.open(browser, 'Iemand anders')
+    try {
+      await late.page.goto(handover)
+      await late.page.getByRole('heading', { name: 'Deze link is al gebruikt of verlopen' }).waitFor()
+      expect(new URL(late.page.url()).hash).toBe('')
+      expect(await late.page.getByRole('button', { name: 'Delen', exact: true }).count()).toBe(0)
+    } finally {
+      await late.close()
+    }
+  })
+
+  it('"Nieuwe waarnemerslink" replaces the observers\' link: the old one says so, a screen already watching stays', async () => {
+    const projector = await Participant.open(browser, 'Beamer')
+    const stale = await Participant.open(browser, 'Te laat')
+    try {
+      await projector.open(observerLink)
+      await projector.page.getByText('Alleen bekijken', { exact: true }).waitFor()
+      const panel = sharePanel()
+      await panel.getByRole('button', { name: 'Nieuwe waarnemerslink', exact: true }).click()
+      await panel.getByRole('status').filter({ hasText: 'Nieuwe waarnemerslink gemaakt.' }).waitFor()
+      const field = panel.getByLabel('Link voor waarnemers (alleen bekijken)', { exact: true })
+      expect(await field.inputValue()).not.toBe(observerLink)
+      await stale.page.goto(observerLink)
+      await stale.page.getByRole('heading', { name: 'Deze waarnemerslink werkt niet meer' }).waitFor()
+      await projector.page.reload()
+      await projector.waitForBoard()
+      await projector.page.getByText('Alleen bekijken', { exact: true }).waitFor()
+    } finally {
+      await projector.close()
+      await stale.close()
+    }
   })
 
   it('"Code tonen" puts the code and the QR code on the whole screen; Escape and "Sluiten" close it', async () => {

@@ -150,6 +150,8 @@ const environmentSchema = z
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
     /** A session with no activity (join, connection, stored edit) for this many days is deleted by the daily sweep. */
     RETENTION_DAYS: positiveInt.default(90),
+    /** Seconds a facilitator's handover link ("Op een ander apparaat openen") works, once. */
+    HANDOVER_TTL_SECONDS: positiveInt.default(600),
     /** Whom to ask about personal data (an address, an e-mail address or a team), named on the `/privacy` page. */
     PRIVACY_CONTACT: z.string().trim().max(500).optional(),
   })
@@ -203,6 +205,7 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     keepAliveMs: e.KEEPALIVE_MS,
     retentionDays: e.RETENTION_DAYS,
+    handoverTtlSeconds: e.HANDOVER_TTL_SECONDS,
     privacyContact: e.PRIVACY_CONTACT || null,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,

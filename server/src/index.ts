@@ -92,7 +92,7 @@ export async function startServer(config: ServerConfig, backends: ServerBackends
     rooms,
     { has: (id) => getTemplate(id) !== undefined },
     config.maxParticipantsPerSession,
-    { now, activity, retentionDays: config.retentionDays },
+    { now, activity, retentionDays: config.retentionDays, handoverTtlSeconds: config.handoverTtlSeconds },
   )
   const retention = new RetentionSweep(repository, sessions, { retentionDays: config.retentionDays, now })
   const votes = new VoteService(voteRepository, repository, rooms, getTemplate, undefined, config.liveTallyMinVoters)

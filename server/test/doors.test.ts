@@ -65,7 +65,7 @@ describe('the door: invitations, closing, a new invitation, removing a person', 
     const own = sessionViewSchema.parse(
       await (await api(`/api/sessions/${session.id}`, { token: session.facilitatorToken })).json(),
     )
-    expect(own.invitation).toEqual({ code: session.code, links: { participant: session.links.participant } })
+    expect(own.invitation).toEqual({ code: session.code, links: session.links })
   })
 
   it('refuses joins while the facilitator has closed the door; who is in stays in', async () => {

@@ -170,6 +170,47 @@ export function sessionRepositoryContract(
       expect(await repository.listIdleSessions(start + 300, 1)).toEqual(['s3'])
     })
 
+    it("keeps each kind of invitation's secret apart, replaces it, and lets it go with its session", async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await createWithFacilitator('s2', 'GHJKMN')
+      expect(await repository.findInvitationSecret('s1', 'observer')).toBeNull()
+      await repository.setInvitationSecret('s1', 'observer', 'watch-1')
+      await repository.setInvitationSecret('s1', 'participant', 'join-1')
+      await repository.setInvitationSecret('s2', 'observer', 'other')
+      await repository.setInvitationSecret('s1', 'observer', 'watch-2')
+      expect(await repository.findInvitationSecret('s1', 'observer')).toBe('watch-2')
+      expect(await repository.findInvitationSecret('s1', 'participant')).toBe('join-1')
+      await repository.deleteSession('s1')
+      expect(await repository.findInvitationSecret('s1', 'observer')).toBeNull()
+      expect(await repository.findInvitationSecret('s2', 'observer')).toBe('other')
+    })
+
+    it('hands a handover out once, caps the pending ones per session, and sweeps the expired ones', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await createWithFacilitator('s2', 'GHJKMN')
+      const handover = (secretHash: string, sessionId: string, expiresAt: number) => ({
+        secretHash,
+        sessionId,
+        participantId: `${sessionId}-f`,
+        expiresAt,
+      })
+      expect(await repository.addHandover(handover('h1', 's1', 1_000), 0, 2)).toBe(true)
+      expect(await repository.addHandover(handover('h2', 's1', 2_000), 0, 2)).toBe(true)
+      expect(await repository.addHandover(handover('h3', 's1', 2_000), 0, 2)).toBe(false)
+      expect(await repository.addHandover(handover('h4', 's2', 2_000), 0, 2)).toBe(true)
+      // Two concurrent takes of one handover: exactly one gets it.
+      const takes = await Promise.all([repository.takeHandover('h2'), repository.takeHandover('h2')])
+      expect(takes.filter((taken) => taken !== null)).toEqual([handover('h2', 's1', 2_000)])
+      expect(await repository.takeHandover('h3')).toBeNull()
+      // h1 has expired by 1 000: adding sweeps it, so it no longer counts (and can no longer be taken).
+      expect(await repository.addHandover(handover('h5', 's1', 3_000), 1_000, 1)).toBe(true)
+      expect(await repository.takeHandover('h1')).toBeNull()
+      // An expired one still comes back from a take: whether it is late is the caller's to say.
+      expect(await repository.takeHandover('h5')).toEqual(handover('h5', 's1', 3_000))
+      await repository.deleteSession('s2')
+      expect(await repository.takeHandover('h4')).toBeNull()
+    })
+
     it('runs an exclusive task, and says so', async () => {
       const ran: string[] = []
       expect(await repository.exclusively('sweep', async () => void ran.push('sweep'))).toBe(true)

@@ -44,7 +44,7 @@ describe('sessions and roles, against the real server', () => {
     expect((await api('/api/templates/bestaat-niet')).status).toBe(404)
   })
 
-  it('creates a session with unguessable ids and tokens, links that carry the token in the fragment only', async () => {
+  it('creates a session with unguessable ids and tokens, and links that carry no token, only secrets in the fragment', async () => {
     const response = await api('/api/sessions', {
       method: 'POST',
       body: JSON.stringify({ templateId: 'oecd-innovatie-playbook', title: '  Team  Innovatie ' }),
@@ -55,8 +55,8 @@ describe('sessions and roles, against the real server', () => {
     expect(created.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/)
     expect(created.facilitatorToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(created.observerToken).not.toBe(created.facilitatorToken)
-    expect(created.links.facilitator).toBe(`${server.url}/s/${created.id}#t=${created.facilitatorToken}`)
-    expect(created.links.observer).toBe(`${server.url}/s/${created.id}#t=${created.observerToken}`)
+    expect(Object.keys(created.links).sort()).toEqual(['observer', 'participant'])
+    expect(created.links.observer).toMatch(new RegExp(`^${server.url}/s/${created.id}#w=[A-Za-z0-9_-]{43}$`))
     expect(created.links.participant).toMatch(new RegExp(`^${server.url}/s/${created.id}#i=[A-Za-z0-9_-]{43}$`))
     const view = sessionViewSchema.parse(
       await (await api(`/api/sessions/${created.id}`, { token: String(created.facilitatorToken) })).json(),
@@ -67,7 +67,7 @@ describe('sessions and roles, against the real server', () => {
       role: 'facilitator',
       joinOpen: true,
     })
-    expect(view.invitation).toEqual({ code: created.code, links: { participant: created.links.participant } })
+    expect(view.invitation).toEqual({ code: created.code, links: created.links })
     expect(view.rooms).toEqual({ board: `/yjs/${created.id}-board`, control: `/yjs/${created.id}-control` })
     expect(view.participants).toEqual([{ participantId: view.participantId, name: 'Facilitator', role: 'facilitator' }])
   })
@@ -187,16 +187,11 @@ describe('sessions and roles, against the real server', () => {
       expect((await api(`/api/sessions/${mine.id}`, { method: 'DELETE', token })).status).toBe(403)
       expect((await api(`/api/sessions/${mine.id}/duplicate`, { method: 'POST', token })).status).toBe(403)
     }
-    expect(
-      (await api(`/api/sessions/${mine.id}/observer-link`, { method: 'POST', token: participant.token })).status,
-    ).toBe(403)
-    const fresh = await api(`/api/sessions/${mine.id}/observer-link`, { method: 'POST', token: mine.facilitatorToken })
-    expect(fresh.status).toBe(201)
-    const { observerToken, link } = (await fresh.json()) as { observerToken: string; link: string }
-    expect(link).toBe(`${server.url}/s/${mine.id}#t=${observerToken}`)
-    expect(
-      ((await (await api(`/api/sessions/${mine.id}`, { token: observerToken })).json()) as { role: string }).role,
-    ).toBe('observer')
+    for (const path of ['observer-invitation', 'handover']) {
+      expect((await api(`/api/sessions/${mine.id}/${path}`, { method: 'POST', token: participant.token })).status).toBe(
+        403,
+      )
+    }
     expect((await api(`/api/sessions/${mine.id}`, { token: mine.observerToken })).status).toBe(200)
     const renamed = await api(`/api/sessions/${mine.id}`, {
       method: 'PATCH',
@@ -420,7 +415,10 @@ describe('sessions and roles, against the real server', () => {
         'GET /readyz',
         'GET /api/time',
         'POST /api/sessions/{id}/private/reveal',
-        'POST /api/sessions/{id}/observer-link',
+        'POST /api/sessions/{id}/observer-invitation',
+        'POST /api/sessions/{id}/observers',
+        'POST /api/sessions/{id}/handover',
+        'POST /api/sessions/{id}/handover/redeem',
         'POST /api/sessions/{id}/tickets',
         'GET /api/config',
         'GET /api/templates',

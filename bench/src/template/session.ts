@@ -61,10 +61,10 @@ export interface BenchSession {
   participantLink: string
 }
 
-async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
+async function post(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   })
   const text = await response.text()
@@ -85,12 +85,15 @@ export async function createSession(
     title,
     facilitatorName: 'Facilitator',
   })
-  const links = created.links as { facilitator: string; participant: string }
+  const links = created.links as { participant: string }
+  const facilitatorToken = String(created.facilitatorToken)
+  // No link carries the facilitator's token: the browser becomes the facilitator's through a handover link.
+  const handover = await post(`${baseUrl}/api/sessions/${String(created.id)}/handover`, {}, facilitatorToken)
   const session = {
     id: String(created.id),
     code: String(created.code),
-    facilitatorToken: String(created.facilitatorToken),
-    facilitatorLink: links.facilitator,
+    facilitatorToken,
+    facilitatorLink: String(handover.link),
     participantLink: links.participant,
   }
   if (state !== 'start')

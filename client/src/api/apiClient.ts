@@ -1,10 +1,12 @@
 import {
   type Invitation,
   invitationSchema,
-  type ObserverLink,
+  type DeviceToken,
+  deviceTokenSchema,
+  type Handover,
+  handoverSchema,
   type Template,
   templateSchema,
-  observerLinkSchema,
   createdSessionSchema,
   issuedRoomTicketSchema,
   type IssuedRoomTicket,
@@ -113,11 +115,32 @@ export function duplicateSession(sessionId: string, token: string): Promise<Crea
   })
 }
 
-/** A fresh observers' link (facilitator): only hashes of tokens are kept, so an earlier link cannot be shown again. */
-export function newObserverLink(sessionId: string, token: string): Promise<ObserverLink> {
-  return fetchParsed(`${sessionApiPath(sessionId)}/observer-link`, observerLinkSchema, {
+/** "Nieuwe waarnemerslink" (facilitator): the observers' link before stops working; screens watching keep watching. */
+export function newObserverInvitation(sessionId: string, token: string): Promise<Invitation> {
+  return fetchParsed(`${sessionApiPath(sessionId)}/observer-invitation`, invitationSchema, {
     method: 'POST',
     token,
+  })
+}
+
+/** "Op een ander apparaat openen": a single-use, short-lived link that makes another device the facilitator's. */
+export function newHandover(sessionId: string, token: string): Promise<Handover> {
+  return fetchParsed(`${sessionApiPath(sessionId)}/handover`, handoverSchema, { method: 'POST', token })
+}
+
+/** A handover link was opened here: its secret for a facilitator's token of this device's own. */
+export function redeemHandover(sessionId: string, secret: string): Promise<DeviceToken> {
+  return fetchParsed(`${sessionApiPath(sessionId)}/handover/redeem`, deviceTokenSchema, {
+    method: 'POST',
+    body: { secret },
+  })
+}
+
+/** The observers' link was opened here: its secret for an observer's token of this device's own. */
+export function joinAsObserver(sessionId: string, invite: string): Promise<DeviceToken> {
+  return fetchParsed(`${sessionApiPath(sessionId)}/observers`, deviceTokenSchema, {
+    method: 'POST',
+    body: { invite },
   })
 }
 

@@ -14,7 +14,6 @@ import type { TimerSource } from '../timer/timerSource.ts'
 export interface SessionPanelProps {
   view: SessionView
   token: string
-  observerToken: string | null
   control: ControlRoom
   /** The session's template as the board laid it out (null for a blank board, or while it loads). */
   template: Template | null
@@ -49,7 +48,6 @@ export function SessionPanelSlot() {
 export function SessionPanel({
   view,
   token,
-  observerToken,
   control,
   template,
   onRenamed,
@@ -123,7 +121,6 @@ export function SessionPanel({
           joinOpen={door.joinOpen}
           onDoorChanged={setDoor}
           facilitatorToken={token}
-          observerToken={observerToken}
           title={title}
           onRenamed={onRenamed}
         />

@@ -118,10 +118,13 @@ export const en: Messages = {
     joinCodeHint: 'Participants enter this code at',
     participantLinkLabel: 'Link for participants',
     observerLinkLabel: 'Link for observers (view only)',
-    facilitatorLinkLabel: 'Your facilitator link — keep it secret',
-    observerLinkUnknown: 'The observer link is only known in the browser where the session was created.',
-    observerLinkNew: 'Make a new observer link',
-    observerLinkFailed: 'That did not work; try again.',
+    handoverLinkLabel: 'Link to open on another device',
+    linkExchanging: 'Opening the link…',
+    handoverRefusedTitle: 'This link has been used already or has expired',
+    handoverRefusedBody:
+      'A link to open on another device works once and only for a few minutes. Make a new one on the device where the session is open already.',
+    observerRefusedTitle: 'This observer link no longer works',
+    observerRefusedBody: 'The facilitator has made a new observer link. Ask for the new link.',
     closeJoining: 'Close joining',
     openJoining: 'Open joining',
     joiningOpenNote: "Anyone with the code or the participants' link can join.",
@@ -391,9 +394,16 @@ export const en: Messages = {
     projectorOrScan: 'or scan the QR code',
     close: 'Close',
     observerLinkButton: 'Link for observers',
-    facilitatorLinkButton: 'My facilitator link',
-    facilitatorLinkWarning:
-      'Whoever has this link is facilitator of this session. Open it only on your own devices and never show it on the projector.',
+    handoverButton: 'Open on another device',
+    handoverWarning:
+      'This link makes another device facilitator of this session too. Open it only on your own device and never show it on the projector.',
+    handoverExpires: (time: string) => `The link works once, until ${time}.`,
+    handoverQrLabel: 'QR code to open the session on another device',
+    handoverFailed: 'The link could not be made; try again.',
+    newObserverLink: 'New observer link',
+    newObserverLinkHint:
+      'A new observer link; the current one stops working at once. Screens already watching keep watching.',
+    newObserverLinkDone: 'New observer link made.',
   },
   privacy: {
     title: 'Privacy',

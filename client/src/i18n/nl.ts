@@ -124,10 +124,13 @@ export const nl = {
     joinCodeHint: 'Deelnemers vullen deze code in op',
     participantLinkLabel: 'Link voor deelnemers',
     observerLinkLabel: 'Link voor waarnemers (alleen bekijken)',
-    facilitatorLinkLabel: 'Jouw facilitatorlink — houd hem geheim',
-    observerLinkUnknown: 'De waarnemerslink is alleen bekend in de browser waarin de sessie is gemaakt.',
-    observerLinkNew: 'Nieuwe waarnemerslink maken',
-    observerLinkFailed: 'Dat lukte niet; probeer het opnieuw.',
+    handoverLinkLabel: 'Link om op een ander apparaat te openen',
+    linkExchanging: 'Link openen…',
+    handoverRefusedTitle: 'Deze link is al gebruikt of verlopen',
+    handoverRefusedBody:
+      'Een link om op een ander apparaat te openen werkt één keer en maar een paar minuten. Maak een nieuwe op het apparaat waarop je de sessie al open hebt.',
+    observerRefusedTitle: 'Deze waarnemerslink werkt niet meer',
+    observerRefusedBody: 'De facilitator heeft een nieuwe waarnemerslink gemaakt. Vraag om de nieuwe link.',
     closeJoining: 'Deelnemen sluiten',
     openJoining: 'Deelnemen openen',
     joiningOpenNote: 'Iedereen met de code of de deelnemerslink kan deelnemen.',
@@ -422,9 +425,16 @@ export const nl = {
     projectorOrScan: 'of scan de QR-code',
     close: 'Sluiten',
     observerLinkButton: 'Link voor waarnemers',
-    facilitatorLinkButton: 'Mijn facilitatorlink',
-    facilitatorLinkWarning:
-      'Wie deze link heeft, is facilitator van deze sessie. Open hem alleen op je eigen apparaten en laat hem niet op de beamer zien.',
+    handoverButton: 'Op een ander apparaat openen',
+    handoverWarning:
+      'Met deze link wordt een ander apparaat ook facilitator van deze sessie. Open hem alleen op je eigen apparaat en laat hem niet op de beamer zien.',
+    handoverExpires: (time: string) => `De link werkt één keer, tot ${time}.`,
+    handoverQrLabel: 'QR-code om de sessie op een ander apparaat te openen',
+    handoverFailed: 'De link kon niet worden gemaakt; probeer het opnieuw.',
+    newObserverLink: 'Nieuwe waarnemerslink',
+    newObserverLinkHint:
+      'Een nieuwe waarnemerslink; de huidige werkt dan meteen niet meer. Schermen die al kijken, blijven kijken.',
+    newObserverLinkDone: 'Nieuwe waarnemerslink gemaakt.',
   },
   privacy: {
     title: 'Privacy',

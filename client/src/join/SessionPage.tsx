@@ -6,6 +6,7 @@ import { ProblemPage } from '../ui/ProblemPage.tsx'
 import type { LocalUser } from '../user/localUser.ts'
 import type { RecentSessions } from '../session/recentSessions.ts'
 import { ApiError, fetchSession } from '../api/apiClient.ts'
+import { exchangeLink, type LinkExchange } from './linkExchange.ts'
 import { SessionJoinForm } from './SessionJoinForm.tsx'
 import type { SessionTokens } from '../session/sessionTokens.ts'
 import { useMessages } from '../i18n/useMessages.tsx'
@@ -16,14 +17,15 @@ type ViewState =
   | { kind: 'problem'; problem: 'unauthorized' | 'forbidden' | 'not-found' | 'unreachable' }
 
 /**
- * `/s/<id>`: with a token (from the link's fragment, already moved to storage, or from an earlier visit) the
- * session opens in the token's role; without one, the join form makes this browser a participant, with the
+ * `/s/<id>`: with a token (from an earlier visit, or exchanged for a handover's or the observers' link's secret)
+ * the session opens in the token's role; without one, the join form makes this browser a participant, with the
  * invitation of the participants' link (or the code, typed).
  */
 export function SessionPage({
   sessionId,
   initialToken,
   initialInvite,
+  initialExchange = null,
   user,
   tokens,
   recent,
@@ -31,20 +33,28 @@ export function SessionPage({
   sessionId: string
   initialToken: string | null
   initialInvite: string | null
+  initialExchange?: LinkExchange | null
   user: LocalUser
   tokens: SessionTokens
   recent: RecentSessions
 }) {
   const messages = useMessages().app
-  const [token, setToken] = useState(initialToken)
+  // A browser that holds a token for the session already keeps it rather than watch: the facilitator who opens the
+  // observers' link to try it must not lose their role on this device. A handover is always exchanged.
+  const [exchangeAsked] = useState(() =>
+    initialExchange?.kind === 'observer' && initialToken !== null ? null : initialExchange,
+  )
+  const [token, setToken] = useState(exchangeAsked ? null : initialToken)
   const [attempt, setAttempt] = useState(0)
   /** The join form learnt that the session does not exist. */
   const [missing, setMissing] = useState(false)
+  const exchange = useLinkExchange(sessionId, exchangeAsked, (exchanged) => {
+    tokens.remember(sessionId, exchanged)
+    setToken(exchanged)
+  })
+  const gone = missing || exchange === 'missing'
   const fetched = useSessionView(sessionId, token, attempt)
-  const state: ViewState = useMemo(
-    () => (missing ? { kind: 'problem', problem: 'not-found' } : fetched),
-    [missing, fetched],
-  )
+  const state: ViewState = useMemo(() => (gone ? { kind: 'problem', problem: 'not-found' } : fetched), [gone, fetched])
 
   useEffect(() => {
     if (state.kind === 'ready' && state.view.role === 'facilitator' && recent.find(sessionId)) {
@@ -57,7 +67,27 @@ export function SessionPage({
     }
   }, [state, sessionId, recent, tokens])
 
-  if (token === null && !missing) {
+  if (exchange === 'busy') {
+    return (
+      <div className="wp-message" aria-busy="true">
+        <p>{messages.linkExchanging}</p>
+      </div>
+    )
+  }
+  if (exchange === 'refused' && exchangeAsked) {
+    const handover = exchangeAsked.kind === 'handover'
+    return (
+      <ProblemPage
+        title={handover ? messages.handoverRefusedTitle : messages.observerRefusedTitle}
+        body={handover ? messages.handoverRefusedBody : messages.observerRefusedBody}
+        startLabel={messages.toStart}
+      />
+    )
+  }
+  if (exchange === 'unreachable') {
+    return <ProblemPage title={messages.unreachableTitle} body={messages.unreachable} startLabel={messages.toStart} />
+  }
+  if (token === null && !gone) {
     return (
       <SessionJoinForm
         sessionId={sessionId}
@@ -123,6 +153,41 @@ export function SessionPage({
         </ProblemPage>
       )
   }
+}
+
+/**
+ * Exchanges a handover's or the observers' link's secret once, handing the token to `onToken`. 'refused' when the
+ * link is used, expired or replaced (403), 'missing' when the session is gone (the page says so as for any token).
+ */
+function useLinkExchange(
+  sessionId: string,
+  exchange: LinkExchange | null,
+  onToken: (token: string) => void,
+): 'none' | 'busy' | 'done' | 'refused' | 'missing' | 'unreachable' {
+  const [state, setState] = useState<'none' | 'busy' | 'done' | 'refused' | 'missing' | 'unreachable'>(
+    exchange ? 'busy' : 'none',
+  )
+  const [handOver] = useState(() => onToken)
+  useEffect(() => {
+    if (!exchange) return
+    let current = true
+    exchangeLink(sessionId, exchange).then(
+      (token) => {
+        if (!current) return
+        handOver(token)
+        setState('done')
+      },
+      (error: unknown) => {
+        if (!current) return
+        const status = error instanceof ApiError ? error.status : 0
+        setState(status === 403 || status === 400 ? 'refused' : status === 404 ? 'missing' : 'unreachable')
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [sessionId, exchange, handOver])
+  return state
 }
 
 function useSessionView(sessionId: string, token: string | null, attempt: number): ViewState {

@@ -10,7 +10,13 @@ const view: SessionView = {
   templateId: 'blank',
   status: 'open',
   joinOpen: true,
-  invitation: { code: 'ABC123', links: { participant: 'https://werkplaats.example/s/x#i=geheim' } },
+  invitation: {
+    code: 'ABC123',
+    links: {
+      participant: 'https://werkplaats.example/s/x#i=geheim',
+      observer: 'https://werkplaats.example/s/x#w=geheim',
+    },
+  },
   role: 'participant',
   participantId: 'p'.repeat(22),
   rooms: { board: `/yjs/${id}-board`, control: `/yjs/${id}-control` },

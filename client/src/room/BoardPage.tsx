@@ -117,7 +117,6 @@ export function BoardPage({
       ).size,
     [rooms, view],
   )
-  const observerToken = view.role === 'facilitator' ? (recent.find(view.id)?.observerToken ?? null) : null
   const facilitation = rooms?.facilitation ?? null
   // A participant or observer on a phone gets the task first; the facilitator keeps the drawer everywhere.
   const phone = usePhoneLayout() && view.role !== 'facilitator'
@@ -153,7 +152,6 @@ export function BoardPage({
         ? {
             view,
             token,
-            observerToken,
             control: rooms.control,
             template,
             onRenamed: (title: string) => recent.rename(view.id, title),
@@ -170,20 +168,7 @@ export function BoardPage({
             connection: statusInBar ? connectionStatus : null,
           }
         : null,
-    [
-      rooms,
-      view,
-      token,
-      observerToken,
-      template,
-      recent,
-      device,
-      readOnly,
-      onForgotten,
-      phone,
-      statusInBar,
-      connectionStatus,
-    ],
+    [rooms, view, token, template, recent, device, readOnly, onForgotten, phone, statusInBar, connectionStatus],
   )
 
   // An observer's editor is read-only: no tool creates anything, and the store binding would not pass it on

@@ -14,8 +14,6 @@ export interface RecentSession {
   title: string
   /** ISO 8601, when the session was made. */
   createdAt: string
-  /** The observers' token: the API hands it out only when the session is made, and the share panel needs it. */
-  observerToken: string | null
 }
 
 export interface RecentSessions {
@@ -54,15 +52,14 @@ export function parseRecentSessions(value: unknown): RecentSession[] {
   const result: RecentSession[] = []
   for (const entry of value) {
     if (!isRecord(entry)) continue
-    const { id, title, createdAt, observerToken } = entry
+    // An observers' token that an older version kept here is left behind: the share panel shows the observers' link.
+    const { id, title, createdAt } = entry
     if (!sessionIdSchema.safeParse(id).success || typeof id !== 'string') continue
     if (typeof title !== 'string' || typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) continue
     result.push({
       id,
       title: title.slice(0, 120),
       createdAt,
-      observerToken:
-        typeof observerToken === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(observerToken) ? observerToken : null,
     })
   }
   return result.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))

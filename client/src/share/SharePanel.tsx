@@ -1,7 +1,7 @@
-import { type Invitation, sessionLinkWithToken } from '@werkplaats/shared'
-import { useId, useRef, useState, type ReactNode } from 'react'
+import type { Handover, Invitation } from '@werkplaats/shared'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { JOIN_PATH } from '../routing/route.ts'
-import { newInvitation, newObserverLink, updateSession } from '../api/apiClient.ts'
+import { newHandover, newInvitation, newObserverInvitation, updateSession } from '../api/apiClient.ts'
 import { errorText } from '../ui/errorText.ts'
 import { copyText } from './copyText.ts'
 import { RenameSession } from './RenameSession.tsx'
@@ -15,8 +15,9 @@ import './share.css'
  * tonen" (the code and the QR code full screen, for the projector), the participants' link with its QR code, each
  * with a copy button. The door: "Deelnemen sluiten" / "Deelnemen openen", and "Nieuwe uitnodiging" when a code or
  * link went further than it should. The panel is often on a shared screen, so what the room must not see stays
- * behind a button of its own, out of the page until pressed: the observers' link and the facilitator's own link
- * (to open the session as facilitator on another device), which carry tokens.
+ * behind a button of its own, out of the page until pressed: the observers' link (with "Nieuwe waarnemerslink")
+ * and "Op een ander apparaat openen", a single-use link that makes another device the facilitator's too. No link
+ * here carries a token: each carries a secret the device that opens it exchanges for a token of its own.
  */
 export function SharePanel({
   id,
@@ -25,7 +26,6 @@ export function SharePanel({
   joinOpen,
   onDoorChanged,
   facilitatorToken,
-  observerToken,
   title,
   onRenamed,
 }: {
@@ -38,14 +38,9 @@ export function SharePanel({
   /** The new invitation or open/closed state, to be handed back in as props. */
   onDoorChanged: (door: { invitation: Invitation; joinOpen: boolean }) => void
   facilitatorToken: string
-  observerToken: string | null
 }) {
   const messages = useMessages().app
-  const origin = window.location.origin
   const headingId = useId()
-  // Known in the browser that made the session; elsewhere the facilitator asks the server for a new one.
-  const [observer, setObserver] = useState<string | null>(observerToken)
-  const [minting, setMinting] = useState<'idle' | 'busy' | 'failed'>('idle')
   const [projecting, setProjecting] = useState(false)
   const shareMessages = useMessages().share
   const [door, setDoor] = useState<{ busy: boolean; status: string | null; error: string | null }>({
@@ -72,15 +67,11 @@ export function SharePanel({
       onDoorChanged({ invitation: await newInvitation(sessionId, facilitatorToken), joinOpen })
       return messages.newInvitationDone
     })
-  const mint = async () => {
-    setMinting('busy')
-    try {
-      setObserver((await newObserverLink(sessionId, facilitatorToken)).observerToken)
-      setMinting('idle')
-    } catch {
-      setMinting('failed')
-    }
-  }
+  const replaceObserverLink = () =>
+    doorAction(async () => {
+      onDoorChanged({ invitation: await newObserverInvitation(sessionId, facilitatorToken), joinOpen })
+      return shareMessages.newObserverLinkDone
+    })
   return (
     <section id={id} className="wp-share" aria-labelledby={headingId}>
       <h2 id={headingId}>{messages.shareHeading}</h2>
@@ -137,26 +128,56 @@ export function SharePanel({
         {door.error ? <span role="alert">{door.error}</span> : null}
       </div>
       <Reveal label={shareMessages.observerLinkButton}>
-        {observer ? (
-          <CopyField label={messages.observerLinkLabel} value={sessionLinkWithToken(origin, sessionId, observer)} />
-        ) : (
-          <p className="wp-share__hint">
-            {messages.observerLinkUnknown}{' '}
-            <button type="button" onClick={() => void mint()} disabled={minting === 'busy'}>
-              {messages.observerLinkNew}
-            </button>
-            {minting === 'failed' ? <span role="alert"> {messages.observerLinkFailed}</span> : null}
-          </p>
-        )}
+        <CopyField label={messages.observerLinkLabel} value={invitation.links.observer} />
+        <div className="wp-share__actions">
+          <button
+            type="button"
+            onClick={() => void replaceObserverLink()}
+            disabled={door.busy}
+            title={shareMessages.newObserverLinkHint}
+          >
+            {shareMessages.newObserverLink}
+          </button>
+        </div>
       </Reveal>
-      <Reveal label={shareMessages.facilitatorLinkButton}>
-        <p className="wp-share__hint wp-share__warning">{shareMessages.facilitatorLinkWarning}</p>
-        <CopyField
-          label={messages.facilitatorLinkLabel}
-          value={sessionLinkWithToken(origin, sessionId, facilitatorToken)}
-        />
+      <Reveal label={shareMessages.handoverButton}>
+        <HandoverLink sessionId={sessionId} facilitatorToken={facilitatorToken} />
       </Reveal>
     </section>
+  )
+}
+
+/**
+ * "Op een ander apparaat openen": a new handover link each time it is shown, as text and as a QR code to scan with
+ * the other device. It works once and for minutes only, so an old one lying about in a chat is worth nothing.
+ */
+function HandoverLink({ sessionId, facilitatorToken }: { sessionId: string; facilitatorToken: string }) {
+  const messages = useMessages()
+  const [handover, setHandover] = useState<Handover | 'failed' | null>(null)
+  useEffect(() => {
+    let current = true
+    newHandover(sessionId, facilitatorToken).then(
+      (made) => current && setHandover(made),
+      () => current && setHandover('failed'),
+    )
+    return () => {
+      current = false
+    }
+  }, [sessionId, facilitatorToken])
+  if (handover === null) return <p className="wp-share__hint" aria-busy="true" />
+  if (handover === 'failed') return <p role="alert">{messages.share.handoverFailed}</p>
+  const until = new Intl.DateTimeFormat(messages.app.exportLanguage, { timeStyle: 'short' }).format(
+    new Date(handover.expiresAt),
+  )
+  return (
+    <>
+      <p className="wp-share__hint wp-share__warning">{messages.share.handoverWarning}</p>
+      <CopyField label={messages.app.handoverLinkLabel} value={handover.link} />
+      <p className="wp-share__hint">{messages.share.handoverExpires(until)}</p>
+      <figure className="wp-share__qr">
+        <QrCode text={handover.link} label={messages.share.handoverQrLabel} />
+      </figure>
+    </>
   )
 }
 

@@ -37,7 +37,6 @@ export function RecentSessionList({
         // The server's title for the copy arrives when it is opened; until then, this one.
         title: messages.copyTitle(session.title),
         createdAt: new Date().toISOString(),
-        observerToken: copy.observerToken,
       })
       setSessions(recent.list())
     } catch (failure) {

@@ -34,7 +34,7 @@ export function StartPage({
   const create = async ({ templateId, title, facilitatorName }: NewSessionInput) => {
     const created = await createSession({ templateId, title, facilitatorName })
     tokens.remember(created.id, created.facilitatorToken)
-    recent.add({ id: created.id, title, createdAt: new Date().toISOString(), observerToken: created.observerToken })
+    recent.add({ id: created.id, title, createdAt: new Date().toISOString() })
     onNameChosen(facilitatorName)
     // The token is already in storage: the session's address need not carry it.
     window.location.assign(sessionPath(created.id))

@@ -60,6 +60,21 @@ export class ApiRateLimits {
     return this.#perAddress(this.#sessionCreations, 'new sessions from this address')
   }
 
+  /**
+   * Middleware for exchanging a link's secret for a token (a handover, the observers' invitation): like a join-code
+   * look-up, every attempt, malformed ones included, uses one of the address's guesses first (atomically, so
+   * concurrent guesses cannot all slip through), and a right secret gives it back.
+   */
+  secretGuesses(): MiddlewareHandler {
+    return async (c, next) => {
+      if (c.req.method !== 'POST' || !this.#codeGuesses) return next()
+      const address = requestAddress(c, this.#trustProxy)
+      await this.#codeGuesses.take(address, 'wrong secrets from this address')
+      await next()
+      if (c.res.status < 300) await this.#codeGuesses.refund(address)
+    }
+  }
+
   /** A join refused for its invitation: one guess of the join code from the request's address. */
   async wrongInvitation(c: Context): Promise<void> {
     await this.#codeGuesses?.take(requestAddress(c, this.#trustProxy), 'wrong join codes from this address')

@@ -2,10 +2,13 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   createdSessionSchema,
   createSessionRequestSchema,
+  deviceTokenSchema,
+  handoverRequestSchema,
+  handoverSchema,
   invitationSchema,
   joinedSchema,
   joinRequestSchema,
-  observerLinkSchema,
+  observerJoinRequestSchema,
   participantIdSchema,
   sessionIdSchema,
   sessionViewSchema,
@@ -106,13 +109,51 @@ const duplicateSession = createRoute({
   },
 })
 
-const observerLink = createRoute({
+const newObserverInvitation = createRoute({
   method: 'post',
-  path: '/api/sessions/{id}/observer-link',
-  summary: "A new observers' link (facilitator); earlier observer links keep working",
+  path: '/api/sessions/{id}/observer-invitation',
+  summary:
+    '"Nieuwe waarnemerslink": a new observers\' link (facilitator); the one before stops working at once, screens that opened it keep watching',
   security: BEARER,
   request: { params: idParam },
-  responses: { 201: json(observerLinkSchema, 'The new token and link.'), ...errors(400, 401, 403, 404) },
+  responses: {
+    200: json(invitationSchema, "The invitations, with the new observers' link."),
+    ...errors(400, 401, 403, 404),
+  },
+})
+
+const joinAsObserver = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/observers',
+  summary:
+    "Exchange the observers' link's secret (`#w=`) for an observer's token of this device's own; 403 for a link that is not the current one (rate-limited per address like join-code look-ups)",
+  request: { params: idParam, body: jsonBody(observerJoinRequestSchema) },
+  responses: { 201: json(deviceTokenSchema, "The observer's token."), ...errors(400, 403, 404, 413, 429) },
+})
+
+const newHandover = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/handover',
+  summary:
+    '"Op een ander apparaat openen": a single-use link, valid for minutes (`HANDOVER_TTL_SECONDS`), that makes another device the facilitator\'s too (facilitator); 409 when too many are waiting',
+  security: BEARER,
+  request: { params: idParam },
+  responses: {
+    201: json(handoverSchema, 'The handover link and when it expires.'),
+    ...errors(400, 401, 403, 404, 409),
+  },
+})
+
+const redeemHandover = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/handover/redeem',
+  summary:
+    "Exchange a handover link's secret (`#h=`) for a facilitator's token of this device's own; works once, 403 when used already or expired (rate-limited per address like join-code look-ups)",
+  request: { params: idParam, body: jsonBody(handoverRequestSchema) },
+  responses: {
+    201: json(deviceTokenSchema, "The facilitator's token for this device."),
+    ...errors(400, 403, 413, 429),
+  },
 })
 
 const closeSession = createRoute({
@@ -162,6 +203,9 @@ export function sessionRoutes(
   app.use('/api/sessions', limits.sessionCreations())
   app.use('/api/sessions/:id/duplicate', limits.sessionCreations())
   app.use('/api/sessions/:id/participants', limits.joins())
+  // Each opened observers' link adds a token: counted like joins, and wrong secrets like wrong join codes.
+  app.use('/api/sessions/:id/observers', limits.joins(), limits.secretGuesses())
+  app.use('/api/sessions/:id/handover/redeem', limits.secretGuesses())
   // The facilitator's own view carries the invitation, whose link secret follows from their token.
   const viewOf = async (c: Context, grant: Grant) =>
     sessions.view(grant, grant.role === 'facilitator' ? { token: bearerToken(c) ?? '', origin: origin(c) } : undefined)
@@ -198,8 +242,17 @@ export function sessionRoutes(
       await sessions.delete(c.var.grant)
       return c.body(null, 204)
     })
-    .openapi({ ...observerLink, middleware: requireGrant('facilitator') }, async (c) => {
-      return c.json(await sessions.newObserverLink(c.var.grant, origin(c)), 201)
+    .openapi({ ...newObserverInvitation, middleware: requireGrant('facilitator') }, async (c) => {
+      return c.json(await sessions.newObserverInvitation(c.var.grant, bearerToken(c) ?? '', origin(c)), 200)
+    })
+    .openapi(joinAsObserver, async (c) => {
+      return c.json(await sessions.joinAsObserver(c.req.valid('param').id, c.req.valid('json').invite), 201)
+    })
+    .openapi({ ...newHandover, middleware: requireGrant('facilitator') }, async (c) => {
+      return c.json(await sessions.newHandover(c.var.grant, bearerToken(c) ?? '', origin(c)), 201)
+    })
+    .openapi(redeemHandover, async (c) => {
+      return c.json(await sessions.redeemHandover(c.req.valid('param').id, c.req.valid('json').secret), 201)
     })
     .openapi({ ...closeSession, middleware: requireGrant('facilitator') }, async (c) => {
       await sessions.setClosed(c.var.grant, true)

@@ -4,10 +4,13 @@ import {
   BLANK_TEMPLATE_ID,
   type CreatedSession,
   type CreateSessionRequest,
+  type DeviceToken,
+  type Handover,
+  handoverLink,
   type Invitation,
   type Joined,
   type JoinCodeLookup,
-  type ObserverLink,
+  observerInvitationLink,
   mayEnterPrivateRoom,
   normalizeJoinCode,
   parseSessionRoomName,
@@ -22,7 +25,6 @@ import {
   REMOVED_FROM_SESSION_REASON,
   removeControlParticipant,
   roomPath,
-  sessionLinkWithToken,
   sessionRoomName,
   type SessionView,
   writeControlParticipant,
@@ -35,6 +37,7 @@ import { CloseCode, type PeerAccess } from '../rooms/peer.ts'
 import { type RoomManager, RoomGoneError } from '../rooms/roomManager.ts'
 import {
   type GrantRecord,
+  type InvitationKind,
   JoinCodeTakenError,
   type PersonRecord,
   type SessionRecord,
@@ -62,6 +65,22 @@ export class InvitationRefusedError extends ForbiddenError {
   override name = 'InvitationRefusedError'
   constructor() {
     super("a valid invitation is needed: the join code or the participants' link")
+  }
+}
+
+/** An observers' link that is not (or no longer) the session's (403); the route counts it as a guess. */
+export class ObserverInvitationRefusedError extends ForbiddenError {
+  override name = 'ObserverInvitationRefusedError'
+  constructor() {
+    super("this observers' link is not valid (any more): ask the facilitator for the current one")
+  }
+}
+
+/** A handover that was used already, has expired, or never was (403); the route counts it as a guess. */
+export class HandoverRefusedError extends ForbiddenError {
+  override name = 'HandoverRefusedError'
+  constructor() {
+    super('this handover link has been used already or has expired: make a new one on the first device')
   }
 }
 
@@ -97,7 +116,17 @@ export interface SessionLifecycle {
   activity?: SessionActivity
   /** Days an idle session is kept (`RETENTION_DAYS`); the facilitator is shown the date. */
   retentionDays?: number
+  /** Seconds a handover link works (`HANDOVER_TTL_SECONDS`). */
+  handoverTtlSeconds?: number
 }
+
+/** Ten minutes: enough to pick up another device and scan, too short for a forgotten link to matter. */
+export const DEFAULT_HANDOVER_TTL_SECONDS = 600
+/**
+ * Handover links one session may have waiting at once. A facilitator needs one or two; the cap keeps a stuck
+ * button (or a script with the facilitator's token) from filling the store within the links' lifetime.
+ */
+export const MAX_PENDING_HANDOVERS = 20
 
 const DEFAULT_FACILITATOR_NAME = 'Facilitator'
 /** Drawing a free code fails only when codes run short; a few tries are plenty long before that. */
@@ -118,6 +147,7 @@ export class SessionService {
   readonly #now: () => number
   readonly #activity: SessionActivity | undefined
   readonly #retentionDays: number | undefined
+  readonly #handoverTtlMs: number
 
   /** `maxParticipants`: people one session admits; every join grows the control room each client downloads. */
   constructor(
@@ -134,6 +164,7 @@ export class SessionService {
     this.#now = lifecycle.now ?? Date.now
     this.#activity = lifecycle.activity
     this.#retentionDays = lifecycle.retentionDays
+    this.#handoverTtlMs = (lifecycle.handoverTtlSeconds ?? DEFAULT_HANDOVER_TTL_SECONDS) * 1000
   }
 
   async create(
@@ -160,18 +191,69 @@ export class SessionService {
     return this.#createdAnswer(created, origin)
   }
 
-  /** A new observers' token and link for the facilitator (earlier observer links keep working). */
-  async newObserverLink(grant: Grant, origin: string): Promise<ObserverLink> {
+  /**
+   * "Nieuwe waarnemerslink": a new secret for the observers' link; the link before stops working at once, screens
+   * that opened it already keep their tokens. Answers the invitations as the facilitator is shown them.
+   */
+  async newObserverInvitation(grant: Grant, facilitatorToken: string, origin: string): Promise<Invitation> {
     requireRole(grant, 'facilitator')
     const session = await this.#requireSession(grant.sessionId)
-    const observerToken = newToken()
-    await this.#repository.addGrant({
-      tokenHash: hashToken(observerToken),
+    await this.#repository.setInvitationSecret(session.id, 'observer', newToken())
+    return this.#invitation(session, facilitatorToken, origin)
+  }
+
+  /** The observers' link was opened: a token of this screen's own, to watch with, if the link is the current one. */
+  async joinAsObserver(sessionId: string, invite: string): Promise<DeviceToken> {
+    const session = await this.#requireSession(sessionId)
+    const secret = await this.#repository.findInvitationSecret(session.id, 'observer')
+    if (secret === null || !sameSecret(invite, secret)) throw new ObserverInvitationRefusedError()
+    const token = newToken()
+    await this.#repository.addGrant({ tokenHash: hashToken(token), sessionId, role: 'observer', participantId: null })
+    this.#activity?.touch(sessionId)
+    return { token }
+  }
+
+  /**
+   * "Op een ander apparaat openen": a link that makes one more device the facilitator's, with a token of its own, so
+   * the facilitator's token never has to travel. It works once and only for a few minutes; only its hash is stored.
+   */
+  async newHandover(grant: Grant, facilitatorToken: string, origin: string): Promise<Handover> {
+    requireRole(grant, 'facilitator')
+    const session = await this.#requireSession(grant.sessionId)
+    if (grant.participantId === null) throw new ForbiddenError('only the facilitator may do this')
+    // The other device must be able to show the invitations too: they are stored now if they were not yet.
+    await this.#invitation(session, facilitatorToken, origin)
+    const secret = newToken()
+    const now = this.#now()
+    const expiresAt = now + this.#handoverTtlMs
+    const handover = {
+      secretHash: hashToken(secret),
       sessionId: session.id,
-      role: 'observer',
-      participantId: null,
+      participantId: grant.participantId,
+      expiresAt,
+    }
+    if (!(await this.#repository.addHandover(handover, now, MAX_PENDING_HANDOVERS))) {
+      throw new ConflictError(`${MAX_PENDING_HANDOVERS} handover links are waiting already; use one or let them expire`)
+    }
+    return { link: handoverLink(origin, session.id, secret), expiresAt }
+  }
+
+  /** A handover link was opened: the first to hand in its secret in time gets a facilitator's token; nobody after. */
+  async redeemHandover(sessionId: string, secret: string): Promise<DeviceToken> {
+    // Taken before it is judged: a late or misdirected secret is spent as well, never tried twice.
+    const handover = await this.#repository.takeHandover(hashToken(secret))
+    if (!handover || handover.sessionId !== sessionId || handover.expiresAt <= this.#now()) {
+      throw new HandoverRefusedError()
+    }
+    const token = newToken()
+    await this.#repository.addGrant({
+      tokenHash: hashToken(token),
+      sessionId,
+      role: 'facilitator',
+      participantId: handover.participantId,
     })
-    return { observerToken, link: sessionLinkWithToken(origin, session.id, observerToken) }
+    this.#activity?.touch(sessionId)
+    return { token }
   }
 
   /**
@@ -363,13 +445,11 @@ export class SessionService {
     for (let attempt = 1; ; attempt++) {
       const code = newJoinCode()
       if (code === session.code) continue
+      const secret = newToken()
       try {
-        await this.#repository.setInvitation(
-          session.id,
-          code,
-          hashToken(invitationSecret(facilitatorToken, session.id, code)),
-        )
-        return this.#invitation({ ...session, code }, facilitatorToken, origin)
+        await this.#repository.setInvitation(session.id, code, hashToken(secret))
+        await this.#repository.setInvitationSecret(session.id, 'participant', secret)
+        return this.#invitation({ ...session, code, inviteHash: hashToken(secret) }, facilitatorToken, origin)
       } catch (error) {
         if (!(error instanceof JoinCodeTakenError) || attempt >= JOIN_CODE_ATTEMPTS) throw error
       }
@@ -529,11 +609,40 @@ export class SessionService {
     return revealed
   }
 
-  /** The invitation as the facilitator is shown it; a session from before link secrets gets its hash stored now. */
+  /** The invitations as the facilitator is shown them, on whichever of their devices. */
   async #invitation(session: SessionRecord, facilitatorToken: string, origin: string): Promise<Invitation> {
-    const secret = invitationSecret(facilitatorToken, session.id, session.code)
-    if (session.inviteHash === null) await this.#repository.setInvitation(session.id, session.code, hashToken(secret))
-    return { code: session.code, links: { participant: participantLink(origin, session.id, secret) } }
+    return {
+      code: session.code,
+      links: {
+        participant: participantLink(origin, session.id, await this.#participantSecret(session, facilitatorToken)),
+        observer: observerInvitationLink(origin, session.id, await this.#secretOf(session.id, 'observer')),
+      },
+    }
+  }
+
+  /**
+   * The participants' link's secret. Sessions from before it was stored had it derived from the facilitator's first
+   * token: that device stores it now; a device that cannot derive it (a handover's) gets a new link secret (the code
+   * stays), as does a session from before link secrets.
+   */
+  async #participantSecret(session: SessionRecord, facilitatorToken: string): Promise<string> {
+    const stored = await this.#repository.findInvitationSecret(session.id, 'participant')
+    const matches = (secret: string) => session.inviteHash !== null && sameSecret(hashToken(secret), session.inviteHash)
+    if (stored !== null && matches(stored)) return stored
+    const derived = invitationSecret(facilitatorToken, session.id, session.code)
+    const secret = matches(derived) ? derived : newToken()
+    if (!matches(secret)) await this.#repository.setInvitation(session.id, session.code, hashToken(secret))
+    await this.#repository.setInvitationSecret(session.id, 'participant', secret)
+    return secret
+  }
+
+  /** The secret of the session's invitation of `kind`, made now if it has none yet. */
+  async #secretOf(sessionId: string, kind: InvitationKind): Promise<string> {
+    const stored = await this.#repository.findInvitationSecret(sessionId, kind)
+    if (stored !== null) return stored
+    const secret = newToken()
+    await this.#repository.setInvitationSecret(sessionId, kind, secret)
+    return secret
   }
 
   /**
@@ -587,9 +696,10 @@ export class SessionService {
       },
       { tokenHash: hashToken(observerToken), sessionId: id, role: 'observer', participantId: null },
     ]
+    const participantSecret = newToken()
+    const inviteHash = hashToken(participantSecret)
     for (let attempt = 1; ; attempt++) {
       const code = newJoinCode()
-      const inviteHash = hashToken(invitationSecret(facilitatorToken, id, code))
       const session: SessionRecord = {
         id,
         title,
@@ -603,7 +713,10 @@ export class SessionService {
       }
       try {
         await this.#repository.createSession(session, [facilitator], grants)
-        return { session, people: [facilitator], facilitatorToken, observerToken }
+        await this.#repository.setInvitationSecret(id, 'participant', participantSecret)
+        const observerSecret = newToken()
+        await this.#repository.setInvitationSecret(id, 'observer', observerSecret)
+        return { session, people: [facilitator], facilitatorToken, observerToken, participantSecret, observerSecret }
       } catch (error) {
         if (!(error instanceof JoinCodeTakenError) || attempt >= JOIN_CODE_ATTEMPTS) throw error
       }
@@ -618,7 +731,7 @@ export class SessionService {
   }
 
   #createdAnswer(created: CreatedRecords, origin: string): CreatedSession {
-    const { session, facilitatorToken, observerToken } = created
+    const { session, facilitatorToken, observerToken, participantSecret, observerSecret } = created
     return {
       id: session.id,
       title: session.title,
@@ -626,9 +739,8 @@ export class SessionService {
       facilitatorToken,
       observerToken,
       links: {
-        facilitator: sessionLinkWithToken(origin, session.id, facilitatorToken),
-        participant: participantLink(origin, session.id, invitationSecret(facilitatorToken, session.id, session.code)),
-        observer: sessionLinkWithToken(origin, session.id, observerToken),
+        participant: participantLink(origin, session.id, participantSecret),
+        observer: observerInvitationLink(origin, session.id, observerSecret),
       },
     }
   }
@@ -639,6 +751,8 @@ interface CreatedRecords {
   people: PersonRecord[]
   facilitatorToken: string
   observerToken: string
+  participantSecret: string
+  observerSecret: string
 }
 
 /** A server write to a room that failed (after the room manager's retries, if any): the request fails with 503. */

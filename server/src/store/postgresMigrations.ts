@@ -1,4 +1,10 @@
-import { sessionDoorSql, sessionLifecycleSql, sessionTablesSql, voteTablesSql } from './sqliteMigrations.ts'
+import {
+  linkSecretsSql,
+  sessionDoorSql,
+  sessionLifecycleSql,
+  sessionTablesSql,
+  voteTablesSql,
+} from './sqliteMigrations.ts'
 
 /**
  * The PostgreSQL schema, as numbered migrations run at start. Column for column the SQLite schema
@@ -49,5 +55,10 @@ export const postgresMigrations: ReadonlyArray<{ version: number; name: string; 
     version: 6,
     name: 'closed sessions and last activity',
     sql: sessionLifecycleSql,
+  },
+  {
+    version: 7,
+    name: 'handovers and invitation secrets',
+    sql: linkSecretsSql,
   },
 ]

@@ -2,16 +2,21 @@ import type pg from 'pg'
 import type { PostgresDatabase } from './postgresDatabase.ts'
 import {
   type GrantRow,
+  handoverColumns,
+  type HandoverRow,
   type PersonRow,
   sessionColumns,
   type SessionRow,
   sessionValues,
   toGrant,
+  toHandover,
   toPerson,
   toSession,
 } from './rows.ts'
 import {
   type GrantRecord,
+  type HandoverRecord,
+  type InvitationKind,
   JoinCodeTakenError,
   type PersonRecord,
   type SessionRecord,
@@ -113,6 +118,51 @@ export class PostgresSessionRepository implements SessionRepository {
       }
       throw error
     }
+  }
+
+  async findInvitationSecret(sessionId: string, kind: InvitationKind): Promise<string | null> {
+    const { rows } = await this.#db.pool.query<{ secret: string }>(
+      'SELECT secret FROM invitation_secrets WHERE session_id = $1 AND kind = $2',
+      [sessionId, kind],
+    )
+    return rows[0]?.secret ?? null
+  }
+
+  async setInvitationSecret(sessionId: string, kind: InvitationKind, secret: string): Promise<void> {
+    await this.#db.pool.query(
+      `INSERT INTO invitation_secrets (session_id, kind, secret) VALUES ($1, $2, $3)
+       ON CONFLICT (session_id, kind) DO UPDATE SET secret = excluded.secret`,
+      [sessionId, kind, secret],
+    )
+  }
+
+  async addHandover(handover: HandoverRecord, now: number, maxPending: number): Promise<boolean> {
+    return this.#db.transaction(async (client) => {
+      // The session's row lock makes count and insert one step across instances.
+      const { rowCount } = await client.query('SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE', [handover.sessionId])
+      if (rowCount === 0) return false
+      await client.query('DELETE FROM handovers WHERE expires_at <= $1', [now])
+      const { rows } = await client.query<{ pending: string }>(
+        'SELECT COUNT(*) AS pending FROM handovers WHERE session_id = $1',
+        [handover.sessionId],
+      )
+      if (Number(rows[0]?.pending ?? 0) >= maxPending) return false
+      await client.query(`INSERT INTO handovers (${handoverColumns}) VALUES ($1, $2, $3, $4)`, [
+        handover.secretHash,
+        handover.sessionId,
+        handover.participantId,
+        handover.expiresAt,
+      ])
+      return true
+    })
+  }
+
+  async takeHandover(secretHash: string): Promise<HandoverRecord | null> {
+    const { rows } = await this.#db.pool.query<HandoverRow>(
+      `DELETE FROM handovers WHERE secret_hash = $1 RETURNING ${handoverColumns}`,
+      [secretHash],
+    )
+    return toHandover(rows[0])
   }
 
   async setJoinOpen(id: string, joinOpen: boolean): Promise<void> {

@@ -1,6 +1,6 @@
 import { actionMarkSchema, roleSchema, voteRoundSettingsSchema, voteRoundStatusSchema } from '@werkplaats/shared'
 import { z } from 'zod'
-import type { GrantRecord, PersonRecord, SessionRecord } from './sessionRepository.ts'
+import type { GrantRecord, HandoverRecord, PersonRecord, SessionRecord } from './sessionRepository.ts'
 import type { MarkRecord, VoteRoundRecord } from './voteRepository.ts'
 
 /**
@@ -133,4 +133,23 @@ export function roundValues(round: VoteRoundRecord): Array<string | number | nul
 
 export function toMark(row: { participant_id: string; action_id: string; mark: string }): MarkRecord {
   return { participantId: row.participant_id, actionId: row.action_id, mark: actionMarkSchema.parse(row.mark) }
+}
+
+export interface HandoverRow {
+  secret_hash: string
+  session_id: string
+  participant_id: string
+  expires_at: number | string
+}
+
+export const handoverColumns = 'secret_hash, session_id, participant_id, expires_at'
+
+export function toHandover(row: HandoverRow | undefined): HandoverRecord | null {
+  if (!row) return null
+  return {
+    secretHash: row.secret_hash,
+    sessionId: row.session_id,
+    participantId: row.participant_id,
+    expiresAt: Number(row.expires_at),
+  }
 }

@@ -29,6 +29,20 @@ export interface SessionRepository {
   /** A new invitation: its code and the hash of its link's secret. Throws `JoinCodeTakenError`. */
   setInvitation(id: string, code: string, inviteHash: string): Promise<void>
   setJoinOpen(id: string, joinOpen: boolean): Promise<void>
+  /** The current secret of the session's participants' or observers' invitation, or null before there is one. */
+  findInvitationSecret(sessionId: string, kind: InvitationKind): Promise<string | null>
+  /** Replaces the secret of the session's invitation of `kind`: links with the one before stop working. */
+  setInvitationSecret(sessionId: string, kind: InvitationKind, secret: string): Promise<void>
+  /**
+   * Stores a pending handover, unless its session has `maxPending` unexpired ones already (resolves to false then).
+   * Handovers expired by `now` are removed on the way, of every session: nothing else needs to sweep them.
+   */
+  addHandover(handover: HandoverRecord, now: number, maxPending: number): Promise<boolean>
+  /**
+   * Removes the handover with `secretHash` and resolves to it (expired or not; the caller judges), or to null when
+   * there is none. Atomic: of two concurrent takes of one handover, only one gets it.
+   */
+  takeHandover(secretHash: string): Promise<HandoverRecord | null>
   /** Closes the session (`closedAt`, milliseconds since the epoch) or, with null, opens it again. */
   setClosed(id: string, closedAt: number | null): Promise<void>
   /** Notes activity in the session at `at`; an earlier time than the one noted changes nothing. */
@@ -84,6 +98,18 @@ export interface GrantRecord {
   sessionId: string
   role: Role
   participantId: string | null
+}
+
+/** Which of a session's invitations: the participants' (with the join code as its short form) or the observers'. */
+export type InvitationKind = 'participant' | 'observer'
+
+/** A facilitator's pending handover: whoever hands in its secret before `expiresAt` gets a token as `participantId`. */
+export interface HandoverRecord {
+  secretHash: string
+  sessionId: string
+  participantId: string
+  /** Milliseconds since the epoch. */
+  expiresAt: number
 }
 
 /** Another session has this join code; the caller draws a new one. */

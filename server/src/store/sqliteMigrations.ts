@@ -49,6 +49,28 @@ export const sessionLifecycleSql = `ALTER TABLE sessions ADD COLUMN closed_at BI
           UPDATE sessions SET last_active_at = created_at;
           CREATE INDEX sessions_by_activity ON sessions (last_active_at)`
 
+/**
+ * What links carry instead of tokens. `handovers`: a facilitator's single-use handover secrets, by their hash, each
+ * until it expires. `invitation_secrets`: the participants' and the observers' invitation's secret of each session
+ * (`kind`), kept as they are, like the join code: they must be shown to the facilitator on any of their devices,
+ * and a reader of the database learns no more from them than from the code and the board it holds anyway.
+ * Both engines run it as it stands.
+ */
+export const linkSecretsSql = `CREATE TABLE handovers (
+            secret_hash TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            participant_id TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+            expires_at BIGINT NOT NULL
+          );
+          CREATE INDEX handovers_by_session ON handovers (session_id);
+          CREATE INDEX handovers_by_expiry ON handovers (expires_at);
+          CREATE TABLE invitation_secrets (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            secret TEXT NOT NULL,
+            PRIMARY KEY (session_id, kind)
+          )`
+
 export function voteTablesSql(voteId: string): string {
   return `CREATE TABLE vote_rounds (
             id TEXT PRIMARY KEY,
@@ -119,6 +141,11 @@ const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> 
     version: 6,
     name: 'closed sessions and last activity',
     sql: sessionLifecycleSql,
+  },
+  {
+    version: 7,
+    name: 'handovers and invitation secrets',
+    sql: linkSecretsSql,
   },
 ]
 

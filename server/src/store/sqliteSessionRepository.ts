@@ -1,6 +1,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import {
   type GrantRecord,
+  type HandoverRecord,
+  type InvitationKind,
   JoinCodeTakenError,
   type PersonRecord,
   type SessionRecord,
@@ -8,11 +10,14 @@ import {
 } from './sessionRepository.ts'
 import {
   type GrantRow,
+  handoverColumns,
+  type HandoverRow,
   type PersonRow,
   sessionColumns,
   type SessionRow,
   sessionValues,
   toGrant,
+  toHandover,
   toPerson,
   toSession,
 } from './rows.ts'
@@ -100,6 +105,34 @@ export class SqliteSessionRepository implements SessionRepository {
     this.#statements.setJoinOpen.run(joinOpen ? 1 : 0, id)
   }
 
+  async findInvitationSecret(sessionId: string, kind: InvitationKind): Promise<string | null> {
+    const row = this.#statements.invitationSecret.get(sessionId, kind) as { secret: string } | undefined
+    return row?.secret ?? null
+  }
+
+  async setInvitationSecret(sessionId: string, kind: InvitationKind, secret: string): Promise<void> {
+    this.#statements.setInvitationSecret.run(sessionId, kind, secret)
+  }
+
+  async addHandover(handover: HandoverRecord, now: number, maxPending: number): Promise<boolean> {
+    return inTransaction(this.#db, () => {
+      this.#statements.deleteExpiredHandovers.run(now)
+      const { pending } = this.#statements.pendingHandovers.get(handover.sessionId) as { pending: number }
+      if (pending >= maxPending) return false
+      this.#statements.insertHandover.run(
+        handover.secretHash,
+        handover.sessionId,
+        handover.participantId,
+        handover.expiresAt,
+      )
+      return true
+    })
+  }
+
+  async takeHandover(secretHash: string): Promise<HandoverRecord | null> {
+    return toHandover(this.#statements.takeHandover.get(secretHash) as HandoverRow | undefined)
+  }
+
   async setClosed(id: string, closedAt: number | null): Promise<void> {
     this.#statements.setClosed.run(closedAt, id)
   }
@@ -161,6 +194,15 @@ function prepare(db: DatabaseSync) {
       'SELECT id, session_id, name, role, created_at FROM people WHERE session_id = ? ORDER BY created_at, id',
     ),
     insertGrant: statement('INSERT INTO grants (token_hash, session_id, role, participant_id) VALUES (?, ?, ?, ?)'),
+    invitationSecret: statement('SELECT secret FROM invitation_secrets WHERE session_id = ? AND kind = ?'),
+    setInvitationSecret: statement(
+      `INSERT INTO invitation_secrets (session_id, kind, secret) VALUES (?, ?, ?)
+       ON CONFLICT (session_id, kind) DO UPDATE SET secret = excluded.secret`,
+    ),
+    deleteExpiredHandovers: statement('DELETE FROM handovers WHERE expires_at <= ?'),
+    pendingHandovers: statement('SELECT COUNT(*) AS pending FROM handovers WHERE session_id = ?'),
+    insertHandover: statement(`INSERT INTO handovers (${handoverColumns}) VALUES (?, ?, ?, ?)`),
+    takeHandover: statement(`DELETE FROM handovers WHERE secret_hash = ? RETURNING ${handoverColumns}`),
     grantByHash: statement('SELECT token_hash, session_id, role, participant_id FROM grants WHERE token_hash = ?'),
   }
 }

@@ -4,7 +4,10 @@ import {
   inviteFromFragment,
   participantLink,
   sessionIdFromPath,
-  sessionLinkWithToken,
+  handoverLink,
+  handoverFromFragment,
+  observerInvitationLink,
+  observerInviteFromFragment,
   tokenFromFragment,
 } from './links.ts'
 import { parseSessionRoomName, privateRoomName, sessionRoomName } from './rooms.ts'
@@ -35,12 +38,21 @@ describe('display names', () => {
 
 describe('links and rooms', () => {
   const id = 'AbCdEfGhIjKlMnOpQrStUv'
-  it('carry the token in the fragment only', () => {
-    const link = new URL(sessionLinkWithToken('https://werkplaats.example', id, 'tok_en-123456789012'))
-    expect(link.pathname).toBe(`/s/${id}`)
-    expect(link.search).toBe('')
-    expect(tokenFromFragment(link.hash)).toBe('tok_en-123456789012')
-    expect(sessionIdFromPath(link.pathname)).toBe(id)
+  it("carry a handover's and the observers' invitation's secret in the fragment only, each under its own key", () => {
+    const handover = new URL(handoverLink('https://werkplaats.example', id, 'hand_over-123456789012'))
+    expect(handover.pathname).toBe(`/s/${id}`)
+    expect(handover.search).toBe('')
+    expect(handoverFromFragment(handover.hash)).toBe('hand_over-123456789012')
+    expect(tokenFromFragment(handover.hash)).toBeNull()
+    expect(observerInviteFromFragment(handover.hash)).toBeNull()
+    const observers = new URL(observerInvitationLink('https://werkplaats.example', id, 'watch_ers-123456789012'))
+    expect(observerInviteFromFragment(observers.hash)).toBe('watch_ers-123456789012')
+    expect(handoverFromFragment(observers.hash)).toBeNull()
+    expect(inviteFromFragment(observers.hash)).toBeNull()
+    expect(sessionIdFromPath(observers.pathname)).toBe(id)
+  })
+  it('still read a token from links made before (#t=)', () => {
+    expect(tokenFromFragment('#t=tok_en-123456789012')).toBe('tok_en-123456789012')
   })
   it("carry the invitation of the participants' link in the fragment only, apart from any token", () => {
     const link = new URL(participantLink('https://werkplaats.example', id, 'Invite_secret-0123456789'))

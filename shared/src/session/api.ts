@@ -57,8 +57,8 @@ export const createSessionRequestSchema = z.object({
 })
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>
 
+/** Links to hand out: each carries a rotatable invitation's secret, never a token (see `links.ts`). */
 export const sessionLinksSchema = z.object({
-  facilitator: z.string(),
   participant: z.string(),
   observer: z.string(),
 })
@@ -75,11 +75,27 @@ export const createdSessionSchema = z.object({
 export type CreatedSession = z.infer<typeof createdSessionSchema>
 
 /**
- * A fresh observers' link. Tokens are stored only as hashes, so an earlier link cannot be shown again; a
- * facilitator on another device gets a new one (earlier links keep working).
+ * A secret from a link's fragment, handed in to be exchanged for a token of one's own: the observers' invitation
+ * (`#w=…`) or a facilitator's handover (`#h=…`). base64url, as the server makes them.
  */
-export const observerLinkSchema = z.object({ observerToken: z.string(), link: z.string() })
-export type ObserverLink = z.infer<typeof observerLinkSchema>
+export const linkSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'not a secret from a link')
+
+/**
+ * "Op een ander apparaat openen": a link that makes the device that opens it the facilitator's as well. It works
+ * once, until `expiresAt` (milliseconds since the epoch); the facilitator's own token is in no link.
+ */
+export const handoverSchema = z.object({ link: z.string(), expiresAt: z.int().min(0) })
+export type Handover = z.infer<typeof handoverSchema>
+
+export const handoverRequestSchema = z.object({ secret: linkSecretSchema })
+export type HandoverRequest = z.infer<typeof handoverRequestSchema>
+
+export const observerJoinRequestSchema = z.object({ invite: linkSecretSchema })
+export type ObserverJoinRequest = z.infer<typeof observerJoinRequestSchema>
+
+/** A token of this device's own, in exchange for a handover or an observers' invitation. */
+export const deviceTokenSchema = z.object({ token: z.string() })
+export type DeviceToken = z.infer<typeof deviceTokenSchema>
 
 /**
  * An invitation as someone hands it in: the join code (six characters, read aloud or typed) or the secret from
@@ -102,12 +118,13 @@ export const joinCodeLookupSchema = z.object({ sessionId: sessionIdSchema, title
 export type JoinCodeLookup = z.infer<typeof joinCodeLookupSchema>
 
 /**
- * The session's current invitation, for the facilitator only: the join code and the participants' link, whose
- * fragment carries the invitation's secret (the code is its short form). A new invitation replaces both.
+ * The session's current invitations, for the facilitator only: the join code and the participants' link, whose
+ * fragment carries the invitation's secret (the code is its short form), and the observers' link. A new invitation
+ * replaces the code and the participants' link; "Nieuwe waarnemerslink" replaces the observers' link.
  */
 export const invitationSchema = z.object({
   code: z.string(),
-  links: z.object({ participant: z.string() }),
+  links: sessionLinksSchema,
 })
 export type Invitation = z.infer<typeof invitationSchema>
 
