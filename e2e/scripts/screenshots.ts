@@ -73,10 +73,25 @@ try {
   await fien.createSession(`${server.url}/`, 'Innovatie Playbook', 'Innovatiesessie team Noord')
   const share = await fien.shareDetails()
   const sharePanel = fien.page.getByRole('region', { name: 'Delen', exact: true })
-  await sharePanel.getByRole('button', { name: 'Mijn facilitatorlink', exact: true }).click()
-  const facilitatorLink = await sharePanel
-    .getByLabel('Jouw facilitatorlink — houd hem geheim', { exact: true })
-    .inputValue()
+  // "Op een ander apparaat openen" makes a new single-use link each time it is opened: one per device of Fien's.
+  const handoverButton = sharePanel.getByRole('button', { name: 'Op een ander apparaat openen', exact: true })
+  const handoverField = sharePanel.getByLabel('Link om op een ander apparaat te openen', { exact: true })
+  const handoverLinks: string[] = []
+  const facilitatorLink = async (): Promise<string> => {
+    if ((await handoverButton.getAttribute('aria-expanded')) === 'true') await handoverButton.click()
+    await handoverButton.click()
+    const used = handoverLinks.at(-1) ?? ''
+    const field = await handoverField.elementHandle()
+    await sharePanel
+      .page()
+      .waitForFunction(
+        ([input, previous]) => input instanceof HTMLInputElement && input.value !== '' && input.value !== previous,
+        [field, used] as const,
+      )
+    const link = await handoverField.inputValue()
+    handoverLinks.push(link)
+    return link
+  }
   await anna.joinByLink(share.participantLink)
 
   await bram.page.goto(`${server.url}/join`)
@@ -91,14 +106,14 @@ try {
   const pia = await person(browser, 'Pia', Participant.phone)
   await pia.joinByCode(server.url, share.code)
   const fienPhone = await person(browser, 'Fien', Participant.phone)
-  await fienPhone.open(facilitatorLink)
+  await fienPhone.open(await facilitatorLink())
   // In English: a participant on a laptop and on a phone, and the facilitator.
   const emma = await person(browser, 'Emma', desktop)
   await joinInEnglish(emma, server.url, share.code)
   const ellis = await person(browser, 'Ellis', Participant.phone)
   await joinInEnglish(ellis, server.url, share.code)
   const fienEnglish = await person(browser, 'Fien', desktop)
-  await inEnglish(fienEnglish, server.url, facilitatorLink)
+  await inEnglish(fienEnglish, server.url, await facilitatorLink())
   await fienEnglish.waitForConnection('Connected')
 
   await anna.addStickyNote(420, 320, 'Meer ruimte om te experimenteren')
