@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant } from '../support/browser.ts'
-import { createSessionOverApi, type ServerProcess, startServer } from '../support/server.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Participant } from '../support/browser.ts'
+import { createSessionOverApi } from '../support/server.ts'
+import { useBrowserSession } from '../support/session.ts'
 import { startRound, votingSection } from '../support/voting.ts'
 
 /** The board's own shape ids for the template layer (see the client's `templateLayer/ids.ts`). */
@@ -13,24 +13,15 @@ const templateShape = (layoutId: string) => `[data-shape-id="shape:tpl-${layoutI
  * starts without the first pass's chips on its cards.
  */
 describe('votes and results on the board', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let fien: Participant
-  let anna: Participant
+  const {
+    server,
+    people: { Fien: fien, Anna: anna },
+  } = useBrowserSession({ people: ['Fien', 'Anna'] })
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    fien = await Participant.open(browser, 'Fien')
-    anna = await Participant.open(browser, 'Anna')
     const links = await createSessionOverApi(server.url, 'Stemmen')
     await fien.open(links.facilitator)
     await anna.joinByLink(links.participant)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
   })
 
   const stickyDot = (person: Participant) => person.page.locator('.wp-sticky-vote [data-card-vote^="shape:"]')

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import { describe, expect, it } from 'vitest'
+import type { Participant } from '../support/browser.ts'
+import { useBrowserSession } from '../support/session.ts'
 
 /**
  * The facilitator closes the session and reopens it, through the built client in Chromium: "Sessie afsluiten"
@@ -9,23 +8,10 @@ import { type ServerProcess, startServer } from '../support/server.ts'
  * was; "Heropenen" lets everyone work again. The steps build on each other, like a workshop would.
  */
 describe('closing and reopening a session', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let fien: Participant
-  let anna: Participant
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    ;[fien, anna] = (await Promise.all(['Fien', 'Anna'].map((name) => Participant.open(browser, name)))) as [
-      Participant,
-      Participant,
-    ]
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.destroy()
-  })
+  const {
+    server,
+    people: { Fien: fien, Anna: anna },
+  } = useBrowserSession({ people: ['Fien', 'Anna'] })
 
   const closedNotice = (person: Participant) =>
     person.page.getByRole('status').filter({ hasText: 'Deze sessie is afgesloten' })
