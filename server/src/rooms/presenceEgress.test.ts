@@ -1,4 +1,5 @@
 import type { Identity } from '@werkplaats/shared'
+import { simulatedPresence } from '@werkplaats/shared/board/presenceFixture'
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RecordingPeer } from '../../test/support/recordingPeer.ts'
@@ -19,16 +20,7 @@ function update(clientId: number, clock: number, participant: number, x: number,
   encoding.writeVarUint(encoder, 1)
   encoding.writeVarUint(encoder, clientId)
   encoding.writeVarUint(encoder, clock)
-  const presence = {
-    userId: `bench-p${participant}`,
-    name: `Deelnemer ${participant}`,
-    color: '#1971c2',
-    pageId: 'page:page',
-    cursor: { x, y },
-    selectedShapeIds: [],
-    viewport: { x: x - 640, y: y - 400, w: 1280, h: 800 },
-  }
-  encoding.writeVarString(encoder, JSON.stringify({ presence }))
+  encoding.writeVarString(encoder, JSON.stringify(simulatedPresence(participant, { x, y })))
   return encoding.toUint8Array(encoder)
 }
 
