@@ -7,6 +7,7 @@ import {
   sessionViewSchema,
 } from '@werkplaats/shared'
 import { describe, expect, it } from 'vitest'
+import { MAX_OBSERVER_SCREENS } from '../src/sessions/sessionService.ts'
 import { callApi } from './support/api.ts'
 import { createSession, type TestSession } from './support/sessions.ts'
 import { useServer } from './support/useServer.ts'
@@ -20,7 +21,12 @@ const TTL_SECONDS = 60
 describe('handover links and observer invitations', () => {
   let clock = 1_800_000_000_000
   const server = useServer({
-    env: { HANDOVER_TTL_SECONDS: String(TTL_SECONDS), JOIN_CODE_ATTEMPTS_PER_MINUTE: '30' },
+    env: {
+      HANDOVER_TTL_SECONDS: String(TTL_SECONDS),
+      JOIN_CODE_ATTEMPTS_PER_MINUTE: '30',
+      // Enough for the observer-screen cap to be reached before the per-address join limit.
+      JOIN_BURST_PER_ADDRESS: '1000',
+    },
     backends: () => ({ now: () => clock }),
   })
   const api = (path: string, token?: string, method = 'GET', body?: unknown) =>
@@ -121,6 +127,22 @@ describe('handover links and observer invitations', () => {
     expect(statuses[20]).toBe(409)
     clock += TTL_SECONDS * 1000
     expect((await api(`/api/sessions/${session.id}/handover`, session.facilitatorToken, 'POST')).status).toBe(201)
+  })
+
+  it('admits a bounded number of observer screens per session, whoever has the link', async () => {
+    const session = await createSession(server.url)
+    const invite = observerInviteFromFragment(new URL(session.links.observer).hash) ?? ''
+    const statuses: number[] = []
+    // The session was made with one observer's token; each opening of the link adds one more.
+    for (let i = 1; i <= MAX_OBSERVER_SCREENS; i++) statuses.push((await watch(session, invite)).status)
+    expect(new Set(statuses.slice(0, -1))).toEqual(new Set([201]))
+    const refused = statuses.at(-1)
+    expect(refused).toBe(409)
+    const answer = await watch(session, invite)
+    expect(answer.body).toEqual({ error: expect.stringMatching(/admits \d+ observer screens/) })
+    // Another session's screens are its own.
+    const other = await createSession(server.url)
+    expect((await watch(other, observerInviteFromFragment(new URL(other.links.observer).hash) ?? '')).status).toBe(201)
   })
 
   it('puts no token in any link an answer carries', async () => {

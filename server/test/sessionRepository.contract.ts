@@ -211,6 +211,19 @@ export function sessionRepositoryContract(
       expect(await repository.takeHandover('h4')).toBeNull()
     })
 
+    it('caps the observer grants per session, counting the one made with the session', async () => {
+      await createWithFacilitator('s1', 'ABCDEF')
+      await createWithFacilitator('s2', 'GHJKMN')
+      // s1 has its creation's observer grant: one more fits under a cap of 2, the next does not.
+      expect(await repository.addObserverGrant(grant('o1', 's1', 'observer', null), 2)).toBe(true)
+      expect(await repository.addObserverGrant(grant('o2', 's1', 'observer', null), 2)).toBe(false)
+      expect(await repository.findGrant('o1')).toEqual(grant('o1', 's1', 'observer', null))
+      expect(await repository.findGrant('o2')).toBeNull()
+      // Another session's count is its own; a session that is not there takes none.
+      expect(await repository.addObserverGrant(grant('o3', 's2', 'observer', null), 2)).toBe(true)
+      expect(await repository.addObserverGrant(grant('o4', 'gone', 'observer', null), 2)).toBe(false)
+    })
+
     it('runs an exclusive task, and says so', async () => {
       const ran: string[] = []
       expect(await repository.exclusively('sweep', async () => void ran.push('sweep'))).toBe(true)

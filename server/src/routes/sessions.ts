@@ -126,9 +126,9 @@ const joinAsObserver = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/observers',
   summary:
-    "Exchange the observers' link's secret (`#w=`) for an observer's token of this device's own; 403 for a link that is not the current one (rate-limited per address like join-code look-ups)",
+    "Exchange the observers' link's secret (`#w=`) for an observer's token of this device's own; 403 for a link that is not the current one (rate-limited per address like join-code look-ups); 409 when the session has as many observer screens as it admits",
   request: { params: idParam, body: jsonBody(observerJoinRequestSchema) },
-  responses: { 201: json(deviceTokenSchema, "The observer's token."), ...errors(400, 403, 404, 413, 429) },
+  responses: { 201: json(deviceTokenSchema, "The observer's token."), ...errors(400, 403, 404, 409, 413, 429) },
 })
 
 const newHandover = createRoute({

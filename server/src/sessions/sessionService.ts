@@ -127,6 +127,12 @@ export const DEFAULT_HANDOVER_TTL_SECONDS = 600
  * button (or a script with the facilitator's token) from filling the store within the links' lifetime.
  */
 export const MAX_PENDING_HANDOVERS = 20
+/**
+ * Observer screens one session admits: every opening of the observers' link stores a grant that lasts as long as
+ * the session, so whoever has the link could otherwise grow the store without end. A room of projectors and
+ * watching managers needs a handful.
+ */
+export const MAX_OBSERVER_SCREENS = 200
 
 const DEFAULT_FACILITATOR_NAME = 'Facilitator'
 /** Drawing a free code fails only when codes run short; a few tries are plenty long before that. */
@@ -208,7 +214,10 @@ export class SessionService {
     const secret = await this.#repository.findInvitationSecret(session.id, 'observer')
     if (secret === null || !sameSecret(invite, secret)) throw new ObserverInvitationRefusedError()
     const token = newToken()
-    await this.#repository.addGrant({ tokenHash: hashToken(token), sessionId, role: 'observer', participantId: null })
+    const grant = { tokenHash: hashToken(token), sessionId, role: 'observer' as const, participantId: null }
+    if (!(await this.#repository.addObserverGrant(grant, MAX_OBSERVER_SCREENS))) {
+      throw new ConflictError(`this session admits ${MAX_OBSERVER_SCREENS} observer screens, and has them all`)
+    }
     this.#activity?.touch(sessionId)
     return { token }
   }

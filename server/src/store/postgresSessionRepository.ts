@@ -78,6 +78,21 @@ export class PostgresSessionRepository implements SessionRepository {
     await this.#db.transaction((client) => insertGrant(client, grant))
   }
 
+  async addObserverGrant(grant: GrantRecord, maxObservers: number): Promise<boolean> {
+    return this.#db.transaction(async (client) => {
+      // The session's row lock makes count and insert one step across instances.
+      const { rowCount } = await client.query('SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE', [grant.sessionId])
+      if (rowCount === 0) return false
+      const { rows } = await client.query<{ observers: string }>(
+        "SELECT COUNT(*) AS observers FROM grants WHERE session_id = $1 AND role = 'observer'",
+        [grant.sessionId],
+      )
+      if (Number(rows[0]?.observers ?? 0) >= maxObservers) return false
+      await insertGrant(client, grant)
+      return true
+    })
+  }
+
   async addPerson(person: PersonRecord, grant: GrantRecord): Promise<void> {
     await this.#db.transaction(async (client) => {
       await insertPerson(client, person)

@@ -15,6 +15,11 @@ export interface SessionRepository {
   findGrant(tokenHash: string): Promise<GrantRecord | null>
   /** Adds a grant without a person (another observers' link). */
   addGrant(grant: GrantRecord): Promise<void>
+  /**
+   * Stores an observer's grant unless its session has `maxObservers` observer grants already (resolves to false
+   * then): every opened observers' link adds one, and they stay until the session goes.
+   */
+  addObserverGrant(grant: GrantRecord, maxObservers: number): Promise<boolean>
   /** Adds a person with their grant, all or nothing. */
   addPerson(person: PersonRecord, grant: GrantRecord): Promise<void>
   /**

@@ -67,6 +67,16 @@ export class SqliteSessionRepository implements SessionRepository {
     this.#insertGrant(grant)
   }
 
+  async addObserverGrant(grant: GrantRecord, maxObservers: number): Promise<boolean> {
+    return inTransaction(this.#db, () => {
+      if (this.#statements.sessionById.get(grant.sessionId) === undefined) return false
+      const { observers } = this.#statements.observerGrants.get(grant.sessionId) as { observers: number }
+      if (observers >= maxObservers) return false
+      this.#insertGrant(grant)
+      return true
+    })
+  }
+
   async addPerson(person: PersonRecord, grant: GrantRecord): Promise<void> {
     inTransaction(this.#db, () => {
       this.#insertPerson(person)
@@ -200,6 +210,7 @@ function prepare(db: DatabaseSync) {
        ON CONFLICT (session_id, kind) DO UPDATE SET secret = excluded.secret`,
     ),
     deleteExpiredHandovers: statement('DELETE FROM handovers WHERE expires_at <= ?'),
+    observerGrants: statement("SELECT COUNT(*) AS observers FROM grants WHERE session_id = ? AND role = 'observer'"),
     pendingHandovers: statement('SELECT COUNT(*) AS pending FROM handovers WHERE session_id = ?'),
     insertHandover: statement(`INSERT INTO handovers (${handoverColumns}) VALUES (?, ?, ?, ?)`),
     takeHandover: statement(`DELETE FROM handovers WHERE secret_hash = ? RETURNING ${handoverColumns}`),
