@@ -125,6 +125,10 @@ export const en: Messages = {
       'A link to open on another device works once and only for a few minutes. Make a new one on the device where the session is open already.',
     observerRefusedTitle: 'This observer link no longer works',
     observerRefusedBody: 'The facilitator has made a new observer link. Ask for the new link.',
+    linkExchangeLimitedTitle: 'Please wait a moment',
+    observerScreensFullTitle: 'Enough screens are watching already',
+    observerScreensFullBody:
+      'This session admits no more observer screens. Ask the facilitator whether you can join as a participant.',
     closeJoining: 'Close joining',
     openJoining: 'Open joining',
     joiningOpenNote: "Anyone with the code or the participants' link can join.",

@@ -131,6 +131,10 @@ export const nl = {
       'Een link om op een ander apparaat te openen werkt één keer en maar een paar minuten. Maak een nieuwe op het apparaat waarop je de sessie al open hebt.',
     observerRefusedTitle: 'Deze waarnemerslink werkt niet meer',
     observerRefusedBody: 'De facilitator heeft een nieuwe waarnemerslink gemaakt. Vraag om de nieuwe link.',
+    linkExchangeLimitedTitle: 'Even geduld',
+    observerScreensFullTitle: 'Er kijken al genoeg schermen mee',
+    observerScreensFullBody:
+      'Deze sessie laat geen extra waarnemersschermen meer toe. Vraag de facilitator of je als deelnemer mee kunt doen.',
     closeJoining: 'Deelnemen sluiten',
     openJoining: 'Deelnemen openen',
     joiningOpenNote: 'Iedereen met de code of de deelnemerslink kan deelnemen.',

@@ -48,10 +48,12 @@ export function SessionPage({
   const [attempt, setAttempt] = useState(0)
   /** The join form learnt that the session does not exist. */
   const [missing, setMissing] = useState(false)
-  const exchange = useLinkExchange(sessionId, exchangeAsked, (exchanged) => {
-    tokens.remember(sessionId, exchanged)
-    setToken(exchanged)
+  const [exchangeAttempt, setExchangeAttempt] = useState(0)
+  const exchanged = useLinkExchange(sessionId, exchangeAsked, exchangeAttempt, (token) => {
+    tokens.remember(sessionId, token)
+    setToken(token)
   })
+  const exchange = exchanged.state
   const gone = missing || exchange === 'missing'
   const fetched = useSessionView(sessionId, token, attempt)
   const state: ViewState = useMemo(() => (gone ? { kind: 'problem', problem: 'not-found' } : fetched), [gone, fetched])
@@ -82,6 +84,21 @@ export function SessionPage({
         body={handover ? messages.handoverRefusedBody : messages.observerRefusedBody}
         startLabel={messages.toStart}
       />
+    )
+  }
+  if (exchange === 'limited' || exchange === 'full') {
+    return (
+      <ProblemPage
+        title={exchange === 'full' ? messages.observerScreensFullTitle : messages.linkExchangeLimitedTitle}
+        body={
+          exchange === 'full' ? messages.observerScreensFullBody : messages.tooManyAttempts(exchanged.retryAfterSeconds)
+        }
+        startLabel={messages.toStart}
+      >
+        <button type="button" onClick={() => setExchangeAttempt((n) => n + 1)}>
+          {messages.retry}
+        </button>
+      </ProblemPage>
     )
   }
   if (exchange === 'unreachable') {
@@ -159,35 +176,54 @@ export function SessionPage({
  * Exchanges a handover's or the observers' link's secret once, handing the token to `onToken`. 'refused' when the
  * link is used, expired or replaced (403), 'missing' when the session is gone (the page says so as for any token).
  */
+type ExchangeState = 'none' | 'busy' | 'done' | 'refused' | 'missing' | 'limited' | 'full' | 'unreachable'
+
+/**
+ * Exchanges the link's secret once per `attempt`. Besides a refusal, the server can say "not now": too many
+ * attempts from this address (429, with how long to wait) or, for the observers' link, a session that has as many
+ * screens as it admits (409). Both leave the secret usable, so the page offers to try again.
+ */
 function useLinkExchange(
   sessionId: string,
   exchange: LinkExchange | null,
+  attempt: number,
   onToken: (token: string) => void,
-): 'none' | 'busy' | 'done' | 'refused' | 'missing' | 'unreachable' {
-  const [state, setState] = useState<'none' | 'busy' | 'done' | 'refused' | 'missing' | 'unreachable'>(
-    exchange ? 'busy' : 'none',
-  )
+): { state: ExchangeState; retryAfterSeconds: number | null } {
+  const [outcome, setOutcome] = useState<{ state: ExchangeState; retryAfterSeconds: number | null }>({
+    state: exchange ? 'busy' : 'none',
+    retryAfterSeconds: null,
+  })
   const [handOver] = useState(() => onToken)
   useEffect(() => {
     if (!exchange) return
     let current = true
+    setOutcome({ state: 'busy', retryAfterSeconds: null })
     exchangeLink(sessionId, exchange).then(
       (token) => {
         if (!current) return
         handOver(token)
-        setState('done')
+        setOutcome({ state: 'done', retryAfterSeconds: null })
       },
       (error: unknown) => {
         if (!current) return
         const status = error instanceof ApiError ? error.status : 0
-        setState(status === 403 || status === 400 ? 'refused' : status === 404 ? 'missing' : 'unreachable')
+        const retryAfterSeconds = error instanceof ApiError ? error.retryAfterSeconds : null
+        setOutcome({ state: exchangeStateOf(status), retryAfterSeconds })
       },
     )
     return () => {
       current = false
     }
-  }, [sessionId, exchange, handOver])
-  return state
+  }, [sessionId, exchange, attempt, handOver])
+  return outcome
+}
+
+function exchangeStateOf(status: number): ExchangeState {
+  if (status === 403 || status === 400) return 'refused'
+  if (status === 404) return 'missing'
+  if (status === 429) return 'limited'
+  if (status === 409) return 'full'
+  return 'unreachable'
 }
 
 function useSessionView(sessionId: string, token: string | null, attempt: number): ViewState {

@@ -31,7 +31,14 @@ export function exchangeLink(sessionId: string, exchange: LinkExchange): Promise
       exchange.kind === 'handover'
         ? redeemHandover(sessionId, exchange.secret)
         : joinAsObserver(sessionId, exchange.secret)
-    ).then((answer) => answer.token)
+    ).then(
+      (answer) => answer.token,
+      (error: unknown) => {
+        // A refused or failed exchange used nothing up: trying again asks the server again.
+        exchanges.delete(key)
+        throw error
+      },
+    )
     exchanges.set(key, pending)
   }
   return pending
