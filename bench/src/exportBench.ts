@@ -10,9 +10,9 @@ import * as Y from 'yjs'
 /**
  * `pnpm --filter @werkplaats/bench export`: how long each summary format takes, and how much memory it needs,
  * for a big session: 300 participants, 2,000 stickies, 5 passes through the journey with a revealed vote round
- * each, marks and an action plan. Each format is measured in a freshly started server process (the real
- * `node server/src/main.ts` on the same data): the first export loads both rooms (cold), then five more run warm;
- * peak memory is the process's VmHWM from /proc before and after.
+ * each, marks and an action plan. Each format is measured in a freshly started server process (the built server,
+ * `server/start.sh`, after `pnpm build:server`, on the same data): the first export loads both rooms (cold), then
+ * five more run warm; peak memory is the process's VmHWM from /proc before and after.
  */
 const PARTICIPANTS = 300
 const STICKIES = 2000
@@ -196,7 +196,7 @@ async function timed(url: string, token: string): Promise<{ ms: number; bytes: n
 }
 
 const data = temporaryDataDir()
-const server = new ServerProcess(await freePort(), data.path)
+const server = new ServerProcess(await freePort(), data.path, {}, 'built')
 try {
   await server.start()
   const { sessionId, token } = await seed(server)

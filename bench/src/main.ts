@@ -485,7 +485,7 @@ if (complete || values.write) {
     `- **Server code:** ${revision} at the start of the run (each scenario starts the server from the working tree)`,
     `- **CPU placement:** ${pinText} (taskset)`,
     `- **Load generator:** ${settings.workers} worker processes; warm-up ${settings.warmupMs / 1000} s, measurement window ${settings.windowMs / 1000} s, drain ${settings.drainMs / 1000} s per scenario; whole run ${minutes.toFixed(1)} min${quick ? ' (--quick)' : ''}`,
-    `- **Servers:** Werkplaats (\`node server/src/main.ts\`, default settings, SQLite in a fresh DATA_DIR, every update persisted before relay) and \`@y/websocket-server@0.1.1\` (\`src/server.js\`, in memory: no YPERSISTENCE)`,
+    `- **Servers:** Werkplaats (built, \`server/start.sh\`, default settings, SQLite in a fresh DATA_DIR, every update persisted before relay) and \`@y/websocket-server@0.1.1\` (\`src/server.js\`, in memory: no YPERSISTENCE)`,
     '',
     '### Targets',
     '',

@@ -3,7 +3,7 @@ import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'n
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createRequire } from 'node:module'
-import { freePort } from '@werkplaats/server/testing'
+import { freePort, serverCommand } from '@werkplaats/server/testing'
 import { HOCUSPOCUS_PATH } from './client.ts'
 import { nowMs, sleep } from './clock.ts'
 import { pinning, pinToCpus } from './procfs.ts'
@@ -79,9 +79,14 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     PORT: String(port),
   }
   delete env.YPERSISTENCE
+  let command = process.execPath
   let args: string[]
   if (kind === 'werkplaats') {
-    args = [join(repoRoot, 'server/src/main.ts')]
+    // Built, as production runs it (`server/start.sh`; `pnpm bench` builds it first): what is measured is what runs.
+    const built = serverCommand('built')
+    command = built.command
+    args = built.args
+    Object.assign(env, built.env)
     // Every simulated person joins and connects from this one loopback address, which the per-address limits
     // exist to stop (they are meant for one office, not for a whole benchmark).
     const oneAddress = {
@@ -101,7 +106,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     args = [referenceEntry]
     delete env.CALLBACK_URL
   }
-  const child = spawn(process.execPath, args, { env, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, { env, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
   live.add(child)
   child.once('exit', () => live.delete(child))
   const log = createWriteStream(options.logFile, { flags: 'a' })

@@ -466,7 +466,7 @@ console.log(
   `Machine: ${machine.cores} cores (${machine.model}), Node ${machine.node}; load average at start ${loadAverage()}`,
 )
 
-const server = await ServerProcess.launch({ TLDRAW_LICENSE_KEY: '' })
+const server = await ServerProcess.launch({ TLDRAW_LICENSE_KEY: '' }, 'built')
 const browser = await launchBrowser()
 const out: string[] = []
 const results: { loads?: LoadResult[]; fluidity?: FluidityResult } = {}

@@ -3,7 +3,10 @@ import { openCluster, openStores } from './backends.ts'
 import { configFromEnvironment, startServer } from './index.ts'
 import { configureLog, log } from './observability/log.ts'
 
-/** `node server/src/main.ts`: the product. Configuration comes from the environment (see README). */
+/**
+ * The product: in production `server/start.sh` runs it built (`dist/main.js`), in development `node src/main.ts`.
+ * Configuration comes from the environment (see README).
+ */
 const config = await Promise.resolve()
   .then(() => configFromEnvironment())
   .catch((error: unknown) => stop(error))

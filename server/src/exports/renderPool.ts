@@ -1,3 +1,4 @@
+import { extname } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { UnavailableError } from '../domainErrors.ts'
 import type { RenderRequest } from './renderers.ts'
@@ -32,7 +33,9 @@ export class ExportUnavailableError extends UnavailableError {
   override name = 'ExportUnavailableError'
 }
 
-const workerScript = new URL('./renderWorker.ts', import.meta.url)
+// Started by file path, which the build's rewriting of import specifiers does not reach: the worker is the sibling
+// with this module's own extension (`.ts` from the sources, `.js` from the built server).
+const workerScript = new URL(`./renderWorker${extname(import.meta.url)}`, import.meta.url)
 
 const MiB = 1024 * 1024
 const sizeText = (bytes: number) =>

@@ -1,11 +1,29 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { eventually } from './eventually.ts'
 
-const mainScript = resolve(import.meta.dirname, '../../src/main.ts')
+const serverRoot = resolve(import.meta.dirname, '../..')
+
+/**
+ * Which server a process runs: its TypeScript sources (`node server/src/main.ts`, what the tests run, so they need
+ * no build), or the built JavaScript as production runs it (`server/start.sh`, after `pnpm build`: what the
+ * benchmarks measure, and one test that shows the build works).
+ */
+export type ServerBuild = 'sources' | 'built'
+
+/** The command and environment that start the server `build` names, with the Node running this process. */
+export function serverCommand(build: ServerBuild): { command: string; args: string[]; env: Record<string, string> } {
+  if (build === 'sources') return { command: process.execPath, args: [join(serverRoot, 'src/main.ts')], env: {} }
+  if (!existsSync(join(serverRoot, 'dist/main.js'))) {
+    throw new Error(
+      'the built server is missing (server/dist/main.js): run `pnpm build` (or `pnpm build:server`) first',
+    )
+  }
+  return { command: join(serverRoot, 'start.sh'), args: [], env: { NODE: process.execPath } }
+}
 
 /**
  * Tests make many sessions and join many people from one loopback address, which the API's per-address limits
@@ -32,14 +50,15 @@ export function temporaryDataDir(): { path: string; remove(): void } {
 }
 
 /**
- * The real server as its own process (`node server/src/main.ts`), so tests can SIGKILL and restart it.
+ * The real server as its own process (from its sources unless `build` says `built`), so tests can SIGKILL and
+ * restart it.
  * Shared by the server's integration tests and the end-to-end tests (`@werkplaats/server/testing`).
  */
 export class ServerProcess {
   /** A server on a free port with a fresh data directory; `destroy()` stops it and removes the directory. */
-  static async launch(env: Record<string, string> = {}): Promise<ServerProcess> {
+  static async launch(env: Record<string, string> = {}, build: ServerBuild = 'sources'): Promise<ServerProcess> {
     const data = temporaryDataDir()
-    const server = new ServerProcess(await freePort(), data.path, env)
+    const server = new ServerProcess(await freePort(), data.path, env, build)
     server.#removeData = data.remove
     try {
       await server.start()
@@ -54,15 +73,17 @@ export class ServerProcess {
   readonly port: number
   readonly dataDir: string
   readonly env: Record<string, string>
+  readonly build: ServerBuild
   #child: ChildProcess | undefined
   output = ''
   /** How the process last exited when `stop` stopped it: its status, or null when a signal ended it. */
   exitCode: number | null = null
 
-  constructor(port: number, dataDir: string, env: Record<string, string> = {}) {
+  constructor(port: number, dataDir: string, env: Record<string, string> = {}, build: ServerBuild = 'sources') {
     this.port = port
     this.dataDir = dataDir
     this.env = env
+    this.build = build
   }
 
   /** The running process's id (for /proc readings in the benchmarks), or null when stopped. */
@@ -90,9 +111,11 @@ export class ServerProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [mainScript], {
+    const { command, args, env } = serverCommand(this.build)
+    const child = spawn(command, args, {
       env: {
         ...process.env,
+        ...env,
         ...generousAddressLimits,
         ...this.env,
         PORT: String(this.port),
