@@ -6,6 +6,7 @@ import { messageYjsSyncStep1, messageYjsSyncStep2, writeSyncStep1 } from 'y-prot
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { PendingChanges, SyncReceipts } from './pendingChanges.ts'
+import { batchServerUpdates } from './serverUpdateBatch.ts'
 
 /**
  * One room kept in this browser's IndexedDB (y-indexeddb), so that what is written offline survives a closed tab,
@@ -44,6 +45,8 @@ type SharedType = Y.Doc['share'] extends Map<string, infer T> ? T : never
 
 export function keepLocally(databaseName: string, doc: Y.Doc, provider: WebsocketProvider): LocalCopy {
   const persistence = new IndexeddbPersistence(databaseName, doc)
+  // The provider applies what the server sends with itself as the origin.
+  const serverUpdates = batchServerUpdates(doc, persistence, (origin) => origin === provider)
   const changes = new PendingChanges()
   const receipts = new SyncReceipts()
   const pending = atom('pending changes', 0)
@@ -95,7 +98,10 @@ export function keepLocally(databaseName: string, doc: Y.Doc, provider: Websocke
     else receipts.closed()
   }
   const onSync = (synced: boolean) => {
-    if (synced) store(SYNCED_ONCE, 1)
+    if (!synced) return
+    // "Holds the room as the server sent it" is true only once what the server sent is written too.
+    serverUpdates.flush()
+    store(SYNCED_ONCE, 1)
   }
   provider.on('status', onStatus)
   provider.on('sync', onSync)
@@ -140,11 +146,15 @@ export function keepLocally(databaseName: string, doc: Y.Doc, provider: Websocke
     pending,
     async clear() {
       stop()
+      serverUpdates.cancel()
       pending.set(0)
       await persistence.clearData()
     },
     dispose() {
-      if (stop()) void persistence.destroy()
+      if (!stop()) return
+      serverUpdates.flush()
+      serverUpdates.cancel()
+      void persistence.destroy()
     },
   }
 }

@@ -38,6 +38,7 @@ import { CrowdNotice } from './CrowdNotice.tsx'
 import { outsideContentUiOverrides, refuseOutsideContent } from '../board/outsideContent/outsideContentHandlers.ts'
 import { outsideContentShapeUtils } from '../board/outsideContent/outsideContentShapes.tsx'
 import { templateShapeUtils } from '../board/shapes/templateShapes.ts'
+import { BoardNoteShapeUtil } from '../board/shapes/note/BoardNoteShapeUtil.ts'
 import { useTemplateLayer } from '../board/templateLayer/useTemplateLayer.ts'
 
 // Fonts, icons and translations come from our own build (Vite emits them under /assets), never from a CDN:
@@ -46,7 +47,8 @@ const assetUrls = getAssetUrlsByImport()
 
 // Module-level, so tldraw sees the same object every render and never remounts the slot.
 // No shape shows content from an outside address (outsideContent/): no participant can make others' browsers fetch.
-const shapeUtils = [...templateShapeUtils, ...outsideContentShapeUtils]
+// Notes take their size from their record, not from measuring their text (shapes/note/).
+const shapeUtils = [...templateShapeUtils, ...outsideContentShapeUtils, BoardNoteShapeUtil]
 const noMedia: readonly string[] = []
 const components: TLComponents = {
   SharePanel: SessionPanelSlot,
