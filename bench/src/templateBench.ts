@@ -155,7 +155,8 @@ async function openParticipantBoard(browser: Browser, link: string): Promise<Pag
   const form = page.getByRole('form', { name: 'Deelnemen aan de sessie' })
   await form.getByLabel('Je naam').fill('Meetdeelnemer')
   await form.getByRole('button', { name: 'Deelnemen' }).click()
-  await page.locator('.tl-canvas').waitFor()
+  // It opens while the crowd runs: on a busy machine the board of hundreds takes longer than the usual 30 s.
+  await page.locator('.tl-canvas').waitFor({ timeout: 180_000 })
   return page
 }
 
@@ -269,6 +270,8 @@ interface PageUnderCrowd {
   domMissing: number
   /** Fan-out to the crowd's timing sample, during this page's window. */
   fanOut: LatencySummary
+  /** Update frames each simulated participant received per second (the timing sample's mean). */
+  updateFramesPerSecond: number
   cpu: CpuShares
 }
 
@@ -341,8 +344,19 @@ async function recordUnderCrowd(
   return { figures, cpu: shares, fromEpoch, toEpoch, seen: (await probeOf(page)).seen }
 }
 
+/** Whole seconds inside the window only: the first and last are partly outside it. */
+function updateFramesPerSecond(bySecond: Record<number, number>, window: PageWindow, timed: number): number {
+  let frames = 0
+  let seconds = 0
+  for (let second = Math.ceil(window.fromEpoch / 1000); (second + 1) * 1000 <= window.toEpoch; second++) {
+    frames += bySecond[second] ?? 0
+    seconds += 1
+  }
+  return seconds > 0 && timed > 0 ? frames / seconds / timed : Number.NaN
+}
+
 /** The edits sent within a page's window: how late each reached the page's DOM, and how many never did. */
-function underCrowd(window: PageWindow, sent: CrowdFigures): PageUnderCrowd {
+function underCrowd(window: PageWindow, sent: CrowdFigures, timed: number): PageUnderCrowd {
   const latencies: number[] = []
   let missing = 0
   for (const [key, sentAt] of sent.sentAtEpoch) {
@@ -360,6 +374,7 @@ function underCrowd(window: PageWindow, sent: CrowdFigures): PageUnderCrowd {
     domLatency: summarizeSamples(latencies),
     domMissing: missing,
     fanOut: summarizeSamples(fanOut),
+    updateFramesPerSecond: updateFramesPerSecond(sent.updateFramesBySecond, window, timed),
     cpu: window.cpu,
   }
 }
@@ -422,8 +437,8 @@ async function measureFluidity(browser: Browser, server: ServerProcess): Promise
     const sent = await crowd.stop()
     return {
       baseline,
-      facilitator: underCrowd(facilitatorWindow, sent),
-      participant: underCrowd(participantWindow, sent),
+      facilitator: underCrowd(facilitatorWindow, sent, crowd.timed.length),
+      participant: underCrowd(participantWindow, sent, crowd.timed.length),
       edits: sent.edits,
       cursorMoves: sent.cursorMoves,
       disconnects: sent.disconnects,
@@ -512,6 +527,7 @@ function printFluidity(f: FluidityResult): string[] {
     '| --- | --- | --- |',
     `| sticky edits reaching the page's DOM: p50 / p95 / p99 / max (ms) | ${pages.map(([, p]) => latencyCell(p.domLatency, `seen, ${p.domMissing} not seen`)).join(' | ')} |`,
     `| fan-out to the simulated participants' timing sample: p50 / p95 / p99 / max (ms) | ${pages.map(([, p]) => latencyCell(p.fanOut, 'deliveries')).join(' | ')} |`,
+    `| update frames each simulated participant receives per second | ${pages.map(([, p]) => fmt(p.updateFramesPerSecond, 1)).join(' | ')} |`,
     `| CPU, % of one core: server | ${pages.map(([, p]) => `${fmt(p.cpu.server)} %`).join(' | ')} |`,
     `| CPU: the crowd's processes (generator) | ${pages.map(([, p]) => `${fmt(p.cpu.generator)} %`).join(' | ')} |`,
     `| CPU: the bench's own process (playwright, CDP) | ${pages.map(([, p]) => `${fmt(p.cpu.bench)} %`).join(' | ')} |`,

@@ -21,6 +21,8 @@ export interface CrowdFigures {
    */
   fanOutAtEpoch: number[]
   fanOutMs: number[]
+  /** Update frames the timing sample received, per second (epoch seconds → frames over the whole sample). */
+  updateFramesBySecond: Record<number, number>
   edits: number
   cursorMoves: number
   disconnects: number
@@ -62,6 +64,7 @@ export class Crowd {
   readonly figures: CrowdFigures = {
     fanOutAtEpoch: [],
     fanOutMs: [],
+    updateFramesBySecond: {},
     edits: 0,
     cursorMoves: 0,
     disconnects: 0,
@@ -81,9 +84,14 @@ export class Crowd {
     const { roomUrl, room, members } = this.plan
     const timed = new Set(this.plan.timed)
     for (const { participant, token } of members) {
+      const frames = this.figures.updateFramesBySecond
       const events: ClientEvents = {
         updateReceived: (_bytes, marks) => {
           const now = nowMs()
+          if (timed.has(participant)) {
+            const second = Math.floor((now + this.#monoToEpoch) / 1000)
+            frames[second] = (frames[second] ?? 0) + 1
+          }
           for (const mark of marks) {
             this.figures.fanOutAtEpoch.push(now + this.#monoToEpoch)
             this.figures.fanOutMs.push(now - mark.sentAt)

@@ -8,6 +8,8 @@ import type { CrowdFigures, CrowdMember, CrowdPlan } from './crowd.ts'
  * evenly over the crowd.
  */
 export class CrowdProcesses {
+  /** The participants whose clients time the fan-out and count update frames. */
+  readonly timed: number[]
   readonly #workers: WorkerHandle[]
   readonly #plans: CrowdPlan[]
 
@@ -19,6 +21,7 @@ export class CrowdProcesses {
   ) {
     const every = Math.max(1, Math.floor(members.length / Math.max(1, timedSample)))
     const timed = members.filter((_, i) => i % every === 0 && i / every < timedSample).map((m) => m.participant)
+    this.timed = timed
     const count = Math.max(1, Math.min(processes, members.length))
     this.#plans = Array.from({ length: count }, (_, p) => ({
       ...plan,
@@ -59,6 +62,7 @@ export class CrowdProcesses {
     const figures: CrowdFigures = {
       fanOutAtEpoch: [],
       fanOutMs: [],
+      updateFramesBySecond: {},
       edits: 0,
       cursorMoves: 0,
       disconnects: 0,
@@ -70,6 +74,8 @@ export class CrowdProcesses {
       figures.fanOutAtEpoch = figures.fanOutAtEpoch.concat(part.fanOutAtEpoch)
       figures.fanOutMs = figures.fanOutMs.concat(part.fanOutMs)
       figures.sentAtEpoch = figures.sentAtEpoch.concat(part.sentAtEpoch)
+      for (const [second, frames] of Object.entries(part.updateFramesBySecond))
+        figures.updateFramesBySecond[Number(second)] = (figures.updateFramesBySecond[Number(second)] ?? 0) + frames
       figures.edits += part.edits
       figures.cursorMoves += part.cursorMoves
       figures.disconnects += part.disconnects
