@@ -11,7 +11,8 @@ import { createSession, expectedLayout, joinParticipants, oecdTemplate } from '.
 import { killAllWorkers } from './workers.ts'
 
 /**
- * `pnpm --filter @werkplaats/bench relay-tick`: what a busy board's relay tick (server `RELAY_TICK_MS`) saves. The
+ * `pnpm --filter @werkplaats/bench relay-tick`: what a busy board's relay tick (server `RELAY_TICK_MS`, off by
+ * default) saves. The
  * template bench's crowd (cursors at 10 Hz, a sticky edit a second each) on a fresh server with the tick off
  * (0) and on (`--tick`), in turns (off/on, then on/off, …) so that a machine's drift falls on both alike. Per
  * run: the CPU the server and the crowd's processes spend per edit, how many update frames a participant
