@@ -272,6 +272,8 @@ interface PageUnderCrowd {
   fanOut: LatencySummary
   /** Update frames each simulated participant received per second (the timing sample's mean). */
   updateFramesPerSecond: number
+  /** Edits the crowd sent per second in the window: below the plan, the generator (not the page) fell behind. */
+  editsPerSecond: number
   cpu: CpuShares
 }
 
@@ -359,8 +361,10 @@ function updateFramesPerSecond(bySecond: Record<number, number>, window: PageWin
 function underCrowd(window: PageWindow, sent: CrowdFigures, timed: number): PageUnderCrowd {
   const latencies: number[] = []
   let missing = 0
+  let edits = 0
   for (const [key, sentAt] of sent.sentAtEpoch) {
     if (sentAt < window.fromEpoch || sentAt > window.toEpoch) continue
+    edits += 1
     const at = window.seen[key]
     if (at === undefined) missing += 1
     else latencies.push(at - sentAt)
@@ -375,6 +379,7 @@ function underCrowd(window: PageWindow, sent: CrowdFigures, timed: number): Page
     domMissing: missing,
     fanOut: summarizeSamples(fanOut),
     updateFramesPerSecond: updateFramesPerSecond(sent.updateFramesBySecond, window, timed),
+    editsPerSecond: edits / ((window.toEpoch - window.fromEpoch) / 1000),
     cpu: window.cpu,
   }
 }
@@ -527,6 +532,7 @@ function printFluidity(f: FluidityResult): string[] {
     '| --- | --- | --- |',
     `| sticky edits reaching the page's DOM: p50 / p95 / p99 / max (ms) | ${pages.map(([, p]) => latencyCell(p.domLatency, `seen, ${p.domMissing} not seen`)).join(' | ')} |`,
     `| fan-out to the simulated participants' timing sample: p50 / p95 / p99 / max (ms) | ${pages.map(([, p]) => latencyCell(p.fanOut, 'deliveries')).join(' | ')} |`,
+    `| edits the crowd sent per second (planned ${fmt(PARTICIPANTS / EDIT_EVERY)}) | ${pages.map(([, p]) => fmt(p.editsPerSecond)).join(' | ')} |`,
     `| update frames each simulated participant receives per second | ${pages.map(([, p]) => fmt(p.updateFramesPerSecond, 1)).join(' | ')} |`,
     `| CPU, % of one core: server | ${pages.map(([, p]) => `${fmt(p.cpu.server)} %`).join(' | ')} |`,
     `| CPU: the crowd's processes (generator) | ${pages.map(([, p]) => `${fmt(p.cpu.generator)} %`).join(' | ')} |`,
