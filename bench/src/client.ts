@@ -48,6 +48,11 @@ export class BenchClient {
   readonly doc = new Y.Doc()
   readonly records: Y.Map<JsonValue>
   readonly apply: boolean
+  /**
+   * Whether received updates are searched for edit markers. A crowd of hundreds needs only a sample of clients to
+   * time the fan-out; the others receive and answer the protocol all the same but skip the search.
+   */
+  readonly scan: boolean
   ws: WebSocket | null = null
   synced = false
   /** Bytes of the last sync step 2 payload received (the whole document for a client that knows nothing). */
@@ -66,11 +71,12 @@ export class BenchClient {
    */
   readonly #hocuspocusDocument: string | null
 
-  constructor(url: string, room: string, participant: number, apply: boolean, events: ClientEvents) {
+  constructor(url: string, room: string, participant: number, apply: boolean, events: ClientEvents, scan = true) {
     this.url = url
     this.room = room
     this.participant = participant
     this.apply = apply
+    this.scan = scan
     this.#events = events
     this.#hocuspocusDocument = new URL(url).pathname.startsWith(`/${HOCUSPOCUS_PATH}/`) ? room : null
     this.records = this.doc.getMap<JsonValue>(BOARD_RECORDS_MAP)
@@ -249,9 +255,11 @@ export class BenchClient {
       for (const waiter of this.#syncWaiters.splice(0)) waiter.resolve()
     } else if (step === UPDATE) {
       const marks: Array<{ sentAt: number; participant: number }> = []
-      scanMarkers(data, (sentAt, participant) => {
-        if (participant !== this.participant) marks.push({ sentAt, participant })
-      })
+      if (this.scan) {
+        scanMarkers(data, (sentAt, participant) => {
+          if (participant !== this.participant) marks.push({ sentAt, participant })
+        })
+      }
       this.#events.updateReceived(data.byteLength, marks)
       if (this.apply) Y.applyUpdate(this.doc, payload, REMOTE)
     }

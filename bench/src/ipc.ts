@@ -1,4 +1,5 @@
 import type { HistogramData } from './histogram.ts'
+import type { CrowdFigures, CrowdPlan } from './template/crowd.ts'
 
 /**
  * One participant: a global number (in its edit markers), the logical board it joins (results are counted per
@@ -59,7 +60,16 @@ export interface VoteJob {
   connectConcurrency: number
 }
 
-export type Job = LoadJob | IdleJob | DragJob | VoteJob
+/**
+ * The template bench's crowd (template/crowd.ts), or this process's share of it: connect, report `ready`, move
+ * cursors and edit stickies from `crowd-start` until `release`, then report what was sent and timed.
+ */
+export interface CrowdJob {
+  kind: 'crowd'
+  plan: CrowdPlan
+}
+
+export type Job = LoadJob | IdleJob | DragJob | VoteJob | CrowdJob
 
 /** Absolute times on the shared monotonic clock (clock.ts). */
 export interface Timing {
@@ -76,6 +86,7 @@ export type MainMessage =
   | { type: 'job'; job: Job }
   | { type: 'start'; timing: Timing }
   | { type: 'release' }
+  | { type: 'crowd-start' }
   | { type: 'checkpoint-done' }
   /** Scenario 10: cast `votesEach` votes per voter on distinct cards, at random times in [startAt, startAt + windowMs). */
   | { type: 'vote-start'; roundId: string; cardIds: string[]; votesEach: number; startAt: number; windowMs: number }
@@ -159,5 +170,6 @@ export type WorkerMessage =
       frameBytes: number
     }
   | { type: 'votes-cast'; result: VoteCastResult }
+  | { type: 'crowd-result'; figures: CrowdFigures }
   | { type: 'reveal-seen'; result: RevealSeenResult }
   | { type: 'error'; message: string }

@@ -6,10 +6,12 @@ import { sessionRoomName } from '@werkplaats/shared'
 import { ServerProcess } from '@werkplaats/server/testing'
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
 import { sleep } from './clock.ts'
+import { killAllWorkers } from './workers.ts'
 import { summarizeSamples, type LatencySummary } from './histogram.ts'
-import { cpuSeconds, MachineMonitor, machineInfo } from './procfs.ts'
+import { childrenNamed, cpuSeconds, MachineMonitor, machineInfo, TreeCpuMonitor } from './procfs.ts'
 import { type CpuProfile, hotSpots } from './template/cpuProfile.ts'
-import { Crowd } from './template/crowd.ts'
+import type { CrowdFigures } from './template/crowd.ts'
+import { CrowdProcesses } from './template/crowdProcesses.ts'
 import {
   installProbe,
   type ProbeState,
@@ -36,10 +38,12 @@ import {
  *    tldraw's canvas exists, when every template shape is in the DOM ("laid out"), and when the first sticky
  *    made through the UI (note tool, click on the canvas) is in the DOM ("interactive").
  * 2. Fluidity: the facilitator's page zoomed to fit the whole board, first alone (baseline), then with N
- *    simulated participants on the board room (cursor at 10 Hz and a sticky rewritten once a second each).
- *    Frame intervals from requestAnimationFrame, long tasks, Chromium's own task/script/layout time (CDP
- *    Performance), how late the participants' sticky texts reach the page's DOM, the fan-out latency the
- *    participants see, and the server's CPU.
+ *    simulated participants on the board room (cursor at 10 Hz and a sticky rewritten every `--edit-every` s
+ *    each, run by forked crowd processes); then, the facilitator's page closed, a participant's page alone under
+ *    the same crowd. Per page: frame intervals from requestAnimationFrame, long tasks, Chromium's own
+ *    task/script/layout time (CDP Performance), how late the participants' sticky texts reach the page's DOM,
+ *    the fan-out latency a sample of the participants sees, and where the machine's CPU went (server, crowd,
+ *    the bench itself, Chromium).
  */
 const { values: args } = parseArgs({
   options: {
@@ -51,6 +55,8 @@ const { values: args } = parseArgs({
     'cursor-hz': { type: 'string', default: '10' },
     'edit-every': { type: 'string', default: '1' },
     'cpu-throttle': { type: 'string', default: '1' },
+    'crowd-processes': { type: 'string', default: '1' },
+    timed: { type: 'string', default: '20' },
     docs: { type: 'string' },
     profile: { type: 'boolean', default: false },
     'skip-load': { type: 'boolean', default: false },
@@ -68,6 +74,10 @@ const CURSOR_HZ = Number(args['cursor-hz'])
 const EDIT_EVERY = Number(args['edit-every'])
 /** Chromium's CPU throttling (CDP Emulation.setCPUThrottlingRate): 4 is a laptop four times slower than this one. */
 const CPU_THROTTLE = Number(args['cpu-throttle'])
+/** Forked processes that run the simulated participants, and how many of those time the fan-out. */
+const CROWD_PROCESSES = Number(args['crowd-processes'])
+const TIMED = Number(args.timed)
+if (!(CROWD_PROCESSES >= 1) || !(TIMED >= 0)) throw new Error('--crowd-processes must be >= 1 and --timed >= 0')
 if (!(EDIT_EVERY > 0) || !(CPU_THROTTLE >= 1)) throw new Error('--edit-every must be > 0 and --cpu-throttle >= 1')
 const STATE: TemplateState = args.state === 'start' ? 'start' : 'whole'
 const VIEWPORT = { width: 1280, height: 800 }
@@ -145,7 +155,8 @@ async function openParticipantBoard(browser: Browser, link: string): Promise<Pag
   const form = page.getByRole('form', { name: 'Deelnemen aan de sessie' })
   await form.getByLabel('Je naam').fill('Meetdeelnemer')
   await form.getByRole('button', { name: 'Deelnemen' }).click()
-  await page.locator('.tl-canvas').waitFor()
+  // It opens while the crowd runs: on a busy machine the board of hundreds takes longer than the usual 30 s.
+  await page.locator('.tl-canvas').waitFor({ timeout: 180_000 })
   return page
 }
 
@@ -240,30 +251,149 @@ async function recordWindow(page: Page, cdp: CDPSession, seconds: number): Promi
   }
 }
 
-interface FluidityResult {
-  baseline: WindowFigures
-  crowd: WindowFigures
+/** Where the machine went during a window, each in % of one core (2 cores = 200 %). */
+interface CpuShares {
+  server: number
+  /** The crowd's worker processes. */
+  generator: number
+  /** The bench's own process (playwright, CDP, the measuring). */
+  bench: number
+  /** Every Chromium process (browser, renderer, GPU and utility processes). */
+  chromium: number
+  machine: number
+}
+
+/** One page measured alone in its browser while the crowd runs. */
+interface PageUnderCrowd {
+  figures: WindowFigures
   domLatency: LatencySummary
   domMissing: number
-  /** The same window on a participant's page (not zoomed: the board as it opens for them). */
-  participant: { crowd: WindowFigures; domLatency: LatencySummary; domMissing: number }
+  /** Fan-out to the crowd's timing sample, during this page's window. */
   fanOut: LatencySummary
+  /** Update frames each simulated participant received per second (the timing sample's mean). */
+  updateFramesPerSecond: number
+  /** Edits the crowd sent per second in the window: below the plan, the generator (not the page) fell behind. */
+  editsPerSecond: number
+  cpu: CpuShares
+}
+
+interface FluidityResult {
+  baseline: WindowFigures
+  /** The facilitator's page zoomed to fit the whole board. */
+  facilitator: PageUnderCrowd
+  /** A participant's page, not zoomed: the board as it opens for them. */
+  participant: PageUnderCrowd
   edits: number
   cursorMoves: number
   disconnects: number
-  serverCpuPercent: number
-  machineCpuPercent: number
   hot: ReturnType<typeof hotSpots>
 }
 
+/** The pid of the Chromium this bench launched: its browser process, a child of ours. */
+function chromiumPid(): number | undefined {
+  return [...childrenNamed(process.pid, 'chromium'), ...childrenNamed(process.pid, 'chrome')][0]
+}
+
+/** Starts counting CPU per process group; the returned function gives each one's share since. */
+function cpuMeter(server: ServerProcess, crowd: CrowdProcesses): () => CpuShares {
+  const wallStart = performance.now()
+  const serverStart = server.pid ? cpuSeconds(server.pid) : Number.NaN
+  const generatorStart = crowd.cpuSeconds()
+  const benchStart = process.cpuUsage()
+  const browserPid = chromiumPid()
+  const chromium = browserPid === undefined ? undefined : new TreeCpuMonitor(browserPid)
+  chromium?.start()
+  const machine = new MachineMonitor()
+  machine.start()
+  return () => {
+    const seconds = (performance.now() - wallStart) / 1000
+    const bench = process.cpuUsage(benchStart)
+    return {
+      server: server.pid ? ((cpuSeconds(server.pid) - serverStart) / seconds) * 100 : Number.NaN,
+      generator: ((crowd.cpuSeconds() - generatorStart) / seconds) * 100,
+      bench: ((bench.user + bench.system) / 1e6 / seconds) * 100,
+      chromium: chromium?.stop().cpuPercent ?? Number.NaN,
+      machine: machine.stop().machinePercent,
+    }
+  }
+}
+
+interface PageWindow {
+  figures: WindowFigures
+  cpu: CpuShares
+  fromEpoch: number
+  toEpoch: number
+  seen: Record<string, number>
+}
+
+const epochNow = (): number => performance.timeOrigin + performance.now()
+
+/** One page's window under the crowd, after a warm-up (every sticky made and rendered once, cursors shown). */
+async function recordUnderCrowd(
+  page: Page,
+  cdp: CDPSession,
+  server: ServerProcess,
+  crowd: CrowdProcesses,
+): Promise<PageWindow> {
+  await sleep(3000)
+  const fromEpoch = epochNow()
+  const cpu = cpuMeter(server, crowd)
+  const figures = await recordWindow(page, cdp, SECONDS)
+  const shares = cpu()
+  const toEpoch = epochNow()
+  // Give the last edits of the window time to arrive before counting what the page never showed.
+  await sleep(1000)
+  return { figures, cpu: shares, fromEpoch, toEpoch, seen: (await probeOf(page)).seen }
+}
+
+/** Whole seconds inside the window only: the first and last are partly outside it. */
+function updateFramesPerSecond(bySecond: Record<number, number>, window: PageWindow, timed: number): number {
+  let frames = 0
+  let seconds = 0
+  for (let second = Math.ceil(window.fromEpoch / 1000); (second + 1) * 1000 <= window.toEpoch; second++) {
+    frames += bySecond[second] ?? 0
+    seconds += 1
+  }
+  return seconds > 0 && timed > 0 ? frames / seconds / timed : Number.NaN
+}
+
+/** The edits sent within a page's window: how late each reached the page's DOM, and how many never did. */
+function underCrowd(window: PageWindow, sent: CrowdFigures, timed: number): PageUnderCrowd {
+  const latencies: number[] = []
+  let missing = 0
+  let edits = 0
+  for (const [key, sentAt] of sent.sentAtEpoch) {
+    if (sentAt < window.fromEpoch || sentAt > window.toEpoch) continue
+    edits += 1
+    const at = window.seen[key]
+    if (at === undefined) missing += 1
+    else latencies.push(at - sentAt)
+  }
+  const fanOut = sent.fanOutMs.filter((_, i) => {
+    const at = sent.fanOutAtEpoch[i] ?? 0
+    return at >= window.fromEpoch && at <= window.toEpoch
+  })
+  return {
+    figures: window.figures,
+    domLatency: summarizeSamples(latencies),
+    domMissing: missing,
+    fanOut: summarizeSamples(fanOut),
+    updateFramesPerSecond: updateFramesPerSecond(sent.updateFramesBySecond, window, timed),
+    editsPerSecond: edits / ((window.toEpoch - window.fromEpoch) / 1000),
+    cpu: window.cpu,
+  }
+}
+
+/**
+ * The facilitator's page and then a participant's page, each alone in the browser (the other closed) while the
+ * same crowd runs: on a 2-core machine two pages side by side would each get about half of what a person's own
+ * laptop gives one.
+ */
 async function measureFluidity(browser: Browser, server: ServerProcess): Promise<FluidityResult> {
   const session = await createSession(server.url, server.wsUrl, template, STATE, 'Vloeiend')
   const tokens = await joinParticipants(server.url, session, PARTICIPANTS)
   const page = await openBoard(browser, session.facilitatorLink)
   const cdp = await measuredCdp(page)
-  const participantPage = await openParticipantBoard(browser, session.participantLink)
-  const participantCdp = await measuredCdp(participantPage)
-  await participantPage.evaluate(watchStickyTexts)
   // Zoom to fit the whole board (tldraw's Shift+1). The editor's container takes the keys once focused; a click
   // would land on a card (the board fills the view) and open its panel.
   await page.locator('.tl-container').focus()
@@ -272,70 +402,57 @@ async function measureFluidity(browser: Browser, server: ServerProcess): Promise
   await page.evaluate(watchStickyTexts)
   const baseline = await recordWindow(page, cdp, BASELINE_SECONDS)
 
-  const crowd = new Crowd(server.wsUrl, sessionRoomName(session.id, 'board'), layout.area)
+  const room = sessionRoomName(session.id, 'board')
+  const crowd = new CrowdProcesses(
+    {
+      roomUrl: `${server.wsUrl}/${room}`,
+      room,
+      area: layout.area,
+      cursorHz: CURSOR_HZ,
+      editsPerSecond: 1 / EDIT_EVERY,
+    },
+    tokens.map((token, i) => ({ participant: i + 1, token })),
+    TIMED,
+    CROWD_PROCESSES,
+  )
+  let participantPage: Page | undefined
   try {
-    await crowd.join(tokens)
-    crowd.start(CURSOR_HZ, 1 / EDIT_EVERY)
-    await sleep(3000) // warm-up: every sticky made and rendered once, the cursor layer populated
-    const windowStartEpoch = performance.timeOrigin + performance.now()
-    crowd.measure(true)
-    const machine = new MachineMonitor()
-    machine.start()
-    const serverCpu = server.pid ? cpuSeconds(server.pid) : Number.NaN
-    const wallStart = performance.now()
+    await crowd.join()
+    crowd.start()
     if (args.profile) {
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
       await cdp.send('Profiler.start')
     }
-    const [figures, participantFigures] = await Promise.all([
-      recordWindow(page, cdp, SECONDS),
-      recordWindow(participantPage, participantCdp, SECONDS),
-    ])
-    const windowEndEpoch = performance.timeOrigin + performance.now()
-    crowd.measure(false)
+    const facilitatorWindow = await recordUnderCrowd(page, cdp, server, crowd)
     let hot: ReturnType<typeof hotSpots> = []
     if (args.profile) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile }
       writeFileSync('/tmp/template-bench.cpuprofile', JSON.stringify(profile))
       hot = hotSpots(profile)
     }
-    const serverCpuPercent = server.pid
-      ? ((cpuSeconds(server.pid) - serverCpu) / ((performance.now() - wallStart) / 1000)) * 100
-      : Number.NaN
-    const machineCpu = machine.stop()
     if (args.screenshot) await page.screenshot({ path: args.screenshot })
-    // Give the last edits of the window time to arrive before counting what the page never showed.
-    await sleep(1000)
-    const editsInDom = (seen: Record<string, number>) => {
-      const latencies: number[] = []
-      let missing = 0
-      for (const [key, sentAt] of crowd.figures.sentAtEpoch) {
-        if (sentAt < windowStartEpoch || sentAt > windowEndEpoch) continue
-        const at = seen[key]
-        if (at === undefined) missing += 1
-        else latencies.push(at - sentAt)
-      }
-      return { domLatency: summarizeSamples(latencies), domMissing: missing }
-    }
-    const facilitatorEdits = editsInDom((await probeOf(page)).seen)
+    await page.context().close()
+
+    participantPage = await openParticipantBoard(browser, session.participantLink)
+    const participantCdp = await measuredCdp(participantPage)
+    await participantPage.evaluate(watchStickyTexts)
+    const participantWindow = await recordUnderCrowd(participantPage, participantCdp, server, crowd)
+
+    const sent = await crowd.stop()
     return {
       baseline,
-      crowd: figures,
-      ...facilitatorEdits,
-      participant: { crowd: participantFigures, ...editsInDom((await probeOf(participantPage)).seen) },
-      fanOut: summarizeSamples(crowd.figures.fanOut),
-      edits: crowd.figures.edits,
-      cursorMoves: crowd.figures.cursorMoves,
-      disconnects: crowd.figures.disconnects,
-      serverCpuPercent,
-      machineCpuPercent: machineCpu.machinePercent,
+      facilitator: underCrowd(facilitatorWindow, sent, crowd.timed.length),
+      participant: underCrowd(participantWindow, sent, crowd.timed.length),
+      edits: sent.edits,
+      cursorMoves: sent.cursorMoves,
+      disconnects: sent.disconnects,
       hot,
     }
   } finally {
-    crowd.stop()
-    await page.context().close()
-    await participantPage.context().close()
+    crowd.close()
+    if (!page.isClosed()) await page.context().close()
+    await participantPage?.context().close()
   }
 }
 
@@ -393,28 +510,40 @@ function windowRows(name: string, w: WindowFigures): string {
   return `| ${name} | ${w.frames} (${fmt(w.frames / Math.max(w.seconds, 1e-9), 1)}/s) | ${fmt(w.intervals.p50, 1)} | ${fmt(w.intervals.p95, 1)} | ${fmt(w.intervals.p99, 1)} | ${fmt(w.intervals.max)} | ${fmt(w.intervals.over50 * 100, 1)} % | ${w.longTasks.count} / ${fmt(w.longTasks.totalMs)} ms | ${fmt(c.TaskDuration)} / ${fmt(c.ScriptDuration)} / ${fmt((c.LayoutDuration ?? 0) + (c.RecalcStyleDuration ?? 0))} | ${w.load} |`
 }
 
+function latencyCell(l: LatencySummary, extra: string): string {
+  return `${fmt(l.p50, 1)} / ${fmt(l.p95, 1)} / ${fmt(l.p99, 1)} / ${fmt(l.max)} (${l.count} ${extra})`
+}
+
 function printFluidity(f: FluidityResult): string[] {
+  const pages = [
+    ['facilitator', f.facilitator],
+    ['participant', f.participant],
+  ] as const
   const lines = [
-    `Facilitator's page zoomed to fit the whole board, and a participant's page as it opens; baseline ${BASELINE_SECONDS} s alone, then ${PARTICIPANTS} participants (cursor ${CURSOR_HZ} Hz, a sticky edit every ${EDIT_EVERY} s each) for ${SECONDS} s after 3 s of warm-up; CPU throttled ${CPU_THROTTLE}×:`,
+    `Facilitator's page zoomed to fit the whole board (baseline ${BASELINE_SECONDS} s alone), then ${PARTICIPANTS} participants (cursor ${CURSOR_HZ} Hz, a sticky edit every ${EDIT_EVERY} s each; ${CROWD_PROCESSES} crowd process(es), ${TIMED} of them timing the fan-out) and a ${SECONDS} s window after 3 s of warm-up on the facilitator's page, then the same on a participant's page as it opens, each page alone in the browser; CPU throttled ${CPU_THROTTLE}×:`,
     '',
     '| window | frames | interval p50 ms | p95 | p99 | max | > 50 ms | long tasks (n / total) | main thread ms/s: task / script / layout+style | load average |',
     '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- |',
     windowRows('alone (baseline)', f.baseline),
-    windowRows(`${PARTICIPANTS} participants`, f.crowd),
-    windowRows(`a participant's page, ${PARTICIPANTS} participants`, f.participant.crowd),
+    windowRows(`facilitator's page, ${PARTICIPANTS} participants`, f.facilitator.figures),
+    windowRows(`participant's page, ${PARTICIPANTS} participants`, f.participant.figures),
     '',
-    '| what | figure |',
-    '| --- | --- |',
-    `| participants' sticky edits reaching the page's DOM: p50 / p95 / p99 / max (ms) | ${fmt(f.domLatency.p50, 1)} / ${fmt(f.domLatency.p95, 1)} / ${fmt(f.domLatency.p99, 1)} / ${fmt(f.domLatency.max)} (${f.domLatency.count} seen, ${f.domMissing} not seen) |`,
-    `| the same on the participant's page (ms) | ${fmt(f.participant.domLatency.p50, 1)} / ${fmt(f.participant.domLatency.p95, 1)} / ${fmt(f.participant.domLatency.p99, 1)} / ${fmt(f.participant.domLatency.max)} (${f.participant.domLatency.count} seen, ${f.participant.domMissing} not seen) |`,
-    `| fan-out to the simulated participants: p50 / p95 / p99 / max (ms) | ${fmt(f.fanOut.p50, 1)} / ${fmt(f.fanOut.p95, 1)} / ${fmt(f.fanOut.p99, 1)} / ${fmt(f.fanOut.max)} (${f.fanOut.count} deliveries) |`,
-    `| edits / cursor moves sent (whole run) | ${f.edits} / ${f.cursorMoves} |`,
-    `| disconnects | ${f.disconnects} |`,
-    `| server CPU in the window (% of one core) | ${fmt(f.serverCpuPercent)} % |`,
-    `| whole machine CPU in the window (% of one core; 2 cores = 200 %) | ${fmt(f.machineCpuPercent)} % |`,
+    "| what (in each page's window) | facilitator's page | participant's page |",
+    '| --- | --- | --- |',
+    `| sticky edits reaching the page's DOM: p50 / p95 / p99 / max (ms) | ${pages.map(([, p]) => latencyCell(p.domLatency, `seen, ${p.domMissing} not seen`)).join(' | ')} |`,
+    `| fan-out to the simulated participants' timing sample: p50 / p95 / p99 / max (ms) | ${pages.map(([, p]) => latencyCell(p.fanOut, 'deliveries')).join(' | ')} |`,
+    `| edits the crowd sent per second (planned ${fmt(PARTICIPANTS / EDIT_EVERY)}) | ${pages.map(([, p]) => fmt(p.editsPerSecond)).join(' | ')} |`,
+    `| update frames each simulated participant receives per second | ${pages.map(([, p]) => fmt(p.updateFramesPerSecond, 1)).join(' | ')} |`,
+    `| CPU, % of one core: server | ${pages.map(([, p]) => `${fmt(p.cpu.server)} %`).join(' | ')} |`,
+    `| CPU: the crowd's processes (generator) | ${pages.map(([, p]) => `${fmt(p.cpu.generator)} %`).join(' | ')} |`,
+    `| CPU: the bench's own process (playwright, CDP) | ${pages.map(([, p]) => `${fmt(p.cpu.bench)} %`).join(' | ')} |`,
+    `| CPU: Chromium, all its processes | ${pages.map(([, p]) => `${fmt(p.cpu.chromium)} %`).join(' | ')} |`,
+    `| CPU: whole machine (2 cores = 200 %) | ${pages.map(([, p]) => `${fmt(p.cpu.machine)} %`).join(' | ')} |`,
+    '',
+    `Edits / cursor moves sent (whole run): ${f.edits} / ${f.cursorMoves}; disconnects: ${f.disconnects}.`,
   ]
-  const p95 = f.crowd.intervals.p95
-  const participantP95 = f.participant.crowd.intervals.p95
+  const p95 = f.facilitator.figures.intervals.p95
+  const participantP95 = f.participant.figures.intervals.p95
   lines.push(
     '',
     `Target: fluid = frame interval p95 < ${FRAME_TARGET_MS} ms with ${PARTICIPANTS} participants → facilitator ${fmt(p95, 1)} ms: **${p95 < FRAME_TARGET_MS ? 'met' : 'not met'}**, participant ${fmt(participantP95, 1)} ms: **${participantP95 < FRAME_TARGET_MS ? 'met' : 'not met'}**`,
@@ -496,6 +625,7 @@ try {
 } finally {
   await browser.close()
   await server.destroy()
+  killAllWorkers()
 }
 // Sockets, timers and Chromium's pipes of a finished run must not keep the process alive.
 process.exit(0)

@@ -7,6 +7,7 @@ import { BenchClient, type ClientEvents } from './client.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
 import { createHistogram, record } from './histogram.ts'
 import {
+  type CrowdJob,
   type DragJob,
   emptyCounters,
   type IdleJob,
@@ -22,6 +23,7 @@ import {
 } from './ipc.ts'
 import { CONTROL_VOTE_ROUNDS_MAP } from '@werkplaats/shared'
 import { presenceState } from './records.ts'
+import { Crowd } from './template/crowd.ts'
 
 /** No worker outlives this, whatever happens to the main process. */
 const HARD_LIMIT_MS = 20 * 60_000
@@ -471,10 +473,23 @@ async function runVote(job: VoteJob): Promise<void> {
   post({ type: 'reveal-seen', result: { seenAt, tallyVotes, disconnects } })
 }
 
+async function runCrowd(job: CrowdJob): Promise<void> {
+  const crowd = new Crowd(job.plan)
+  await crowd.join()
+  const synced = crowd.clients.filter((c) => c.synced).length
+  post({ type: 'ready', connectMs: [], failures: crowd.clients.length - synced, failureReasons: [] })
+  await expect('crowd-start')
+  crowd.start()
+  await expect('release')
+  crowd.stop()
+  post({ type: 'crowd-result', figures: crowd.figures })
+}
+
 async function run(job: Job): Promise<void> {
   if (job.kind === 'load') await runLoad(job)
   else if (job.kind === 'idle') await runIdle(job)
   else if (job.kind === 'vote') await runVote(job)
+  else if (job.kind === 'crowd') await runCrowd(job)
   else await runDrag(job)
 }
 

@@ -97,6 +97,13 @@ const environmentSchema = z
     COMPACT_AFTER_UPDATES: positiveInt.default(1000),
     COMPACT_AFTER_BYTES: positiveInt.default(4 * 1024 * 1024),
     MAX_UNSTORED_BYTES: positiveInt.default(4 * 1024 * 1024),
+    /**
+     * A busy board (see `rooms/relayTick.ts`) relays its updates merged once per this many ms; 0: each at once.
+     * Off by default: short runs on a shared machine saved CPU only while the server had its core, and added
+     * seconds of fan-out when it did not (docs/benchmarks.md, "Relay tick").
+     */
+    RELAY_TICK_MS: z.coerce.number().int().min(0).max(100).default(0),
+    RELAY_BUSY_UPDATES_PER_SECOND: positiveInt.default(100),
     /** Most a board may hold (what a newcomer downloads); an update past it is refused, its sender closed 4413. */
     MAX_BOARD_BYTES: positiveInt.default(64 * 1024 * 1024),
     /** The same for one participant's private room: their stickies until revealed, a small part of a board. */
@@ -233,6 +240,8 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactAfterBytes: e.COMPACT_AFTER_BYTES,
       maxUnstoredBytes: e.MAX_UNSTORED_BYTES,
+      relayTickMs: e.RELAY_TICK_MS,
+      relayBusyUpdatesPerSecond: e.RELAY_BUSY_UPDATES_PER_SECOND,
       maxBoardBytes: e.MAX_BOARD_BYTES,
       maxPrivateRoomBytes: e.MAX_PRIVATE_ROOM_BYTES,
       maxControlRoomBytes: e.MAX_CONTROL_ROOM_BYTES,

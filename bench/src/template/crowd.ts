@@ -15,47 +15,87 @@ export interface Area {
 }
 
 export interface CrowdFigures {
-  /** Fan-out latency seen by the simulated participants themselves (Node clock, send → frame received). */
-  fanOut: number[]
+  /**
+   * Fan-out seen by the timing sample of the simulated participants (Node clock, send → frame received): when
+   * each delivery arrived (epoch ms, comparable with the page's clock) and how long it took (ms).
+   */
+  fanOutAtEpoch: number[]
+  fanOutMs: number[]
+  /** Update frames the timing sample received, per second (epoch seconds → frames over the whole sample). */
+  updateFramesBySecond: Record<number, number>
   edits: number
   cursorMoves: number
   disconnects: number
-  /** Send times of every edit, keyed "participant:version", in epoch milliseconds (comparable with the page). */
-  sentAtEpoch: Map<string, number>
+  /** Send times of every edit, as "participant:version" and epoch milliseconds (comparable with the page). */
+  sentAtEpoch: Array<[string, number]>
+}
+
+/** One simulated participant: its number (in its sticky's text and its edit markers) and its participant token. */
+export interface CrowdMember {
+  participant: number
+  token: string
+}
+
+/** What a crowd (or one process's share of it) is told: where to connect, who is in it, how they behave. */
+export interface CrowdPlan {
+  /** The board room's WebSocket address, without the token. */
+  roomUrl: string
+  room: string
+  area: Area
+  members: CrowdMember[]
+  /** Participants whose clients time the fan-out (search every update for edit markers); the others do not. */
+  timed: number[]
+  /** Size of the whole crowd (over every process): the stickies' grid over the board depends on it. */
+  crowdSize: number
+  cursorHz: number
+  editsPerSecond: number
 }
 
 /**
  * Simulated participants of one session: each with its own participant token on the board room, a cursor in the
  * app's presence format (shared/src/board/presence.ts) moving at `cursorHz`, and one sticky of its own, rewritten
- * once a second with the text "Deelnemer N · versie K" that the page's observer recognises.
+ * `editsPerSecond` times a second with the text "Deelnemer N · versie K" that the page's observer recognises.
+ *
+ * It runs in a forked worker process (see `runCrowd` in worker.ts), not in the bench's own process: hundreds of
+ * clients each receiving hundreds of updates a second would otherwise starve the event loop that drives Chromium.
  */
 export class Crowd {
   readonly clients: BenchClient[] = []
-  readonly figures: CrowdFigures = { fanOut: [], edits: 0, cursorMoves: 0, disconnects: 0, sentAtEpoch: new Map() }
+  readonly figures: CrowdFigures = {
+    fanOutAtEpoch: [],
+    fanOutMs: [],
+    updateFramesBySecond: {},
+    edits: 0,
+    cursorMoves: 0,
+    disconnects: 0,
+    sentAtEpoch: [],
+  }
   #timers: NodeJS.Timeout[] = []
-  #measuring = false
   // The page's clock is epoch-based (performance.timeOrigin + now); ours is CLOCK_MONOTONIC. One offset, read
   // once, maps between them (both advance at the same rate over a run of seconds).
   readonly #monoToEpoch = performance.timeOrigin + performance.now() - nowMs()
+  readonly plan: CrowdPlan
 
-  readonly wsUrl: string
-  readonly room: string
-  readonly area: Area
-
-  constructor(wsUrl: string, room: string, area: Area) {
-    this.wsUrl = wsUrl
-    this.room = room
-    this.area = area
+  constructor(plan: CrowdPlan) {
+    this.plan = plan
   }
 
-  async join(tokens: string[]): Promise<void> {
-    tokens.forEach((token, index) => {
-      const participant = index + 1
+  async join(): Promise<void> {
+    const { roomUrl, room, members } = this.plan
+    const timed = new Set(this.plan.timed)
+    for (const { participant, token } of members) {
+      const frames = this.figures.updateFramesBySecond
       const events: ClientEvents = {
         updateReceived: (_bytes, marks) => {
-          if (!this.#measuring) return
           const now = nowMs()
-          for (const mark of marks) this.figures.fanOut.push(now - mark.sentAt)
+          if (timed.has(participant)) {
+            const second = Math.floor((now + this.#monoToEpoch) / 1000)
+            frames[second] = (frames[second] ?? 0) + 1
+          }
+          for (const mark of marks) {
+            this.figures.fanOutAtEpoch.push(now + this.#monoToEpoch)
+            this.figures.fanOutMs.push(now - mark.sentAt)
+          }
         },
         awarenessReceived: () => {},
         sent: () => {},
@@ -63,27 +103,21 @@ export class Crowd {
           this.figures.disconnects += 1
         },
       }
-      this.clients.push(
-        new BenchClient(
-          `${this.wsUrl}/${this.room}?token=${encodeURIComponent(token)}`,
-          this.room,
-          participant,
-          false,
-          events,
-        ),
-      )
-    })
+      const url = `${roomUrl}?token=${encodeURIComponent(token)}`
+      this.clients.push(new BenchClient(url, room, participant, false, events, timed.has(participant)))
+    }
     // A few at a time, as people arrive; 50 at once would measure a connection storm instead.
     for (let i = 0; i < this.clients.length; i += 10)
       await Promise.all(this.clients.slice(i, i + 10).map((c) => c.connect()))
   }
 
   /** Starts cursors and sticky edits, each participant at its own random phase. */
-  start(cursorHz: number, editsPerSecond: number): void {
-    const { area } = this
-    this.clients.forEach((client, index) => {
-      // Each sticky sits in its own cell of a grid over the board, so all 50 are visible when zoomed to fit.
-      const columns = Math.ceil(Math.sqrt(this.clients.length))
+  start(): void {
+    const { area, crowdSize, cursorHz, editsPerSecond } = this.plan
+    // Each sticky sits in its own cell of a grid over the board, so all are visible when zoomed to fit.
+    const columns = Math.ceil(Math.sqrt(crowdSize))
+    for (const client of this.clients) {
+      const index = client.participant - 1
       const sticky = {
         x: area.x + ((index % columns) + 0.5) * (area.w / columns),
         y: area.y + (Math.floor(index / columns) + 0.5) * (area.h / columns),
@@ -96,7 +130,7 @@ export class Crowd {
         const id = `shape:bench-p${client.participant}`
         const record = noteRecord(id, `Deelnemer ${client.participant} · versie ${version}`, sticky.x, sticky.y)
         sendRecord(client, id, { ...record, meta: { bench: marker(sentAt, client.participant) } })
-        this.figures.sentAtEpoch.set(`${client.participant}:${version}`, sentAt + this.#monoToEpoch)
+        this.figures.sentAtEpoch.push([`${client.participant}:${version}`, sentAt + this.#monoToEpoch])
         this.figures.edits += 1
       }
       const move = (): void => {
@@ -118,11 +152,7 @@ export class Crowd {
         const every = 1000 / editsPerSecond
         this.#timers.push(setTimeout(() => this.#timers.push(setInterval(edit, every)), Math.random() * every))
       }
-    })
-  }
-
-  measure(on: boolean): void {
-    this.#measuring = on
+    }
   }
 
   stop(): void {

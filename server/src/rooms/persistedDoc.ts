@@ -4,6 +4,7 @@ import { log } from '../observability/log.ts'
 import { type DocumentStore, RoomDeletedError, type StoredDocument } from '../store/documentStore.ts'
 import { CompactionQueue } from './compactionQueue.ts'
 import { encodeSyncUpdate, MalformedMessageError } from './protocol.ts'
+import { RelayTick } from './relayTick.ts'
 import { BoardFullError, roomSizeCap, type RoomSizeLimits } from './roomSize.ts'
 import { missingDependency } from './updateDependencies.ts'
 
@@ -20,6 +21,9 @@ export interface PersistenceOptions extends RoomSizeLimits {
   compactions: CompactionQueue
   /** How long a gap in the sequence numbers may stay open before the missing entries are read from the store. */
   gapWaitMs: number
+  /** A busy board's relay tick (see `relayTick.ts`); none: every update is relayed as soon as it is stored. */
+  relayTickMs?: number
+  relayBusyUpdatesPerSecond?: number
 }
 
 /**
@@ -64,8 +68,10 @@ export interface PersistenceEvents {
  * room for relaying once it is stored. On a quiet board an append is one update and costs no delay; on a busy
  * board or with a slow store, appends grow with the load instead of queueing one per turn of the event loop, so
  * a burst of N edits costs one send per peer instead of N, and relays keep the order in which updates were
- * applied. (Holding batches open on a timer when the server is saturated was tried and measured with
- * `pnpm bench --scenario 3`: the event loop stalled for seconds. Batching by what the store can take does not.)
+ * applied. With `relayTickMs` set, a busy board (hundreds of edits a second) also holds its batch open for a short
+ * tick (`relayTick.ts`), so that each screen gets one frame per tick instead of one per edit. (Holding every board's batches open on a
+ * timer when the server is saturated was tried and measured with `pnpm bench --scenario 3`: the event loop stalled
+ * for seconds. The tick applies only to a board that is busy by its own rate.)
  *
  * Compaction rewrites the whole document as one snapshot in place of the log, once the log is large enough.
  *
@@ -115,7 +121,9 @@ export class PersistedDoc {
   #waitingCallbacks: Array<() => void> = []
   /** Who waits for the append in flight; undefined when none is. */
   #inFlight: Array<() => void> | undefined
-  #flushScheduled: NodeJS.Immediate | undefined
+  /** Cancels the flush that is scheduled (after this turn, or after a busy board's tick); undefined when none is. */
+  #cancelFlush: (() => void) | undefined
+  readonly #relayTick: RelayTick
   #behind = false
 
   constructor(
@@ -129,6 +137,10 @@ export class PersistedDoc {
     this.#store = store
     this.#options = options
     this.#events = events
+    this.#relayTick = new RelayTick({
+      tickMs: options.relayTickMs ?? 0,
+      busyUpdatesPerSecond: options.relayBusyUpdatesPerSecond ?? Number.POSITIVE_INFINITY,
+    })
     this.#foldedThrough = stored.lastSeq
     this.#logUpdates = stored.updates.length
     // The first entry is the snapshot of the last compaction (on a board never compacted, its first update): a
@@ -335,7 +347,7 @@ export class PersistedDoc {
   destroy(): void {
     if (this.#destroyed) return
     this.#destroyed = true
-    clearImmediate(this.#flushScheduled)
+    this.#cancelFlush?.()
     clearTimeout(this.#gapTimer)
     this.doc.off('update', this.#onDocumentUpdate)
     this.doc.destroy()
@@ -348,7 +360,9 @@ export class PersistedDoc {
       this.#events.remote(encodeSyncUpdate(update))
       return
     }
-    if (this.#waiting.length === 0) this.#waitingSince = performance.now()
+    const now = performance.now()
+    const delay = this.#relayTick.delayFor(now)
+    if (this.#waiting.length === 0) this.#waitingSince = now
     this.#waiting.push(update)
     this.#waitingBytes += update.byteLength
     this.#waitingOrigins.add(origin)
@@ -356,17 +370,28 @@ export class PersistedDoc {
       // After the turn's reads: every update of a busy room read in this turn goes as one append, one frame per
       // peer. (Flushing as a microtask after each read was tried: it relays one turn sooner, but a busy room would
       // then send up to two frames per peer per turn, and scenario 3's latency did not move.)
-      this.#flushScheduled ??= setImmediate(this.#flush)
+      // A busy board waits a tick longer, so that its screens get one frame per tick rather than one per update.
+      if (!this.#cancelFlush) this.#scheduleFlush(delay)
     } else if (!this.#behind && this.#waitingBytes >= this.#options.maxUnstoredBytes) {
       this.#behind = true
       this.#events.behind(true)
     }
   }
 
+  #scheduleFlush(delayMs: number): void {
+    if (delayMs > 0) {
+      const timer = setTimeout(this.#flush, delayMs)
+      this.#cancelFlush = () => clearTimeout(timer)
+    } else {
+      const immediate = setImmediate(this.#flush)
+      this.#cancelFlush = () => clearImmediate(immediate)
+    }
+  }
+
   /** Hands what is waiting to the store as one append, unless one is in flight (it comes next, then). */
   #flush = (): void => {
-    clearImmediate(this.#flushScheduled)
-    this.#flushScheduled = undefined
+    this.#cancelFlush?.()
+    this.#cancelFlush = undefined
     if (this.#inFlight || this.#waiting.length === 0) return
     const updates = this.#waiting
     const origins = [...this.#waitingOrigins]
