@@ -8,6 +8,8 @@
  * on two cores shared with the server, the generator cannot afford a full Yjs integration per received update
  * in the larger scenarios (see README).
  */
+import { simulatedPresence } from '@werkplaats/shared/board/presenceFixture'
+
 export const MARKER = Buffer.from('wpb:', 'latin1')
 const SEMICOLON = 0x3b
 
@@ -67,17 +69,7 @@ export function stickyRecord(
  * view around it at zoom 1, which the server's presence by interest reads on crowded boards.
  */
 export function presenceState(participant: number, x: number, y: number): { [key: string]: JsonValue } {
-  return {
-    presence: {
-      userId: `bench-p${participant}`,
-      name: `Deelnemer ${participant}`,
-      color: '#1971c2',
-      pageId: 'page:page',
-      cursor: { x, y },
-      selectedShapeIds: [],
-      viewport: { x: x - 640, y: y - 400, w: 1280, h: 800 },
-    },
-  }
+  return simulatedPresence(participant, { x, y })
 }
 
 /** Calls `found(sentAt, participant)` for every marker in a received frame. */

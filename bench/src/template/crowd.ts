@@ -1,4 +1,4 @@
-import { PRESENCE_AWARENESS_FIELD, type BoardPresence } from '@werkplaats/shared'
+import { simulatedPresence } from '@werkplaats/shared/board/presenceFixture'
 import { noteRecord } from '@werkplaats/shared/summary/fixture'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
@@ -185,14 +185,6 @@ function sendRecord(client: BenchClient, id: string, record: object): void {
 }
 
 function presenceOf(participant: number, cursor: { x: number; y: number }, area: Area): { [key: string]: JsonValue } {
-  const presence: BoardPresence = {
-    userId: `bench-p${participant}`,
-    name: `Deelnemer ${participant}`,
-    color: ['#1971c2', '#e03131', '#2f9e44', '#f08c00', '#9c36b5', '#0c8599'][participant % 6] ?? '#1971c2',
-    pageId: 'page:page',
-    cursor,
-    selectedShapeIds: [],
-    viewport: { x: area.x, y: area.y, w: area.w, h: area.h },
-  }
-  return { [PRESENCE_AWARENESS_FIELD]: presence }
+  const color = ['#1971c2', '#e03131', '#2f9e44', '#f08c00', '#9c36b5', '#0c8599'][participant % 6]
+  return simulatedPresence(participant, cursor, { x: area.x, y: area.y, w: area.w, h: area.h }, color)
 }
