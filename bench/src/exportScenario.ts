@@ -35,8 +35,10 @@ export interface LoopWindow {
   delayMaxMs: number
   /** The main thread's CPU time per second of the window, in ms (mean of the seconds). */
   cpuMsPerSecond: number
+  /** The main thread's CPU time per second less the probe's own ticks (`LoopSecond.workCpuMs`), mean of the seconds. */
+  workCpuMsPerSecond: number
   /** The same, the median of the seconds: a baseline that one second's chance work does not move. */
-  cpuMsPerSecondMedian: number
+  workCpuMsPerSecondMedian: number
   /** The longest single stall of the event loop in the window, in ms. */
   stallMaxMs: number
 }
@@ -116,7 +118,8 @@ function loopWindow(file: string, window: { from: number; to: number } | undefin
     delayP99Ms: mean((second) => second.delayP99Ms),
     delayMaxMs: Math.max(...inside.map((second) => second.delayMaxMs)),
     cpuMsPerSecond: mean((second) => second.cpuMs),
-    cpuMsPerSecondMedian: median(inside.map((second) => second.cpuMs)),
+    workCpuMsPerSecond: mean((second) => second.workCpuMs),
+    workCpuMsPerSecondMedian: median(inside.map((second) => second.workCpuMs)),
     stallMaxMs: Math.max(...inside.map((second) => second.stallMaxMs)),
   }
 }
@@ -129,7 +132,7 @@ function isolatedExports(file: string, alone: ExportsAlone | undefined): Isolate
   const exportsPerSecond = alone.exports / ((alone.exporting.to - alone.exporting.from) / 1000)
   return {
     exports: alone.exports,
-    cpuMsPerExport: (exporting.cpuMsPerSecond - idle.cpuMsPerSecondMedian) / exportsPerSecond,
+    cpuMsPerExport: (exporting.workCpuMsPerSecond - idle.workCpuMsPerSecondMedian) / exportsPerSecond,
     stallMaxMs: exporting.stallMaxMs,
     idleStallMaxMs: idle.stallMaxMs,
   }
@@ -218,14 +221,14 @@ function medianOrNull(values: Array<number | undefined>): number | null {
  * processes take the core.
  */
 function cpuPerExport(runs: ExportRun[]): number | null {
-  const alone = medianOrNull(runs.filter((run) => !run.exports).map((run) => run.loop?.cpuMsPerSecond))
+  const alone = medianOrNull(runs.filter((run) => !run.exports).map((run) => run.loop?.workCpuMsPerSecond))
   if (alone === null) return null
   const perExport = runs.flatMap((run) => {
     const window = run.load.windowWall
     const exports = run.load.exportLoad?.exports
     if (!run.exports || !run.loop || !window || !exports) return []
     const exportsPerSecond = exports / ((window.to - window.from) / 1000)
-    return [(run.loop.cpuMsPerSecond - alone) / exportsPerSecond]
+    return [(run.loop.workCpuMsPerSecond - alone) / exportsPerSecond]
   })
   return medianOrNull(perExport)
 }

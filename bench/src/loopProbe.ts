@@ -25,6 +25,12 @@ export interface LoopSecond {
   cpuMs: number
   /** The longest the event loop was held in the second: the most main-thread CPU ms between two 1 ms ticks. */
   stallMaxMs: number
+  /**
+   * `cpuMs` less the probe's own ticks: each tick's CPU beyond the median tick of the second (on a server with
+   * little to do, most ticks have nothing else between them and the one before). The ticks cost more or less as
+   * the machine lets them fire more or less often; what the server did meanwhile does not depend on that.
+   */
+  workCpuMs: number
 }
 
 /** Main-thread CPU time in ms (`process.threadCpuUsage` counts the calling thread only). */
@@ -33,15 +39,24 @@ function threadCpuMs(): number {
   return (user + system) / 1000
 }
 
+function medianOf(values: number[]): number {
+  if (values.length === 0) return 0
+  const sorted = Float64Array.from(values).sort()
+  return sorted[Math.floor(sorted.length / 2)] ?? 0
+}
+
 const file = process.env.BENCH_LOOP_PROBE
 if (file && isMainThread) {
   const delays = monitorEventLoopDelay({ resolution: 5 })
   delays.enable()
   let longestStallMs = 0
+  let tickCosts: number[] = []
   let tickCpuMs = threadCpuMs()
   setInterval(() => {
     const cpuMs = threadCpuMs()
-    longestStallMs = Math.max(longestStallMs, cpuMs - tickCpuMs)
+    const sinceLast = cpuMs - tickCpuMs
+    longestStallMs = Math.max(longestStallMs, sinceLast)
+    tickCosts.push(sinceLast)
     tickCpuMs = cpuMs
   }, 1).unref()
   let last = performance.eventLoopUtilization()
@@ -57,11 +72,13 @@ if (file && isMainThread) {
       delayMaxMs: Math.max(0, delays.max / 1e6 - 5),
       cpuMs: cpuMs - lastCpuMs,
       stallMaxMs: longestStallMs,
+      workCpuMs: cpuMs - lastCpuMs - tickCosts.length * medianOf(tickCosts),
     }
     last = now
     lastCpuMs = cpuMs
     delays.reset()
     longestStallMs = 0
+    tickCosts = []
     appendFileSync(file, `${JSON.stringify(second)}\n`)
   }, 1000).unref()
 }
