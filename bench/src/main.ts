@@ -12,7 +12,7 @@
  *   pnpm bench --server werkplaats|reference|both   (default both)
  *   pnpm bench --workers 2       load-generator processes (default: number of cores)
  *   pnpm bench --write           update docs/benchmarks.md even for a partial or quick run
- *   pnpm bench --rounds 5        scenario 12: rounds of alone / with exports, compared by median (default 3, quick 1)
+ *   pnpm bench --rounds 5        scenario 12: rounds of alone / with exports, compared by median (default 3, quick 1, at most 15)
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -91,7 +91,7 @@ const kinds: Array<keyof Pair<unknown>> =
       : ['werkplaats', 'reference']
 const quick = values.quick ?? false
 /** Scenario 12's rounds: alone and with the exports in turn, compared by their medians. */
-const rounds = Math.max(1, Math.min(10, Math.trunc(Number(values.rounds ?? (quick ? 1 : 3))) || 1))
+const rounds = Math.max(1, Math.min(15, Math.trunc(Number(values.rounds ?? (quick ? 1 : 3))) || 1))
 const cursorHz = Number(values['cursor-hz'])
 if (!Number.isFinite(cursorHz) || cursorHz < 0 || cursorHz > 60) {
   console.error('--cursor-hz takes 0–60 (0: no cursor moves)')
@@ -125,10 +125,12 @@ process.on('exit', () => {
   killAllServers()
 })
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => process.exit(130))
+// Scenario 12 takes about 3 minutes a round (two runs, each after waiting for quiet); 4 leave room for a busy machine.
+const hardLimitMinutes = Math.max(40, 10 + 4 * rounds)
 const hardLimit = setTimeout(() => {
-  console.error('bench: hard time limit (40 min) reached; stopping')
+  console.error(`bench: hard time limit (${hardLimitMinutes} min) reached; stopping`)
   process.exit(4)
-}, 40 * 60_000)
+}, hardLimitMinutes * 60_000)
 hardLimit.unref()
 
 const loadPlans: Record<number, { title: string; plan: LoadPlan }> = {

@@ -2,10 +2,12 @@
  * Where a server's CPU time went, from a V8 `.cpuprofile` (`BENCH_SERVER_NODE_OPTIONS="--cpu-prof
  * --cpu-prof-dir=/tmp/prof" pnpm bench --scenario 3 --server werkplaats`):
  *
- *   node bench/src/profileSummary.ts /tmp/prof/CPU.*.cpuprofile [--from <s>] [--top 40]
+ *   node bench/src/profileSummary.ts /tmp/prof/CPU.*.cpuprofile [--from <s>] [--to <s>] [--top 40] [--seconds]
  *
  * Prints self time by function and by package/file, and inclusive ("total") time of the functions that
- * matter most, each as a share of the samples. `--from` skips the first seconds (start-up, the joins).
+ * matter most, each as a share of the samples. `--from` skips the first seconds (start-up, the joins), `--to`
+ * the rest after a second. `--seconds` prints the busy milliseconds of each second instead, to find a phase
+ * (scenario 12's exports with nothing else running are a short busy stretch after a quiet one).
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -25,15 +27,21 @@ interface Profile {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { from: { type: 'string', default: '0' }, top: { type: 'string', default: '40' } },
+  options: {
+    from: { type: 'string', default: '0' },
+    to: { type: 'string', default: 'Infinity' },
+    top: { type: 'string', default: '40' },
+    seconds: { type: 'boolean', default: false },
+  },
 })
 const file = positionals[0]
 if (!file) {
-  console.error('usage: node bench/src/profileSummary.ts <file.cpuprofile> [--from seconds] [--top n]')
+  console.error('usage: node bench/src/profileSummary.ts <file.cpuprofile> [--from s] [--to s] [--top n] [--seconds]')
   process.exit(2)
 }
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile
 const fromUs = Number(values.from) * 1e6
+const toUs = Number(values.to) * 1e6
 const top = Number(values.top)
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -61,11 +69,14 @@ function label(n: ProfileNode): string {
 const self = new Map<number, number>()
 let t = profile.startTime
 let total = 0
+const busyBySecond: number[] = []
 for (let i = 0; i < profile.samples.length; i++) {
   t += profile.timeDeltas[i] ?? 0
-  if (t - profile.startTime < fromUs) continue
   const id = profile.samples[i] as number
   const dt = profile.timeDeltas[i + 1] ?? 0
+  const second = Math.floor((t - profile.startTime) / 1e6)
+  if (byId.get(id)?.callFrame.functionName !== '(idle)') busyBySecond[second] = (busyBySecond[second] ?? 0) + dt
+  if (t - profile.startTime < fromUs || t - profile.startTime >= toUs) continue
   self.set(id, (self.get(id) ?? 0) + dt)
   total += dt
 }
@@ -97,11 +108,17 @@ function print(title: string, map: Map<string, number>, n: number): void {
   }
 }
 
+if (values.seconds) {
+  console.log('busy ms in each second of the profile:')
+  console.log(busyBySecond.map((us, second) => `${second}: ${(us / 1000).toFixed(0)}`).join('  '))
+  process.exit(0)
+}
+
 const idle = [...self]
   .filter(([id]) => byId.get(id)?.callFrame.functionName === '(idle)')
   .reduce((s, [, us]) => s + us, 0)
 console.log(
-  `${file}: ${(total / 1e6).toFixed(1)} s sampled from ${values.from} s on; idle ${((idle / total) * 100).toFixed(1)} %`,
+  `${file}: ${(total / 1e6).toFixed(1)} s sampled from ${values.from} s to ${values.to} s; idle ${((idle / total) * 100).toFixed(1)} %`,
 )
 print('self time by package or file', selfByPlace, top)
 print('self time by function', selfByFunction, top)

@@ -4,7 +4,13 @@ import * as Y from 'yjs'
 import { boardRecords, sessionRoomName } from '@werkplaats/shared'
 import { BenchClient, type ClientEvents } from './client.ts'
 import { churnLargeBoard } from './largeBoard.ts'
-import { exportRepeatedly, type ExportLoadSummary, prepareExportBoard } from './exportLoad.ts'
+import {
+  exportAlone,
+  exportRepeatedly,
+  type ExportLoadSummary,
+  type ExportsAlone,
+  prepareExportBoard,
+} from './exportLoad.ts'
 import { nowMs, sleep, sleepUntil } from './clock.ts'
 import {
   createHistogram,
@@ -35,6 +41,8 @@ export interface LoadSummary {
   largeBoard?: { boardBytes: number; cycles: number }
   /** Scenario 12: the exports of the second board during the window. */
   exportLoad?: ExportLoadSummary
+  /** Scenario 12: the board exported with nothing else running, before the participants connect. */
+  exportsAlone?: ExportsAlone
   /** The window in wall-clock milliseconds (`Date.now()`), to match what the server logged itself. */
   windowWall?: { from: number; to: number }
   participants: number
@@ -191,6 +199,9 @@ export async function runLoad(
         await boards.facilitatorUrl(`${plan.roomPrefix}export`),
       )
     : undefined
+  const exportsAlone = exportTarget
+    ? await exportAlone(exportTarget, { settleMs: 12_000, idleMs: 4000, exportMs: 8000 })
+    : undefined
   const workers = lanes.map(() => new WorkerHandle())
   try {
     lanes.forEach((participants, i) =>
@@ -236,6 +247,7 @@ export async function runLoad(
     const summary = summarizeLoad(plan, settings, server, ready, done, serverUse, workerUse)
     if (churn) summary.largeBoard = await churn
     if (exporting) summary.exportLoad = await exporting
+    if (exportsAlone) summary.exportsAlone = exportsAlone
     summary.windowWall = windowWall
     if (several) {
       const instances = [serverUse, ...otherUse]

@@ -69,14 +69,18 @@ export function createApp({
   app.onError(errorResponse)
   app.use('*', requestObserver(metrics))
   app.use('*', securityHeaders({ frameAncestors: config.frameAncestors }))
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.maxRequestBytes,
-      onError: () => {
-        throw new TooLargeError(`request body over ${config.maxRequestBytes} bytes`)
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: config.maxRequestBytes,
+    onError: () => {
+      throw new TooLargeError(`request body over ${config.maxRequestBytes} bytes`)
+    },
+  })
+  // HTTP/1.1 carries a body only with one of these headers; asking a request without them for its body would
+  // make a web Request of it for nothing, on every download.
+  app.use('/api/*', (c, next) =>
+    c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined
+      ? next()
+      : limitBody(c, next),
   )
   const origin = (c: { req: { url: string } }) => config.publicUrl ?? new URL(c.req.url).origin
   app.route('/', healthRoutes(isReady, notReady))

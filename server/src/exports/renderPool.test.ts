@@ -1,8 +1,10 @@
 import { boardRecords } from '@werkplaats/shared'
 import { fixtureRecords, WORKSHOP_START } from '@werkplaats/shared/summary/fixture'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readPdf } from '../../test/support/pdf.ts'
 import { statusOf } from '../http/errors.ts'
 import * as Y from 'yjs'
+import { isShared, sharedCopies } from '../rooms/sharedBytes.ts'
 import { ExportUnavailableError, RenderPool, type RenderPoolOptions } from './renderPool.ts'
 import type { SummarySource } from './summarySource.ts'
 
@@ -23,6 +25,12 @@ function fixtureSource(): SummarySource {
   }
 }
 const source = fixtureSource()
+
+/** What a reader sees of a PDF: its text and its properties, but for the moment it was made. */
+function pdfContent(pdf: Uint8Array) {
+  const { text, info } = readPdf(pdf)
+  return { text, info: Object.fromEntries(Object.entries(info).filter(([key]) => !/date/i.test(key))) }
+}
 const pools: RenderPool[] = []
 const poolWith = (options: Partial<RenderPoolOptions> = {}) => {
   const pool = new RenderPool({
@@ -96,6 +104,25 @@ describe('the render pool', () => {
     const board = source.board.map((update) => update.slice())
     await pool.render({ format: 'md', source: { ...source, board }, language: 'nl' })
     expect(board).toEqual(source.board)
+  }, 60_000)
+
+  it('renders from bytes in shared memory exactly what it renders from bytes of its own, and leaves them shared', async () => {
+    const pool = poolWith()
+    const shared = { ...source, board: sharedCopies(source.board), control: sharedCopies(source.control) }
+    for (const format of ['md', 'csv', 'json'] as const) {
+      for (const language of ['nl', 'en'] as const) {
+        const own = await pool.render({ format, source, language })
+        expect((await pool.render({ format, source: shared, language })).body, `${format} ${language}`).toEqual(
+          own.body,
+        )
+      }
+    }
+    // A PDF names the moment it was made; everything a reader sees besides is the same.
+    const pdf = async (from: SummarySource) =>
+      pdfContent((await pool.render({ format: 'pdf', source: from, language: 'nl' })).body)
+    expect(await pdf(shared)).toEqual(await pdf(source))
+    expect([...shared.board, ...shared.control].every(isShared)).toBe(true)
+    expect(shared.board).toEqual(source.board)
   }, 60_000)
 
   it('ends what waits and what renders when closed', async () => {

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import { UnavailableError } from '../domainErrors.ts'
 import type { RenderRequest } from './renderers.ts'
 import type { EncodedExport, RenderReply } from './renderWorker.ts'
+import { isShared } from '../rooms/sharedBytes.ts'
 import { sourceBytes } from './summarySource.ts'
 import { log } from '../observability/log.ts'
 
@@ -10,7 +11,7 @@ import { log } from '../observability/log.ts'
  * Exports are built and rendered in worker threads, never on the event loop: reading a large board's records,
  * building its summary and laying out its PDF take from tens of milliseconds to seconds of CPU, and every board
  * and request on the instance would wait that long. The event loop hands a worker the rooms' documents as
- * encoded bytes (see `summarySource.ts`), copied once and transferred. The pool has a fixed number of workers
+ * encoded bytes (see `summarySource.ts`) in shared memory, so handing them over copies nothing. The pool has a fixed number of workers
  * and a bounded queue, and each export a size limit (checked before it starts) and a time limit (past it the
  * worker is terminated and replaced). Whatever is refused gets a 503 that says why.
  *
@@ -40,6 +41,24 @@ const workerScript = new URL(`./renderWorker${extname(import.meta.url)}`, import
 const MiB = 1024 * 1024
 const sizeText = (bytes: number) =>
   bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`
+
+/**
+ * The request as posted to a worker, with what to transfer. The rooms' documents come in shared memory (see
+ * `RoomManager.readUpdates`) and are shared as they are: nothing of the board is copied on the event loop. Bytes
+ * not in shared memory may be views into what their owner keeps: the worker gets copies, transferred rather than
+ * cloned a second time.
+ */
+function handOver(request: RenderRequest): [RenderRequest, ArrayBuffer[]] {
+  const transfer: ArrayBuffer[] = []
+  const hand = (update: Uint8Array): Uint8Array => {
+    if (isShared(update)) return update
+    const own = update.slice()
+    transfer.push(own.buffer)
+    return own
+  }
+  const { board, control } = request.source
+  return [{ ...request, source: { ...request.source, board: board.map(hand), control: control.map(hand) } }, transfer]
+}
 
 interface Task {
   request: RenderRequest
@@ -152,12 +171,7 @@ export class RenderPool {
     worker.on('message', onMessage)
     worker.on('error', onError)
     worker.on('exit', onExit)
-    // The documents may be views into bytes the rooms keep (their newcomers' answer): the worker gets copies of
-    // its own, transferred rather than cloned a second time.
-    const { board, control } = task.request.source
-    const own = { board: board.map((update) => update.slice()), control: control.map((update) => update.slice()) }
-    const buffers = [...own.board, ...own.control].map((update) => update.buffer)
-    worker.postMessage({ ...task.request, source: { ...task.request.source, ...own } }, buffers)
+    worker.postMessage(...handOver(task.request))
   }
 
   #next(): void {

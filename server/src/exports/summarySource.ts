@@ -14,9 +14,9 @@ import * as Y from 'yjs'
 /**
  * What a summary is built from, as the event loop hands it to a render worker: the session's own small facts
  * from the store, and the board and control rooms' documents as Yjs updates (`RoomManager.readUpdates`: the
- * room's state, encoded once per version), copied once and transferred, never cloned as objects. Decoding them, reading and
- * checking every record, and building the summary all happen in the worker: on a board of thousands of stickies
- * that is most of an export's work, and none of it holds up the boards on the event loop.
+ * room's state, encoded once per version, in shared memory), shared with the worker, never cloned as objects.
+ * Decoding them, reading and checking every record, and building the summary all happen in the worker: on a board
+ * of thousands of stickies that is most of an export's work, and none of it holds up the boards on the event loop.
  */
 export interface SummarySource {
   session: { id: string; title: string; createdAt: number }

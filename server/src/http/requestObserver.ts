@@ -36,7 +36,9 @@ export function requestObserver(meter: HttpMeter): MiddlewareHandler {
       const seconds = (performance.now() - started) / 1000
       const status = c.res.status
       const route = routeOf(c)
-      c.header('X-Request-Id', requestId)
+      // On the answer's own headers: `c.header` on an answer already made would remake it around its body as a
+      // stream, copying the body and writing it out chunk by chunk through web streams on the event loop.
+      c.res.headers.set('X-Request-Id', requestId)
       meter.answered(c.req.method, route, status, seconds)
       httpLog[status >= 500 ? 'warn' : 'info'](
         { requestId, method: c.req.method, route, status, durationMs: Math.round(seconds * 1000 * 10) / 10 },

@@ -9,6 +9,7 @@ import { PersistedDoc, type PersistenceOptions } from './persistedDoc.ts'
 import type { PresenceTable } from './presence.ts'
 import { type ClientMessage, encodeSyncStep1, encodeSyncStep2, messageIntent, syncStep2Update } from './protocol.ts'
 import { RoomPresence, type RoomPresenceOptions } from './roomPresence.ts'
+import { sharedCopy } from './sharedBytes.ts'
 import { BoardFullError } from './roomSize.ts'
 import { changesNothing } from './updateEffect.ts'
 
@@ -59,6 +60,8 @@ export class Room {
    * until the document changes (cleared on each update).
    */
   #wholeBoardAnswer: Uint8Array | undefined
+  /** The same board as a Yjs update in shared memory, for exports (see `wholeState`); cleared with the answer. */
+  #sharedWholeState: Uint8Array | undefined
   #destroyed = false
   #deleted = false
   /**
@@ -108,6 +111,7 @@ export class Room {
 
   #forgetWholeBoardAnswer = (): void => {
     this.#wholeBoardAnswer = undefined
+    this.#sharedWholeState = undefined
   }
 
   /**
@@ -260,10 +264,12 @@ export class Room {
 
   /**
    * The whole document as one Yjs update, encoded once per version: the update inside the newcomers' answer,
-   * viewed, not copied. Shared bytes: whoever keeps them or hands them on copies them first.
+   * copied once per version into shared memory (see `sharedBytes.ts`), so that an export's worker reads it where
+   * it is. Nobody writes to these bytes.
    */
   get wholeState(): Uint8Array {
-    return syncStep2Update(this.#wholeAnswer())
+    this.#sharedWholeState ??= sharedCopy(syncStep2Update(this.#wholeAnswer()))
+    return this.#sharedWholeState
   }
 
   /** The size of the board as counted for its cap (see `PersistedDoc.sizeBytes`). */
@@ -314,7 +320,7 @@ export class Room {
     void this.#channel.leave()
     this.#presence.destroy()
     this.#document.doc.off('update', this.#forgetWholeBoardAnswer)
-    this.#wholeBoardAnswer = undefined
+    this.#forgetWholeBoardAnswer()
     this.#document.destroy()
   }
 }

@@ -4,6 +4,7 @@ import { RecordingPeer } from '../../test/support/recordingPeer.ts'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
 import { DISCARDED_MEMORY_MS, RoomBrokenError, RoomGoneError, RoomManager } from './roomManager.ts'
 import { testRoomManagerOptions as options } from '../../test/support/roomOptions.ts'
+import { isShared } from './sharedBytes.ts'
 
 function anEdit(key: string): Uint8Array {
   const doc = new Y.Doc()
@@ -178,6 +179,18 @@ describe('RoomManager.readUpdates', () => {
     expect((await rooms.readUpdates('board'))[0]?.buffer).toBe(first[0]?.buffer)
     room.receive(peer, { kind: 'sync-update', update: anEdit('two') })
     expect(contents(await rooms.readUpdates('board'))).toEqual({ one: 1, two: 1 })
+    await rooms.closeAll()
+  })
+
+  it('answers in shared memory, loaded or not, so an export hands the bytes to its worker without copying', async () => {
+    const store = new MemoryDocumentStore()
+    await store.append('idle', anEdit('one'))
+    const rooms = new RoomManager(store, options)
+    expect((await rooms.readUpdates('idle')).every(isShared)).toBe(true)
+    const peer = new RecordingPeer()
+    const room = await rooms.join('board', peer)
+    room.receive(peer, { kind: 'sync-update', update: anEdit('one') })
+    expect((await rooms.readUpdates('board')).every(isShared)).toBe(true)
     await rooms.closeAll()
   })
 })

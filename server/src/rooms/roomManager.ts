@@ -259,8 +259,8 @@ export class RoomManager {
    * of the document (see `Room.wholeState`), so that reading an unchanged room again costs a lookup. A room not
    * loaded here answers what the store holds, as stored: it is not loaded for the read, because loading decodes
    * the whole document on the event loop (a quarter of a second for a board of 3,000 stickies, every board and
-   * request on the instance waiting), while reading the stored bytes costs a few milliseconds per MiB. Shared
-   * bytes: copy them before transferring them anywhere.
+   * request on the instance waiting), while reading the stored bytes costs a few milliseconds per MiB (once: see
+   * `StoredCopies`). Either way the bytes are in shared memory (`sharedBytes.ts`), to be read, never written.
    */
   async readUpdates(name: string): Promise<Uint8Array[]> {
     if (this.#isDiscarded(name)) throw new RoomGoneError(roomDeletedReason)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { DocumentStore } from '../store/documentStore.ts'
 import { MemoryDocumentStore } from '../store/memoryStore.ts'
+import { isShared } from './sharedBytes.ts'
 import { StoredCopies } from './storedCopies.ts'
 
 function anEdit(key: string, value: unknown = 1): Uint8Array {
@@ -45,6 +46,17 @@ describe('stored copies of idle rooms', () => {
     expect(contents(await copies.read('board'))).toEqual({ one: 1 })
     expect(contents(await copies.read('board'))).toEqual({ one: 1 })
     expect(loads()).toBe(1)
+  })
+
+  it('keeps its copies in shared memory, so an export hands them to its worker without copying them', async () => {
+    const memory = new MemoryDocumentStore()
+    await memory.append('board', anEdit('one'))
+    await memory.append('board', anEdit('two'))
+    const copies = new StoredCopies(memory, 1024 * 1024)
+    const updates = await copies.read('board')
+    expect(updates.every(isShared)).toBe(true)
+    expect(updates).toEqual((await memory.load('board')).updates)
+    expect(await copies.read('board')).toBe(updates)
   })
 
   it('reads again after any append, so an export never misses a change', async () => {

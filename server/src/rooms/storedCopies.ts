@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../store/documentStore.ts'
+import { sharedCopies } from './sharedBytes.ts'
 
 /**
  * The stored entries of rooms nobody is on, as last read for an export, so that exporting an idle board again
@@ -10,6 +11,9 @@ import type { DocumentStore } from '../store/documentStore.ts'
  * instance's append makes a newer entry, so a copy never hides a change. A compaction replaces entries with a
  * snapshot of the same content under the last one's number: the copy stays what the room holds. A deleted room's
  * copy is forgotten by whoever deletes or drops it (`forget`); its session is refused before its rooms are read.
+ *
+ * The copies are kept in shared memory (`sharedCopies`), copied once when read from the store, so that each export
+ * hands them to its render worker without copying them again on the event loop.
  */
 export class StoredCopies {
   readonly #store: DocumentStore
@@ -36,8 +40,9 @@ export class StoredCopies {
       }
     }
     const stored = await this.#store.load(room)
-    this.#keep(room, stored.lastSeq, stored.updates)
-    return stored.updates
+    const updates = sharedCopies(stored.updates)
+    this.#keep(room, stored.lastSeq, updates)
+    return updates
   }
 
   forget(room: string): void {
