@@ -9,6 +9,7 @@ import { sleep } from './clock.ts'
 import { summarizeSamples, type LatencySummary } from './histogram.ts'
 import { cpuSeconds, MachineMonitor, machineInfo } from './procfs.ts'
 import { type CpuProfile, hotSpots } from './template/cpuProfile.ts'
+import { startTrace, traceReport, writeTrace } from './template/trace.ts'
 import { Crowd } from './template/crowd.ts'
 import {
   installProbe,
@@ -53,6 +54,7 @@ const { values: args } = parseArgs({
     'cpu-throttle': { type: 'string', default: '1' },
     docs: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    trace: { type: 'string' },
     'skip-load': { type: 'boolean', default: false },
     'skip-fluidity': { type: 'boolean', default: false },
     screenshot: { type: 'string' },
@@ -288,12 +290,18 @@ async function measureFluidity(browser: Browser, server: ServerProcess): Promise
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
       await cdp.send('Profiler.start')
     }
+    const stopTrace = args.trace ? await startTrace(cdp) : undefined
     const [figures, participantFigures] = await Promise.all([
       recordWindow(page, cdp, SECONDS),
       recordWindow(participantPage, participantCdp, SECONDS),
     ])
     const windowEndEpoch = performance.timeOrigin + performance.now()
     crowd.measure(false)
+    if (stopTrace && args.trace) {
+      const events = await stopTrace()
+      writeTrace(args.trace, events)
+      console.log(traceReport(events, new URL(page.url()).pathname).join('\n'))
+    }
     let hot: ReturnType<typeof hotSpots> = []
     if (args.profile) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile }
