@@ -6,7 +6,8 @@ import type { CDPSession } from 'playwright-core'
  * only sees JavaScript; what it calls "(program)" is Blink's own work (style, layout, paint, layerisation, commit,
  * hit tests, HTML parsing), which the trace names.
  *
- * Run alone on a saved trace: `node bench/src/template/trace.ts FILE [URL-PART]`.
+ * Run alone on a saved trace: `node bench/src/template/trace.ts FILE [URL-PART]`. With `TRACE_INVALIDATIONS=1` the
+ * trace also says which nodes each frame's style and layout invalidations came from (heavier; not for timing).
  */
 
 /** The categories that name the main thread's native work, frame by frame. */
@@ -18,6 +19,7 @@ const CATEGORIES = [
   'cc',
   'v8',
   'toplevel',
+  ...(process.env.TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
 ].join(',')
 
 export interface TraceEvent {
