@@ -12,6 +12,7 @@ import { childrenNamed, cpuSeconds, MachineMonitor, machineInfo, TreeCpuMonitor 
 import { type CpuProfile, hotSpots } from './template/cpuProfile.ts'
 import type { CrowdFigures } from './template/crowd.ts'
 import { CrowdProcesses } from './template/crowdProcesses.ts'
+import { startTrace, traceReport, writeTrace } from './template/trace.ts'
 import {
   installProbe,
   type ProbeState,
@@ -59,6 +60,7 @@ const { values: args } = parseArgs({
     timed: { type: 'string', default: '20' },
     docs: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    trace: { type: 'string' },
     'skip-load': { type: 'boolean', default: false },
     'skip-fluidity': { type: 'boolean', default: false },
     screenshot: { type: 'string' },
@@ -424,7 +426,13 @@ async function measureFluidity(browser: Browser, server: ServerProcess): Promise
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
       await cdp.send('Profiler.start')
     }
+    const stopTrace = args.trace ? await startTrace(cdp) : undefined
     const facilitatorWindow = await recordUnderCrowd(page, cdp, server, crowd)
+    if (stopTrace && args.trace) {
+      const events = await stopTrace()
+      writeTrace(args.trace, events)
+      console.log(traceReport(events, new URL(page.url()).pathname).join('\n'))
+    }
     let hot: ReturnType<typeof hotSpots> = []
     if (args.profile) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile }
