@@ -69,6 +69,16 @@ export interface StartOptions {
   logFile: string
 }
 
+/**
+ * Every simulated person joins and connects from this one loopback address, which the per-address limits exist to
+ * stop (they are meant for one office, not for a whole benchmark): every bench that starts our server lifts them.
+ */
+export const ONE_ADDRESS = {
+  JOIN_BURST_PER_ADDRESS: '1000000',
+  SESSION_CREATION_BURST_PER_ADDRESS: '1000000',
+  RECONNECTS_PER_MINUTE_PER_ADDRESS: '1000000',
+}
+
 export async function startServer(kind: ServerKind, options: StartOptions): Promise<RunningServer> {
   const port = await freePort()
   const base = process.env.BENCH_DATA_BASE ?? tmpdir()
@@ -87,14 +97,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     command = built.command
     args = built.args
     Object.assign(env, built.env)
-    // Every simulated person joins and connects from this one loopback address, which the per-address limits
-    // exist to stop (they are meant for one office, not for a whole benchmark).
-    const oneAddress = {
-      JOIN_BURST_PER_ADDRESS: '1000000',
-      SESSION_CREATION_BURST_PER_ADDRESS: '1000000',
-      RECONNECTS_PER_MINUTE_PER_ADDRESS: '1000000',
-    }
-    Object.assign(env, { DATA_DIR: dataDir ?? '', NODE_ENV: 'production' }, oneAddress, options.env ?? {})
+    Object.assign(env, { DATA_DIR: dataDir ?? '', NODE_ENV: 'production' }, ONE_ADDRESS, options.env ?? {})
     // For diagnosis only, e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof"; added to what a
     // scenario asks for (scenario 12's event-loop probe).
     const nodeOptions = [options.env?.NODE_OPTIONS, process.env.BENCH_SERVER_NODE_OPTIONS].filter(Boolean).join(' ')

@@ -6,6 +6,7 @@ import { sessionRoomName } from '@werkplaats/shared'
 import { ServerProcess } from '@werkplaats/server/testing'
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
 import { sleep } from './clock.ts'
+import { ONE_ADDRESS } from './servers.ts'
 import { killAllWorkers } from './workers.ts'
 import { summarizeSamples, type LatencySummary } from './histogram.ts'
 import { childrenNamed, cpuSeconds, MachineMonitor, machineInfo, TreeCpuMonitor } from './procfs.ts'
@@ -603,7 +604,7 @@ console.log(
   `Machine: ${machine.cores} cores (${machine.model}), Node ${machine.node}; load average at start ${loadAverage()}`,
 )
 
-const server = await ServerProcess.launch({ TLDRAW_LICENSE_KEY: '' }, 'built')
+const server = await ServerProcess.launch({ TLDRAW_LICENSE_KEY: '', ...ONE_ADDRESS }, 'built')
 const browser = await launchBrowser()
 const out: string[] = []
 const results: { loads?: LoadResult[]; fluidity?: FluidityResult } = {}
