@@ -228,7 +228,8 @@ export class RoomPresence {
   #sendByInterest(changed: number[]): void {
     const now = Date.now()
     let far: number[] = []
-    if (this.#farPending.size > 0 && now - this.#lastFarAt >= this.#interest.presenceFarIntervalMs) {
+    const farIntervalMs = this.#farIntervalMs()
+    if (this.#farPending.size > 0 && now - this.#lastFarAt >= farIntervalMs) {
       // The far frame: what some peers have not had (and what changed since), now to everyone.
       far = [...new Set([...this.#farPending, ...changed])]
       changed = []
@@ -245,11 +246,14 @@ export class RoomPresence {
       sentBytes += frame.byteLength * peers.length
     }
     for (const id of plan.deferred) this.#farPending.add(id)
-    this.#pace(sentBytes, this.#interest.presenceCrowdTickMs)
+    // Each peer's frame holds at most the cursors near its view, so a tick costs in proportion to the room, not to
+    // its square: a saturated server stretches the far frames (everyone to everyone) instead, and cursors in view
+    // keep moving.
+    this.#pace(sentBytes, this.#interest.presenceCrowdTickMs, 1)
     // Nothing may change for a while, yet what was deferred is owed: a tick then for the far frame alone. Its
     // own timer, so that it never holds back the next regular tick.
     if (this.#farPending.size > 0 && this.#farTimer === undefined) {
-      const untilFar = this.#lastFarAt + this.#interest.presenceFarIntervalMs - now
+      const untilFar = this.#lastFarAt + farIntervalMs - now
       this.#farTimer = setTimeout(this.#sendFar, Math.max(this.#tickMs, untilFar))
     }
   }
@@ -269,10 +273,15 @@ export class RoomPresence {
     return null
   }
 
+  /** How long the far frames wait on a board sent by interest: longer the busier the server (see `LoadGauge`). */
+  #farIntervalMs(): number {
+    return this.#interest.presenceFarIntervalMs * this.#options.slowdown()
+  }
+
   /** Sets the next tick: long enough that what this one sent stays within the budget. */
-  #pace(sentBytes: number, shortestMs: number): void {
+  #pace(sentBytes: number, shortestMs: number, slowdown = this.#options.slowdown()): void {
     const budgetMs = (sentBytes / this.#options.awarenessBytesPerSecond) * 1000
-    const paced = shortestMs * this.#options.slowdown()
+    const paced = shortestMs * slowdown
     this.#tickMs = Math.min(2000, Math.round(Math.max(paced, budgetMs)))
   }
 }
