@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ExportsAlone } from './exportLoad.ts'
 import type { LoopSecond } from './loopProbe.ts'
-import { loadAverage, pinning, pinNicedThreads } from './procfs.ts'
+import { loadAverage, pinning, pinNicedThreads, spreadV8Helpers } from './procfs.ts'
 import { loadTable } from './report.ts'
 import type { LoadPlan, LoadSummary } from './scenarios.ts'
 import type { RunningServer } from './servers.ts'
@@ -156,7 +156,14 @@ async function measure(options: ExportScenarioOptions, round: number, exports: b
   const load = await options.run(env, exports ? options.withExports : options.alone, (server) => {
     const generator = pinning.generator
     if (!generator) return () => {}
-    const placing = setInterval(() => pinNicedThreads(server.pid, generator, moved), 100)
+    // The same for the runs with and without exports: V8's helper threads may use either core, the render
+    // threads (niced) go to the generator's.
+    const helpers = pinning.server ? `${pinning.server},${generator}` : generator
+    const spread = new Set<number>()
+    const placing = setInterval(() => {
+      pinNicedThreads(server.pid, generator, moved)
+      spreadV8Helpers(server.pid, helpers, spread)
+    }, 100)
     return () => clearInterval(placing)
   })
   const run: ExportRun = {

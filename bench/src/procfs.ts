@@ -36,6 +36,26 @@ export function pinToCpus(pid: number, cpuList: string): boolean {
  * thread that starts it, so a render worker started by a pinned event loop would otherwise share its one core.
  */
 export function pinNicedThreads(pid: number, cpuList: string, moved: Set<number>): void {
+  placeThreads(pid, moved, (stat) => {
+    // Fields after the command's closing parenthesis; niceness is field 19 of the whole line.
+    const nice = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+    return nice > 0 ? cpuList : null
+  })
+}
+
+/**
+ * Lets V8's platform threads of process `pid` ("V8Worker": concurrent garbage collection and compilation, shared by
+ * every isolate of the process, the render workers' included) run on `cpuList`, each once. Pinned with the event
+ * loop, a render worker's garbage collection ran on the event loop's one core (about a quarter of it during back to
+ * back exports, seen in /proc per thread), which no deployment with a second core does: there the scheduler puts
+ * them wherever a core is free. The event loop itself stays where it is.
+ */
+export function spreadV8Helpers(pid: number, cpuList: string, moved: Set<number>): void {
+  placeThreads(pid, moved, (_stat, comm) => (comm.startsWith('V8Worker') ? cpuList : null))
+}
+
+/** Moves each thread of `pid` not yet in `moved` to the CPUs `where` answers for it (null: leaves it). */
+function placeThreads(pid: number, moved: Set<number>, where: (stat: string, comm: string) => string | null): void {
   let threads: string[]
   try {
     threads = readdirSync(`/proc/${pid}/task`)
@@ -47,11 +67,11 @@ export function pinNicedThreads(pid: number, cpuList: string, moved: Set<number>
     if (moved.has(thread)) continue
     try {
       const stat = readFileSync(`/proc/${pid}/task/${name}/stat`, 'utf8')
-      // Fields after the command's closing parenthesis; niceness is field 19 of the whole line.
-      const nice = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
-      if (nice <= 0) continue
+      const comm = readFileSync(`/proc/${pid}/task/${name}/comm`, 'utf8').trim()
+      const cpus = where(stat, comm)
+      if (cpus === null) continue
       // One thread (no -a): the event loop and its other threads stay where they are.
-      execFileSync('taskset', ['-p', '-c', cpuList, name], { stdio: 'ignore' })
+      execFileSync('taskset', ['-p', '-c', cpus, name], { stdio: 'ignore' })
       moved.add(thread)
     } catch {
       // the thread ended meanwhile, or taskset is missing (then nothing is pinned anywhere)
