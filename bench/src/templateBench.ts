@@ -604,7 +604,11 @@ console.log(
   `Machine: ${machine.cores} cores (${machine.model}), Node ${machine.node}; load average at start ${loadAverage()}`,
 )
 
-const server = await ServerProcess.launch({ TLDRAW_LICENSE_KEY: '', ...ONE_ADDRESS }, 'built')
+// The pages under test connect on top of the crowd: a board of 500 simulated people must still admit them.
+const server = await ServerProcess.launch(
+  { TLDRAW_LICENSE_KEY: '', ...ONE_ADDRESS, MAX_CONNECTIONS_PER_BOARD: String(Math.max(500, PARTICIPANTS + 10)) },
+  'built',
+)
 const browser = await launchBrowser()
 const out: string[] = []
 const results: { loads?: LoadResult[]; fluidity?: FluidityResult } = {}
