@@ -51,6 +51,19 @@ export interface CrowdPlan {
   editsPerSecond: number
 }
 
+/** Figures before anything was sent or timed: what one crowd process starts from, and what the parts add up into. */
+export function emptyCrowdFigures(): CrowdFigures {
+  return {
+    fanOutAtEpoch: [],
+    fanOutMs: [],
+    updateFramesBySecond: {},
+    edits: 0,
+    cursorMoves: 0,
+    disconnects: 0,
+    sentAtEpoch: [],
+  }
+}
+
 /**
  * Simulated participants of one session: each with its own participant token on the board room, a cursor in the
  * app's presence format (shared/src/board/presence.ts) moving at `cursorHz`, and one sticky of its own, rewritten
@@ -61,15 +74,7 @@ export interface CrowdPlan {
  */
 export class Crowd {
   readonly clients: BenchClient[] = []
-  readonly figures: CrowdFigures = {
-    fanOutAtEpoch: [],
-    fanOutMs: [],
-    updateFramesBySecond: {},
-    edits: 0,
-    cursorMoves: 0,
-    disconnects: 0,
-    sentAtEpoch: [],
-  }
+  readonly figures: CrowdFigures = emptyCrowdFigures()
   #timers: NodeJS.Timeout[] = []
   // The page's clock is epoch-based (performance.timeOrigin + now); ours is CLOCK_MONOTONIC. One offset, read
   // once, maps between them (both advance at the same rate over a run of seconds).

@@ -1,6 +1,6 @@
 import { WorkerHandle } from '../workers.ts'
 import { cpuSeconds } from '../procfs.ts'
-import type { CrowdFigures, CrowdMember, CrowdPlan } from './crowd.ts'
+import { type CrowdFigures, type CrowdMember, type CrowdPlan, emptyCrowdFigures } from './crowd.ts'
 
 /**
  * The crowd of the template bench, run by `processes` forked load workers (worker.ts) so that the bench's own
@@ -59,15 +59,7 @@ export class CrowdProcesses {
   /** Stops the crowd and gathers what every process sent and timed. */
   async stop(timeoutMs = 60_000): Promise<CrowdFigures> {
     for (const worker of this.#workers) worker.send({ type: 'release' })
-    const figures: CrowdFigures = {
-      fanOutAtEpoch: [],
-      fanOutMs: [],
-      updateFramesBySecond: {},
-      edits: 0,
-      cursorMoves: 0,
-      disconnects: 0,
-      sentAtEpoch: [],
-    }
+    const figures = emptyCrowdFigures()
     for (const worker of this.#workers) {
       const { figures: part } = await worker.receive('crowd-result', timeoutMs)
       // concat, not push(...): a part holds hundreds of thousands of deliveries, more than a call's arguments.
