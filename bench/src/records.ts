@@ -51,7 +51,7 @@ export function stickyRecord(
       labelColor: 'black',
       size: 'm',
       font: 'draw',
-      fontSizeAdjustment: 0,
+      fontSizeAdjustment: 1, // tldraw 5: a multiplier; 0 draws the text at size 0
       align: 'middle',
       verticalAlign: 'middle',
       growY: 0,

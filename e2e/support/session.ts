@@ -1,3 +1,7 @@
+import { boardRecords } from '@werkplaats/shared'
+import { noteRecord } from '@werkplaats/shared/summary/fixture'
+import { createSession } from '@werkplaats/server/testing/boardFiller'
+import { connectProvider, whenSynced } from '@werkplaats/server/testing/clients'
 import { forwardTo, useServerProcess } from '@werkplaats/server/testing/useServer'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
@@ -53,4 +57,39 @@ export function useBrowserSession<const Name extends string = never>(
     (options.people ?? []).map((name) => [name, forwardTo(() => opened.get(name), `${name}'s browser`)]),
   ) as Record<Name, Participant>
   return { server, browser: forwardTo(() => browser, 'the browser'), people }
+}
+
+export interface NoteWriter {
+  /** Sets a note on the board (a new one, or a new version of it), as one update from the writer. */
+  writeNote(id: string, text: string, x: number, y: number): void
+}
+
+/**
+ * Another participant writing notes straight into the board over the y-websocket protocol, as the crowd's clients
+ * in the template bench do: no browser, no selection. Before the describe's tests it makes a session of
+ * `templateId`, joins as "Schrijver" and brings `reader` onto the board with the participants' link.
+ */
+export function useNoteWriter(
+  server: ServerProcess,
+  reader: Participant,
+  session: { templateId: string; title: string },
+): NoteWriter {
+  let writer: ReturnType<typeof connectProvider> | undefined
+  beforeAll(async () => {
+    const created = await createSession(server.wsUrl, session.templateId, session.title)
+    const { token } = await created.join('Schrijver')
+    writer = connectProvider(server.wsUrl, created.board(token))
+    await whenSynced(writer)
+    await reader.joinByLink(created.links.participant)
+  })
+  afterAll(() => {
+    writer?.destroy()
+    writer = undefined
+  })
+  return {
+    writeNote(id, text, x, y) {
+      if (!writer) throw new Error('the writer is not connected')
+      boardRecords(writer.doc).set(id, noteRecord(id, text, x, y))
+    },
+  }
 }

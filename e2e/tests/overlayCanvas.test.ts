@@ -1,11 +1,7 @@
-import { boardRecords } from '@werkplaats/shared'
-import { noteRecord } from '@werkplaats/shared/summary/fixture'
-import { createSession } from '@werkplaats/server/testing/boardFiller'
-import { connectProvider, whenSynced } from '@werkplaats/server/testing/clients'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, Participant } from '../support/browser.ts'
-import { type ServerProcess, startServer } from '../support/server.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Participant } from '../support/browser.ts'
+import { useBrowserSession, useNoteWriter } from '../support/session.ts'
 
 /**
  * tldraw draws selection and hover outlines on one canvas over the whole board. Another participant's new or
@@ -13,33 +9,11 @@ import { type ServerProcess, startServer } from '../support/server.ts'
  * busy board that was nearly every frame); what it shows still follows the selection.
  */
 describe('the overlay canvas of selection outlines', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let bram: Participant
-  // Another participant writing notes straight into the board, as the template bench's crowd does: no selection.
-  let writer: ReturnType<typeof connectProvider>
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    const session = await createSession(server.wsUrl, 'blank', 'Omlijning')
-    const { token } = await session.join('Schrijver')
-    writer = connectProvider(server.wsUrl, session.board(token))
-    await whenSynced(writer)
-    bram = await Participant.open(browser, 'Bram')
-    await bram.joinByLink(session.links.participant)
-  })
-
-  afterAll(async () => {
-    writer?.destroy()
-    await bram?.close()
-    await browser?.close()
-    await server?.destroy()
-  })
-
-  function writeNote(id: string, text: string, x: number, y: number): void {
-    boardRecords(writer.doc).set(id, noteRecord(id, text, x, y))
-  }
+  const {
+    server,
+    people: { Bram: bram },
+  } = useBrowserSession({ people: ['Bram'] })
+  const { writeNote } = useNoteWriter(server, bram, { templateId: 'blank', title: 'Omlijning' })
 
   it('outlines the note a participant selects', async () => {
     writeNote('shape:eerste', 'Eerste idee', 300, 250)

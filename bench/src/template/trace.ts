@@ -7,7 +7,8 @@ import type { CDPSession } from 'playwright-core'
  * hit tests, HTML parsing), which the trace names.
  *
  * Run alone on a saved trace: `node bench/src/template/trace.ts FILE [URL-PART]`. With `TRACE_INVALIDATIONS=1` the
- * trace also says which nodes each frame's style and layout invalidations came from (heavier; not for timing).
+ * trace also says which nodes each frame's style and layout invalidations came from, and which display items were
+ * repainted (heavier; not for timing). Tiles rastered are counted per compositor layer either way.
  */
 
 /** The categories that name the main thread's native work, frame by frame. */
@@ -19,7 +20,11 @@ const CATEGORIES = [
   'cc',
   'v8',
   'toplevel',
-  ...(process.env.TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+  // Style and layout invalidations by node, and paint invalidations by display item client (what makes tiles
+  // re-raster): heavier, so not for timing.
+  ...(process.env.TRACE_INVALIDATIONS
+    ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-blink.invalidation']
+    : []),
 ].join(',')
 
 export interface TraceEvent {
@@ -264,7 +269,64 @@ export function traceReport(events: TraceEvent[], urlPart = ''): string[] {
       `| ${t.process} ${t.thread} (${t.tid}) | ${t.cpuMsPerSecond.toFixed(1)} | ${t.wallMsPerSecond.toFixed(1)} |`,
     )
   }
+  lines.push('', ...rasterByLayer(events, main.pid), ...paintInvalidations(events))
   return lines
+}
+
+/** Tiles rastered per compositor layer of the page's renderer: which layer the raster workers spend their time on. */
+function rasterByLayer(events: TraceEvent[], pid: number): string[] {
+  const seconds = tracedSeconds(events)
+  const byLayer = new Map<string, { tiles: number; cpuMs: number }>()
+  for (const event of events) {
+    if (event.name !== 'RasterTask' || event.pid !== pid) continue
+    const tile = event.args?.tileData as { layerId?: number } | undefined
+    const layer = String(tile?.layerId ?? '?')
+    const sum = byLayer.get(layer) ?? { tiles: 0, cpuMs: 0 }
+    sum.tiles += 1
+    sum.cpuMs += (event.tdur ?? 0) / 1000
+    byLayer.set(layer, sum)
+  }
+  const rows = [...byLayer].sort((a, b) => b[1].cpuMs - a[1].cpuMs).slice(0, 8)
+  return [
+    '| compositor layer | tiles rastered /s | raster CPU ms/s |',
+    '| --- | --: | --: |',
+    ...rows.map(([layer, s]) => `| ${layer} | ${(s.tiles / seconds).toFixed(1)} | ${(s.cpuMs / seconds).toFixed(1)} |`),
+  ]
+}
+
+/** Repainted display items by client and reason (`TRACE_INVALIDATIONS=1` only): what made those tiles dirty. */
+function paintInvalidations(events: TraceEvent[]): string[] {
+  const seconds = tracedSeconds(events)
+  const counts = new Map<string, number>()
+  for (const event of events) {
+    if (event.name !== 'InvalidateDisplayItemClient') continue
+    const data = event.args as { client?: string; reason?: string } | undefined
+    // One row per kind of element, not per element: ids and numbers vary.
+    const key = `${(data?.client ?? '?').replace(/id='[^']*'/g, "id='…'").slice(0, 140)} (${data?.reason ?? '?'})`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  if (counts.size === 0) return []
+  return [
+    '',
+    '| repainted display item (reason) | per second |',
+    '| --- | --: |',
+    ...[...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([key, n]) => `| ${key.replace(/\|/g, '\\|')} | ${(n / seconds).toFixed(1)} |`),
+  ]
+}
+
+/** Wall time from the trace's first timed event to its last. */
+function tracedSeconds(events: TraceEvent[]): number {
+  let first = Infinity
+  let last = -Infinity
+  for (const event of events) {
+    if (event.ts <= 0) continue
+    first = Math.min(first, event.ts)
+    last = Math.max(last, event.ts + (event.dur ?? 0))
+  }
+  return Math.max((last - first) / 1e6, 1e-3)
 }
 
 if (import.meta.main) {

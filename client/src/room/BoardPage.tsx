@@ -38,7 +38,7 @@ import { CrowdNotice } from './CrowdNotice.tsx'
 import { outsideContentUiOverrides, refuseOutsideContent } from '../board/outsideContent/outsideContentHandlers.ts'
 import { outsideContentShapeUtils } from '../board/outsideContent/outsideContentShapes.tsx'
 import { templateShapeUtils } from '../board/shapes/templateShapes.ts'
-import { BoardNoteShapeUtil } from '../board/shapes/note/BoardNoteShapeUtil.ts'
+import { BoardNoteShapeUtil } from '../board/shapes/note/BoardNoteShapeUtil.tsx'
 import { useTemplateLayer } from '../board/templateLayer/useTemplateLayer.ts'
 
 // Fonts, icons and translations come from our own build (Vite emits them under /assets), never from a CDN:

@@ -185,7 +185,8 @@ export function noteRecord(id: string, text: string, x: number, y: number, paren
       verticalAlign: 'middle',
       labelColor: 'black',
       url: '',
-      fontSizeAdjustment: 0,
+      // tldraw 5's multiplier of the label's size: 1 for text that fits (0 would draw it at size 0).
+      fontSizeAdjustment: 1,
       textLastEditedBy: null,
     },
   } as BoardRecord

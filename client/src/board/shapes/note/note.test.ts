@@ -9,7 +9,7 @@ import {
 } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import { shapeOf } from '../testing.ts'
-import { BoardNoteShapeUtil } from './BoardNoteShapeUtil.ts'
+import { BoardNoteShapeUtil } from './BoardNoteShapeUtil.tsx'
 import { noteBoxes } from './noteGeometry.ts'
 
 /** Enough of an editor for a note's display values: the theme and the colour mode, no DOM. */

@@ -1,9 +1,13 @@
-import { T, type RecordProps } from 'tldraw'
+import { T, useValue, type Editor, type RecordProps } from 'tldraw'
 import '../templateShapes.css'
 import { TemplateShapeUtil } from '../templateShapeUtil.tsx'
+import { titleEnlargement } from '../textLegibility.ts'
 import { StageFrame } from './StageFrame.tsx'
 import { STAGE_FRAME_TYPE, type StageFrameShape } from './stageFrameShape.ts'
 export { STAGE_FRAME_TYPE, type StageFrameShape } from './stageFrameShape.ts'
+
+/** `.wp-tpl-frame__title`'s font size. */
+const TITLE_SIZE_PX = 32
 
 /**
  * The area of one agenda stage (or of the background) on the board. Not a tldraw frame: it has no children,
@@ -19,6 +23,9 @@ export class StageFrameShapeUtil extends TemplateShapeUtil<StageFrameShape> {
     minutes: T.positiveInteger,
   }
 
+  /** The stage title's size (templateShapes.css), which `StageFrame` enlarges rather than hides when far out. */
+  override readonly textSizePx = TITLE_SIZE_PX
+
   getDefaultProps(): StageFrameShape['props'] {
     return { w: 960, h: 720, title: '', minutes: 0 }
   }
@@ -28,6 +35,16 @@ export class StageFrameShapeUtil extends TemplateShapeUtil<StageFrameShape> {
   }
 
   content(shape: StageFrameShape) {
-    return <StageFrame title={shape.props.title} minutes={shape.props.minutes} />
+    return <StageFrameOnBoard editor={this.editor} title={shape.props.title} minutes={shape.props.minutes} />
   }
+}
+
+/** The frame with its title enlarged as the board is zoomed far out. */
+function StageFrameOnBoard({ editor, title, minutes }: { editor: Editor; title: string; minutes: number }) {
+  const enlargement = useValue(
+    'stage title enlargement',
+    () => titleEnlargement(editor.getEfficientZoomLevel(), TITLE_SIZE_PX),
+    [editor],
+  )
+  return <StageFrame title={title} minutes={minutes} titleEnlargement={enlargement} />
 }

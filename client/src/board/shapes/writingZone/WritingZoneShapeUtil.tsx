@@ -17,6 +17,9 @@ export class WritingZoneShapeUtil extends TemplateShapeUtil<WritingZoneShape> {
     label: T.string,
   }
 
+  /** Its only text is the zone's label (templateShapes.css). */
+  override readonly textSizePx = 20
+
   getDefaultProps(): WritingZoneShape['props'] {
     return { w: 664, h: 720, label: '' }
   }
