@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { ApiError, requestRoomTicket } from '../api/apiClient.ts'
 import { type FetchTicket, ticketedWebSocket, TicketRefusedError } from './ticketedWebSocket.ts'
+import { sendOwnPresenceOnly } from './ownPresence.ts'
 
 /**
  * What the participant needs to know about the line to the server:
@@ -73,6 +74,7 @@ export function connectToRoom(room: string, doc: Y.Doc, token: string): RoomConn
     // y-websocket backs off exponentially; after a server restart people should be back within seconds.
     maxBackoffTime: 2500,
   })
+  sendOwnPresenceOnly(provider)
   const state = atom<ConnectionState>('connection state', 'connecting')
   const refusal = atom<RefusalReason | null>('connection refusal', null)
   let everSynced = false
