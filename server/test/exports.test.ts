@@ -1,4 +1,6 @@
 import { sessionSummarySchema, writeFacilitationField } from '@werkplaats/shared'
+import { request, type IncomingHttpHeaders } from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { connectProvider, eventually, whenSynced } from './support/clients.ts'
 import { readPdf } from './support/pdf.ts'
@@ -16,9 +18,18 @@ describe('exporting the session summary', () => {
     workshop = await runWorkshop(server.url, server.wsUrl, { title: 'Werksessie café Zoë' })
   }, 60_000)
 
-  const download = (format: string, token: string | undefined, query = '', sessionId = workshop.session.id) =>
+  const download = (
+    format: string,
+    token: string | undefined,
+    query = '',
+    sessionId = workshop.session.id,
+    acceptEncoding?: string,
+  ) =>
     fetch(`${server.url}/api/sessions/${sessionId}/export.${format}${query}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+      },
     })
 
   const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now())
@@ -141,6 +152,32 @@ describe('exporting the session summary', () => {
     expect((await download('pdf', blank.facilitatorToken, '', blank.id)).status).toBe(401)
   })
 
+  it('sends a client that takes gzip the export compressed by the render worker, the same bytes once unpacked', async () => {
+    for (const format of ['json', 'pdf'] as const) {
+      const plain = await download(format, workshop.session.facilitatorToken, '', workshop.session.id, 'identity')
+      expect(plain.headers.get('content-encoding'), format).toBeNull()
+      expect(plain.headers.get('vary')).toContain('Accept-Encoding')
+      const asIs = new Uint8Array(await plain.arrayBuffer())
+      // node:http, not fetch: fetch would unpack it before the test could see the bytes on the wire.
+      const packed = await rawGet(
+        `${server.url}/api/sessions/${workshop.session.id}/export.${format}`,
+        workshop.session.facilitatorToken,
+        'gzip, deflate, br',
+      )
+      expect(packed.headers['content-encoding'], format).toBe('gzip')
+      expect(Number(packed.headers['content-length'])).toBe(packed.body.length)
+      const unpacked = gunzipSync(packed.body)
+      // The same summary; only its times move with the moment it was made.
+      const content = (json: string) => {
+        const { voteRounds, plays, actionPlan, stickyGroups } = JSON.parse(json) as Record<string, unknown>
+        return JSON.stringify({ voteRounds, plays, actionPlan, stickyGroups })
+      }
+      if (format === 'json') expect(content(unpacked.toString('utf8'))).toBe(content(new TextDecoder().decode(asIs)))
+      else expect(unpacked.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+      expect(packed.body.length).toBeLessThan(asIs.length)
+    }
+  })
+
   it('serves the JSON Schema of the summary', async () => {
     const response = await fetch(`${server.url}/api/schemas/summary.json`)
     expect(response.headers.get('content-type')).toBe('application/schema+json; charset=utf-8')
@@ -149,3 +186,25 @@ describe('exporting the session summary', () => {
     expect(schema.properties.schemaVersion.const).toBe(1)
   })
 })
+
+/** A GET as the bytes arrive, with the headers the server sent. */
+function rawGet(
+  url: string,
+  token: string,
+  acceptEncoding: string,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { headers: { authorization: `Bearer ${token}`, 'accept-encoding': acceptEncoding } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}

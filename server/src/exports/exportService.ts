@@ -11,7 +11,7 @@ import { type ExportMeter, unmetered } from '../observability/metrics.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import type { Grant } from '../sessions/sessionService.ts'
 import type { SessionRepository } from '../store/sessionRepository.ts'
-import type { ExportFormat } from './renderers.ts'
+import type { ContentEncoding, ExportFormat } from './renderers.ts'
 import type { EncodedExport } from './renderWorker.ts'
 import type { RenderPool } from './renderPool.ts'
 import type { SummarySource } from './summarySource.ts'
@@ -49,12 +49,17 @@ export class ExportService {
   async export(
     grant: Grant,
     format: ExportFormat,
-    options: { includeNames: boolean; language: SummaryLanguage },
+    options: { includeNames: boolean; language: SummaryLanguage; contentEncoding?: ContentEncoding },
   ): Promise<EncodedExport> {
     const started = performance.now()
     const source = await this.#source(grant, { includeNames: options.includeNames, now: Date.now() })
     try {
-      const rendered = await this.#renderer.render({ format, source, language: options.language })
+      const rendered = await this.#renderer.render({
+        format,
+        source,
+        language: options.language,
+        contentEncoding: options.contentEncoding,
+      })
       this.#meter.exported(format, 'ok', (performance.now() - started) / 1000)
       return rendered
     } catch (error) {

@@ -145,7 +145,8 @@ export class RenderPool {
       this.#next()
     }
     const onMessage = (reply: RenderReply) => {
-      if (reply.ok) finish({ rendered: { body: reply.body, session: reply.session } }, true)
+      if (reply.ok)
+        finish({ rendered: { body: reply.body, session: reply.session, contentEncoding: reply.contentEncoding } }, true)
       else finish({ error: new Error(`rendering the ${task.request.format} export failed: ${reply.error}`) }, true)
     }
     const onError = (error: Error) => finish({ error }, false)

@@ -1,7 +1,8 @@
 import { readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
-import type { RenderedExport, RenderRequest } from './renderers.ts'
+import { gzipSync } from 'node:zlib'
+import type { ContentEncoding, RenderedExport, RenderRequest } from './renderers.ts'
 
 /**
  * A render worker (see `renderPool.ts`): takes one request at a time, builds the summary from the rooms'
@@ -12,10 +13,14 @@ export type RenderReply = ({ ok: true } & EncodedExport) | { ok: false; error: s
 
 /**
  * What the pool hands back: the export as the bytes the response sends. Text is encoded to UTF-8 here, so the
- * event loop neither copies a large string out of the worker nor encodes it for the socket.
+ * event loop neither copies a large string out of the worker nor encodes it for the socket; and compressed here
+ * when the client takes gzip: a large board's summary is a megabyte or more, which the event loop would otherwise
+ * write to the socket (the kernel's copy counts against the event loop too) and a facilitator on the meeting
+ * room's Wi-Fi would wait for.
  */
 export interface EncodedExport extends RenderedExport {
   body: Uint8Array
+  contentEncoding: ContentEncoding
 }
 
 /**
@@ -47,10 +52,14 @@ port.on('message', async (request: RenderRequest) => {
   let reply: RenderReply
   try {
     const { body, session } = await render(request)
-    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+    const rendered = typeof body === 'string' ? new TextEncoder().encode(body) : body
+    const contentEncoding = request.contentEncoding === 'gzip' ? 'gzip' : 'identity'
+    const bytes = contentEncoding === 'gzip' ? gzipSync(rendered) : rendered
     // A Buffer may be a view into a larger shared one; transfer a buffer of its own.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes)
-    port.postMessage({ ok: true, body: own, session } satisfies RenderReply, [own.buffer as ArrayBuffer])
+    port.postMessage({ ok: true, body: own, session, contentEncoding } satisfies RenderReply, [
+      own.buffer as ArrayBuffer,
+    ])
     return
   } catch (error) {
     reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }

@@ -11,7 +11,12 @@ export interface RenderRequest {
   format: ExportFormat
   source: SummarySource
   language: SummaryLanguage
+  /** 'gzip': the worker compresses what it rendered, for a client that takes it (see `EncodedExport`). */
+  contentEncoding?: ContentEncoding
 }
+
+/** How the bytes of an export are sent: as rendered, or gzip-compressed by the render worker. */
+export type ContentEncoding = 'identity' | 'gzip'
 
 /** Text for the text formats, bytes for the PDF. */
 export type Rendered = string | Uint8Array

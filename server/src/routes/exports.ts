@@ -9,6 +9,7 @@ import {
 import type { Context } from 'hono'
 import type { ExportService } from '../exports/exportService.ts'
 import type { ExportFormat } from '../exports/renderers.ts'
+import { acceptsGzip } from '../http/contentEncoding.ts'
 import { grantCheck } from '../http/requireGrant.ts'
 import { refuseInvalid } from '../http/validation.ts'
 import type { SessionService } from '../sessions/sessionService.ts'
@@ -52,8 +53,12 @@ const exportRoute = (format: Format) =>
     request: { params: z.object({ id: sessionIdSchema }), query: exportQuery },
     responses: {
       200: {
-        description: "The summary, as an attachment named after the session's title and date.",
-        headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+        description:
+          "The summary, as an attachment named after the session's title and date; gzip-compressed (`Content-Encoding: gzip`) when the request's `Accept-Encoding` takes it.",
+        headers: {
+          'Content-Disposition': { schema: { type: 'string' } },
+          'Content-Encoding': { schema: { type: 'string', enum: ['gzip'] } },
+        },
         content: {
           [format.contentType.split(';')[0] as string]: {
             schema: format.extension === 'pdf' ? { type: 'string', format: 'binary' } : { type: 'string' },
@@ -90,13 +95,16 @@ export function exportRoutes(
   for (const format of formats) {
     app.openapi({ ...exportRoute(format), middleware: requireGrant() }, async (c) => {
       const { names, lang } = c.req.valid('query')
-      const { session, body } = await exports.export(c.var.grant, format.extension, {
+      const { session, body, contentEncoding } = await exports.export(c.var.grant, format.extension, {
         includeNames: names === 'true',
         language: lang,
+        contentEncoding: acceptsGzip(c.req.header('accept-encoding')) ? 'gzip' : 'identity',
       })
       const name = exportFileName(session.title, session.date, format.extension)
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': format.contentType,
+        ...(contentEncoding === 'gzip' ? { 'Content-Encoding': 'gzip' } : {}),
+        Vary: 'Accept-Encoding',
         'Content-Disposition': contentDisposition(name),
         // The summary holds what the session's people wrote: no shared cache may keep it.
         'Cache-Control': 'private, no-store',
