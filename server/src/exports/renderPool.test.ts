@@ -1,5 +1,6 @@
 import { boardRecords } from '@werkplaats/shared'
 import { fixtureRecords, WORKSHOP_START } from '@werkplaats/shared/summary/fixture'
+import { readdirSync, readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readPdf } from '../../test/support/pdf.ts'
 import { statusOf } from '../http/errors.ts'
@@ -49,6 +50,25 @@ afterEach(async () => {
 })
 
 describe('the render pool', () => {
+  it("runs a render, and V8's collection of its garbage, below the event loop's priority", async () => {
+    const pool = poolWith()
+    await pool.render({ format: 'md', source, language: 'nl' })
+    const threads = readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+      // Fields after the name in parentheses: state is field 3, niceness field 19.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      return {
+        tid: Number(tid),
+        name: readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim(),
+        nice: Number(fields[16]),
+      }
+    })
+    const helpers = threads.filter((thread) => thread.name.startsWith('V8Worker'))
+    expect(helpers.length).toBeGreaterThan(0)
+    expect(helpers.map((thread) => thread.nice)).toEqual(helpers.map(() => 10))
+    // The event loop's own thread keeps its priority.
+    expect(threads.find((thread) => thread.tid === process.pid)?.nice).toBe(0)
+  })
   it('builds the summary from the encoded board and renders every format in a worker', async () => {
     const pool = poolWith()
     const body = async (format: 'md' | 'json' | 'csv' | 'pdf', language: 'nl' | 'en' = 'nl'): Promise<Uint8Array> =>

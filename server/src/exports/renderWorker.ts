@@ -1,4 +1,4 @@
-import { readlinkSync } from 'node:fs'
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
 import { gzipSync } from 'node:zlib'
@@ -31,11 +31,19 @@ export interface EncodedExport extends RenderedExport {
  */
 const RENDER_NICENESS = 10
 
-/** Linux gives a thread its own id, and `setpriority` on it changes that thread alone. */
+/**
+ * Linux gives a thread its own id, and `setpriority` on it changes that thread alone. V8's platform threads
+ * ("V8Worker": concurrent garbage collection and compilation) are lowered with it: a render's garbage is most of
+ * what they collect, and at the event loop's priority they took its core from it while an export ran.
+ */
 function yieldToTheEventLoop(): void {
   try {
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop())
     if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, RENDER_NICENESS)
+    for (const task of readdirSync('/proc/self/task')) {
+      if (readFileSync(`/proc/self/task/${task}/comm`, 'utf8').startsWith('V8Worker'))
+        setPriority(Number(task), RENDER_NICENESS)
+    }
   } catch {
     // Not Linux (no /proc/thread-self): renders run at the server's priority.
   }
