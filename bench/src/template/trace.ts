@@ -202,21 +202,17 @@ export function cpuByThread(events: TraceEvent[], pids?: number[]): ThreadCpu[] 
   const threadNames = new Map<string, string>()
   const processNames = new Map<number, string>()
   const byThread = new Map<string, TraceEvent[]>()
-  let first = Infinity
-  let last = -Infinity
   for (const event of events) {
     const key = `${event.pid}:${event.tid}`
     if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(key, String(event.args?.name))
     if (event.ph === 'M' && event.name === 'process_name') processNames.set(event.pid, String(event.args?.name))
     if (event.ph !== 'X') continue
-    first = Math.min(first, event.ts)
-    last = Math.max(last, event.ts + (event.dur ?? 0))
     if (pids && !pids.includes(event.pid)) continue
     const list = byThread.get(key)
     if (list) list.push(event)
     else byThread.set(key, [event])
   }
-  const seconds = last > first ? (last - first) / 1e6 : 1
+  const seconds = tracedSeconds(events)
   return [...byThread.entries()]
     .map(([key, list]) => {
       const [pid = 0, tid = 0] = key.split(':').map(Number)
@@ -317,16 +313,16 @@ function paintInvalidations(events: TraceEvent[]): string[] {
   ]
 }
 
-/** Wall time from the trace's first timed event to its last. */
+/** Wall time from the trace's first complete event (any thread) to the end of its last; 1 s for an empty trace. */
 function tracedSeconds(events: TraceEvent[]): number {
   let first = Infinity
   let last = -Infinity
   for (const event of events) {
-    if (event.ts <= 0) continue
+    if (event.ph !== 'X') continue
     first = Math.min(first, event.ts)
     last = Math.max(last, event.ts + (event.dur ?? 0))
   }
-  return Math.max((last - first) / 1e6, 1e-3)
+  return last > first ? (last - first) / 1e6 : 1
 }
 
 if (import.meta.main) {

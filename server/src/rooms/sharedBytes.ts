@@ -19,9 +19,8 @@ export function sharedCopies(updates: readonly Uint8Array[]): Uint8Array[] {
 
 /** `bytes` copied into shared memory of their own. */
 export function sharedCopy(bytes: Uint8Array): Uint8Array {
-  const view = new Uint8Array(new SharedArrayBuffer(bytes.byteLength))
-  view.set(bytes)
-  return view
+  const [copy] = sharedCopies([bytes])
+  return copy as Uint8Array
 }
 
 /** Whether `bytes` live in shared memory (and a worker may be handed them as they are). */

@@ -6,7 +6,10 @@ import { StageFrame } from './StageFrame.tsx'
 import { STAGE_FRAME_TYPE, type StageFrameShape } from './stageFrameShape.ts'
 export { STAGE_FRAME_TYPE, type StageFrameShape } from './stageFrameShape.ts'
 
-/** `.wp-tpl-frame__title`'s font size. */
+/**
+ * `.wp-tpl-frame__title`'s font size. A frame's only text is its title, which `StageFrame` enlarges rather than
+ * hides when far out (templateShapes.css leaves frames out of the hint), so the frame needs no `textSizePx`.
+ */
 const TITLE_SIZE_PX = 32
 
 /**
@@ -22,9 +25,6 @@ export class StageFrameShapeUtil extends TemplateShapeUtil<StageFrameShape> {
     title: T.string,
     minutes: T.positiveInteger,
   }
-
-  /** The stage title's size (templateShapes.css), which `StageFrame` enlarges rather than hides when far out. */
-  override readonly textSizePx = TITLE_SIZE_PX
 
   getDefaultProps(): StageFrameShape['props'] {
     return { w: 960, h: 720, title: '', minutes: 0 }
